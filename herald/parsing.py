@@ -74,7 +74,9 @@ def parse(text: str, model: str = DEFAULT_MODEL) -> ParsedText:
     return to_parsed(load_model(model)(text))
 
 
-def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[ParsedText]:
+def parse_many(
+    texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
+) -> Iterator[ParsedText]:
     """Parse many texts with ``nlp.pipe`` (faster than one by one), in order."""
     for doc in load_model(model).pipe(texts, batch_size=batch_size):
         yield to_parsed(doc)

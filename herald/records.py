@@ -107,7 +107,9 @@ class Document(Record):
     published_how: PublishedHow = "unknown"
     dateline: str | None = None  # "OTTAWA" in "OTTAWA — ...", "BEIJING" in "BEIJING --"
     captions: tuple[str, ...] = ()
-    credits: tuple[str, ...] = ()  # photo credits split off captions ("YURI GRIPAS/The Globe and Mail")
+    credits: tuple[
+        str, ...
+    ] = ()  # photo credits split off captions ("YURI GRIPAS/The Globe and Mail")
 
 
 @dataclass(frozen=True, slots=True)
