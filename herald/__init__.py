@@ -1,0 +1,86 @@
+"""herald: political events from news — who did what to whom, when, where, who says so.
+
+In a notebook::
+
+    import herald
+    result = herald.extract(text, date="2017-12-18")
+    for event in result.events:
+        print(event.type, [a.name for a in event.actor], event.when, event.modality)
+    result.to_dict()   # the same JSON as `herald extract --format json`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from herald.errors import DataMissingError, HeraldError, RejectedError, UsageError
+from herald.records import (
+    Actor,
+    ActorRef,
+    Attribution,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+    Place,
+    Quote,
+    RawDocument,
+    Rejected,
+    Rejection,
+    TimeValue,
+)
+from herald.settings import Options
+
+__all__ = [
+    "Actor",
+    "ActorRef",
+    "Attribution",
+    "DataMissingError",
+    "Document",
+    "Event",
+    "Evidence",
+    "Extraction",
+    "HeraldError",
+    "Options",
+    "Place",
+    "Quote",
+    "RawDocument",
+    "Rejected",
+    "RejectedError",
+    "Rejection",
+    "TimeValue",
+    "UsageError",
+    "extract",
+]
+
+
+def _looks_like_html(content: str) -> bool:
+    head = content.lstrip()[:1000].lower()
+    return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<p", "<div"))
+
+
+def extract(
+    content: str,
+    date: str | dt.date | None = None,
+    *,
+    url: str | None = None,
+    id: str = "text",
+    html: bool | None = None,
+) -> Extraction:
+    """All records of one article (text or HTML). The model loads on the first call only.
+
+    ``date`` is the publication date (ISO string or date) used where the page states none.
+    Raises ``RejectedError`` (with ``.code`` and ``.detail``) for a page herald cannot read.
+    """
+    from herald.pipeline import process_document
+
+    given = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    is_html = _looks_like_html(content) if html is None else html
+    raw = RawDocument(
+        source=id, id=id, content=content, kind="html" if is_html else "text", url=url
+    )
+    result = process_document(raw, Options(date=given, strict=True))
+    if isinstance(result, Rejected):
+        rejection = result.rejection
+        raise RejectedError(rejection.code, rejection.detail, rejection.stage)
+    return result

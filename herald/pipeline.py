@@ -1,0 +1,168 @@
+"""The flow of DESIGN.md as functions: one document in, its records (or a rejection) out.
+
+``process_document`` is the pure per-document function: it needs nothing but the loaded
+model, so any runner can map it (a process pool here, Dask later). ``process_batch`` does
+the same for a list of documents but parses them with ``nlp.pipe``, which is faster.
+``run`` maps batches over a process pool with all cores and yields results in input order.
+
+quotes runs before events (DESIGN.md draws it after): an event's attribution and its
+"reported" modality are read from the quotes around its trigger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+
+from herald.actors import find_actors
+from herald.cleaning import clean
+from herald.dates import find_timexes
+from herald.errors import RejectedError
+from herald.events import find_events
+from herald.parsing import load_model, parse_many
+from herald.places import find_places
+from herald.quotes import find_quotes
+from herald.records import (
+    Document,
+    Extraction,
+    ParsedText,
+    RawDocument,
+    Rejected,
+    Rejection,
+    Result,
+)
+from herald.settings import Options
+
+DEFAULT_BATCH_SIZE = 16
+
+
+def publication_date(doc: Document) -> dt.date | None:
+    """The document's publication day, when it is known to the day."""
+    if doc.published is None or doc.published.value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(doc.published.value[:10])
+    except ValueError:
+        return None
+
+
+def analyse(doc: Document, parsed: ParsedText) -> Extraction:
+    """Run the analysis stages on a cleaned and parsed document."""
+    actors = find_actors(doc, parsed)
+    timexes = find_timexes(parsed, publication_date(doc))
+    places = find_places(parsed, doc.dateline)
+    quotes = find_quotes(doc, parsed, actors)
+    events = find_events(doc, parsed, actors, timexes, places, quotes)
+    return Extraction(
+        doc=doc, actors=actors, events=events, quotes=quotes, timexes=timexes, places=places
+    )
+
+
+def reject(raw: RawDocument, stage: str, code: str, detail: str) -> Rejected:
+    return Rejected(raw, Rejection(raw.source, raw.id, stage, code, detail))
+
+
+def _internal(raw: RawDocument, stage: str, error: Exception, options: Options) -> Rejected:
+    """A bug met on one document: raise it (strict) or record it and go on (batches)."""
+    if options.strict:
+        raise error
+    return reject(raw, stage, "internal", f"{type(error).__name__}: {error}")
+
+
+def clean_or_reject(raw: RawDocument, options: Options) -> Document | Rejected:
+    try:
+        return clean(raw, options)
+    except RejectedError as error:
+        return reject(raw, error.stage, error.code, error.detail)
+    except Exception as error:
+        return _internal(raw, "clean", error, options)
+
+
+def process_batch(raws: Sequence[RawDocument], options: Options) -> list[Result]:
+    """Records or a rejection for each document, in order; one ``nlp.pipe`` pass for all."""
+    cleaned = [clean_or_reject(raw, options) for raw in raws]
+    documents = [item for item in cleaned if isinstance(item, Document)]
+    parses = iter(parse_many([doc.text for doc in documents], options.model))
+    results: list[Result] = []
+    for raw, item in zip(raws, cleaned, strict=True):
+        if isinstance(item, Rejected):
+            results.append(item)
+            continue
+        parsed = next(parses)
+        try:
+            results.append(analyse(item, parsed))
+        except Exception as error:
+            results.append(_internal(raw, "analyse", error, options))
+    return results
+
+
+def process_document(raw: RawDocument, options: Options) -> Result:
+    """The pure per-document function: a RawDocument in, its records or a rejection out."""
+    return process_batch([raw], options)[0]
+
+
+def _batches(
+    items: Iterable[RawDocument | Rejection], size: int
+) -> Iterator[list[RawDocument | Rejection]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _process_mixed(batch: list[RawDocument | Rejection], options: Options) -> list[Result]:
+    """Process the documents of a batch; pass read-stage rejections through in place."""
+    raws = [item for item in batch if isinstance(item, RawDocument)]
+    processed = iter(process_batch(raws, options))
+    return [
+        next(processed) if isinstance(item, RawDocument) else _read_rejection(item)
+        for item in batch
+    ]
+
+
+def _read_rejection(rejection: Rejection) -> Rejected:
+    raw = RawDocument(source=rejection.source, id=rejection.id, content=b"", kind="text")
+    return Rejected(raw, rejection)
+
+
+def _worker_init(model: str) -> None:
+    load_model(model)
+
+
+def _worker(args: tuple[list[RawDocument | Rejection], Options]) -> list[Result]:
+    return _process_mixed(*args)
+
+
+def default_processes() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def run(
+    items: Iterable[RawDocument | Rejection],
+    options: Options,
+    processes: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[list[Result]]:
+    """Process everything, yielding one list of results per batch, in input order.
+
+    With more than one process and more than one batch, batches go to a pool of workers
+    that each load the model once; the caller (the only DuckDB writer) stores each batch
+    as it comes back.
+    """
+    batches = _batches(items, batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    wanted = processes or default_processes()
+    if second is None or wanted == 1:
+        for batch in itertools.chain([first], [second] if second else [], batches):
+            yield _process_mixed(batch, options)
+        return
+    work = ((batch, options) for batch in itertools.chain([first, second], batches))
+    # "spawn": workers start clean, never inheriting the writer's DuckDB connection or threads.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(wanted, initializer=_worker_init, initargs=(options.model,)) as pool:
+        yield from pool.imap(_worker, work)
