@@ -66,8 +66,7 @@ def event_row(event: Event, doc_label: str) -> dict[str, Any]:
         "where_name": (where.name or where.text) if where else None,
         "where_country": where.country if where else None,
         "modality": event.modality,
-        "attribution": attribution.kind
-        + (f": {attribution.text}" if attribution.text else ""),
+        "attribution": attribution.kind + (f": {attribution.text}" if attribution.text else ""),
         "confidence": round(event.confidence, 3),
         "cameo": event.cameo,
         "trigger": event.trigger.text,

@@ -1,0 +1,116 @@
+"""The command line, run as a user runs it: a real subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from herald.cli import samples_dir
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "Canada's foreign minister will meet her Mexican counterpart in Ottawa on Friday, "
+    "officials said. The two ministers signed a trade agreement last year.\n"
+)
+OTHER = (
+    "Police arrested dozens of protesters in the capital on Saturday, the interior "
+    "ministry said. Demonstrators had demanded the resignation of the government.\n"
+)
+
+
+def herald(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "herald", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_extract_json_writes_one_object_per_document_with_the_documented_keys():
+    done = herald("extract", str(samples_dir()), "--date", "2017-12-18", "-q", "-j", "1")
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) >= 5  # the text page, the HTML page and the JSONL batch
+    for line in lines:
+        assert set(line) == {"doc", "actors", "events", "quotes", "timexes", "places"}
+    ids = {line["doc"]["id"] for line in lines}
+    assert any(name.endswith("ottawa-visit.txt") for name in ids)
+    assert sum(len(line["events"]) for line in lines) > 0
+
+
+def test_stdin_text_uses_the_given_date():
+    done = herald("extract", "-", "--date", "2017-12-18", "-q", stdin=ARTICLE)
+    assert done.returncode == 0, done.stderr
+    (line,) = [json.loads(text) for text in done.stdout.splitlines()]
+    assert line["doc"]["published"]["value"] == "2017-12-18"
+    assert line["doc"]["published_how"] == "given"
+
+
+def test_reingesting_adds_nothing_and_bad_files_are_rejected_without_stopping(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.html").write_bytes(bytes(range(256)) * 20)
+    (folder / "lines.jsonl").write_text(
+        json.dumps({"id": "j1", "text": OTHER, "date": "2017-12-18"}) + "\n{not json\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "events.duckdb"
+    first = herald("extract", str(folder), "--db", str(db), "--format", "csv")
+    assert first.returncode == 0, first.stderr
+    assert "empty" in first.stderr and "binary" in first.stderr
+    assert "malformed_record" in first.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        before = {
+            table: con.execute(f"select count(*) from {table}").fetchone()[0]
+            for table in ("documents", "events", "actors", "rejections")
+        }
+    assert before["documents"] == 2
+    assert before["rejections"] == 3
+    second = herald("extract", str(folder), "--db", str(db), "-q")
+    assert second.returncode == 0, second.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        after = {
+            table: con.execute(f"select count(*) from {table}").fetchone()[0]
+            for table in before
+        }
+    assert after == before
+
+
+def test_nothing_readable_exits_non_zero(tmp_path: Path):
+    done = herald("extract", str(tmp_path / "missing.txt"), "-q")
+    assert done.returncode == 1
+    assert "missing.txt" in done.stderr
+
+
+def test_a_bad_date_is_a_usage_error():
+    done = herald("extract", "-", "--date", "18/12/2017", stdin=ARTICLE)
+    assert done.returncode == 2
+    assert "YYYY-MM-DD" in done.stderr
+
+
+def test_events_and_export_read_the_database(tmp_path: Path):
+    db = tmp_path / "events.duckdb"
+    assert herald("extract", str(samples_dir()), "--db", str(db), "--date", "2017-12-18",
+                  "-q", "--format", "csv").returncode == 0
+    listed = herald("events", "--db", str(db), "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and all("type" in row for row in rows)
+    consult = herald("events", "--db", str(db), "--type", "CONSULT", "--format", "json")
+    assert all(json.loads(line)["type"] == "CONSULT" for line in consult.stdout.splitlines())
+    target = tmp_path / "events.parquet"
+    exported = herald("export", "--db", str(db), "--to", str(target))
+    assert exported.returncode == 0, exported.stderr
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(target).num_rows == len(rows)
