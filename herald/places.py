@@ -1,10 +1,337 @@
-"""places: place names looked up in an offline gazetteer. (stub)"""
+"""places: place names looked up in an offline gazetteer.
+
+Candidates are the parser's GPE, LOC and FAC entities, trimmed of a leading "the" and a
+trailing possessive ("North Korea's" -> "North Korea"). A FAC entity is kept only when the
+gazetteer knows its name (most are buildings and roads it cannot place).
+
+Adjective rule: a name that resolves to a *country* and stands as a premodifier of a
+following noun (dependency compound/nmod/amod, head to its right: "U.S. Secretary of
+State", "U.S. forces", "the U.S. ambassador") is used like the demonym "American", which
+is not a place either, so it is dropped. A possessive ("North Korea's threat"), any other
+country mention ("in the U.S.") and a city or state premodifier ("Vancouver police": it
+still says where) stay places.
+
+Resolution, in two passes over the mentions:
+1. each distinct name is ranked alone; the countries and first-level divisions of these
+   first guesses (and of the dateline) become the article's context;
+2. each mention is ranked again with the context made of the *other* names (a name does not
+   vote for itself), and "City, State" / "City, Country" pairs restrict the city to the
+   division or country that follows it.
+US counties have no coordinates in the package: they take those of a city of the same
+state named in the article, else their state's centre.
+"""
 
 from __future__ import annotations
 
-from herald.records import ParsedText, Place
+import csv
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from herald.gazetteer import (
+    Context,
+    Entry,
+    best,
+    country_of_place,
+    distance_km,
+    name_key,
+)
+from herald.records import Entity, ParsedText, Place
+
+__all__ = ["country_of_place", "distance_km", "find_places"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RELABEL_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+CONTEXT_ROUNDS = 2
+MAJOR_FEATURES = frozenset({"country", "admin1", "region", "continent"})
+PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# A possessive and stray punctuation; never a final "." (it belongs to "U.S.", "D.C.").
+_TRAILING = re.compile(r"(?:['\u2019]s?|[\s,;:!?\"()-])+$")
+_PAIR_GAP = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A trimmed candidate span and the entity it came from."""
+
+    text: str
+    start: int
+    end: int
+    entity: Entity
+
+
+def _trim(entity: Entity) -> _Mention | None:
+    """Drop a leading "the" and a trailing possessive or punctuation."""
+    text, start = entity.text, entity.start_char
+    lead = _LEADING.match(text)
+    if lead:
+        text, start = text[lead.end() :], start + lead.end()
+    text = _TRAILING.sub("", text)
+    if not text or not text[0].isalnum():
+        return None
+    return _Mention(text, start, start + len(text), entity)
+
+
+def _split_pairs(mention: _Mention) -> list[_Mention]:
+    """An entity "Portland, Maine" holds two places; split it at commas."""
+    if "," not in mention.text:
+        return [mention]
+    parts = []
+    offset = mention.start
+    for piece in mention.text.split(","):
+        stripped = piece.strip()
+        if stripped:
+            begin = offset + piece.index(stripped)
+            parts.append(_Mention(stripped, begin, begin + len(stripped), mention.entity))
+        offset += len(piece) + 1
+    return parts
+
+
+def _is_premodifier(parsed: ParsedText, mention: _Mention) -> bool:
+    """True when the mention's last token modifies a noun that follows the mention."""
+    last = next(
+        (t for t in reversed(parsed.tokens[mention.entity.start : mention.entity.end])
+         if t.idx < mention.end),
+        None,
+    )
+    if last is None:
+        return False
+    following = mention.entity.end if last.end >= mention.entity.end_char else last.i + 1
+    return last.dep in PREMODIFIER_DEPS and last.head >= following
+
+
+def _place_mentions(parsed: ParsedText) -> list[_Mention]:
+    """The trimmed GPE/LOC/FAC entities, "City, State" entities split in two."""
+    mentions = []
+    for entity in parsed.entities:
+        if entity.label not in PLACE_LABELS:
+            continue
+        trimmed = _trim(entity)
+        if trimmed is not None:
+            mentions.extend(_split_pairs(trimmed))
+    return mentions
+
+
+def _is_major(entry: Entry | None) -> bool:
+    """A country, state or region: such a name is a place whatever the parser labelled it."""
+    return entry is not None and entry.feature in MAJOR_FEATURES
+
+
+def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[_Mention]:
+    """Places the parser gave another label: "DRC" or "NSW" as ORG, "Gainesville" as PERSON.
+
+    A whole ORG or NORP entity counts when its name is a country, state or region, or a
+    name the parser labelled a place elsewhere in the same article (``known``); a PERSON
+    entity only in the second case (many people are called "Georgia" or "Austin"). An ORG
+    that starts with such a name ("Ohio Department of Health") yields that name.
+    """
+    found = []
+    for entity in parsed.entities:
+        if entity.label in PLACE_LABELS or entity.label not in RELABEL_LABELS:
+            continue
+        trimmed = _trim(entity)
+        if trimmed is None:
+            continue
+        key = name_key(trimmed.text)
+        if key in known or (entity.label != "PERSON" and _is_major(best(trimmed.text))):
+            found.append(trimmed)
+        elif entity.label == "ORG":
+            prefix = _place_prefix(parsed, entity, known)
+            if prefix is not None:
+                found.append(prefix)
+    return found
+
+
+def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> _Mention | None:
+    """The longest first one to three tokens of an ORG entity that name a place."""
+    for end in range(min(entity.end - 1, entity.start + 3), entity.start, -1):
+        text = parsed.span_text(entity.start, end)
+        if text.lower().startswith("the "):
+            continue
+        if name_key(text) in known or _is_major(best(text)):
+            start = parsed.tokens[entity.start].idx
+            return _Mention(text, start, start + len(text), entity)
+    return None
+
+
+def _mentions(parsed: ParsedText) -> list[_Mention]:
+    """Every candidate span, in text order, without overlaps."""
+    mentions = [_qualified(m) for m in _place_mentions(parsed)]
+    known = {name_key(m.text) for m in mentions if best(m.text) is not None}
+    mentions += _relabelled_mentions(parsed, known)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _qualified(mention: _Mention) -> _Mention:
+    """ "northern Georgia" -> "Georgia" when only the bare name is known."""
+    words = mention.text.split(" ", 1)
+    if len(words) == 2 and words[0].lower() in _qualifiers() and best(mention.text) is None:
+        offset = len(words[0]) + 1
+        return _Mention(words[1], mention.start + offset, mention.end, mention.entity)
+    return mention
+
+
+@functools.cache
+def _qualifiers() -> frozenset[str]:
+    """Words that narrow a place without being part of its name (place_qualifiers.csv)."""
+    path = Path(str(resources.files("herald") / "data" / "place_qualifiers.csv"))
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["word"] for row in csv.DictReader(handle))
+
+
+def _keep(parsed: ParsedText, mention: _Mention, entry: Entry | None) -> bool:
+    """Apply the FAC and adjective rules of the module docstring."""
+    if mention.entity.label == "FAC" and entry is None:
+        return False
+    return not (
+        entry is not None
+        and entry.feature == "country"
+        and _is_premodifier(parsed, mention)
+    )
+
+
+def _context_votes(first: dict[str, Entry | None]) -> dict[str, tuple[set[str], set[str]]]:
+    """For each name, the countries and divisions its own first guess stands for."""
+    votes: dict[str, tuple[set[str], set[str]]] = {}
+    for key, entry in first.items():
+        countries = {entry.country} if entry and entry.country else set()
+        divisions = {entry.admin1_key} if entry and entry.admin1_key else set()
+        votes[key] = (countries, divisions)
+    return votes
+
+
+def _context_without(
+    key: str, votes: dict[str, tuple[set[str], set[str]]], dateline: Entry | None
+) -> Context:
+    """The article's context as the *other* names and the dateline see it."""
+    countries: set[str] = set()
+    divisions: set[str] = set()
+    for other, (their_countries, their_divisions) in votes.items():
+        if other != key:
+            countries |= their_countries
+            divisions |= their_divisions
+    if dateline is not None:
+        countries |= {dateline.country} if dateline.country else set()
+        divisions |= {dateline.admin1_key} if dateline.admin1_key else set()
+    return Context(frozenset(countries), frozenset(divisions))
+
+
+def _within(container: Entry | None, context: Context) -> Context:
+    """Narrow the context to the division or country named right after a city."""
+    if container is None:
+        return context
+    if container.feature == "admin1" and container.admin1_key:
+        return Context(context.countries, context.admin1, within_admin1=container.admin1_key)
+    if container.feature == "country":
+        return Context(context.countries, context.admin1, within_country=container.country)
+    return context
+
+
+def _followed_by(text: str, mention: _Mention, following: _Mention | None) -> bool:
+    return following is not None and bool(_PAIR_GAP.match(text[mention.end : following.start]))
+
+
+def _place(mention: _Mention, entry: Entry | None) -> Place:
+    if entry is None:
+        return Place(text=mention.text, start=mention.start, end=mention.end)
+    return Place(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        name=entry.name,
+        country=entry.country,
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        feature=entry.feature,
+    )
+
+
+def _locate_counties(entries: list[Entry | None]) -> list[Entry | None]:
+    """Give counties (no coordinates) those of a city of their state named in the article."""
+    cities = {e.admin1_key: e for e in reversed(entries) if e is not None and e.feature == "city"}
+    located: list[Entry | None] = []
+    for entry in entries:
+        if entry is not None and entry.lat is None and entry.admin1_key:
+            stand_in = cities.get(entry.admin1_key) or _state_of(entry.admin1_key)
+            if stand_in is not None:
+                entry = _with_point(entry, stand_in)
+        located.append(entry)
+    return located
+
+
+def _state_of(admin1_key: str) -> Entry | None:
+    from herald.gazetteer import load_gazetteer  # cached: no reload
+
+    return load_gazetteer().admin1.get(admin1_key)
+
+
+def _with_point(entry: Entry, stand_in: Entry) -> Entry:
+    return Entry(
+        name=entry.name,
+        feature=entry.feature,
+        country=entry.country,
+        lat=stand_in.lat,
+        lon=stand_in.lon,
+        geonameid=entry.geonameid,
+        population=entry.population,
+        admin1=entry.admin1,
+        admin1_key=entry.admin1_key,
+    )
+
+
+def _resolve_once(
+    text: str, mentions: list[_Mention], guesses: dict[str, Entry | None], dateline: Entry | None
+) -> list[Entry | None]:
+    """Rank every mention once, with the context that ``guesses`` give."""
+    votes = _context_votes(guesses)
+    resolved: list[Entry | None] = []
+    for index, mention in enumerate(mentions):
+        key = name_key(mention.text)
+        context = _context_without(key, votes, dateline)
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None and _followed_by(text, mention, following):
+            context = _within(best(following.text, context), context)
+        resolved.append(best(mention.text, context) if guesses.get(key) else None)
+    return resolved
+
+
+def _resolve(
+    text: str, mentions: list[_Mention], first: dict[str, Entry | None], dateline: Entry | None
+) -> list[Entry | None]:
+    """Resolve, then resolve again with the better context the first round gives.
+
+    One round is not enough: "Georgia" alone is the country, so "Atlanta" would not get
+    Georgia's (the state's) vote until "Georgia" itself has been re-read next to "Atlanta".
+    """
+    guesses = first
+    resolved: list[Entry | None] = []
+    for _ in range(CONTEXT_ROUNDS):
+        resolved = _resolve_once(text, mentions, guesses, dateline)
+        guesses = {name_key(m.text): e for m, e in zip(mentions, resolved, strict=True)}
+    return _locate_counties(resolved)
+
+
+def _first_guesses(mentions: Iterable[_Mention]) -> dict[str, Entry | None]:
+    return {name_key(m.text): best(m.text) for m in mentions}
 
 
 def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place, ...]:
     """Every place name of the text, resolved to coordinates and a country where possible."""
-    return ()
+    mentions = _mentions(parsed)
+    first = _first_guesses(mentions)
+    mentions = [m for m in mentions if _keep(parsed, m, first[name_key(m.text)])]
+    # "OTTAWA, Ont." -> "OTTAWA": the first part names the city
+    dateline_entry = best(dateline.split(",")[0]) if dateline else None
+    entries = _resolve(parsed.text, mentions, first, dateline_entry)
+    return tuple(_place(m, e) for m, e in zip(mentions, entries, strict=True))

@@ -1,0 +1,244 @@
+"""The actors stage on short parsed sentences and on the demo article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from herald.actors import actor_at, actor_for_token, find_actors, load_dictionary
+from herald.parsing import parse
+from herald.records import Actor, Document, TimeValue
+
+pytestmark = pytest.mark.slow
+
+
+def _actors(text: str, **fields: object) -> tuple[Actor, ...]:
+    doc = Document(doc_id="d", id="t", source="test", text=text, **fields)  # type: ignore[arg-type]
+    return find_actors(doc, parse(text))
+
+
+def _named(actors: tuple[Actor, ...], name: str) -> Actor:
+    found = [actor for actor in actors if actor.name == name]
+    assert found, f"{name!r} not among {[a.name for a in actors]}"
+    return found[0]
+
+
+def _texts(actor: Actor) -> list[str]:
+    return [mention.text for mention in actor.mentions]
+
+
+def test_titles_before_names_give_role_country_and_sector() -> None:
+    actors = _actors(
+        "U.S. Secretary of State Rex Tillerson met Cuban President Raul Castro and "
+        "CIA director Mike Pompeo."
+    )
+    tillerson = _named(actors, "Rex Tillerson")
+    assert (tillerson.kind, tillerson.country, tillerson.sector) == ("person", "USA", "GOV")
+    assert tillerson.roles == ("Secretary of State",)
+    assert _texts(tillerson) == ["U.S. Secretary of State Rex Tillerson"]
+    castro = _named(actors, "Raul Castro")
+    assert (castro.country, castro.sector, castro.roles) == ("CUB", "GOV", ("President",))
+    pompeo = _named(actors, "Mike Pompeo")
+    assert (pompeo.country, pompeo.sector) == ("USA", "SPY")
+
+
+def test_ids_follow_first_mention_and_offsets_index_the_text() -> None:
+    text = "Rex Tillerson met Justin Trudeau in Ottawa. Canada welcomed him."
+    actors = _actors(text)
+    assert [a.actor_id for a in actors] == [f"d:a{n}" for n in range(1, len(actors) + 1)]
+    firsts = [a.mentions[0].start for a in actors]
+    assert firsts == sorted(firsts)
+    for actor in actors:
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_surname_honorific_and_pronouns_join_the_full_name() -> None:
+    actors = _actors(
+        "Rex Tillerson arrived in Ottawa. Mr. Tillerson said he would meet Ms. Freeland. "
+        "Chrystia Freeland said she was ready."
+    )
+    tillerson = _named(actors, "Rex Tillerson")
+    assert _texts(tillerson) == ["Rex Tillerson", "Mr. Tillerson", "he"]
+    freeland = _named(actors, "Chrystia Freeland")
+    assert _texts(freeland) == ["Ms. Freeland", "Chrystia Freeland", "she"]
+    assert not any(a.name == "Freeland" for a in actors)
+
+
+def test_pronoun_prefers_subject_and_respects_gender() -> None:
+    actors = _actors("Mr. Trudeau met Ms. Joly. He thanked her for her work.")
+    trudeau = _named(actors, "Trudeau")
+    joly = _named(actors, "Joly")
+    assert "He" in _texts(trudeau) and "her" not in _texts(trudeau)
+    assert _texts(joly).count("her") == 2
+
+
+def test_apposition_gives_the_title() -> None:
+    actors = _actors("The White House chose Mike Pompeo, the CIA director, to lead the talks.")
+    pompeo = _named(actors, "Mike Pompeo")
+    assert (pompeo.country, pompeo.sector) == ("USA", "SPY")
+    assert "the CIA director" in _texts(pompeo)
+    assert not any(a.name == "CIA director" for a in actors)
+
+
+def test_title_alone_and_equivalent_office_refer_back() -> None:
+    actors = _actors(
+        "Prime Minister Justin Trudeau met U.S. Secretary of State Rex Tillerson. "
+        "The Prime Minister said the top diplomat was welcome."
+    )
+    assert "The Prime Minister" in _texts(_named(actors, "Justin Trudeau"))
+    assert "the top diplomat" in _texts(_named(actors, "Rex Tillerson"))
+    assert len([a for a in actors if a.kind == "person"]) == 2
+
+
+def test_unnamed_officials_group_by_role_and_country() -> None:
+    actors = _actors(
+        "A senior State Department official said the talks would go on. "
+        "The official did not say when. A Canadian government official disagreed."
+    )
+    us_official = [a for a in actors if a.kind == "person" and a.country == "USA"]
+    assert len(us_official) == 1
+    assert _texts(us_official[0]) == ["A senior State Department official", "The official"]
+    canadian = [a for a in actors if a.kind == "person" and a.country == "CAN"]
+    assert len(canadian) == 1 and canadian[0].sector == "GOV"
+
+
+def test_groups_police_rebels_protesters() -> None:
+    actors = _actors("Police fired on protesters in the capital. The protesters fled.")
+    police = _named(actors, "Police")
+    assert (police.kind, police.sector) == ("group", "COP")
+    protesters = [a for a in actors if a.sector == "CVL"]
+    assert len(protesters) == 1 and len(protesters[0].mentions) == 2
+
+
+def test_organizations_and_their_short_forms() -> None:
+    actors = _actors("The State Department said the department would review NATO plans.")
+    state = _named(actors, "State Department")
+    assert (state.kind, state.country, state.sector) == ("organization", "USA", "GOV")
+    assert _texts(state) == ["The State Department", "the department"]
+    assert _named(actors, "NATO").sector == "IGO"
+
+
+def test_capitals_are_governments_only_when_they_act() -> None:
+    acting = _actors("Washington warned that Beijing's response was too slow.")
+    usa = _named(acting, "United States")
+    assert (usa.kind, usa.country, _texts(usa)) == ("country", "USA", ["Washington"])
+    assert _named(acting, "China").mentions[0].text == "Beijing"
+    travel = _actors("The minister will travel to Ottawa on Tuesday.")
+    assert not any(a.kind == "country" for a in travel)
+
+
+def test_the_north_after_north_korea() -> None:
+    actors = _actors("Talks with North Korea stalled. The U.S. said the North must disarm.")
+    korea = _named(actors, "North Korea")
+    assert _texts(korea) == ["North Korea", "the North"]
+    nothing = _actors("Voters in the North were unhappy.")
+    assert not any(a.kind == "country" for a in nothing)
+
+
+def test_media_are_not_actors() -> None:
+    actors = _actors(
+        "Reuters reported that Canada will host the meeting, The New York Times said, "
+        "and Prime Minister Justin Trudeau told The Globe and Mail."
+    )
+    names = {a.name for a in actors}
+    assert names.isdisjoint({"Reuters", "The New York Times", "The Globe and Mail"})
+    assert "Canada" in names and "Justin Trudeau" in names
+
+
+def test_unqualified_minister_takes_the_paragraph_country() -> None:
+    text = (
+        "Foreign Affairs Minister Chrystia Freeland spoke during a visit to Canada's north. "
+        "Canada and the United States will co-host the meeting."
+    )
+    freeland = _named(_actors(text), "Chrystia Freeland")
+    assert (freeland.country, freeland.roles) == ("CAN", ("Foreign Affairs Minister",))
+
+
+def test_unqualified_title_without_cues_uses_dateline_or_stays_unknown() -> None:
+    text = "Prime Minister Jane Doe said the plan would work."
+    assert _named(_actors(text), "Jane Doe").country is None
+    assert _named(_actors(text, dateline="CANBERRA"), "Jane Doe").country == "AUS"
+    assert _named(_actors(text, publisher="The Globe and Mail"), "Jane Doe").country == "CAN"
+
+
+def test_user_dictionary_codes_actors_by_date(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "name,aliases,country,sector,valid_from,valid_to\n"
+        "Jane Doe,J. Doe|Doe,XYZ,GOV,2017-01-01,2018-12-31\n"
+        "Jane Doe,,XYZ,BUS,2019-01-01,\n",
+        encoding="utf-8",
+    )
+    dictionary = load_dictionary(path)
+    text = "Jane Doe met Mr. Smith. Ms. Doe said little."
+    parsed = parse(text)
+
+    def doe(day: str | None) -> Actor:
+        published = None
+        if day is not None:
+            published = TimeValue(text=day, value=day, precision="day", anchor="absolute")
+        doc = Document(doc_id="d", id="t", source="s", text=text, published=published)
+        return _named(find_actors(doc, parsed, dictionary=dictionary), "Jane Doe")
+
+    assert (doe("2017-12-18").country, doe("2017-12-18").sector) == ("XYZ", "GOV")
+    assert doe("2020-05-01").sector == "BUS"
+    assert doe(None).sector == "GOV"  # no date: the first entry listed
+    plain = find_actors(Document(doc_id="d", id="t", source="s", text=text), parsed)
+    assert _named(plain, "Jane Doe").country is None
+
+
+def test_actor_for_token_and_actor_at() -> None:
+    text = "CIA director Mike Pompeo met a senior Canadian official in Ottawa."
+    parsed = parse(text)
+    actors = find_actors(Document(doc_id="d", id="t", source="s", text=text), parsed)
+    by_text = {token.text: token.i for token in parsed.tokens}
+    assert actor_for_token(actors, parsed, by_text["Pompeo"]).name == "Mike Pompeo"
+    assert actor_for_token(actors, parsed, by_text["official"]).country == "CAN"
+    assert actor_for_token(actors, parsed, by_text["met"]) is None
+    start = text.index("CIA")
+    assert actor_at(actors, start, start + 3).name == "Central Intelligence Agency"  # nested
+    assert actor_at(actors, text.index("Pompeo"), text.index("Pompeo") + 6).name == "Mike Pompeo"
+
+
+def _demo_actors(demo_article: str) -> tuple[Actor, ...]:
+    # Approximate the cleaner: drop the menu line and the caption before the story.
+    lines = demo_article.splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.startswith("U.S. Secretary of State"))
+    text = "".join(lines[first:])
+    return find_actors(Document(doc_id="x", id="demo", source="demo", text=text), parse(text))
+
+
+def test_demo_article(demo_article: str) -> None:
+    actors = _demo_actors(demo_article)
+    tillerson = _named(actors, "Rex Tillerson")
+    assert (tillerson.country, tillerson.sector, tillerson.roles) == (
+        "USA",
+        "GOV",
+        ("Secretary of State",),
+    )
+    assert _texts(tillerson).count("Mr. Tillerson") >= 10
+    assert "the top diplomat" in _texts(tillerson)
+    freeland = _named(actors, "Chrystia Freeland")
+    assert (freeland.sector, freeland.roles, freeland.country) == (
+        "GOV",
+        ("Foreign Affairs Minister",),
+        "CAN",
+    )
+    trudeau = _named(actors, "Justin Trudeau")
+    assert (trudeau.sector, trudeau.roles) == ("GOV", ("Prime Minister",))
+    trump = _named(actors, "Donald Trump")
+    assert (trump.country, trump.sector, trump.roles) == ("USA", "GOV", ("President",))
+    castro = _named(actors, "Raul Castro")
+    assert (castro.country, castro.sector, castro.roles) == ("CUB", "GOV", ("President",))
+    pompeo = _named(actors, "Mike Pompeo")
+    assert (pompeo.country, pompeo.sector) == ("USA", "SPY")
+    korea = _named(actors, "North Korea")
+    assert (korea.kind, korea.country) == ("country", "PRK")
+    assert "the North" in _texts(korea)
+    for name in ("State Department", "White House"):
+        body = _named(actors, name)
+        assert (body.kind, body.country, body.sector) == ("organization", "USA", "GOV")
+    names = {a.name for a in actors}
+    assert names.isdisjoint({"Reuters", "The New York Times", "The Globe and Mail", "Globe"})

@@ -1,0 +1,288 @@
+"""The events stage on parsed sentences with hand-built actors, and on the demo article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from herald.events import find_events
+from herald.parsing import parse
+from herald.records import Actor, Document, Event, Mention, Place, TimeValue
+
+PUBLISHED = TimeValue("Dec. 18, 2017", "2017-12-18", "day", "absolute")
+
+
+def mentions(text: str, *phrases: str) -> tuple[Mention, ...]:
+    found = []
+    for phrase in phrases:
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            found.append(Mention(phrase, match.start(), match.end()))
+    return tuple(found)
+
+
+def actor(text: str, n: int, name: str, kind: str, country: str | None, *phrases: str) -> Actor:
+    return Actor(
+        actor_id=f"t:a{n}",
+        doc_id="t",
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        country=country,
+        mentions=mentions(text, *(phrases or (name,))),
+    )
+
+
+def timex(text: str, phrase: str, value: str, precision: str, nth: int = 0) -> TimeValue:
+    start = [m.start() for m in re.finditer(re.escape(phrase), text)][nth]
+    return TimeValue(phrase, value, precision, "relative", start=start, end=start + len(phrase))  # type: ignore[arg-type]
+
+
+def places(text: str, **features: str) -> list[Place]:
+    return [
+        Place(name, m.start(), m.end(), name=name, feature=feature)
+        for name, feature in features.items()
+        for m in re.finditer(rf"\b{name}\b", text)
+    ]
+
+
+def events_of(text: str, actors=(), timexes=(), where=()) -> tuple[Event, ...]:
+    doc = Document(doc_id="t", id="t", source="test", text=text, published=PUBLISHED)
+    return find_events(doc, parse(text), list(actors), list(timexes), list(where), [])
+
+
+def only(events: tuple[Event, ...], ptype: str) -> Event:
+    found = [e for e in events if e.type == ptype]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def names(refs) -> list[str]:
+    return [r.name for r in refs]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def test_passive_voice_swaps_actor_and_recipient() -> None:
+    text = "Dozens of Palestinians were arrested by Israeli soldiers on Saturday."
+    israel = actor(text, 1, "Israeli soldiers", "group", "ISR")
+    event = only(events_of(text, [israel]), "COERCE")
+    assert event.mode == "arrest"
+    assert names(event.actor) == ["Israeli soldiers"]
+    assert event.actor[0].actor_id == "t:a1"
+    assert [r.text for r in event.recipient] == ["Palestinians"]  # "Dozens of" is a count
+    assert event.cameo == "173"
+
+
+def test_coordinated_subjects_are_all_actors() -> None:
+    text = "Canada and the United States will co-host the meeting in Vancouver in January."
+    cast = [
+        actor(text, 1, "Canada", "country", "CAN"),
+        actor(text, 2, "United States", "country", "USA", "the United States"),
+    ]
+    when = [timex(text, "January", "2018-01", "month")]
+    event = only(events_of(text, cast, when, places(text, Vancouver="city")), "CONSULT")
+    assert names(event.actor) == ["Canada", "United States"]
+    assert event.trigger.text == "co-host"
+    assert event.modality == "planned"
+    assert event.where is not None and event.where.name == "Vancouver"
+    assert event.when is not None and event.when.text == "January"
+
+
+def test_request_frame_absorbs_the_requested_event_and_takes_its_recipient() -> None:
+    text = "Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria."
+    events = events_of(text)
+    assert [e.type for e in events] == ["REQUEST"]
+    assert events[0].mode == "change"
+    assert [r.text for r in events[0].recipient] == ["Nigeria"]
+    assert events[0].recipient[0].actor_id is None  # not an actor of the actors stage
+    assert events[0].recipient[0].kind == "country"
+
+
+def test_speech_verb_is_not_an_event_but_its_content_is() -> None:
+    events = events_of("Officials said that Iran attacked Iraq last week.")
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", "attacked")]
+    assert [r.text for r in events[0].actor] == ["Iran"]
+    assert [r.text for r in events[0].recipient] == ["Iraq"]
+
+
+def test_speaker_saying_someone_must_act_is_a_request() -> None:
+    text = "The British minister said that Libya must hand over the bombers."
+    event = only(events_of(text), "REQUEST")
+    assert [r.text for r in event.actor] == ["British minister"]
+    assert [r.text for r in event.recipient] == ["Libya"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "mode"),
+    [
+        ("Workers in Seoul began a hunger strike on Monday.", "PROTEST", "hunger"),
+        ("Israel carried out an air strike on Gaza.", "ASSAULT", "aerial"),
+        ("North Korea carried out a missile test on Sunday.", "MOBILIZE", "weapons"),
+        ("Thousands of students staged demonstrations against the government.", "PROTEST", "demo"),
+        ("The president telephoned the Russian foreign minister.", "CONSULT", "phone"),
+        ("The rebels declared a ceasefire on Wednesday.", "RETREAT", "ceasefire"),
+        ("Sudan's government imposed a curfew in Darfur.", "COERCE", "curfew"),
+        ("The United States imposed sanctions on the Taliban.", "SANCTION", "discontinue"),
+        ("Zimbabwe's prime minister accused the United States of blackmail.", "ACCUSE", "allege"),
+        ("The Palestinians rejected the proposed changes.", "REJECT", None),
+        (
+            "Pakistan threatened to break off diplomatic relations with Congo.",
+            "THREATEN",
+            "relations",
+        ),
+        ("The minister resigned on Sunday.", "RETREAT", "resign"),
+    ],
+)
+def test_trigger_types_and_modes(sentence: str, ptype: str, mode: str | None) -> None:
+    event = max(events_of(sentence), key=lambda e: e.confidence)
+    assert (event.type, event.mode) == (ptype, mode)
+
+
+def test_sentences_without_political_content_give_no_event() -> None:
+    assert events_of("The weather was sunny in Paris on Monday.") == ()
+    assert events_of("She bought a new car and drove to the lake.") == ()
+    # a trigger with no participant is not an event
+    assert events_of("The conference will take place in January.") == ()
+
+
+def test_discussing_a_meeting_is_one_consult_event() -> None:
+    events = events_of("Officials say Mr. Tillerson and Ms. Freeland will discuss the meeting.")
+    assert [(e.type, e.trigger.text) for e in events] == [("CONSULT", "discuss")]
+    assert [r.text for r in events[0].actor] == ["Mr. Tillerson", "Ms. Freeland"]
+
+
+def test_target_country_is_a_recipient_not_the_place() -> None:
+    text = "The United States imposed sanctions on Russia."
+    event = only(events_of(text, where=places(text, Russia="country")), "SANCTION")
+    assert [r.text for r in event.recipient] == ["Russia"]
+    assert event.where is None
+
+
+def test_no_time_in_the_sentence_falls_back_to_publication_date() -> None:
+    event = only(events_of("Israeli soldiers arrested 12 protesters."), "COERCE")
+    assert event.when is not None
+    assert (event.when.value, event.when.anchor) == ("2017-12-18", "publication")
+    assert event.when.start is None
+
+
+def test_negated_and_hypothetical_events_lose_confidence() -> None:
+    plain = only(events_of("Israel attacked Gaza."), "ASSAULT")
+    negated = only(events_of("Israel did not attack Gaza."), "ASSAULT")
+    hypothetical = only(events_of("Israel could attack Gaza."), "ASSAULT")
+    assert negated.modality == "negated" and hypothetical.modality == "hypothetical"
+    assert negated.confidence < plain.confidence
+    assert hypothetical.confidence < plain.confidence
+
+
+# --------------------------------------------------------------------------- demo
+
+
+@pytest.fixture(scope="module")
+def demo(demo_article: str) -> tuple[str, tuple[Event, ...]]:
+    text = demo_article[demo_article.index("U.S. Secretary of State") :]
+    cast = [
+        actor(text, 1, "Rex Tillerson", "person", "USA", "U.S. Secretary of State Rex Tillerson",
+              "Mr. Tillerson"),
+        actor(text, 2, "Justin Trudeau", "person", "CAN", "Prime Minister Justin Trudeau",
+              "Mr. Trudeau"),
+        actor(text, 3, "Chrystia Freeland", "person", "CAN",
+              "Foreign Affairs Minister Chrystia Freeland", "Ms. Freeland"),
+        actor(text, 4, "Canada", "country", "CAN"),
+        actor(text, 5, "United States", "country", "USA", "the United States"),
+        actor(text, 6, "North Korea", "country", "PRK"),
+        actor(text, 7, "Raul Castro", "person", "CUB", "Cuban President Raul Castro"),
+        actor(text, 8, "Cuba", "country", "CUB"),
+    ]  # fmt: skip
+    times = [
+        timex(text, "Tuesday", "2017-12-19", "day"),
+        timex(text, "early next year", "2018", "year"),
+        timex(text, "January", "2018-01", "month"),
+        timex(text, "January", "2018-01", "month", nth=1),
+        timex(text, "last year", "2016", "year"),
+        timex(text, "November", "2017-11", "month"),
+    ]
+    where = places(text, Ottawa="city", Vancouver="city", Havana="city", Canada="country")
+    doc = Document(doc_id="demo", id="demo", source="test", text=text, published=PUBLISHED)
+    return text, find_events(doc, parse(text), cast, times, where, [])
+
+
+def find(events: tuple[Event, ...], trigger: str, **where: str) -> list[Event]:
+    return [
+        e
+        for e in events
+        if e.trigger.text == trigger and all(w in e.evidence.sentence for w in where.values())
+    ]
+
+
+def test_demo_tillerson_travels_to_ottawa_and_meets_trudeau(demo) -> None:
+    _, events = demo
+    (travel,) = find(events, "travel")
+    assert (travel.type, travel.mode, travel.modality) == ("CONSULT", "visit", "planned")
+    assert names(travel.actor) == ["Rex Tillerson"]
+    assert [r.text for r in travel.recipient] == ["Ottawa"]
+    assert travel.where is not None and travel.where.name == "Ottawa"
+    assert travel.when is not None and travel.when.value == "2017-12-19"
+    (meet,) = find(events, "meet", s="Trudeau")
+    assert (meet.type, meet.modality) == ("CONSULT", "planned")
+    assert names(meet.actor) == ["Rex Tillerson"]  # "he", resolved in the sentence
+    assert names(meet.recipient) == ["Justin Trudeau"]
+    assert meet.when is not None and meet.when.text == "Tuesday"
+
+
+def test_demo_meeting_with_freeland_and_the_vancouver_meeting(demo) -> None:
+    _, events = demo
+    (freeland,) = find(events, "meet", s="during his first visit")
+    assert names(freeland.recipient) == ["Chrystia Freeland"]
+    assert freeland.modality == "planned"
+    (vancouver,) = find(events, "meeting", s="to be held in Vancouver")
+    assert (vancouver.type, vancouver.modality) == ("CONSULT", "planned")
+    assert vancouver.where is not None and vancouver.where.name == "Vancouver"
+    assert vancouver.when is not None and vancouver.when.text == "early next year"
+
+
+def test_demo_cohosting_by_canada_and_the_united_states(demo) -> None:
+    _, events = demo
+    (cohost,) = find(events, "co-host")
+    assert names(cohost.actor) == ["Canada", "United States"]
+    assert cohost.modality == "planned"
+    assert cohost.where is not None and cohost.where.name == "Vancouver"
+    assert "cbrn" in cohost.contexts and "diplomatic" in cohost.contexts
+
+
+def test_demo_missile_test_is_mobilize_weapons_by_north_korea(demo) -> None:
+    _, events = demo
+    (test,) = find(events, "test")
+    assert (test.type, test.mode) == ("MOBILIZE", "weapons")
+    assert names(test.actor) == ["North Korea"]
+    assert "military" in test.contexts
+
+
+def test_demo_trudeau_discussion_with_castro_is_historical(demo) -> None:
+    _, events = demo
+    (talk,) = find(events, "discussed")
+    assert talk.type == "CONSULT"
+    assert names(talk.actor) == ["Justin Trudeau"]
+    assert names(talk.recipient) == ["Raul Castro"]
+    assert talk.modality == "historical"
+    assert talk.where is not None and talk.where.name == "Havana"
+
+
+def test_demo_sentences_without_political_content_give_nothing(demo) -> None:
+    _, events = demo
+    quiet = ("The change came after", "However, Mr. Tillerson does not appear")
+    assert not [e for e in events if e.evidence.sentence.startswith(quiet)]
+
+
+def test_demo_records_are_consistent(demo) -> None:
+    text, events = demo
+    assert len(events) >= 8
+    assert [e.event_id for e in events] == [f"demo:e{n}" for n in range(1, len(events) + 1)]
+    for event in events:
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+        assert event.evidence.start <= event.trigger.start < event.trigger.end
+        assert event.trigger.end <= event.evidence.end
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert 0 <= event.confidence <= 1
+        assert event.actor or event.recipient
+        assert event.attribution is not None

@@ -1,0 +1,157 @@
+"""Exports of the flat events table: Parquet, CSV and JSON lines read back with their types."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from herald.errors import UsageError
+from herald.export import EVENT_COLUMNS, export_events, format_of
+from herald.records import (
+    ActorRef,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+    Mention,
+    Place,
+    TimeValue,
+)
+from herald.store import Store
+
+ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "VARCHAR[]": pa.list_(pa.string()),
+    "DATE": pa.date32(),
+    "DOUBLE": pa.float64(),
+    "BIGINT": pa.int64(),
+    "INTEGER": pa.int32(),
+}
+
+
+def make_extraction(key: str, when: str | None, contexts: tuple[str, ...]) -> Extraction:
+    doc_id = f"doc-{key}"
+    sentence = 'Ottawa accused Beijing, "loudly", of spying.'
+    doc = Document(doc_id, f"{key}.txt", f"/news/{key}.txt", sentence, url=f"https://x/{key}")
+    event = Event(
+        event_id=f"{doc_id}:e0",
+        doc_id=doc_id,
+        type="ACCUSE",
+        mode="allege",
+        trigger=Mention("accused", 7, 14),
+        evidence=Evidence(sentence, 0, len(sentence)),
+        actor=(ActorRef(None, "Canada", "country", "CAN", "GOV", (), "Ottawa"),),
+        recipient=(
+            ActorRef(None, "China", "country", "CHN", "GOV", (), "Beijing"),
+            ActorRef(None, "Xi Jinping", "person", "CHN", "GOV", (), "Xi"),
+        ),
+        contexts=contexts,
+        when=TimeValue("last week", when, "week", "relative") if when else None,
+        where=Place("Ottawa", 0, 6, "Ottawa", "CAN", "ON", 45.42, -75.7, 6094817, "city"),
+        confidence=0.6,
+    )
+    return Extraction(doc, events=(event,))
+
+
+@pytest.fixture
+def store() -> Store:
+    with Store.open(":memory:") as opened:
+        opened.write(
+            [
+                make_extraction("dated", "2017-W51", ("diplomatic", "intelligence")),
+                make_extraction("undated", None, ()),
+            ]
+        )
+        yield opened
+
+
+def test_parquet_export_has_the_documented_columns_and_types(store: Store, tmp_path: Path):
+    path = tmp_path / "events.parquet"
+    assert export_events(store, path) == 2
+    table = pq.read_table(path)
+    assert table.column_names == list(EVENT_COLUMNS)
+    for name, (kind, _) in EVENT_COLUMNS.items():
+        assert table.schema.field(name).type == ARROW_TYPES[kind], name
+    first, second = table.to_pylist()
+    assert first["event_date"] == dt.date(2017, 12, 18)  # Monday of ISO week 51
+    assert first["contexts"] == ["diplomatic", "intelligence"]
+    assert first["recipient_names"] == "China; Xi Jinping"
+    assert first["recipient_countries"] == "CHN"  # listed once for two Chinese recipients
+    assert first["where_geonameid"] == 6094817
+    assert second["event_date"] is None and second["contexts"] == []
+
+
+def test_parquet_types_as_duckdb_reads_them(store: Store, tmp_path: Path):
+    path = tmp_path / "events.parquet"
+    export_events(store, path)
+    described = duckdb.sql("DESCRIBE SELECT * FROM read_parquet(?)", params=[str(path)])
+    assert {row[0]: row[1] for row in described.fetchall()} == {
+        name: kind for name, (kind, _) in EVENT_COLUMNS.items()
+    }
+
+
+def test_csv_export_joins_lists_and_writes_iso_dates(store: Store, tmp_path: Path):
+    path = tmp_path / "events.csv"
+    assert export_events(store, path) == 2
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(EVENT_COLUMNS)
+    assert rows[0]["contexts"] == "diplomatic;intelligence"
+    assert rows[0]["event_date"] == "2017-12-18"
+    assert rows[0]["evidence"] == 'Ottawa accused Beijing, "loudly", of spying.'
+    assert rows[1]["event_date"] == ""
+    read = duckdb.sql("SELECT event_date, confidence FROM read_csv(?)", params=[str(path)])
+    assert read.fetchall()[0] == (dt.date(2017, 12, 18), 0.6)
+
+
+def test_jsonl_export_writes_one_object_per_line(store: Store, tmp_path: Path):
+    path = tmp_path / "events.jsonl"
+    assert export_events(store, path) == 2
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 2
+    assert list(records[0]) == list(EVENT_COLUMNS)
+    assert records[0]["event_date"] == "2017-12-18"
+    assert records[0]["contexts"] == ["diplomatic", "intelligence"]
+    assert records[0]["where_lat"] == pytest.approx(45.42)
+    assert records[1]["when_value"] is None
+
+
+def test_explicit_format_wins_over_the_extension(store: Store, tmp_path: Path):
+    path = tmp_path / "events.out"
+    export_events(store, path, fmt="parquet")
+    assert pq.read_table(path).num_rows == 2
+
+
+def test_format_is_read_from_the_extension():
+    assert format_of(Path("a.PARQUET")) == "parquet"
+    assert format_of(Path("a.csv")) == "csv"
+    assert format_of(Path("a.ndjson")) == "jsonl"
+    with pytest.raises(UsageError, match="cannot tell the format"):
+        format_of(Path("events.xlsx"))
+
+
+def test_unknown_format_is_refused(store: Store, tmp_path: Path):
+    with pytest.raises(UsageError, match="unknown export format"):
+        export_events(store, tmp_path / "events.csv", fmt="xml")  # type: ignore[arg-type]
+
+
+def test_an_empty_store_exports_an_empty_table(tmp_path: Path):
+    path = tmp_path / "empty.parquet"
+    with Store.open(":memory:") as empty:
+        assert export_events(empty, path) == 0
+    table = pq.read_table(path)
+    assert table.num_rows == 0 and table.column_names == list(EVENT_COLUMNS)
+
+
+def test_a_path_with_a_quote_is_passed_safely(store: Store, tmp_path: Path):
+    path = tmp_path / "it's events.csv"
+    assert export_events(store, path) == 2
+    assert path.is_file()

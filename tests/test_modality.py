@@ -1,0 +1,101 @@
+"""Modality of an event trigger, table-driven on parsed sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from herald.modality import modality_of, value_bounds
+from herald.parsing import parse
+from herald.records import Attribution, TimeValue
+
+PUBLISHED = TimeValue("Dec. 18, 2017", "2017-12-18", "day", "absolute")
+
+
+def trigger_index(text: str, word: str) -> tuple:
+    parsed = parse(text)
+    return parsed, next(t.i for t in parsed.tokens if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Israel attacked Gaza.", "attacked", "asserted"),
+        ("Israel will attack Gaza.", "attack", "planned"),
+        ("Iran plans to hold talks with France.", "hold", "planned"),
+        ("Iran is expected to hold talks with France.", "hold", "planned"),
+        ("Iran is to hold talks with France.", "hold", "planned"),
+        ("A summit on trade is scheduled for May.", "summit", "planned"),
+        ("They discussed a meeting to be held in Vancouver.", "meeting", "planned"),
+        ("The upcoming meeting drew protests.", "meeting", "planned"),
+        ("Russia could invade Ukraine.", "invade", "hypothetical"),
+        ("Russia would invade Ukraine.", "invade", "hypothetical"),
+        ("Russia might invade Ukraine.", "invade", "hypothetical"),
+        ("If Russia invades Ukraine, NATO will respond.", "invades", "hypothetical"),
+        ("Israel did not attack Gaza.", "attack", "negated"),
+        ("Israel never attacked Gaza.", "attacked", "negated"),
+        ("There were no talks with Iran.", "talks", "negated"),
+        ("Israel denied attacking Gaza.", "attacking", "negated"),
+        ("Israel refused to release the prisoners.", "release", "negated"),
+        ("Israel will not attack Gaza.", "attack", "negated"),
+        ("He will meet Trudeau and iron out the details.", "iron", "planned"),
+        ("Canada could help by working with Cuba.", "working", "hypothetical"),
+    ],
+)
+def test_modality_from_the_parse(sentence: str, trigger: str, expected: str) -> None:
+    parsed, i = trigger_index(sentence, trigger)
+    assert modality_of(parsed, i, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (TimeValue("last year", "2016", "year", "relative"), "historical"),
+        (TimeValue("last week", "2017-W49", "week", "relative"), "asserted"),
+        (TimeValue("in January", "2018-01", "month", "relative"), "planned"),
+        (TimeValue("in October", "2017-10", "month", "relative"), "historical"),
+        (TimeValue("Dec 18", "2017-12-18", "day", "publication"), "asserted"),
+    ],
+)
+def test_modality_from_the_governing_date(when: TimeValue, expected: str) -> None:
+    parsed, i = trigger_index("Trudeau met Castro in Havana.", "met")
+    assert modality_of(parsed, i, when=when, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("outlet", "reported"),
+        ("anonymous_source", "reported"),
+        ("named_source", "asserted"),
+        ("publisher", "asserted"),
+    ],
+)
+def test_modality_from_the_attribution(kind: str, expected: str) -> None:
+    parsed, i = trigger_index("Canada and the United States co-hosted a summit.", "summit")
+    attribution = Attribution(kind=kind)  # type: ignore[arg-type]
+    assert modality_of(parsed, i, attribution=attribution) == expected
+
+
+def test_planned_wins_over_reported_and_negation_over_all() -> None:
+    parsed, i = trigger_index("Reuters reported that Iran will not attack Iraq.", "attack")
+    assert modality_of(parsed, i, attribution=Attribution(kind="outlet")) == "negated"
+    parsed, i = trigger_index("Reuters reported that Iran will attack Iraq.", "attack")
+    assert modality_of(parsed, i, attribution=Attribution(kind="outlet")) == "planned"
+
+
+@pytest.mark.parametrize(
+    ("value", "bounds"),
+    [
+        ("2016", (dt.date(2016, 1, 1), dt.date(2016, 12, 31))),
+        ("2018-02", (dt.date(2018, 2, 1), dt.date(2018, 2, 28))),
+        ("2017-12-19", (dt.date(2017, 12, 19), dt.date(2017, 12, 19))),
+        ("2018-Q1", (dt.date(2018, 1, 1), dt.date(2018, 3, 31))),
+        ("199", (dt.date(1990, 1, 1), dt.date(1999, 12, 31))),
+        (None, None),
+        ("soon", None),
+    ],
+)
+def test_value_bounds(value: str | None, bounds: tuple | None) -> None:
+    assert value_bounds(value) == bounds
