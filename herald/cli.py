@@ -279,6 +279,16 @@ def demo(db: Path | None) -> None:
     extract_to((str(samples_dir()),), options, "table", sys.stdout, db, progress=False)
 
 
+def _register_subcommands() -> None:
+    """Commands that live beside the modules they drive."""
+    from herald.eval.cli import eval_command
+
+    cli.add_command(eval_command)
+
+
+_register_subcommands()
+
+
 def main() -> None:
     """Entry point: user errors become one-line messages and exit code 2."""
     try:

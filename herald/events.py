@@ -101,7 +101,9 @@ def find_events(
     quotes: Sequence[Quote],
 ) -> tuple[Event, ...]:
     """Every political event mention of the document."""
-    time_spans = token_ranges(parsed, timexes, [(t.start, t.end) for t in timexes])
+    # A duration ("three days", value "P3D") says how long, not when: it never dates an event.
+    points = [t for t in timexes if not (t.value or "").startswith("P")]
+    time_spans = token_ranges(parsed, points, [(t.start, t.end) for t in points])
     place_spans = token_ranges(parsed, places, [(p.start, p.end) for p in places])
     cities = frozenset(
         i

@@ -7,28 +7,31 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TextIO
 
-from herald.records import ActorRef, Event, Extraction, Result
+from herald.records import Event, Extraction, Result
 
 OutputFormat = Literal["json", "csv", "table"]
 
-# One row per event: the flat view shared by `extract --format csv|table` and `herald events`.
+# One row per event, named as in the store's `events_flat` view, so that
+# `herald extract --format csv` and `herald events --format csv` write the same columns.
 EVENT_COLUMNS = (
     "event_id",
     "doc_id",
     "doc",
     "type",
     "mode",
-    "actor",
-    "actor_country",
-    "recipient",
-    "recipient_country",
+    "actor_names",
+    "actor_countries",
+    "recipient_names",
+    "recipient_countries",
     "when_text",
     "when_value",
     "when_precision",
+    "when_anchor",
     "where_name",
     "where_country",
     "modality",
-    "attribution",
+    "attribution_kind",
+    "attribution_text",
     "confidence",
     "cameo",
     "trigger",
@@ -39,39 +42,12 @@ EVENT_COLUMNS = (
 TABLE_COLUMNS = ("type", "actor", "recipient", "date", "place", "modality", "source", "evidence")
 
 
-def _names(refs: Sequence[ActorRef]) -> str:
-    return "; ".join(ref.name for ref in refs)
-
-
-def _countries(refs: Sequence[ActorRef]) -> str:
-    return "; ".join(ref.country or "" for ref in refs)
-
-
 def event_row(event: Event, doc_label: str) -> dict[str, Any]:
-    """The flat row of one event."""
-    when, where, attribution = event.when, event.where, event.attribution
-    return {
-        "event_id": event.event_id,
-        "doc_id": event.doc_id,
-        "doc": doc_label,
-        "type": event.type,
-        "mode": event.mode,
-        "actor": _names(event.actor),
-        "actor_country": _countries(event.actor),
-        "recipient": _names(event.recipient),
-        "recipient_country": _countries(event.recipient),
-        "when_text": when.text if when else None,
-        "when_value": when.value if when else None,
-        "when_precision": when.precision if when else None,
-        "where_name": (where.name or where.text) if where else None,
-        "where_country": where.country if where else None,
-        "modality": event.modality,
-        "attribution": attribution.kind + (f": {attribution.text}" if attribution.text else ""),
-        "confidence": round(event.confidence, 3),
-        "cameo": event.cameo,
-        "trigger": event.trigger.text,
-        "evidence": event.evidence.sentence,
-    }
+    """The flat row of one event (the columns of ``EVENT_COLUMNS``)."""
+    from herald.store import event_row as stored_row
+
+    row = stored_row(event) | {"doc": doc_label, "evidence": event.evidence.sentence}
+    return {column: row.get(column) for column in EVENT_COLUMNS}
 
 
 def event_rows(results: Iterable[Result]) -> list[dict[str, Any]]:
@@ -108,21 +84,26 @@ def _shorten(text: str | None, width: int) -> str:
 def table_cells(row: dict[str, Any]) -> tuple[str, ...]:
     """The cells of the human table for one flat event row."""
     kind = row["type"] + (f"/{row['mode']}" if row.get("mode") else "")
-    date = row.get("when_value") or "?"
-    if row.get("when_precision"):
+    date = row.get("when_value") or (f"? {row['when_text']}" if row.get("when_text") else "")
+    if row.get("when_anchor") == "publication":
+        date += " (pub.)"
+    elif row.get("when_precision") and row["when_precision"] != "day":
         date += f" ({row['when_precision']})"
     place = row.get("where_name") or ""
     if row.get("where_country"):
         place += f" [{row['where_country']}]"
+    source = row.get("attribution_kind") or ""
+    if row.get("attribution_text"):
+        source += f": {row['attribution_text']}"
     return (
         kind,
-        _shorten(row.get("actor"), 30),
-        _shorten(row.get("recipient"), 30),
+        _shorten(row.get("actor_names"), 40),
+        _shorten(row.get("recipient_names"), 40),
         date,
         place,
-        row["modality"],
-        _shorten(row.get("attribution"), 30),
-        _shorten(row.get("evidence"), 90),
+        row.get("modality") or "",
+        _shorten(source, 40),
+        _shorten(row.get("evidence"), 110),
     )
 
 
@@ -138,7 +119,7 @@ def write_table(rows: Sequence[dict[str, Any]], stream: TextIO) -> None:
     for doc, doc_rows in by_doc.items():
         table = Table(title=doc, title_justify="left", header_style="bold")
         for column in TABLE_COLUMNS:
-            table.add_column(column, overflow="fold")
+            table.add_column(column, overflow="fold", ratio=3 if column == "evidence" else 1)
         for row in doc_rows:
             table.add_row(*table_cells(row))
         console.print(table)
