@@ -256,6 +256,10 @@ def test_brat_extent_and_direct_quotes():
     assert is_direct(text, (8, 21))
     assert is_direct(text, (9, 20))  # the mark just before the span
     assert not is_direct(text, (31, 47))
+    nyt = "''It is fine,'' he said. Warren: \u2018You should go.\u2019"
+    assert is_direct(nyt, (2, 12))
+    assert is_direct(nyt, (33, 47))
+    assert not is_direct("Clinton's 'plan' works", (10, 22))
 
 
 def test_flatten_timeml():
@@ -380,3 +384,27 @@ def test_resolution_by_id_or_distance():
     assert resolved_right(gold, nearby)
     assert not resolved_right(gold, far)
     assert not resolved_right(gold, unplaced)
+
+
+def test_shipped_floors_sit_below_what_was_measured():
+    for name, entry in load_floors().items():
+        if not name.startswith("_"):
+            assert set(entry["floors"]) == set(entry["measured"])
+            assert all(entry["floors"][p] <= entry["measured"][p] for p in entry["floors"])
+
+
+def test_check_floors_option_exits_non_zero_below_a_floor(monkeypatch, tmp_path):
+    import herald.eval.cli as eval_cli
+
+    poor = Report("plover", "dev", records=1)
+    poor.ratio("type_accuracy").add(False)
+    monkeypatch.setattr(eval_cli, "evaluate", lambda *args, **kwargs: poor)
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        eval_command, ["plover", "--check-floors", "--report", str(out), "--no-progress"]
+    )
+    assert result.exit_code == 1
+    assert "type_accuracy" in result.output
+    assert json.loads(out.read_text())["ratios"]["type_accuracy"]["correct"] == 0
+    result = CliRunner().invoke(eval_command, ["plover", "--no-progress"])
+    assert result.exit_code == 0  # without the gate a poor figure is only reported

@@ -5,7 +5,8 @@ article, the first annotation file (sorted by name) is the gold. herald reads th
 is (parse, ``find_actors``, ``find_quotes``). Spans are matched one to one by overlap;
 discontinuous brat spans count as their full extent. A quote's cue and speaker words carry
 no offsets in herald's records, so they are placed at their occurrence nearest the quote.
-A gold attribution is "direct" when its content opens with a quotation mark.
+A gold attribution is "direct" when its content opens with a quotation mark
+(inside the span or just before it).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from herald.records import Actor, ParsedText, Quote
 
 NAME = "quotes"
 DESCRIPTION = "PolNeAR dev: quote content, cue and source spans and speaker accuracy"
-QUOTE_MARKS = frozenset('"\u201c\u201d')  # straight and curly double quotes
+# Opening marks of a quotation: straight and curly double quotes, the curly single quote of
+# headlines, and the two apostrophes some papers (the NYT text here) use for a double quote.
+QUOTE_MARKS = ('"', "\u201c", "\u2018", "''")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,7 @@ def is_direct(text: str, content: Span) -> bool:
     """Content that opens with a quotation mark, inside the span or just before it."""
     inside = text[content[0] : content[1]].lstrip()
     before = text[: content[0]].rstrip()
-    opens_inside = bool(inside) and inside[0] in QUOTE_MARKS
-    return opens_inside or (bool(before) and before[-1] in QUOTE_MARKS)
+    return inside.startswith(QUOTE_MARKS) or before.endswith(QUOTE_MARKS)
 
 
 def read_attributions(ann: str, text: str) -> tuple[Attribution, ...]:
