@@ -161,11 +161,11 @@ def _geonames_json(name: str) -> object:
 def _spread_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The middle of the box that holds most points: a division's rough geographic centre.
 
-    The 5th and 95th percentiles keep one far-off island or exclave from moving the box.
+    The 2nd and 98th percentiles keep one far-off island or exclave from moving the box.
     """
     lats = sorted(lat for lat, _ in points)
     lons = sorted(lon for _, lon in points)
-    low, high = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    low, high = int(len(points) * 0.02), max(int(len(points) * 0.98) - 1, 0)
     return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
@@ -200,6 +200,13 @@ def _cities(min_population: int, alpha3: dict[str, str]) -> list[tuple[Entry, li
         for country in dict(_geonames_json("countries.json")).values()  # type: ignore[call-overload]
     }
     states = {state["code"]: state["name"] for state in _us_states()}
+    # A capital's name is shared by small towns ("Washington", Georgia): only the
+    # country's biggest city of that name is the capital.
+    biggest: dict[tuple[str, str], int] = {}
+    for record in raw.values():
+        pair = (record["countrycode"], record["name"])
+        if pair in capitals:
+            biggest[pair] = max(biggest.get(pair, 0), record["population"])
     cities = []
     for record in raw.values():
         code = record["countrycode"]
@@ -214,7 +221,7 @@ def _cities(min_population: int, alpha3: dict[str, str]) -> list[tuple[Entry, li
             population=record["population"],
             admin1=states.get(admin1_code) if code == "US" else None,
             admin1_key=f"{code}.{admin1_code}" if admin1_code else None,
-            capital=(code, record["name"]) in capitals,
+            capital=biggest.get((code, record["name"]), -1) == record["population"],
         )
         aliases = (
             [alias for alias in record["alternatenames"] if _is_usable_alias(alias)]
@@ -416,8 +423,9 @@ def _build(min_population: int) -> Gazetteer:
 # --------------------------------------------------------------------------- ranking
 
 # Base scores of the non-city features, on the scale of log10(city population): a country
-# beats any city of its name, a state beats a city of 100,000 people but not a city of a
-# million or a national capital ("Washington", "New York").
+# beats any city of its name, a state beats a city of 100,000 people but not a city of ten
+# million or a national capital ("Washington" is the capital; "New York" is the state,
+# since GeoNames calls the city "New York City").
 _FEATURE_BASE = {"country": 10.5, "continent": 11.0, "region": 9.0, "admin1": 8.0, "admin2": 5.0}
 CAPITAL_BONUS = 2.5
 MILLION_BONUS = 1.0
@@ -447,7 +455,10 @@ def score(candidate: Candidate, context: Context) -> float:
         value -= 1.0
     if entry.country and entry.country in context.countries:
         value += COUNTRY_CONTEXT_BONUS
-    if entry.admin1_key and entry.admin1_key in context.admin1 and entry.feature != "admin1":
+    # Not for alternate names: "Mexico City" in the text would otherwise lift its own
+    # alternate name "Mexico" above the country.
+    in_admin1 = entry.admin1_key is not None and entry.admin1_key in context.admin1
+    if in_admin1 and entry.feature != "admin1" and not candidate.alias:
         value += ADMIN1_CONTEXT_BONUS
     return value
 

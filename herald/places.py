@@ -71,8 +71,8 @@ def _trim(entity: Entity) -> _Mention | None:
     if lead:
         text, start = text[lead.end() :], start + lead.end()
     text = _TRAILING.sub("", text)
-    if not text or not text[0].isalnum():
-        return None
+    if not text or not text[0].isalnum() or text.lower() in _qualifiers():
+        return None  # "the North must earn its way": a direction alone is no place
     return _Mention(text, start, start + len(text), entity)
 
 
@@ -94,8 +94,11 @@ def _split_pairs(mention: _Mention) -> list[_Mention]:
 def _is_premodifier(parsed: ParsedText, mention: _Mention) -> bool:
     """True when the mention's last token modifies a noun that follows the mention."""
     last = next(
-        (t for t in reversed(parsed.tokens[mention.entity.start : mention.entity.end])
-         if t.idx < mention.end),
+        (
+            t
+            for t in reversed(parsed.tokens[mention.entity.start : mention.entity.end])
+            if t.idx < mention.end
+        ),
         None,
     )
     if last is None:
@@ -172,9 +175,12 @@ def _mentions(parsed: ParsedText) -> list[_Mention]:
 
 
 def _qualified(mention: _Mention) -> _Mention:
-    """ "northern Georgia" -> "Georgia" when only the bare name is known."""
+    """ "northern Georgia" -> "Georgia" when only the bare name is known.
+
+    Only a lowercase qualifier: a capitalized one is part of a name ("Eastern Creek").
+    """
     words = mention.text.split(" ", 1)
-    if len(words) == 2 and words[0].lower() in _qualifiers() and best(mention.text) is None:
+    if len(words) == 2 and words[0] in _qualifiers() and best(mention.text) is None:
         offset = len(words[0]) + 1
         return _Mention(words[1], mention.start + offset, mention.end, mention.entity)
     return mention
@@ -193,9 +199,7 @@ def _keep(parsed: ParsedText, mention: _Mention, entry: Entry | None) -> bool:
     if mention.entity.label == "FAC" and entry is None:
         return False
     return not (
-        entry is not None
-        and entry.feature == "country"
-        and _is_premodifier(parsed, mention)
+        entry is not None and entry.feature == "country" and _is_premodifier(parsed, mention)
     )
 
 

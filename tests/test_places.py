@@ -1,0 +1,135 @@
+"""find_places on sentences parsed with the real model."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from herald.parsing import parse
+from herald.places import find_places
+from herald.records import Place
+
+
+def _places(text: str, dateline: str | None = None) -> tuple[Place, ...]:
+    return find_places(parse(text), dateline=dateline)
+
+
+def _by_text(places: tuple[Place, ...]) -> dict[str, Place]:
+    return {place.text: place for place in places}
+
+
+def test_vancouver_meeting_resolves_to_canada_with_offsets() -> None:
+    text = "The meeting will be held in Vancouver in January."
+    places = _places(text)
+    assert len(places) == 1
+    place = places[0]
+    assert text[place.start : place.end] == place.text == "Vancouver"
+    assert (place.country, place.feature) == ("CAN", "city")
+    assert place.lat == pytest.approx(49.25, abs=0.1)
+    assert place.lon == pytest.approx(-123.1, abs=0.1)
+    assert place.geonameid is not None
+
+
+def test_us_as_a_title_premodifier_is_not_a_place() -> None:
+    text = "U.S. Secretary of State Rex Tillerson arrived in Ottawa on Tuesday."
+    places = _by_text(_places(text))
+    assert "U.S." not in places
+    assert places["Ottawa"].country == "CAN"
+
+
+def test_us_after_a_preposition_is_a_place() -> None:
+    text = "The talks will take place in the U.S. next month."
+    places = _by_text(_places(text))
+    assert places["U.S."].country == "USA"
+    assert places["U.S."].feature == "country"
+
+
+def test_possessive_is_trimmed_north_korea() -> None:
+    text = "North Korea's threat worried its neighbours."
+    places = _places(text)
+    assert [p.text for p in places] == ["North Korea"]
+    assert places[0].country == "PRK"
+    assert text[places[0].start : places[0].end] == "North Korea"
+
+
+def test_regions_are_places() -> None:
+    text = "Tensions rose in the Middle East and on the Korean Peninsula, Canada said."
+    places = _by_text(_places(text))
+    assert places["Middle East"].feature == "region"
+    assert places["Korean Peninsula"].feature == "region"
+    assert places["Canada"].country == "CAN"
+    assert all(text[p.start : p.end] == p.text for p in places.values())
+
+
+def test_city_state_pattern_picks_the_city_in_that_state() -> None:
+    text = "She grew up in Portland, Maine, before moving to Texas."
+    places = _by_text(_places(text))
+    assert places["Portland"].admin1 == "Maine"
+    assert places["Maine"].feature == "admin1"
+
+
+def test_article_country_context_moves_vancouver() -> None:
+    text = "Officials in Vancouver and Spokane met with police in Seattle, Washington."
+    places = _by_text(_places(text))
+    assert places["Vancouver"].country == "USA"
+    assert places["Vancouver"].admin1 == "Washington"
+
+
+def test_dateline_gives_context() -> None:
+    text = "Leaders gathered in London on Monday to discuss trade."
+    assert _by_text(_places(text))["London"].country == "GBR"
+    in_ontario = _by_text(_places(text, dateline="TORONTO"))
+    assert in_ontario["London"].country == "CAN"
+
+
+def test_unknown_place_keeps_its_span_only() -> None:
+    text = "The convoy reached Xqzzyville late at night."
+    places = [p for p in _places(text) if p.text == "Xqzzyville"]
+    for place in places:
+        assert place.name is None and place.country is None and place.lat is None
+
+
+def test_counties_take_a_point_in_their_state() -> None:
+    text = "Deputies in Walker County, Georgia, said the fire began near LaFayette, Georgia."
+    places = _by_text(_places(text))
+    county = places["Walker County"]
+    assert county.feature == "admin2" and county.admin1 == "Georgia"
+    assert county.lat is not None
+
+
+def test_directional_qualifier_is_dropped_when_only_the_name_is_known() -> None:
+    text = "Floods hit northern Georgia and the Atlanta suburbs."
+    places = _by_text(_places(text))
+    assert places["Georgia"].country == "USA"
+
+
+def test_no_entities_no_places() -> None:
+    assert _places("Nothing happened here at all.") == ()
+
+
+def test_place_qualifiers_table_is_lowercase_words() -> None:
+    path = Path(str(resources.files("herald") / "data" / "place_qualifiers.csv"))
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(row["word"].islower() and " " not in row["word"] for row in rows)
+    assert {"northern", "downtown"} <= {row["word"] for row in rows}
+
+
+def test_a_direction_alone_is_not_a_place() -> None:
+    text = "He said the North must earn its way to talks with South Korea."
+    places = _by_text(_places(text))
+    assert "North" not in places
+    assert places["South Korea"].country == "KOR"
+
+
+def test_demo_article_places(demo_article: str) -> None:
+    places = find_places(parse(demo_article))
+    by_text = _by_text(places)
+    assert all(demo_article[p.start : p.end] == p.text for p in places)
+    assert by_text["Ottawa"].country == "CAN"
+    assert by_text["Vancouver"].country == "CAN"
+    assert by_text["Washington"].admin1 == "District of Columbia"
+    assert by_text["North Korea"].country == "PRK"
