@@ -165,7 +165,7 @@ def _person_candidates(scan: Scan) -> list[Candidate]:
             end -= 1
         while end - start > 1 and _is_title_token(scan, start):
             start += 1  # the tagger put the title inside the name: "Rabbi Jacob Luski"
-        if end <= start or not scan.free(start, end):
+        if end <= start or not scan.free(start, end) or _known_non_person(scan, start, end):
             continue
         first = start - 1 if start and scan.tokens[start - 1].text in tables.honorifics() else start
         title_start = _title_start(scan, first)
@@ -187,6 +187,12 @@ def _person_candidates(scan: Scan) -> list[Candidate]:
     return found
 
 
+def _known_non_person(scan: Scan, start: int, end: int) -> bool:
+    """The tagger took a known organization or country for a person ("Boko Haram")."""
+    match = scan.match_at[start]
+    return match is not None and match.start == start and match.end == end
+
+
 def _apposition(scan: Scan, candidate: Candidate) -> None:
     """Titles in an apposition: "Mike Pompeo, the CIA director," / "the director, Mike Pompeo"."""
     head = scan.tokens[candidate.head]
@@ -194,11 +200,11 @@ def _apposition(scan: Scan, candidate: Candidate) -> None:
     # an apposition follows within a few words: ", the CIA director"
     for token in scan.tokens[candidate.end : min(candidate.end + 8, sentence.end)]:
         if token.dep == "appos" and token.head == head.i:
-            _take_apposition(scan, candidate, token.left, _phrase_end(scan, token))
+            _take_apposition(scan, candidate, token.left, _phrase_end(scan, token), token.i)
             return
     governor = scan.tokens[head.head]
     if head.dep == "appos" and governor.i < candidate.start:
-        _take_apposition(scan, candidate, governor.left, governor.i + 1)
+        _take_apposition(scan, candidate, governor.left, governor.i + 1, governor.i)
 
 
 def _phrase_end(scan: Scan, head: Token) -> int:
@@ -213,8 +219,11 @@ def _phrase_end(scan: Scan, head: Token) -> int:
     return end
 
 
-def _take_apposition(scan: Scan, candidate: Candidate, start: int, end: int) -> None:
-    if not scan.free(start, end):
+def _take_apposition(scan: Scan, candidate: Candidate, start: int, end: int, head: int) -> None:
+    """Take the title of an apposition whose head is a role noun: not "a friend of President
+    X", where the role belongs to somebody else."""
+    match = scan.match_at[head]
+    if match is None or match.category != "role" or not scan.free(start, end):
         return
     title = _read_title(scan, start, end)
     if title.role is None:
@@ -330,10 +339,18 @@ def _entity_organizations(scan: Scan) -> list[Candidate]:
         if "/" in entity.text:  # photo credits: "NAME/Agency"
             continue
         title = _read_title(scan, entity.start, entity.end)
+        # words before the name say what it is: "Taiwanese company Billions Bunker Group"
+        start = _title_start(scan, entity.start)
+        before = _read_title(scan, start, entity.start)
+        if before.country or before.sector:
+            title.country = title.country or before.country
+            title.sector = title.sector or before.sector
+        else:
+            start = entity.start
         name = tables.normalize(entity.text)
         found.append(
             Candidate(
-                entity.start,
+                start,
                 entity.end,
                 entity.end - 1,
                 "organization",
@@ -342,7 +359,7 @@ def _entity_organizations(scan: Scan) -> list[Candidate]:
                 key=name,
             )
         )
-        scan.claim(entity.start, entity.end)
+        scan.claim(start, entity.end, entity.start)
     return found
 
 

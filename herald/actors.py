@@ -28,10 +28,18 @@ country; plural role nouns are groups, one per (role, country). Pronouns take th
 compatible person of the same or previous sentence, subjects first.
 
 Country of a person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) when its own
-words give none ("Foreign Affairs Minister Chrystia Freeland"): the country named most often
-in the paragraph of its first mention (country names, demonyms, capitals, national
-organizations; words inside titles do not count); on a tie or no cue at all, the country of
-the dateline, else of the publisher (``media.csv``), else None.
+words give none ("Foreign Affairs Minister Chrystia Freeland", "Prime Minister Justin
+Trudeau"): the country named most often in the paragraph of its first mention (country
+names, demonyms, capitals, national organizations; words inside titles do not count); when
+that paragraph has none, in the next paragraph that mentions the actor. A country that a
+coordinated person's own title names ("Foreign Affairs Minister X and U.S. Secretary of
+State Y") is never chosen: writers qualify one title and not the other because the two
+serve different states. On a tie, the home country when it is among the tied ones (news
+style leaves the titles of the publisher's own officials unqualified); else the country
+inferred for the people coordinated with the actor ("with Mr. Trudeau or Ms. Freeland");
+else the one named most often in all the paragraphs that mention the actor. With no cue at
+all, or a tie nothing breaks, the home country: that of the dateline, else of the
+publisher, else of the outlet signing the photo credits (``media.csv``), else None.
 
 The stage is split in three modules: ``herald.actor_mentions`` finds candidate mentions,
 ``herald.actor_grouping`` groups them; this module codes countries, applies the dictionary
@@ -158,11 +166,61 @@ def _country_cues(scan: Scan, starts: list[int]) -> dict[int, Counter[str]]:
 
 
 def _home_country(doc: Document) -> str | None:
-    """The country of the dateline, else of the publisher, else None."""
+    """The country of the dateline, else of the publisher or of the outlet that signs the
+    photo credits ("NAME/The Globe and Mail"), else None."""
     if doc.dateline and (country := tables.country_for(doc.dateline)):
         return country
-    outlet = tables.media_for(doc.publisher) if doc.publisher else None
-    return outlet.country if outlet else None
+    outlets = [doc.publisher] if doc.publisher else []
+    outlets += [credit.rsplit("/", 1)[-1] for credit in doc.credits if "/" in credit]
+    for name in outlets:
+        outlet = tables.media_for(name)
+        if outlet is not None and outlet.country:
+            return outlet.country
+    return None
+
+
+def _paragraph_of(scan: Scan, starts: list[int], token: int) -> int:
+    return bisect.bisect_right(starts, scan.tokens[token].idx) - 1
+
+
+def _partners(draft: Draft, drafts: list[Draft], scan: Scan) -> list[tuple[Draft, bool]]:
+    """The people named in one list with the actor ("with Mr. Trudeau or Ms. Freeland"), each
+    with whether that very mention names a country ("U.S. Secretary of State Y")."""
+    heads = {end - 1 for _start, end in draft.spans}
+    found = []
+    for other in drafts:
+        if other is draft or other.kind != "person":
+            continue
+        for start, end in other.spans:
+            token = scan.tokens[end - 1]
+            if (token.dep == "conj" and token.head in heads) or any(
+                scan.tokens[h].dep == "conj" and scan.tokens[h].head == token.i for h in heads
+            ):
+                qualified = any(
+                    match is not None and match.category == "country"
+                    for match in scan.match_at[start:end]
+                )
+                found.append((other, qualified))
+                break
+    return found
+
+
+def _ranked(counts: Counter[str], excluded: set[str]) -> list[str]:
+    """The countries named most often, all of them on a tie, without the excluded ones."""
+    kept = [(country, n) for country, n in counts.most_common() if country not in excluded]
+    return [country for country, n in kept if n == kept[0][1]] if kept else []
+
+
+def _break_tie(tied: list[str], evidence: tuple[Counter[str], ...], home: str | None) -> str | None:
+    """The home country when it is among the tied ones, else the first body of evidence
+    that prefers one of them."""
+    if home in tied:
+        return home
+    for counts in evidence:
+        ranked = sorted(tied, key=lambda country: -counts[country])
+        if counts[ranked[0]] > counts[ranked[1]]:
+            return ranked[0]
+    return None
 
 
 def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document) -> None:
@@ -170,16 +228,31 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document) -> None:
     starts = _paragraph_starts(scan.parsed.text)
     cues = _country_cues(scan, starts)
     home = _home_country(doc)
+    titled = {id(draft) for draft in drafts if draft.country}
+    ties: list[tuple[Draft, list[str], Counter[str], list[Draft]]] = []
     for draft in drafts:
         if draft.country or draft.sector not in STATE_SECTORS or draft.kind == "country":
             continue
-        first = min(start for start, _ in draft.spans)
-        paragraph = bisect.bisect_right(starts, scan.tokens[first].idx) - 1
-        ranked = cues.get(paragraph, Counter()).most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            draft.country = ranked[0][0]
+        partners = _partners(draft, drafts, scan)
+        # "Minister X and U.S. Secretary Y": a writer qualifies one title and not the
+        # other because the two serve different states
+        contrast = {p.country for p, qualified in partners if qualified and p.country}
+        paragraphs = sorted({_paragraph_of(scan, starts, start) for start, _ in draft.spans})
+        everywhere = sum((cues.get(p, Counter()) for p in paragraphs), Counter[str]())
+        tied = next(
+            (ranked for p in paragraphs if (ranked := _ranked(cues.get(p, Counter()), contrast))),
+            [],
+        )
+        if len(tied) == 1:
+            draft.country = tied[0]
+        elif tied:
+            ties.append((draft, tied, everywhere, [p for p, _ in partners]))
         else:
             draft.country = home
+    # ties last, so that the partners' own countries are known by then
+    for draft, tied, everywhere, partners in ties:
+        supporting = Counter(p.country for p in partners if p.country and id(p) not in titled)
+        draft.country = _break_tie(tied, (supporting, everywhere), home) or home
 
 
 # --------------------------------------------------------------------------- public API

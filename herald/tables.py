@@ -15,7 +15,8 @@ cells (aliases, demonyms, capitals, generic nouns) are separated by ``|``.
 - ``organizations.csv``: ``name, aliases, country, sector, type, generic``: international and
   national bodies; ``generic`` lists the common nouns that refer back to it ("the department").
 - ``media.csv``: ``name, aliases, country, type``: news outlets and agencies. They are
-  sources, never political actors (``is_media``).
+  sources, never political actors (``is_media``). ``media_name_endings.csv`` (``ending,
+  note``) lists the last words that mark an outlet the table lacks ("... Times").
 - ``honorifics.csv`` (``honorific, gender``) and ``pronouns.csv`` (``pronoun, gender, case``).
 
 ``match_phrases(parsed)`` finds every surface form of these tables in a parse in one pass.
@@ -103,7 +104,7 @@ class PhraseMatch:
 # --------------------------------------------------------------------------- reading
 
 
-def _read(name: str) -> list[dict[str, str]]:
+def read_table(name: str) -> list[dict[str, str]]:
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
         return [
             {key: (value or "").strip() for key, value in row.items()}
@@ -133,7 +134,7 @@ def countries() -> tuple[CountryInfo, ...]:
             demonyms=_split(row["demonyms"]),
             capitals=_split(row["capitals"]),
         )
-        for row in _read("countries.csv")
+        for row in read_table("countries.csv")
     )
 
 
@@ -192,7 +193,7 @@ def roles() -> tuple[RoleInfo, ...]:
             role_class=row["class"] or None,
             descriptor=row["descriptor"] == "yes",
         )
-        for row in _read("roles.csv")
+        for row in read_table("roles.csv")
     )
 
 
@@ -240,7 +241,7 @@ def organizations() -> tuple[OrganizationInfo, ...]:
             type=row["type"],
             generics=_split(row["generic"]),
         )
-        for row in _read("organizations.csv")
+        for row in read_table("organizations.csv")
     )
 
 
@@ -274,7 +275,7 @@ def media() -> tuple[MediaInfo, ...]:
             country=row["country"] or None,
             type=row["type"],
         )
-        for row in _read("media.csv")
+        for row in read_table("media.csv")
     )
 
 
@@ -296,15 +297,29 @@ def is_media(name: str) -> bool:
 
 
 @functools.cache
+def media_name_endings() -> tuple[str, ...]:
+    """Last words that mark an outlet the table does not list ("... Times", "... Post")."""
+    return tuple(row["ending"].lower() for row in read_table("media_name_endings.csv"))
+
+
+def looks_like_media(name: str) -> bool:
+    """A listed outlet, or a name that ends like one ("The Jersey Journal")."""
+    if is_media(name):
+        return True
+    words = normalize(name).lower()
+    return " " in words and words.endswith(tuple(" " + end for end in media_name_endings()))
+
+
+@functools.cache
 def honorifics() -> dict[str, str | None]:
     """Honorific ("Mr.") -> "male", "female" or None when it says nothing of gender."""
-    return {row["honorific"]: row["gender"] or None for row in _read("honorifics.csv")}
+    return {row["honorific"]: row["gender"] or None for row in read_table("honorifics.csv")}
 
 
 @functools.cache
 def pronouns() -> dict[str, tuple[str, str]]:
     """Lower-case personal pronoun -> (gender, case)."""
-    return {row["pronoun"]: (row["gender"], row["case"]) for row in _read("pronouns.csv")}
+    return {row["pronoun"]: (row["gender"], row["case"]) for row in read_table("pronouns.csv")}
 
 
 # --------------------------------------------------------------------------- matching

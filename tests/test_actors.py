@@ -242,3 +242,71 @@ def test_demo_article(demo_article: str) -> None:
         assert (body.kind, body.country, body.sector) == ("organization", "USA", "GOV")
     names = {a.name for a in actors}
     assert names.isdisjoint({"Reuters", "The New York Times", "The Globe and Mail", "Globe"})
+
+
+def test_unqualified_head_of_government_takes_the_home_country_on_a_tie() -> None:
+    text = (
+        "U.S. Secretary of State Rex Tillerson will travel to Ottawa, where he will meet "
+        "with Prime Minister Justin Trudeau to talk about North Korea."
+    )
+    plain = _named(_actors(text), "Justin Trudeau")
+    assert plain.country is None  # Canada and North Korea are named once each
+    signed = _named(_actors(text, credits=("JANE DOE/The Globe and Mail",)), "Justin Trudeau")
+    assert signed.country == "CAN"
+
+
+def test_a_coordinated_qualified_title_excludes_its_country() -> None:
+    text = (
+        "Foreign Affairs Minister Chrystia Freeland and U.S. Secretary of State Rex "
+        "Tillerson met at the State Department in Washington.\n\n"
+        "Ms. Freeland later flew back to Canada."
+    )
+    actors = _actors(text)
+    assert _named(actors, "Chrystia Freeland").country == "CAN"
+    assert _named(actors, "Rex Tillerson").country == "USA"
+
+
+def test_apposition_role_must_head_the_apposition() -> None:
+    text = "Sergei Roldugin, a lifelong friend of Russian President Vladimir Putin, spoke."
+    actors = _actors(text)
+    assert _named(actors, "Sergei Roldugin").roles == ()
+    putin = _named(actors, "Vladimir Putin")
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+
+
+def test_organization_premodifiers_give_country_and_sector() -> None:
+    actors = _actors("The ship was chartered by Taiwanese company Billions Bunker Group.")
+    body = _named(actors, "Billions Bunker Group")
+    assert (body.kind, body.country, body.sector) == ("organization", "TWN", "BUS")
+
+
+def test_known_organization_tagged_as_person_stays_an_organization() -> None:
+    actors = _actors("Boko Haram freed 21 girls on Thursday, officials said.")
+    body = _named(actors, "Boko Haram")
+    assert (body.kind, body.country, body.sector) == ("organization", "NGA", "REB")
+
+
+def test_demo_article_through_the_pipeline(demo_article: str) -> None:
+    """Every person of the demo with role, country and sector, as herald.extract codes them."""
+    import herald
+
+    result = herald.extract(demo_article)
+    people = {a.name: (a.roles, a.country, a.sector) for a in result.actors if a.kind == "person"}
+    assert people["Rex Tillerson"] == (("Secretary of State",), "USA", "GOV")
+    assert people["Justin Trudeau"] == (("Prime Minister",), "CAN", "GOV")
+    assert people["Chrystia Freeland"] == (("Foreign Affairs Minister",), "CAN", "GOV")
+    assert people["Donald Trump"] == (("President",), "USA", "GOV")
+    assert people["Raul Castro"] == (("President",), "CUB", "GOV")
+    assert people["Mike Pompeo"] == (("director",), "USA", "SPY")
+    assert people["senior state department official"] == (("official",), "USA", "GOV")
+    assert people["Canadian government official"][1:] == ("CAN", "GOV")
+    quotes = {(q.kind, q.text[:30]): q for q in result.quotes}
+    direct = quotes[("direct", "It will include South Korea, J")]
+    assert direct.anonymous and direct.speaker is not None
+    assert direct.speaker.name == "a senior state department official"
+    assert (direct.speaker.country, direct.speaker.sector) == ("USA", "GOV")
+    said = [q for q in result.quotes if q.speaker and q.speaker.name == "Justin Trudeau"]
+    assert len(said) == 2 and all(q.speaker.country == "CAN" for q in said)
+    assert not any(q.text.startswith("exactly when") for q in result.quotes)  # "did not say"
+    reuters = [q for q in result.quotes if q.speaker_text == "Reuters"]
+    assert reuters and not reuters[0].anonymous

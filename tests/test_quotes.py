@@ -9,16 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from herald.parsing import parse
-from herald.quotes import (
-    DATA_DIR,
-    anonymous_nouns,
-    attribution_for,
-    find_quotes,
-    is_outlet_name,
-    quoted_parts,
-    speech_cues,
-)
+from herald.quotes import anonymous_nouns, attribution_for, find_quotes
 from herald.records import Actor, Document, Mention, ParsedText, Quote
+from herald.speech import quoted_parts
+from herald.speech_cues import speech_cues
+from herald.tables import DATA_DIR, looks_like_media
 
 
 def quotes_of(text: str, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
@@ -51,12 +46,15 @@ def test_anonymous_source_table_holds_the_usual_unnamed_sources() -> None:
     assert "president" not in nouns
 
 
-def test_outlet_table_reads_names_and_suffixes() -> None:
-    assert (DATA_DIR / "news_outlets.csv").is_file()
-    assert is_outlet_name("Reuters")
-    assert is_outlet_name("The New York Times")
-    assert is_outlet_name("the Washington Post")
-    assert not is_outlet_name("Justin Trudeau")
+def test_outlets_come_from_the_one_media_table() -> None:
+    assert not (DATA_DIR / "news_outlets.csv").exists()
+    assert looks_like_media("Reuters")
+    assert looks_like_media("The New York Times")
+    assert looks_like_media("the Washington Post")
+    assert looks_like_media("Breitbart") and looks_like_media("The Huffington Post")
+    assert looks_like_media("The Jersey Journal")  # not listed: ends like a newspaper
+    assert not looks_like_media("Justin Trudeau")
+    assert not looks_like_media("Post")  # one word is not enough
 
 
 # --------------------------------------------------------------------------- quote marks
@@ -321,3 +319,20 @@ def test_demo_quote_offsets_point_at_the_quoted_words(demo: tuple[Document, Pars
     for quote in find_quotes(doc, parsed, ()):
         assert quote.quote_id.startswith("demo:q")
         assert doc.text[quote.start : quote.end].startswith(quote.text[:12])
+
+
+def test_negated_speech_is_no_statement() -> None:
+    quotes = quotes_of("The official did not say when the conference will take place.")
+    assert quotes == ()
+
+
+def test_it_speaks_for_the_organization_before_it() -> None:
+    text = "The Foreign Ministry held a briefing on Friday. It said the talks would resume."
+    parsed = parse(text)
+    doc = Document(doc_id="t", id="t", source="test", text=text)
+    from herald.actors import find_actors
+
+    actors = find_actors(doc, parsed)
+    quotes = find_quotes(doc, parsed, actors)
+    (quote,) = [q for q in quotes if q.text.startswith("the talks")]
+    assert quote.speaker is not None and quote.speaker.kind == "organization"

@@ -135,6 +135,15 @@ def test_media_table() -> None:
     assert tables.media_for("The Globe and Mail").country == "CAN"
 
 
+def test_media_name_endings_table() -> None:
+    rows = _rows("media_name_endings.csv")
+    endings = [row["ending"] for row in rows]
+    assert len(set(endings)) == len(endings) and all(e == e.lower() for e in endings)
+    assert {"times", "post", "journal"} <= set(tables.media_name_endings())
+    assert tables.looks_like_media("The Denver Post")
+    assert not tables.looks_like_media("State Department")
+
+
 def test_honorifics_and_pronouns_tables() -> None:
     honorifics = tables.honorifics()
     assert honorifics["Mr."] == "male" and honorifics["Ms."] == "female"
