@@ -15,6 +15,7 @@ from typing import Any, TextIO
 import click
 
 from herald.errors import HeraldError, UsageError
+from herald.export import EXPORT_FORMATS
 from herald.output import event_rows, write_csv, write_json_lines, write_table
 from herald.records import Extraction, Rejected, Result
 from herald.settings import DEFAULT_MAX_BYTES, Options
@@ -131,6 +132,10 @@ def extract_to(
                 rows.extend(event_rows(batch))
             bar.update(len(batch))
             bar.set_postfix(rejected=tally.rejected, events=tally.events)
+        if store is not None:
+            from herald.link import link_new
+
+            link_new(store)  # new events join stories across the whole database
     if fmt == "csv":
         write_csv(rows, out)
     elif fmt == "table":
@@ -208,6 +213,7 @@ def extract(
 @click.option("--until", callback=_parse_date, help="Events on or before this date.")
 @click.option("--modality", help="asserted, planned, reported, negated, hypothetical, historical.")
 @click.option("--limit", type=click.IntRange(min=1))
+@click.option("--per-story", is_flag=True, help="One row per story instead of per report.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def events(
     db: Path,
@@ -217,6 +223,7 @@ def events(
     until: dt.date | None,
     modality: str | None,
     limit: int | None,
+    per_story: bool,
     fmt: str,
 ) -> None:
     """List the events stored in a DuckDB file.
@@ -232,6 +239,10 @@ def events(
         rows = store.events(
             type=type_, actor=actor, since=since, until=until, modality=modality, limit=limit
         )
+    if per_story:
+        from herald.story_table import one_row_per_story
+
+        rows = one_row_per_story(rows)
     if fmt == "json":
         import json
 
@@ -246,13 +257,20 @@ def events(
 @cli.command()
 @click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
 @click.option("--to", "target", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--as", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), help="From --to.")
+@click.option(
+    "--as", "fmt", type=click.Choice(list(EXPORT_FORMATS)), help="Default: from --to's extension."
+)
 def export(db: Path, target: Path, fmt: str | None) -> None:
-    """Export the events of a DuckDB file to Parquet, CSV or JSON lines.
+    """Export the events of a DuckDB file.
+
+    Formats: parquet, csv, jsonl (one row per event), plover (PLOVER/POLECAT JSON lines),
+    gdelt (GDELT 2.0 event columns, tab-separated), cameo (one row per actor-recipient pair).
+    Columns and types: docs/exports.md.
 
     \b
-    Example:
+    Examples:
       herald export --db events.duckdb --to events.parquet
+      herald export --db events.duckdb --to events.tsv --as gdelt
     """
     from herald.export import export_events
     from herald.store import Store
@@ -282,8 +300,10 @@ def demo(db: Path | None) -> None:
 def _register_subcommands() -> None:
     """Commands that live beside the modules they drive."""
     from herald.eval.cli import eval_command
+    from herald.stories_cli import stories_command
 
     cli.add_command(eval_command)
+    cli.add_command(stories_command)
 
 
 _register_subcommands()

@@ -1,10 +1,15 @@
-"""Export the flat events table (``events_flat``) to Parquet, CSV or JSON lines.
+"""Export herald's events for other tools: ``herald export --to FILE --as FORMAT``.
 
-One row per event, columns in the order of ``EVENT_COLUMNS``, rows ordered by event date
-(undated events last), then document and position in the text. Parquet keeps the types
-below; CSV writes a header, dates as ``YYYY-MM-DD``, empty fields for nulls and the
-``contexts`` list joined with ``;``; JSON lines write one object per line with dates as
-``"YYYY-MM-DD"`` strings, lists as arrays and nulls as ``null``.
+``EXPORT_FORMATS``: ``parquet``, ``csv``, ``jsonl`` (the flat events table below),
+``plover`` (PLOVER JSON records, ``herald.export_plover``), ``gdelt`` (a GDELT 2.0 event
+table, ``herald.export_gdelt``) and ``cameo`` (dyadic rows, ``herald.export_plover``).
+docs/exports.md documents every column and its type.
+
+The flat formats: one row per event, columns in the order of ``EVENT_COLUMNS``, rows
+ordered by event date (undated events last), then document and position in the text.
+Parquet keeps the types below; CSV writes a header, dates as ``YYYY-MM-DD``, empty fields
+for nulls and the ``contexts`` list joined with ``;``; JSON lines write one object per line
+with dates as ``"YYYY-MM-DD"`` strings, lists as arrays and nulls as ``null``.
 """
 
 from __future__ import annotations
@@ -12,10 +17,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+import pyarrow as pa
+
 from herald.errors import UsageError
+from herald.export_gdelt import gdelt_select
+from herald.export_plover import cameo_select, plover_type_rows, write_plover
 from herald.store import Store
 
-ExportFormat = Literal["parquet", "csv", "jsonl"]
+ExportFormat = Literal["parquet", "csv", "jsonl", "plover", "gdelt", "cameo"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "jsonl", "plover", "gdelt", "cameo")
 
 # Every exported column, its DuckDB (and Parquet) type, and what it holds.
 EVENT_COLUMNS: dict[str, tuple[str, str]] = {
@@ -69,6 +79,9 @@ _COPY_OPTIONS: dict[ExportFormat, str] = {
     "parquet": "FORMAT parquet, COMPRESSION zstd",
     "csv": "FORMAT csv, HEADER true, DATEFORMAT '%Y-%m-%d'",
     "jsonl": "FORMAT json",  # newline-delimited: one object per line
+    # GDELT's own files: tab-separated, no header line, columns in GDELT's order.
+    "gdelt": "FORMAT csv, HEADER false, DELIMITER '\t'",
+    "cameo": "FORMAT csv, HEADER true, DATEFORMAT '%Y-%m-%d'",
 }
 
 
@@ -81,17 +94,28 @@ def format_of(path: Path) -> ExportFormat:
         raise UsageError(f"cannot tell the format of {path.name!r}: use one of {known}") from None
 
 
-def export_events(store: Store, path: Path, fmt: ExportFormat | None = None) -> int:
-    """Write every event of ``store`` to ``path``; return the number of rows written."""
+def export_events(store: Store, path: Path, fmt: ExportFormat | str | None = None) -> int:
+    """Write every event of ``store`` to ``path`` in ``fmt`` (default: from the extension).
+
+    Returns the number of rows (records) written: events, or actor-recipient pairs for
+    ``cameo``.
+    """
     fmt = fmt or format_of(path)
-    if fmt not in _COPY_OPTIONS:
-        raise UsageError(f"unknown export format {fmt!r}: use parquet, csv or jsonl")
-    sql = f"COPY ({_select(fmt)}) TO ? ({_COPY_OPTIONS[fmt]})"
-    row = store.con.execute(sql, [str(path)]).fetchone()
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    if fmt == "plover":
+        return write_plover(store.con, path)
+    select = {"gdelt": gdelt_select, "cameo": cameo_select}.get(fmt)
+    sql = f"COPY ({select() if select else _select(fmt)}) TO ? ({_COPY_OPTIONS[fmt]})"
+    store.con.register("_herald_plover_types", pa.Table.from_pylist(plover_type_rows()))
+    try:
+        row = store.con.execute(sql, [str(path)]).fetchone()
+    finally:
+        store.con.unregister("_herald_plover_types")
     return int(row[0]) if row else 0
 
 
-def _select(fmt: ExportFormat) -> str:
+def _select(fmt: str) -> str:
     # CSV has no lists: join them so that each field stays one plain value.
     columns = [
         f"array_to_string({name}, ';') AS {name}" if fmt == "csv" and kind.endswith("[]") else name

@@ -1,8 +1,8 @@
 """The ``store`` stage: extractions and rejections in one DuckDB file.
 
-A ``Store`` wraps one DuckDB connection on a file (or ``":memory:"``). The schema is built
-by small numbered migrations, each applied once and recorded in ``schema_migrations``, so
-an old file is brought up to date when it is opened.
+A ``Store`` wraps one DuckDB connection on a file (or ``":memory:"``). The schema and its
+migrations live in ``herald.schema``, the row builders in ``herald.rows``; both are
+re-exported here for the code that imports them from ``herald.store``.
 
 ``Store.write`` takes one batch of results and writes it in ONE transaction: either the
 whole batch is stored or, on any error (or if the process dies), none of it. A document
@@ -24,10 +24,8 @@ with ``executemany`` (about 60 times slower).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -36,381 +34,36 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from herald.records import (
-    Actor,
-    ActorRef,
-    Document,
-    Event,
-    Extraction,
-    Place,
-    Quote,
-    Rejected,
-    Result,
-    TimeValue,
+from herald.records import Extraction, Rejected, Result
+from herald.rows import (
+    Row,
+    actor_row,
+    document_row,
+    event_actor_rows,
+    event_row,
+    first_day,
+    place_row,
+    quote_row,
+    rejection_row,
+    timex_row,
 )
+from herald.schema import MIGRATIONS, TABLES, apply_migrations, migration, transaction, utc_now
 
-Row = dict[str, Any]
-
-# The tables a batch fills, in the order they are written (parents before children;
-# rejections last, as they are written apart).
-TABLES: tuple[str, ...] = (
-    "documents",
-    "actors",
-    "events",
-    "event_actors",
-    "quotes",
-    "timexes",
-    "places",
-    "rejections",
-)
-
-# ---------------------------------------------------------------------------- migrations
-
-Migration = Callable[[duckdb.DuckDBPyConnection], None]
-MIGRATIONS: dict[int, tuple[str, Migration]] = {}
+__all__ = [
+    "MIGRATIONS",
+    "TABLES",
+    "Store",
+    "WriteSummary",
+    "apply_migrations",
+    "event_row",
+    "extraction_rows",
+    "first_day",
+    "migration",
+]
 
 
-def migration(version: int, name: str) -> Callable[[Migration], Migration]:
-    """Register a schema step. Steps are never edited once released: add a new one."""
-
-    def register(function: Migration) -> Migration:
-        if version in MIGRATIONS:
-            raise ValueError(f"migration {version} is registered twice")
-        MIGRATIONS[version] = (name, function)
-        return function
-
-    return register
-
-
-@migration(1, "core tables")
-def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(
-        """
-        CREATE TABLE documents (
-            doc_id VARCHAR PRIMARY KEY, id VARCHAR NOT NULL, source VARCHAR NOT NULL,
-            url VARCHAR, title VARCHAR, publisher VARCHAR, byline VARCHAR, language VARCHAR,
-            published VARCHAR, published_date DATE, published_precision VARCHAR,
-            published_how VARCHAR NOT NULL, dateline VARCHAR, text VARCHAR NOT NULL,
-            captions VARCHAR[], credits VARCHAR[], ingested_at TIMESTAMP NOT NULL
-        );
-        CREATE TABLE actors (
-            actor_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
-            kind VARCHAR NOT NULL, country VARCHAR, sector VARCHAR, roles VARCHAR[],
-            mentions JSON
-        );
-        CREATE TABLE events (
-            event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
-            mode VARCHAR, contexts VARCHAR[],
-            when_text VARCHAR, when_value VARCHAR, when_precision VARCHAR,
-            when_anchor VARCHAR, when_modifier VARCHAR, event_date DATE,
-            where_text VARCHAR, where_name VARCHAR, where_country VARCHAR,
-            where_lat DOUBLE, where_lon DOUBLE, where_geonameid BIGINT,
-            modality VARCHAR NOT NULL, attribution_kind VARCHAR NOT NULL,
-            attribution_text VARCHAR, attribution_actor_id VARCHAR,
-            sentence VARCHAR NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            trigger VARCHAR NOT NULL, trigger_start INTEGER NOT NULL,
-            trigger_end INTEGER NOT NULL, confidence DOUBLE NOT NULL, cameo VARCHAR,
-            story_id VARCHAR, actor_names VARCHAR, actor_countries VARCHAR,
-            recipient_names VARCHAR, recipient_countries VARCHAR
-        );
-        CREATE TABLE event_actors (
-            event_id VARCHAR NOT NULL, actor_id VARCHAR, role VARCHAR NOT NULL
-                CHECK (role IN ('actor', 'recipient')),
-            position INTEGER NOT NULL, name VARCHAR NOT NULL, text VARCHAR,
-            kind VARCHAR NOT NULL, country VARCHAR, sector VARCHAR, roles VARCHAR[],
-            PRIMARY KEY (event_id, role, position)
-        );
-        CREATE TABLE quotes (
-            quote_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, text VARCHAR NOT NULL,
-            "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, kind VARCHAR NOT NULL,
-            cue VARCHAR, speaker_actor_id VARCHAR, speaker_name VARCHAR,
-            speaker_text VARCHAR, anonymous BOOLEAN NOT NULL
-        );
-        CREATE TABLE timexes (
-            doc_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR NOT NULL,
-            "start" INTEGER, "end" INTEGER, value VARCHAR, precision VARCHAR,
-            anchor VARCHAR NOT NULL, modifier VARCHAR, PRIMARY KEY (doc_id, n)
-        );
-        CREATE TABLE places (
-            doc_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR NOT NULL,
-            "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, name VARCHAR,
-            country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT,
-            feature VARCHAR, PRIMARY KEY (doc_id, n)
-        );
-        CREATE TABLE rejections (
-            source VARCHAR NOT NULL, id VARCHAR NOT NULL, stage VARCHAR NOT NULL,
-            code VARCHAR NOT NULL, detail VARCHAR, rejected_at TIMESTAMP NOT NULL,
-            UNIQUE (source, code)
-        );
-        """
-    )
-
-
-@migration(2, "events_flat view")
-def _create_events_flat(con: duckdb.DuckDBPyConnection) -> None:
-    # The participant strings are stored on each event at write time: aggregating
-    # event_actors in the view (ordered string_agg) took 2.4 s for 180,000 events.
-    con.execute(
-        """
-        CREATE OR REPLACE VIEW events_flat AS
-        SELECT e.event_id, e.doc_id, e.type, e.mode, e.contexts,
-            e.actor_names, e.actor_countries, e.recipient_names, e.recipient_countries,
-            e.event_date, e.when_text, e.when_value, e.when_precision, e.when_anchor,
-            e.when_modifier, e.where_name, e.where_country, e.where_lat, e.where_lon,
-            e.where_geonameid, e.modality, e.attribution_kind, e.attribution_text,
-            e.trigger, e.sentence AS evidence, e."start" AS evidence_start,
-            e."end" AS evidence_end, e.confidence, e.cameo, e.story_id,
-            d.url, d.title, d.publisher, d.published
-        FROM events e
-        LEFT JOIN documents d USING (doc_id)
-        """
-    )
-
-
-def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply every registered step the file has not seen yet; return the versions applied."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
-    )
-    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
-    applied = []
-    for version in sorted(set(MIGRATIONS) - done):
-        name, function = MIGRATIONS[version]
-        # Each step and its record commit together: a crash never leaves a half step.
-        with _transaction(con):
-            function(con)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
-        applied.append(version)
-    return applied
-
-
-# ---------------------------------------------------------------------------- row builders
-
-
-def first_day(value: str | None) -> dt.date | None:
-    """The first calendar day of a partial ISO 8601 value ("2018-Q1" -> 2018-01-01).
-
-    Handles days, months, years, ISO weeks ("2017-W51"), quarters, seasons ("2018-SU",
-    northern-hemisphere meteorological seasons), decades ("199") and centuries ("19").
-    Returns None for anything else, so that a strange value never stops a batch.
-    """
-    if not value:
-        return None
-    head, _, tail = value[:10].partition("-")
-    if not _is_digits(head):
-        return None
-    year = int(head.ljust(4, "0"))  # "199" -> 1990, "19" -> 1900
-    try:
-        return _first_day_within(year, tail)
-    except ValueError:
-        return None
-
-
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
-def _first_day_within(year: int, tail: str) -> dt.date | None:
-    if not tail:
-        return dt.date(year, 1, 1)
-    if tail[0] == "W" and _is_digits(tail[1:3]):
-        return dt.date.fromisocalendar(year, int(tail[1:3]), 1)
-    if tail[0] == "Q" and tail[1:2] in {"1", "2", "3", "4"}:
-        return dt.date(year, 3 * int(tail[1]) - 2, 1)
-    if tail[:2] in _SEASON_MONTH:
-        return dt.date(year, _SEASON_MONTH[tail[:2]], 1)
-    month, _, day = tail.partition("-")
-    if not _is_digits(month):
-        return None
-    return dt.date(year, int(month), int(day) if _is_digits(day) else 1)
-
-
-def _is_digits(text: str) -> bool:
-    # str.isdigit alone accepts "²" and other digits int() refuses.
-    return text.isascii() and text.isdigit()
-
-
-def document_row(doc: Document, ingested_at: dt.datetime) -> Row:
-    published = doc.published
-    return {
-        "doc_id": doc.doc_id,
-        "id": doc.id,
-        "source": doc.source,
-        "url": doc.url,
-        "title": doc.title,
-        "publisher": doc.publisher,
-        "byline": doc.byline,
-        "language": doc.language,
-        "published": published.value if published else None,
-        "published_date": first_day(published.value) if published else None,
-        "published_precision": published.precision if published else None,
-        "published_how": doc.published_how,
-        "dateline": doc.dateline,
-        "text": doc.text,
-        "captions": list(doc.captions),
-        "credits": list(doc.credits),
-        "ingested_at": ingested_at,
-    }
-
-
-def actor_row(actor: Actor) -> Row:
-    mentions = [{"text": m.text, "start": m.start, "end": m.end} for m in actor.mentions]
-    return {
-        "actor_id": actor.actor_id,
-        "doc_id": actor.doc_id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "country": actor.country,
-        "sector": actor.sector,
-        "roles": list(actor.roles),
-        "mentions": json.dumps(mentions, ensure_ascii=False),
-    }
-
-
-def event_row(event: Event) -> Row:
-    when, where, attribution = event.when, event.where, event.attribution
-    return {
-        "event_id": event.event_id,
-        "doc_id": event.doc_id,
-        "type": event.type,
-        "mode": event.mode,
-        "contexts": list(event.contexts),
-        **_when_columns(when),
-        **_where_columns(where),
-        "modality": event.modality,
-        "attribution_kind": attribution.kind,
-        "attribution_text": attribution.text,
-        "attribution_actor_id": attribution.actor_id,
-        "sentence": event.evidence.sentence,
-        "start": event.evidence.start,
-        "end": event.evidence.end,
-        "trigger": event.trigger.text,
-        "trigger_start": event.trigger.start,
-        "trigger_end": event.trigger.end,
-        "confidence": event.confidence,
-        "cameo": event.cameo,
-        "story_id": event.story_id,
-        **_side_columns("actor", event.actor),
-        **_side_columns("recipient", event.recipient),
-    }
-
-
-def _side_columns(role: str, refs: tuple[ActorRef, ...]) -> Row:
-    """One side of an event as two strings: names in text order, distinct countries sorted.
-
-    Countries are listed once each because "USA; USA" for two American actors says
-    nothing more than "USA"; the full detail stays in ``event_actors``.
-    """
-    countries = sorted({ref.country for ref in refs if ref.country})
-    return {
-        f"{role}_names": "; ".join(ref.name for ref in refs) or None,
-        f"{role}_countries": "; ".join(countries) or None,
-    }
-
-
-_WHEN_COLUMNS = (
-    "when_text",
-    "when_value",
-    "when_precision",
-    "when_anchor",
-    "when_modifier",
-    "event_date",
-)
-
-
-def _when_columns(when: TimeValue | None) -> Row:
-    if when is None:
-        return dict.fromkeys(_WHEN_COLUMNS)
-    return {
-        "when_text": when.text,
-        "when_value": when.value,
-        "when_precision": when.precision,
-        "when_anchor": when.anchor,
-        "when_modifier": when.modifier,
-        "event_date": first_day(when.value),
-    }
-
-
-def _where_columns(where: Place | None) -> Row:
-    keys = ("text", "name", "country", "lat", "lon", "geonameid")
-    if where is None:
-        return {f"where_{key}": None for key in keys}
-    return {f"where_{key}": getattr(where, key) for key in keys}
-
-
-def event_actor_rows(event: Event) -> Iterator[Row]:
-    sides: tuple[tuple[str, tuple[ActorRef, ...]], ...] = (
-        ("actor", event.actor),
-        ("recipient", event.recipient),
-    )
-    for role, refs in sides:
-        for position, ref in enumerate(refs):
-            yield {
-                "event_id": event.event_id,
-                "actor_id": ref.actor_id,
-                "role": role,
-                "position": position,
-                "name": ref.name,
-                "text": ref.text,
-                "kind": ref.kind,
-                "country": ref.country,
-                "sector": ref.sector,
-                "roles": list(ref.roles),
-            }
-
-
-def quote_row(quote: Quote) -> Row:
-    speaker = quote.speaker
-    return {
-        "quote_id": quote.quote_id,
-        "doc_id": quote.doc_id,
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "kind": quote.kind,
-        "cue": quote.cue,
-        "speaker_actor_id": speaker.actor_id if speaker else None,
-        "speaker_name": speaker.name if speaker else None,
-        "speaker_text": quote.speaker_text,
-        "anonymous": quote.anonymous,
-    }
-
-
-_TIMEX_FIELDS = ("text", "start", "end", "value", "precision", "anchor", "modifier")
-_PLACE_FIELDS = (
-    "text",
-    "start",
-    "end",
-    "name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geonameid",
-    "feature",
-)
-
-
-def timex_row(doc_id: str, n: int, timex: TimeValue) -> Row:
-    return {"doc_id": doc_id, "n": n, **{key: getattr(timex, key) for key in _TIMEX_FIELDS}}
-
-
-def place_row(doc_id: str, n: int, place: Place) -> Row:
-    return {"doc_id": doc_id, "n": n, **{key: getattr(place, key) for key in _PLACE_FIELDS}}
-
-
-def rejection_row(rejected: Rejected, rejected_at: dt.datetime) -> Row:
-    rejection = rejected.rejection
-    return {
-        "source": rejection.source,
-        "id": rejection.id,
-        "stage": rejection.stage,
-        "code": rejection.code,
-        "detail": rejection.detail,
-        "rejected_at": rejected_at,
-    }
-
-
+# The row builders are looked up here, in this module, at call time: tests replace one of
+# them (``monkeypatch.setattr(herald.store, "quote_row", ...)``) to make a batch fail midway.
 def extraction_rows(extraction: Extraction, now: dt.datetime) -> dict[str, list[Row]]:
     """Every row one extraction adds, by table."""
     doc_id = extraction.doc.doc_id
@@ -477,7 +130,7 @@ class Store:
         """Store one batch in one transaction; documents already stored are skipped."""
         extractions = [r for r in results if isinstance(r, Extraction)]
         rejected = [r for r in results if isinstance(r, Rejected)]
-        now = _now()
+        now = utc_now()
         try:
             return self._write(extractions, rejected, now)
         finally:
@@ -487,7 +140,7 @@ class Store:
     def _write(
         self, extractions: list[Extraction], rejected: list[Rejected], now: dt.datetime
     ) -> WriteSummary:
-        with _transaction(self.con):
+        with transaction(self.con):
             fresh = self._fresh(extractions)
             rows: dict[str, list[Row]] = defaultdict(list)
             for extraction in fresh:
@@ -623,20 +276,3 @@ _PARTICIPANT = (
 
 def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
-
-def _now() -> dt.datetime:
-    # TIMESTAMP columns hold UTC without a zone.
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-@contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Begin; commit when the block ends, roll back (and re-raise) if it raises."""
-    con.begin()
-    try:
-        yield
-    except BaseException:
-        con.rollback()
-        raise
-    con.commit()

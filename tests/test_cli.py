@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from herald.cli import samples_dir
+from herald.pipeline import DEFAULT_BATCH_SIZE
 
 pytestmark = pytest.mark.slow
 
@@ -114,3 +115,46 @@ def test_events_and_export_read_the_database(tmp_path: Path):
     import pyarrow.parquet as pq
 
     assert pq.read_table(target).num_rows == len(rows)
+
+
+def _counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {
+            table: con.execute(f"select count(*) from {table}").fetchone()[0]
+            for table in ("documents", "events", "actors", "quotes", "rejections")
+        }
+
+
+def test_a_run_killed_mid_batch_leaves_a_consistent_file_that_a_rerun_completes(
+    tmp_path: Path,
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"a{n:02}.txt").write_text(
+            f"Officials in district {n} said police arrested {n + 2} protesters on Monday. "
+            + ARTICLE,
+            encoding="utf-8",
+        )
+    complete, killed = tmp_path / "complete.duckdb", tmp_path / "killed.duckdb"
+    assert herald("extract", str(folder), "--db", str(complete), "-q", "-j", "1").returncode == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "herald", "extract", str(folder), "--db", str(killed), "-q",
+         "-j", "1", "--format", "csv"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # Kill it once the first batches are stored, while later ones are being processed.
+    import time
+
+    deadline = time.monotonic() + 300
+    while not killed.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(8)
+    process.kill()
+    process.wait()
+    partial = _counts(killed)  # opens: the file is consistent
+    # Only whole batches were stored (one transaction each).
+    assert partial["documents"] % DEFAULT_BATCH_SIZE == 0 or partial["documents"] == 40
+    assert herald("extract", str(folder), "--db", str(killed), "-q").returncode == 0
+    assert _counts(killed) == _counts(complete)

@@ -116,12 +116,6 @@ def test_stories(shared_data: Path):
     assert len(set(module.gold_clusters(articles).values())) > 1
 
 
-def test_stories_says_not_implemented(shared_data: Path):
-    report = scorer("stories").evaluate("dev", 5, show_progress=False)
-    assert report.status == "not_implemented"
-    assert "issue 6" in report.render()
-
-
 @pytest.mark.slow
 def test_plover_scorer_runs_end_to_end(shared_data: Path):
     report = scorer("plover").evaluate("dev", 5, show_progress=False)

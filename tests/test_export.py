@@ -13,7 +13,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from herald.errors import UsageError
-from herald.export import EVENT_COLUMNS, export_events, format_of
+from herald.export import EVENT_COLUMNS, EXPORT_FORMATS, export_events, format_of
+from herald.export_gdelt import GDELT_COLUMNS
+from herald.export_plover import CAMEO_COLUMNS
 from herald.records import (
     ActorRef,
     Document,
@@ -34,6 +36,7 @@ ARROW_TYPES = {
     "BIGINT": pa.int64(),
     "INTEGER": pa.int32(),
 }
+ARROW_TYPES["INTEGER"] = pa.int32()
 
 
 def make_extraction(key: str, when: str | None, contexts: tuple[str, ...]) -> Extraction:
@@ -155,3 +158,103 @@ def test_a_path_with_a_quote_is_passed_safely(store: Store, tmp_path: Path):
     path = tmp_path / "it's events.csv"
     assert export_events(store, path) == 2
     assert path.is_file()
+
+
+# ------------------------------------------------------------- plover, gdelt, cameo
+
+
+@pytest.fixture
+def linked(store: Store) -> Store:
+    from herald.link import link_new
+
+    link_new(store)
+    return store
+
+
+def test_every_format_is_exported(linked: Store, tmp_path: Path):
+    for fmt in EXPORT_FORMATS:
+        path = tmp_path / f"events.{fmt}"
+        # cameo: one row per actor-recipient pair; this event has two recipients
+        assert export_events(linked, path, fmt) == (4 if fmt == "cameo" else 2), fmt
+        assert path.stat().st_size > 0
+
+
+def test_plover_records_use_the_manual_field_names(linked: Store, tmp_path: Path):
+    path = tmp_path / "events.plover"
+    export_events(linked, path, "plover")
+    first, second = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert first["id"] == "doc-dated:e0" and first["date"] == "2017-12-18"
+    assert first["event"] == ["ACCUSE"] and first["mode"] == ["allege"]
+    assert first["context"] == ["diplomatic", "intelligence"]
+    assert first["actor"] == [
+        {"code": "CAN", "sector": "GOV", "entity_text": "Ottawa", "identifier_text": "Canada"}
+    ]
+    assert [r["identifier_text"] for r in first["recipient"]] == ["China", "Xi Jinping"]
+    assert first["quad_code"] == 3 and first["event_scale"] == pytest.approx(-3.0)
+    assert first["event_loc"]["geonameid"] == 6094817
+    assert first["event_loc"]["country_code"] == "CAN"
+    assert first["link"] is not None and first["link"].startswith("st-")
+    assert first["text_info"] == {"start": 0, "end": len(first["text"])}
+    assert first["cite_info"]["url"] == "https://x/dated"
+    assert second["date"] is None  # neither an event date nor a publication date
+
+
+def gdelt_table(path: Path) -> duckdb.DuckDBPyRelation:
+    columns = {name: kind for name, (kind, _, _) in GDELT_COLUMNS.items()}
+    return duckdb.read_csv(str(path), header=False, sep="\t", columns=columns)
+
+
+def test_gdelt_export_has_the_61_columns_and_reads_back_typed(linked: Store, tmp_path: Path):
+    path = tmp_path / "events.gdelt"
+    export_events(linked, path, "gdelt")
+    assert len(GDELT_COLUMNS) == 61
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert len(first_line.split("\t")) == 61 and not first_line.startswith("GLOBALEVENTID")
+    rows = gdelt_table(path).fetchall()
+    names = list(GDELT_COLUMNS)
+    first = dict(zip(names, rows[0], strict=True))
+    assert first["SQLDATE"] == 20171218 and first["Year"] == 2017
+    assert first["Actor1Code"] == "CANGOV" and first["Actor1CountryCode"] == "CAN"
+    assert first["Actor2Name"] == "CHINA"
+    assert first["QuadClass"] == 3 and first["GoldsteinScale"] == pytest.approx(-3.0)
+    assert (first["NumMentions"], first["NumArticles"], first["NumSources"]) == (2, 2, 1)
+    assert first["ActionGeo_FullName"] == "Ottawa" and first["ActionGeo_CountryCode"] == "CAN"
+    assert first["ActionGeo_Lat"] == pytest.approx(45.42)
+    assert first["ActionGeo_FeatureID"] == "6094817"
+    assert first["ActionGeo_Type"] is None  # the place's feature class is not in the store
+    assert first["SOURCEURL"] == "https://x/dated"
+    assert first["AvgTone"] is None and first["Actor1Geo_FullName"] is None
+    assert len({dict(zip(names, row, strict=True))["GLOBALEVENTID"] for row in rows}) == 2
+
+
+def test_cameo_export_gives_one_row_per_dyad(linked: Store, tmp_path: Path):
+    path = tmp_path / "dyads.csv"
+    assert export_events(linked, path, "cameo") == 4
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(CAMEO_COLUMNS)
+    dated = [row for row in rows if row["event_id"] == "doc-dated:e0"]
+    assert [(r["source_code"], r["target_name"]) for r in dated] == [
+        ("CANGOV", "China"),
+        ("CANGOV", "Xi Jinping"),
+    ]
+    typed = duckdb.sql("DESCRIBE SELECT * FROM read_csv(?)", params=[str(path)]).fetchall()
+    kinds = {row[0]: row[1] for row in typed}
+    assert kinds["date"] == "DATE" and kinds["quad_class"] == "BIGINT"
+    assert kinds["goldstein"] == "DOUBLE"
+
+
+def test_gdelt_export_reads_back_with_pyarrow(linked: Store, tmp_path: Path):
+    import pyarrow.csv as pacsv
+
+    path = tmp_path / "events.gdelt"
+    export_events(linked, path, "gdelt")
+    types = {name: ARROW_TYPES[kind] for name, (kind, _, _) in GDELT_COLUMNS.items()}
+    table = pacsv.read_csv(
+        path,
+        read_options=pacsv.ReadOptions(column_names=list(GDELT_COLUMNS)),
+        parse_options=pacsv.ParseOptions(delimiter="\t"),
+        convert_options=pacsv.ConvertOptions(column_types=types),
+    )
+    assert table.num_rows == 2
+    assert table.schema.field("GoldsteinScale").type == pa.float64()

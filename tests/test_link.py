@@ -1,0 +1,329 @@
+"""Linking reports into stories: the link relation, incremental linking, order independence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from herald import link_rules
+from herald.link import link_new, load_features, relink_all, stories_of_documents, story_id_for
+from herald.records import (
+    ActorRef,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+    Mention,
+    Place,
+    TimeValue,
+)
+from herald.store import Store
+from herald.stories_cli import stories_command
+from herald.story_table import list_stories, one_row_per_story, source_of
+
+OTTAWA = Place("Ottawa", 0, 6, "Ottawa", "CAN", "ON", 45.42, -75.7, 6094817, "city")
+TORONTO = Place("Toronto", 0, 7, "Toronto", "CAN", "ON", 43.65, -79.38, 6167865, "city")
+CANADA = Place("Canada", 0, 6, "Canada", "CAN", None, 60.0, -95.0, 6251999, "country")
+PARIS = Place("Paris", 0, 5, "Paris", "FRA", None, 48.85, 2.35, 2988507, "city")
+USA = ActorRef(None, "United States", "country", "USA", "GOV", (), "Washington")
+TILLERSON = ActorRef(None, "Rex Tillerson", "person", "USA", "GOV", (), "Tillerson")
+CANADA_GOV = ActorRef(None, "Canada", "country", "CAN", "GOV", (), "Ottawa")
+CHINA = ActorRef(None, "China", "country", "CHN", "GOV", (), "Beijing")
+
+
+def report(
+    key: str,
+    published: str,
+    type_: str = "CONSULT",
+    actor: tuple[ActorRef, ...] = (TILLERSON,),
+    recipient: tuple[ActorRef, ...] = (CANADA_GOV,),
+    when: TimeValue | None = None,
+    where: Place | None = OTTAWA,
+    sentence: str = "Tillerson met Canadian officials in Ottawa to discuss North Korea.",
+    domain: str | None = None,
+) -> Extraction:
+    """One document with one event, published on ``published`` by ``domain``."""
+    doc_id = f"doc-{key}"
+    day = TimeValue(published, published, "day", "absolute")
+    doc = Document(
+        doc_id, key, key, sentence, url=f"https://www.{domain or key}.com/{key}", published=day
+    )
+    event = Event(
+        event_id=f"{doc_id}:e0",
+        doc_id=doc_id,
+        type=type_,
+        mode=None,
+        trigger=Mention("met", 10, 13),
+        evidence=Evidence(sentence, 0, len(sentence)),
+        actor=actor,
+        recipient=recipient,
+        when=when or TimeValue("", published, "day", "publication"),
+        where=where,
+        confidence=0.8,
+    )
+    return Extraction(doc, events=(event,), places=(where,) if where else ())
+
+
+def stored(*extractions: Extraction) -> Store:
+    store = Store.open(":memory:")
+    store.write(list(extractions))
+    return store
+
+
+def partition(store: Store) -> dict[str, str]:
+    return dict(store.con.execute("SELECT event_id, story_id FROM events").fetchall())
+
+
+def features(store: Store) -> dict[str, link_rules.EventFeatures]:
+    ids = [row[0] for row in store.con.execute("SELECT event_id FROM events").fetchall()]
+    return load_features(store.con, ids)
+
+
+# ------------------------------------------------------------------------------ the rules
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "last"),
+    [
+        ("2017-12-19", "day", dt.date(2017, 12, 19)),
+        ("2017-W51", "week", dt.date(2017, 12, 24)),
+        ("2018-02", "month", dt.date(2018, 2, 28)),
+        ("2017-Q4", "quarter", dt.date(2017, 12, 31)),
+        ("2016", "year", dt.date(2016, 12, 31)),
+        ("199", "decade", dt.date(1999, 12, 31)),
+    ],
+)
+def test_last_day_covers_the_precision(value: str, precision: str, last: dt.date) -> None:
+    assert link_rules.last_day(value, precision) == last
+
+
+def test_publication_dates_give_a_wide_weak_window() -> None:
+    lo, hi, dated = link_rules.date_window(
+        "2017-12-18", "day", "publication", dt.date(2017, 12, 18)
+    )
+    assert not dated and hi - lo > dt.timedelta(days=3)
+    lo, hi, dated = link_rules.date_window("2017-12-19", "day", "relative", dt.date(2017, 12, 18))
+    assert dated and lo <= dt.date(2017, 12, 19) <= hi and (hi - lo).days <= 2
+
+
+def test_the_relation_is_symmetric() -> None:
+    store = stored(
+        report("a", "2017-12-18"),
+        report("b", "2017-12-19", where=CANADA, actor=(USA,)),
+        report("c", "2017-12-19", type_="ACCUSE", recipient=(CHINA,)),
+    )
+    found = list(features(store).values())
+    for first in found:
+        for second in found:
+            assert link_rules.link_score(first, second) == link_rules.link_score(second, first)
+
+
+def test_content_words_drop_function_words() -> None:
+    assert link_rules.content_words("The talks with the Minister of Canada") == {
+        "talks",
+        "minister",
+        "canada",
+    }
+
+
+# ---------------------------------------------------------------------------- linking
+
+
+def test_two_outlets_reporting_one_meeting_make_one_story() -> None:
+    store = stored(report("a", "2017-12-18"), report("b", "2017-12-19"))
+    summary = link_new(store)
+    assert summary.events_linked == 2 and summary.links == 1
+    assert len(set(partition(store).values())) == 1
+    (row,) = list_stories(store.con)
+    assert row["story_id"] == story_id_for("doc-a:e0")
+    assert (row["documents"], row["sources"], row["events"]) == (2, 2, 2)
+    assert row["source_domains"] == ["a.com", "b.com"]
+    assert (row["first_report"], row["last_report"]) == (
+        dt.date(2017, 12, 18),
+        dt.date(2017, 12, 19),
+    )
+    assert row["type"] == "CONSULT" and row["quad"] == "verbal_cooperation"
+    assert row["where_name"] == "Ottawa"
+    assert row["confidence"] == pytest.approx(1 - 0.2 * 0.2)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        report("b", "2017-12-19", type_="ASSAULT"),  # another quad class
+        report("b", "2017-12-19", actor=(CHINA,), recipient=()),  # nobody in common
+        report("b", "2018-03-01"),  # months apart
+        report("b", "2017-12-19", where=PARIS),  # another country
+        report(
+            "b",
+            "2017-12-19",
+            where=Place(
+                "Vancouver", 0, 9, "Vancouver", "CAN", "BC", 49.25, -123.1, 6173331, "city"
+            ),
+        ),
+    ],
+)
+def test_incompatible_reports_stay_apart(other: Extraction) -> None:
+    store = stored(report("a", "2017-12-18"), other)
+    link_new(store)
+    assert len(set(partition(store).values())) == 2
+    assert store.con.execute("SELECT count(*) FROM stories").fetchone() == (2,)
+
+
+def test_a_city_is_nested_in_its_country() -> None:
+    store = stored(report("a", "2017-12-18"), report("b", "2017-12-18", where=CANADA))
+    link_new(store)
+    assert len(set(partition(store).values())) == 1
+
+
+def test_a_text_date_outside_the_other_window_blocks_the_link() -> None:
+    last_month = TimeValue("last month", "2017-11", "month", "relative")
+    store = stored(report("a", "2017-12-18"), report("b", "2017-12-18", when=last_month))
+    link_new(store)
+    assert len(set(partition(store).values())) == 2
+
+
+def test_linking_twice_changes_nothing() -> None:
+    store = stored(report("a", "2017-12-18"), report("b", "2017-12-19"))
+    link_new(store)
+    before = partition(store)
+    assert link_new(store).events_linked == 0
+    assert partition(store) == before
+
+
+def test_a_bridging_report_merges_two_stories_and_relabels_them() -> None:
+    # a and c are too far apart in time to link; b falls between and links to both.
+    store = stored(report("a", "2017-12-10"), report("c", "2017-12-24"))
+    link_new(store)
+    assert len(set(partition(store).values())) == 2
+    store.write([report("b", "2017-12-17")])
+    summary = link_new(store)
+    assert summary.events_linked == 1
+    assert set(partition(store).values()) == {story_id_for("doc-a:e0")}
+    (row,) = list_stories(store.con)
+    assert row["documents"] == 3
+
+
+def many_reports() -> list[Extraction]:
+    """Reports of a few events, spread over days, outlets, places and participants."""
+    rng = random.Random(7)
+    extractions = []
+    for n in range(40):
+        day = dt.date(2017, 12, 1) + dt.timedelta(days=rng.randrange(30))
+        type_ = rng.choice(["CONSULT", "AGREE", "ACCUSE", "ASSAULT"])
+        actor = rng.choice([(TILLERSON,), (USA,), (CHINA,), (CANADA_GOV, USA)])
+        where = rng.choice([OTTAWA, TORONTO, CANADA, PARIS, None])
+        extractions.append(
+            report(
+                f"r{n:02d}",
+                day.isoformat(),
+                type_,
+                actor,
+                (rng.choice([CHINA, USA]),),
+                where=where,
+                domain=f"outlet{n % 7}",
+            )
+        )
+    return extractions
+
+
+def linked_in_batches(extractions: list[Extraction], batch: int) -> dict[str, str]:
+    store = Store.open(":memory:")
+    for start in range(0, len(extractions), batch):
+        store.write(extractions[start : start + batch])
+        link_new(store)
+    result = partition(store)
+    stories = store.con.execute("SELECT * FROM stories ORDER BY story_id").fetchall()
+    store.close()
+    return result | {"__stories__": repr(stories)}
+
+
+def test_stories_do_not_depend_on_the_order_documents_arrive() -> None:
+    extractions = many_reports()
+    expected = linked_in_batches(extractions, len(extractions))
+    assert len(set(expected.values())) < len(extractions)  # some reports did link
+    for seed, batch in ((1, 1), (2, 3), (3, 7)):
+        shuffled = extractions[:]
+        random.Random(seed).shuffle(shuffled)
+        assert linked_in_batches(shuffled, batch) == expected
+
+
+def test_relinking_everything_gives_the_incremental_result() -> None:
+    store = Store.open(":memory:")
+    for extraction in many_reports():
+        store.write([extraction])
+        link_new(store)
+    incremental = partition(store)
+    relink_all(store)
+    assert partition(store) == incremental
+
+
+def test_each_document_maps_to_the_story_with_most_of_its_events() -> None:
+    store = stored(report("a", "2017-12-18"), report("b", "2017-12-19"))
+    link_new(store)
+    assert stories_of_documents(store) == dict.fromkeys(
+        ["doc-a", "doc-b"], story_id_for("doc-a:e0")
+    )
+
+
+# --------------------------------------------------------------------- reading stories
+
+
+def test_source_is_the_domain_without_www() -> None:
+    assert source_of("https://www.bbc.co.uk/news/1", None) == "bbc.co.uk"
+    assert source_of(None, "The Globe and Mail") == "the globe and mail"
+    assert source_of(None, None) is None
+
+
+def test_list_stories_filters() -> None:
+    store = stored(
+        report("a", "2017-12-18"),
+        report("b", "2017-12-19"),
+        report("c", "2017-12-19", type_="ASSAULT", actor=(CHINA,), recipient=()),
+    )
+    link_new(store)
+    assert [r["documents"] for r in list_stories(store.con)] == [2, 1]
+    assert len(list_stories(store.con, min_sources=2)) == 1
+    assert [r["type"] for r in list_stories(store.con, actor="chn")] == ["ASSAULT"]
+    assert [r["type"] for r in list_stories(store.con, actor="tillerson")] == ["CONSULT"]
+    assert list_stories(store.con, type="assault", since=dt.date(2018, 1, 1)) == []
+
+
+def test_one_row_per_story_keeps_the_surest_report() -> None:
+    rows = [
+        {"event_id": "x:e0", "doc_id": "x", "story_id": "s1", "confidence": 0.5},
+        {"event_id": "y:e0", "doc_id": "y", "story_id": "s1", "confidence": 0.9},
+        {"event_id": "z:e0", "doc_id": "z", "story_id": None, "confidence": 0.1},
+    ]
+    cut = one_row_per_story(rows)
+    assert [r["event_id"] for r in cut] == ["y:e0", "z:e0"]
+    assert cut[0]["story_reports"] == 2 and cut[0]["story_documents"] == 2
+
+
+def test_stories_command_lists_stories_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    with Store.open(path) as store:
+        store.write([report("a", "2017-12-18"), report("b", "2017-12-19")])
+    runner = CliRunner()
+    linked = runner.invoke(stories_command, ["--db", str(path), "--link", "--format", "json"])
+    assert linked.exit_code == 0, linked.output
+    listed = runner.invoke(
+        stories_command, ["--db", str(path), "--min-sources", "2", "--format", "csv"]
+    )
+    assert listed.exit_code == 0, listed.output
+    assert listed.output.splitlines()[0].startswith("story_id,events,documents,sources")
+    assert len(listed.output.splitlines()) == 2
+
+
+@pytest.mark.slow
+def test_stories_scorer_runs_on_a_few_articles(shared_data: Path) -> None:
+    from herald.eval import scorer
+
+    report_ = scorer("stories").evaluate("dev", 6, show_progress=False)
+    assert report_.status == "ok" and report_.records == 6
+    assert report_.figures["b_cubed_f1"] is not None
+    assert report_.figures["b_cubed_precision"] >= report_.figures["singletons_b_cubed_f1"] - 1
