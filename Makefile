@@ -7,7 +7,7 @@ DEMO_DATA := ../shared/data/demo
 ARTICLE ?=
 DATE ?=
 
-.PHONY: install demo test lint clean
+.PHONY: install demo test lint clean serve
 
 install: $(STAMP)
 
@@ -30,6 +30,7 @@ else
 endif
 
 test: install
+	@bash scripts/install-browser.sh || echo "make test: no chromium; the browser tests will be skipped"
 	$(BIN)/ruff check herald tests
 	$(BIN)/pytest -q
 

@@ -299,10 +299,12 @@ def demo(db: Path | None) -> None:
 
 def _register_subcommands() -> None:
     """Commands that live beside the modules they drive."""
+    from herald.api.cli import serve_command
     from herald.eval.cli import eval_command
     from herald.stories_cli import stories_command
 
     cli.add_command(eval_command)
+    cli.add_command(serve_command)
     cli.add_command(stories_command)
 
 

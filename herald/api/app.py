@@ -1,0 +1,245 @@
+"""herald's HTTP API and web UI: one FastAPI application over one DuckDB file.
+
+``create_app(path)`` builds the application; ``herald serve`` (``herald.api.cli``) runs it
+with uvicorn. The JSON API lives under ``/api``, the web UI's files under ``/static``, and
+the UI's pages (``/``, ``/events/{id}``, ``/timeline``, ...) all answer with the same
+``index.html``, whose script reads the address to know what to show: every view is a link.
+
+Fully offline: a Content-Security-Policy of ``'self'`` keeps the browser from loading
+anything from elsewhere, and the API docs page is herald's own (``/docs``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import duckdb
+from fastapi import Body, Depends, FastAPI, Query, Request, Response
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from herald.api import DEFAULT_MAX_EXTRACT_BYTES, aggregates, queries
+from herald.api.database import Database
+from herald.api.errors import ApiError, ErrorBody, error_response, install_error_handlers, invalid
+from herald.api.filters import EventFilters
+from herald.api.params import event_filters
+from herald.records import Extraction, Rejected
+
+WEB_DIR = Path(str(resources.files("herald") / "web"))
+UI_PAGES = ("/", "/events", "/timeline", "/network", "/map", "/actors", "/try")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in (
+        (404, "not found"),
+        (422, "a bad parameter (named in `field`)"),
+        (500, "internal error"),
+    )
+}
+
+
+class ExtractRequest(BaseModel):
+    """An article to run herald on: its text or its HTML, and optionally its date and URL."""
+
+    text: str | None = Field(None, description="plain text of the article")
+    html: str | None = Field(None, description="HTML of the page (instead of text)")
+    date: dt.date | None = Field(None, description="publication date, where the page has none")
+    url: str | None = Field(None, description="where the article comes from")
+
+
+def _db(request: Request) -> Database:
+    return request.app.state.db
+
+
+def _reader(request: Request) -> duckdb.DuckDBPyConnection:
+    return _db(request).reader()
+
+
+Reader = Annotated[duckdb.DuckDBPyConnection, Depends(_reader)]
+Filters = Annotated[EventFilters, Depends(event_filters)]
+Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def create_app(
+    path: Path, *, writable: bool = False, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES
+) -> FastAPI:
+    """The application over the DuckDB file at ``path`` (opened when the server starts)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = Database(path, writable=writable)
+        try:
+            yield
+        finally:
+            app.state.db.close()
+
+    app = FastAPI(
+        title="herald",
+        summary="Political events from news, coded in PLOVER: who did what to whom, when, where.",
+        version="0.1.0",
+        docs_url=None,  # FastAPI's pages load Swagger from a CDN; /docs is our own page
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.max_extract_bytes = max_extract_bytes
+    app.state.writable = writable
+    install_error_handlers(app)
+    app.middleware("http")(_limit_and_secure)
+    _add_api_routes(app)
+    _add_ui_routes(app)
+    return app
+
+
+async def _limit_and_secure(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Refuse oversized posts before reading them; forbid loading anything from elsewhere."""
+    length = request.headers.get("content-length")
+    limit = request.app.state.max_extract_bytes
+    # The JSON wrapping adds a little; 64 KiB of slack keeps the check on the text itself.
+    if request.method == "POST" and length and length.isdigit() and int(length) > limit + 65536:
+        return error_response(413, "too_large", f"the request body is over {limit} bytes")
+    response = await call_next(request)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _add_api_routes(app: FastAPI) -> None:
+    @app.get("/api/events", responses=ERRORS, tags=["events"])
+    def events(
+        con: Reader,
+        filters: Filters,
+        sort: Annotated[str, Query(description=f"one of {', '.join(queries.SORTS)}")] = "-date",
+        limit: Limit = 50,
+        cursor: Annotated[str | None, Query(description="next_cursor of the page before")] = None,
+    ) -> dict[str, Any]:
+        """Events matching the filters, one page at a time (follow `next_cursor`)."""
+        return queries.list_events(con, filters, sort, limit, cursor)
+
+    @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
+    def event(con: Reader, event_id: str) -> dict[str, Any]:
+        """One event: its document, evidence span, marked spans, quotes, same-story reports."""
+        found = queries.get_event(con, event_id)
+        found["same_story"] = queries.same_story(con, found)
+        return found
+
+    @app.get("/api/stories", responses=ERRORS, tags=["events"])
+    def stories(con: Reader, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stories (one real event reported by several articles), once `link` has made them."""
+        return queries.list_stories(con, limit, offset)
+
+    @app.get("/api/actors", responses=ERRORS, tags=["actors"])
+    def actors(
+        con: Reader,
+        q: Annotated[str | None, Query(description="name contains")] = None,
+        country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+        sector: str | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Actors with their event counts, titles, and events per month as actor/recipient."""
+        return aggregates.actors(con, q, country, sector, limit, offset)
+
+    @app.get("/api/documents/{doc_id}", responses=ERRORS, tags=["documents"])
+    def document(con: Reader, doc_id: str) -> dict[str, Any]:
+        """A document's cleaned text with the offsets of its events, actors, quotes, dates
+        and places."""
+        return queries.get_document(con, doc_id)
+
+    @app.get("/api/timeline", responses=ERRORS, tags=["charts"])
+    def timeline(
+        con: Reader,
+        filters: Filters,
+        interval: Literal["day", "week", "month"] = "month",
+        by: Literal["quad", "type"] = "quad",
+    ) -> dict[str, Any]:
+        """Event counts per day, week or month, by quad class or type."""
+        return aggregates.timeline(con, filters, interval, by)
+
+    @app.get("/api/network", responses=ERRORS, tags=["charts"])
+    def network(
+        con: Reader,
+        filters: Filters,
+        min_count: Annotated[int, Query(ge=1)] = 1,
+        limit: Annotated[int, Query(ge=1, le=2000)] = 150,
+    ) -> dict[str, Any]:
+        """Actor -> recipient pairs with event counts by quad class."""
+        return aggregates.network(con, filters, min_count, limit)
+
+    @app.get("/api/places", responses=ERRORS, tags=["charts"])
+    def places(
+        con: Reader, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000
+    ) -> dict[str, Any]:
+        """Events by the country of their place and by map point."""
+        return aggregates.places(con, filters, limit)
+
+    @app.get("/api/stats", responses=ERRORS, tags=["meta"])
+    def stats(request: Request, con: Reader) -> dict[str, Any]:
+        """What the database holds."""
+        return {**aggregates.stats(con), "writable": request.app.state.writable}
+
+    @app.post("/api/extract", responses={**ERRORS, 413: {"model": ErrorBody}}, tags=["extract"])
+    def extract(
+        request: Request, response: Response, body: Annotated[ExtractRequest, Body()]
+    ) -> dict[str, Any]:
+        """Run herald on one article; the answer is `herald extract --format json`'s object.
+
+        Stored only when the server runs with `--writable` (header `X-Herald-Stored`).
+        """
+        return _extract(_db(request), request.app.state.max_extract_bytes, body, response)
+
+
+def _extract(
+    db: Database, max_bytes: int, body: ExtractRequest, response: Response
+) -> dict[str, Any]:
+    if (body.text is None) == (body.html is None):
+        raise invalid("text", "give exactly one of text and html")
+    content = body.text if body.text is not None else body.html
+    assert content is not None
+    if len(content.encode("utf-8")) > max_bytes:
+        raise ApiError(413, "too_large", f"the article is over {max_bytes} bytes")
+    if not content.strip():
+        raise invalid("text" if body.text is not None else "html", "is empty")
+    kind = "text" if body.text is not None else "html"
+    result = db.extract(content, kind, body.date, body.url, max_bytes)
+    if isinstance(result, Rejected):
+        rejection = result.rejection
+        raise ApiError(422, "rejected", f"{rejection.code}: {rejection.detail}", field=kind)
+    assert isinstance(result, Extraction)
+    stored = db.store_result(result)
+    response.headers["X-Herald-Stored"] = "true" if stored else "false"
+    return result.to_dict()
+
+
+def _add_ui_routes(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+    index = WEB_DIR / "index.html"
+
+    def page() -> FileResponse:
+        return FileResponse(index, media_type="text/html")
+
+    for path in UI_PAGES:
+        app.add_api_route(path, page, methods=["GET", "HEAD"], include_in_schema=False)
+    app.add_api_route("/events/{event_id}", page, methods=["GET", "HEAD"], include_in_schema=False)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(WEB_DIR / "docs.html", media_type="text/html")
+
+    @app.get("/api", include_in_schema=False)
+    def api_root() -> JSONResponse:
+        paths = sorted(path for path in app.openapi()["paths"] if path.startswith("/api"))
+        return JSONResponse(
+            {"name": "herald", "docs": "/docs", "openapi": "/openapi.json", "endpoints": paths}
+        )

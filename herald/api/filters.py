@@ -1,0 +1,120 @@
+"""The event filters shared by the events list, the timeline, the network and the map.
+
+Every filter becomes a fixed SQL fragment written here with ``?`` placeholders; the user's
+values only ever travel as bound parameters. The fragments apply to the ``events_flat``
+view under the alias ``f``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+from herald.plover import plover_types
+
+MODALITIES = ("asserted", "planned", "reported", "negated", "hypothetical", "historical")
+
+
+def quads() -> tuple[str, ...]:
+    """The quad classes in the order charts stack them (cooperation first)."""
+    order = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+    known = {info.quad for info in plover_types().values()}
+    return tuple(q for q in order if q in known) + tuple(sorted(known - set(order)))
+
+
+def quad_of(event_type: str) -> str | None:
+    info = plover_types().get(event_type)
+    return info.quad if info else None
+
+
+def types_of_quad(quad: str) -> list[str]:
+    return [name for name, info in plover_types().items() if info.quad == quad]
+
+
+# One participant of the event (either side, or one side) matching a condition.
+_PARTY = "EXISTS (SELECT 1 FROM event_actors p WHERE p.event_id = f.event_id{side} AND ({test}))"
+_WHO = "contains(lower(p.name), lower(?)) OR p.country = upper(?)"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """What the client asked to see. Empty tuples and None mean "no filter"."""
+
+    types: tuple[str, ...] = ()
+    quad: str | None = None
+    modes: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    actor: str | None = None  # actor side: name contains, or ISO3 country
+    recipient: str | None = None  # recipient side
+    participant: str | None = None  # either side
+    sector: str | None = None  # a participant's sector (either side)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    place: str | None = None  # place name contains, or the place's ISO3 country
+    q: str | None = None  # words in the evidence sentence
+    min_confidence: float | None = None
+    doc_id: str | None = None
+    story_id: str | None = None
+
+    def as_query(self) -> dict[str, Any]:
+        """The filters that are set, as the query parameters a link would carry."""
+        out: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if value in (None, ()):
+                continue
+            out[item.name] = ",".join(value) if isinstance(value, tuple) else str(value)
+        return out
+
+
+def where_clause(filters: EventFilters) -> tuple[str, list[Any]]:
+    """The WHERE clause (or "") and its parameters for ``filters``."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        clauses.append(sql)
+        params.extend(values)
+
+    if filters.types:
+        add("f.type IN (SELECT unnest(?::VARCHAR[]))", [t.upper() for t in filters.types])
+    if filters.quad:
+        add("f.type IN (SELECT unnest(?::VARCHAR[]))", types_of_quad(filters.quad))
+    if filters.modes:
+        add("f.mode IN (SELECT unnest(?::VARCHAR[]))", list(filters.modes))
+    if filters.modalities:
+        add("f.modality IN (SELECT unnest(?::VARCHAR[]))", list(filters.modalities))
+    _participants(filters, add)
+    if filters.since:
+        add("f.event_date >= ?", filters.since)
+    if filters.until:
+        add("f.event_date <= ?", filters.until)
+    if filters.place:
+        add(
+            "(contains(lower(f.where_name), lower(?)) OR f.where_country = upper(?))",
+            filters.place,
+            filters.place,
+        )
+    if filters.q:
+        add("contains(lower(f.evidence), lower(?))", filters.q)
+    if filters.min_confidence is not None:
+        add("f.confidence >= ?", filters.min_confidence)
+    if filters.doc_id:
+        add("f.doc_id = ?", filters.doc_id)
+    if filters.story_id:
+        add("f.story_id = ?", filters.story_id)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _participants(filters: EventFilters, add: Any) -> None:
+    sides = (
+        (filters.actor, " AND p.role = 'actor'"),
+        (filters.recipient, " AND p.role = 'recipient'"),
+        (filters.participant, ""),
+    )
+    for who, side in sides:
+        if who:
+            add(_PARTY.format(side=side, test=_WHO), who, who)
+    if filters.sector:
+        add(_PARTY.format(side="", test="p.sector = upper(?)"), filters.sector)

@@ -1,0 +1,348 @@
+"""Read queries of the API: events (filtered, sorted, cursor-paged), one event, one document.
+
+Only constants of this module are formatted into SQL; every value from a request is a
+bound parameter. ``con`` is a DuckDB connection (a per-request cursor of the server's one
+database handle).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from herald.api.errors import invalid, not_found
+from herald.api.filters import EventFilters, quad_of, where_clause
+
+Row = dict[str, Any]
+
+EVENT_COLUMNS = (
+    "event_id, doc_id, type, mode, contexts, actor_names, actor_countries, recipient_names, "
+    "recipient_countries, event_date, when_text, when_value, when_precision, where_name, "
+    "where_country, where_lat, where_lon, modality, attribution_kind, attribution_text, "
+    "trigger, evidence, evidence_start, evidence_end, confidence, cameo, story_id, title, "
+    "publisher, url, published"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    """One sort order: the key expression (nulls mapped to a sentinel so that they come
+    last and compare like any value), its direction, and the SQL type of the cursor value."""
+
+    key: str
+    descending: bool
+    cast: str
+
+
+SORTS: dict[str, Sort] = {
+    "date": Sort("coalesce(f.event_date, DATE '9999-12-31')", False, "DATE"),
+    "-date": Sort("coalesce(f.event_date, DATE '0001-01-01')", True, "DATE"),
+    "confidence": Sort("f.confidence", False, "DOUBLE"),
+    "-confidence": Sort("f.confidence", True, "DOUBLE"),
+    "type": Sort("f.type", False, "VARCHAR"),
+    "-type": Sort("f.type", True, "VARCHAR"),
+}
+
+
+def rows(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def one(cursor: duckdb.DuckDBPyConnection) -> Row | None:
+    found = rows(cursor)
+    return found[0] if found else None
+
+
+def event_item(row: Row) -> Row:
+    """An events_flat row as the API shows it: with its quad class."""
+    return {**row, "quad": quad_of(row["type"])}
+
+
+# ---------------------------------------------------------------------------- cursors
+
+
+def encode_cursor(value: Any, event_id: str) -> str:
+    key = value.isoformat() if isinstance(value, dt.date) else value
+    raw = json.dumps([key, event_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[Any, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        key, event_id = json.loads(raw)
+    except (binascii.Error, ValueError, TypeError) as error:
+        raise invalid("cursor", "not a cursor this server gave out") from error
+    if not isinstance(event_id, str) or not isinstance(key, (str, int, float)):
+        raise invalid("cursor", "not a cursor this server gave out")
+    return key, event_id
+
+
+# ---------------------------------------------------------------------------- events
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection,
+    filters: EventFilters,
+    sort: str = "-date",
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Row:
+    """One page of events: items, the cursor of the next page (or None), and the total."""
+    order = SORTS.get(sort)
+    if order is None:
+        raise invalid("sort", f"one of {', '.join(SORTS)}")
+    where, params = where_clause(filters)
+    total = con.execute(f"SELECT count(*) FROM events_flat f{where}", params).fetchone()
+    page_where, page_params = where, list(params)
+    if cursor:
+        key, after_id = decode_cursor(cursor)
+        beyond = "<" if order.descending else ">"
+        seek = (
+            f"({order.key} {beyond} CAST(? AS {order.cast}) OR "
+            f"({order.key} = CAST(? AS {order.cast}) AND f.event_id > ?))"
+        )
+        page_where = (where + " AND " if where else " WHERE ") + seek
+        page_params += [key, key, after_id]
+    direction = "DESC" if order.descending else "ASC"
+    sql = (
+        f"SELECT {EVENT_COLUMNS}, {order.key} AS _key FROM events_flat f{page_where} "
+        f"ORDER BY _key {direction}, f.event_id ASC LIMIT ?"
+    )
+    found = rows(con.execute(sql, [*page_params, limit + 1]))
+    more = len(found) > limit
+    page = found[:limit]
+    next_cursor = encode_cursor(page[-1]["_key"], page[-1]["event_id"]) if more else None
+    items = [event_item({k: v for k, v in row.items() if k != "_key"}) for row in page]
+    return {
+        "items": items,
+        "next_cursor": next_cursor,
+        "total": int(total[0]) if total else 0,
+        "limit": limit,
+        "sort": sort,
+        "filters": filters.as_query(),
+    }
+
+
+def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
+    """One event with its participants, document, evidence, marks and quotes."""
+    row = one(
+        con.execute(f"SELECT {EVENT_COLUMNS} FROM events_flat WHERE event_id = ?", [event_id])
+    )
+    if row is None:
+        raise not_found("event", event_id)
+    extra = one(
+        con.execute(
+            "SELECT trigger_start, trigger_end, where_text, attribution_actor_id "
+            "FROM events WHERE event_id = ?",
+            [event_id],
+        )
+    )
+    assert extra is not None
+    participants = rows(
+        con.execute(
+            "SELECT actor_id, role, position, name, text, kind, country, sector, roles "
+            "FROM event_actors WHERE event_id = ? ORDER BY role, position",
+            [event_id],
+        )
+    )
+    document = one(
+        con.execute(
+            "SELECT doc_id, id, url, title, publisher, byline, published, published_how, "
+            "dateline, text FROM documents WHERE doc_id = ?",
+            [row["doc_id"]],
+        )
+    )
+    start, end = row["evidence_start"], row["evidence_end"]
+    quotes = [
+        {**quote, "overlaps_evidence": quote["start"] < end and quote["end"] > start}
+        for quote in document_quotes(con, row["doc_id"])
+    ]
+    return {
+        **event_item(row),
+        "evidence": {"sentence": row["evidence"], "start": start, "end": end},
+        "trigger": {
+            "text": row["trigger"],
+            "start": extra["trigger_start"],
+            "end": extra["trigger_end"],
+        },
+        "where_text": extra["where_text"],
+        "attribution_actor_id": extra["attribution_actor_id"],
+        "participants": participants,
+        "marks": event_marks(con, row, extra, participants),
+        "document": document,
+        "quotes": quotes,
+    }
+
+
+def event_marks(
+    con: duckdb.DuckDBPyConnection, event: Row, extra: Row, participants: list[Row]
+) -> list[Row]:
+    """Character spans to mark in the document: trigger, participants, date and place.
+
+    Participants, dates and places are looked for inside the evidence sentence, where the
+    reader's eye is; a mention elsewhere in the article is not this event's.
+    """
+    start, end = event["evidence_start"], event["evidence_end"]
+    marks = [{"kind": "trigger", "start": extra["trigger_start"], "end": extra["trigger_end"]}]
+    ids = {p["actor_id"]: p["role"] for p in participants if p["actor_id"]}
+    if ids:
+        actors = con.execute(
+            "SELECT actor_id, mentions FROM actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(ids)],
+        ).fetchall()
+        for actor_id, mentions in actors:
+            for mention in json.loads(mentions or "[]"):
+                if start <= mention["start"] and mention["end"] <= end:
+                    marks.append(
+                        {"kind": ids[actor_id], "start": mention["start"], "end": mention["end"]}
+                    )
+    if event["when_text"]:
+        marks += _spans_in(con, "timexes", event["doc_id"], event["when_text"], start, end, "date")
+    if extra["where_text"]:
+        marks += _spans_in(con, "places", event["doc_id"], extra["where_text"], start, end, "place")
+    return sorted(marks, key=lambda mark: (mark["start"], mark["end"]))
+
+
+_SPANS_SQL = {
+    table: f'SELECT "start", "end" FROM {table} WHERE doc_id = ? AND text = ? '
+    f'AND "start" >= ? AND "end" <= ? ORDER BY "start"'
+    for table in ("timexes", "places")
+}
+
+
+def _spans_in(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    doc_id: str,
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+) -> list[Row]:
+    found = con.execute(_SPANS_SQL[table], [doc_id, text, start, end]).fetchall()
+    return [{"kind": kind, "start": s, "end": e} for s, e in found]
+
+
+def document_quotes(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[Row]:
+    return rows(
+        con.execute(
+            'SELECT quote_id, text, "start", "end", kind, cue, speaker_actor_id, speaker_name, '
+            'speaker_text, anonymous FROM quotes WHERE doc_id = ? ORDER BY "start"',
+            [doc_id],
+        )
+    )
+
+
+# ---------------------------------------------------------------------------- documents
+
+
+def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Row:
+    """A document's cleaned text with the offsets of everything found in it."""
+    document = one(
+        con.execute(
+            "SELECT doc_id, id, source, url, title, publisher, byline, language, published, "
+            "published_how, dateline, text, captions, credits FROM documents WHERE doc_id = ?",
+            [doc_id],
+        )
+    )
+    if document is None:
+        raise not_found("document", doc_id)
+    events = rows(
+        con.execute(
+            'SELECT event_id, type, mode, modality, "start", "end", trigger, trigger_start, '
+            'trigger_end, confidence FROM events WHERE doc_id = ? ORDER BY "start", event_id',
+            [doc_id],
+        )
+    )
+    actors = rows(
+        con.execute(
+            "SELECT actor_id, name, kind, country, sector, roles, mentions FROM actors "
+            "WHERE doc_id = ? ORDER BY actor_id",
+            [doc_id],
+        )
+    )
+    for actor in actors:
+        actor["mentions"] = json.loads(actor["mentions"] or "[]")
+    timexes = rows(
+        con.execute(
+            'SELECT n, text, "start", "end", value, precision, anchor, modifier FROM timexes '
+            "WHERE doc_id = ? ORDER BY n",
+            [doc_id],
+        )
+    )
+    places = rows(
+        con.execute(
+            'SELECT n, text, "start", "end", name, country, admin1, lat, lon, geonameid, '
+            "feature FROM places WHERE doc_id = ? ORDER BY n",
+            [doc_id],
+        )
+    )
+    for event in events:
+        event["quad"] = quad_of(event["type"])
+    return {
+        **document,
+        "events": events,
+        "actors": actors,
+        "quotes": document_quotes(con, doc_id),
+        "timexes": timexes,
+        "places": places,
+    }
+
+
+# ---------------------------------------------------------------------------- stories
+
+
+STORIES_NOTE = "no stories table in this database yet: stories appear once `link` has run"
+NO_STORY_NOTE = "this event is not linked to a story (yet): run herald's linking step"
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    found = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+    ).fetchall()
+    return {row[0] for row in found}
+
+
+def list_stories(con: duckdb.DuckDBPyConnection, limit: int, offset: int) -> Row:
+    """Stories, biggest first, once a ``stories`` table exists; else an empty list and a note."""
+    if not has_table(con, "stories"):
+        return {"items": [], "total": 0, "note": STORIES_NOTE}
+    # The table belongs to the linker; order by its size columns when it has them.
+    order = "events DESC, story_id" if {"events", "story_id"} <= _columns(con, "stories") else "1"
+    total = con.execute("SELECT count(*) FROM stories").fetchone()
+    items = rows(
+        con.execute(f"SELECT * FROM stories ORDER BY {order} LIMIT ? OFFSET ?", [limit, offset])
+    )
+    return {"items": items, "total": int(total[0]) if total else 0, "note": None}
+
+
+def same_story(con: duckdb.DuckDBPyConnection, event: Row, limit: int = 20) -> Row:
+    """The other reports of the event's story (none until stories exist)."""
+    if not has_table(con, "stories"):
+        return {"items": [], "note": STORIES_NOTE}
+    if not event.get("story_id"):
+        return {"items": [], "note": NO_STORY_NOTE}
+    found = rows(
+        con.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events_flat WHERE story_id = ? AND event_id <> ? "
+            "ORDER BY event_date NULLS LAST, event_id LIMIT ?",
+            [event["story_id"], event["event_id"], limit],
+        )
+    )
+    note = None if found else "no other report of this story"
+    return {"items": [event_item(row) for row in found], "note": note}

@@ -1,0 +1,537 @@
+"""herald serve: the JSON API, tested against a real server process on a loopback port.
+
+Two databases: one built from the sample articles that ship with herald (always there) and
+one from 20 news_cluster articles plus the demo article in ../shared/data (skipped where
+that folder is absent). Both are built by running herald's own pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import httpx
+import pytest
+
+from herald.api.app import create_app
+from herald.api.fixtures import build_database, news_please_documents, running_server
+from herald.cli import samples_dir
+from herald.plover import PLOVER_TYPES, plover_types
+from herald.reading import read_inputs
+
+pytestmark = pytest.mark.slow
+DEMO_DATE = dt.date(2017, 12, 18)
+ERROR_KEYS = {"status", "code", "message", "field"}
+
+
+# ---------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("api") / "samples.duckdb"
+    items = read_inputs([str(samples_dir())], "auto", max_bytes=5_000_000)
+    assert build_database(items, path, DEMO_DATE) > 10
+    return path
+
+
+@pytest.fixture(scope="session")
+def server(samples_db: Path) -> str:
+    with running_server(samples_db) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def shared_db(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = shared_data / "news_cluster" / "data"
+    if not folder.is_dir():
+        pytest.skip(f"news_cluster articles not found at {folder}")
+    path = tmp_path_factory.mktemp("api") / "news.duckdb"
+    demo = list(read_inputs([str(shared_data / "demo")], "auto", max_bytes=5_000_000))
+    assert build_database([*news_please_documents(folder, 20), *demo], path, DEMO_DATE) > 50
+    return path
+
+
+@pytest.fixture(scope="session")
+def news_server(shared_db: Path) -> str:
+    with running_server(shared_db) as base:
+        yield base
+
+
+def get(base: str, path: str, **params: Any) -> httpx.Response:
+    return httpx.get(f"{base}{path}", params=params, timeout=30)
+
+
+def ok(base: str, path: str, **params: Any) -> dict[str, Any]:
+    response = get(base, path, **params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def all_events(base: str, **params: Any) -> list[dict[str, Any]]:
+    """Every event for the filters, following the cursors page by page."""
+    items, cursor = [], None
+    for _ in range(1000):
+        page = ok(base, "/api/events", **params, **({"cursor": cursor} if cursor else {}))
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+    raise AssertionError("the cursors never ended")
+
+
+# ---------------------------------------------------------------------------- events
+
+
+@pytest.mark.parametrize("sort", ["-date", "date", "confidence", "-confidence", "type"])
+def test_cursor_pages_return_every_event_once_in_sort_order(server: str, sort: str):
+    total = ok(server, "/api/events", limit=500)["total"]
+    items = all_events(server, limit=4, sort=sort)
+    ids = [item["event_id"] for item in items]
+    assert len(ids) == total == len(set(ids))
+    field = {"date": "event_date", "confidence": "confidence", "type": "type"}[sort.lstrip("-")]
+    keys = [item[field] for item in items if item[field] is not None]
+    assert keys == sorted(keys, reverse=sort.startswith("-"))
+    if field == "event_date":  # undated events come last in both directions
+        dated = [item[field] is not None for item in items]
+        assert dated == sorted(dated, reverse=True)
+
+
+def test_each_filter_keeps_only_matching_events(server: str):
+    everything = all_events(server, limit=500)
+    some_type = everything[0]["type"]
+    typed = all_events(server, type=some_type.lower())
+    assert typed and all(item["type"] == some_type for item in typed)
+    assert len(typed) == sum(item["type"] == some_type for item in everything)
+
+    quad = plover_types()[some_type].quad
+    assert all(item["quad"] == quad for item in all_events(server, quad=quad))
+
+    with_country = next(item for item in everything if item["actor_countries"])
+    country = with_country["actor_countries"].split("; ")[0]
+    by_country = all_events(server, actor=country)
+    assert with_country["event_id"] in {item["event_id"] for item in by_country}
+
+    word = with_country["evidence"].split()[-1].strip(".,").lower()
+    assert all(word in item["evidence"].lower() for item in all_events(server, q=word))
+
+    dated = sorted(item["event_date"] for item in everything if item["event_date"])
+    since, until = dated[len(dated) // 3], dated[2 * len(dated) // 3]
+    window = all_events(server, since=since, until=until)
+    assert window and all(since <= item["event_date"] <= until for item in window)
+
+    sure = all_events(server, min_confidence=0.8)
+    assert all(item["confidence"] >= 0.8 for item in sure)
+    assert len(sure) == sum(item["confidence"] >= 0.8 for item in everything)
+
+
+def test_filter_values_are_data_never_sql(server: str):
+    page = ok(server, "/api/events", actor="x'); DROP TABLE events; --", q="%' OR 1=1 --")
+    assert page["total"] == 0
+    assert ok(server, "/api/stats")["counts"]["events"] > 0
+
+
+def test_event_detail_has_document_evidence_marks_and_quotes(server: str):
+    for item in all_events(server, limit=100):
+        event = ok(server, f"/api/events/{item['event_id']}")
+        text = event["document"]["text"]
+        evidence = event["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+        trigger = event["trigger"]
+        assert text[trigger["start"] : trigger["end"]] == trigger["text"]
+        for mark in event["marks"]:
+            assert mark["kind"] in {"trigger", "actor", "recipient", "date", "place"}
+            assert 0 <= mark["start"] < mark["end"] <= len(text)
+            if mark["kind"] != "trigger":
+                assert evidence["start"] <= mark["start"] and mark["end"] <= evidence["end"]
+        for quote in event["quotes"]:
+            assert quote["text"] in text
+        same = event["same_story"]
+        assert all(other["story_id"] == event["story_id"] for other in same["items"])
+        assert same["items"] or same["note"]
+        assert event["event_id"] not in {other["event_id"] for other in same["items"]}
+
+
+def test_some_event_marks_its_actor_inside_the_sentence(server: str):
+    kinds = set()
+    for item in all_events(server, limit=100):
+        kinds |= {mark["kind"] for mark in ok(server, f"/api/events/{item['event_id']}")["marks"]}
+    assert {"trigger", "actor", "recipient"} <= kinds
+
+
+def test_document_offsets_point_at_their_text(server: str):
+    doc_ids = {item["doc_id"] for item in all_events(server, limit=500)}
+    for doc_id in doc_ids:
+        doc = ok(server, f"/api/documents/{doc_id}")
+        text = doc["text"]
+        assert doc["events"], doc_id
+        for event in doc["events"]:
+            assert text[event["trigger_start"] : event["trigger_end"]] == event["trigger"]
+        for actor in doc["actors"]:
+            for mention in actor["mentions"]:
+                assert text[mention["start"] : mention["end"]] == mention["text"]
+        for span in [*doc["quotes"], *doc["places"]]:
+            assert text[span["start"] : span["end"]] == span["text"]
+        for timex in doc["timexes"]:
+            if timex["start"] is not None:
+                assert text[timex["start"] : timex["end"]] == timex["text"]
+
+
+def test_stories_are_an_empty_list_with_a_note_until_a_stories_table_exists(
+    samples_db: Path, tmp_path: Path
+):
+    bare = tmp_path / "no-stories.duckdb"
+    shutil.copy(samples_db, bare)
+    with duckdb.connect(str(bare)) as con:
+        con.execute("DROP TABLE IF EXISTS stories")
+        some_event = con.execute("SELECT event_id FROM events LIMIT 1").fetchone()[0]
+    with running_server(bare) as base:
+        stories = ok(base, "/api/stories")
+        assert stories == {"items": [], "total": 0, "note": stories["note"]}
+        assert "stories" in stories["note"]
+        assert ok(base, "/api/stats")["stories"] is False
+        same = ok(base, f"/api/events/{some_event}")["same_story"]
+        assert same == {"items": [], "note": stories["note"]}
+
+
+def test_stories_come_from_the_stories_table_when_it_exists(samples_db: Path, tmp_path: Path):
+    db = tmp_path / "stories.duckdb"
+    shutil.copy(samples_db, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP TABLE IF EXISTS stories")
+        con.execute("CREATE TABLE stories (story_id VARCHAR, events INTEGER)")
+        first, second = (
+            row[0]
+            for row in con.execute(
+                "SELECT event_id FROM events ORDER BY event_id LIMIT 2"
+            ).fetchall()
+        )
+        con.execute("UPDATE events SET story_id = 's1' WHERE event_id IN (?, ?)", [first, second])
+        con.execute("INSERT INTO stories VALUES ('s1', 2), ('s2', 5)")
+    with running_server(db) as base:
+        stories = ok(base, "/api/stories")
+        assert [s["story_id"] for s in stories["items"]] == ["s2", "s1"]
+        assert stories["total"] == 2 and stories["note"] is None
+        same = ok(base, f"/api/events/{first}")["same_story"]
+        assert [item["event_id"] for item in same["items"]] == [second]
+
+
+# ---------------------------------------------------------------------------- aggregates
+
+
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+def test_timeline_counts_add_up_to_the_events(server: str, interval: str):
+    total = ok(server, "/api/events")["total"]
+    for by in ("quad", "type"):
+        timeline = ok(server, "/api/timeline", interval=interval, by=by)
+        counted = sum(bucket["total"] for bucket in timeline["buckets"])
+        assert counted + timeline["undated"] == total
+        for bucket in timeline["buckets"]:
+            assert sum(bucket["counts"].values()) == bucket["total"]
+            day = dt.date.fromisoformat(bucket["period"])
+            assert interval != "week" or day.weekday() == 0
+            assert interval != "month" or day.day == 1
+        periods = [bucket["period"] for bucket in timeline["buckets"]]
+        assert periods == sorted(set(periods))
+        if timeline["gaps_filled"] and interval != "month":  # every period, none skipped
+            days = [dt.date.fromisoformat(period) for period in periods]
+            step = {"day": 1, "week": 7}[interval]
+            assert all((b - a).days == step for a, b in itertools.pairwise(days))
+        allowed = set(PLOVER_TYPES) if by == "type" else {t.quad for t in plover_types().values()}
+        assert set(timeline["series"]) <= allowed
+
+
+def test_timeline_follows_the_event_filters(server: str):
+    some_type = ok(server, "/api/events")["items"][0]["type"]
+    timeline = ok(server, "/api/timeline", type=some_type, by="type")
+    assert set(timeline["series"]) == {some_type}
+    assert (
+        sum(b["total"] for b in timeline["buckets"]) + timeline["undated"]
+        == ok(server, "/api/events", type=some_type)["total"]
+    )
+
+
+def test_network_pairs_are_counted_by_quad_and_match_the_events(server: str):
+    network = ok(server, "/api/network")
+    assert network["edges"]
+    names = {node["name"] for node in network["nodes"]}
+    for edge in network["edges"]:
+        assert sum(edge["by_quad"].values()) == edge["count"]
+        assert edge["cooperation"] + edge["conflict"] == edge["count"]
+        assert {edge["source"], edge["target"]} <= names
+        # Name filters match substrings, so the events list holds at least the pair's events.
+        listed = ok(server, "/api/events", actor=edge["source"], recipient=edge["target"])
+        assert listed["total"] >= edge["count"]
+    fewer = ok(server, "/api/network", min_count=2)
+    assert all(edge["count"] >= 2 for edge in fewer["edges"])
+
+
+def test_actors_have_counts_titles_and_months(server: str):
+    actors = ok(server, "/api/actors", limit=500)
+    assert actors["total"] == len(actors["items"])
+    counts = [actor["events"] for actor in actors["items"]]
+    assert counts == sorted(counts, reverse=True)
+    for actor in actors["items"]:
+        assert actor["as_actor"] + actor["as_recipient"] >= actor["events"] >= 1
+        for month in actor["months"]:
+            assert month["as_actor"] + month["as_recipient"] >= 1
+    assert any(actor["roles"] for actor in actors["items"])
+    country = next(a["country"] for a in actors["items"] if a["country"])
+    assert all(a["country"] == country for a in ok(server, "/api/actors", country=country)["items"])
+
+
+def test_places_and_stats_agree_with_the_events(server: str):
+    stats = ok(server, "/api/stats")
+    total = ok(server, "/api/events")["total"]
+    assert stats["counts"]["events"] == total == sum(stats["events_by_type"].values())
+    assert sum(stats["events_by_quad"].values()) == total
+    assert stats["writable"] is False
+    places = ok(server, "/api/places")
+    placed = sum(country["events"] for country in places["countries"])
+    assert 0 < placed <= total
+    assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in places["points"])
+
+
+# ---------------------------------------------------------------------------- errors
+
+
+BAD_REQUESTS = [
+    ("GET", "/api/events", {"limit": 0}, 422, "limit"),
+    ("GET", "/api/events", {"limit": "many"}, 422, "limit"),
+    ("GET", "/api/events", {"type": "PARTY"}, 422, "type"),
+    ("GET", "/api/events", {"modality": "maybe"}, 422, "modality"),
+    ("GET", "/api/events", {"since": "yesterday"}, 422, "since"),
+    ("GET", "/api/events", {"since": "2020-02-02", "until": "2020-01-01"}, 422, "until"),
+    ("GET", "/api/events", {"min_confidence": 2}, 422, "min_confidence"),
+    ("GET", "/api/events", {"sort": "random"}, 422, "sort"),
+    ("GET", "/api/events", {"cursor": "not-a-cursor"}, 422, "cursor"),
+    ("GET", "/api/events/no-such-event", {}, 404, None),
+    ("GET", "/api/documents/no-such-doc", {}, 404, None),
+    ("GET", "/api/stories", {"offset": -1}, 422, "offset"),
+    ("GET", "/api/actors", {"country": "CANADA"}, 422, "country"),
+    ("GET", "/api/timeline", {"interval": "year"}, 422, "interval"),
+    ("GET", "/api/timeline", {"by": "colour"}, 422, "by"),
+    ("GET", "/api/network", {"min_count": 0}, 422, "min_count"),
+    ("GET", "/api/places", {"quad": "hostile"}, 422, "quad"),
+    ("GET", "/api/stats", {"x": 1}, 200, None),
+    ("GET", "/api/nothing-here", {}, 404, None),
+    ("POST", "/api/events", {}, 405, None),
+    ("POST", "/api/extract", {"json": {}}, 422, "text"),
+    ("POST", "/api/extract", {"json": {"text": "a", "html": "<p>a</p>"}}, 422, "text"),
+    ("POST", "/api/extract", {"json": {"text": "   "}}, 422, "text"),
+    ("POST", "/api/extract", {"json": {"text": "x", "date": "soon"}}, 422, "date"),
+    ("POST", "/api/extract", {"content": b"{not json"}, 422, None),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "args", "status", "field"), BAD_REQUESTS)
+def test_every_failure_has_the_one_error_shape(server, method, path, args, status, field):
+    if method == "GET":
+        response = httpx.get(f"{server}{path}", params=args, timeout=30)
+    else:
+        response = httpx.post(f"{server}{path}", timeout=30, **args)
+    assert response.status_code == status, response.text
+    if status == 200:
+        return
+    body = response.json()
+    assert set(body) == ERROR_KEYS
+    assert body["status"] == status and body["code"] and body["message"]
+    if field is not None:
+        assert body["field"] == field
+        assert field in body["message"]
+
+
+def test_a_crash_answers_500_in_the_same_shape(samples_db: Path):
+    app = create_app(samples_db)
+
+    def explode() -> None:
+        raise RuntimeError("boom")
+
+    app.add_api_route("/api/explode", explode)
+
+    async def call() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        client = httpx.AsyncClient(transport=transport, base_url="http://test")
+        async with client, app.router.lifespan_context(app):
+            return await client.get("/api/explode")
+
+    import asyncio
+
+    response = asyncio.run(call())
+    assert response.status_code == 500
+    body = response.json()
+    assert set(body) == ERROR_KEYS and body["code"] == "internal"
+    assert "boom" not in body["message"]  # internals stay in the server log
+
+
+# ---------------------------------------------------------------------------- docs and UI files
+
+
+def test_openapi_documents_every_endpoint_and_docs_are_local(server: str):
+    spec = ok(server, "/openapi.json")
+    expected = {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/stories",
+        "/api/actors",
+        "/api/documents/{doc_id}",
+        "/api/timeline",
+        "/api/network",
+        "/api/places",
+        "/api/stats",
+        "/api/extract",
+    }
+    assert expected <= set(spec["paths"])
+    assert "ErrorBody" in spec["components"]["schemas"]
+    for page in ("/docs", "/", "/events", "/events/anything", "/timeline", "/try"):
+        response = get(server, page)
+        assert response.status_code == 200
+        assert "text/html" in response.headers["content-type"]
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+        assert "http://" not in response.text and "https://" not in response.text
+    world = ok(server, "/static/world.json")
+    iso3 = {country["iso3"] for country in world["countries"]}
+    assert len(iso3) > 170 and {"CAN", "USA", "CHN", "FRA", "BRA"} <= iso3
+
+
+# ---------------------------------------------------------------------------- extract
+
+
+def post_article(base: str, **body: Any) -> httpx.Response:
+    return httpx.post(f"{base}/api/extract", json=body, timeout=120)
+
+
+def test_extract_returns_the_cli_json_and_stores_nothing_when_read_only(server: str):
+    before = ok(server, "/api/stats")["counts"]
+    text = (samples_dir() / "ottawa-visit.txt").read_text(encoding="utf-8")
+    response = post_article(server, text=text, date="2017-12-18")
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert set(result) == {"doc", "actors", "events", "quotes", "timexes", "places"}
+    assert result["events"] and all(e["type"] in PLOVER_TYPES for e in result["events"])
+    assert response.headers["x-herald-stored"] == "false"
+    assert ok(server, "/api/stats")["counts"] == before
+
+
+def test_extract_stores_when_writable_and_refuses_big_articles(samples_db: Path, tmp_path: Path):
+    db = tmp_path / "writable.duckdb"
+    shutil.copy(samples_db, db)
+    text = "Kenya and Uganda signed a trade agreement in Nairobi on Monday, officials said."
+    with running_server(db, "--writable", "--max-extract-bytes", "5000") as base:
+        before = ok(base, "/api/stats")
+        assert before["writable"] is True
+        first = post_article(base, text=text, date="2024-03-04")
+        assert first.status_code == 200, first.text
+        assert first.headers["x-herald-stored"] == "true"
+        doc_id = first.json()["doc"]["doc_id"]
+        assert ok(base, f"/api/documents/{doc_id}")["text"] == first.json()["doc"]["text"]
+        after = ok(base, "/api/stats")["counts"]
+        assert after["documents"] == before["counts"]["documents"] + 1
+        assert after["events"] == before["counts"]["events"] + len(first.json()["events"])
+        again = post_article(base, text=text, date="2024-03-04")
+        assert again.headers["x-herald-stored"] == "false"  # same text, same doc_id
+        too_big = post_article(base, text="word " * 2000)
+        assert too_big.status_code == 413
+        assert set(too_big.json()) == ERROR_KEYS and too_big.json()["code"] == "too_large"
+
+
+# ---------------------------------------------------------------------------- real articles
+
+
+@pytest.mark.shared_data
+def test_real_articles_page_and_detail(news_server: str):
+    items = all_events(news_server, limit=25, sort="-confidence")
+    assert len(items) == ok(news_server, "/api/stats")["counts"]["events"] > 50
+    for item in items[::5]:
+        event = ok(news_server, f"/api/events/{item['event_id']}")
+        text, evidence = event["document"]["text"], event["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+    demo = all_events(news_server, participant="Tillerson")
+    assert demo and all(
+        "Tillerson" in (e["actor_names"] or "") + (e["recipient_names"] or "") for e in demo
+    )
+    timeline = ok(news_server, "/api/timeline", interval="day")
+    assert sum(b["total"] for b in timeline["buckets"]) + timeline["undated"] == len(items)
+    assert ok(news_server, "/api/network")["edges"]
+    assert ok(news_server, "/api/places")["countries"]
+
+
+@pytest.mark.shared_data
+def test_real_articles_answer_quickly(news_server: str):
+    paths = [
+        "/api/events",
+        "/api/timeline",
+        "/api/network",
+        "/api/actors",
+        "/api/places",
+        "/api/stats",
+    ]
+    for path in paths:
+        started = time.perf_counter()
+        ok(news_server, path)
+        assert time.perf_counter() - started < 2.0, path
+
+
+# ---------------------------------------------------------------------------- 100,000 events
+
+
+def grow_to(db: Path, wanted: int) -> int:
+    """Copy the file's events (and their participants) under new ids until it holds
+    ``wanted`` events: a stand-in for a big corpus, to time the queries."""
+    con = duckdb.connect(str(db))
+    have = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    copies = -(-wanted // have)
+    con.execute(
+        "INSERT INTO events BY NAME SELECT e.* REPLACE (e.event_id || '~' || t.c AS event_id, "
+        "e.event_date + CAST(t.c % 700 AS INTEGER) AS event_date) "
+        "FROM events e, range(1, ?) t(c)",
+        [copies],
+    )
+    con.execute(
+        "INSERT INTO event_actors BY NAME "
+        "SELECT a.* REPLACE (a.event_id || '~' || t.c AS event_id) "
+        "FROM event_actors a, range(1, ?) t(c)",
+        [copies],
+    )
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    return int(total)
+
+
+def test_100000_events_stay_fast(samples_db: Path, tmp_path: Path):
+    db = tmp_path / "big.duckdb"
+    shutil.copy(samples_db, db)
+    assert grow_to(db, 100_000) >= 100_000
+    timings: dict[str, float] = {}
+    with running_server(db) as base:
+        ok(base, "/api/stats")  # warm up
+        first = ok(base, "/api/events", limit=100)
+        assert first["total"] >= 100_000
+        page = ok(base, "/api/events", limit=100)
+        for _ in range(20):  # twenty pages deep
+            page = ok(base, "/api/events", limit=100, cursor=page["next_cursor"])
+        queries = {
+            "events": ("/api/events", {"limit": 100}),
+            "events deep page": ("/api/events", {"limit": 100, "cursor": page["next_cursor"]}),
+            "events filtered": ("/api/events", {"type": "CONSULT", "actor": "USA", "q": "meet"}),
+            "events by words": ("/api/events", {"q": "protest", "sort": "-confidence"}),
+            "timeline": ("/api/timeline", {"interval": "week"}),
+            "network": ("/api/network", {}),
+            "actors": ("/api/actors", {}),
+            "places": ("/api/places", {}),
+            "stats": ("/api/stats", {}),
+        }
+        for name, (path, params) in queries.items():
+            started = time.perf_counter()
+            ok(base, path, **params)
+            timings[name] = time.perf_counter() - started
+    print(
+        "timings on 100,000 events (s):", json.dumps({k: round(v, 3) for k, v in timings.items()})
+    )
+    assert max(timings.values()) < 2.0, timings

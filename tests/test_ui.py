@@ -1,0 +1,218 @@
+"""End-to-end tests of the web UI in headless Chromium (Debian's package, driven by
+Playwright), against a real ``herald serve`` process on a loopback port.
+
+Install the browser with ``scripts/install-browser.sh``; without /usr/bin/chromium these
+tests are skipped. Screenshots go to $HERALD_SCREENSHOTS (default: a pytest temp folder).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from herald.api.fixtures import build_database, running_server
+from herald.cli import samples_dir
+from herald.reading import read_inputs
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Debian's chromium is not installed (run scripts/install-browser.sh as root)",
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("ui") / "samples.duckdb"
+    items = read_inputs([str(samples_dir())], "auto", max_bytes=5_000_000)
+    build_database(items, path, dt.date(2017, 12, 18))
+    with running_server(path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    configured = os.environ.get("HERALD_SCREENSHOTS")
+    folder = Path(configured) if configured else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base: str):
+    """A fresh page that fails the test on a script error or a request off this machine."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "request",
+        lambda request: (
+            problems.append(f"off-machine request: {request.url}")
+            if urlsplit(request.url).hostname not in {"127.0.0.1", None}
+            and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    yield page
+    context.close()
+    assert problems == []
+
+
+def event_badges(page) -> list[str]:
+    return page.locator("#events tbody .badge").all_inner_texts()
+
+
+def test_the_events_page_loads_with_rows_and_totals(page, base: str, shots: Path):
+    page.goto(f"{base}/")
+    page.wait_for_selector("#events tbody tr")
+    assert page.locator("#events tbody tr").count() > 5
+    assert re.match(r"\d+ events", page.locator("#total").inner_text())
+    assert "events" in page.locator("#dbstats").inner_text()
+    page.screenshot(path=str(shots / "events.png"))
+
+
+def test_filters_go_into_the_url_and_the_link_reproduces_them(page, base: str):
+    page.goto(f"{base}/events")
+    page.wait_for_selector("#events tbody tr")
+    page.select_option("#f-type", "CONSULT")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"type=CONSULT"))
+    page.wait_for_selector("body[data-view=events]")
+    page.wait_for_selector("#events tbody tr")
+    badges = event_badges(page)
+    assert badges and all(badge.startswith("CONSULT") for badge in badges)
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)  # the link alone brings the same view back
+    page.wait_for_selector("#events tbody tr")
+    assert event_badges(page) == badges
+    assert page.locator("#f-type").input_value() == "CONSULT"
+
+
+def test_opening_an_event_shows_the_highlighted_evidence(page, base: str, shots: Path):
+    page.goto(f"{base}/events?q=meet")
+    page.wait_for_selector("#events tbody tr")
+    row = page.locator("#events tbody tr").first
+    sentence = row.locator("td.evidence").inner_text()
+    row.locator("a.open").click()
+    page.wait_for_url(re.compile(r"/events/[^/?]+$"))
+    evidence = page.locator("mark#evidence")
+    evidence.wait_for()
+    assert evidence.is_visible()
+    assert " ".join(evidence.inner_text().split()) == " ".join(sentence.split())
+    assert page.locator("mark#evidence .m-trigger").count() >= 1
+    marked = page.locator("mark#evidence .m-actor, mark#evidence .m-recipient").count()
+    assert marked >= 1
+    assert page.locator("#article").inner_text().count(evidence.inner_text().strip()) >= 1
+    assert "stor" in page.locator("#same-story").inner_text()  # no story yet: a note says so
+    page.screenshot(path=str(shots / "event.png"))
+
+
+def test_pasting_an_article_shows_its_events(page, base: str, shots: Path):
+    page.goto(f"{base}/try")
+    text = (samples_dir() / "ottawa-visit.txt").read_text(encoding="utf-8")
+    page.fill("#article-text", text)
+    page.fill("#article-date", "2017-12-18")
+    page.click("#extract-button")
+    page.wait_for_selector("#extract-count, #extract-result .error", timeout=180_000)
+    errors = page.locator("#extract-result .error")
+    assert errors.count() == 0, errors.inner_text()
+    count = int(page.locator("#extract-count").inner_text().split()[0])
+    assert count > 0
+    assert page.locator("#extracted tbody tr").count() == count
+    assert "not stored" in page.locator("#extract-result").inner_text()
+    page.screenshot(path=str(shots / "try.png"), full_page=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "mark"),
+    [
+        ("/timeline?interval=week", "#timeline rect.bar"),
+        ("/network", "#network .node"),
+        ("/map", "#map path.country"),
+    ],
+)
+def test_charts_draw_svg_marks_that_link_to_events(page, base: str, shots: Path, path, mark):
+    page.goto(f"{base}{path}")
+    page.wait_for_selector(mark)
+    assert page.locator(mark).count() >= 1
+    link = page.locator("svg.chart a[data-nav]").first
+    href = link.get_attribute("href")
+    assert href.startswith("/events?")
+    page.screenshot(path=str(shots / f"{path.strip('/').split('?')[0]}.png"), full_page=True)
+    link.dispatch_event("click")
+    page.wait_for_url(re.compile(r"/events\?"))
+    page.wait_for_selector("#events tbody tr, main p.muted")
+
+
+def test_the_map_colours_countries_that_have_events(page, base: str):
+    page.goto(f"{base}/map")
+    page.wait_for_selector("#map path.country.has")
+    assert page.locator("#map path.country").count() > 170
+    assert page.locator("#map path.country.has").count() >= 1
+    fill = page.locator("#map path.country.has").first.evaluate("p => getComputedStyle(p).fill")
+    quiet = page.locator("#map path.country:not(.has)").first.evaluate(
+        "p => getComputedStyle(p).fill"
+    )
+    assert fill != quiet  # countries with events are shaded, the others stay grey
+    assert page.locator("#map circle.point").count() >= 1
+
+
+def test_the_keyboard_reaches_the_views(page, base: str):
+    page.goto(f"{base}/events")
+    page.wait_for_selector("#events tbody tr")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for _ in range(3):  # brand, Events, Timeline
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Timeline"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/timeline$"))
+    page.wait_for_selector("#timeline")
+    page.keyboard.press("/")  # jumps to the first filter box
+    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+
+
+def test_phone_width_has_no_sideways_scrolling(browser, base: str, shots: Path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    try:
+        for path in ("/events", "/timeline", "/map", "/try"):
+            page.goto(f"{base}{path}")
+            page.wait_for_selector("body[data-view]")
+            page.wait_for_load_state("networkidle")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 392, (path, width)
+        page.goto(f"{base}/events")
+        page.wait_for_selector("#events tbody tr")
+        page.screenshot(path=str(shots / "phone.png"))
+    finally:
+        context.close()
