@@ -14,22 +14,12 @@ from typing import Any, TextIO
 
 import click
 
+from herald.cli_options import FORMATS, parse_date
 from herald.errors import HeraldError, UsageError
 from herald.export import EXPORT_FORMATS
-from herald.output import event_rows, write_csv, write_json_lines, write_table
+from herald.output import event_rows, write_csv, write_json_lines, write_rows, write_table
 from herald.records import Extraction, Rejected, Result
 from herald.settings import DEFAULT_MAX_BYTES, Options
-
-FORMATS = click.Choice(["json", "csv", "table"])
-
-
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,7 +136,7 @@ def extract_to(
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file.")
-@click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) where none.")
+@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) where none.")
 @click.option("--format", "fmt", type=FORMATS, default="json", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -209,8 +199,8 @@ def extract(
 @click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
 @click.option("--type", "type_", help="PLOVER type, e.g. CONSULT.")
 @click.option("--actor", help="Actor name (substring) or ISO 3166 alpha-3 country code.")
-@click.option("--since", callback=_parse_date, help="Events on or after this date.")
-@click.option("--until", callback=_parse_date, help="Events on or before this date.")
+@click.option("--since", callback=parse_date, help="Events on or after this date.")
+@click.option("--until", callback=parse_date, help="Events on or before this date.")
 @click.option("--modality", help="asserted, planned, reported, negated, hypothetical, historical.")
 @click.option("--limit", type=click.IntRange(min=1))
 @click.option("--per-story", is_flag=True, help="One row per story instead of per report.")
@@ -243,15 +233,7 @@ def events(
         from herald.story_table import one_row_per_story
 
         rows = one_row_per_story(rows)
-    if fmt == "json":
-        import json
-
-        for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
-    elif fmt == "csv":
-        write_csv(rows, sys.stdout)
-    else:
-        write_table(rows, sys.stdout)
+    write_rows(rows, fmt, sys.stdout, write_table)
 
 
 @cli.command()

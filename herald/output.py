@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, TextIO
 
 from herald.records import Event, Extraction, Result
@@ -66,12 +67,61 @@ def write_json_lines(results: Iterable[Result], stream: TextIO) -> None:
         stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell: lists joined with ';', dates as ISO text."""
+    if isinstance(value, list | tuple):
+        return ";".join(str(item) for item in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
 def write_csv(rows: Sequence[dict[str, Any]], stream: TextIO, header: bool = True) -> None:
     columns = list(rows[0]) if rows else list(EVENT_COLUMNS)
     writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
     if header:
         writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
+
+
+def write_json_rows(rows: Iterable[dict[str, Any]], stream: TextIO) -> None:
+    """Rows as JSON lines; dates as ISO text."""
+    for row in rows:
+        stream.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+
+
+def write_rows(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    stream: TextIO,
+    table: Callable[[Sequence[dict[str, Any]], TextIO], None],
+) -> None:
+    """Rows from the database as JSON lines, CSV, or the human ``table`` given."""
+    if fmt == "json":
+        write_json_rows(rows, stream)
+    elif fmt == "csv":
+        write_csv(rows, stream)
+    else:
+        table(rows, stream)
+
+
+def print_table(
+    stream: TextIO,
+    columns: Sequence[str],
+    cells: Iterable[tuple[str, ...]],
+    title: str | None = None,
+    wide: str | None = None,
+) -> None:
+    """A rich table wrapped to the terminal (at least 160 columns); ``wide`` gets more room."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold", ratio=3 if column == wide else 1)
+    for row in cells:
+        table.add_row(*row)
+    Console(file=stream, width=max(160, Console().width)).print(table)
 
 
 def _shorten(text: str | None, width: int) -> str:
@@ -108,19 +158,11 @@ def table_cells(row: dict[str, Any]) -> tuple[str, ...]:
 
 
 def write_table(rows: Sequence[dict[str, Any]], stream: TextIO) -> None:
-    """Readable tables of events, one per document (rich, wrapped to the terminal)."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(file=stream, width=max(160, Console().width))
+    """Readable tables of events, one per document."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_doc.setdefault(str(row.get("doc") or row.get("doc_id")), []).append(row)
     for doc, doc_rows in by_doc.items():
-        table = Table(title=doc, title_justify="left", header_style="bold")
-        for column in TABLE_COLUMNS:
-            table.add_column(column, overflow="fold", ratio=3 if column == "evidence" else 1)
-        for row in doc_rows:
-            table.add_row(*table_cells(row))
-        console.print(table)
-    console.print(f"{len(rows)} events in {len(by_doc)} documents")
+        cells = (table_cells(row) for row in doc_rows)
+        print_table(stream, TABLE_COLUMNS, cells, title=doc, wide="evidence")
+    stream.write(f"{len(rows)} events in {len(by_doc)} documents\n")

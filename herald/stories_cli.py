@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
+from herald.cli_options import FORMATS, parse_date
+from herald.output import print_table, write_rows
+
 Row = dict[str, Any]
 
 STORY_TABLE_COLUMNS = ("story", "type", "actors", "recipients", "date", "place", "reports", "sure")
-
-
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from error
-
-
-def _plain(value: Any) -> Any:
-    """A cell for CSV: lists joined with ';', dates as ISO text, None as empty."""
-    if isinstance(value, list):
-        return ";".join(str(item) for item in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def story_cells(row: Row) -> tuple[str, ...]:
@@ -55,47 +40,24 @@ def story_cells(row: Row) -> tuple[str, ...]:
     )
 
 
-def write_stories(rows: list[Row], fmt: str, out: TextIO) -> None:
-    """Stories as JSON lines, CSV with a header, or a table for people."""
-    if fmt == "json":
-        for row in rows:
-            out.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        import csv
-
-        writer = csv.writer(out)
-        if rows:
-            writer.writerow(list(rows[0]))
-        writer.writerows([[_plain(value) for value in row.values()] for row in rows])
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(header_style="bold")
-        for column in STORY_TABLE_COLUMNS:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*story_cells(row))
-        console = Console(file=out, width=max(160, Console().width))
-        console.print(table)
-        console.print(f"{len(rows)} stories")
+def write_story_table(rows: Sequence[Row], out: TextIO) -> None:
+    """Stories as a table for people."""
+    print_table(out, STORY_TABLE_COLUMNS, (story_cells(row) for row in rows))
+    out.write(f"{len(rows)} stories\n")
 
 
 @click.command("stories")
 @click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
 @click.option("--type", "type_", help="PLOVER type of the story, e.g. ASSAULT.")
 @click.option("--actor", help="Participant name (substring) or ISO 3166 alpha-3 code.")
-@click.option("--since", callback=_parse_date, help="Stories dated on or after this day.")
-@click.option("--until", callback=_parse_date, help="Stories dated on or before this day.")
+@click.option("--since", callback=parse_date, help="Stories dated on or after this day.")
+@click.option("--until", callback=parse_date, help="Stories dated on or before this day.")
 @click.option("--min-sources", type=click.IntRange(min=0), help="At least N publisher domains.")
 @click.option("--limit", type=click.IntRange(min=1))
 @click.option(
     "--link", "link_first", is_flag=True, help="First link the events that have no story yet."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="table",
-    show_default=True,
-)  # fmt: skip
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def stories_command(
     db: Path,
     type_: str | None,
@@ -128,4 +90,4 @@ def stories_command(
             summary = link_new(store)
             click.echo(f"herald: linked {summary.events_linked} events", err=True)
         rows = list_stories(store.con, type_, actor, since, until, min_sources, limit)
-    write_stories(rows, fmt, sys.stdout)
+    write_rows(rows, fmt, sys.stdout, write_story_table)

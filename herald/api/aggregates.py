@@ -17,6 +17,7 @@ import duckdb
 from herald.api.filters import EventFilters, quad_of, quads, where_clause
 from herald.api.queries import Row, has_table, rows
 from herald.plover import PLOVER_TYPES
+from herald.schema import TABLES
 
 # date_trunc units by the name the API uses.
 INTERVALS = {"day": "day", "week": "week", "month": "month"}
@@ -256,19 +257,9 @@ def places(con: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int) ->
 
 def stats(con: duckdb.DuckDBPyConnection) -> Row:
     """What is in the database: rows per table, events by type/quad/modality, date range."""
-    tables = (
-        "documents",
-        "actors",
-        "events",
-        "event_actors",
-        "quotes",
-        "timexes",
-        "places",
-        "rejections",
-    )
     counts = {
         table: int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
-        for table in tables
+        for table in TABLES
     }
     by_type = dict(
         con.execute("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()
