@@ -282,9 +282,11 @@ def demo(db: Path | None) -> None:
 def _register_subcommands() -> None:
     """Commands that live beside the modules they drive."""
     from herald.api.cli import serve_command
+    from herald.bench import bench_command
     from herald.eval.cli import eval_command
     from herald.stories_cli import stories_command
 
+    cli.add_command(bench_command)
     cli.add_command(eval_command)
     cli.add_command(serve_command)
     cli.add_command(stories_command)

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from herald.errors import UsageError
+from herald.parse_rules import REPLACED_COMPONENTS, RuleReplay, UnsupportedRules
 from herald.records import Entity, ParsedText, Sentence, Token
 from herald.settings import DEFAULT_MODEL
+
+IOB_NAMES = ("", "I", "O", "B")  # Token.ent_iob_ by the number Doc.to_array gives
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,7 +40,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 
 
 def to_parsed(doc: Doc) -> ParsedText:
-    """Copy what later stages need out of a spaCy ``Doc``."""
+    """Copy what later stages need out of a spaCy ``Doc`` run through the full pipeline."""
     sentences = []
     sentence_of = [0] * len(doc)
     for number, sent in enumerate(doc.sents):
@@ -63,20 +66,101 @@ def to_parsed(doc: Doc) -> ParsedText:
         )
         for t in doc
     )
-    entities = tuple(
+    return ParsedText(doc.text, tokens, tuple(sentences), _entities(doc))
+
+
+def _entities(doc: Doc) -> tuple[Entity, ...]:
+    return tuple(
         Entity(e.start, e.end, e.label_, e.text, e.start_char, e.end_char) for e in doc.ents
     )
-    return ParsedText(doc.text, tokens, tuple(sentences), entities)
+
+
+def to_parsed_replayed(doc: Doc, rules: RuleReplay) -> ParsedText:
+    """``to_parsed`` for a Doc parsed without the attribute ruler and lemmatizer.
+
+    Their results come from ``rules`` (the same values, from cached tables); the other
+    values are read in bulk with ``Doc.to_array`` rather than token by token.
+    """
+    sentences = tuple(Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents)
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(sentences):
+        sentence_of[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
+    from spacy.attrs import ENT_IOB, HEAD
+
+    columns = doc.to_array([HEAD, ENT_IOB]).astype("int64").tolist()
+    keys = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+    matched = [rules.matched(key) for key in keys]
+    several = rules.multi_rules(matched) if rules.multi else {}
+    heads = [i + head for i, (head, _iob) in enumerate(columns)]
+    left, right = subtree_edges(heads)
+    tokens = []
+    for t, (tag, _lower, dep, _space), found, (_head, iob) in zip(
+        doc, keys, matched, columns, strict=True
+    ):
+        i = t.i
+        attrs = rules.apply(found.rules + tuple(several[i]) if i in several else found.rules)
+        pos = attrs.get("POS", "")
+        lemma = attrs.get("LEMMA") or rules.lemma(t, pos, attrs.get("MORPH", ""))
+        tokens.append(
+            Token(
+                i=i,
+                text=t.text,
+                idx=t.idx,
+                lemma=lemma,
+                pos=pos,
+                tag=attrs.get("TAG", tag),
+                dep=attrs.get("DEP", dep),
+                head=heads[i],
+                sent=sentence_of[i],
+                left=left[i],
+                right=right[i],
+                ent_type=t.ent_type_,
+                ent_iob=IOB_NAMES[iob],
+                whitespace=t.whitespace_,
+            )
+        )
+    return ParsedText(doc.text, tuple(tokens), sentences, _entities(doc))
+
+
+def subtree_edges(heads: list[int]) -> tuple[list[int], list[int]]:
+    """The first and last token of each token's subtree, from the head of each token."""
+    left = list(range(len(heads)))
+    right = list(range(len(heads)))
+    for i in range(len(heads)):
+        node = i
+        # Climb to the root, widening every ancestor's span to include token i.
+        while heads[node] != node:
+            node = heads[node]
+            left[node] = min(left[node], i)
+            right[node] = max(right[node], i)
+    return left, right
+
+
+@functools.cache
+def load_replay(name: str = DEFAULT_MODEL) -> RuleReplay | None:
+    """The replay of the model's attribute ruler and lemmatizer, or None if it has none."""
+    nlp = load_model(name)
+    if not all(component in nlp.pipe_names for component in REPLACED_COMPONENTS):
+        return None
+    try:
+        return RuleReplay(nlp)
+    except UnsupportedRules:
+        return None
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> ParsedText:
     """Parse one text."""
-    return to_parsed(load_model(model)(text))
+    return next(parse_many([text], model))
 
 
 def parse_many(
     texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
 ) -> Iterator[ParsedText]:
     """Parse many texts with ``nlp.pipe`` (faster than one by one), in order."""
-    for doc in load_model(model).pipe(texts, batch_size=batch_size):
-        yield to_parsed(doc)
+    nlp, rules = load_model(model), load_replay(model)
+    if rules is None:
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            yield to_parsed(doc)
+        return
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=list(REPLACED_COMPONENTS)):
+        yield to_parsed_replayed(doc, rules)

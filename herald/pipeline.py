@@ -11,10 +11,13 @@ quotes runs before events (DESIGN.md draws it after): an event's attribution and
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import multiprocessing
 import os
+import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from herald.actors import find_actors
@@ -38,6 +41,20 @@ from herald.settings import Options
 
 DEFAULT_BATCH_SIZE = 16
 
+# Seconds spent in each stage by this process, for `herald bench`. Two perf_counter calls per
+# stage and document cost microseconds, so the normal path keeps them rather than branching.
+STAGE_SECONDS: Counter[str] = Counter()
+
+
+@contextlib.contextmanager
+def timed(stage: str) -> Iterator[None]:
+    """Add the time spent in the block to ``STAGE_SECONDS[stage]``."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        STAGE_SECONDS[stage] += time.perf_counter() - started
+
 
 def publication_date(doc: Document) -> dt.date | None:
     """The document's publication day, when it is known to the day."""
@@ -51,11 +68,16 @@ def publication_date(doc: Document) -> dt.date | None:
 
 def analyse(doc: Document, parsed: ParsedText) -> Extraction:
     """Run the analysis stages on a cleaned and parsed document."""
-    actors = find_actors(doc, parsed)
-    timexes = find_timexes(parsed, publication_date(doc))
-    places = find_places(parsed, doc.dateline)
-    quotes = find_quotes(doc, parsed, actors)
-    events = find_events(doc, parsed, actors, timexes, places, quotes)
+    with timed("actors"):
+        actors = find_actors(doc, parsed)
+    with timed("dates"):
+        timexes = find_timexes(parsed, publication_date(doc))
+    with timed("places"):
+        places = find_places(parsed, doc.dateline)
+    with timed("quotes"):
+        quotes = find_quotes(doc, parsed, actors)
+    with timed("events"):
+        events = find_events(doc, parsed, actors, timexes, places, quotes)
     return Extraction(
         doc=doc, actors=actors, events=events, quotes=quotes, timexes=timexes, places=places
     )
@@ -83,7 +105,8 @@ def clean_or_reject(raw: RawDocument, options: Options) -> Document | Rejected:
 
 def process_batch(raws: Sequence[RawDocument], options: Options) -> list[Result]:
     """Records or a rejection for each document, in order; one ``nlp.pipe`` pass for all."""
-    cleaned = [clean_or_reject(raw, options) for raw in raws]
+    with timed("clean"):
+        cleaned = [clean_or_reject(raw, options) for raw in raws]
     documents = [item for item in cleaned if isinstance(item, Document)]
     parses = iter(parse_many([doc.text for doc in documents], options.model))
     results: list[Result] = []
@@ -91,7 +114,8 @@ def process_batch(raws: Sequence[RawDocument], options: Options) -> list[Result]
         if isinstance(item, Rejected):
             results.append(item)
             continue
-        parsed = next(parses)
+        with timed("parse"):  # nlp.pipe parses lazily: the first next() parses a whole batch
+            parsed = next(parses)
         try:
             results.append(analyse(item, parsed))
         except Exception as error:
@@ -131,8 +155,13 @@ def _worker_init(model: str) -> None:
     load_model(model)
 
 
-def _worker(args: tuple[list[RawDocument | Rejection], Options]) -> list[Result]:
-    return _process_mixed(*args)
+def _worker(
+    args: tuple[list[RawDocument | Rejection], Options],
+) -> tuple[list[Result], Counter[str]]:
+    """One batch's results and the seconds its stages took in this process."""
+    STAGE_SECONDS.clear()
+    results = _process_mixed(*args)
+    return results, STAGE_SECONDS.copy()
 
 
 def default_processes() -> int:
@@ -144,24 +173,38 @@ def run(
     options: Options,
     processes: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    stage_seconds: Counter[str] | None = None,
 ) -> Iterator[list[Result]]:
     """Process everything, yielding one list of results per batch, in input order.
 
     With more than one process and more than one batch, batches go to a pool of workers
     that each load the model once; the caller (the only DuckDB writer) stores each batch
-    as it comes back.
+    as it comes back. ``stage_seconds``, when given, receives the seconds of each stage
+    summed over all processes.
     """
+    for results, seconds in _run_batches(items, options, processes, batch_size):
+        if stage_seconds is not None:
+            stage_seconds.update(seconds)
+        yield results
+
+
+def _run_batches(
+    items: Iterable[RawDocument | Rejection],
+    options: Options,
+    processes: int | None,
+    batch_size: int,
+) -> Iterator[tuple[list[Result], Counter[str]]]:
     batches = _batches(items, batch_size)
     first = next(batches, None)
     if first is None:
         return
     second = next(batches, None)
     wanted = processes or default_processes()
+    every = itertools.chain([first], [second] if second else [], batches)
+    work = ((batch, options) for batch in every)
     if second is None or wanted == 1:
-        for batch in itertools.chain([first], [second] if second else [], batches):
-            yield _process_mixed(batch, options)
+        yield from map(_worker, work)
         return
-    work = ((batch, options) for batch in itertools.chain([first, second], batches))
     # "spawn": workers start clean, never inheriting the writer's DuckDB connection or threads.
     context = multiprocessing.get_context("spawn")
     with context.Pool(wanted, initializer=_worker_init, initargs=(options.model,)) as pool:
