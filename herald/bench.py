@@ -7,23 +7,27 @@ Three runs over the same corpus, one after the other in this process tree:
 - ``spacy``: the bare full spaCy pipeline, ``nlp.pipe(texts, n_process=N)``, on the texts
   herald parses (the cleaned texts, so both parse exactly the same words).
 
-spaCy runs last so that its model is not resident in this process during herald's runs
-(herald's parent never loads it). Each run's time includes loading the model (herald's
-workers and spaCy's both load it). Speed ratios are herald's articles/s over spaCy's:
-at least 1.0 means herald is at least as fast as the bare parse. CPU seconds (this process
-plus its reaped children, from ``getrusage``) are reported too, because wall time is noisy
-on a shared machine.
+Each run happens in a fresh child process of the bench, which measures its own process
+tree, so nothing one run loaded stays resident in the next. Each run's time includes
+loading the model (and, for herald, the gazetteer). Speed ratios are herald's articles/s
+over spaCy's: at least 1.0 means herald is at least as fast as the bare parse. CPU
+seconds (the run's process plus its reaped children, from ``getrusage``) are reported too,
+because wall time is noisy on a shared machine.
 
-Peak memory is the peak of the summed resident set sizes (VmRSS) of this process and all
-its descendants, sampled from /proc every 50 ms by a small thread. Pages shared between
-processes count once per process, so it is an upper bound; a worker that lives less than
-the sampling interval can be missed.
+Peak memory is sampled from /proc every 50 ms by a small thread, over this process and all
+its descendants, two ways: the summed resident set sizes (RSS: pages shared between
+processes count once per process, an upper bound) and the summed proportional set sizes
+(PSS: a shared page is divided among its sharers, so the sum is what the tree really
+holds). herald's workers are forked from a parent that has loaded the model and the
+gazetteer, so they share those pages and RSS overstates their memory. A worker that lives
+less than the sampling interval can be missed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import platform
 import resource
@@ -31,15 +35,17 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from herald.records import Document, RawDocument, Rejection
 from herald.settings import Options, shared_data_dir
+
+T = TypeVar("T")
 
 NEWS_CLUSTER = "news_cluster"
 STAGES = ("clean", "parse", "actors", "dates", "places", "quotes", "events", "store")
@@ -124,23 +130,42 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss_kib(pid: int) -> int:
+def _memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB; PSS falls back to RSS where smaps_rollup is absent."""
+    values: dict[str, int] = {}
     with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            name, _, rest = line.partition(":")
+            if name in ("Rss", "Pss"):
+                values[name] = int(rest.split()[0])
+    if "Rss" not in values:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    values["Rss"] = int(line.split()[1])
+    rss = values.get("Rss", 0)
+    return rss, values.get("Pss", rss)
+
+
+def _rss_kib(pid: int) -> int:
+    return _memory_kib(pid)[0]
+
+
+def tree_memory_mib(root: int | None = None) -> tuple[float, float]:
+    """Summed (RSS, PSS) of a process and all its descendants, in MiB (0 without /proc)."""
+    pending = [root or os.getpid()]
+    rss = pss = 0
+    while pending:
+        pid = pending.pop()
+        own_rss, own_pss = _memory_kib(pid)
+        rss, pss = rss + own_rss, pss + own_pss
+        pending.extend(_children(pid))
+    return rss / 1024, pss / 1024
 
 
 def tree_rss_mib(root: int | None = None) -> float:
     """Summed VmRSS of a process and all its descendants, in MiB (0 without /proc)."""
-    pending = [root or os.getpid()]
-    total = 0
-    while pending:
-        pid = pending.pop()
-        total += _rss_kib(pid)
-        pending.extend(_children(pid))
-    return total / 1024
+    return tree_memory_mib(root)[0]
 
 
 class PeakSampler:
@@ -149,14 +174,19 @@ class PeakSampler:
     def __init__(self, interval: float = SAMPLE_SECONDS) -> None:
         self.interval = interval
         self.peak = 0.0
+        self.peak_pss = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while True:
-            self.peak = max(self.peak, tree_rss_mib())
+            self._update()
             if self._stop.wait(self.interval):
                 return
+
+    def _update(self) -> None:
+        rss, pss = tree_memory_mib()
+        self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
 
     def __enter__(self) -> PeakSampler:
         self._thread.start()
@@ -165,7 +195,7 @@ class PeakSampler:
     def __exit__(self, *_exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, tree_rss_mib())
+        self._update()
 
 
 def cpu_seconds() -> float:
@@ -184,6 +214,7 @@ class Measure:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     peak_rss_mib: float = 0.0
+    peak_pss_mib: float = 0.0
 
 
 @contextlib.contextmanager
@@ -196,6 +227,7 @@ def measured() -> Iterator[Measure]:
     result.seconds = time.perf_counter() - started
     result.cpu_seconds = cpu_seconds() - cpu_before
     result.peak_rss_mib = sampler.peak
+    result.peak_pss_mib = sampler.peak_pss
 
 
 # --------------------------------------------------------------------------- the runs
@@ -210,6 +242,28 @@ def run_spacy(texts: Sequence[str], model: str, processes: int, batch_size: int)
         for _doc in nlp.pipe(texts, n_process=processes, batch_size=batch_size):
             pass
     return measure
+
+
+def isolated(work: Callable[..., T], *args: Any) -> T:
+    """Run ``work(*args)`` in a fresh child process and return what it returns.
+
+    Each run measures its own process tree from inside the child, so nothing a run loaded
+    (a model, the gazetteer) stays resident in a later run's measurement. Where fork is
+    missing the run happens in this process.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return work(*args)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def target() -> None:
+        send.send(work(*args))
+
+    child = context.Process(target=target)
+    child.start()
+    result = receive.recv()
+    child.join()
+    return result
 
 
 @dataclass
@@ -286,6 +340,7 @@ def run_entry(measure: Measure, articles: int, words: int) -> dict[str, float]:
         "cpu_seconds": measure.cpu_seconds,
         **rates(articles, words, measure.seconds),
         "peak_rss_mib": measure.peak_rss_mib,
+        "peak_pss_mib": measure.peak_pss_mib,
     }
 
 
@@ -347,13 +402,14 @@ def format_report(report: dict[str, Any]) -> str:
         f"corpus {corpus['name']}: {corpus['articles']} articles, {corpus['words']} words; "
         f"{report['processes']} processes; {report['machine']['cpus']} CPUs",
         f"{'run':<22}{'articles/s':>11}{'words/s':>10}{'peak RSS MiB':>14}"
-        f"{'wall s':>9}{'CPU s':>9}",
+        f"{'peak PSS MiB':>14}{'wall s':>9}{'CPU s':>9}",
     ]
     for key, label in RUN_LABELS.items():
         run = report["runs"][key]
         lines.append(
             f"{label:<22}{run['articles_per_s']:>11.2f}{run['words_per_s']:>10.0f}"
-            f"{run['peak_rss_mib']:>14.0f}{run['seconds']:>9.1f}{run['cpu_seconds']:>9.1f}"
+            f"{run['peak_rss_mib']:>14.0f}{run.get('peak_pss_mib', 0.0):>14.0f}"
+            f"{run['seconds']:>9.1f}{run['cpu_seconds']:>9.1f}"
         )
     for key, value in report["ratios"].items():
         cpu = report["cpu_ratios"][key]
@@ -378,12 +434,14 @@ def bench(
     items = load_corpus(corpus, limit)
     texts = parsed_texts(items, options)
     articles, words = len(items), count_words(texts)
-    herald_run = run_herald(items, options, processes, DEFAULT_BATCH_SIZE)
+    herald_run = isolated(run_herald, items, options, processes, DEFAULT_BATCH_SIZE)
     with tempfile.TemporaryDirectory(prefix="herald-bench-") as folder:
-        store_run = run_herald(items, options, processes, DEFAULT_BATCH_SIZE, Path(folder))
+        store_run = isolated(
+            run_herald, items, options, processes, DEFAULT_BATCH_SIZE, Path(folder)
+        )
     # The same batch size as herald: spaCy's default (1000 texts) would hand a corpus of a
     # few hundred articles to a single worker.
-    spacy_run = run_spacy(texts, options.model, processes, DEFAULT_BATCH_SIZE)
+    spacy_run = isolated(run_spacy, texts, options.model, processes, DEFAULT_BATCH_SIZE)
     return build_report(
         corpus, articles, words, processes, spacy_run, herald_run, store_run, options.model
     )

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import itertools
 import multiprocessing
+import multiprocessing.pool
 import os
 import time
 from collections import Counter
@@ -25,7 +27,7 @@ from herald.cleaning import clean
 from herald.dates import find_timexes
 from herald.errors import RejectedError
 from herald.events import find_events
-from herald.parsing import load_model, parse_many
+from herald.parsing import load_model, load_replay, parse_many
 from herald.places import find_places
 from herald.quotes import find_quotes
 from herald.records import (
@@ -151,8 +153,13 @@ def _read_rejection(rejection: Rejection) -> Rejected:
     return Rejected(raw, rejection)
 
 
-def _worker_init(model: str) -> None:
+def warm(model: str) -> None:
+    """Load what every document needs (the model, its rule replay, the gazetteer) now."""
+    from herald.gazetteer import load_gazetteer
+
     load_model(model)
+    load_replay(model)
+    load_gazetteer()
 
 
 def _worker(
@@ -205,7 +212,23 @@ def _run_batches(
     if second is None or wanted == 1:
         yield from map(_worker, work)
         return
-    # "spawn": workers start clean, never inheriting the writer's DuckDB connection or threads.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(wanted, initializer=_worker_init, initargs=(options.model,)) as pool:
+    with _pool(wanted, options.model) as pool:
         yield from pool.imap(_worker, work)
+
+
+def _pool(processes: int, model: str) -> multiprocessing.pool.Pool:
+    """Workers that share one loaded model and gazetteer.
+
+    Where fork exists, the parent loads them once and the workers inherit them
+    copy-on-write: one load instead of one per worker, and their pages are shared
+    (gc.freeze keeps the collector from touching, and so copying, the inherited objects).
+    The workers never touch the parent's DuckDB connection, the one thing fork would make
+    unsafe to share. Elsewhere each spawned worker loads its own.
+    """
+    if "fork" in multiprocessing.get_all_start_methods():
+        warm(model)
+        gc.freeze()
+        pool = multiprocessing.get_context("fork").Pool(processes)
+        gc.unfreeze()
+        return pool
+    return multiprocessing.get_context("spawn").Pool(processes, initializer=warm, initargs=(model,))
