@@ -24,6 +24,11 @@ from herald.records import Actor, ActorKind, ActorRef, ParsedText
 _QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number",
                           "some", "many", "most", "all", "members", "member"})  # fmt: skip
 _TOPICAL = frozenset({"on", "about", "over"})
+# Verbal reactions whose object is someone's plan or deed: its owner is the recipient.
+_PROPOSER_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
+# Types whose that-clause names the party acted upon: "demanded that X leave" (asked),
+# "alleged that X cheated" (accused).
+_CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "ACCUSE"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp"})
 _NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -71,7 +76,25 @@ def find_roles(
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
     actors = _clean(view, actors, events)
     recipients = [r for r in _clean(view, recipients, events) if r not in actors]
+    if not recipients and entry.type in _PROPOSER_TYPES and path == "verb":
+        owners = _expand(view, _kids(view, unit, "dobj"))
+        recipients = [r for r in _clean(view, _proposers(view, owners), events) if r not in actors]
     return Roles(actors, recipients, path)
+
+
+def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
+    """Whose plan, proposal or deed an object is: "rejected an Indian proposal", "X's
+    offer", "calls by Belarus's rulers", "an appeal from the president"."""
+    found: list[int] = []
+    for noun in nouns:
+        found += view.children(noun, "poss")
+        found += [
+            c
+            for c in view.children(noun, "amod", "compound", "nmod")
+            if view.tok(c).ent_type in _ACTORLIKE_ENTS
+        ]
+        found += _prep_objects(view, [noun], frozenset({"by", "from"}))
+    return found
 
 
 def unit_head(view: SentenceView, unit: Sequence[int]) -> int:
@@ -93,10 +116,47 @@ def _expand(view: SentenceView, heads: list[int]) -> list[int]:
 
 def _prep_objects(view: SentenceView, owners: Sequence[int], preps: frozenset[str]) -> list[int]:
     found = []
-    for prep in _kids(view, owners, "prep"):
-        if view.tok(prep).lemma.lower() in preps:
+    # the parser labels "give weapons to Taiwan"'s "to" as a dative: a preposition all the same
+    for prep in _kids(view, owners, "prep", "dative"):
+        if view.tok(prep).pos == "ADP" and view.tok(prep).lemma.lower() in preps:
             found += _expand(view, view.children(prep, "pobj"))
     return found
+
+
+def _datives(view: SentenceView, owners: Sequence[int]) -> list[int]:
+    """Indirect objects without a preposition ("give Tanzania a grant")."""
+    return _expand(view, [d for d in _kids(view, owners, "dative") if view.tok(d).pos != "ADP"])
+
+
+def _object_phrase_preps(
+    view: SentenceView, objects: Sequence[int], preps: frozenset[str]
+) -> list[int]:
+    """Recipient phrases hanging from a topic object ("provide aid for Romania", "offered
+    concessions to X"): prepositions reached from the object through nouns and other
+    prepositions only, never through a clause."""
+    found: list[int] = []
+    todo = list(objects)
+    seen: set[int] = set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for child in view.children(current, "prep", "pobj", "dative"):
+            token = view.tok(child)
+            if token.pos == "ADP" and token.lemma.lower() in preps:
+                found += _expand(view, view.children(child, "pobj"))
+            elif token.pos in ("ADP", "NOUN", "NUM", "PROPN"):
+                todo.append(child)
+    return found
+
+
+def _clause_subjects(view: SentenceView, owners: Sequence[int]) -> list[int]:
+    """Subjects of a that-clause under a request ("demanded that the US cancel"): who is
+    asked to act."""
+    clauses = _kids(view, owners, "ccomp", "acl")
+    subjects = [s for c in clauses for s in view.children(c, "nsubj", "nsubjpass")]
+    return _expand(view, [s for s in subjects if view.tok(s).tag not in _RELATIVE])
 
 
 def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[int], list[int]]:
@@ -143,12 +203,16 @@ def _verb_roles(
     recipients = _prep_objects(view, unit, preps)
     actors = subjects + between
     if entry.object == "topic":
-        # "discussed the plan with X": the with-phrase may hang from the topic noun.
+        # "discussed the plan with X", "provide aid for Romania": the recipient's phrase
+        # may hang from the topic noun; a dative is the recipient ("offered Iran talks").
+        recipients += _object_phrase_preps(view, objects, preps) + _datives(view, unit)
         for t in (t for o in objects for t in view.subtree(o)):
             if view.tok(t).dep == "prep" and view.tok(t).lemma.lower() in preps & {"with"}:
                 recipients += _expand(view, view.children(t, "pobj"))
         if passive and view.tok(unit[-1]).pos != "VERB":
             recipients += passive
+        if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
+            recipients += _clause_subjects(view, unit)
     elif entry.object == "actor" and objects:
         actors, recipients = objects, subjects + recipients
     else:
@@ -200,6 +264,9 @@ def _noun_roles(
         if not actors:
             actors = subjects
         recipients += _prep_objects(view, [governor], preps | {"with"})
+        recipients += _datives(view, [governor])
+    if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
+        recipients += _clause_subjects(view, [noun])
     return _expand(view, actors), _expand(view, recipients), path
 
 

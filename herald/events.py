@@ -29,7 +29,9 @@ Confidence (0..1, to be calibrated): 0.2 + 0.4 x lexicon weight + 0.15 if an act
 noun with a light verb, 0.04 as the object of another verb, 0 for a bare noun) + 0.05 for a
 frame that absorbed an event; minus 0.1 for negated or hypothetical events, 0.05 when a
 participant came from a pronoun guess and 0.05 per adverbial/relative clause (at most two)
-between the trigger and the main clause. Clamped to [0.05, 0.99].
+between the trigger and the main clause. Clamped to [0.05, 0.99], then calibrated
+(``herald.calibration``: a binned isotonic map fitted on the PLOVER dev half) so that it
+reads as the chance that the event's type is right.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from herald import calibration
 from herald import quotes as quotes_module
 from herald.event_roles import Roles, actor_ref, find_roles, unit_head
 from herald.event_syntax import SentenceView, Span, governing_item, token_ranges
@@ -70,6 +73,10 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "a
 _CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
 _CONSULT_CONTENT_PREPS = frozenset({"about", "on", "over", "regarding"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+# Clauses through which a locative phrase still locates the event above them ("when he
+# travelled to Havana", "a meeting to be held in Vancouver"); a coordinated or prepositional
+# clause ("focused on exerting pressure on X") has its own place.
+_LOCATING_CLAUSES = frozenset({"advcl", "acl", "relcl", "xcomp", "ROOT"})
 T = TypeVar("T")
 _MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
 
@@ -347,27 +354,83 @@ def _refs(
 
 
 def _place_ok(
-    view: SentenceView, span: Span[Place], participants: set[int], unit: tuple[int, ...]
+    view: SentenceView, span: Span[Place], participants: set[int], candidate: Candidate
 ) -> bool:
-    """A place governs an event through a locative preposition, as a modifier of the
-    trigger, or as the destination of a visit; never as one of the event's participants
-    ("sanctions on Russia" does not happen in Russia)."""
+    """A place governs an event through a locative preposition on the path from the place up
+    to the trigger, as a modifier of a noun trigger ("the Vancouver meeting"), or as the
+    destination of a visit; never as one of the event's participants ("sanctions on Russia"
+    does not happen in Russia) and never from inside a participant or topic noun phrase
+    ("discuss the crises in Ukraine" does not happen in Ukraine)."""
     inside = range(span.start, span.end)
     heads = [i for i in inside if view.head(i) is None or view.head(i) not in inside]
+    unit = candidate.unit
     for i in heads:
         token = view.tok(i)
         prep = view.head(i)
-        if token.dep == "pobj" and prep is not None:
+        governor = view.head(prep) if prep is not None else None
+        if token.dep == "pobj" and prep is not None and governor is not None:
             word = view.tok(prep).lemma.lower()
-            governor = view.head(prep)
-            visit = governor is not None and _is_visit(view, governor)
-            if visit and word in ("to", "in"):
+            visit = word in ("to", "in") and _is_visit(view, governor)
+            # "pressure on North Korea": a country after "on" is a target, not a location
+            on_country = word in ("on", "off") and span.item.feature == "country"
+            locative = word in cues("locative") and not on_country
+            located = visit or (locative and i not in participants)
+            if located and _reaches_trigger(view, governor, candidate):
                 return True
-            if word in cues("locative") and i not in participants:
-                return True
-        if token.dep in ("compound", "nmod") and prep in unit and i not in participants:
+        named_below_country = span.item.feature not in (None, "country")
+        if token.dep in ("compound", "nmod") and prep in unit and named_below_country:
             return True
     return False
+
+
+def _reaches_trigger(view: SentenceView, governor: int, candidate: Candidate) -> bool:
+    """Whether a locative phrase hanging from ``governor`` locates the trigger: the path up
+    from it may pass verbs, event nouns and other locative phrases ("at the State Department
+    in Washington"), and for material events the direct object of the trigger ("shelled a
+    village in the north"); any other noun (a topic, a participant) stops it."""
+    unit = set(candidate.unit)
+    above = _trigger_ancestors(view, unit_head(view, candidate.unit))
+    material = plover_types()[candidate.type].quad.startswith("material")
+    current: int | None = governor
+    for _ in range(12):
+        if current is None:
+            return False
+        if current in unit or current in above:
+            return True
+        token = view.tok(current)
+        parent = view.head(current)
+        if (token.pos in ("VERB", "AUX") and token.dep in _LOCATING_CLAUSES) or _is_event_noun(
+            view, current
+        ):
+            current = parent
+            continue
+        if _locative(view, current) or (
+            token.dep == "pobj" and parent is not None and _locative(view, parent)
+        ):
+            current = parent
+            continue
+        return material and token.dep in ("dobj", "nsubjpass") and parent in unit
+    return False
+
+
+def _locative(view: SentenceView, i: int) -> bool:
+    return view.tok(i).pos == "ADP" and view.tok(i).lemma.lower() in cues("locative")
+
+
+def _trigger_ancestors(view: SentenceView, anchor: int) -> set[int]:
+    found: set[int] = set()
+    current = view.head(anchor)
+    while current is not None and current not in found:
+        found.add(current)
+        current = view.head(current)
+    return found
+
+
+def _is_event_noun(view: SentenceView, i: int) -> bool:
+    token = view.tok(i)
+    if token.pos not in ("NOUN", "PROPN") or token.ent_type:
+        return False
+    return any(trigger_lexicon().get((key, "NOUN"), ()) for key in _lookup_keys(view, i))
 
 
 def _is_visit(view: SentenceView, i: int) -> bool:
@@ -403,10 +466,13 @@ def _to_event(
         anchor,
         _in_sentence(view, place_spans),
         blocked,
-        ok=lambda span: _place_ok(view, span, participants, candidate.unit),
+        ok=lambda span: _place_ok(view, span, participants, candidate),
         unit=candidate.unit,
     )
-    when = when or _publication(doc)
+    if when is None or when.value is None:
+        # a vague expression ("weeks after reports") says nothing a reader can place on a
+        # calendar: the publication date, marked as such, is the better answer
+        when = _publication(doc) or when
     attribution = quotes_module.attribution_for(parsed, anchor, quotes, actors)
     modality = modality_of(
         parsed, anchor, when=when, published=doc.published, attribution=attribution, view=view
@@ -494,4 +560,4 @@ def _confidence(
     score -= 0.1 if modality in ("negated", "hypothetical") else 0.0
     score -= 0.05 if guessed else 0.0
     score -= 0.05 * candidate.depth
-    return round(min(max(score, 0.05), 0.99), 3)
+    return calibration.calibrate(round(min(max(score, 0.05), 0.99), 3))

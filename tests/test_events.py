@@ -159,6 +159,43 @@ def test_target_country_is_a_recipient_not_the_place() -> None:
     assert event.where is None
 
 
+def test_place_inside_the_topic_is_not_where_the_event_happens() -> None:
+    text = "Mr. Tillerson will discuss border security and the crises in Ukraine with Ms. Freeland."
+    event = only(events_of(text, where=places(text, Ukraine="country")), "CONSULT")
+    assert event.where is None
+    text = "The leaders held talks on North Korea in Vancouver."
+    event = only(events_of(text, where=places(text, Vancouver="city")), "CONSULT")
+    assert event.where is not None and event.where.name == "Vancouver"
+
+
+def test_place_through_a_locative_chain_and_a_material_object() -> None:
+    text = "Mr. Tillerson met Ms. Freeland at the State Department in Washington."
+    event = only(events_of(text, where=places(text, Washington="city")), "CONSULT")
+    assert event.where is not None and event.where.name == "Washington"
+    text = "Rebels attacked a village in Syria."
+    event = only(events_of(text, where=places(text, Syria="country")), "ASSAULT")
+    assert event.where is not None and event.where.name == "Syria"
+    text = "Officials want to increase pressure on Iran."
+    assert all(e.where is None for e in events_of(text, where=places(text, Iran="country")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "recipient"),
+    [
+        ("The PRC on Tuesday demanded that the US cancel the plan.", "REQUEST", "US"),
+        ("Finland will give Tanzania a grant of 580 million shillings.", "AID", "Tanzania"),
+        ("Bangladesh rejected an Indian proposal for a trade agreement.", "REJECT", "Indian"),
+        ("Iran rejected Iraqi President Saddam Hussein's proposal for a truce.", "REJECT",
+         "Iraqi President Saddam Hussein"),
+        ("The ministers agreed to provide aid for Romania.", "AGREE", "Romania"),
+    ],
+)  # fmt: skip
+def test_recipients_beyond_the_direct_object(sentence: str, ptype: str, recipient: str) -> None:
+    events = [e for e in events_of(sentence) if e.type == ptype]
+    assert events, [(e.type, e.trigger.text) for e in events_of(sentence)]
+    assert recipient in [r.text for e in events for r in e.recipient]
+
+
 def test_no_time_in_the_sentence_falls_back_to_publication_date() -> None:
     event = only(events_of("Israeli soldiers arrested 12 protesters."), "COERCE")
     assert event.when is not None
@@ -286,3 +323,74 @@ def test_demo_records_are_consistent(demo) -> None:
         assert 0 <= event.confidence <= 1
         assert event.actor or event.recipient
         assert event.attribution is not None
+
+
+# --------------------------------------------------------------------------- whole pipeline
+
+
+@pytest.fixture(scope="module")
+def demo_run(shared_data):
+    import datetime as dt
+
+    from herald.pipeline import process_batch
+    from herald.records import RawDocument
+    from herald.settings import Options
+
+    path = shared_data / "demo" / "globe-tillerson-ottawa.txt"
+    raw = RawDocument(source=str(path), id="demo", content=path.read_bytes(), kind="text")
+    (result,) = process_batch([raw], Options(date=dt.date(2017, 12, 18), strict=True))
+    return result.events
+
+
+def _with(events, trigger: str, recipient: str | None = None) -> list[Event]:
+    return [
+        e
+        for e in events
+        if e.trigger.text == trigger and (recipient is None or recipient in names(e.recipient))
+    ]
+
+
+def test_pipeline_demo_every_meeting_has_date_place_and_modality(demo_run) -> None:
+    meetings = [e for e in demo_run if e.type == "CONSULT"]
+    assert len(meetings) >= 8
+    for event in meetings:
+        assert event.when is not None and event.when.value  # own date or the publication's
+        assert event.modality in ("planned", "asserted", "reported", "historical", "hypothetical")
+    (trudeau,) = _with(demo_run, "meet", "Justin Trudeau")
+    assert (trudeau.when.value, trudeau.modality) == ("2017-12-19", "planned")
+    assert trudeau.where is not None and trudeau.where.name == "Ottawa"
+    (freeland,) = _with(demo_run, "meet", "Chrystia Freeland")
+    assert freeland.modality == "planned" and freeland.when.anchor == "publication"
+    places = {e.where.name for e in meetings if e.where is not None}
+    assert places <= {"Ottawa", "Vancouver", "Canada", "Havana"}  # never a topic's country
+
+
+def test_pipeline_demo_vancouver_meeting_planned_for_january_2018(demo_run) -> None:
+    (cohost,) = _with(demo_run, "co-host")
+    assert names(cohost.actor) == ["Canada", "United States"]
+    assert (cohost.when.value, cohost.when.precision, cohost.modality) == (
+        "2018-01",
+        "month",
+        "planned",
+    )
+    assert cohost.where is not None and (cohost.where.name, cohost.where.country) == (
+        "Vancouver",
+        "CAN",
+    )
+
+
+def test_pipeline_demo_missile_test_and_havana_talks(demo_run) -> None:
+    (test,) = _with(demo_run, "test")
+    assert (test.type, test.mode, names(test.actor)) == ("MOBILIZE", "weapons", ["North Korea"])
+    assert test.modality == "asserted" and test.when.anchor == "publication"
+    (havana,) = _with(demo_run, "discussed", "Raul Castro")
+    assert names(havana.actor) == ["Justin Trudeau"]
+    assert (havana.when.value, havana.modality) == ("2016", "historical")
+    assert havana.where is not None and havana.where.name == "Havana"
+
+
+def test_pipeline_demo_topic_places_are_not_where(demo_run) -> None:
+    ukraine = [e for e in demo_run if "crises in Ukraine" in e.evidence.sentence]
+    assert ukraine and all(e.where is None for e in ukraine)
+    talks = [e for e in demo_run if e.trigger.text == "conversations"]
+    assert talks and all(e.where is None for e in talks)

@@ -27,6 +27,7 @@ SCORERS: dict[str, str] = {
         ("places", "places"),
         ("dates", "dates"),
         ("stories", "stories"),
+        ("modality", "modality"),
     )
 }
 

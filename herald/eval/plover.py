@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from herald.calibration import reliability
 from herald.eval.gold import gold_path
 from herald.eval.runner import TextItem, analyse_items, top_event
 from herald.eval.scoring import Report, label_counts, macro_f1, set_counts
@@ -28,6 +29,7 @@ NAME = "plover"
 DESCRIPTION = "PLOVER gold records: event type, actor/recipient country and sector, triples"
 GOLD_DATE = dt.date(2000, 1, 1)
 NO_EVENT = "none"
+CONFIDENT = 0.8
 
 # PLOVER 0.5b1 names (the gold's) -> today's (type, mode); modes of renamed types only.
 RENAMED: dict[str, tuple[str, str | None]] = {
@@ -159,14 +161,31 @@ def _predictions(
         yield sentence, event, extraction is None
 
 
+def add_reliability(report: Report, scored: list[tuple[float, bool]]) -> None:
+    """The reliability table: type accuracy per confidence bin, and among confident events
+    (confidence >= 0.8, which should be right at least 80% of the time)."""
+    for low, high, _, _ in reliability([]):
+        name = f"reliability:conf_{low:.1f}-{high:.1f}"
+        for value, right in scored:
+            if low <= value < high or (high == 1 and value == 1):
+                report.ratio(name).add(right)
+    for value, right in scored:
+        if value >= CONFIDENT:
+            report.ratio("type_accuracy_confident").add(right)
+
+
 def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool = True) -> Report:
     sentences = list(select(load(), lambda s: s.id, split, limit))
     report = Report(NAME, split, records=len(sentences), limit=limit)
     pairs = []
+    scored: list[tuple[float, bool]] = []
     for gold, event, failed in _predictions(sentences, show_progress):
         if failed:
             report.count("failed")
         pairs.append(score_sentence(report, gold, event))
+        if event is not None:
+            scored.append((event.confidence, pairs[-1][0] == pairs[-1][1]))
+    add_reliability(report, scored)
     types = label_counts(pairs)
     for label, counts in types.items():
         report.fields[f"type:{label}"] = counts
