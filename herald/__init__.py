@@ -66,10 +66,12 @@ def extract(
     url: str | None = None,
     id: str = "text",
     html: bool | None = None,
+    actors: str | None = None,
 ) -> Extraction:
     """All records of one article (text or HTML). The model loads on the first call only.
 
-    ``date`` is the publication date (ISO string or date) used where the page states none.
+    ``date`` is the publication date (ISO string or date) used where the page states none;
+    ``actors`` the path of your actor dictionary (CSV, see docs/actors.md).
     Raises ``RejectedError`` (with ``.code`` and ``.detail``) for a page herald cannot read.
     """
     from herald.pipeline import process_document
@@ -79,7 +81,7 @@ def extract(
     raw = RawDocument(
         source=id, id=id, content=content, kind="html" if is_html else "text", url=url
     )
-    result = process_document(raw, Options(date=given, strict=True))
+    result = process_document(raw, Options(date=given, strict=True, actors=actors))
     if isinstance(result, Rejected):
         rejection = result.rejection
         raise RejectedError(rejection.code, rejection.detail, rejection.stage)

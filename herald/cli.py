@@ -148,6 +148,11 @@ def extract_to(
 )
 @click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES)
+@click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Your actor dictionary, CSV: name, aliases, country, sector, valid_from, valid_to.",
+)
 @click.option("--strict", is_flag=True, help="Stop on the first internal error.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def extract(
@@ -159,6 +164,7 @@ def extract(
     input_format: str,
     processes: int | None,
     max_bytes: int,
+    actors: str | None,
     strict: bool,
     quiet: bool,
 ) -> None:
@@ -174,7 +180,7 @@ def extract(
       curl -s https://example.org/news | herald extract - --input-format html
       herald extract crawl.warc.gz --db events.duckdb --format csv -o events.csv
     """
-    options = Options(date=date, max_bytes=max_bytes, strict=strict)
+    options = Options(date=date, max_bytes=max_bytes, strict=strict, actors=actors)
     started = time.perf_counter()
     with _open_output(output) as out:
         tally = extract_to(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import itertools
 import multiprocessing
@@ -22,7 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from herald.actors import find_actors
+from herald.actors import ActorDictionary, find_actors, load_dictionary
 from herald.cleaning import clean
 from herald.dates import find_timexes
 from herald.errors import RejectedError
@@ -68,10 +69,12 @@ def publication_date(doc: Document) -> dt.date | None:
         return None
 
 
-def analyse(doc: Document, parsed: ParsedText) -> Extraction:
+def analyse(
+    doc: Document, parsed: ParsedText, dictionary: ActorDictionary | None = None
+) -> Extraction:
     """Run the analysis stages on a cleaned and parsed document."""
     with timed("actors"):
-        actors = find_actors(doc, parsed)
+        actors = find_actors(doc, parsed, dictionary=dictionary)
     with timed("dates"):
         timexes = find_timexes(parsed, publication_date(doc))
     with timed("places"):
@@ -83,6 +86,12 @@ def analyse(doc: Document, parsed: ParsedText) -> Extraction:
     return Extraction(
         doc=doc, actors=actors, events=events, quotes=quotes, timexes=timexes, places=places
     )
+
+
+@functools.cache
+def actor_dictionary(path: str | None) -> ActorDictionary | None:
+    """The user's actor dictionary (--actors), read once per process."""
+    return load_dictionary(path) if path else None
 
 
 def reject(raw: RawDocument, stage: str, code: str, detail: str) -> Rejected:
@@ -119,7 +128,7 @@ def process_batch(raws: Sequence[RawDocument], options: Options) -> list[Result]
         with timed("parse"):  # nlp.pipe parses lazily: the first next() parses a whole batch
             parsed = next(parses)
         try:
-            results.append(analyse(item, parsed))
+            results.append(analyse(item, parsed, actor_dictionary(options.actors)))
         except Exception as error:
             results.append(_internal(raw, "analyse", error, options))
     return results

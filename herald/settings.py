@@ -24,6 +24,7 @@ class Options:
     model: str = DEFAULT_MODEL
     max_bytes: int = DEFAULT_MAX_BYTES
     strict: bool = False  # raise on internal errors instead of recording a rejection
+    actors: str | None = None  # a user actor dictionary, CSV (docs/actors.md)
 
 
 def shared_data_dir() -> Path:

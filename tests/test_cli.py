@@ -158,3 +158,27 @@ def test_a_run_killed_mid_batch_leaves_a_consistent_file_that_a_rerun_completes(
     assert partial["documents"] % DEFAULT_BATCH_SIZE == 0 or partial["documents"] == 40
     assert herald("extract", str(folder), "--db", str(killed), "-q").returncode == 0
     assert _counts(killed) == _counts(complete)
+
+
+def test_a_user_actor_dictionary_recodes_the_actors_it_names(tmp_path: Path):
+    dictionary = tmp_path / "actors.csv"
+    dictionary.write_text(
+        "name,aliases,country,sector,valid_from,valid_to,kind\n"
+        "Nika Beridze,Beridze,GEO,OPP,2020-01-01,,person\n",
+        encoding="utf-8",
+    )
+    text = (
+        "Opposition figure Nika Beridze accused the government of using force against "
+        "peaceful citizens on Friday. Beridze said protests would go on.\n"
+    )
+    plain = herald("extract", "-", "--date", "2024-05-03", "-q", stdin=text)
+    coded = herald("extract", "-", "--date", "2024-05-03", "-q", "--actors", str(dictionary),
+                   stdin=text)
+    assert plain.returncode == 0 and coded.returncode == 0, coded.stderr
+
+    def beridze(done: subprocess.CompletedProcess[str]) -> dict:
+        (line,) = [json.loads(text) for text in done.stdout.splitlines()]
+        return next(a for a in line["actors"] if a["name"] == "Nika Beridze")
+
+    assert (beridze(coded)["country"], beridze(coded)["sector"]) == ("GEO", "OPP")
+    assert (beridze(plain)["country"], beridze(plain)["sector"]) != ("GEO", "OPP")
