@@ -66,12 +66,24 @@ def summary(result: Extraction) -> dict[str, Any]:
     }
 
 
+def _readable_json(summary: dict[str, Any]) -> str:
+    """JSON with one record per line, so that a changed record is a one-line diff."""
+    parts = []
+    for key, value in summary.items():
+        if isinstance(value, list):
+            rows = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in value)
+            parts.append(f' "{key}": [\n{rows}\n ]' if value else f' "{key}": []')
+        else:
+            parts.append(f' "{key}": {json.dumps(value, ensure_ascii=False)}')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def check_golden(name: str, result: Extraction) -> None:
     path = GOLDEN / f"{name}.json"
     got = summary(result)
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)
-        path.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        path.write_text(_readable_json(got), encoding="utf-8")
         return
     if not path.exists():
         pytest.fail(f"no golden file {path}; run with HERALD_UPDATE_GOLDEN=1 and review it")
