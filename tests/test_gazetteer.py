@@ -1,8 +1,11 @@
-"""The offline gazetteer: lookups, ranking with context, its data tables, distances."""
+"""The offline gazetteer: lookups, ranking with context, data tables, distances, disk index."""
 
 from __future__ import annotations
 
 import csv
+import os
+import pickle
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -11,14 +14,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from herald import gazetteer_cache
 from herald.gazetteer import (
     Context,
+    Entry,
+    Gazetteer,
     best,
+    build_gazetteer,
     country_of_place,
     distance_km,
     load_gazetteer,
     name_key,
     rank,
+)
+from herald.gazetteer_cache import (
+    DiskGazetteer,
+    cache_dir,
+    cached_gazetteer,
+    index_path,
+    write_index,
 )
 
 US = Context(countries=frozenset({"USA"}))
@@ -185,3 +199,142 @@ def test_us_state_abbreviations_table_covers_every_state() -> None:
 def test_only_the_biggest_namesake_is_the_capital() -> None:
     small = [e for e in rank("Washington") if e.feature == "city" and e.admin1 == "Georgia"]
     assert small and not small[0].capital
+
+
+# --------------------------------------------------------------------------- on-disk index
+
+
+def _tiny_gazetteer() -> Gazetteer:
+    """Two equal but distinct "Springfield" objects (both kept) and one listed twice."""
+    state = Entry("Ohio", "admin1", "USA", 40.3, -82.8, 5165418, 1, "Ohio", "US.OH")
+    one = Entry("Springfield", "city", "USA", 39.9, -83.8, 4525353, 58_000, "Ohio", "US.OH")
+    twin = Entry("Springfield", "city", "USA", 39.9, -83.8, 4525353, 58_000, "Ohio", "US.OH")
+    country = Entry("Canada", "country", "CAN", 56.0, -96.0, 6251999, 38_000_000)
+    capital = Entry("Saint Louis", "city", "USA", 38.6, -90.2, None, 300_000, capital=True)
+    return Gazetteer(
+        names={
+            "springfield": (one, twin, one),
+            "canada": (country,),
+            "ohio": (state,),
+            "saint louis": (capital,),
+        },
+        aliases={"springfield": (state, twin), "st louis": (country,)},
+        countries={"CAN": country},
+        admin1={"US.OH": state},
+    )
+
+
+def test_disk_index_keeps_order_duplicates_and_types_of_the_memory_one(tmp_path: Path) -> None:
+    memory = _tiny_gazetteer()
+    write_index(memory, tmp_path / "tiny.sqlite")
+    disk = DiskGazetteer(tmp_path / "tiny.sqlite")
+    for name in ("Springfield", "St. Louis", "Saint Louis", "the Canada", "Ohio", "Nowhere"):
+        assert disk.candidates(name) == memory.candidates(name), name
+        assert [repr(c) for c in disk.candidates(name)] == [
+            repr(c) for c in memory.candidates(name)
+        ]
+    assert len(disk.candidates("Springfield")) == 3  # one, its twin, the state as an alias
+    assert disk.countries == memory.countries and disk.admin1 == memory.admin1
+
+
+def test_cache_folder_follows_herald_cache_then_xdg(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("HERALD_CACHE", raising=False)
+    assert cache_dir() == tmp_path / "xdg" / "herald"
+    monkeypatch.setenv("HERALD_CACHE", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    assert index_path(1000).parent == tmp_path / "mine"
+    assert index_path(1000) == index_path(1000) != index_path(15000)
+
+
+def test_cached_gazetteer_builds_once_then_opens_the_only_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    builds: list[int] = []
+
+    def fake_build(min_population: int) -> Gazetteer:
+        builds.append(min_population)
+        # the file appears only complete, by rename: never while it is written
+        assert not index_path(1000).exists()
+        return _tiny_gazetteer()
+
+    monkeypatch.setenv("HERALD_CACHE", str(tmp_path))
+    (tmp_path / "gazetteer-0123456789abcdef.sqlite").write_bytes(b"an index of older inputs")
+    monkeypatch.setattr(gazetteer_cache, "build_gazetteer", fake_build)
+    first = cached_gazetteer(1000)
+    second = cached_gazetteer(1000)
+    assert isinstance(first, DiskGazetteer) and isinstance(second, DiskGazetteer)
+    assert builds == [1000]
+    # no temp file left, and the older index is gone
+    assert [p.name for p in tmp_path.iterdir()] == [index_path(1000).name]
+    assert second.candidates("Ohio") == _tiny_gazetteer().candidates("Ohio")
+
+
+def test_unwritable_cache_folder_falls_back_to_memory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("HERALD_CACHE", str(blocker / "herald"))
+    monkeypatch.setattr(gazetteer_cache, "build_gazetteer", lambda _: _tiny_gazetteer())
+    gazetteer = cached_gazetteer(1000)
+    assert isinstance(gazetteer, Gazetteer)
+    assert gazetteer.candidates("Canada")[0].entry.country == "CAN"
+
+
+def test_disk_index_works_in_a_forked_worker(tmp_path: Path) -> None:
+    write_index(_tiny_gazetteer(), tmp_path / "tiny.sqlite")
+    disk = DiskGazetteer(tmp_path / "tiny.sqlite")
+    disk.candidates("Ohio")  # the parent's connection is open before the fork
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: must open its own connection
+        try:
+            os.write(writing, disk.candidates("Canada")[0].entry.name.encode())
+        finally:
+            os._exit(0)
+    os.close(writing)
+    os.waitpid(child, 0)
+    with os.fdopen(reading, "rb") as pipe:
+        assert pipe.read() == b"Canada"
+    assert pickle.loads(pickle.dumps(disk)).candidates("Canada") == disk.candidates("Canada")
+
+
+def _names_in_place_tests() -> list[str]:
+    """Capitalized names (and runs of them) of tests/test_places.py's sentences."""
+    text = (Path(__file__).parent / "test_places.py").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"[A-Z][\w.']*(?:,? [A-Z][\w.']*)*", text)))
+
+
+@pytest.fixture(scope="module")
+def both_ways(tmp_path_factory: pytest.TempPathFactory) -> tuple[Gazetteer, DiskGazetteer]:
+    memory = build_gazetteer()
+    path = tmp_path_factory.mktemp("index") / "gazetteer.sqlite"
+    write_index(memory, path)
+    return memory, DiskGazetteer(path)
+
+
+def test_disk_index_finds_the_same_candidates_as_the_memory_build(
+    both_ways: tuple[Gazetteer, DiskGazetteer],
+) -> None:
+    memory, disk = both_ways
+    keys = sorted(set(memory.names) | set(memory.aliases))
+    sample = keys[:: len(keys) // 3000]  # every n-th: deterministic, spread over the alphabet
+    names = [*sample, *(key.title() for key in sample[::3]), *_names_in_place_tests()]
+    names += ["St. Louis", "Ft. Worth", "Mt. Vernon", "São Paulo", "The U.S.", "Ga.", "Xqzzy"]
+    assert len(names) > 4000
+    for name in names:
+        assert disk.candidates(name) == memory.candidates(name), name
+    assert disk.countries == memory.countries
+    assert disk.admin1 == memory.admin1
+
+
+def test_load_gazetteer_gives_the_memory_build_results(
+    both_ways: tuple[Gazetteer, DiskGazetteer],
+) -> None:
+    memory, _ = both_ways
+    loaded = load_gazetteer()
+    for name in ("Paris", "Georgia", "Vancouver", "New York", "Washington", "DRC"):
+        assert loaded.candidates(name) == memory.candidates(name), name
