@@ -7,9 +7,17 @@ parsed text with the same grammar, drops matches the parse says are not dates ("
 verb, "2000 people"), works out from the governing verb whether a bare "Tuesday" or "in
 January" points back or ahead, and resolves every span.
 
-Values are partial ISO 8601 as in ``TimeValue``, plus the TimeML conventions for parts of
-days ("2017-12-18TNI") and weekends ("2017-W50-WE"); durations get ISO 8601 durations
-("P3Y", "PXD" when the number is vague) with precision None.
+Values are partial ISO 8601 as in ``TimeValue``, plus TimeML's conventions:
+- parts of days and clock times: "2017-12-18TNI" ("Monday night"), "2017-12-19T09:00"
+  ("9 a.m. Tuesday"); weekends "2017-W50-WE"; an unnumbered week of a year "2017-WXX";
+- durations as ISO 8601 durations with precision None: "P3Y", "P2Y6M", "PT4H", and "PXD",
+  "PXY" when the amount is vague ("a few days", "for years");
+- sets (how often) as the duration of one period: "P1D" ("daily", "every day"), "P1W";
+- references: "PRESENT_REF" ("now", "currently"), "PAST_REF" ("recently", "the past",
+  "years ago"). TimeML's "FUTURE_REF" is not produced: every value that does not date an
+  event starts with "P", which is what the events stage tests.
+In earnings reports "the quarter" is the quarter last named (else the last one ended) and
+"a year ago" the same quarter a year before, as TimeML annotates them.
 
 Modules: ``herald.timex_calendar`` (word table, calendar arithmetic, rule handlers),
 ``herald.timex_patterns`` (the grammar and candidate detection) and this one (resolution
@@ -23,11 +31,19 @@ import datetime as dt
 import re
 
 from herald.records import Anchor, ParsedText, TimeValue, Token
-from herald.timex_calendar import WORDS_TABLE, Direction, Value, lookup, time_words
+from herald.timex_calendar import (
+    WORDS_TABLE,
+    Direction,
+    Value,
+    lookup,
+    time_words,
+    vague_duration,
+)
 from herald.timex_patterns import (
     CLOCK,
     RULES,
     candidates,
+    clock_value,
     compiled,
     modifier_pattern,
     non_overlapping,
@@ -75,12 +91,22 @@ def resolve(text: str, published: dt.date | None, direction: Direction | None = 
     if found is None:
         return TimeValue(text=text, value=None, precision=None, anchor="unresolved")
     modifier, value = found
+    value = _at_clock_time(text, value)
     anchor: Anchor = "relative" if value.relative else "absolute"
     if value.value is None:
         anchor = "unresolved"
     return TimeValue(
         text=text, value=value.value, precision=value.precision, anchor=anchor, modifier=modifier
     )
+
+
+def _at_clock_time(text: str, value: Value) -> Value:
+    """ "9 a.m. Tuesday": the day at that time, "2000-04-04T09:00", as TimeML writes it."""
+    clock = re.match(rf"({CLOCK}),?\s+\S", text, re.IGNORECASE)
+    time = clock_value(clock[1]) if clock else None
+    if time is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value.value or ""):
+        return value
+    return dataclasses.replace(value, value=f"{value.value}T{time}")
 
 
 FUTURE_LEMMAS = frozenset(
@@ -173,6 +199,7 @@ def direction_at(parsed: ParsedText, start: int, end: int) -> Direction | None:
 def find_timexes(parsed: ParsedText, published: dt.date | None) -> tuple[TimeValue, ...]:
     """Every time expression of the text, resolved against ``published`` where possible."""
     timexes = []
+    last_quarter: str | None = None  # the quarter the text last named: "the quarter" is it
     for candidate in non_overlapping(candidates(parsed)):
         text = parsed.text[candidate.start : candidate.end]
         name = RULES[candidate.rule][0]
@@ -180,10 +207,49 @@ def find_timexes(parsed: ParsedText, published: dt.date | None) -> tuple[TimeVal
         if name not in SPAN_DIRECTED:
             direction = None
         value = resolve(text, published, direction)
+        around = (
+            parsed.text[max(0, candidate.start - 8) : candidate.start],
+            parsed.text[candidate.end : candidate.end + 12],
+        )
+        value = _in_context(value, name, around, last_quarter)
         if candidate.approx and value.modifier is None:
             value = dataclasses.replace(value, modifier="approx")
+        if name == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", value.value or ""):
+            last_quarter = value.value
         timexes.append(_with_span(value, candidate.start, candidate.end))
     return tuple(timexes)
+
+
+YEAR_BEFORE = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)", re.IGNORECASE)
+
+
+def _in_context(
+    value: TimeValue, rule: str, around: tuple[str, str], last_quarter: str | None
+) -> TimeValue:
+    """Resolve what depends on the words around: "the year ended ...", "the quarter".
+
+    Earnings reports compare a quarter with the same quarter a year before, so once the
+    text has named a quarter, "the quarter" is that one and "a year ago" is its predecessor
+    (TimeML annotates them so).
+    """
+    before, after = around
+    if rule == "vague_units" and re.search(r"\b(?:for|in|within)\s+$", before):
+        stretch = vague_duration(lookup("unit", value.text))  # "for weeks": PXW
+        return dataclasses.replace(value, value=stretch.value, anchor="relative")
+    if rule == "the_year" and re.match(r"\s+(?:ended|ending)\b", after):
+        return dataclasses.replace(value, value="P1Y", precision=None, anchor="relative")
+    if last_quarter is None:
+        return value
+    if rule == "quarter_ref":
+        return dataclasses.replace(value, value=last_quarter)
+    year, quarter = int(last_quarter[:4]), last_quarter[4:]
+    if rule == "year_ago_ref" and not re.search(r"\d{4}", value.text):
+        return dataclasses.replace(value, value=f"{year - 1}{quarter}")
+    if rule == "ago" and YEAR_BEFORE.fullmatch(value.text):
+        return dataclasses.replace(
+            value, value=f"{year - 1}{quarter}", precision="quarter", anchor="relative"
+        )
+    return value
 
 
 def _with_span(value: TimeValue, start: int, end: int) -> TimeValue:

@@ -26,18 +26,12 @@ DATE_SLACK = dt.timedelta(days=45)
 # tense cue (often a parse error) is likelier than a plan named without its year.
 DATE_REACH = dt.timedelta(days=200)
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-UNIT_CODES = {
-    "day": "D",
-    "week": "W",
-    "month": "M",
-    "year": "Y",
-    "quarter": "Q",
-    "decade": "DE",
-    "century": "CE",
-    "hour": "H",
-    "minute": "M",
-    "weekend": "WE",
+UNIT_CODES = {  # ISO 8601 designators, and TimeML's for decades, centuries and weekends
+    **{"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"},
+    **{"century": "CE", "hour": "H", "minute": "M", "weekend": "WE"},
 }
+# The half unit that "2 1/2 years" adds, in the next smaller unit: P2Y6M, PT5H30M.
+HALF_OF = {"year": "6M", "day": "T12H", "hour": "30M"}
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -84,8 +78,25 @@ def vocabulary() -> dict[str, str]:
         "ORD": alternation(list(words["ordinal"])),
         "DEICTIC": alternation(list(words["deictic"])),
         "MOD": alternation(list(words["modifier"])),
+        "REFERENCE": alternation(list(words["reference"])),
+        "FREQUENCY": alternation(list(words["frequency"])),
+        "SPELLEDYEAR": _spelled_year_pattern(words["number"]),
+        "DECADEWORD": alternation(list(words["decade_word"])),
         "REL": r"last|next|this|past|coming|previous|current|following|this past|this coming",
     }
+
+
+def _spelled_year_pattern(numbers: dict[str, str]) -> str:
+    """Years in words: "nineteen ninety-seven", "two thousand and one"."""
+    value_of = {w: int(v) for w, v in numbers.items() if v.isdigit() and " " not in w}
+    ones = alternation([w for w, v in value_of.items() if 1 <= v <= 9 and len(w) > 2])
+    teens = alternation([w for w, v in value_of.items() if 10 <= v <= 19])
+    tens = alternation([w for w, v in value_of.items() if v >= 20 and v % 10 == 0])
+    pair = rf"(?:{tens})(?:[\s-](?:{ones}))?|{teens}|oh[\s-](?:{ones})"
+    return (
+        rf"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        rf"\s+(?:{pair})|two\s+thousand(?:\s+(?:and\s+)?(?:{ones}|{teens}))?"
+    )
 
 
 # --------------------------------------------------------------------------- calendar
@@ -194,20 +205,24 @@ def _number(word: str) -> int | None:
 
 
 def _duration(amount: str, unit: str) -> Value:
-    """ISO 8601 duration: P3Y, P2W, PT4H, PXD for a vague amount."""
+    """ISO 8601 duration: P3Y, P2W, PT4H; PXD for a vague amount, P2Y6M for "2 1/2 years"."""
     number = _number(amount) if amount else 1
-    if number is None:
-        return Value(None, None, True)  # "several years": no ISO 8601 value for a vague amount
-    count = str(number)
     code = UNIT_CODES[unit]
-    if unit == "decade":
-        count, code = ("X" if number is None else str(number * 10)), "Y"
-    if unit == "century":
-        count, code = ("X" if number is None else str(number * 100)), "Y"
-    if unit == "quarter":
-        count, code = ("X" if number is None else str(number * 3)), "M"
     time_part = "T" if unit in ("hour", "minute") else ""
-    return Value(f"P{time_part}{count}{code}", None, False)
+    half = HALF_OF.get(unit) if re.fullmatch(r"\d+\s+1/2", amount.strip()) else None
+    if half:
+        return Value(f"P{time_part}{amount.split()[0]}{code}{half}", None, False)
+    if number is None:
+        return Value(f"P{time_part}X{code}", None, False)  # "several years": TimeML's PXY
+    scale = {"decade": (10, "Y"), "century": (100, "Y"), "quarter": (3, "M")}.get(unit)
+    if scale:
+        return Value(f"P{number * scale[0]}{scale[1]}", None, False)
+    return Value(f"P{time_part}{number}{code}", None, False)
+
+
+def vague_duration(unit: str) -> Value:
+    """A stretch of time of no stated length ("for weeks", "recent months"): PXW, PXM."""
+    return _duration("several", unit)
 
 
 Handler = Callable[[re.Match[str], dt.date | None, Direction | None], Value]
@@ -292,7 +307,14 @@ def weekday(match: re.Match[str], published: dt.date, direction: Direction | Non
         day = _weekday_date(published, weekday, "future")
     else:
         day = _weekday_date(published, weekday, direction)
-    return _day(day)
+    return with_daypart(_day(day), match["part"])
+
+
+def with_daypart(value: Value, part: str | None) -> Value:
+    """A day with a part of it, as TimeML writes them: "Friday morning" -> "...-05TMO"."""
+    if not part or value.value is None:
+        return value
+    return Value(f"{value.value}T{lookup('daypart', part)}", value.precision, value.relative)
 
 
 @_needs_date
@@ -301,13 +323,16 @@ def deictic(match: re.Match[str], published: dt.date, _d: Direction | None) -> V
     shift = int(lookup("deictic", word)) if word in time_words()["deictic"] else 0
     if word == "last":  # "last night"
         shift = -1
-    return _day(published + dt.timedelta(days=shift))
+    part = match["part"] or match["part2"] or ("night" if word == "tonight" else None)
+    return with_daypart(_day(published + dt.timedelta(days=shift)), part)
 
 
 def relative_unit(match: re.Match[str], published: dt.date | None, _d: Direction | None) -> Value:
     rel, unit = match["rel"].lower(), lookup("unit", match["unit"])
     if match["few"] or match["unit"].lower() != unit or rel == "recent":
-        return Value(None, None, True)  # "the coming months", "recent years": vague stretches
+        if rel in ("past", "last", "recent", "previous"):
+            return vague_duration(unit)  # "recent years", "the past few weeks": PXY, PXW
+        return Value(None, None, True)  # "the coming months": ahead, of no stated length
     if match["the"] and rel in ("previous", "following"):
         return Value(None, None, True)  # "the following day": anchored on another event
     if match["the"] and rel in ("past", "last", "next", "coming"):
@@ -386,8 +411,12 @@ def season(match: re.Match[str], published: dt.date | None, direction: Direction
 def ago(match: re.Match[str], published: dt.date | None, _d: Direction | None) -> Value:
     amount, unit = _number(match["n"]), lookup("unit", match["unit"])
     word = match["dir"].lower()
+    if word.startswith(("later", "after")):
+        return _duration(match["n"], unit)  # "three days later": TimeML keeps the length
+    if word == "ago" and amount is None:
+        return Value("PAST_REF", None, True)  # "several years ago"
     if word not in ("ago", "from now", "hence") or amount is None:
-        return Value(None, None, True)  # "days earlier": anchored on another event
+        return Value(None, None, True)  # "a year earlier": anchored on another event
     if published is None:
         return Value(None, None, True)
     return _offset(published, unit, amount if word != "ago" else -amount)
@@ -397,5 +426,11 @@ def duration_rule(match: re.Match[str], _p: dt.date | None, _d: Direction | None
     return _duration(match["n"] or "", lookup("unit", match["unit"]))
 
 
-def vague(_m: re.Match[str], _p: dt.date | None, _d: Direction | None) -> Value:
+def vague(match: re.Match[str], _p: dt.date | None, _d: Direction | None) -> Value:
+    """ "for weeks": PXW; "years ago": PAST_REF; "days before": anchored elsewhere."""
+    unit = match["unit2"] or match["unit3"]
+    if unit:
+        return vague_duration(lookup("unit", unit))
+    if match[0].lower().endswith(" ago"):
+        return Value("PAST_REF", None, True)
     return Value(None, None, True)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from herald.dates import WORDS_TABLE, find_timexes, resolve, time_words
 from herald.parsing import parse
+from herald.timex_patterns import clock_value
 
 MONDAY = dt.date(2017, 12, 18)  # a Monday in December: year boundaries are one month away
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -37,13 +38,13 @@ CASES = [
     ("Monday", "future", "2017-12-25", "day", "relative", None),
     ("Sunday", "past", "2017-12-17", "day", "relative", None),
     ("last Monday", None, "2017-12-11", "day", "relative", None),
-    ("Monday night", "past", "2017-12-18", "day", "relative", None),
+    ("Monday night", "past", "2017-12-18TNI", "day", "relative", None),
     ("today", None, "2017-12-18", "day", "relative", None),
     ("yesterday", None, "2017-12-17", "day", "relative", None),
     ("tomorrow", None, "2017-12-19", "day", "relative", None),
-    ("tonight", None, "2017-12-18", "day", "relative", None),
-    ("this morning", None, "2017-12-18", "day", "relative", None),
-    ("last night", None, "2017-12-17", "day", "relative", None),
+    ("tonight", None, "2017-12-18TNI", "day", "relative", None),
+    ("this morning", None, "2017-12-18TMO", "day", "relative", None),
+    ("last night", None, "2017-12-17TNI", "day", "relative", None),
     ("last week", None, "2017-W50", "week", "relative", None),
     ("this week", None, "2017-W51", "week", "relative", None),
     ("next week", None, "2017-W52", "week", "relative", None),
@@ -77,17 +78,86 @@ CASES = [
     ("five months ago", None, "2017-07", "month", "relative", None),
     ("a year ago", None, "2016", "year", "relative", None),
     ("two days from now", None, "2017-12-20", "day", "relative", None),
-    ("9 a.m. Tuesday", "future", "2017-12-19", "day", "relative", None),
+    ("9 a.m. Tuesday", "future", "2017-12-19T09:00", "day", "relative", None),
     ("two weeks", None, "P2W", None, "absolute", None),
     ("the past year", None, "P1Y", None, "absolute", None),
     ("four hours", None, "PT4H", None, "absolute", None),
     ("a decade", None, "P10Y", None, "absolute", None),
     ("days earlier", None, None, None, "unresolved", None),
     ("a year earlier", None, None, None, "unresolved", None),
-    ("several years", None, None, None, "unresolved", None),
+    ("several years", None, "PXY", None, "absolute", None),
     ("the coming months", None, None, None, "unresolved", None),
     ("the following day", None, None, None, "unresolved", None),
 ]
+
+# The rules after TimeML's conventions: text, value; all against MONDAY, no tense cue.
+TIMEML_CASES = [
+    ("now", "PRESENT_REF"),  # references: TimeML's three reference values
+    ("right now", "PRESENT_REF"),
+    ("currently", "PRESENT_REF"),
+    ("these days", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+    ("more recently", "PAST_REF"),
+    ("the past", "PAST_REF"),
+    ("several years ago", "PAST_REF"),
+    ("daily", "P1D"),  # sets: how often
+    ("weekly", "P1W"),
+    ("hourly", "PT1H"),
+    ("every day", "P1D"),
+    ("each year", "P1Y"),
+    ("every quarter", "P1Q"),
+    ("a few days", "PXD"),  # vague amounts
+    ("several months", "PXM"),
+    ("recent years", "PXY"),
+    ("the past few weeks", "PXW"),
+    ("2 1/2 years", "P2Y6M"),  # halves in the next smaller unit
+    ("5 1/2 hours", "PT5H30M"),
+    ("20 more years", "P20Y"),
+    ("an additional year", "P1Y"),
+    ("the past three years", "P3Y"),
+    ("three days later", "P3D"),  # TimeML keeps the length of "later"
+    ("Friday morning", "2017-12-15TMO"),  # parts of days, clock times
+    ("Wednesday evening", "2017-12-13TEV"),
+    ("yesterday afternoon", "2017-12-17TAF"),
+    ("10:30 p.m. Sunday", "2017-12-17T22:30"),
+    ("noon Friday", "2017-12-15T12:00"),
+    ("mid-afternoon yesterday", "2017-12-17TAF"),
+    ("the year", "2017"),  # the year, week, month of the publication date
+    ("the full year", "2017"),
+    ("the week", "2017-WXX"),
+    ("the quarter", "2017-Q3"),  # the last quarter ended
+    ("the latest quarter", "2017-Q3"),
+    ("the year-ago quarter", "2016-Q3"),
+    ("the year-earlier period", "2016-Q3"),
+    ("the 2015 quarter", "2015-Q3"),
+    ("nineteen ninety-seven", "1997"),  # years and decades in words (transcripts)
+    ("nineteen oh five", "1905"),
+    ("the year two thousand", "2000"),
+    ("two thousand and one", "2001"),
+    ("the nineties", "199"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), TIMEML_CASES)
+def test_resolve_timeml_conventions(text, value):
+    assert resolve(text, MONDAY).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("10 p.m.", "22:00"),
+        ("10 a.m.", "10:00"),
+        ("12 p.m.", "12:00"),
+        ("12:15 a.m.", "00:15"),
+        ("9:45 a.m. EST", "09:45"),
+        ("noon", "12:00"),
+        ("mid-morning", "MO"),
+        ("midnight", None),
+    ],
+)
+def test_clock_values(text, value):
+    assert clock_value(text) == value
 
 
 @pytest.mark.parametrize(("text", "direction", "value", "precision", "anchor", "modifier"), CASES)
@@ -204,6 +274,9 @@ def test_word_table_has_every_month_weekday_and_season():
     assert set(words["season"].values()) == {"SP", "SU", "FA", "WI"}
     assert words["month"]["sept."] == "9"
     assert set(words["modifier"].values()) <= {"early", "mid", "late", "approx", "none"}
+    assert set(words["reference"].values()) == {"PRESENT_REF", "PAST_REF"}
+    assert all(v.startswith("P") for v in words["frequency"].values())
+    assert sorted(int(v) for v in words["decade_word"].values()) == list(range(2, 10))
 
 
 # --------------------------------------------------------------------------- find_timexes
@@ -304,3 +377,42 @@ def test_demo_article_dates(demo_article):
     ]:
         assert expected in values
     assert all((t.value is None) == (t.anchor == "unresolved") for t in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Once a quarter is named, "the quarter" is that one and "a year ago" its predecessor.
+        (
+            "Profit rose in the third quarter. Sales in the quarter were up from a year ago.",
+            {"the third quarter": "2017-Q3", "the quarter": "2017-Q3", "a year ago": "2016-Q3"},
+        ),
+        ("Without quarters, sales rose from a year ago.", {"a year ago": "2016"}),
+        ("Net income for the year ended June 30 rose.", {"the year": "P1Y", "June 30": None}),
+        ("For the year, sales were flat.", {"the year": "2017"}),
+        ("The group has fought for years.", {"years": "PXY"}),
+        ("He is now in charge and recently moved.", {"now": "PRESENT_REF", "recently": "PAST_REF"}),
+    ],
+)
+def test_values_that_depend_on_the_context(text, expected):
+    found = _timexes(text)
+    for span, value in expected.items():
+        if value is not None:
+            assert found[span].value == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith, 52 years old, will succeed him.",  # an age
+        "The airline runs four flights a week.",  # a rate
+        "It saves $500 million a year.",
+        "Average daily volume was light.",
+        "Officials said it would take effect from now on.",  # a start, not the present
+    ],
+)
+def test_words_that_are_not_timexes_here(text):
+    found = _timexes(text)
+    assert not any(t.value in ("P52Y", "P1W", "P1Y", "P1D", "PRESENT_REF") for t in found.values())
