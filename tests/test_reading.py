@@ -350,4 +350,4 @@ def test_the_shipped_samples_read_cleanly() -> None:
     by_name = {Path(item.source.split(":")[0]).name for item in items}
     assert by_name == {"batch.jsonl", "ottawa-visit.txt", "summit.html"}
     batch = [item for item in items if ".jsonl:" in item.source]
-    assert len(batch) == 3 and all(item.published and item.url and item.title for item in batch)
+    assert len(batch) == 5 and all(item.published and item.url and item.title for item in batch)
