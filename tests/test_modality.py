@@ -8,6 +8,7 @@ import pytest
 
 from herald.modality import modality_of, value_bounds
 from herald.parsing import parse
+from herald.plover import cues
 from herald.records import Attribution, TimeValue
 
 PUBLISHED = TimeValue("Dec. 18, 2017", "2017-12-18", "day", "absolute")
@@ -76,6 +77,92 @@ def test_modality_from_the_attribution(kind: str, expected: str) -> None:
     parsed, i = trigger_index("Canada and the United States co-hosted a summit.", "summit")
     attribution = Attribution(kind=kind)  # type: ignore[arg-type]
     assert modality_of(parsed, i, attribution=attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # a plain speech verb: reported when a third party tells of a past act
+        ("Freed said an airline manager apologized to the players.", "apologized", "reported"),
+        ("Buhari said the girls have been released.", "released", "reported"),
+        (
+            "Officials said that when the army was able to enter, it freed them.",
+            "enter",
+            "reported",
+        ),
+        # ... not one's own account of one's own act, a stance, or a characterization
+        ("Trudeau said he met Castro in Havana.", "met", "asserted"),
+        ("China opposes the sanctions, Hua said.", "opposes", "asserted"),
+        ("Stoltenberg said the launch was a threat.", "threat", "asserted"),
+        # doubting verbs and hedges mark a claim whoever speaks
+        ("Later, she alleged, she arranged a meeting with Weinstein.", "meeting", "reported"),
+        ("US assessments suggested North Korea fired a missile.", "fired", "reported"),
+        ("North Korea reportedly fired a missile.", "fired", "reported"),
+        ("The alleged attack killed ten people.", "attack", "reported"),
+        # a plan or a denial keeps its own label inside a claim
+        ("Smith said Jones will visit Paris.", "visit", "planned"),
+        ("Smith said Jones did not visit Paris.", "visit", "negated"),
+        # a verb that only frames a fact is no claim
+        ("Smith noted that Jones visited Paris.", "visited", "asserted"),
+    ],
+)
+def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
+    parsed, i = trigger_index(sentence, trigger)
+    attribution = Attribution(kind="named_source")
+    assert modality_of(parsed, i, published=PUBLISHED, attribution=attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("The missile is capable of striking the base.", "striking", "hypothetical"),
+        ("It was irresponsible to blame others.", "blame", "hypothetical"),
+        ("If Russia invades Ukraine, NATO will respond.", "respond", "hypothetical"),
+        ("Unless Russia withdraws, NATO will respond.", "respond", "hypothetical"),
+        ("When Russia withdrew, NATO responded.", "responded", "asserted"),
+        ("Iran is to hold talks with France.", "hold", "planned"),
+    ],
+)
+def test_hypothetical_capability_generic_and_condition(
+    sentence: str, trigger: str, expected: str
+) -> None:
+    parsed, i = trigger_index(sentence, trigger)
+    assert modality_of(parsed, i, published=PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("The ministry did not respond to the request.", "request", "asserted"),
+        ("The ministry did not attend the meeting in Paris.", "meeting", "negated"),
+        ("The ministry did not hold talks with Iran.", "talks", "negated"),
+        ("The ministry did not agree to talks with Iran.", "talks", "negated"),
+        ("The ministry did not respond to a request.", "request", "negated"),
+    ],
+)
+def test_negation_reaches_the_event_only_through_its_own_clause(
+    sentence: str, trigger: str, expected: str
+) -> None:
+    parsed, i = trigger_index(sentence, trigger)
+    assert modality_of(parsed, i, published=PUBLISHED) == expected
+
+
+def test_past_perfect_in_the_narrators_voice_is_background() -> None:
+    parsed, i = trigger_index("She drove a car that police had seized.", "seized")
+    assert modality_of(parsed, i, published=PUBLISHED) == "historical"
+    source = Attribution(kind="named_source", text="police")
+    assert modality_of(parsed, i, published=PUBLISHED, attribution=source) != "historical"
+    recent = TimeValue("on Friday", "2017-12-15", "day", "relative")
+    assert modality_of(parsed, i, when=recent, published=PUBLISHED) == "asserted"
+
+
+def test_claim_and_hedge_tables() -> None:
+    assert {"say", "tell", "report"} <= cues("claim")
+    assert "note" not in cues("claim")  # framing a fact is not a claim
+    assert {"allege", "allegedly", "reportedly", "suggest"} <= cues("reported")
+    assert "capable" in cues("hypothetical")
+    for word in cues("claim") | cues("reported"):
+        assert word == word.lower() and " " not in word
 
 
 def test_planned_wins_over_reported_and_negation_over_all() -> None:
