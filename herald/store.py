@@ -242,16 +242,8 @@ class Store:
         if modality is not None:
             clauses.append("modality = ?")
             params.append(modality)
-        sql = "SELECT * FROM events_flat"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY event_date NULLS LAST, doc_id, evidence_start, event_id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        cursor = self.con.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        order = "event_date NULLS LAST, doc_id, evidence_start, event_id"
+        return select_rows(self.con, "events_flat", clauses, params, order, limit)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
@@ -276,3 +268,24 @@ _PARTICIPANT = (
 
 def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def select_rows(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    clauses: list[str],
+    params: list[Any],
+    order_by: str,
+    limit: int | None = None,
+) -> list[Row]:
+    """Rows of ``table`` as dicts: the clauses ANDed, values only ever bound as parameters."""
+    sql = f"SELECT * FROM {table}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += f" ORDER BY {order_by}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, int(limit)]
+    cursor = con.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

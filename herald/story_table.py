@@ -32,6 +32,7 @@ import duckdb
 import pyarrow as pa
 
 from herald.plover import plover_types
+from herald.store import select_rows
 
 Row = dict[str, Any]
 
@@ -199,16 +200,8 @@ def list_stories(
     if min_sources is not None:
         clauses.append("sources >= ?")
         params.append(int(min_sources))
-    sql = "SELECT * FROM stories"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY sources DESC, documents DESC, event_date NULLS LAST, story_id"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    cursor = con.execute(sql, params)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    order = "sources DESC, documents DESC, event_date NULLS LAST, story_id"
+    return select_rows(con, "stories", clauses, params, order, limit)
 
 
 def one_row_per_story(rows: list[Row]) -> list[Row]:
