@@ -27,17 +27,22 @@ import csv
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from herald.gazetteer import (
+    ADMIN1_CONTEXT_BONUS,
+    Candidate,
     Context,
     Entry,
     best,
     country_of_place,
     distance_km,
+    load_gazetteer,
     name_key,
+    rank,
+    score,
 )
 from herald.records import Entity, ParsedText, Place
 
@@ -46,6 +51,8 @@ __all__ = ["country_of_place", "distance_km", "find_places"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 CONTEXT_ROUNDS = 2
+# Other names that are states themselves before a name is read as part of a list of states.
+STATE_LIST_SIZE = 3
 MAJOR_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -149,13 +156,21 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[_Mention]:
     return found
 
 
-def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> _Mention | None:
-    """The longest first one to three tokens of an ORG entity that name a place."""
+def _place_prefix(
+    parsed: ParsedText, entity: Entity, known: set[str], any_place: bool = False
+) -> _Mention | None:
+    """The longest first one to three tokens of an entity that name a place.
+
+    For an ORG only a known name or a country, state or region counts; for an entity the
+    parser labelled a place (``any_place``), any gazetteer name ("Guernsey County
+    Courthouse" -> "Guernsey County").
+    """
     for end in range(min(entity.end - 1, entity.start + 3), entity.start, -1):
         text = parsed.span_text(entity.start, end)
         if text.lower().startswith("the "):
             continue
-        if name_key(text) in known or _is_major(best(text)):
+        entry = best(text)
+        if name_key(text) in known or _is_major(entry) or (any_place and entry is not None):
             start = parsed.tokens[entity.start].idx
             return _Mention(text, start, start + len(text), entity)
     return None
@@ -163,7 +178,7 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> _Menti
 
 def _mentions(parsed: ParsedText) -> list[_Mention]:
     """Every candidate span, in text order, without overlaps."""
-    mentions = [_qualified(m) for m in _place_mentions(parsed)]
+    mentions = [_known_prefix(parsed, _qualified(m)) for m in _place_mentions(parsed)]
     known = {name_key(m.text) for m in mentions if best(m.text) is not None}
     mentions += _relabelled_mentions(parsed, known)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -172,6 +187,29 @@ def _mentions(parsed: ParsedText) -> list[_Mention]:
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+def _known_prefix(parsed: ParsedText, mention: _Mention) -> _Mention:
+    """An unknown whole-entity name cut to its longest known leading part, if any.
+
+    "Guernsey County Jail" is no gazetteer name, but it says the place is Guernsey County.
+    """
+    entity = mention.entity
+    if best(mention.text) is not None or "," in entity.text:
+        return mention
+    tokens = parsed.tokens[entity.start : entity.end]
+    first = next((t.i for t in tokens if t.idx >= mention.start), None)
+    if first is None:
+        return mention
+    inner = Entity(
+        start=first,
+        end=entity.end,
+        label=entity.label,
+        text=mention.text,
+        start_char=mention.start,
+        end_char=entity.end_char,
+    )
+    return _place_prefix(parsed, inner, set(), any_place=True) or mention
 
 
 def _qualified(mention: _Mention) -> _Mention:
@@ -203,9 +241,26 @@ def _keep(parsed: ParsedText, mention: _Mention, entry: Entry | None) -> bool:
     )
 
 
-def _context_votes(first: dict[str, Entry | None]) -> dict[str, tuple[set[str], set[str]]]:
+@dataclass(frozen=True)
+class _Weights:
+    """How strongly the article points at each country and division (1.0 = the most)."""
+
+    countries: dict[str, float]
+    admin1: dict[str, float]
+    within: Context = field(default_factory=Context)  # only its within_* fields count
+
+
+# Full-share bonuses. The country one is above the gazetteer's: scaled by vote share it is
+# only paid in full for the article's dominant country (US local news naming one foreign
+# city must not pull "Mansfield" abroad).
+WEIGHTED_COUNTRY_BONUS = 4.0
+WEIGHTED_ADMIN1_BONUS = ADMIN1_CONTEXT_BONUS
+Votes = dict[str, tuple[set[str], set[str]]]
+
+
+def _context_votes(first: dict[str, Entry | None]) -> Votes:
     """For each name, the countries and divisions its own first guess stands for."""
-    votes: dict[str, tuple[set[str], set[str]]] = {}
+    votes: Votes = {}
     for key, entry in first.items():
         countries = {entry.country} if entry and entry.country else set()
         divisions = {entry.admin1_key} if entry and entry.admin1_key else set()
@@ -213,31 +268,73 @@ def _context_votes(first: dict[str, Entry | None]) -> dict[str, tuple[set[str], 
     return votes
 
 
-def _context_without(
-    key: str, votes: dict[str, tuple[set[str], set[str]]], dateline: Entry | None
-) -> Context:
+def _shares(counts: dict[str, int]) -> dict[str, float]:
+    """Each code's votes relative to the best-supported one.
+
+    Relative, not all-or-nothing: one "Oxford" read as England must not weigh as much
+    as four Ohio towns when "Mansfield" is to be placed.
+    """
+    top = max(counts.values(), default=0)
+    return {code: count / top for code, count in counts.items()} if top else {}
+
+
+def _context_without(key: str, votes: Votes, dateline: Entry | None) -> _Weights:
     """The article's context as the *other* names and the dateline see it."""
-    countries: set[str] = set()
-    divisions: set[str] = set()
-    for other, (their_countries, their_divisions) in votes.items():
-        if other != key:
-            countries |= their_countries
-            divisions |= their_divisions
+    countries: dict[str, int] = {}
+    divisions: dict[str, int] = {}
+    sources = [v for other, v in votes.items() if other != key]
     if dateline is not None:
-        countries |= {dateline.country} if dateline.country else set()
-        divisions |= {dateline.admin1_key} if dateline.admin1_key else set()
-    return Context(frozenset(countries), frozenset(divisions))
+        dateline_vote = (
+            {dateline.country} if dateline.country else set(),
+            {dateline.admin1_key} if dateline.admin1_key else set(),
+        )
+        sources.append(dateline_vote)
+    for their_countries, their_divisions in sources:
+        for code in their_countries:
+            countries[code] = countries.get(code, 0) + 1
+        for code in their_divisions:
+            divisions[code] = divisions.get(code, 0) + 1
+    return _Weights(_shares(countries), _shares(divisions))
 
 
-def _within(container: Entry | None, context: Context) -> Context:
+def _weighted_score(candidate: Candidate, weights: _Weights) -> float:
+    """The gazetteer's context-free score plus context bonuses scaled by vote share."""
+    entry = candidate.entry
+    value = score(candidate, Context())
+    if entry.country:
+        value += WEIGHTED_COUNTRY_BONUS * weights.countries.get(entry.country, 0.0)
+    # As in the gazetteer: a division does not vote for itself, nor an alternate name.
+    if entry.admin1_key and entry.feature != "admin1" and not candidate.alias:
+        value += WEIGHTED_ADMIN1_BONUS * weights.admin1.get(entry.admin1_key, 0.0)
+    return value
+
+
+def _fits(entry: Entry, within: Context) -> bool:
+    if within.within_admin1 and entry.admin1_key != within.within_admin1:
+        return False
+    return not (within.within_country and entry.country != within.within_country)
+
+
+def _best(name: str, weights: _Weights) -> Entry | None:
+    """The most likely entry for ``name`` in an article that points where ``weights`` say."""
+    candidates = load_gazetteer().candidates(name)
+    fitting = [c for c in candidates if _fits(c.entry, weights.within)] or list(candidates)
+    if not fitting:
+        return None
+    return max(fitting, key=lambda c: _weighted_score(c, weights)).entry
+
+
+def _within(container: Entry | None, weights: _Weights) -> _Weights:
     """Narrow the context to the division or country named right after a city."""
     if container is None:
-        return context
+        return weights
     if container.feature == "admin1" and container.admin1_key:
-        return Context(context.countries, context.admin1, within_admin1=container.admin1_key)
+        within = Context(within_admin1=container.admin1_key)
+        return _Weights(weights.countries, weights.admin1, within)
     if container.feature == "country":
-        return Context(context.countries, context.admin1, within_country=container.country)
-    return context
+        within = Context(within_country=container.country)
+        return _Weights(weights.countries, weights.admin1, within)
+    return weights
 
 
 def _followed_by(text: str, mention: _Mention, following: _Mention | None) -> bool:
@@ -275,8 +372,6 @@ def _locate_counties(entries: list[Entry | None]) -> list[Entry | None]:
 
 
 def _state_of(admin1_key: str) -> Entry | None:
-    from herald.gazetteer import load_gazetteer  # cached: no reload
-
     return load_gazetteer().admin1.get(admin1_key)
 
 
@@ -294,6 +389,21 @@ def _with_point(entry: Entry, stand_in: Entry) -> Entry:
     )
 
 
+def _states_named(key: str, guesses: dict[str, Entry | None]) -> int:
+    """How many other names of the article are first-level divisions themselves."""
+    return sum(
+        1 for k, e in guesses.items() if k != key and e is not None and e.feature == "admin1"
+    )
+
+
+def _division_among(name: str, entry: Entry) -> Entry | None:
+    """The division of ``entry``'s country called ``name``: in a list of states
+    "Washington" is the state, not the capital."""
+    return next(
+        (e for e in rank(name) if e.feature == "admin1" and e.country == entry.country), None
+    )
+
+
 def _resolve_once(
     text: str, mentions: list[_Mention], guesses: dict[str, Entry | None], dateline: Entry | None
 ) -> list[Entry | None]:
@@ -305,8 +415,11 @@ def _resolve_once(
         context = _context_without(key, votes, dateline)
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         if following is not None and _followed_by(text, mention, following):
-            context = _within(best(following.text, context), context)
-        resolved.append(best(mention.text, context) if guesses.get(key) else None)
+            context = _within(_best(following.text, context), context)
+        entry = _best(mention.text, context) if guesses.get(key) else None
+        if entry is not None and _states_named(key, guesses) >= STATE_LIST_SIZE:
+            entry = _division_among(mention.text, entry) or entry
+        resolved.append(entry)
     return resolved
 
 

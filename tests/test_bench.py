@@ -112,7 +112,7 @@ def test_report_arithmetic_and_table() -> None:
 def test_bench_command_writes_a_complete_report(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    shutil.copy(SAMPLES / "batch.jsonl", corpus / "batch.jsonl")  # three articles
+    shutil.copy(SAMPLES / "batch.jsonl", corpus / "batch.jsonl")  # five articles
     report_path = tmp_path / "bench.json"
     result = CliRunner().invoke(
         bench_command,
@@ -120,13 +120,13 @@ def test_bench_command_writes_a_complete_report(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     report = json.loads(report_path.read_text())
-    assert report["corpus"]["articles"] == 3
+    assert report["corpus"]["articles"] == 5
     assert report["corpus"]["words"] > 100
     assert set(report["runs"]) == {"spacy", "herald", "herald_store"}
     for run in report["runs"].values():
         assert run["seconds"] > 0
         assert run["peak_rss_mib"] > 0
-        assert run["articles_per_s"] == pytest.approx(3 / run["seconds"])
+        assert run["articles_per_s"] == pytest.approx(5 / run["seconds"])
     runs = report["runs"]
     assert report["ratios"]["herald/spacy"] == pytest.approx(
         runs["spacy"]["seconds"] / runs["herald"]["seconds"]

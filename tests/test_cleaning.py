@@ -497,7 +497,7 @@ def test_summit_sample() -> None:
 
 def test_batch_sample() -> None:
     records = [json.loads(line) for line in (SAMPLES / "batch.jsonl").read_text().splitlines()]
-    assert len(records) == 3
+    assert len(records) == 5
     for record in records:
         kind = "text" if "text" in record else "html"
         raw = RawDocument(

@@ -133,3 +133,51 @@ def test_demo_article_places(demo_article: str) -> None:
     assert by_text["Vancouver"].country == "CAN"
     assert by_text["Washington"].admin1 == "District of Columbia"
     assert by_text["North Korea"].country == "PRK"
+
+
+def test_unknown_facility_name_keeps_its_known_leading_place() -> None:
+    text = "He was taken to the Guernsey County Jail in Cambridge on Monday."
+    places = _by_text(_places(text))
+    county = places["Guernsey County"]
+    assert text[county.start : county.end] == "Guernsey County"
+    assert (county.admin1, county.country) == ("Ohio", "USA")
+    # the county's state then pulls the city home
+    assert places["Cambridge"].admin1 == "Ohio"
+
+
+def test_name_in_a_list_of_states_is_the_state() -> None:
+    places = _by_text(_places("The storm hit Oregon, Idaho, Montana and Washington on Monday."))
+    assert (places["Washington"].feature, places["Washington"].admin1) == ("admin1", "Washington")
+
+
+def test_washington_alone_stays_the_capital() -> None:
+    places = _by_text(_places("The senator flew to Washington on Monday."))
+    assert places["Washington"].feature == "city"
+
+
+def test_context_weights_are_shares_of_the_best_supported_code() -> None:
+    from herald.places import _context_without
+
+    votes = {
+        "lima": ({"USA"}, {"US.OH"}),
+        "elida": ({"USA"}, {"US.OH"}),
+        "oxford": ({"GBR"}, {"GB.ENG"}),
+        "mansfield": ({"GBR"}, {"GB.ENG"}),
+    }
+    weights = _context_without("mansfield", votes, None)
+    assert weights.countries == {"USA": 1.0, "GBR": 0.5}
+    assert weights.admin1 == {"US.OH": 1.0, "GB.ENG": 0.5}
+
+
+def test_one_foreign_name_does_not_outvote_several_local_ones() -> None:
+    from herald.places import _best, _context_without
+
+    votes = {
+        "lima": ({"USA"}, {"US.OH"}),
+        "elida": ({"USA"}, {"US.OH"}),
+        "rockford": ({"USA"}, {"US.OH"}),
+        "oxford": ({"GBR"}, {"GB.ENG"}),
+    }
+    entry = _best("Mansfield", _context_without("mansfield", votes, None))
+    assert entry is not None
+    assert (entry.country, entry.admin1) == ("USA", "Ohio")
