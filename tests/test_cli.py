@@ -81,8 +81,7 @@ def test_reingesting_adds_nothing_and_bad_files_are_rejected_without_stopping(tm
     assert second.returncode == 0, second.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         after = {
-            table: con.execute(f"select count(*) from {table}").fetchone()[0]
-            for table in before
+            table: con.execute(f"select count(*) from {table}").fetchone()[0] for table in before
         }
     assert after == before
 
@@ -101,8 +100,20 @@ def test_a_bad_date_is_a_usage_error():
 
 def test_events_and_export_read_the_database(tmp_path: Path):
     db = tmp_path / "events.duckdb"
-    assert herald("extract", str(samples_dir()), "--db", str(db), "--date", "2017-12-18",
-                  "-q", "--format", "csv").returncode == 0
+    assert (
+        herald(
+            "extract",
+            str(samples_dir()),
+            "--db",
+            str(db),
+            "--date",
+            "2017-12-18",
+            "-q",
+            "--format",
+            "csv",
+        ).returncode
+        == 0
+    )
     listed = herald("events", "--db", str(db), "--format", "json")
     assert listed.returncode == 0, listed.stderr
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
@@ -139,8 +150,20 @@ def test_a_run_killed_mid_batch_leaves_a_consistent_file_that_a_rerun_completes(
     complete, killed = tmp_path / "complete.duckdb", tmp_path / "killed.duckdb"
     assert herald("extract", str(folder), "--db", str(complete), "-q", "-j", "1").returncode == 0
     process = subprocess.Popen(
-        [sys.executable, "-m", "herald", "extract", str(folder), "--db", str(killed), "-q",
-         "-j", "1", "--format", "csv"],
+        [
+            sys.executable,
+            "-m",
+            "herald",
+            "extract",
+            str(folder),
+            "--db",
+            str(killed),
+            "-q",
+            "-j",
+            "1",
+            "--format",
+            "csv",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -172,8 +195,9 @@ def test_a_user_actor_dictionary_recodes_the_actors_it_names(tmp_path: Path):
         "peaceful citizens on Friday. Beridze said protests would go on.\n"
     )
     plain = herald("extract", "-", "--date", "2024-05-03", "-q", stdin=text)
-    coded = herald("extract", "-", "--date", "2024-05-03", "-q", "--actors", str(dictionary),
-                   stdin=text)
+    coded = herald(
+        "extract", "-", "--date", "2024-05-03", "-q", "--actors", str(dictionary), stdin=text
+    )
     assert plain.returncode == 0 and coded.returncode == 0, coded.stderr
 
     def beridze(done: subprocess.CompletedProcess[str]) -> dict:

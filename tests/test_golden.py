@@ -44,9 +44,7 @@ def summary(result: Extraction) -> dict[str, Any]:
             "published_how": doc.published_how,
             "dateline": doc.dateline,
         },
-        "actors": sorted(
-            [a.name, a.kind, a.country or "", a.sector or ""] for a in result.actors
-        ),
+        "actors": sorted([a.name, a.kind, a.country or "", a.sector or ""] for a in result.actors),
         "events": sorted(
             [
                 e.type,
@@ -104,9 +102,7 @@ def demo(shared_data: Path) -> Extraction:
 
 
 def _events(result: Extraction, type_: str, actor: str) -> list[Any]:
-    return [
-        e for e in result.events if e.type == type_ and any(actor in a.name for a in e.actor)
-    ]
+    return [e for e in result.events if e.type == type_ and any(actor in a.name for a in e.actor)]
 
 
 def test_demo_names_the_meetings_with_real_dates(demo: Extraction):
@@ -162,8 +158,10 @@ def test_demo_golden(demo: Extraction):
 @pytest.mark.parametrize("name", HTML_PAGES)
 def test_mediacloud_html_golden(shared_data: Path, name: str):
     folder = shared_data / "htmldate_mediacloud"
-    gold = {v["file"]: v["date"] for v in json.loads((folder / "eval_mediacloud_2020.json")
-                                                      .read_text()).values()}
+    gold = {
+        v["file"]: v["date"]
+        for v in json.loads((folder / "eval_mediacloud_2020.json").read_text()).values()
+    }
     path = folder / "test_set" / name
     result = run_one(RawDocument(source=name, id=name, content=path.read_bytes(), kind="html"))
     assert result.doc.published is not None

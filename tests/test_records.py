@@ -54,13 +54,30 @@ def test_extraction_json_has_exactly_the_documented_top_level_keys():
     data = Extraction(doc=doc, events=(_event(),)).to_dict()
     assert set(data) == {"doc", "actors", "events", "quotes", "timexes", "places"}
     event = data["events"][0]
-    for key in ("event_id", "type", "mode", "contexts", "actor", "recipient", "when", "where",
-                "modality", "attribution", "evidence", "confidence"):
+    for key in (
+        "event_id",
+        "type",
+        "mode",
+        "contexts",
+        "actor",
+        "recipient",
+        "when",
+        "where",
+        "modality",
+        "attribution",
+        "evidence",
+        "confidence",
+    ):
         assert key in event
     assert event["actor"][0]["country"] == "USA"
     assert event["when"] == {
-        "text": "Tuesday", "value": "2017-12-19", "precision": "day", "anchor": "relative",
-        "modifier": None, "start": 30, "end": 37,
+        "text": "Tuesday",
+        "value": "2017-12-19",
+        "precision": "day",
+        "anchor": "relative",
+        "modifier": None,
+        "start": 30,
+        "end": 37,
     }
     assert event["attribution"] == {"kind": "publisher", "text": None, "actor_id": None}
     json.dumps(data)  # every value is JSON-ready
