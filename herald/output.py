@@ -116,7 +116,7 @@ def print_table(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(title=title, title_justify="left", header_style="bold", expand=True)
     for column in columns:
         table.add_column(column, overflow="fold", ratio=3 if column == wide else 1)
     for row in cells:
