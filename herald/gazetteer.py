@@ -499,7 +499,7 @@ def score(candidate: Candidate, context: Context) -> float:
     return value
 
 
-def _fits(entry: Entry, context: Context) -> bool:
+def fits(entry: Entry, context: Context) -> bool:
     """False when a "City, State/Country" pattern rules the entry out."""
     if context.within_admin1 and entry.admin1_key != context.within_admin1:
         return False
@@ -510,7 +510,7 @@ def rank(name: str, context: Context | None = None) -> tuple[Entry, ...]:
     """The entries known under ``name``, best first, given what the article says."""
     context = context or Context()
     candidates = load_gazetteer().candidates(name)
-    fitting = [c for c in candidates if _fits(c.entry, context)] or list(candidates)
+    fitting = [c for c in candidates if fits(c.entry, context)] or list(candidates)
     fitting.sort(key=lambda c: score(c, context), reverse=True)
     return tuple(c.entry for c in fitting)
 

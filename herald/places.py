@@ -39,6 +39,7 @@ from herald.gazetteer import (
     best,
     country_of_place,
     distance_km,
+    fits,
     load_gazetteer,
     name_key,
     rank,
@@ -309,16 +310,10 @@ def _weighted_score(candidate: Candidate, weights: _Weights) -> float:
     return value
 
 
-def _fits(entry: Entry, within: Context) -> bool:
-    if within.within_admin1 and entry.admin1_key != within.within_admin1:
-        return False
-    return not (within.within_country and entry.country != within.within_country)
-
-
 def _best(name: str, weights: _Weights) -> Entry | None:
     """The most likely entry for ``name`` in an article that points where ``weights`` say."""
     candidates = load_gazetteer().candidates(name)
-    fitting = [c for c in candidates if _fits(c.entry, weights.within)] or list(candidates)
+    fitting = [c for c in candidates if fits(c.entry, weights.within)] or list(candidates)
     if not fitting:
         return None
     return max(fitting, key=lambda c: _weighted_score(c, weights)).entry
