@@ -17,17 +17,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from herald.bench import (
+from herald.bench import bench_command
+from herald.bench_corpus import count_words
+from herald.bench_measure import HeraldRun, Measure, process_memory_kib, tree_memory_mib
+from herald.bench_report import (
     STAGES,
-    Measure,
-    _rss_kib,
-    bench_command,
-    count_words,
+    build_report,
     format_report,
     rates,
     speed_ratio,
     stage_shares,
-    tree_rss_mib,
 )
 from herald.parsing import subtree_edges
 
@@ -61,14 +60,15 @@ def test_count_words_splits_on_whitespace() -> None:
 def test_tree_rss_includes_child_processes() -> None:
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        own = _rss_kib(child.pid)
+        own = process_memory_kib(child.pid)[0]
         for _ in range(100):  # wait until the child has started and has memory
-            own = _rss_kib(child.pid)
+            own = process_memory_kib(child.pid)[0]
             if own:
                 break
             subprocess.run(["sleep", "0.05"], check=True)
         assert own > 0
-        assert tree_rss_mib() >= (_rss_kib(os.getpid()) + own) / 1024 * 0.9
+        tree_rss = tree_memory_mib()[0]
+        assert tree_rss >= (process_memory_kib(os.getpid())[0] + own) / 1024 * 0.9
     finally:
         child.kill()
         child.wait()
@@ -83,8 +83,6 @@ def test_subtree_edges_span_every_descendant() -> None:
 
 
 def _report_of(runs: dict[str, Measure]) -> dict:
-    from herald.bench import HeraldRun, build_report
-
     plain = HeraldRun(runs["herald"], Counter({"parse": 3.0, "events": 1.0}), events=7)
     stored = HeraldRun(runs["herald_store"], Counter({"parse": 3.0, "store": 1.0}), events=7)
     return build_report("tiny", 4, 400, 2, runs["spacy"], plain, stored, "model")

@@ -12,20 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from herald.cleaning import (
-    DATA_DIR,
-    clean,
-    decode_bytes,
-    is_boilerplate,
-    lay_out,
-    make_doc_id,
-    normalize_text,
-    parse_date_text,
-    split_credit,
-)
+from herald.clean_boilerplate import is_boilerplate
+from herald.clean_captions import split_credit
+from herald.clean_decoding import decode_bytes
+from herald.clean_layout import lay_out, normalize_text
+from herald.clean_metadata_lines import parse_date_text
+from herald.cleaning import clean, make_doc_id
 from herald.errors import CODES, RejectedError
 from herald.records import Document, RawDocument
 from herald.settings import Options
+from herald.tables import DATA_DIR
 
 SAMPLES = DATA_DIR / "samples"
 BODY = (

@@ -1,0 +1,81 @@
+"""clean, pictures: photo captions and credits, split off the article text.
+
+A caption describes a picture, not the news, and its credit ("YURI GRIPAS/The Globe and
+Mail", "(AP Photo/Evan Vucci)") names a photographer, not an actor: both leave the text
+and are kept on the ``Document``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+MAX_CAPTION_WORDS = 70
+MAX_LONE_CAPTION_WORDS = 40  # a paragraph this short before a lone credit line is its caption
+
+# A photo credit at the end of a caption: "YURI GRIPAS/The Globe and Mail" (often glued to
+# the last sentence), "(AP Photo/Evan Vucci)", "Photo: Reuters", "AFP via Getty Images".
+_CAPS_NAME = r"[A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+)*"
+_CREDIT_CORE = (
+    rf"{_CAPS_NAME}\s?/\s?[A-Z][\w'\u2019.&-]*(?: [A-Za-z][\w'\u2019.&-]*){{0,5}}"
+    r"|[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}(?:/| via )Getty Images"
+    r"|(?:Photo|Photograph|Image|Picture|Credit)s?(?: by|:) [^.!?]{2,80}"
+)
+_CREDIT_END = re.compile(
+    # after a sentence end ("...on Oct. 11." / "...capital.\u201d"), not after "U.S."
+    r"(?:(?:(?<=[a-z0-9][a-z0-9][.!?])|(?<=[.!?][\"\u201d\u2019)]))"
+    rf"\s*(?P<bare>{_CREDIT_CORE}|{_CAPS_NAME})"
+    r"|\s*\((?P<paren>[^()]{0,30}\b(?:Photo|Photograph|Image|Pool|Handout)\b[^()]{0,60}"
+    rf"|{_CAPS_NAME}\s?/\s?[^()]{{1,60}})\))$"
+)
+_CREDIT_ALONE = re.compile(rf"\(?(?:{_CREDIT_CORE})\)?|\((?:AP|AFP|Reuters) Photo[^()]*\)")
+_CAPTION_CUE = re.compile(
+    r"(?:file|photo|pictured|image|above|top|main)\s*(?:photo|image)?\s*[:—\u2013-]\s"
+    r"|in this (?:file )?(?:photo|image|picture)",
+    re.IGNORECASE,
+)
+
+
+class CaptionSplit(NamedTuple):
+    """The paragraphs that stay in the article, and the captions and credits taken out."""
+
+    kept: list[str]
+    captions: list[str]
+    credits: list[str]
+
+
+def split_credit(paragraph: str) -> tuple[str, str | None]:
+    """(caption, credit) when the paragraph ends with a photo credit, else (paragraph, None)."""
+    match = _CREDIT_END.search(paragraph)
+    if not match or match.start() == 0:
+        return paragraph, None
+    credit = match.group("bare") or match.group("paren")
+    if match.group("bare") and credit.isupper() and len(credit.split()) < 2:
+        return paragraph, None  # one capitalized word ("...said.NATO") is no credit
+    return paragraph[: match.start()].rstrip(), credit.strip()
+
+
+def is_caption(paragraph: str) -> bool:
+    """A short paragraph that ends with a photo credit or opens with a cue ("File photo:")."""
+    if len(paragraph.split()) > MAX_CAPTION_WORDS:
+        return False
+    return split_credit(paragraph)[1] is not None or bool(_CAPTION_CUE.match(paragraph))
+
+
+def split_captions(paragraphs: list[str]) -> CaptionSplit:
+    """Move photo captions and credits out of the paragraphs, keeping their order."""
+    found = CaptionSplit([], [], [])
+    for paragraph in paragraphs:
+        if _CREDIT_ALONE.fullmatch(paragraph):
+            # A credit on its own line follows the caption it belongs to.
+            if found.kept and len(found.kept[-1].split()) <= MAX_LONE_CAPTION_WORDS:
+                found.captions.append(found.kept.pop())
+            found.credits.append(paragraph.strip("()"))
+        elif is_caption(paragraph):
+            caption, credit = split_credit(paragraph)
+            found.captions.append(caption)
+            if credit:
+                found.credits.append(credit)
+        else:
+            found.kept.append(paragraph)
+    return found
