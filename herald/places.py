@@ -27,13 +27,11 @@ import csv
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from herald.gazetteer import (
-    ADMIN1_CONTEXT_BONUS,
-    Candidate,
     Context,
     Entry,
     best,
@@ -43,15 +41,14 @@ from herald.gazetteer import (
     load_gazetteer,
     name_key,
     rank,
-    score,
 )
+from herald.place_ranking import Reading, rank_together
 from herald.records import Entity, ParsedText, Place
 
 __all__ = ["country_of_place", "distance_km", "find_places"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"ORG", "NORP", "PERSON"})
-CONTEXT_ROUNDS = 2
 # Other names that are states themselves before a name is read as part of a list of states.
 STATE_LIST_SIZE = 3
 MAJOR_FEATURES = frozenset({"country", "admin1", "region", "continent"})
@@ -242,96 +239,6 @@ def _keep(parsed: ParsedText, mention: _Mention, entry: Entry | None) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Weights:
-    """How strongly the article points at each country and division (1.0 = the most)."""
-
-    countries: dict[str, float]
-    admin1: dict[str, float]
-    within: Context = field(default_factory=Context)  # only its within_* fields count
-
-
-# Full-share bonuses. The country one is above the gazetteer's: scaled by vote share it is
-# only paid in full for the article's dominant country (US local news naming one foreign
-# city must not pull "Mansfield" abroad).
-WEIGHTED_COUNTRY_BONUS = 4.0
-WEIGHTED_ADMIN1_BONUS = ADMIN1_CONTEXT_BONUS
-Votes = dict[str, tuple[set[str], set[str]]]
-
-
-def _context_votes(first: dict[str, Entry | None]) -> Votes:
-    """For each name, the countries and divisions its own first guess stands for."""
-    votes: Votes = {}
-    for key, entry in first.items():
-        countries = {entry.country} if entry and entry.country else set()
-        divisions = {entry.admin1_key} if entry and entry.admin1_key else set()
-        votes[key] = (countries, divisions)
-    return votes
-
-
-def _shares(counts: dict[str, int]) -> dict[str, float]:
-    """Each code's votes relative to the best-supported one.
-
-    Relative, not all-or-nothing: one "Oxford" read as England must not weigh as much
-    as four Ohio towns when "Mansfield" is to be placed.
-    """
-    top = max(counts.values(), default=0)
-    return {code: count / top for code, count in counts.items()} if top else {}
-
-
-def _context_without(key: str, votes: Votes, dateline: Entry | None) -> _Weights:
-    """The article's context as the *other* names and the dateline see it."""
-    countries: dict[str, int] = {}
-    divisions: dict[str, int] = {}
-    sources = [v for other, v in votes.items() if other != key]
-    if dateline is not None:
-        dateline_vote = (
-            {dateline.country} if dateline.country else set(),
-            {dateline.admin1_key} if dateline.admin1_key else set(),
-        )
-        sources.append(dateline_vote)
-    for their_countries, their_divisions in sources:
-        for code in their_countries:
-            countries[code] = countries.get(code, 0) + 1
-        for code in their_divisions:
-            divisions[code] = divisions.get(code, 0) + 1
-    return _Weights(_shares(countries), _shares(divisions))
-
-
-def _weighted_score(candidate: Candidate, weights: _Weights) -> float:
-    """The gazetteer's context-free score plus context bonuses scaled by vote share."""
-    entry = candidate.entry
-    value = score(candidate, Context())
-    if entry.country:
-        value += WEIGHTED_COUNTRY_BONUS * weights.countries.get(entry.country, 0.0)
-    # As in the gazetteer: a division does not vote for itself, nor an alternate name.
-    if entry.admin1_key and entry.feature != "admin1" and not candidate.alias:
-        value += WEIGHTED_ADMIN1_BONUS * weights.admin1.get(entry.admin1_key, 0.0)
-    return value
-
-
-def _best(name: str, weights: _Weights) -> Entry | None:
-    """The most likely entry for ``name`` in an article that points where ``weights`` say."""
-    candidates = load_gazetteer().candidates(name)
-    fitting = [c for c in candidates if fits(c.entry, weights.within)] or list(candidates)
-    if not fitting:
-        return None
-    return max(fitting, key=lambda c: _weighted_score(c, weights)).entry
-
-
-def _within(container: Entry | None, weights: _Weights) -> _Weights:
-    """Narrow the context to the division or country named right after a city."""
-    if container is None:
-        return weights
-    if container.feature == "admin1" and container.admin1_key:
-        within = Context(within_admin1=container.admin1_key)
-        return _Weights(weights.countries, weights.admin1, within)
-    if container.feature == "country":
-        within = Context(within_country=container.country)
-        return _Weights(weights.countries, weights.admin1, within)
-    return weights
-
-
 def _followed_by(text: str, mention: _Mention, following: _Mention | None) -> bool:
     return following is not None and bool(_PAIR_GAP.match(text[mention.end : following.start]))
 
@@ -399,38 +306,42 @@ def _division_among(name: str, entry: Entry) -> Entry | None:
     )
 
 
-def _resolve_once(
-    text: str, mentions: list[_Mention], guesses: dict[str, Entry | None], dateline: Entry | None
-) -> list[Entry | None]:
-    """Rank every mention once, with the context that ``guesses`` give."""
-    votes = _context_votes(guesses)
-    resolved: list[Entry | None] = []
-    for index, mention in enumerate(mentions):
-        key = name_key(mention.text)
-        context = _context_without(key, votes, dateline)
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and _followed_by(text, mention, following):
-            context = _within(_best(following.text, context), context)
-        entry = _best(mention.text, context) if guesses.get(key) else None
-        if entry is not None and _states_named(key, guesses) >= STATE_LIST_SIZE:
-            entry = _division_among(mention.text, entry) or entry
-        resolved.append(entry)
-    return resolved
+def _within(container: Entry | None) -> Context:
+    """The division or country named right after a city ("Portland, Maine")."""
+    if container is not None and container.feature == "admin1" and container.admin1_key:
+        return Context(within_admin1=container.admin1_key)
+    if container is not None and container.feature == "country":
+        return Context(within_country=container.country)
+    return Context()
+
+
+def _pick(readings: list[Reading], within: Context) -> Entry | None:
+    fitting = [r.entry for r in readings if fits(r.entry, within)]
+    return fitting[0] if fitting else (readings[0].entry if readings else None)
 
 
 def _resolve(
     text: str, mentions: list[_Mention], first: dict[str, Entry | None], dateline: Entry | None
 ) -> list[Entry | None]:
-    """Resolve, then resolve again with the better context the first round gives.
-
-    One round is not enough: "Georgia" alone is the country, so "Atlanta" would not get
-    Georgia's (the state's) vote until "Georgia" itself has been re-read next to "Atlanta".
-    """
-    guesses = first
+    """Read every name in the light of the others, then apply the "City, State" pairs."""
+    gazetteer = load_gazetteer()
+    ranked = rank_together(
+        {key: gazetteer.candidates(m.text) for m in mentions if (key := name_key(m.text))},
+        fixed=[dateline] if dateline else [],
+    )
+    tops = {key: readings[0].entry for key, readings in ranked.items()}
     resolved: list[Entry | None] = []
-    for _ in range(CONTEXT_ROUNDS):
-        resolved = _resolve_once(text, mentions, guesses, dateline)
-        guesses = {name_key(m.text): e for m, e in zip(mentions, resolved, strict=True)}
+    for index, mention in enumerate(mentions):
+        key = name_key(mention.text)
+        readings = ranked.get(key, [])
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        within = Context()
+        if following is not None and _followed_by(text, mention, following):
+            within = _within(tops.get(name_key(following.text)))
+        entry = _pick(readings, within) if first.get(key) else None
+        if entry is not None and _states_named(key, tops) >= STATE_LIST_SIZE:
+            entry = _division_among(mention.text, entry) or entry
+        resolved.append(entry)
     return _locate_counties(resolved)
 
 

@@ -153,31 +153,3 @@ def test_name_in_a_list_of_states_is_the_state() -> None:
 def test_washington_alone_stays_the_capital() -> None:
     places = _by_text(_places("The senator flew to Washington on Monday."))
     assert places["Washington"].feature == "city"
-
-
-def test_context_weights_are_shares_of_the_best_supported_code() -> None:
-    from herald.places import _context_without
-
-    votes = {
-        "lima": ({"USA"}, {"US.OH"}),
-        "elida": ({"USA"}, {"US.OH"}),
-        "oxford": ({"GBR"}, {"GB.ENG"}),
-        "mansfield": ({"GBR"}, {"GB.ENG"}),
-    }
-    weights = _context_without("mansfield", votes, None)
-    assert weights.countries == {"USA": 1.0, "GBR": 0.5}
-    assert weights.admin1 == {"US.OH": 1.0, "GB.ENG": 0.5}
-
-
-def test_one_foreign_name_does_not_outvote_several_local_ones() -> None:
-    from herald.places import _best, _context_without
-
-    votes = {
-        "lima": ({"USA"}, {"US.OH"}),
-        "elida": ({"USA"}, {"US.OH"}),
-        "rockford": ({"USA"}, {"US.OH"}),
-        "oxford": ({"GBR"}, {"GB.ENG"}),
-    }
-    entry = _best("Mansfield", _context_without("mansfield", votes, None))
-    assert entry is not None
-    assert (entry.country, entry.admin1) == ("USA", "Ohio")
