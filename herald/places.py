@@ -51,7 +51,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 # Other names that are states themselves before a name is read as part of a list of states.
 STATE_LIST_SIZE = 3
-MAJOR_FEATURES = frozenset({"country", "admin1", "region", "continent"})
+MAJOR_FEATURES = frozenset({"country", "admin1", "province", "region", "continent"})
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 # A possessive and stray punctuation; never a final "." (it belongs to "U.S.", "D.C.").

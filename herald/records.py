@@ -270,7 +270,8 @@ class Place(Record):
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
-    feature: str | None = None  # "city", "country", "admin1", "region", "continent"
+    # "city", "country", "admin1", "admin2", "province", "district", "region", "continent"
+    feature: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
