@@ -143,9 +143,12 @@ def name_key(name: str) -> str:
 
 
 def name_keys(name: str) -> Iterator[str]:
-    """The key of ``name`` and of its usual spelling variants ("St." / "Saint", "Mt.")."""
+    """The key of ``name`` and of its usual spelling variants ("St." / "Saint", "Mt.",
+    spaced abbreviations)."""
     key = name_key(name)
     yield key
+    if "." in name and " " in key and len(key) <= 8:
+        yield key.replace(" ", "")  # "W. Va." as "W.Va.", "N. Y." as "N.Y."
     for short, long in (("st ", "saint "), ("ft ", "fort "), ("mt ", "mount ")):
         if key.startswith(short):
             yield long + key[len(short) :]
@@ -547,20 +550,21 @@ def _build(min_population: int) -> Gazetteer:
 # beats any city of its name, a state beats a city of 100,000 people but not a city of ten
 # million or a national capital ("Washington" is the capital; "New York" is the state,
 # since GeoNames calls the city "New York City").
-# A province of the world table (no population known) ranks below a city of a million people
-# ("Lagos" is the city before the state); a district below a town of 30,000.
+# A province of the world table (no population known) ranks like a city of 100,000 people:
+# provinces named after their capital ("Lagos", "Saint-Louis") mean the city more often than
+# not. A district ranks below a town of 30,000.
 _FEATURE_BASE = {
     "country": 10.5,
     "continent": 11.0,
     "region": 9.0,
     "admin1": 8.0,
-    "province": 6.5,
+    "province": 5.0,
     "admin2": 5.0,
     "district": 4.5,
 }
 CAPITAL_BONUS = 2.5
 MILLION_BONUS = 1.0
-ALIAS_PENALTY = 2.0
+ALIAS_PENALTY = 3.0
 COUNTRY_CONTEXT_BONUS = 3.0
 ADMIN1_CONTEXT_BONUS = 3.0
 

@@ -165,8 +165,8 @@ def _place_prefix(
     """
     for end in range(min(entity.end - 1, entity.start + 3), entity.start, -1):
         text = parsed.span_text(entity.start, end)
-        if text.lower().startswith("the "):
-            continue
+        if text.lower().startswith("the ") or text.lower() in _qualifiers():
+            continue  # "South Ossetia" is not the region "South" of some country
         entry = best(text)
         if name_key(text) in known or _is_major(entry) or (any_place and entry is not None):
             start = parsed.tokens[entity.start].idx
@@ -211,15 +211,18 @@ def _known_prefix(parsed: ParsedText, mention: _Mention) -> _Mention:
 
 
 def _qualified(mention: _Mention) -> _Mention:
-    """ "northern Georgia" -> "Georgia" when only the bare name is known.
+    """ "northern Georgia", "North Texas" -> the state, when only the bare name is known.
 
-    Only a lowercase qualifier: a capitalized one is part of a name ("Eastern Creek").
+    A capitalized qualifier may be part of a name ("Eastern Creek", "South Ossetia"): the
+    name is cut only when the whole is unknown and the rest is a known place.
     """
     words = mention.text.split(" ", 1)
-    if len(words) == 2 and words[0] in _qualifiers() and best(mention.text) is None:
-        offset = len(words[0]) + 1
-        return _Mention(words[1], mention.start + offset, mention.end, mention.entity)
-    return mention
+    if len(words) != 2 or words[0].lower() not in _qualifiers() or best(mention.text):
+        return mention
+    if words[0][0].isupper() and best(words[1]) is None:
+        return mention
+    offset = len(words[0]) + 1
+    return _Mention(words[1], mention.start + offset, mention.end, mention.entity)
 
 
 @functools.cache
