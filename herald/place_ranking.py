@@ -110,20 +110,42 @@ def _weights(totals: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
 
 
 def _support(
-    links: np.ndarray, weights: np.ndarray, groups: np.ndarray, starts: np.ndarray
+    links: np.ndarray, weights: np.ndarray, groups: np.ndarray, voices: np.ndarray
 ) -> np.ndarray:
-    """For each reading, the mean over the other names of their best weighted link to it."""
-    best = np.maximum.reduceat(links * weights[None, :], starts, axis=1)
-    best[np.arange(len(groups)), groups] = 0.0  # a name does not support itself
-    return best.sum(axis=1) / max(len(starts) - 1, 1)
+    """For each reading, the mean over the other voices of their best weighted link to it.
+
+    A voice is the names that most likely mean one place ("U.S.", "US", "United States"):
+    it counts once, or a country named three ways would outweigh one named once.
+    """
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    by_name = np.maximum.reduceat(links * weights[None, :], starts, axis=1)
+    by_voice = np.zeros((len(groups), int(voices.max()) + 1))
+    for voice in range(by_voice.shape[1]):
+        by_voice[:, voice] = by_name[:, voices == voice].max(axis=1)
+    by_voice[np.arange(len(groups)), voices[groups]] = 0.0  # a place does not support itself
+    return by_voice.sum(axis=1) / max(by_voice.shape[1] - 1, 1)
+
+
+def _voices(rows: list[tuple[int, Entry, float]], count: int) -> np.ndarray:
+    """For each name, the number of its voice: names whose likeliest reading is the same."""
+    best: dict[int, tuple[float, Entry]] = {}
+    for group, entry, prior in rows:
+        if group not in best or prior > best[group][0]:
+            best[group] = (prior, entry)
+    numbers: dict[Entry, int] = {}
+    return np.array([numbers.setdefault(best[g][1], len(numbers)) for g in range(count)])
 
 
 def rank_together(
-    names: dict[str, Sequence[Candidate]], fixed: Sequence[Entry] = ()
+    names: dict[str, Sequence[Candidate]],
+    fixed: Sequence[Entry] = (),
+    silent: frozenset[str] = frozenset(),
 ) -> dict[str, list[Reading]]:
     """The readings of every name, best first, each name read in the light of the others.
 
-    ``fixed`` entries (the dateline's place) support readings but are not ranked.
+    ``fixed`` entries (the dateline's place) support readings but are not ranked; ``silent``
+    names are ranked but support none ("U.S." in "U.S. Secretary of State" says whose
+    official, not where the story is).
     """
     keys = [key for key, candidates in names.items() if candidates]
     rows: list[tuple[int, Entry, float]] = []
@@ -135,12 +157,14 @@ def rank_together(
     groups = np.array([row[0] for row in rows])
     priors = np.array([row[2] for row in rows])
     count = int(groups.max()) + 1
-    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    voices = _voices(rows, count)
     links = _links([row[1] for row in rows])
+    speaks = np.array([group >= len(keys) or keys[group] not in silent for group, _, _ in rows])
+    links = links * speaks[None, :]
     totals = priors.copy()
     for _ in range(ROUNDS):
         weights = _weights(totals, groups, count)
-        totals = priors + _support(links, weights, groups, starts)
+        totals = priors + _support(links, weights, groups, voices)
     ranked: dict[str, list[Reading]] = {key: [] for key in keys}
     for (group, entry, _), total in zip(rows, totals, strict=True):
         if group < len(keys):

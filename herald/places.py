@@ -148,30 +148,54 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[_Mention]:
         if key in known or (entity.label != "PERSON" and _is_major(best(trimmed.text))):
             found.append(trimmed)
         elif entity.label == "ORG":
-            prefix = _place_prefix(parsed, entity, known)
+            prefix = _place_prefix(parsed, entity, known, local=True)
             if prefix is not None:
                 found.append(prefix)
     return found
 
 
 def _place_prefix(
-    parsed: ParsedText, entity: Entity, known: set[str], any_place: bool = False
+    parsed: ParsedText,
+    entity: Entity,
+    known: set[str],
+    any_place: bool = False,
+    local: bool = False,
 ) -> _Mention | None:
     """The longest first one to three tokens of an entity that name a place.
 
-    For an ORG only a known name or a country, state or region counts; for an entity the
+    For an ORG a known name or a country, state or region counts, and (``local``) a county
+    or any gazetteer name followed by the word of a local institution ("Gainesville Police",
+    "Walker County Fairgrounds": such a body is where its name says); for an entity the
     parser labelled a place (``any_place``), any gazetteer name ("Guernsey County
     Courthouse" -> "Guernsey County").
     """
-    for end in range(min(entity.end - 1, entity.start + 3), entity.start, -1):
-        text = parsed.span_text(entity.start, end)
-        if text.lower().startswith("the ") or text.lower() in _qualifiers():
+    first = entity.start + (parsed.tokens[entity.start].text.lower() == "the")
+    for end in range(min(entity.end - 1, first + 3), first, -1):
+        text = parsed.span_text(first, end)
+        if text.lower() in _qualifiers():
             continue  # "South Ossetia" is not the region "South" of some country
         entry = best(text)
-        if name_key(text) in known or _is_major(entry) or (any_place and entry is not None):
-            start = parsed.tokens[entity.start].idx
-            return _Mention(text, start, start + len(text), entity)
+        institution = local and entry is not None and (
+            entry.feature == "admin2" or parsed.tokens[end].text.lower() in _local_institutions()
+        )
+        if entry is not None and (any_place or institution):
+            return _prefix_mention(parsed, first, entity, text)
+        if name_key(text) in known or _is_major(entry):
+            return _prefix_mention(parsed, first, entity, text)
     return None
+
+
+def _prefix_mention(parsed: ParsedText, first: int, entity: Entity, text: str) -> _Mention:
+    start = parsed.tokens[first].idx
+    return _Mention(text, start, start + len(text), entity)
+
+
+@functools.cache
+def _local_institutions() -> frozenset[str]:
+    """Words of bodies named after their place (local_institutions.csv)."""
+    path = Path(str(resources.files("herald") / "data" / "local_institutions.csv"))
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["word"] for row in csv.DictReader(handle))
 
 
 def _mentions(parsed: ParsedText) -> list[_Mention]:
@@ -323,14 +347,30 @@ def _pick(readings: list[Reading], within: Context) -> Entry | None:
     return fitting[0] if fitting else (readings[0].entry if readings else None)
 
 
+def _only_adjectives(
+    parsed: ParsedText, mentions: list[_Mention], first: dict[str, Entry | None]
+) -> frozenset[str]:
+    """Names that, read alone as countries, only ever premodify a noun ("U.S. forces")."""
+    keys = {name_key(m.text) for m in mentions}
+    for mention in mentions:
+        entry = first.get(name_key(mention.text))
+        if entry is None or entry.feature != "country" or not _is_premodifier(parsed, mention):
+            keys.discard(name_key(mention.text))
+    return frozenset(keys)
+
+
 def _resolve(
-    text: str, mentions: list[_Mention], first: dict[str, Entry | None], dateline: Entry | None
+    parsed: ParsedText,
+    mentions: list[_Mention],
+    first: dict[str, Entry | None],
+    dateline: Entry | None,
 ) -> list[Entry | None]:
     """Read every name in the light of the others, then apply the "City, State" pairs."""
     gazetteer = load_gazetteer()
     ranked = rank_together(
         {key: gazetteer.candidates(m.text) for m in mentions if (key := name_key(m.text))},
         fixed=[dateline] if dateline else [],
+        silent=_only_adjectives(parsed, mentions, first),
     )
     tops = {key: readings[0].entry for key, readings in ranked.items()}
     resolved: list[Entry | None] = []
@@ -339,7 +379,7 @@ def _resolve(
         readings = ranked.get(key, [])
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         within = Context()
-        if following is not None and _followed_by(text, mention, following):
+        if following is not None and _followed_by(parsed.text, mention, following):
             within = _within(tops.get(name_key(following.text)))
         entry = _pick(readings, within) if first.get(key) else None
         if entry is not None and _states_named(key, tops) >= STATE_LIST_SIZE:
@@ -356,8 +396,11 @@ def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place,
     """Every place name of the text, resolved to coordinates and a country where possible."""
     mentions = _mentions(parsed)
     first = _first_guesses(mentions)
-    mentions = [m for m in mentions if _keep(parsed, m, first[name_key(m.text)])]
     # "OTTAWA, Ont." -> "OTTAWA": the first part names the city
     dateline_entry = best(dateline.split(",")[0]) if dateline else None
-    entries = _resolve(parsed.text, mentions, first, dateline_entry)
-    return tuple(_place(m, e) for m, e in zip(mentions, entries, strict=True))
+    entries = _resolve(parsed, mentions, first, dateline_entry)
+    # Kept or not by what the name turned out to be: "Georgia authorities" read as the US
+    # state still says where; read as the country it is an adjective.
+    return tuple(
+        _place(m, e) for m, e in zip(mentions, entries, strict=True) if _keep(parsed, m, e)
+    )

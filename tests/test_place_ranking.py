@@ -51,3 +51,17 @@ def test_fixed_dateline_place_supports_readings() -> None:
 
 def test_unknown_names_are_left_out() -> None:
     assert rank_together({"nowhere": ()}) == {}
+
+
+def test_one_country_named_three_ways_speaks_once() -> None:
+    top = _top("Vancouver", "U.S.", "United States", "America", "Canada")
+    assert top["vancouver"] == ("CAN", None)
+
+
+def test_silent_names_are_ranked_but_support_nothing() -> None:
+    gazetteer = load_gazetteer()
+    names = {k: gazetteer.candidates(k) for k in ("ottawa", "us")}
+    assert rank_together(names)["ottawa"][0].entry.country == "USA"
+    ranked = rank_together(names, silent=frozenset({"us"}))
+    assert ranked["ottawa"][0].entry.country == "CAN"
+    assert ranked["us"][0].entry.country == "USA"

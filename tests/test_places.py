@@ -153,3 +153,43 @@ def test_name_in_a_list_of_states_is_the_state() -> None:
 def test_washington_alone_stays_the_capital() -> None:
     places = _by_text(_places("The senator flew to Washington on Monday."))
     assert places["Washington"].feature == "city"
+
+
+def test_local_institutions_table_is_lowercase_words() -> None:
+    path = Path(str(resources.files("herald") / "data" / "local_institutions.csv"))
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(row["word"].islower() and row["kind"] for row in rows)
+    # words that are part of place names themselves ("Kansas City") must not be listed
+    assert not {"city", "county", "township"} & {row["word"] for row in rows}
+
+
+def test_bodies_named_after_their_place_give_the_place() -> None:
+    text = (
+        "Officers of the Huntsville Police Department and deputies of the Walker County "
+        "Sheriff's Office searched the house, and the Texas Department of Public Safety helped."
+    )
+    places = _by_text(_places(text))
+    assert places["Huntsville"].admin1 == "Texas"
+    assert places["Walker County"].admin1 == "Texas"
+    assert places["Texas"].feature == "admin1"
+
+
+def test_a_county_prefix_wins_over_a_shorter_town_name() -> None:
+    text = "Volunteers of the Licking County Genealogy Society met in Newark, Ohio."
+    places = _by_text(_places(text))
+    assert "Licking" not in places
+    assert places["Licking County"].admin1 == "Ohio"
+
+
+def test_a_capitalized_direction_before_a_known_name_reads_as_that_name() -> None:
+    places = _by_text(_places("The family moved to North Texas in 1973."))
+    assert places["Texas"].feature == "admin1"
+    places = _by_text(_places("Troops entered South Ossetia on Friday."))
+    assert "South" not in places
+
+
+def test_a_state_used_as_an_adjective_stays_a_place() -> None:
+    text = "Georgia authorities in Atlanta and Savannah said the Georgia man was charged."
+    places = [p for p in _places(text) if p.text == "Georgia"]
+    assert places and all(p.country == "USA" for p in places)
