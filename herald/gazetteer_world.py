@@ -17,13 +17,15 @@ not in the data: it is the code most of the province's nearest cities carry.
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import countrystatecity_countries
 import numpy as np
+
+from herald.gazetteer import Entry, name_key
 
 # Types that name a level below the first (checked on the 2.0.1 data).
 LOWER_TYPES = frozenset(
@@ -105,3 +107,52 @@ class CityCodes:
         squared = x * x + (self.lat - lat) ** 2
         nearest = np.argsort(squared)[:NEAREST_CITIES]
         return Counter(self.codes[i] for i in nearest).most_common(1)[0][0]
+
+
+def city_codes(cities: list[Entry]) -> dict[str, CityCodes]:
+    grouped: defaultdict[str, list[Entry]] = defaultdict(list)
+    for city in cities:
+        if city.country and city.admin1_key and city.lat is not None and city.lon is not None:
+            grouped[city.country].append(city)
+    return {
+        country: CityCodes(
+            np.array([c.lat for c in members]),
+            np.array([c.lon for c in members]),
+            [c.admin1_key or "" for c in members],
+        )
+        for country, members in grouped.items()
+    }
+
+
+def divisions_missing_from(
+    names: Mapping[str, Sequence[Entry]],
+    cities: list[Entry],
+    alpha3: dict[str, str],
+    admin1: dict[str, Entry],
+) -> list[Entry]:
+    """Divisions of the world table that regions.csv and the US states do not hold already.
+
+    A province takes the admin1 code of its nearest cities unless an earlier division holds
+    that code (then the code is more likely wrong than shared)."""
+    codes = city_codes(cities)
+    divisions = []
+    for division in world_divisions(skip_countries=frozenset({"US"})):
+        iso3 = alpha3.get(division.country)
+        known = names.get(name_key(division.name), [])
+        if iso3 is None or any(e.country == iso3 and e.feature != "city" for e in known):
+            continue
+        near = codes.get(iso3)
+        key = near.code_near(division.lat, division.lon) if near and division.first_level else None
+        entry = Entry(
+            name=division.name,
+            feature="province" if division.first_level else "district",
+            country=iso3,
+            lat=division.lat,
+            lon=division.lon,
+            admin1=division.name if division.first_level else None,
+            admin1_key=None if key in admin1 else key,
+        )
+        if entry.admin1_key:
+            admin1[entry.admin1_key] = entry
+        divisions.append(entry)
+    return divisions

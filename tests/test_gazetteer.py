@@ -20,13 +20,13 @@ from herald.gazetteer import (
     Entry,
     Gazetteer,
     best,
-    build_gazetteer,
     country_of_place,
     distance_km,
     load_gazetteer,
     name_key,
     rank,
 )
+from herald.gazetteer_build import build_gazetteer
 from herald.gazetteer_cache import (
     DiskGazetteer,
     cache_dir,
