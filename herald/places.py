@@ -57,6 +57,22 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 # A possessive and stray punctuation; never a final "." (it belongs to "U.S.", "D.C.").
 _TRAILING = re.compile(r"(?:['\u2019]s?|[\s,;:!?\"()-])+$")
 _PAIR_GAP = re.compile(r"^\s*,\s*$")
+WIDE_CITY_POPULATION = 100_000
+ALL_FEATURES = frozenset(
+    {"city", "country", "admin1", "admin2", "province", "district", "region", "continent"}
+)
+_DIVISIONS = frozenset({"admin1", "province", "region"})
+KIND_WORDS = {
+    "state": _DIVISIONS,
+    "province": _DIVISIONS,
+    "region": _DIVISIONS | {"district"},
+    "district": frozenset({"district", "admin2", "province"}),
+    "city": frozenset({"city"}),
+    "county": frozenset({"admin2", "district"}),
+}
+_OF_GAPS = frozenset({" of ", " of the "})
+# "the City of Santa Ana": a municipality's formal name around the name it is known by.
+_MUNICIPAL_OF = re.compile(r"^(?:City|Town|Village|Borough|Township|Municipality) of (?:the )?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +131,42 @@ def _is_premodifier(parsed: ParsedText, mention: _Mention) -> bool:
 def _place_mentions(parsed: ParsedText) -> list[_Mention]:
     """The trimmed GPE/LOC/FAC entities, "City, State" entities split in two."""
     mentions = []
-    for entity in parsed.entities:
-        if entity.label not in PLACE_LABELS:
-            continue
+    for entity in _joined_of(parsed, [e for e in parsed.entities if e.label in PLACE_LABELS]):
         trimmed = _trim(entity)
         if trimmed is not None:
             mentions.extend(_split_pairs(trimmed))
     return mentions
+
+
+def _joined_of(parsed: ParsedText, entities: list[Entity]) -> list[Entity]:
+    """Neighbours the parser split at "of (the)" joined back where the whole is a known name
+    ("Democratic Republic" + "Congo")."""
+    joined: list[Entity] = []
+    for entity in entities:
+        last = joined[-1] if joined else None
+        if last is not None and parsed.text[last.end_char : entity.start_char] in _OF_GAPS:
+            text = parsed.text[last.start_char : entity.end_char]
+            if best(_LEADING.sub("", text)) is not None:
+                joined[-1] = Entity(
+                    start=last.start,
+                    end=entity.end,
+                    label=last.label,
+                    text=text,
+                    start_char=last.start_char,
+                    end_char=entity.end_char,
+                )
+                continue
+        joined.append(entity)
+    return joined
+
+
+def _is_wide(entry: Entry | None) -> bool:
+    """A country, US state, region or big city: what "North Texas", "Northern Iraq" or
+    "South Arlington" lie inside (a town called Java is not what "East Java" means)."""
+    if entry is None:
+        return False
+    big_city = entry.feature == "city" and entry.population >= WIDE_CITY_POPULATION
+    return big_city or entry.feature in ("country", "admin1", "region")
 
 
 def _is_major(entry: Entry | None) -> bool:
@@ -148,39 +193,33 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[_Mention]:
         if key in known or (entity.label != "PERSON" and _is_major(best(trimmed.text))):
             found.append(trimmed)
         elif entity.label == "ORG":
-            prefix = _place_prefix(parsed, entity, known, local=True)
+            prefix = _place_prefix(parsed, entity, known)
             if prefix is not None:
                 found.append(prefix)
     return found
 
 
-def _place_prefix(
-    parsed: ParsedText,
-    entity: Entity,
-    known: set[str],
-    any_place: bool = False,
-    local: bool = False,
-) -> _Mention | None:
-    """The longest first one to three tokens of an entity that name a place.
+def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> _Mention | None:
+    """The longest first one to three tokens of an entity that name a place where the rest
+    names something in that place.
 
-    For an ORG a known name or a country, state or region counts, and (``local``) a county
-    or any gazetteer name followed by the word of a local institution ("Gainesville Police",
-    "Walker County Fairgrounds": such a body is where its name says); for an entity the
-    parser labelled a place (``any_place``), any gazetteer name ("Guernsey County
-    Courthouse" -> "Guernsey County").
+    A prefix counts when it is a name the article uses as a place elsewhere (``known``), a
+    country, state or region ("Ohio Department of Health"), a county ("Walker County
+    Fairgrounds"), or any gazetteer name followed by the word of a local institution,
+    facility or landform ("Gainesville Police", "Guernsey County Courthouse", "Catawba
+    River"). Not a bare gazetteer name before another name: "Lake Erie" is not the town of
+    Lake, "Abu Shok" not Abu.
     """
     first = entity.start + (parsed.tokens[entity.start].text.lower() == "the")
     for end in range(min(entity.end - 1, first + 3), first, -1):
         text = parsed.span_text(first, end)
-        if text.lower() in _qualifiers():
-            continue  # "South Ossetia" is not the region "South" of some country
+        if all(word.lower() in _qualifiers() for word in text.split()):
+            continue  # "South Ossetia", "South West England": directions are no place
         entry = best(text)
-        institution = local and entry is not None and (
-            entry.feature == "admin2" or parsed.tokens[end].text.lower() in _local_institutions()
-        )
-        if entry is not None and (any_place or institution):
-            return _prefix_mention(parsed, first, entity, text)
-        if name_key(text) in known or _is_major(entry):
+        if entry is None:
+            continue
+        institution = parsed.tokens[end].text.lower() in _local_institutions()
+        if name_key(text) in known or _is_major(entry) or entry.feature == "admin2" or institution:
             return _prefix_mention(parsed, first, entity, text)
     return None
 
@@ -192,7 +231,8 @@ def _prefix_mention(parsed: ParsedText, first: int, entity: Entity, text: str) -
 
 @functools.cache
 def _local_institutions() -> frozenset[str]:
-    """Words of bodies named after their place (local_institutions.csv)."""
+    """Words after a place name that make a name of something in or by that place: bodies,
+    facilities, municipalities and landforms (local_institutions.csv)."""
     path = Path(str(resources.files("herald") / "data" / "local_institutions.csv"))
     with path.open(encoding="utf-8", newline="") as handle:
         return frozenset(row["word"] for row in csv.DictReader(handle))
@@ -200,7 +240,7 @@ def _local_institutions() -> frozenset[str]:
 
 def _mentions(parsed: ParsedText) -> list[_Mention]:
     """Every candidate span, in text order, without overlaps."""
-    mentions = [_known_prefix(parsed, _qualified(m)) for m in _place_mentions(parsed)]
+    mentions = [_known_prefix(parsed, _qualified(_unwrapped(m))) for m in _place_mentions(parsed)]
     known = {name_key(m.text) for m in mentions if best(m.text) is not None}
     mentions += _relabelled_mentions(parsed, known)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -231,7 +271,17 @@ def _known_prefix(parsed: ParsedText, mention: _Mention) -> _Mention:
         start_char=mention.start,
         end_char=entity.end_char,
     )
-    return _place_prefix(parsed, inner, set(), any_place=True) or mention
+    return _place_prefix(parsed, inner, set()) or mention
+
+
+def _unwrapped(mention: _Mention) -> _Mention:
+    """ "City of Santa Ana" -> "Santa Ana" when only the name inside is known."""
+    wrapper = _MUNICIPAL_OF.match(mention.text)
+    if wrapper is None or best(mention.text) or not best(mention.text[wrapper.end() :]):
+        return mention
+    return _Mention(
+        mention.text[wrapper.end() :], mention.start + wrapper.end(), mention.end, mention.entity
+    )
 
 
 def _qualified(mention: _Mention) -> _Mention:
@@ -243,8 +293,8 @@ def _qualified(mention: _Mention) -> _Mention:
     words = mention.text.split(" ", 1)
     if len(words) != 2 or words[0].lower() not in _qualifiers() or best(mention.text):
         return mention
-    if words[0][0].isupper() and best(words[1]) is None:
-        return mention
+    if words[0][0].isupper() and not _is_wide(best(words[1])):
+        return mention  # "East Java" is no town "Java"; "North Texas" is part of Texas
     offset = len(words[0]) + 1
     return _Mention(words[1], mention.start + offset, mention.end, mention.entity)
 
@@ -342,9 +392,26 @@ def _within(container: Entry | None) -> Context:
     return Context()
 
 
-def _pick(readings: list[Reading], within: Context) -> Entry | None:
-    fitting = [r.entry for r in readings if fits(r.entry, within)]
-    return fitting[0] if fitting else (readings[0].entry if readings else None)
+def _pick(readings: list[Reading], within: Context, kinds: frozenset[str]) -> Entry | None:
+    """The best reading that fits a "City, State" pair and the kind the text names."""
+    for wanted in (
+        [r.entry for r in readings if fits(r.entry, within) and r.entry.feature in kinds],
+        [r.entry for r in readings if fits(r.entry, within)],
+        [r.entry for r in readings],
+    ):
+        if wanted:
+            return wanted[0]
+    return None
+
+
+def _kinds_named_after(parsed: ParsedText, mention: _Mention) -> frozenset[str]:
+    """The features a lowercase word right after the name asks for ("a Washington state
+    farm", "Zaire province"); every feature when there is none."""
+    tokens = parsed.tokens[mention.entity.start : mention.entity.end + 1]
+    after = next((t for t in tokens if t.idx >= mention.end), None)
+    if after is None or parsed.text[mention.end : after.idx].strip():
+        return ALL_FEATURES
+    return KIND_WORDS.get(after.text, ALL_FEATURES)
 
 
 def _only_adjectives(
@@ -381,7 +448,8 @@ def _resolve(
         within = Context()
         if following is not None and _followed_by(parsed.text, mention, following):
             within = _within(tops.get(name_key(following.text)))
-        entry = _pick(readings, within) if first.get(key) else None
+        kinds = _kinds_named_after(parsed, mention)
+        entry = _pick(readings, within, kinds) if first.get(key) else None
         if entry is not None and _states_named(key, tops) >= STATE_LIST_SIZE:
             entry = _division_among(mention.text, entry) or entry
         resolved.append(entry)
