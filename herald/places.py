@@ -1,35 +1,30 @@
-"""places: place names looked up in an offline gazetteer.
+"""places: the place names of a text (``herald.place_mentions``), resolved in an offline
+gazetteer.
 
-Candidates are the parser's GPE, LOC and FAC entities, trimmed of a leading "the" and a
-trailing possessive ("North Korea's" -> "North Korea"). A FAC entity is kept only when the
-gazetteer knows its name (most are buildings and roads it cannot place).
+Resolution reads every distinct name in the light of the others (``herald.place_ranking``:
+neighbouring towns, a county and its state, a country and its cities support each other),
+with the dateline's place as fixed support. Then, per mention: a "City, State" or "City,
+Country" pair restricts the city to the division or country that follows it; a kind word
+after the name ("a Washington state farm", "Zaire province") picks that kind; in a list of
+states "Washington" is the state.
 
 Adjective rule: a name that resolves to a *country* and stands as a premodifier of a
 following noun (dependency compound/nmod/amod, head to its right: "U.S. Secretary of
 State", "U.S. forces", "the U.S. ambassador") is used like the demonym "American", which
-is not a place either, so it is dropped. A possessive ("North Korea's threat"), any other
-country mention ("in the U.S.") and a city or state premodifier ("Vancouver police": it
-still says where) stay places.
+is not a place either, so it is dropped, and it does not support other names' readings. A
+possessive ("North Korea's threat"), any other country mention ("in the U.S.") and a city
+or state premodifier ("Vancouver police", "Georgia authorities" read as the US state: it
+still says where) stay places. A FAC entity is kept only when the gazetteer knows its name
+(most are buildings and roads it cannot place).
 
-Resolution, in two passes over the mentions:
-1. each distinct name is ranked alone; the countries and first-level divisions of these
-   first guesses (and of the dateline) become the article's context;
-2. each mention is ranked again with the context made of the *other* names (a name does not
-   vote for itself), and "City, State" / "City, Country" pairs restrict the city to the
-   division or country that follows it.
-US counties have no coordinates in the package: they take those of a city of the same
-state named in the article, else their state's centre.
+The few US counties without a point take that of a city of the same state named in the
+article, else their state's centre.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from herald.gazetteer import (
     Context,
@@ -42,22 +37,15 @@ from herald.gazetteer import (
     name_key,
     rank,
 )
+from herald.place_mentions import PlaceMention, find_mentions, is_premodifier
 from herald.place_ranking import Reading, rank_together
-from herald.records import Entity, ParsedText, Place
+from herald.records import ParsedText, Place
 
 __all__ = ["country_of_place", "distance_km", "find_places"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RELABEL_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 # Other names that are states themselves before a name is read as part of a list of states.
 STATE_LIST_SIZE = 3
-MAJOR_FEATURES = frozenset({"country", "admin1", "province", "region", "continent"})
-PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
-# A possessive and stray punctuation; never a final "." (it belongs to "U.S.", "D.C.").
-_TRAILING = re.compile(r"(?:['\u2019]s?|[\s,;:!?\"()-])+$")
 _PAIR_GAP = re.compile(r"^\s*,\s*$")
-WIDE_CITY_POPULATION = 100_000
 ALL_FEATURES = frozenset(
     {"city", "country", "admin1", "admin2", "province", "district", "region", "continent"}
 )
@@ -70,257 +58,22 @@ KIND_WORDS = {
     "city": frozenset({"city"}),
     "county": frozenset({"admin2", "district"}),
 }
-_OF_GAPS = frozenset({" of ", " of the "})
-# "the City of Santa Ana": a municipality's formal name around the name it is known by.
-_MUNICIPAL_OF = re.compile(r"^(?:City|Town|Village|Borough|Township|Municipality) of (?:the )?")
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    """A trimmed candidate span and the entity it came from."""
-
-    text: str
-    start: int
-    end: int
-    entity: Entity
-
-
-def _trim(entity: Entity) -> _Mention | None:
-    """Drop a leading "the" and a trailing possessive or punctuation."""
-    text, start = entity.text, entity.start_char
-    lead = _LEADING.match(text)
-    if lead:
-        text, start = text[lead.end() :], start + lead.end()
-    text = _TRAILING.sub("", text)
-    if not text or not text[0].isalnum() or text.lower() in _qualifiers():
-        return None  # "the North must earn its way": a direction alone is no place
-    return _Mention(text, start, start + len(text), entity)
-
-
-def _split_pairs(mention: _Mention) -> list[_Mention]:
-    """An entity "Portland, Maine" holds two places; split it at commas."""
-    if "," not in mention.text:
-        return [mention]
-    parts = []
-    offset = mention.start
-    for piece in mention.text.split(","):
-        stripped = piece.strip()
-        if stripped:
-            begin = offset + piece.index(stripped)
-            parts.append(_Mention(stripped, begin, begin + len(stripped), mention.entity))
-        offset += len(piece) + 1
-    return parts
-
-
-def _is_premodifier(parsed: ParsedText, mention: _Mention) -> bool:
-    """True when the mention's last token modifies a noun that follows the mention."""
-    last = next(
-        (
-            t
-            for t in reversed(parsed.tokens[mention.entity.start : mention.entity.end])
-            if t.idx < mention.end
-        ),
-        None,
-    )
-    if last is None:
-        return False
-    following = mention.entity.end if last.end >= mention.entity.end_char else last.i + 1
-    return last.dep in PREMODIFIER_DEPS and last.head >= following
-
-
-def _place_mentions(parsed: ParsedText) -> list[_Mention]:
-    """The trimmed GPE/LOC/FAC entities, "City, State" entities split in two."""
-    mentions = []
-    for entity in _joined_of(parsed, [e for e in parsed.entities if e.label in PLACE_LABELS]):
-        trimmed = _trim(entity)
-        if trimmed is not None:
-            mentions.extend(_split_pairs(trimmed))
-    return mentions
-
-
-def _joined_of(parsed: ParsedText, entities: list[Entity]) -> list[Entity]:
-    """Neighbours the parser split at "of (the)" joined back where the whole is a known name
-    ("Democratic Republic" + "Congo")."""
-    joined: list[Entity] = []
-    for entity in entities:
-        last = joined[-1] if joined else None
-        if last is not None and parsed.text[last.end_char : entity.start_char] in _OF_GAPS:
-            text = parsed.text[last.start_char : entity.end_char]
-            if best(_LEADING.sub("", text)) is not None:
-                joined[-1] = Entity(
-                    start=last.start,
-                    end=entity.end,
-                    label=last.label,
-                    text=text,
-                    start_char=last.start_char,
-                    end_char=entity.end_char,
-                )
-                continue
-        joined.append(entity)
-    return joined
-
-
-def _is_wide(entry: Entry | None) -> bool:
-    """A country, US state, region or big city: what "North Texas", "Northern Iraq" or
-    "South Arlington" lie inside (a town called Java is not what "East Java" means)."""
-    if entry is None:
-        return False
-    big_city = entry.feature == "city" and entry.population >= WIDE_CITY_POPULATION
-    return big_city or entry.feature in ("country", "admin1", "region")
-
-
-def _is_major(entry: Entry | None) -> bool:
-    """A country, state or region: such a name is a place whatever the parser labelled it."""
-    return entry is not None and entry.feature in MAJOR_FEATURES
-
-
-def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[_Mention]:
-    """Places the parser gave another label: "DRC" or "NSW" as ORG, "Gainesville" as PERSON.
-
-    A whole ORG or NORP entity counts when its name is a country, state or region, or a
-    name the parser labelled a place elsewhere in the same article (``known``); a PERSON
-    entity only in the second case (many people are called "Georgia" or "Austin"). An ORG
-    that starts with such a name ("Ohio Department of Health") yields that name.
-    """
-    found = []
-    for entity in parsed.entities:
-        if entity.label in PLACE_LABELS or entity.label not in RELABEL_LABELS:
-            continue
-        trimmed = _trim(entity)
-        if trimmed is None:
-            continue
-        key = name_key(trimmed.text)
-        if key in known or (entity.label != "PERSON" and _is_major(best(trimmed.text))):
-            found.append(trimmed)
-        elif entity.label == "ORG":
-            prefix = _place_prefix(parsed, entity, known)
-            if prefix is not None:
-                found.append(prefix)
-    return found
-
-
-def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> _Mention | None:
-    """The longest first one to three tokens of an entity that name a place where the rest
-    names something in that place.
-
-    A prefix counts when it is a name the article uses as a place elsewhere (``known``), a
-    country, state or region ("Ohio Department of Health"), a county ("Walker County
-    Fairgrounds"), or any gazetteer name followed by the word of a local institution,
-    facility or landform ("Gainesville Police", "Guernsey County Courthouse", "Catawba
-    River"). Not a bare gazetteer name before another name: "Lake Erie" is not the town of
-    Lake, "Abu Shok" not Abu.
-    """
-    first = entity.start + (parsed.tokens[entity.start].text.lower() == "the")
-    for end in range(min(entity.end - 1, first + 3), first, -1):
-        text = parsed.span_text(first, end)
-        if all(word.lower() in _qualifiers() for word in text.split()):
-            continue  # "South Ossetia", "South West England": directions are no place
-        entry = best(text)
-        if entry is None:
-            continue
-        institution = parsed.tokens[end].text.lower() in _local_institutions()
-        if name_key(text) in known or _is_major(entry) or entry.feature == "admin2" or institution:
-            return _prefix_mention(parsed, first, entity, text)
-    return None
-
-
-def _prefix_mention(parsed: ParsedText, first: int, entity: Entity, text: str) -> _Mention:
-    start = parsed.tokens[first].idx
-    return _Mention(text, start, start + len(text), entity)
-
-
-@functools.cache
-def _local_institutions() -> frozenset[str]:
-    """Words after a place name that make a name of something in or by that place: bodies,
-    facilities, municipalities and landforms (local_institutions.csv)."""
-    path = Path(str(resources.files("herald") / "data" / "local_institutions.csv"))
-    with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["word"] for row in csv.DictReader(handle))
-
-
-def _mentions(parsed: ParsedText) -> list[_Mention]:
-    """Every candidate span, in text order, without overlaps."""
-    mentions = [_known_prefix(parsed, _qualified(_unwrapped(m))) for m in _place_mentions(parsed)]
-    known = {name_key(m.text) for m in mentions if best(m.text) is not None}
-    mentions += _relabelled_mentions(parsed, known)
-    mentions.sort(key=lambda m: (m.start, -m.end))
-    kept: list[_Mention] = []
-    for mention in mentions:
-        if not kept or mention.start >= kept[-1].end:
-            kept.append(mention)
-    return kept
-
-
-def _known_prefix(parsed: ParsedText, mention: _Mention) -> _Mention:
-    """An unknown whole-entity name cut to its longest known leading part, if any.
-
-    "Guernsey County Jail" is no gazetteer name, but it says the place is Guernsey County.
-    """
-    entity = mention.entity
-    if best(mention.text) is not None or "," in entity.text:
-        return mention
-    tokens = parsed.tokens[entity.start : entity.end]
-    first = next((t.i for t in tokens if t.idx >= mention.start), None)
-    if first is None:
-        return mention
-    inner = Entity(
-        start=first,
-        end=entity.end,
-        label=entity.label,
-        text=mention.text,
-        start_char=mention.start,
-        end_char=entity.end_char,
-    )
-    return _place_prefix(parsed, inner, set()) or mention
-
-
-def _unwrapped(mention: _Mention) -> _Mention:
-    """ "City of Santa Ana" -> "Santa Ana" when only the name inside is known."""
-    wrapper = _MUNICIPAL_OF.match(mention.text)
-    if wrapper is None or best(mention.text) or not best(mention.text[wrapper.end() :]):
-        return mention
-    return _Mention(
-        mention.text[wrapper.end() :], mention.start + wrapper.end(), mention.end, mention.entity
-    )
-
-
-def _qualified(mention: _Mention) -> _Mention:
-    """ "northern Georgia", "North Texas" -> the state, when only the bare name is known.
-
-    A capitalized qualifier may be part of a name ("Eastern Creek", "South Ossetia"): the
-    name is cut only when the whole is unknown and the rest is a known place.
-    """
-    words = mention.text.split(" ", 1)
-    if len(words) != 2 or words[0].lower() not in _qualifiers() or best(mention.text):
-        return mention
-    if words[0][0].isupper() and not _is_wide(best(words[1])):
-        return mention  # "East Java" is no town "Java"; "North Texas" is part of Texas
-    offset = len(words[0]) + 1
-    return _Mention(words[1], mention.start + offset, mention.end, mention.entity)
-
-
-@functools.cache
-def _qualifiers() -> frozenset[str]:
-    """Words that narrow a place without being part of its name (place_qualifiers.csv)."""
-    path = Path(str(resources.files("herald") / "data" / "place_qualifiers.csv"))
-    with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["word"] for row in csv.DictReader(handle))
-
-
-def _keep(parsed: ParsedText, mention: _Mention, entry: Entry | None) -> bool:
+def _keep(parsed: ParsedText, mention: PlaceMention, entry: Entry | None) -> bool:
     """Apply the FAC and adjective rules of the module docstring."""
     if mention.entity.label == "FAC" and entry is None:
         return False
     return not (
-        entry is not None and entry.feature == "country" and _is_premodifier(parsed, mention)
+        entry is not None and entry.feature == "country" and is_premodifier(parsed, mention)
     )
 
 
-def _followed_by(text: str, mention: _Mention, following: _Mention | None) -> bool:
+def _followed_by(text: str, mention: PlaceMention, following: PlaceMention | None) -> bool:
     return following is not None and bool(_PAIR_GAP.match(text[mention.end : following.start]))
 
 
-def _place(mention: _Mention, entry: Entry | None) -> Place:
+def _place(mention: PlaceMention, entry: Entry | None) -> Place:
     if entry is None:
         return Place(text=mention.text, start=mention.start, end=mention.end)
     return Place(
@@ -404,7 +157,7 @@ def _pick(readings: list[Reading], within: Context, kinds: frozenset[str]) -> En
     return None
 
 
-def _kinds_named_after(parsed: ParsedText, mention: _Mention) -> frozenset[str]:
+def _kinds_named_after(parsed: ParsedText, mention: PlaceMention) -> frozenset[str]:
     """The features a lowercase word right after the name asks for ("a Washington state
     farm", "Zaire province"); every feature when there is none."""
     tokens = parsed.tokens[mention.entity.start : mention.entity.end + 1]
@@ -415,20 +168,20 @@ def _kinds_named_after(parsed: ParsedText, mention: _Mention) -> frozenset[str]:
 
 
 def _only_adjectives(
-    parsed: ParsedText, mentions: list[_Mention], first: dict[str, Entry | None]
+    parsed: ParsedText, mentions: list[PlaceMention], first: dict[str, Entry | None]
 ) -> frozenset[str]:
     """Names that, read alone as countries, only ever premodify a noun ("U.S. forces")."""
     keys = {name_key(m.text) for m in mentions}
     for mention in mentions:
         entry = first.get(name_key(mention.text))
-        if entry is None or entry.feature != "country" or not _is_premodifier(parsed, mention):
+        if entry is None or entry.feature != "country" or not is_premodifier(parsed, mention):
             keys.discard(name_key(mention.text))
     return frozenset(keys)
 
 
 def _resolve(
     parsed: ParsedText,
-    mentions: list[_Mention],
+    mentions: list[PlaceMention],
     first: dict[str, Entry | None],
     dateline: Entry | None,
 ) -> list[Entry | None]:
@@ -456,13 +209,13 @@ def _resolve(
     return _locate_counties(resolved)
 
 
-def _first_guesses(mentions: Iterable[_Mention]) -> dict[str, Entry | None]:
+def _first_guesses(mentions: Iterable[PlaceMention]) -> dict[str, Entry | None]:
     return {name_key(m.text): best(m.text) for m in mentions}
 
 
 def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place, ...]:
     """Every place name of the text, resolved to coordinates and a country where possible."""
-    mentions = _mentions(parsed)
+    mentions = find_mentions(parsed)
     first = _first_guesses(mentions)
     # "OTTAWA, Ont." -> "OTTAWA": the first part names the city
     dateline_entry = best(dateline.split(",")[0]) if dateline else None
