@@ -1,12 +1,12 @@
 """Confidence calibration: map the events stage's raw rule score to a probability of being right.
 
-The raw score (``herald.events``) adds up cues (lexicon weight, a found actor, a verb trigger,
-...); it ranks events well but is not a probability. ``herald/data/confidence_calibration.csv``
-holds a binned isotonic fit of "the event's type is right" against the raw score, measured on
-the **dev** half of the PLOVER gold records only (one top event per sentence): per bin of raw
-scores the lower and upper bound, the number of events, how many were right, and the
-calibrated value (pool-adjacent-violators over the bins, so it never falls as the raw score
-rises).
+The raw score (``herald.event_record``) adds up cues (lexicon weight, a found actor, a verb
+trigger, ...); it ranks events well but is not a probability.
+``herald/data/confidence_calibration.csv`` holds a binned isotonic fit of "the event's type
+is right" against the raw score, measured on the **dev** half of the PLOVER gold records only
+(one top event per sentence): per bin of raw scores the lower and upper bound, the number of
+events, how many were right, and the calibrated value (pool-adjacent-violators over the
+bins, so it never falls as the raw score rises).
 
 ``calibrate(raw)`` interpolates linearly between the bins' mean raw scores and keeps a tenth
 of the raw score, so that events the rules rank apart stay apart inside a pooled (flat) bin.

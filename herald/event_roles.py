@@ -1,4 +1,4 @@
-"""Who does what to whom: actor and recipient tokens of one trigger, and their ActorRefs.
+"""event_roles: who does what to whom, as the actor and recipient tokens of one trigger.
 
 Rules, verbs: the subject (and its conjuncts) is the actor; in the passive the "by" agent is
 the actor and the passive subject the recipient; the direct object is the recipient unless
@@ -8,7 +8,8 @@ prepositional objects after the type's prepositions are recipients ("meet with X
 adverbial verb without a subject takes the subject of the verb it depends on ("agreed to
 meet"). Nouns: possessor and actor-like modifiers ("U.S. sanctions") are actors, "by X" is
 the actor, and a light verb ("hold talks", "impose sanctions") lends its subject and its
-prepositional objects.
+prepositional objects. Who these tokens are (``ActorRef``, country, sector) is
+``herald.event_participants``' job.
 """
 
 from __future__ import annotations
@@ -16,32 +17,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from herald import actors as actors_module
+from herald import tables
 from herald.event_syntax import SentenceView
 from herald.plover import TriggerEntry, cues, plover_types
-from herald.records import Actor, ActorKind, ActorRef, ParsedText
 
 _QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number",
-                          "some", "many", "most", "all", "members", "member"})  # fmt: skip
+                          "some", "many", "most", "all", "members", "member", "score", "ten",
+                          "handful", "crowd", "batch", "patch", "contingent"})  # fmt: skip
 _TOPICAL = frozenset({"on", "about", "over"})
 # Verbal reactions whose object is someone's plan or deed: its owner is the recipient.
-_PROPOSER_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
+_PROPOSER_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "REQUEST"})
+# Types whose purpose clause names whom they are aimed at ("marched to demand X's ...").
+_AIMED_TYPES = frozenset({"PROTEST"})
 # Types whose that-clause names the party acted upon: "demanded that X leave" (asked),
 # "alleged that X cheated" (accused).
 _CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "ACCUSE"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_BURDEN_PREPS = frozenset({"on", "against"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp"})
 _NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 _ACTORLIKE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-_KIND_BY_ENT: dict[str, ActorKind] = {
-    "GPE": "country",
-    "PERSON": "person",
-    "ORG": "organization",
-    "NORP": "group",
-}
-_PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
-             "his": "person", "it": "thing", "its": "thing", "they": "any", "them": "any",
-             "their": "any", "we": "any", "our": "any"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -50,7 +45,9 @@ class Roles:
 
     actors: list[int]
     recipients: list[int]
-    path: str  # "verb", "light" (noun object of a light verb) or "noun"
+    # "verb"; "light" (noun object of a light verb: "hold talks"); "governed" (object of
+    # another verb: "witnessed clashes"); or "noun"
+    path: str
 
 
 def find_roles(
@@ -79,7 +76,49 @@ def find_roles(
     if not recipients and entry.type in _PROPOSER_TYPES and path == "verb":
         owners = _expand(view, _kids(view, unit, "dobj"))
         recipients = [r for r in _clean(view, _proposers(view, owners), events) if r not in actors]
+    if not recipients and entry.type in _AIMED_TYPES:
+        owners = [head]
+        if path in ("light", "governed"):
+            owners.append(view.head(unit[-1]) or head)
+        aims = _aim_recipients(view, owners)
+        recipients = [r for r in _clean(view, aims, events) if r not in actors]
     return Roles(actors, recipients, path)
+
+
+def _actorlike(view: SentenceView, i: int) -> bool:
+    """Whether a noun names a party (a name, a country word, a role such as "government")
+    rather than a thing or a deed ("reforms", "decision")."""
+    token = view.tok(i)
+    if token.ent_type in _ACTORLIKE_ENTS or token.pos == "PRON":
+        return True
+    return bool(tables.role_for(token.text) or tables.role_for(token.lemma)
+                or tables.country_for(token.text))  # fmt: skip
+
+
+def purpose_like(view: SentenceView, clause: int) -> bool:
+    """A relative clause states an aim only as an infinitive ("a strike to protest ...");
+    other clause links (advcl, xcomp, acl) are taken as they come."""
+    if view.tok(clause).dep != "relcl":
+        return True
+    return any(view.tok(a).text.lower() == "to" for a in view.children(clause, "aux"))
+
+
+def _aim_recipients(view: SentenceView, owners: Sequence[int]) -> list[int]:
+    """Whom a protest is aimed at, read from its purpose or manner clause: "staged
+    demonstrations to demand reforms by Suharto's government", "began a hunger strike to
+    protest against Sweden's decision", "marched, demanding that the president resign"."""
+    for clause in _kids(view, owners, "advcl", "xcomp", "acl", "relcl"):
+        if view.tok(clause).pos not in ("VERB", "AUX") or not purpose_like(view, clause):
+            continue
+        targets = _expand(view, view.children(clause, "dobj"))
+        targets += _prep_objects(view, [clause], frozenset({"against", "for"}))
+        # "to demand reforms by/from the government": whom the demand is made of
+        asked = _prep_objects(view, [clause], frozenset({"by", "from"}))
+        found = [t for t in [*targets, *asked] if _actorlike(view, t)]
+        found += _proposers(view, targets) + _clause_subjects(view, [clause])
+        if found:
+            return found
+    return []
 
 
 def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
@@ -148,6 +187,9 @@ def _object_phrase_preps(
                 found += _expand(view, view.children(child, "pobj"))
             elif token.pos in ("ADP", "NOUN", "NUM", "PROPN"):
                 todo.append(child)
+        # "lifted a travel ban imposed on Chadian citizens": whom the burden was laid on
+        burdens = [a for a in view.children(current, "acl") if view.tok(a).tag == "VBN"]
+        found += _prep_objects(view, burdens, _BURDEN_PREPS)
     return found
 
 
@@ -216,8 +258,19 @@ def _verb_roles(
     elif entry.object == "actor" and objects:
         actors, recipients = objects, subjects + recipients
     else:
-        recipients = passive + objects + recipients
+        recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
+
+
+def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]) -> list[int]:
+    """Objects as recipients, except that an object naming a deed or thing gives way to the
+    party its phrase names ("threatened further action against Russia", "allow the delivery
+    of grain to Afghanistan")."""
+    found: list[int] = []
+    for o in objects:
+        phrase = [] if _actorlike(view, o) else _object_phrase_preps(view, [o], preps)
+        found += [p for p in phrase if _actorlike(view, p)] or [o]
+    return found
 
 
 def _noun_roles(
@@ -246,6 +299,9 @@ def _noun_roles(
         actors += modifiers
     else:
         actors += owners + modifiers
+        # "the withdrawal of some forces from Panama": the party hangs from the of-object
+        of_objects = _prep_objects(view, [noun], frozenset({"of"}))
+        recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
     path = "noun"
     governor = view.head(noun)
     if (
@@ -292,83 +348,3 @@ def _clean(view: SentenceView, tokens: list[int], events: set[int]) -> list[int]
         if token.pos in ("NOUN", "PROPN", "PRON", "NUM") or token.ent_type in _ACTORLIKE_ENTS:
             kept.append(i)
     return sorted(kept)
-
-
-# --------------------------------------------------------------------------- ActorRefs
-
-
-def lookup_actor(
-    actors: Sequence[Actor], parsed: ParsedText, i: int, span: tuple[int, int]
-) -> Actor | None:
-    """The actors stage's actor for token ``i`` (or for its noun phrase ``span``)."""
-    by_token = getattr(actors_module, "actor_for_token", None)
-    if by_token is not None:
-        found = by_token(actors, parsed, i)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-    at = getattr(actors_module, "actor_at", _overlapping)
-    token = parsed.tokens[i]
-    found = at(actors, token.idx, token.end)
-    if found is None and span[1] > span[0]:
-        first, last = parsed.tokens[span[0]], parsed.tokens[span[1] - 1]
-        found = at(actors, first.idx, last.end)
-    return found  # type: ignore[no-any-return]
-
-
-def _overlapping(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
-    """The actor with a mention overlapping [start, end): used while the actors module
-    offers no lookup of its own."""
-    for actor in actors:
-        if any(m.start < end and start < m.end for m in actor.mentions):
-            return actor
-    return None
-
-
-def actor_ref(view: SentenceView, actors: Sequence[Actor], i: int) -> tuple[ActorRef | None, bool]:
-    """(ActorRef of the participant at token ``i``, whether a guess resolved a pronoun)."""
-    token = view.tok(i)
-    span = view.np_span(i)
-    text = view.parsed.span_text(*span)
-    found = lookup_actor(actors, view.parsed, i, span)
-    if found is not None:
-        return found.ref(text), False
-    if token.pos == "PRON":
-        antecedent = _antecedent(view, i)
-        if antecedent is None:
-            return None, False
-        ref, _ = actor_ref(view, actors, antecedent)
-        return ref, True
-    kind = _KIND_BY_ENT.get(token.ent_type, "group")
-    return ActorRef(actor_id=None, name=text, kind=kind, text=text), False
-
-
-def _compatible(view: SentenceView, pronoun: int, candidate: int) -> bool:
-    wanted = _PERSONAL.get(view.tok(pronoun).text.lower())
-    token = view.tok(candidate)
-    if wanted is None or token.pos == "PRON":
-        return False
-    if wanted == "person":
-        return token.ent_type == "PERSON"
-    if wanted == "thing":
-        return token.ent_type in ("GPE", "ORG", "NORP")
-    return True
-
-
-def _antecedent(view: SentenceView, pronoun: int) -> int | None:
-    """A same-sentence antecedent for a pronoun the actors stage did not resolve: the
-    speaker of the speech verb whose complement holds it ("X said it had ..."), else the
-    nearest earlier subject that agrees in person/thing."""
-    current = view.head(pronoun)
-    while current is not None:
-        if view.tok(current).dep == "ccomp":
-            speech = view.head(current)
-            if speech is not None and view.tok(speech).lemma.lower() in cues("speech"):
-                for s in view.children(speech, "nsubj"):
-                    if _compatible(view, pronoun, s):
-                        return s
-            break
-        current = view.head(current)
-    for i in range(pronoun - 1, view.start - 1, -1):
-        if view.tok(i).dep == "nsubj" and _compatible(view, pronoun, i):
-            return i
-    return None

@@ -12,6 +12,8 @@ Every table lives in ``herald/data`` and is loaded once per process:
 - ``plover_frame_modes.csv``: the mode (and sometimes type) that a framing event takes from
   the event it frames ("called for talks" is REQUEST meet).
 - ``plover_contexts.csv``: words that evoke a PLOVER context.
+- ``plover_mode_cues.csv``: words of a sentence that name how an event was done (weapons
+  for ASSAULT: "car bomb", "warplane"), ranked from the most specific mode to the least.
 - ``event_cues.csv``: small closed word classes (light verbs, speech verbs, modality cues).
 - ``cameo.csv``: (type, mode, context) -> CAMEO code where the 2021 conversion table maps
   exactly one code back.
@@ -124,6 +126,54 @@ def context_words() -> dict[str, tuple[str, ...]]:
     for row in _rows("plover_contexts.csv"):
         table.setdefault(row["word"], []).append(row["context"])
     return {word: tuple(contexts) for word, contexts in table.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class ModeCue:
+    """A word or phrase that names the mode of an event type, with its rank (lower = more
+    specific: a "suicide bomber" is a suicide attack before it is an explosive)."""
+
+    type: str
+    mode: str
+    rank: int
+
+
+@functools.cache
+def mode_cues() -> dict[str, tuple[ModeCue, ...]]:
+    """Lower-case word or phrase -> the modes it names."""
+    table: dict[str, list[ModeCue]] = {}
+    for row in _rows("plover_mode_cues.csv"):
+        table.setdefault(row["cue"], []).append(ModeCue(row["type"], row["mode"], int(row["rank"])))
+    return {cue: tuple(found) for cue, found in table.items()}
+
+
+@functools.cache
+def _cued_ranks(ptype: str) -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for found in mode_cues().values():
+        for cue in found:
+            if cue.type == ptype:
+                ranks[cue.mode] = min(cue.rank, ranks.get(cue.mode, cue.rank))
+    return ranks
+
+
+def cued_mode(ptype: str, mode: str | None, phrases: Iterable[str]) -> str | None:
+    """The mode of an event of type ``ptype`` given the words and phrases of its sentence.
+
+    A trigger's own mode stands unless it is one the cue table ranks ("fired" is firearms)
+    and a more specific cue is present ("fired a missile" is heavy-weapons, "warplanes
+    fired" aerial); a mode the table does not rank ("abduct", "torture") always stands.
+    """
+    ranks = _cued_ranks(ptype)
+    if mode is not None and mode not in ranks:
+        return mode
+    best = (ranks[mode], mode) if mode is not None else None
+    table = mode_cues()
+    for phrase in phrases:
+        for cue in table.get(phrase, ()):
+            if cue.type == ptype and (best is None or cue.rank < best[0]):
+                best = (cue.rank, cue.mode)
+    return best[1] if best is not None else None
 
 
 @functools.cache

@@ -122,3 +122,29 @@ def test_manual_type_folds_planned_events_as_the_manual_does() -> None:
     assert plover.manual_type("RETREAT", "planned") == "CONCEDE"
     assert plover.manual_type("ASSAULT", "hypothetical") == "THREATEN"
     assert plover.manual_type("CONSULT", "asserted") == "CONSULT"
+
+
+def test_mode_cues_table_names_modes_of_their_type_with_integer_ranks() -> None:
+    table = rows("plover_mode_cues.csv")
+    assert table and set(table[0]) == {"cue", "type", "mode", "rank"}
+    types = plover.plover_types()
+    for row in table:
+        assert row["cue"] == row["cue"].lower().strip(), row
+        assert row["mode"] in types[row["type"]].modes, row
+        assert row["rank"].isdigit(), row
+    cues = {row["cue"] for row in table}
+    assert len(cues) == len(table), "a cue is listed twice"
+
+
+def test_cued_mode_takes_the_most_specific_weapon_named() -> None:
+    words = ["two", "suicide", "bomber", "suicide bomber", "blow", "up"]
+    assert plover.cued_mode("ASSAULT", "explosives", words) == "suicide-attack"
+    assert plover.cued_mode("ASSAULT", None, ["warplane", "fire", "missile"]) == "aerial"
+    assert plover.cued_mode("ASSAULT", "firearms", ["missile"]) == "heavy-weapons"
+
+
+def test_cued_mode_keeps_a_mode_that_names_no_weapon_and_other_types() -> None:
+    assert plover.cued_mode("ASSAULT", "abduct", ["gunmen"]) == "abduct"
+    assert plover.cued_mode("ASSAULT", "heavy-weapons", ["gunmen"]) == "heavy-weapons"
+    assert plover.cued_mode("ASSAULT", None, ["talks"]) is None
+    assert plover.cued_mode("PROTEST", "demo", ["tear gas"]) == "demo"

@@ -1,0 +1,94 @@
+"""Participants of a trigger (herald.event_roles) and the codes read from their own words
+(herald.event_participants)."""
+
+from __future__ import annotations
+
+import pytest
+
+from herald.event_participants import phrase_country, phrase_sector
+from herald.event_syntax import SentenceView
+from herald.events import find_events
+from herald.parsing import parse
+from herald.records import Document, Event
+
+
+def view_of(text: str) -> SentenceView:
+    return SentenceView.of(parse(text), 0)
+
+
+def token(view: SentenceView, word: str) -> int:
+    return next(i for i in range(view.start, view.end) if view.tok(i).text == word)
+
+
+def events_of(text: str) -> tuple[Event, ...]:
+    doc = Document(doc_id="t", id="t", source="test", text=text)
+    return find_events(doc, parse(text), [], [], [], [])
+
+
+def top(text: str, ptype: str) -> Event:
+    found = [e for e in events_of(text) if e.type == ptype]
+    assert found, [(e.type, e.trigger.text) for e in events_of(text)]
+    return max(found, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "country"),
+    [
+        ("Palestinian prisoners rioted at the jail.", "prisoners", "PSE"),
+        ("Palestinians blamed the army for the attack.", "Palestinians", "PSE"),
+        ("Opposition groups in Zimbabwe demanded reforms.", "groups", "ZWE"),
+        ("Ethnic Albanians in Serbia demanded a vote.", "Albanians", "SRB"),
+        ("Sierra Leonean refugees fled the camp.", "refugees", "SLE"),
+        ("The farmers blocked the road.", "farmers", None),
+    ],
+)
+def test_phrase_country_reads_modifiers_places_and_demonyms(
+    text: str, head: str, country: str | None
+) -> None:
+    view = view_of(text)
+    assert phrase_country(view, [], token(view, head)) == country
+
+
+def test_phrase_sector_reads_the_role_of_the_head_noun() -> None:
+    view = view_of("Security forces and soldiers arrested the farmers near the bridge.")
+    assert phrase_sector(view, token(view, "soldiers")) == "MIL"
+    assert phrase_sector(view, token(view, "bridge")) is None
+
+
+def test_unlisted_participants_get_their_country_from_their_words() -> None:
+    event = top("Israeli soldiers arrested more than 100 Palestinians on Saturday.", "COERCE")
+    assert [r.country for r in event.actor] == ["ISR"]
+    assert [r.country for r in event.recipient] == ["PSE"]
+
+
+def test_a_deed_object_gives_way_to_the_party_it_names() -> None:
+    event = top("President Bush threatened further action against Russia.", "THREATEN")
+    assert [r.text for r in event.recipient] == ["Russia"]
+
+
+def test_a_thing_object_keeps_its_place_when_its_phrase_names_no_party() -> None:
+    text = "Rebels said Turkish drones had been striking Syrian army positions on the frontline."
+    event = top(text, "ASSAULT")
+    assert [r.text for r in event.recipient] == ["Syrian army positions"]
+
+
+def test_lifting_a_burden_reaches_those_it_was_imposed_on() -> None:
+    text = "The president lifted a travel ban imposed on Chadian citizens."
+    event = top(text, "CONCEDE")
+    assert [r.text for r in event.recipient] == ["Chadian citizens"]
+
+
+def test_a_withdrawal_names_the_place_left_through_its_of_phrase() -> None:
+    text = "The United States sped up the withdrawal of some forces from Panama."
+    event = top(text, "RETREAT")
+    assert [r.text for r in event.recipient] == ["Panama"]
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_clause_names() -> None:
+    text = "Thousands of students staged demonstrations to demand reforms by Suharto's government."
+    events = events_of(text)
+    assert [e.type for e in events] == ["PROTEST"], "the demand is the protest's aim"
+    assert [r.text for r in events[0].recipient] == ["Suharto's government"]
+    strike = top("Hundreds of Turks began a hunger strike to protest against Sweden's decision.",
+                 "PROTEST")  # fmt: skip
+    assert [r.text for r in strike.recipient] == ["Sweden"]
