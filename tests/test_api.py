@@ -20,7 +20,8 @@ import httpx
 import pytest
 
 from herald.api.app import create_app
-from herald.api.fixtures import build_database, news_please_documents, running_server
+from herald.api.fixtures import build_database, running_server
+from herald.bench_corpus import read_news_cluster
 from herald.cli import samples_dir
 from herald.plover import PLOVER_TYPES, plover_types
 from herald.reading import read_inputs
@@ -54,7 +55,7 @@ def shared_db(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
         pytest.skip(f"news_cluster articles not found at {folder}")
     path = tmp_path_factory.mktemp("api") / "news.duckdb"
     demo = list(read_inputs([str(shared_data / "demo")], "auto", max_bytes=5_000_000))
-    assert build_database([*news_please_documents(folder, 20), *demo], path, DEMO_DATE) > 50
+    assert build_database([*read_news_cluster(folder)[:20], *demo], path, DEMO_DATE) > 50
     return path
 
 

@@ -8,7 +8,6 @@ for a manual look: ``python -m herald.api --db FILE``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import socket
 import subprocess
 import sys
@@ -37,26 +36,6 @@ def build_database(
         for batch in run(items, Options(date=date), processes=1):
             events += store.write(batch).events_added
     return events
-
-
-def news_please_documents(folder: Path, count: int) -> list[RawDocument]:
-    """The first ``count`` news-please JSON articles of ``folder`` (sorted by file name)."""
-    documents = []
-    for path in sorted(folder.glob("*.json"))[:count]:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        published = record.get("date_publish")
-        documents.append(
-            RawDocument(
-                source=str(path),
-                id=path.name,
-                content=record["text"],
-                kind="text",
-                url=record.get("url"),
-                title=record.get("title"),
-                published=published[:10] if isinstance(published, str) else None,
-            )
-        )
-    return documents
 
 
 def free_port() -> int:
