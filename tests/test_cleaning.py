@@ -441,6 +441,8 @@ def test_news_sentences_are_not_boilerplate(line: str) -> None:
         "Story continues below advertisement",
         "Home | World | Politics | Business",
         "Share on Facebook",
+        "Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP",
+        "hide caption Protesters gather outside parliament on Monday.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:

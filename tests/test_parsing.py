@@ -1,0 +1,35 @@
+"""parse: sentences and phrases never cross a line break."""
+
+from __future__ import annotations
+
+from herald.parsing import parse, subtree_edges
+from herald.records import ParsedText
+
+CREDIT_THEN_ARTICLE = (
+    "Photo credit line Alastair Grant AP Alastair Grant AP\n\n"
+    "Nigerian President Muhammadu Buhari says 21 schoolgirls have been released."
+)
+
+
+def _sentences(parsed: ParsedText) -> list[str]:
+    return [parsed.sentence_text(i) for i in range(len(parsed.sentences))]
+
+
+def test_a_sentence_starts_after_every_line_break() -> None:
+    sentences = [s.strip() for s in _sentences(parse(CREDIT_THEN_ARTICLE))]
+    assert sentences[-1].startswith("Nigerian President")
+    assert not any("\n" in s for s in sentences)
+
+
+def test_entities_do_not_take_in_line_breaks() -> None:
+    parsed = parse("He met Narendra Modi\n\nAshok Gehlot spoke later in Jaipur.")
+    assert all(e.text == e.text.strip() for e in parsed.entities)
+    assert all(parsed.text[e.start_char : e.end_char] == e.text for e in parsed.entities)
+
+
+def test_subtree_edges_skip_whitespace_tokens() -> None:
+    # tokens: 0 "Over" <- 1 "200" (root) -> 2 "\n\n" (space, hangs on the root)
+    left, right = subtree_edges([1, 1, 1], [False, False, True])
+    assert (left[1], right[1]) == (0, 1)
+    left, right = subtree_edges([1, 1, 1])
+    assert (left[1], right[1]) == (0, 2)
