@@ -57,9 +57,18 @@ def _content_zone(view: SentenceView, candidate: Candidate) -> set[int]:
             dep = view.tok(child).dep
             if child in candidate.unit:
                 continue
-            if dep in deps or (dep == "prep" and _content_prep(view, child, preps)):
+            infinitive = (
+                dep == "advcl" and candidate.type != "CONSULT" and _to_infinitive(view, child)
+            )
+            if dep in deps or infinitive or (dep == "prep" and _content_prep(view, child, preps)):
                 zone |= set(view.subtree(child))
     return zone
+
+
+def _to_infinitive(view: SentenceView, verb: int) -> bool:
+    """ "to stop" that the parser hung as an adverbial clause ("committed ... to stop all
+    attacks"): after a framing verb it is what is promised or asked, as an xcomp would be."""
+    return any(view.tok(c).text.lower() == "to" for c in view.children(verb, "aux"))
 
 
 def _content_prep(view: SentenceView, prep: int, preps: frozenset[str]) -> bool:

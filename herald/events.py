@@ -90,7 +90,17 @@ def sentence_candidates(
     apply_frames(view, found)
     attach_aims(view, found)
     cue_modes(view, found)
-    return sorted((c for c in found if not absorbed(c)), key=lambda c: c.unit[0])
+    kept = [c for c in found if not absorbed(c) and not _restates(view, c, found)]
+    return sorted(kept, key=lambda c: c.unit[0])
+
+
+def _restates(view: SentenceView, candidate: Candidate, found: Sequence[Candidate]) -> bool:
+    """A verb that only describes a noun trigger of the same type ("talks hosted by Kenya",
+    "the strike carried out by drones") is that event again, not a second one."""
+    head = view.head(candidate.head)
+    if view.tok(candidate.head).dep != "acl" or head is None:
+        return False
+    return any(o is not candidate and o.type == candidate.type and head in o.unit for o in found)
 
 
 def other_event_subtrees(
@@ -100,10 +110,15 @@ def other_event_subtrees(
     times and places are their own."""
     ranges = []
     for other in others:
-        if other is candidate:
-            continue
+        if other is candidate or not _has_parties(other):
+            continue  # a trigger with no party yields no event and keeps nothing to itself
         block = view.subtree(other.unit[0] if other.roles and other.roles.path != "light"
                              else other.head)  # fmt: skip
         if candidate.head not in block:
             ranges.append(block)
     return ranges
+
+
+def _has_parties(candidate: Candidate) -> bool:
+    roles = candidate.roles
+    return roles is not None and bool(roles.actors or roles.recipients)

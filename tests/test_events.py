@@ -8,6 +8,7 @@ import pytest
 
 from herald.events import find_events
 from herald.parsing import parse
+from herald.places import find_places
 from herald.records import Actor, Document, Event, Mention, Place, TimeValue
 
 PUBLISHED = TimeValue("Dec. 18, 2017", "2017-12-18", "day", "absolute")
@@ -414,3 +415,23 @@ def test_assault_mode_comes_from_the_weapon_the_sentence_names() -> None:
 def test_a_weapon_that_was_hit_is_not_the_weapon_used() -> None:
     downed = only(events_of("Turkish forces shot two Syrian warplanes."), "ASSAULT")
     assert downed.mode == "firearms"
+
+
+def test_a_verb_that_describes_a_noun_trigger_is_the_same_event() -> None:
+    events = events_of("Three days of talks hosted by the Kenyan government ended on Friday.")
+    assert [e.trigger.text for e in events if e.type == "CONSULT"] == ["talks"]
+
+
+def test_a_trigger_without_parties_does_not_hide_a_place() -> None:
+    text = "The two sides signed the agreement in Nairobi on Thursday."
+    places = find_places(parse(text))
+    event = next(e for e in events_of(text, where=places) if e.trigger.text == "signed")
+    assert event.where is not None and event.where.name == "Nairobi"
+
+
+def test_an_infinitive_after_a_promise_is_promised_even_as_an_adverbial_clause() -> None:
+    text = (
+        "The ceasefire holds in the east.\n\n"
+        '"Both delegations have committed to stop all attacks," said a mediator.'
+    )
+    assert not [e for e in events_of(text) if e.type == "ASSAULT"]
