@@ -98,12 +98,28 @@ def _governing_span(
     """The time span that governs the trigger; failing that, the one that governs the verb
     of speech whose complement holds it, and so on up the sentence."""
     anchor: int | None = trigger
+    blocked = [*blocked, *_participant_clauses(view, trigger, unit)]
     while anchor is not None:
         found = governing_item(view, anchor, spans, blocked, unit=unit if anchor == trigger else ())
         if found is not None:
             return found
         anchor = _reporting_verb(view, anchor)
     return None
+
+
+def _participant_clauses(view: SentenceView, trigger: int, unit: Sequence[int]) -> list[range]:
+    """Clauses that describe a noun other than the trigger ("40 prisoners held since the
+    fighting began in March"): their times date the noun's story, not the event."""
+    own = {trigger, *unit}
+    return [
+        view.subtree(i)
+        for i in range(view.start, view.end)
+        if view.tok(i).dep in ("acl", "relcl")
+        and (head := view.head(i)) is not None
+        and head not in own
+        and view.tok(head).pos in ("NOUN", "PROPN", "PRON")
+        and trigger not in view.subtree(i)
+    ]
 
 
 def _reporting_verb(view: SentenceView, i: int) -> int | None:

@@ -150,3 +150,13 @@ def test_preposition_of_the_date_relates_the_event() -> None:
 
 def test_nothing_without_a_date_or_publication() -> None:
     assert when_of("North Korea said it had carried out a missile test.", "test", None) is None
+
+
+def test_a_clause_describing_a_participant_does_not_date_the_event() -> None:
+    when = when_of(
+        "The rebels said they would free 40 prisoners held since the fighting began in March.",
+        "free",
+    )
+    assert when is not None and (when.value, when.anchor) == ("2017-12-18", "publication")
+    when = when_of("Police arrested a man who had fled to Spain in 2014.", "arrested")
+    assert when is not None and (when.value, when.anchor) == ("2017-12-18", "publication")
