@@ -67,7 +67,8 @@ class Grouper:
         if draft.kind == "person":
             head = self.tokens[candidate.head]
             # the verb is kept for direct subjects only: binding ("Trump praised him")
-            verb = head.head if head.dep in ("nsubj", "nsubjpass") else -1
+            subject = head.dep in ("nsubj", "nsubjpass")
+            verb = _first_conjunct(self.tokens, head.head) if subject else -1
             self.people.append(
                 _PersonMention(head.i, head.sent, index, _is_subject(self.tokens, head), verb)
             )
@@ -217,16 +218,18 @@ class Grouper:
     def _pronoun(self, candidate: Candidate) -> int | None:
         gender, _case = tables.pronouns()[candidate.key]
         token = self.tokens[candidate.head]
-        verb = token.head if token.dep in ("dobj", "dative") else -2
+        verb = _object_verb(self.tokens, token)
         best: tuple[int, int] | None = None  # (rank, draft)
+        # "X met Y and talked with him": him is not X, under any of X's names
+        bound = {m.draft for m in self.people if m.verb == verb and m.sent == token.sent}
         for mention in reversed(self.people):
             if mention.sent < token.sent - 1:
                 break
             draft = self.drafts[mention.draft]
             if draft.gender not in (None, gender):
                 continue
-            if mention.verb == verb:
-                continue  # "Trump praised him": him is not Trump
+            if mention.draft in bound:
+                continue
             rank = (0 if mention.sent == token.sent else 1) + (0 if mention.subject else 2)
             if best is None or rank < best[0]:
                 best = (rank, mention.draft)
@@ -234,6 +237,24 @@ class Grouper:
             return None
         self.drafts[best[1]].gender = self.drafts[best[1]].gender or gender
         return best[1]
+
+
+def _first_conjunct(tokens: Sequence[Token], verb: int) -> int:
+    """The first of coordinated verbs ("met ... and discussed"): they share one subject."""
+    while tokens[verb].dep == "conj" and tokens[verb].head != verb:
+        verb = tokens[verb].head
+    return verb
+
+
+def _object_verb(tokens: Sequence[Token], pronoun: Token) -> int:
+    """The verb a pronoun is the object of, directly or through a preposition ("talked
+    with him"), as its first conjunct; -2 when it is no verb's object."""
+    if pronoun.dep in ("dobj", "dative"):
+        return _first_conjunct(tokens, pronoun.head)
+    prep = tokens[pronoun.head]
+    if pronoun.dep == "pobj" and prep.dep == "prep" and tokens[prep.head].pos == "VERB":
+        return _first_conjunct(tokens, prep.head)
+    return -2
 
 
 def _is_subject(tokens: Sequence[Token], head: Token) -> bool:

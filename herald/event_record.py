@@ -54,7 +54,11 @@ def to_event(
     time_spans, place_spans, blocked = spans
     actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans)
     recipient_refs, guess_r = participant_refs(view, actors, roles.recipients, place_spans)
-    recipient_refs = tuple(r for r in recipient_refs if r not in actor_refs)
+    # one party is never its own recipient, however it is named ("Mr. Trudeau ... he")
+    actor_ids = {r.actor_id for r in actor_refs if r.actor_id is not None}
+    recipient_refs = tuple(
+        r for r in recipient_refs if r not in actor_refs and r.actor_id not in actor_ids
+    )
     if not actor_refs and not recipient_refs:
         return None
     parsed = view.parsed

@@ -74,6 +74,16 @@ def test_pronoun_prefers_subject_and_respects_gender() -> None:
     assert _texts(joly).count("her") == 2
 
 
+def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
+    # binding holds through coordinated verbs and prepositions, and for every name of X
+    actors = _actors(
+        "Mr. Trudeau spoke in Ottawa. Mr. Trudeau met President Raul Castro in Havana "
+        "and discussed the idea with him."
+    )
+    assert "him" in _texts(_named(actors, "Raul Castro"))
+    assert "him" not in _texts(_named(actors, "Trudeau"))
+
+
 def test_apposition_gives_the_title() -> None:
     actors = _actors("The White House chose Mike Pompeo, the CIA director, to lead the talks.")
     pompeo = _named(actors, "Mike Pompeo")
