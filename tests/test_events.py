@@ -435,4 +435,3 @@ def test_an_infinitive_after_a_promise_is_promised_even_as_an_adverbial_clause()
         '"Both delegations have committed to stop all attacks," said a mediator.'
     )
     assert not [e for e in events_of(text) if e.type == "ASSAULT"]
-
