@@ -49,7 +49,8 @@ def modality_of(
     view = view or SentenceView.of(parsed, parsed.tokens[trigger].sent)
     chain = scope_chain(view, trigger)
     words = _cue_words(view, trigger, chain)
-    if _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated"):
+    negated = _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated")
+    if negated or _has_negative_argument(view, trigger):
         return "negated"
     hypothetical = words & cues("hypothetical") or _has_condition(view, chain)
     if hypothetical or _is_generic_infinitive(view, chain):
@@ -129,6 +130,19 @@ def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
             if prep is not None:
                 words.add(view.tok(prep).text.lower())
     return words
+
+
+def _has_negative_argument(view: SentenceView, trigger: int) -> bool:
+    """A subject or object that says nobody took part: "no one was detained", "police
+    arrested none of them", "nobody was hurt"."""
+    negative = cues("negated")
+    for arg in view.children(trigger, "nsubj", "nsubjpass", "dobj"):
+        token = view.tok(arg)
+        if token.lemma.lower() in negative:
+            return True
+        if any(view.tok(d).text.lower() == "no" for d in view.children(arg, "det")):
+            return True
+    return False
 
 
 def _is_generic_infinitive(view: SentenceView, chain: list[int]) -> bool:
