@@ -32,6 +32,7 @@ HISTORICAL_DAYS = 30  # older than this before publication counts as historical
 _NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "conj",
                       "pcomp", "appos", "npadvmod", "oprd"})  # fmt: skip
 _VERB_UP = frozenset({"xcomp", "conj", "auxpass", "aux", "pcomp"})
+_TIME_CLAUSE_MARKS = frozenset({"before", "after", "until", "till", "when", "once", "as"})
 # Links climbed from a clause to the clause that embeds it, looking for a speech verb.
 _CLAUSE_UP = frozenset({"ccomp", "advcl", "xcomp", "acomp", "conj"})
 
@@ -55,7 +56,8 @@ def modality_of(
     hypothetical = words & cues("hypothetical") or _has_condition(view, chain)
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"
-    if words & cues("planned") or _is_infinitival_plan(view, chain) or _after(when, published):
+    planned = words & cues("planned") or _is_infinitival_plan(view, chain)
+    if planned or _after(when, published) or _in_time_clause_of_plan(view, chain):
         return "planned"
     if attribution is not None and attribution.kind in ("outlet", "anonymous_source"):
         return "reported"
@@ -130,6 +132,23 @@ def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
             if prep is not None:
                 words.add(view.tok(prep).text.lower())
     return words
+
+
+def _in_time_clause_of_plan(view: SentenceView, chain: list[int]) -> bool:
+    """ "... are expected to discuss it before the Council meets": a present tense in a time
+    clause of a planned event is that plan's future, not a fact."""
+    top = chain[-1]
+    head = view.head(top)
+    token = view.tok(top)
+    if head is None or token.dep != "advcl" or token.tag not in ("VBZ", "VBP"):
+        return False
+    marks = {view.tok(m).text.lower() for m in view.children(top, "mark", "advmod")}
+    if not marks & _TIME_CLAUSE_MARKS:
+        return False
+    above = scope_chain(view, head)
+    return bool(_cue_words(view, head, above) & cues("planned")) or _is_infinitival_plan(
+        view, above
+    )
 
 
 def _has_negative_argument(view: SentenceView, trigger: int) -> bool:

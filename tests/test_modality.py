@@ -41,6 +41,8 @@ def trigger_index(text: str, word: str) -> tuple:
         ("Israel refused to release the prisoners.", "release", "negated"),
         ("Israel will not attack Gaza.", "attack", "negated"),
         ("Police said no one was detained.", "detained", "negated"),
+        ("They are expected to talk before the Council meets.", "meets", "planned"),
+        ("They talked before the Council meets.", "meets", "asserted"),
         ("Police arrested none of the protesters.", "arrested", "negated"),
         ("Police arrested no protesters on Monday.", "arrested", "negated"),
         ("Police arrested one protester on Monday.", "arrested", "asserted"),
