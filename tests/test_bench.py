@@ -150,13 +150,20 @@ def test_replayed_rules_give_the_full_pipelines_parse() -> None:
     import spacy
 
     from herald.parse_rules import REPLACED_COMPONENTS
-    from herald.parsing import load_model, load_replay, to_parsed, to_parsed_replayed
+    from herald.parsing import (
+        load_model,
+        load_replay,
+        to_parsed,
+        to_parsed_replayed,
+        with_paragraph_breaks,
+    )
     from herald.settings import DEFAULT_MODEL
 
     rules = load_replay()
     if rules is None:
         pytest.skip("the model has no attribute ruler and rule lemmatizer to replay")
-    full = spacy.load(DEFAULT_MODEL)  # a fresh copy: load_replay tunes the cached one
+    # a fresh copy: load_replay tunes the cached one
+    full = with_paragraph_breaks(spacy.load(DEFAULT_MODEL))
     texts = [*TRICKY, (SAMPLES / "ottawa-visit.txt").read_text(encoding="utf-8")]
     expected = [to_parsed(doc) for doc in full.pipe(texts)]
     nlp = load_model()
