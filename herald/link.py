@@ -132,8 +132,8 @@ def load_features(
 
 _FEATURE_SQL = """
     SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
-        d.published_date, e.where_name, e.where_country, p.feature, e.where_lat, e.where_lon,
-        e.sentence
+        e.when_modifier, d.published_date, e.where_name, e.where_country, p.feature, e.where_lat,
+        e.where_lon, e.sentence
     FROM events e
     LEFT JOIN documents d USING (doc_id)
     LEFT JOIN (
@@ -147,9 +147,9 @@ _FEATURE_SQL = """
 def _features(
     row: tuple, participants: list[tuple[str, str, str | None, str | None]]
 ) -> EventFeatures:
-    (event_id, doc_id, type_, value, precision, anchor, published, where_name, where_country,
-     feature, lat, lon, sentence) = row  # fmt: skip
-    lo, hi, dated = date_window(value, precision, anchor, published)
+    (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
+     where_country, feature, lat, lon, sentence) = row  # fmt: skip
+    lo, hi, dated = date_window(value, precision, anchor, published, modifier)
     place = None
     if where_name or where_country:
         place = PlaceInfo(where_name, where_country, feature, lat, lon)

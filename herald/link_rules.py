@@ -35,6 +35,8 @@ from herald.rows import first_day
 
 # Days before publication an undated event may have happened ("publication" anchor).
 PUBLICATION_LOOKBACK_DAYS = 7
+# How far "before"/"after" a date an event may lie when the text gives no other bound.
+RELATION_REACH_DAYS = 31
 # Slack around a date read off the text: outlets in other time zones shift "Tuesday".
 DATE_SLACK_DAYS = 1
 # Two places in one country farther apart than this are different places.
@@ -148,12 +150,22 @@ def date_window(
     when_precision: str | None,
     when_anchor: str | None,
     published: dt.date | None,
+    when_modifier: str | None = None,
 ) -> tuple[dt.date, dt.date, bool]:
-    """(first day, last day, read off the text?) of the days an event may have happened on."""
+    """(first day, last day, read off the text?) of the days an event may have happened on.
+
+    A relation to the date ("before November", "after the vote") opens the window by
+    RELATION_REACH_DAYS on that side.
+    """
     if when_anchor in ("absolute", "relative"):
         start, end = first_day(when_value), last_day(when_value, when_precision)
         if start is not None and end is not None:
             slack = dt.timedelta(days=DATE_SLACK_DAYS)
+            reach = dt.timedelta(days=RELATION_REACH_DAYS)
+            if when_modifier in ("before", "on_or_before"):
+                start -= reach
+            elif when_modifier in ("after", "on_or_after"):
+                end += reach
             return max(start - slack, NO_DATE_LO), min(end + slack, NO_DATE_HI), True
     if published is not None:
         lookback = dt.timedelta(days=PUBLICATION_LOOKBACK_DAYS)

@@ -110,6 +110,15 @@ def test_publication_dates_give_a_wide_weak_window() -> None:
     assert dated and lo <= dt.date(2017, 12, 19) <= hi and (hi - lo).days <= 2
 
 
+def test_a_relation_to_the_date_opens_the_window_on_its_side() -> None:
+    published = dt.date(2017, 12, 18)
+    plain = link_rules.date_window("2017-11", "month", "absolute", published)
+    before = link_rules.date_window("2017-11", "month", "absolute", published, "before")
+    after = link_rules.date_window("2017-11", "month", "absolute", published, "on_or_after")
+    assert before[0] < plain[0] and before[1] == plain[1]
+    assert after[1] > plain[1] and after[0] == plain[0]
+
+
 def test_the_relation_is_symmetric() -> None:
     store = stored(
         report("a", "2017-12-18"),
