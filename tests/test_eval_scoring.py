@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from herald.errors import DataMissingError
 from herald.eval.acled import acled_mapping
 from herald.eval.cli import eval_command
-from herald.eval.conflibert import bio_spans
+from herald.eval.conflibert import SpanSentence, bio_spans, dyad_counts
 from herald.eval.floors import check_floors, figure_at, load_floors
 from herald.eval.plover import RENAMED, to_gold, triples
 from herald.eval.quotes import brat_extent, is_direct
@@ -408,3 +408,16 @@ def test_check_floors_option_exits_non_zero_below_a_floor(monkeypatch, tmp_path)
     assert json.loads(out.read_text())["ratios"]["type_accuracy"]["correct"] == 0
     result = CliRunner().invoke(eval_command, ["plover", "--no-progress"])
     assert result.exit_code == 0  # without the gate a poor figure is only reported
+
+
+def test_dyad_needs_source_and_target_right_together() -> None:
+    both = SpanSentence("s", "a hit b", sources=((0, 1),), targets=((6, 7),))
+    right = dyad_counts(both, Counts(tp=1), Counts(tp=1))
+    assert (right.tp, right.fp, right.fn) == (1, 0, 0)
+    half = dyad_counts(both, Counts(tp=1), Counts(fp=1, fn=1))
+    assert (half.tp, half.fp, half.fn) == (0, 1, 1)
+    missed = dyad_counts(both, Counts(fn=1), Counts(fn=1))
+    assert (missed.tp, missed.fp, missed.fn) == (0, 0, 1)
+    no_target = SpanSentence("t", "a spoke", sources=((0, 1),), targets=())
+    extra = dyad_counts(no_target, Counts(tp=1), Counts(fp=1))
+    assert (extra.tp, extra.fp, extra.fn) == (0, 1, 0)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from herald.eval.gold import gold_path
 from herald.eval.runner import TextItem, analyse_items, top_event
 from herald.eval.scoring import (
+    Counts,
     Report,
     Span,
     label_counts,
@@ -155,8 +156,21 @@ def _score_spans(report: Report, sentences: list[SpanSentence], show: bool) -> N
             near = (event.trigger.start, event.trigger.end)
             sources = ref_spans(item.text, event.actor, near)
             targets = ref_spans(item.text, event.recipient, near)
-        report.field_counts("source_span").add(span_counts(sentence.sources, sources))
-        report.field_counts("target_span").add(span_counts(sentence.targets, targets))
+        source_counts = span_counts(sentence.sources, sources)
+        target_counts = span_counts(sentence.targets, targets)
+        report.field_counts("source_span").add(source_counts)
+        report.field_counts("target_span").add(target_counts)
+        report.field_counts("dyad").add(dyad_counts(sentence, source_counts, target_counts))
+
+
+def dyad_counts(sentence: SpanSentence, sources: Counts, targets: Counts) -> Counts:
+    """Who did it to whom, both right at once: the sentence's (source, target) pair counts
+    as found when the top event's actor overlaps a gold source and its recipient a gold
+    target. The NER sentences carry no event type, so this is the triple without its type."""
+    gold = bool(sentence.sources and sentence.targets)
+    predicted = (sources.tp + sources.fp) > 0 and (targets.tp + targets.fp) > 0
+    right = gold and sources.tp > 0 and targets.tp > 0
+    return Counts(tp=int(right), fp=int(predicted and not right), fn=int(gold and not right))
 
 
 def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool = True) -> Report:
@@ -168,6 +182,7 @@ def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool
     _score_classes(report, classes, show_progress)
     report.notes.append(
         "class = quad of herald's top event, 0 when it finds none; spans = the words of the "
-        "top event's actor/recipient refs, matched to gold S/T spans by overlap (one to one)"
+        "top event's actor/recipient refs, matched to gold S/T spans by overlap (one to one); "
+        "dyad = actor and recipient both right in one sentence"
     )
     return report
