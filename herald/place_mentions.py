@@ -34,6 +34,8 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 # A possessive and stray punctuation; never a final "." (it belongs to "U.S.", "D.C.").
 _TRAILING = re.compile(r"(?:['\u2019]s?|[\s,;:!?\"()-])+$")
 WIDE_CITY_POPULATION = 100_000
+# Prepositions after which a name the parser took for a person is a place ("in Gainesville").
+_LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 _OF_GAPS = frozenset({" of ", " of the "})
 # "the City of Santa Ana": a municipality's formal name around the name it is known by.
 _MUNICIPAL_OF = re.compile(r"^(?:City|Town|Village|Borough|Township|Municipality) of (?:the )?")
@@ -143,8 +145,9 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
 
     A whole ORG or NORP entity counts when its name is a country, state or region, or a
     name the parser labelled a place elsewhere in the same article (``known``); a PERSON
-    entity only in the second case (many people are called "Georgia" or "Austin"). An ORG
-    that starts with such a name ("Ohio Department of Health") yields that name.
+    entity in that second case, or when its words stand where only a place can ("in
+    Gainesville", "Gainesville police"); many people are called "Georgia" or "Austin". An
+    ORG that starts with such a name ("Ohio Department of Health") yields that name.
     """
     found = []
     for entity in parsed.entities:
@@ -154,13 +157,23 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         if trimmed is None:
             continue
         key = name_key(trimmed.text)
-        if key in known or (entity.label != "PERSON" and _is_major(best(trimmed.text))):
+        entry = best(trimmed.text)
+        person_placed = entity.label == "PERSON" and entry is not None and _placed(parsed, entity)
+        if key in known or person_placed or (entity.label != "PERSON" and _is_major(entry)):
             found.append(trimmed)
         elif entity.label == "ORG":
             prefix = _place_prefix(parsed, entity, known)
             if prefix is not None:
                 found.append(prefix)
     return found
+
+
+def _placed(parsed: ParsedText, entity: Entity) -> bool:
+    """Whether the words around a name make it a place: a locative preposition before it
+    ("in", "near", "outside") or the word of a local institution after it ("police")."""
+    before = parsed.tokens[entity.start - 1].text.lower() if entity.start > 0 else ""
+    after = parsed.tokens[entity.end].text.lower() if entity.end < len(parsed.tokens) else ""
+    return before in _LOCATIVE_BEFORE or after in _local_institutions()
 
 
 def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceMention | None:

@@ -215,3 +215,15 @@ def test_a_municipal_wrapper_gives_the_name_inside() -> None:
 def test_a_gazetteer_word_before_another_name_is_not_a_place() -> None:
     places = _by_text(_places("Swans were found on the coast of Lake Erie in Michigan."))
     assert "Lake" not in places
+
+
+def test_a_name_taken_for_a_person_is_a_place_where_only_a_place_fits() -> None:
+    from herald.place_mentions import _placed
+    from herald.records import Entity
+
+    parsed = parse("A restaurant in Gainesville was robbed, and Gainesville police came.")
+    first, second = (t.i for t in parsed.tokens if t.text == "Gainesville")
+    assert _placed(parsed, Entity(first, first + 1, "PERSON", "Gainesville", 0, 0))
+    assert _placed(parsed, Entity(second, second + 1, "PERSON", "Gainesville", 0, 0))
+    parsed = parse("Austin said Gainesville was right.")
+    assert not _placed(parsed, Entity(0, 1, "PERSON", "Austin", 0, 6))
