@@ -56,7 +56,7 @@ def modality_of(
     hypothetical = words & cues("hypothetical") or _has_condition(view, chain)
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"
-    planned = words & cues("planned") or _is_infinitival_plan(view, chain)
+    planned = _is_planned(view, chain, words)
     if planned or _after(when, published) or _in_time_clause_of_plan(view, chain):
         return "planned"
     if attribution is not None and attribution.kind in ("outlet", "anonymous_source"):
@@ -146,9 +146,12 @@ def _in_time_clause_of_plan(view: SentenceView, chain: list[int]) -> bool:
     if not marks & _TIME_CLAUSE_MARKS:
         return False
     above = scope_chain(view, head)
-    return bool(_cue_words(view, head, above) & cues("planned")) or _is_infinitival_plan(
-        view, above
-    )
+    return _is_planned(view, above, _cue_words(view, head, above))
+
+
+def _is_planned(view: SentenceView, chain: list[int], words: set[str]) -> bool:
+    """A plan word on the chain ("will", "plans", "expected") or an infinitive of a plan."""
+    return bool(words & cues("planned")) or _is_infinitival_plan(view, chain)
 
 
 def _has_negative_argument(view: SentenceView, trigger: int) -> bool:

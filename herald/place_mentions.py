@@ -34,7 +34,9 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 # A possessive and stray punctuation; never a final "." (it belongs to "U.S.", "D.C.").
 _TRAILING = re.compile(r"(?:['\u2019]s?|[\s,;:!?\"()-])+$")
 WIDE_CITY_POPULATION = 100_000
-# Prepositions after which a name the parser took for a person is a place ("in Gainesville").
+# Prepositions after which a name the parser took for a person is a place ("in Gainesville"):
+# the locative cues of event_cues.csv without "at", "on", "into", "within", "inside", "off",
+# which precede people as often ("looked at Jordan", "a report on Austin").
 _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 _OF_GAPS = frozenset({" of ", " of the "})
 # "the City of Santa Ana": a municipality's formal name around the name it is known by.

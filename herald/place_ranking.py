@@ -110,14 +110,17 @@ def _weights(totals: np.ndarray, groups: np.ndarray, count: int) -> np.ndarray:
 
 
 def _support(
-    links: np.ndarray, weights: np.ndarray, groups: np.ndarray, voices: np.ndarray
+    links: np.ndarray,
+    weights: np.ndarray,
+    groups: np.ndarray,
+    starts: np.ndarray,
+    voices: np.ndarray,
 ) -> np.ndarray:
     """For each reading, the mean over the other voices of their best weighted link to it.
 
     A voice is the names that most likely mean one place ("U.S.", "US", "United States"):
     it counts once, or a country named three ways would outweigh one named once.
     """
-    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
     by_name = np.maximum.reduceat(links * weights[None, :], starts, axis=1)
     by_voice = np.zeros((len(groups), int(voices.max()) + 1))
     for voice in range(by_voice.shape[1]):
@@ -127,13 +130,13 @@ def _support(
 
 
 def _voices(rows: list[tuple[int, Entry, float]], count: int) -> np.ndarray:
-    """For each name, the number of its voice: names whose likeliest reading is the same."""
-    best: dict[int, tuple[float, Entry]] = {}
-    for group, entry, prior in rows:
-        if group not in best or prior > best[group][0]:
-            best[group] = (prior, entry)
+    """For each name, the number of its voice: names whose likeliest reading is the same.
+    A name's rows come best prior first (``_priors``), so its first row is that reading."""
+    best: dict[int, Entry] = {}
+    for group, entry, _ in rows:
+        best.setdefault(group, entry)
     numbers: dict[Entry, int] = {}
-    return np.array([numbers.setdefault(best[g][1], len(numbers)) for g in range(count)])
+    return np.array([numbers.setdefault(best[g], len(numbers)) for g in range(count)])
 
 
 def rank_together(
@@ -157,6 +160,7 @@ def rank_together(
     groups = np.array([row[0] for row in rows])
     priors = np.array([row[2] for row in rows])
     count = int(groups.max()) + 1
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
     voices = _voices(rows, count)
     links = _links([row[1] for row in rows])
     speaks = np.array([group >= len(keys) or keys[group] not in silent for group, _, _ in rows])
@@ -164,7 +168,7 @@ def rank_together(
     totals = priors.copy()
     for _ in range(ROUNDS):
         weights = _weights(totals, groups, count)
-        totals = priors + _support(links, weights, groups, voices)
+        totals = priors + _support(links, weights, groups, starts, voices)
     ranked: dict[str, list[Reading]] = {key: [] for key in keys}
     for (group, entry, _), total in zip(rows, totals, strict=True):
         if group < len(keys):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from herald.gazetteer import (
     Context,
@@ -46,9 +47,6 @@ __all__ = ["country_of_place", "distance_km", "find_places"]
 # Other names that are states themselves before a name is read as part of a list of states.
 STATE_LIST_SIZE = 3
 _PAIR_GAP = re.compile(r"^\s*,\s*$")
-ALL_FEATURES = frozenset(
-    {"city", "country", "admin1", "admin2", "province", "district", "region", "continent"}
-)
 _DIVISIONS = frozenset({"admin1", "province", "region"})
 KIND_WORDS = {
     "state": _DIVISIONS,
@@ -108,17 +106,7 @@ def _state_of(admin1_key: str) -> Entry | None:
 
 
 def _with_point(entry: Entry, stand_in: Entry) -> Entry:
-    return Entry(
-        name=entry.name,
-        feature=entry.feature,
-        country=entry.country,
-        lat=stand_in.lat,
-        lon=stand_in.lon,
-        geonameid=entry.geonameid,
-        population=entry.population,
-        admin1=entry.admin1,
-        admin1_key=entry.admin1_key,
-    )
+    return replace(entry, lat=stand_in.lat, lon=stand_in.lon)
 
 
 def _states_named(key: str, guesses: dict[str, Entry | None]) -> int:
@@ -145,10 +133,10 @@ def _within(container: Entry | None) -> Context:
     return Context()
 
 
-def _pick(readings: list[Reading], within: Context, kinds: frozenset[str]) -> Entry | None:
+def _pick(readings: list[Reading], within: Context, kinds: frozenset[str] | None) -> Entry | None:
     """The best reading that fits a "City, State" pair and the kind the text names."""
     for wanted in (
-        [r.entry for r in readings if fits(r.entry, within) and r.entry.feature in kinds],
+        [r.entry for r in readings if fits(r.entry, within) and _of_kind(r.entry, kinds)],
         [r.entry for r in readings if fits(r.entry, within)],
         [r.entry for r in readings],
     ):
@@ -157,14 +145,18 @@ def _pick(readings: list[Reading], within: Context, kinds: frozenset[str]) -> En
     return None
 
 
-def _kinds_named_after(parsed: ParsedText, mention: PlaceMention) -> frozenset[str]:
+def _of_kind(entry: Entry, kinds: frozenset[str] | None) -> bool:
+    return kinds is None or entry.feature in kinds
+
+
+def _kinds_named_after(parsed: ParsedText, mention: PlaceMention) -> frozenset[str] | None:
     """The features a lowercase word right after the name asks for ("a Washington state
-    farm", "Zaire province"); every feature when there is none."""
+    farm", "Zaire province"); None when there is no such word."""
     tokens = parsed.tokens[mention.entity.start : mention.entity.end + 1]
     after = next((t for t in tokens if t.idx >= mention.end), None)
     if after is None or parsed.text[mention.end : after.idx].strip():
-        return ALL_FEATURES
-    return KIND_WORDS.get(after.text, ALL_FEATURES)
+        return None
+    return KIND_WORDS.get(after.text)
 
 
 def _only_adjectives(
