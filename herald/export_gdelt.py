@@ -66,7 +66,8 @@ GDELT_COLUMNS: dict[str, tuple[str, str, str]] = {
     },
     "ActionGeo_Type": ("INTEGER", (
         "CASE WHEN g.feature = 'country' THEN 1 "
-        "WHEN g.feature = 'admin1' THEN (CASE WHEN e.where_country = 'USA' THEN 2 ELSE 5 END) "
+        "WHEN g.feature IN ('admin1', 'province') "
+        "THEN (CASE WHEN e.where_country = 'USA' THEN 2 ELSE 5 END) "
         "WHEN g.feature = 'city' THEN (CASE WHEN e.where_country = 'USA' THEN 3 ELSE 4 END) "
         "END"), "1 country, 2 US state, 3 US city, 4 world city, 5 world state"),
     "ActionGeo_FullName": ("VARCHAR", "e.where_name", "gazetteer name of the event's place"),
