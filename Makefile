@@ -7,7 +7,7 @@ DEMO_DATA := ../shared/data/demo
 ARTICLE ?=
 DATE ?=
 
-.PHONY: install demo test lint clean serve
+.PHONY: install demo test fuzz lint clean serve
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ test: install
 	@bash scripts/install-browser.sh || echo "make test: no chromium; the browser tests will be skipped"
 	$(BIN)/ruff check herald tests
 	$(BIN)/pytest -q
+
+# The property tests with a random search and many more examples: slower, not part of CI.
+fuzz: install
+	HYPOTHESIS_PROFILE=search $(BIN)/pytest -q -p no:cacheprovider -k "not slow" tests
 
 lint: install
 	$(BIN)/ruff check herald tests

@@ -26,6 +26,9 @@ MAX_HEADLINE_WORDS = 20
 WRAP_MAX_WIDTH = 100  # hard-wrapped text has no longer line
 WRAP_MIN_LINES = 4
 WRAP_SHARE = 0.6  # share of lines that reach half the margin in a wrapped text
+# A margin cuts most long lines inside a sentence; lines that all end a sentence are paragraphs.
+WRAP_CUT_SHARE = 0.5
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ":")
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -76,14 +79,16 @@ def lay_out(
 def is_hard_wrapped(text: str) -> bool:
     """Whether the text was wrapped at a fixed width (e-mail, wire feeds, plain-text dumps).
 
-    Such text has no line longer than about 100 characters, and most lines are long enough
-    to have been cut at the margin. Scraped pages instead hold one paragraph per line.
+    Such text has no line longer than about 100 characters, most lines are long enough to
+    have been cut at the margin, and most of those were cut inside a sentence. Scraped pages
+    instead hold one paragraph per line, and short one-sentence paragraphs each end a sentence.
     """
     lengths = [len(line) for line in text.split("\n") if line]
     if len(lengths) < WRAP_MIN_LINES or max(lengths) > WRAP_MAX_WIDTH:
         return False
-    near_margin = sum(1 for length in lengths if length >= WRAP_MAX_WIDTH // 2)
-    return near_margin >= WRAP_SHARE * len(lengths)
+    long_lines = [line for line in text.split("\n") if len(line) >= WRAP_MAX_WIDTH // 2]
+    cut = sum(1 for line in long_lines if not line.endswith(_SENTENCE_END))
+    return len(long_lines) >= WRAP_SHARE * len(lengths) and cut >= WRAP_CUT_SHARE * len(long_lines)
 
 
 def _paragraphs(text: str, layout: Layout, wrapped: bool) -> list[str]:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from herald.settings import shared_data_dir
+
+# `make test` must give the same verdict on every machine and every run: property tests draw
+# their examples from a fixed seed there. `make fuzz` runs the same properties with a random
+# search and many more examples (HYPOTHESIS_PROFILE=search).
+settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True)
+settings.register_profile("search", max_examples=2000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from herald.clean_boilerplate import is_boilerplate
 from herald.clean_captions import split_credit
 from herald.clean_decoding import decode_bytes
-from herald.clean_layout import lay_out, normalize_text
+from herald.clean_layout import is_hard_wrapped, lay_out, normalize_text
 from herald.clean_metadata_lines import parse_date_text
 from herald.cleaning import clean, make_doc_id
 from herald.errors import CODES, RejectedError
@@ -553,6 +553,15 @@ _BOILERPLATE = st.sampled_from(
         "Join the conversation",
     ]
 )
+
+
+def test_short_paragraphs_one_per_line_are_not_taken_for_wrapped_text() -> None:
+    # Found by hypothesis on a fresh machine: four one-sentence lines under the margin were
+    # joined as if hard-wrapped, though every line ends its sentence.
+    line = "Police arrested dozens of protesters outside the parliament building."
+    text = "\n".join([line] * 4)
+    assert not is_hard_wrapped(text)
+    assert clean(_text(text), Options()).text.split("\n\n") == [line] * 4
 
 
 @settings(max_examples=80, deadline=None)
