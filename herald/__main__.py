@@ -1,5 +1,5 @@
 """`python -m herald` runs the command line."""
 
-from herald.cli import main
+from herald.cli.main import main
 
 main()

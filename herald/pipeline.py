@@ -23,14 +23,13 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from herald.actors import ActorDictionary, find_actors, load_dictionary
-from herald.cleaning import clean
-from herald.dates import find_timexes
+from herald.actors.stage import ActorDictionary, find_actors, load_dictionary
+from herald.clean.document import clean
 from herald.errors import RejectedError
-from herald.events import find_events
-from herald.parsing import load_model, load_replay, parse_many
-from herald.places import find_places
-from herald.quotes import find_quotes
+from herald.events.stage import find_events
+from herald.parse.model import load_model, load_replay, parse_many
+from herald.places.stage import find_places
+from herald.quotes.stage import find_quotes
 from herald.records import (
     Document,
     Extraction,
@@ -41,6 +40,7 @@ from herald.records import (
     Result,
 )
 from herald.settings import Options
+from herald.time.timexes import find_timexes
 
 DEFAULT_BATCH_SIZE = 16
 
@@ -164,7 +164,7 @@ def _read_rejection(rejection: Rejection) -> Rejected:
 
 def warm(model: str) -> None:
     """Load what every document needs (the model, its rule replay, the gazetteer) now."""
-    from herald.gazetteer import load_gazetteer
+    from herald.places.gazetteer.entries import load_gazetteer
 
     load_model(model)
     load_replay(model)

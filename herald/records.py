@@ -1,7 +1,7 @@
 """The plain records that travel between herald's stages.
 
 Every stage takes and returns these frozen dataclasses; they map one-to-one onto the
-DuckDB tables (``herald.store``) and onto the JSON that ``herald extract --format json``
+DuckDB tables (``herald.store.database``) and onto the JSON that ``herald extract --format json``
 writes. Sequences are tuples so that records stay immutable and hashable.
 
 Character offsets (``start``/``end``) always index into ``Document.text``; token indices

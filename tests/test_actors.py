@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from herald.actors import actor_at, actor_for_token, find_actors, load_dictionary
-from herald.parsing import parse
+from herald.actors.stage import actor_at, actor_for_token, find_actors, load_dictionary
+from herald.parse.model import parse
 from herald.records import Actor, Document, TimeValue
 
 pytestmark = pytest.mark.slow

@@ -21,10 +21,10 @@ import pytest
 
 from herald.api.app import create_app
 from herald.api.fixtures import build_database, running_server
-from herald.bench_corpus import read_news_cluster
-from herald.cli import samples_dir
-from herald.plover import PLOVER_TYPES, plover_types
-from herald.reading import read_inputs
+from herald.bench.corpus import read_news_cluster
+from herald.cli.main import samples_dir
+from herald.events.plover import PLOVER_TYPES, plover_types
+from herald.read.inputs import read_inputs
 
 pytestmark = pytest.mark.slow
 DEMO_DATE = dt.date(2017, 12, 18)

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from herald.bench import bench_command
-from herald.bench_corpus import count_words
-from herald.bench_measure import HeraldRun, Measure, process_memory_kib, tree_memory_mib
-from herald.bench_report import (
+from herald.bench.corpus import count_words
+from herald.bench.measure import HeraldRun, Measure, process_memory_kib, tree_memory_mib
+from herald.bench.report import (
     STAGES,
     build_report,
     format_report,
@@ -28,9 +27,11 @@ from herald.bench_report import (
     speed_ratio,
     stage_shares,
 )
-from herald.parsing import subtree_edges
+from herald.bench.run import bench_command
+from herald.data_files import data_path
+from herald.parse.model import subtree_edges
 
-SAMPLES = Path(__file__).resolve().parent.parent / "herald" / "data" / "samples"
+SAMPLES = data_path("samples")
 
 
 def test_rates_divide_articles_and_words_by_seconds() -> None:
@@ -149,14 +150,14 @@ TRICKY = [
 def test_replayed_rules_give_the_full_pipelines_parse() -> None:
     import spacy
 
-    from herald.parse_rules import REPLACED_COMPONENTS
-    from herald.parsing import (
+    from herald.parse.model import (
         load_model,
         load_replay,
         to_parsed,
         to_parsed_replayed,
         with_paragraph_breaks,
     )
+    from herald.parse.rule_replay import REPLACED_COMPONENTS
     from herald.settings import DEFAULT_MODEL
 
     rules = load_replay()

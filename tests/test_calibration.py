@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald.calibration import bins, calibrate, fit_bins, reliability
+from herald.events.confidence import bins, calibrate, fit_bins, reliability
 
 
 def test_table_is_a_monotone_fit_of_counts() -> None:

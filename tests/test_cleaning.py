@@ -12,18 +12,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from herald.clean_boilerplate import is_boilerplate
-from herald.clean_captions import split_credit
-from herald.clean_decoding import decode_bytes
-from herald.clean_layout import is_hard_wrapped, lay_out, normalize_text
-from herald.clean_metadata_lines import parse_date_text
-from herald.cleaning import clean, make_doc_id
+from herald.clean.boilerplate import is_boilerplate
+from herald.clean.captions import split_credit
+from herald.clean.decoding import decode_bytes
+from herald.clean.document import clean, make_doc_id
+from herald.clean.layout import is_hard_wrapped, lay_out, normalize_text
+from herald.clean.metadata_lines import parse_date_text
+from herald.data_files import data_path
 from herald.errors import CODES, RejectedError
 from herald.records import Document, RawDocument
 from herald.settings import Options
-from herald.tables import DATA_DIR
 
-SAMPLES = DATA_DIR / "samples"
+SAMPLES = data_path("samples")
 BODY = (
     "The foreign minister met the ambassador on Monday and said that the two countries "
     "would work together on trade. She said the talks had been useful and that more "
@@ -398,12 +398,12 @@ def test_doc_id_ignores_white_space_and_line_endings() -> None:
 
 
 def _rows(name: str, delimiter: str = ",") -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+    with data_path(name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter=delimiter))
 
 
 def test_boilerplate_table_examples_match_their_rows() -> None:
-    rows = _rows("boilerplate.tsv", "\t")
+    rows = _rows("clean/boilerplate.tsv", "\t")
     assert len(rows) >= 20
     kinds = {row["kind"] for row in rows}
     assert kinds <= {"menu", "share", "prompt", "ad", "more", "media", "cookie", "legal"}
@@ -450,7 +450,7 @@ def test_boilerplate_lines(line: str) -> None:
 
 
 def test_dateline_non_places_table() -> None:
-    words = [row["word"] for row in _rows("dateline_non_places.csv")]
+    words = [row["word"] for row in _rows("clean/dateline_non_places.csv")]
     assert len(words) == len(set(words)) >= 20
     assert all(word.isupper() and word.isalpha() for word in words)
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald.dates import WORDS_TABLE, find_timexes, resolve, time_words
-from herald.parsing import parse
-from herald.timex_patterns import clock_value
+from herald.parse.model import parse
+from herald.time.patterns import clock_value
+from herald.time.timexes import WORDS_TABLE, find_timexes, resolve, time_words
 
 MONDAY = dt.date(2017, 12, 18)  # a Monday in December: year boundaries are one month away
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

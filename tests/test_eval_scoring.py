@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-from importlib import resources
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from herald.data_files import read_text
 from herald.errors import DataMissingError
 from herald.eval.acled import acled_mapping
 from herald.eval.cli import eval_command
@@ -36,7 +36,7 @@ from herald.eval.scoring import (
 from herald.eval.splits import in_split, select, split_of
 from herald.eval.timelines import date_agrees, detokenize, gold_date
 from herald.eval.timeml import flatten
-from herald.plover import plover_types
+from herald.events.plover import plover_types
 
 # ------------------------------------------------------------------ counts and PRF
 
@@ -292,7 +292,7 @@ def test_timeline_dates_at_gold_precision():
 
 def test_acled_table_is_complete_and_valid():
     types = plover_types()
-    text = resources.files("herald").joinpath("data", "acled_to_plover.csv").read_text("utf-8")
+    text = read_text("eval/acled_to_plover.csv")
     rows = list(csv.DictReader(text.splitlines()))
     assert set(rows[0]) == {"acled_type", "plover_type", "plover_mode", "lossy", "note"}
     assert len(rows) == len(acled_mapping()) == 30

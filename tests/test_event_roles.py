@@ -1,14 +1,14 @@
-"""Participants of a trigger (herald.event_roles) and the codes read from their own words
-(herald.event_participants)."""
+"""Participants of a trigger (herald.events.roles) and the codes read from their own words
+(herald.events.participants)."""
 
 from __future__ import annotations
 
 import pytest
 
-from herald.event_participants import phrase_country, phrase_sector
-from herald.event_syntax import SentenceView
-from herald.events import find_events
-from herald.parsing import parse
+from herald.events.participants import phrase_country, phrase_sector
+from herald.events.stage import find_events
+from herald.events.syntax import SentenceView
+from herald.parse.model import parse
 from herald.records import Document, Event
 
 

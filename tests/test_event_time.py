@@ -8,14 +8,14 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald.dates import find_timexes
-from herald.event_syntax import SentenceView, token_ranges
-from herald.event_time import event_time
-from herald.event_time_gaps import shift_value
-from herald.event_time_relations import compose, relation_words
-from herald.parsing import parse
+from herald.data_files import data_path
+from herald.events.syntax import SentenceView, token_ranges
+from herald.events.when import event_time
+from herald.events.when_gaps import shift_value
+from herald.events.when_relations import compose, relation_words
+from herald.parse.model import parse
 from herald.records import TimeValue
-from herald.tables import DATA_DIR
+from herald.time.timexes import find_timexes
 
 RELATIONS = {"same", "before", "on_or_before", "after", "on_or_after"}
 
@@ -36,7 +36,7 @@ def when_of(text: str, trigger: str, published: str | None = "2017-12-18") -> Ti
 
 
 def test_relation_words_table() -> None:
-    with (DATA_DIR / "time_relation_words.csv").open(encoding="utf-8") as handle:
+    with data_path("time/time_relation_words.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and set(rows[0]) == {"word", "clause", "time"}
     words = [row["word"] for row in rows]

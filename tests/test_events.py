@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from herald.events import find_events
-from herald.parsing import parse
-from herald.places import find_places
+from herald.events.stage import find_events
+from herald.parse.model import parse
+from herald.places.stage import find_places
 from herald.records import Actor, Document, Event, Mention, Place, TimeValue
 
 PUBLISHED = TimeValue("Dec. 18, 2017", "2017-12-18", "day", "absolute")

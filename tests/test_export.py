@@ -13,9 +13,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from herald.errors import UsageError
-from herald.export import EVENT_COLUMNS, EXPORT_FORMATS, export_events, format_of
-from herald.export_gdelt import GDELT_COLUMNS
-from herald.export_plover import CAMEO_COLUMNS
 from herald.records import (
     ActorRef,
     Document,
@@ -26,7 +23,10 @@ from herald.records import (
     Place,
     TimeValue,
 )
-from herald.store import Store
+from herald.store.database import Store
+from herald.store.export.formats import EVENT_COLUMNS, EXPORT_FORMATS, export_events, format_of
+from herald.store.export.gdelt import GDELT_COLUMNS
+from herald.store.export.plover import CAMEO_COLUMNS
 
 ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -165,7 +165,7 @@ def test_a_path_with_a_quote_is_passed_safely(store: Store, tmp_path: Path):
 
 @pytest.fixture
 def linked(store: Store) -> Store:
-    from herald.link import link_new
+    from herald.link.stage import link_new
 
     link_new(store)
     return store

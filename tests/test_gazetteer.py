@@ -6,7 +6,6 @@ import csv
 import os
 import pickle
 import re
-from importlib import resources
 from pathlib import Path
 
 import pycountry
@@ -14,8 +13,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald import gazetteer_cache
-from herald.gazetteer import (
+from herald.data_files import data_path
+from herald.places.gazetteer import cache as gazetteer_cache
+from herald.places.gazetteer.build import build_gazetteer
+from herald.places.gazetteer.cache import (
+    DiskGazetteer,
+    cache_dir,
+    cached_gazetteer,
+    index_path,
+    write_index,
+)
+from herald.places.gazetteer.entries import (
     Context,
     Entry,
     Gazetteer,
@@ -26,21 +34,13 @@ from herald.gazetteer import (
     name_key,
     rank,
 )
-from herald.gazetteer_build import build_gazetteer
-from herald.gazetteer_cache import (
-    DiskGazetteer,
-    cache_dir,
-    cached_gazetteer,
-    index_path,
-    write_index,
-)
 
 US = Context(countries=frozenset({"USA"}))
 CANADA = Context(countries=frozenset({"CAN"}))
 
 
 def _table(name: str) -> list[dict[str, str]]:
-    path = Path(str(resources.files("herald") / "data" / name))
+    path = data_path(name)
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -154,7 +154,7 @@ def test_distance_km_is_symmetric_and_bounded(a: float, b: float, c: float, d: f
 
 
 def test_country_points_table_has_valid_codes_and_coordinates() -> None:
-    rows = _table("country_points.csv")
+    rows = _table("places/country_points.csv")
     assert len(rows) > 100
     for row in rows:
         assert pycountry.countries.get(alpha_3=row["iso3"]) is not None, row
@@ -165,14 +165,14 @@ def test_country_points_table_has_valid_codes_and_coordinates() -> None:
 
 def test_place_aliases_table_points_at_known_countries() -> None:
     countries = load_gazetteer().countries
-    for row in _table("place_aliases.csv"):
+    for row in _table("places/place_aliases.csv"):
         if row["iso3"] in countries:
             assert best(row["alias"]) == countries[row["iso3"]], row
 
 
 def test_regions_table_rows_are_well_formed_and_divisions_match_geonames() -> None:
     gazetteer = load_gazetteer()
-    for row in _table("regions.csv"):
+    for row in _table("places/regions.csv"):
         assert row["feature"] in {"region", "admin1", "continent"}
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
         if row["gn_admin1"]:
@@ -186,7 +186,7 @@ def test_regions_table_rows_are_well_formed_and_divisions_match_geonames() -> No
 
 
 def test_us_state_abbreviations_table_covers_every_state() -> None:
-    rows = _table("us_state_abbreviations.csv")
+    rows = _table("places/us_state_abbreviations.csv")
     assert len(rows) == 51
     admin1 = load_gazetteer().admin1
     for row in rows:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from herald.gazetteer import best, distance_km, rank
-from herald.gazetteer_us import postal_places
-from herald.gazetteer_world import CityCodes, world_divisions
+from herald.places.gazetteer.entries import best, distance_km, rank
+from herald.places.gazetteer.us_postal import postal_places
+from herald.places.gazetteer.world_divisions import CityCodes, world_divisions
 
 
 def test_postal_table_gives_towns_and_counties_with_points() -> None:

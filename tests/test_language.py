@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
-from herald.language import (
+from herald.clean.language import (
     MIN_WORDS,
     function_words,
     guess_english,
     is_english,
     non_latin_share,
 )
+from herald.data_files import data_path
 
-TABLE = Path(__file__).resolve().parent.parent / "herald" / "data" / "english_function_words.csv"
+TABLE = data_path("clean/english_function_words.csv")
 
 ENGLISH = (
     "The government said on Tuesday that it would send more troops to the border after "

@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from herald import link_rules
-from herald.link import link_new, load_features, relink_all, stories_of_documents, story_id_for
+from herald.cli.stories import stories_command
+from herald.link import rules as link_rules
+from herald.link.stage import (
+    link_new,
+    load_features,
+    relink_all,
+    stories_of_documents,
+    story_id_for,
+)
+from herald.link.stories import list_stories, one_row_per_story, source_of
 from herald.records import (
     ActorRef,
     Document,
@@ -21,9 +29,7 @@ from herald.records import (
     Place,
     TimeValue,
 )
-from herald.store import Store
-from herald.stories_cli import stories_command
-from herald.story_table import list_stories, one_row_per_story, source_of
+from herald.store.database import Store
 
 OTTAWA = Place("Ottawa", 0, 6, "Ottawa", "CAN", "ON", 45.42, -75.7, 6094817, "city")
 TORONTO = Place("Toronto", 0, 7, "Toronto", "CAN", "ON", 43.65, -79.38, 6167865, "city")

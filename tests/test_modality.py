@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from herald.modality import modality_of, value_bounds
-from herald.parsing import parse
-from herald.plover import cues
+from herald.events.modality import modality_of, value_bounds
+from herald.events.plover import cues
+from herald.parse.model import parse
 from herald.records import Attribution, TimeValue
 
 PUBLISHED = TimeValue("Dec. 18, 2017", "2017-12-18", "day", "absolute")

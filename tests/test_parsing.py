@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from herald.parsing import parse, subtree_edges
+from herald.parse.model import parse, subtree_edges
 from herald.records import ParsedText
 
 CREDIT_THEN_ARTICLE = (

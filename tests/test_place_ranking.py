@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from herald.gazetteer import load_gazetteer, name_key
-from herald.place_ranking import rank_together
+from herald.places.gazetteer.entries import load_gazetteer, name_key
+from herald.places.ranking import rank_together
 
 
 def _top(*names: str) -> dict[str, tuple[str | None, str | None]]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-from importlib import resources
-from pathlib import Path
 
 import pytest
 
-from herald.parsing import parse
-from herald.places import find_places
+from herald.data_files import data_path
+from herald.parse.model import parse
+from herald.places.stage import find_places
 from herald.records import Place
 
 
@@ -111,7 +110,7 @@ def test_no_entities_no_places() -> None:
 
 
 def test_place_qualifiers_table_is_lowercase_words() -> None:
-    path = Path(str(resources.files("herald") / "data" / "place_qualifiers.csv"))
+    path = data_path("places/place_qualifiers.csv")
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and all(row["word"].islower() and " " not in row["word"] for row in rows)
@@ -156,7 +155,7 @@ def test_washington_alone_stays_the_capital() -> None:
 
 
 def test_local_institutions_table_is_lowercase_words() -> None:
-    path = Path(str(resources.files("herald") / "data" / "local_institutions.csv"))
+    path = data_path("places/local_institutions.csv")
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and all(row["word"].islower() and row["kind"] for row in rows)
@@ -218,7 +217,7 @@ def test_a_gazetteer_word_before_another_name_is_not_a_place() -> None:
 
 
 def test_a_name_taken_for_a_person_is_a_place_where_only_a_place_fits() -> None:
-    from herald.place_mentions import _placed
+    from herald.places.mentions import _placed
     from herald.records import Entity
 
     parsed = parse("A restaurant in Gainesville was robbed, and Gainesville police came.")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import re
-from importlib import resources
 
 import pytest
 
-from herald import plover
+from herald.data_files import read_text
+from herald.events import plover
 
 MANUAL_CONTEXTS = {
     "military", "intelligence", "executive", "legislative", "election", "political_institutions",
@@ -22,7 +22,7 @@ MANUAL_CONTEXTS = {
 
 
 def rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("herald").joinpath("data", name).read_text(encoding="utf-8")
+    text = read_text(name)
     return list(csv.DictReader(text.splitlines()))
 
 
@@ -60,7 +60,9 @@ def test_every_type_has_triggers_and_every_trigger_is_well_formed() -> None:
 
 
 def test_trigger_rows_are_unique() -> None:
-    keys = [(r["lemma"], r["pos"], r["type"], r["requires"]) for r in rows("plover_triggers.csv")]
+    keys = [
+        (r["lemma"], r["pos"], r["type"], r["requires"]) for r in rows("events/plover_triggers.csv")
+    ]
     assert len(keys) == len(set(keys))
 
 
@@ -72,7 +74,7 @@ def test_context_words_name_manual_contexts() -> None:
 
 
 def test_cue_kinds_are_known_and_non_empty() -> None:
-    kinds = {r["kind"] for r in rows("event_cues.csv")}
+    kinds = {r["kind"] for r in rows("events/event_cues.csv")}
     assert kinds == {
         "light", "speech", "planned", "hypothetical", "negated", "obligation", "locative",
         "simultaneous", "claim", "reported",
@@ -81,7 +83,7 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
 
 
 def test_cameo_table_is_well_formed_and_unambiguous() -> None:
-    table = rows("cameo.csv")
+    table = rows("events/cameo.csv")
     assert table
     keys = [(r["type"], r["mode"], r["context"]) for r in table]
     assert len(keys) == len(set(keys))
@@ -108,7 +110,7 @@ def test_cameo_code(ptype: str, mode: str | None, contexts: tuple[str, ...], cod
 
 def test_frame_modes_name_valid_types_and_modes() -> None:
     types = plover.plover_types()
-    for row in rows("plover_frame_modes.csv"):
+    for row in rows("events/plover_frame_modes.csv"):
         assert row["frame_type"] in types and row["content_type"] in types
         assert row["type"] in types
         assert not row["mode"] or row["mode"] in types[row["type"]].modes
@@ -125,7 +127,7 @@ def test_manual_type_folds_planned_events_as_the_manual_does() -> None:
 
 
 def test_mode_cues_table_names_modes_of_their_type_with_integer_ranks() -> None:
-    table = rows("plover_mode_cues.csv")
+    table = rows("events/plover_mode_cues.csv")
     assert table and set(table[0]) == {"cue", "type", "mode", "rank"}
     types = plover.plover_types()
     for row in table:

@@ -1,4 +1,4 @@
-"""Tests for herald.quotes: direct and reported speech, speakers, and attribution."""
+"""Tests for herald.quotes.stage: direct and reported speech, speakers, and attribution."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald.parsing import parse
-from herald.quotes import anonymous_nouns, attribution_for, find_quotes
+from herald.actors.lexicon import looks_like_media
+from herald.data_files import data_path
+from herald.parse.model import parse
+from herald.quotes.cues import speech_cues
+from herald.quotes.speech import quoted_parts
+from herald.quotes.stage import anonymous_nouns, attribution_for, find_quotes
 from herald.records import Actor, Document, Mention, ParsedText, Quote
-from herald.speech import quoted_parts
-from herald.speech_cues import speech_cues
-from herald.tables import DATA_DIR, looks_like_media
 
 
 def quotes_of(text: str, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
@@ -29,7 +30,7 @@ def token_index(parsed: ParsedText, word: str) -> int:
 
 
 def test_speech_verbs_table_has_unique_cues_and_known_columns() -> None:
-    with (DATA_DIR / "speech_verbs.csv").open(encoding="utf-8") as handle:
+    with data_path("quotes/speech_verbs.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     keys = [(row["cue"], row["pos"]) for row in rows]
     assert len(keys) == len(set(keys))
@@ -47,7 +48,7 @@ def test_anonymous_source_table_holds_the_usual_unnamed_sources() -> None:
 
 
 def test_outlets_come_from_the_one_media_table() -> None:
-    assert not (DATA_DIR / "news_outlets.csv").exists()
+    assert not data_path("actors/news_outlets.csv").exists()
     assert looks_like_media("Reuters")
     assert looks_like_media("The New York Times")
     assert looks_like_media("the Washington Post")
@@ -330,7 +331,7 @@ def test_it_speaks_for_the_organization_before_it() -> None:
     text = "The Foreign Ministry held a briefing on Friday. It said the talks would resume."
     parsed = parse(text)
     doc = Document(doc_id="t", id="t", source="test", text=text)
-    from herald.actors import find_actors
+    from herald.actors.stage import find_actors
 
     actors = find_actors(doc, parsed)
     quotes = find_quotes(doc, parsed, actors)

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from herald.data_files import data_path
 from herald.errors import CODES
-from herald.reading import looks_like_html, read_inputs
+from herald.read.inputs import looks_like_html, read_inputs
 from herald.records import RawDocument, Rejection
 
-SAMPLES = Path(__file__).resolve().parent.parent / "herald" / "data" / "samples"
+SAMPLES = data_path("samples")
 
 
 def _all(*inputs: str, **options) -> list[RawDocument | Rejection]:

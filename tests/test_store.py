@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald import store as store_module
 from herald.records import (
     Actor,
     Attribution,
@@ -32,7 +31,8 @@ from herald.records import (
     Rejection,
     TimeValue,
 )
-from herald.store import MIGRATIONS, TABLES, Store, apply_migrations, first_day, migration
+from herald.store import database as store_module
+from herald.store.database import MIGRATIONS, TABLES, Store, apply_migrations, first_day, migration
 
 EVENTS_PER_DOC = 3
 
@@ -303,7 +303,7 @@ CHILD_WRITER = """
 import sys
 sys.path.insert(0, sys.argv[2])
 from test_store import make_batch
-from herald.store import Store
+from herald.store.database import Store
 
 store = Store.open(sys.argv[1])
 number = 0

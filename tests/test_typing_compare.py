@@ -9,7 +9,7 @@ import numpy as np
 
 from herald.eval import typing_compare as tc
 from herald.eval.splits import split_of
-from herald.parsing import parse
+from herald.parse.model import parse
 
 
 def _item(gold: str, lexicon: str, confidence: float, feats: tuple[str, ...] = ()) -> tc.Item:

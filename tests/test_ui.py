@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from herald.api.fixtures import build_database, running_server
-from herald.cli import samples_dir
-from herald.reading import read_inputs
+from herald.cli.main import samples_dir
+from herald.read.inputs import read_inputs
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -16,8 +16,8 @@ import duckdb
 
 from herald.api.filters import EventFilters, quad_of, quads, where_clause
 from herald.api.queries import Row, has_table, rows
-from herald.plover import PLOVER_TYPES
-from herald.schema import TABLES
+from herald.events.plover import PLOVER_TYPES
+from herald.store.schema import TABLES
 
 # date_trunc units by the name the API uses.
 INTERVALS = {"day": "day", "week": "week", "month": "month"}

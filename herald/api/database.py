@@ -16,7 +16,7 @@ import duckdb
 
 from herald.records import RawDocument, Result
 from herald.settings import Options
-from herald.store import Store
+from herald.store.database import Store
 
 
 class Database:

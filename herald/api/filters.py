@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from herald.plover import plover_types
+from herald.events.plover import plover_types
 
 MODALITIES = ("asserted", "planned", "reported", "negated", "hypothetical", "historical")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from herald.records import RawDocument, Rejection
 from herald.settings import Options
-from herald.store import Store
+from herald.store.database import Store
 
 LOOPBACK = "127.0.0.1"
 

@@ -13,7 +13,7 @@ from fastapi import Query
 
 from herald.api.errors import invalid
 from herald.api.filters import MODALITIES, EventFilters, quads
-from herald.plover import PLOVER_TYPES, plover_types
+from herald.events.plover import PLOVER_TYPES, plover_types
 
 
 def split_list(

@@ -1,4 +1,4 @@
-"""Score event types on the CASE 2021 ACLED snippets through herald/data/acled_to_plover.csv.
+"""Score event types on the CASE 2021 ACLED snippets through herald/data/eval/acled_to_plover.csv.
 
 Record id: the snippet's ``id`` column. ACLED types without a PLOVER counterpart
 (disasters, crime, OTHER, ...) map to "none": herald is right there when it finds no event.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
+from herald.data_files import read_rows
 from herald.eval.gold import gold_path
 from herald.eval.runner import TextItem, analyse_items, top_event
 from herald.eval.scoring import Report, label_counts, macro_f1
@@ -41,8 +41,8 @@ class Snippet:
 
 @functools.cache
 def acled_mapping() -> dict[str, Mapping]:
-    """ACLED sub-event type -> PLOVER type and mode (herald/data/acled_to_plover.csv)."""
-    text = resources.files("herald").joinpath("data", "acled_to_plover.csv").read_text("utf-8")
+    """ACLED sub-event type -> PLOVER type and mode (herald/data/eval/acled_to_plover.csv)."""
+    rows = read_rows("eval/acled_to_plover.csv")
     return {
         row["acled_type"]: Mapping(
             acled_type=row["acled_type"],
@@ -51,7 +51,7 @@ def acled_mapping() -> dict[str, Mapping]:
             lossy=row["lossy"] == "yes",
             note=row["note"],
         )
-        for row in csv.DictReader(text.splitlines())
+        for row in rows
     }
 
 
@@ -93,7 +93,7 @@ def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool
         report.fields[f"type:{label}"] = counts
     report.figures["type_macro_f1"] = macro_f1(table)
     report.notes.append(
-        "gold = ACLED sub-event type mapped by herald/data/acled_to_plover.csv; mode accuracy "
+        "gold = ACLED sub-event type mapped by herald/data/eval/acled_to_plover.csv; mode accuracy "
         "counts a row right only when type and mode both match"
     )
     return report

@@ -26,7 +26,7 @@ from herald.eval.scoring import (
     span_counts,
 )
 from herald.eval.splits import Split, select
-from herald.plover import plover_types
+from herald.events.plover import plover_types
 from herald.records import ActorRef, Event
 
 NAME = "conflibert"

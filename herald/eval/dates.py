@@ -1,7 +1,7 @@
 """Score publication dates read from HTML against htmldate's MediaCloud 2020 set.
 
 Record id: the page's file name ("1628285861.html"). Each page goes through
-``herald.cleaning.clean`` as an HTML document with its URL and no fallback date, and
+``herald.clean.document.clean`` as an HTML document with its URL and no fallback date, and
 ``published.value`` (its first ten characters) is compared with the gold day. Pages the
 cleaner rejects (most are not in English: herald reads English news only) are counted
 apart, by rejection code, and left out of the accuracy on accepted pages.
@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from herald.cleaning import clean
+from herald.clean.document import clean
 from herald.errors import RejectedError
 from herald.eval.gold import gold_path
 from herald.eval.runner import progress

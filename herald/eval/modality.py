@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from herald.data_files import data_path
 from herald.eval.gold import gold_path
 from herald.eval.scoring import Report
 from herald.eval.splits import Split, select
@@ -58,7 +59,7 @@ def _raw(doc: str) -> tuple[RawDocument, dt.date | None]:
         path = gold_path("demo", name)
         return RawDocument(str(path), name, path.read_bytes(), "text"), SAMPLE_DATE
     if folder == "samples":
-        path = Path(__file__).resolve().parents[1] / "data" / "samples" / name
+        path = data_path(f"samples/{name}")
         return RawDocument(str(path), name, path.read_bytes(), "text"), SAMPLE_DATE
     path = gold_path("news_cluster", "data", name)
     article = json.loads(path.read_text(encoding="utf-8"))

@@ -1,7 +1,7 @@
 """Score toponyms against LGL and GeoVirus (geoparsing_dev): detection and resolution.
 
 Record ids: "lgl:<docid>" for LGL articles, "geovirus:<source url>" for GeoVirus ones.
-herald reads each article's text as is (parse + ``herald.places.find_places``). Detection:
+herald reads each article's text as is (parse + ``herald.places.stage.find_places``). Detection:
 span P/R/F1, relaxed (overlap, one to one) and strict. Resolution, on matched toponyms whose
 gold has coordinates: right when the GeoNames ids agree or herald's point is within 161 km
 of the gold one (GeoVirus has no GeoNames ids, so only distance counts there); the median
@@ -25,7 +25,7 @@ from herald.eval.scoring import (
     within_tolerance,
 )
 from herald.eval.splits import Split, select
-from herald.places import distance_km, find_places
+from herald.places.stage import distance_km, find_places
 from herald.records import Place
 
 NAME = "places"

@@ -3,7 +3,7 @@
 Record id: the record's ``id`` ("PLOVER-GSR01-AGREE-0001"). Each sentence goes through
 herald alone (publication date 2000-01-01, as in the gold). The predicted event of a
 sentence is herald's highest-confidence event; its type is folded into the manual's
-convention with ``herald.plover.manual_type`` (planned cooperation is AGREE, and so on)
+convention with ``herald.events.plover.manual_type`` (planned cooperation is AGREE, and so on)
 because the gold was coded by the manual.
 """
 
@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import pycountry
 
-from herald.calibration import reliability
 from herald.eval.gold import gold_path
 from herald.eval.runner import TextItem, analyse_items, top_event
 from herald.eval.scoring import Report, label_counts, macro_f1, set_counts
 from herald.eval.splits import Split, select
-from herald.plover import manual_type
+from herald.events.confidence import reliability
+from herald.events.plover import manual_type
 from herald.records import ActorRef, Event
 
 NAME = "plover"

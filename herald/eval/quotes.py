@@ -15,12 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from herald.actors import find_actors
+from herald.actors.stage import find_actors
 from herald.eval.gold import gold_path
 from herald.eval.runner import TextItem, guarded, make_document, parse_items
 from herald.eval.scoring import Report, Span, match_spans, nearest_occurrence, overlaps, span_counts
 from herald.eval.splits import Split, select
-from herald.quotes import find_quotes
+from herald.quotes.stage import find_quotes
 from herald.records import Actor, ParsedText, Quote
 
 NAME = "quotes"

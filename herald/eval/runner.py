@@ -15,8 +15,8 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
-from herald.cleaning import make_doc_id
-from herald.parsing import parse_many
+from herald.clean.document import make_doc_id
+from herald.parse.model import parse_many
 from herald.pipeline import analyse
 from herald.records import Document, Event, Extraction, ParsedText, TimeValue
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from herald.places import distance_km
+from herald.places.stage import distance_km
 
 Span = tuple[int, int]  # character range [start, end)
 Status = Literal["ok", "not_implemented"]

@@ -1,9 +1,9 @@
 """The news_cluster set: articles grouped by humans into event clusters.
 
 Each article of the split goes through herald (the gold text as is, its URL and its
-publication day as given), into an in-memory store, and ``herald.link.link_new`` groups
+publication day as given), into an in-memory store, and ``herald.link.stage.link_new`` groups
 the events into stories. An article's predicted cluster is the story holding most of its
-events (``herald.link.stories_of_documents``), or a singleton of its own when herald found
+events (``herald.link.stage.stories_of_documents``), or a singleton of its own when herald found
 no event in it. Scores: B-cubed P/R/F1 (figures ``b_cubed_*``) and pairwise P/R/F1 (field
 ``pairs``) at article level, plus the B-cubed F1 of all-singletons as a floor to beat.
 Record id: the article's ``dId``; its gold cluster is the ``newsCluster`` event
@@ -16,12 +16,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from herald.cleaning import make_doc_id
+from herald.clean.document import make_doc_id
 from herald.eval.gold import gold_path
 from herald.eval.runner import BATCH_SIZE, guarded, progress
 from herald.eval.scoring import Report, b_cubed, pairwise_counts
 from herald.eval.splits import Split, select
-from herald.parsing import parse_many
+from herald.parse.model import parse_many
 from herald.pipeline import analyse
 from herald.records import Document, Extraction, TimeValue
 
@@ -97,8 +97,8 @@ def extract_all(articles: list[ClusterArticle], show_progress: bool = True) -> l
 
 def predicted_clusters(extractions: list[Extraction]) -> dict[str, str]:
     """Article id -> story, after storing and linking the extractions in a fresh store."""
-    from herald.link import link_new, stories_of_documents
-    from herald.store import Store
+    from herald.link.stage import link_new, stories_of_documents
+    from herald.store.database import Store
 
     with Store.open(":memory:") as store:
         store.write(extractions)

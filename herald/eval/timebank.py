@@ -2,7 +2,7 @@
 
 Record id: the document's DOCID ("ABC19980108.1830.0711"). herald reads the <TEXT> of each
 document as is (tags removed) with the document creation time as its publication date,
-through ``parse`` + ``herald.dates.find_timexes``. Detection is scored strict (same
+through ``parse`` + ``herald.time.timexes.find_timexes``. Detection is scored strict (same
 boundaries) and relaxed (overlap); values are compared on relaxed matches, as strings after
 upper-casing (both sides use TimeML's partial ISO values: "1998-01", "1998-W02", "199").
 """
@@ -14,13 +14,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from herald.dates import find_timexes
 from herald.eval.gold import gold_path
 from herald.eval.runner import TextItem, guarded, parse_items
 from herald.eval.scoring import Counts, Report, Span, match_spans, span_counts
 from herald.eval.splits import Split, select
 from herald.eval.timeml import creation_day, flatten
 from herald.records import TimeValue
+from herald.time.timexes import find_timexes
 
 NAME = "timebank"
 DESCRIPTION = "TempEval-3 TimeBank + AQUAINT: time-expression spans and values"

@@ -2,7 +2,7 @@
 
 Run ``python -m herald.eval.typing_compare [--report FILE]``. On the DEV half only of the
 two gold sets that give one PLOVER type per text (``plover`` sentences, ``acled`` snippets
-through herald/data/acled_to_plover.csv), with the same 5 folds for every method (split by
+through herald/data/eval/acled_to_plover.csv), with the same 5 folds for every method (split by
 record id, fixed seed), it compares:
 
 - ``lexicon``: herald's own top event type, as the scorers read it (no training);
@@ -33,16 +33,16 @@ from pathlib import Path
 
 import numpy as np
 
-from herald.actors import find_actors
-from herald.dates import find_timexes
+from herald.actors.stage import find_actors
 from herald.eval import acled, plover
 from herald.eval.runner import TextItem, guarded, make_document, parse_items, top_event
 from herald.eval.scoring import label_counts, macro_f1
 from herald.eval.splits import select
-from herald.events import find_events
-from herald.places import find_places
-from herald.quotes import find_quotes
+from herald.events.stage import find_events
+from herald.places.stage import find_places
+from herald.quotes.stage import find_quotes
 from herald.records import Event, ParsedText
+from herald.time.timexes import find_timexes
 
 FOLDS = 5
 SEED = "herald-typing-compare-1"

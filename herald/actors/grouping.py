@@ -1,0 +1,266 @@
+"""actors.grouping: the second half of the actors stage, grouping mentions into actors.
+
+``Grouper.add`` takes the candidates of ``herald.actors.mentions`` in text order and keeps
+``Draft`` actors with indexes (full names, surnames, title holders, unnamed role actors,
+organizations' generic nouns, recent person mentions for pronouns), so each candidate is
+resolved in time independent of the document's length. The rules are listed in
+``herald.actors.stage``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from herald.actors import lexicon
+from herald.actors.mentions import Candidate, Scan, Title
+from herald.records import ActorKind, Token
+
+
+@dataclass(slots=True)
+class Draft:
+    kind: ActorKind
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    role_keys: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None
+    last: int = -1  # head token of the latest mention
+    named: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _PersonMention:
+    token: int
+    sent: int
+    draft: int
+    subject: bool
+    verb: int
+
+
+class Grouper:
+    """Turns candidates, in text order, into drafts of actors."""
+
+    def __init__(self, scan: Scan, genders: dict[str, str]) -> None:
+        self.scan = scan
+        self.tokens = scan.tokens
+        self.genders = genders  # surname -> gender, from honorifics anywhere in the text
+        self.drafts: list[Draft] = []
+        self.by_key: dict[str, int] = {}  # "person:rex tillerson", "org:...", "country:CAN"
+        self.by_surname: dict[str, list[int]] = {}
+        self.holders: dict[str, list[int]] = {}  # role key / head word / class -> persons
+        self.unnamed: dict[str, list[int]] = {}  # role key -> unnamed singular actors
+        self.generic: dict[str, list[int]] = {}  # generic noun -> organizations
+        self.people: list[_PersonMention] = []
+
+    def add(self, candidate: Candidate) -> None:
+        handler = getattr(self, f"_{candidate.type}")
+        index = handler(candidate)
+        if index is None:
+            return
+        draft = self.drafts[index]
+        draft.spans.append((candidate.start, candidate.end))
+        draft.spans.extend(candidate.extra)
+        draft.last = candidate.head
+        if draft.kind == "person":
+            head = self.tokens[candidate.head]
+            # the verb is kept for direct subjects only: binding ("Trump praised him")
+            subject = head.dep in ("nsubj", "nsubjpass")
+            verb = _first_conjunct(self.tokens, head.head) if subject else -1
+            self.people.append(
+                _PersonMention(head.i, head.sent, index, _is_subject(self.tokens, head), verb)
+            )
+
+    def _new(self, kind: ActorKind, name: str, key: str | None = None) -> int:
+        self.drafts.append(Draft(kind=kind, name=name))
+        index = len(self.drafts) - 1
+        if key is not None:
+            self.by_key[key] = index
+        return index
+
+    def _apply_title(self, index: int, title: Title) -> None:
+        draft = self.drafts[index]
+        for role in title.roles:
+            if role.lower() not in draft.role_keys:
+                draft.roles.append(role)
+                draft.role_keys.add(role.lower())
+        if title.role is not None and draft.kind == "person":
+            for name in (title.role.role, title.role.head_word, title.role.role_class):
+                if name and index not in self.holders.setdefault(name, []):
+                    self.holders[name].append(index)
+        draft.country = draft.country or title.country
+        role_sector = title.role.sector if title.role and not title.private else None
+        draft.sector = draft.sector or title.sector or role_sector
+
+    # ---- one method per candidate type; each returns the draft index or None
+
+    def _person(self, candidate: Candidate) -> int:
+        words = candidate.name.split()
+        surname = words[-1].lower()
+        full = "person:" + " ".join(w.lower() for w in words)
+        index = self.by_key.get(full)
+        if index is None:
+            index = self._same_surname(words, surname)
+        if index is None:
+            index = self._new("person", candidate.name, full)
+            self.by_surname.setdefault(surname, []).append(index)
+            if len(words) > 1:
+                self.by_key.setdefault("family:" + words[0].lower(), index)
+            self.drafts[index].gender = self.genders.get(surname)
+            self.drafts[index].named = True
+        elif len(words) > len(self.drafts[index].name.split()):
+            self.drafts[index].name = candidate.name  # the fullest name is canonical
+            self.by_key[full] = index
+        self._apply_title(index, candidate.title)
+        return index
+
+    def _same_surname(self, words: list[str], surname: str) -> int | None:
+        for index in reversed(self.by_surname.get(surname, [])):
+            known = self.drafts[index].name.split()
+            if len(words) == 1 or len(known) == 1 or known[0].lower() == words[0].lower():
+                return index
+        if len(words) == 1:  # family name first: "Hua" after "Hua Chunying"
+            return self.by_key.get("family:" + surname)
+        return None
+
+    def _nominal(self, candidate: Candidate) -> int | None:
+        role = candidate.title.role
+        if role is None:
+            return None
+        country = candidate.title.country
+        if candidate.plural:
+            key = f"group:{role.role}:{country}"
+            index = self.by_key.get(key)
+            if index is None:
+                index = self._new("group", candidate.name, key)
+            candidate.title.roles = [role.role]  # "officials" holds the role "official"
+            self._apply_title(index, candidate.title)
+            return index
+        index = self._holder(candidate, role) if candidate.definite else None
+        if index is not None:
+            if not role.descriptor:
+                self._apply_title(index, candidate.title)
+            return index
+        if candidate.definite:
+            index = self._latest_unnamed(role.role, country)
+        if index is None:
+            index = self._new(role.kind, candidate.name)
+            self.unnamed.setdefault(role.role, []).append(index)
+        elif len(candidate.name) > len(self.drafts[index].name):
+            self.drafts[index].name = candidate.name
+        self._apply_title(index, candidate.title)
+        return index
+
+    def _holder(self, candidate: Candidate, role: lexicon.RoleInfo) -> int | None:
+        """The named person a bare title refers to ("the Prime Minister", "the top diplomat")."""
+        if role.descriptor:
+            holders = self.holders.get(role.role_class or role.role, [])
+        elif candidate.end - candidate.start <= 2 and role.role == role.head_word:
+            holders = self.holders.get(role.head_word, [])  # "the minister"
+        else:
+            holders = self.holders.get(role.role, [])
+        country = candidate.title.country
+        holders = [i for i in holders if country in (None, self.drafts[i].country)]
+        if len(holders) == 1:
+            return holders[0]
+        sent = self.tokens[candidate.head].sent
+        recent = [i for i in holders if self.tokens[self.drafts[i].last].sent >= sent - 1]
+        return max(recent, key=lambda i: self.drafts[i].last) if recent else None
+
+    def _latest_unnamed(self, role: str, country: str | None) -> int | None:
+        for index in reversed(self.unnamed.get(role, [])):
+            if country in (None, self.drafts[index].country):
+                return index
+        return None
+
+    def _organization(self, candidate: Candidate) -> int:
+        info = lexicon.organization_for(candidate.key)
+        words = candidate.name.split()
+        if info is None and len(words) <= 3 and words[-1].lower() in self.by_surname:
+            return self._person(candidate)  # the tagger took a person for a body
+        name = info.name if info else candidate.name
+        key = "org:" + name.casefold()
+        index = self.by_key.get(key)
+        if index is None:
+            index = self._new("organization", name, key)
+            draft = self.drafts[index]
+            if info is not None:
+                draft.country, draft.sector = info.country, info.sector
+            generics = info.generics if info else (name.split()[-1].lower(),)
+            for noun in generics:
+                self.generic.setdefault(noun, []).append(index)
+        self._apply_title(index, candidate.title)
+        return index
+
+    def _country(self, candidate: Candidate) -> int:
+        key = "country:" + candidate.key
+        index = self.by_key.get(key)
+        if index is None:
+            info = lexicon.country_by_iso3()[candidate.key]
+            index = self._new("country", info.name, key)
+            self.drafts[index].country = candidate.key
+        return index
+
+    def _generic(self, candidate: Candidate) -> int | None:
+        if candidate.key in ("North", "South"):
+            found = [
+                index
+                for key, index in self.by_key.items()
+                if key.startswith("country:")
+                and self.drafts[index].name.startswith(candidate.key + " ")
+            ]
+            return found[0] if len(found) == 1 else None
+        found = self.generic.get(candidate.key, [])
+        return found[-1] if found else None
+
+    def _pronoun(self, candidate: Candidate) -> int | None:
+        gender, _case = lexicon.pronouns()[candidate.key]
+        token = self.tokens[candidate.head]
+        verb = _object_verb(self.tokens, token)
+        best: tuple[int, int] | None = None  # (rank, draft)
+        # "X met Y and talked with him": him is not X, under any of X's names
+        bound = {m.draft for m in self.people if m.verb == verb and m.sent == token.sent}
+        for mention in reversed(self.people):
+            if mention.sent < token.sent - 1:
+                break
+            draft = self.drafts[mention.draft]
+            if draft.gender not in (None, gender):
+                continue
+            if mention.draft in bound:
+                continue
+            rank = (0 if mention.sent == token.sent else 1) + (0 if mention.subject else 2)
+            if best is None or rank < best[0]:
+                best = (rank, mention.draft)
+        if best is None:
+            return None
+        self.drafts[best[1]].gender = self.drafts[best[1]].gender or gender
+        return best[1]
+
+
+def _first_conjunct(tokens: Sequence[Token], verb: int) -> int:
+    """The first of coordinated verbs ("met ... and discussed"): they share one subject."""
+    while tokens[verb].dep == "conj" and tokens[verb].head != verb:
+        verb = tokens[verb].head
+    return verb
+
+
+def _object_verb(tokens: Sequence[Token], pronoun: Token) -> int:
+    """The verb a pronoun is the object of, directly or through a preposition ("talked
+    with him"), as its first conjunct; -2 when it is no verb's object."""
+    if pronoun.dep in ("dobj", "dative"):
+        return _first_conjunct(tokens, pronoun.head)
+    prep = tokens[pronoun.head]
+    if pronoun.dep == "pobj" and prep.dep == "prep" and tokens[prep.head].pos == "VERB":
+        return _first_conjunct(tokens, prep.head)
+    return -2
+
+
+def _is_subject(tokens: Sequence[Token], head: Token) -> bool:
+    subjects = ("nsubj", "nsubjpass")
+    if head.dep in subjects:
+        return True
+    if head.dep == "conj" and tokens[head.head].dep in subjects:
+        return True
+    return head.dep == "poss" and tokens[head.head].dep in subjects

@@ -1,0 +1,404 @@
+"""actors.lexicon: herald's own lookup tables (countries, roles, organizations, news media).
+
+Each table is a CSV file with a header in ``herald/data/``; it is read once per process
+(``functools.cache``) and exposed as frozen records and small lookup functions. Multi-valued
+cells (aliases, demonyms, capitals, generic nouns) are separated by ``|``.
+
+- ``countries.csv``: ``iso3, name, aliases, demonyms, capitals``: every UN member state plus
+  Palestine, the Holy See, Taiwan, Kosovo (``XKX``) and Hong Kong.
+  ``country_for("Canadian") == "CAN"``, ``country_for("Pyongyang") == "PRK"``.
+- ``roles.csv``: ``role, plural, sector, kind, class, descriptor``: titles and agent nouns.
+  ``kind`` is the actor kind of the singular noun (the plural is always a group);
+  ``class`` marks equivalent offices (``head`` of state/government, ``foreign``,
+  ``defense``, ...); ``descriptor`` is ``yes`` for descriptions that are not titles
+  ("the top diplomat"), which refer back to a person holding a title of the same class.
+- ``organizations.csv``: ``name, aliases, country, sector, type, generic``: international and
+  national bodies; ``generic`` lists the common nouns that refer back to it ("the department").
+- ``media.csv``: ``name, aliases, country, type``: news outlets and agencies. They are
+  sources, never political actors (``is_media``). ``media_name_endings.csv`` (``ending,
+  note``) lists the last words that mark an outlet the table lacks ("... Times").
+- ``honorifics.csv`` (``honorific, gender``) and ``pronouns.csv`` (``pronoun, gender, case``).
+
+``match_phrases(parsed)`` finds every surface form of these tables in a parse in one pass.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from herald.data_files import read_rows
+from herald.records import ActorKind, ParsedText
+
+CountryWord = Literal["name", "demonym", "capital"]
+PhraseCategory = Literal["country", "organization", "media", "role"]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """One country: ISO 3166 alpha-3 code and the words that name it."""
+
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleInfo:
+    """A title or agent noun and what it says about whoever holds it."""
+
+    role: str  # lower case singular: "secretary of state"
+    plural: str
+    sector: str | None
+    kind: ActorKind
+    role_class: str | None  # "head", "foreign", "defense", ...: equivalent offices
+    descriptor: bool  # "the top diplomat": a description, not a title
+
+    @property
+    def head_word(self) -> str:
+        """The noun that heads the role ("minister" in "foreign minister")."""
+        words = self.role.split(" of ")[0].split()
+        return words[-1] if words else self.role
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationInfo:
+    """A well-known organization with its short forms and coding."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    type: str
+    generics: tuple[str, ...]  # common nouns that refer back to it: "department"
+
+
+@dataclass(frozen=True, slots=True)
+class MediaInfo:
+    """A news outlet or agency."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A table entry found in a parse: token range [start, end) and what it names."""
+
+    start: int
+    end: int
+    category: PhraseCategory
+    key: str  # iso3, organization name, media name or role
+    word: str  # for countries: "name", "demonym" or "capital"; else the category
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def normalize(text: str) -> str:
+    """A surface form as tables key it: no leading "the", no possessive, single spaces."""
+    text = " ".join(text.replace("\u2019", "'").split())
+    text = re.sub(r"^(the|The|THE)\s+", "", text)
+    return re.sub(r"'s?$", "", text) if text.endswith(("'s", "s'")) else text
+
+
+@functools.cache
+def countries() -> tuple[CountryInfo, ...]:
+    """Every country of countries.csv."""
+    return tuple(
+        CountryInfo(
+            iso3=row["iso3"],
+            name=row["name"],
+            aliases=_split(row["aliases"]),
+            demonyms=_split(row["demonyms"]),
+            capitals=_split(row["capitals"]),
+        )
+        for row in read_rows("actors/countries.csv")
+    )
+
+
+@functools.cache
+def country_words() -> dict[str, tuple[str, CountryWord]]:
+    """Normalized surface form -> (iso3, what kind of word it is)."""
+    table: dict[str, tuple[str, CountryWord]] = {}
+    for info in countries():
+        for word in (info.name, *info.aliases):
+            table[normalize(word)] = (info.iso3, "name")
+        for word in info.demonyms:
+            table[normalize(word)] = (info.iso3, "demonym")
+        for word in info.capitals:
+            table[normalize(word)] = (info.iso3, "capital")
+    return table
+
+
+@functools.cache
+def _country_words_folded() -> dict[str, tuple[str, CountryWord]]:
+    return {key.casefold(): value for key, value in country_words().items()}
+
+
+def country_word(text: str) -> tuple[str, CountryWord] | None:
+    """(iso3, "name"|"demonym"|"capital") for a country name, alias, demonym or capital.
+
+    Case matters for single words ("Chad" is a country, "chad" is not) except in all-caps
+    text such as datelines ("OTTAWA").
+    """
+    key = normalize(text)
+    found = country_words().get(key)
+    if found is None and (key.isupper() or " " in key):
+        found = _country_words_folded().get(key.casefold())
+    return found
+
+
+def country_for(text: str) -> str | None:
+    """The ISO 3166 alpha-3 code that ``text`` names, if any ("Canadian" -> "CAN")."""
+    found = country_word(text)
+    return found[0] if found else None
+
+
+@functools.cache
+def country_by_iso3() -> dict[str, CountryInfo]:
+    return {info.iso3: info for info in countries()}
+
+
+@functools.cache
+def roles() -> tuple[RoleInfo, ...]:
+    """Every role of roles.csv."""
+    return tuple(
+        RoleInfo(
+            role=row["role"].lower(),
+            plural=row["plural"].lower(),
+            sector=row["sector"] or None,
+            kind=_actor_kind(row["kind"]),
+            role_class=row["class"] or None,
+            descriptor=row["descriptor"] == "yes",
+        )
+        for row in read_rows("actors/roles.csv")
+    )
+
+
+def _actor_kind(value: str) -> ActorKind:
+    kinds: dict[str, ActorKind] = {
+        "person": "person",
+        "group": "group",
+        "organization": "organization",
+        "country": "country",
+    }
+    return kinds[value]
+
+
+@functools.cache
+def _role_forms() -> dict[str, tuple[RoleInfo, bool]]:
+    """Lower-case singular and plural forms -> (role, is_plural)."""
+    table: dict[str, tuple[RoleInfo, bool]] = {}
+    for info in roles():
+        if info.plural:
+            table[info.plural] = (info, info.plural != info.role)
+        table[info.role] = (info, False)
+    return table
+
+
+def role_for(text: str) -> RoleInfo | None:
+    """The role that a title or agent noun names, singular or plural, any case."""
+    found = _role_forms().get(" ".join(text.lower().split()))
+    return found[0] if found else None
+
+
+def role_form(text: str) -> tuple[RoleInfo, bool] | None:
+    """(role, whether ``text`` is its plural form) for a title or agent noun."""
+    return _role_forms().get(" ".join(text.lower().split()))
+
+
+@functools.cache
+def organizations() -> tuple[OrganizationInfo, ...]:
+    """Every organization of organizations.csv."""
+    return tuple(
+        OrganizationInfo(
+            name=row["name"],
+            aliases=_split(row["aliases"]),
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            type=row["type"],
+            generics=_split(row["generic"]),
+        )
+        for row in read_rows("actors/organizations.csv")
+    )
+
+
+@functools.cache
+def _organization_forms() -> dict[str, OrganizationInfo]:
+    return {
+        normalize(form).casefold(): info
+        for info in organizations()
+        for form in (info.name, *info.aliases)
+    }
+
+
+def organization_for(text: str) -> OrganizationInfo | None:
+    """The organization that ``text`` names ("the State Department", "CIA"), if known."""
+    return _organization_forms().get(normalize(text).casefold())
+
+
+@functools.cache
+def organization_generics() -> frozenset[str]:
+    """Every common noun that can refer back to an organization ("department", "agency")."""
+    return frozenset(word.lower() for info in organizations() for word in info.generics)
+
+
+@functools.cache
+def media() -> tuple[MediaInfo, ...]:
+    """Every outlet of media.csv."""
+    return tuple(
+        MediaInfo(
+            name=row["name"],
+            aliases=_split(row["aliases"]),
+            country=row["country"] or None,
+            type=row["type"],
+        )
+        for row in read_rows("actors/media.csv")
+    )
+
+
+@functools.cache
+def _media_forms() -> dict[str, MediaInfo]:
+    return {
+        normalize(form).casefold(): info for info in media() for form in (info.name, *info.aliases)
+    }
+
+
+def media_for(name: str) -> MediaInfo | None:
+    """The outlet that ``name`` names ("Reuters", "The Globe and Mail"), if known."""
+    return _media_forms().get(normalize(name).casefold())
+
+
+def is_media(name: str) -> bool:
+    """Whether ``name`` is a news outlet or agency (a source, never a political actor)."""
+    return media_for(name) is not None
+
+
+@functools.cache
+def media_name_endings() -> tuple[str, ...]:
+    """Last words that mark an outlet the table does not list ("... Times", "... Post")."""
+    return tuple(row["ending"].lower() for row in read_rows("actors/media_name_endings.csv"))
+
+
+def looks_like_media(name: str) -> bool:
+    """A listed outlet, or a name that ends like one ("The Jersey Journal")."""
+    if is_media(name):
+        return True
+    words = normalize(name).lower()
+    return " " in words and words.endswith(tuple(" " + end for end in media_name_endings()))
+
+
+@functools.cache
+def honorifics() -> dict[str, str | None]:
+    """Honorific ("Mr.") -> "male", "female" or None when it says nothing of gender."""
+    return {row["honorific"]: row["gender"] or None for row in read_rows("actors/honorifics.csv")}
+
+
+@functools.cache
+def pronouns() -> dict[str, tuple[str, str]]:
+    """Lower-case personal pronoun -> (gender, case)."""
+    rows = read_rows("actors/pronouns.csv")
+    return {row["pronoun"]: (row["gender"], row["case"]) for row in rows}
+
+
+# --------------------------------------------------------------------------- matching
+
+_LEAD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    text: str
+    folded: str
+    category: PhraseCategory
+    key: str
+    word: str
+    exact_case: bool  # acronyms ("US", "WHO", "AP") must match letter for letter
+    capitalized: bool  # single words ("Pentagon", "Cuban") must start with a capital
+
+
+def _lead(text: str) -> str:
+    found = _LEAD.search(text)
+    return found.group(0).casefold() if found else text.casefold()
+
+
+def _phrase(text: str, category: PhraseCategory, key: str, word: str) -> _Phrase:
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    acronym = len(letters) <= 6 and letters.isupper() and " " not in text
+    return _Phrase(
+        text=text,
+        folded=text.casefold(),
+        category=category,
+        key=key,
+        word=word,
+        exact_case=acronym,
+        capitalized=category != "role" and " " not in text,
+    )
+
+
+@functools.cache
+def _phrase_index() -> dict[str, tuple[_Phrase, ...]]:
+    """Leading word (case-folded) -> phrases starting with it, longest first."""
+    phrases: list[_Phrase] = []
+    for form, (iso3, word) in country_words().items():
+        phrases.append(_phrase(form, "country", iso3, word))
+    for org in organizations():
+        for form in (org.name, *org.aliases):
+            phrases.append(_phrase(normalize(form), "organization", org.name, "organization"))
+    for outlet in media():
+        for form in (outlet.name, *outlet.aliases):
+            phrases.append(_phrase(form, "media", outlet.name, "media"))
+    for form, (info, _plural) in _role_forms().items():
+        phrases.append(_phrase(form, "role", info.role, "role"))
+    index: dict[str, list[_Phrase]] = {}
+    for phrase in phrases:
+        index.setdefault(_lead(phrase.text), []).append(phrase)
+    return {lead: tuple(sorted(group, key=lambda p: -len(p.text))) for lead, group in index.items()}
+
+
+def _accepts(phrase: _Phrase, surface: str) -> bool:
+    if phrase.exact_case:
+        return surface == phrase.text
+    if surface.casefold() != phrase.folded:
+        return False
+    return not phrase.capitalized or surface[:1].isupper()
+
+
+def match_phrases(parsed: ParsedText) -> list[PhraseMatch]:
+    """Every country word, organization, outlet and role of the tables found in ``parsed``.
+
+    One left-to-right pass; at each token the longest phrase wins and matches never overlap
+    (a role inside an organization name is not reported). A match must start and end on
+    token boundaries. Roles must end on a noun.
+    """
+    tokens = parsed.tokens
+    end_token = {token.end: token.i for token in tokens}
+    index = _phrase_index()
+    text = parsed.text
+    matches: list[PhraseMatch] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        found = None
+        for phrase in index.get(_lead(token.text), ()):
+            last = end_token.get(token.idx + len(phrase.text))
+            if last is None or not _accepts(phrase, text[token.idx : token.idx + len(phrase.text)]):
+                continue
+            if phrase.category == "role" and tokens[last].pos not in ("NOUN", "PROPN"):
+                continue
+            found = PhraseMatch(i, last + 1, phrase.category, phrase.key, phrase.word)
+            break
+        if found is None:
+            i += 1
+            continue
+        matches.append(found)
+        i = found.end
+    return matches

@@ -1,0 +1,375 @@
+"""actors.stage: the people, organizations, countries and groups of an article.
+
+``find_actors(doc, parsed)`` reads the parse once and returns every actor with all its
+mentions, coded with a kind, a country (ISO 3166 alpha-3), a sector and the titles the text
+gives it. There is no coreference model: mentions are grouped by rules on the parse.
+
+Mentions, in the order they are claimed (a token belongs to one mention at most):
+
+1. news outlets of ``media.csv`` (they are sources, never actors: nothing is returned);
+2. person names (spaCy PERSON) with their honorific ("Mr."), the title before them
+   ("U.S. Secretary of State", "CIA director") and an apposition ("Mike Pompeo, the CIA
+   director," or "the CIA director, Mike Pompeo");
+3. role nouns of ``roles.csv`` heading a noun phrase ("a senior state department official",
+   "the Prime Minister", "the top diplomat", "police", "rebels");
+4. organizations (``organizations.csv``, spaCy ORG) and generic back-references to them
+   ("the department");
+5. countries: names and aliases; capitals only as the subject of a verb or a possessor
+   ("Washington warned", "Beijing's response"); "the North" / "the South" once a country
+   named "North ..." / "South ..." is set up;
+6. pronouns he/she/him/her/his/hers/himself/herself.
+
+Grouping: a full name, its surname alone or with an honorific; a title alone ("the Prime
+Minister") refers to the only earlier person holding it, and a description ("the top
+diplomat") to the only one holding an office of the same class (roles.csv ``class``; when
+several do, to the one mentioned in the same or previous sentence); a definite role noun
+("the official") otherwise refers to the latest unnamed actor with that role and a compatible
+country; plural role nouns are groups, one per (role, country). Pronouns take the latest
+compatible person of the same or previous sentence, subjects first.
+
+Country of a person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) when its own
+words give none ("Foreign Affairs Minister Chrystia Freeland", "Prime Minister Justin
+Trudeau"): the country named most often in the paragraph of its first mention (country
+names, demonyms, capitals, national organizations; words inside titles do not count); when
+that paragraph has none, in the next paragraph that mentions the actor. A country that a
+coordinated person's own title names ("Foreign Affairs Minister X and U.S. Secretary of
+State Y") is never chosen: writers qualify one title and not the other because the two
+serve different states. On a tie, the home country when it is among the tied ones (news
+style leaves the titles of the publisher's own officials unqualified); else the country
+inferred for the people coordinated with the actor ("with Mr. Trudeau or Ms. Freeland");
+else the one named most often in all the paragraphs that mention the actor. With no cue at
+all, or a tie nothing breaks, the home country: that of the dateline, else of the
+publisher, else of the outlet signing the photo credits (``media.csv``), else None.
+
+The stage is split in three modules: ``herald.actors.mentions`` finds candidate mentions,
+``herald.actors.grouping`` groups them; this module codes countries, applies the dictionary
+and holds the public API (``find_actors``, ``actor_at``, ``actor_for_token``).
+
+User dictionary (``load_dictionary(path)``): a CSV file with the header
+``name,aliases,country,sector,valid_from,valid_to`` (an optional ``kind`` column is kept on
+each entry); it codes actors the text analysis found, it does not find new ones;
+``aliases`` are separated by ``|``; dates are ISO ``YYYY-MM-DD`` and may be blank (open).
+An actor whose canonical name or any mention matches a name or alias (case-insensitive,
+honorifics and a leading "the" ignored) takes the entry's name, country and sector (blank
+cells keep what the text gave). When a name has several entries, the one valid on the
+publication date is used; without a known date, the first entry listed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from herald.actors import lexicon
+from herald.actors.grouping import Draft, Grouper
+from herald.actors.mentions import Candidate, Scan, find_candidates
+from herald.records import Actor, ActorKind, Document, Mention, ParsedText
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+# --------------------------------------------------------------------------- dictionary
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryEntry:
+    """One row of a user actor dictionary."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    valid_from: str | None
+    valid_to: str | None
+    kind: ActorKind | None = None
+
+    def valid_on(self, day: str | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from or "") <= day <= (self.valid_to or "9999")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    """A user's actors, looked up by any name or alias."""
+
+    entries: tuple[DictionaryEntry, ...]
+    by_name: dict[str, tuple[DictionaryEntry, ...]] = field(default_factory=dict)
+
+    def lookup(self, name: str, day: str | None = None) -> DictionaryEntry | None:
+        """The entry for ``name`` valid on ``day`` (ISO date), or the first one if unknown."""
+        found = self.by_name.get(_dictionary_key(name), ())
+        if day is None:
+            return found[0] if found else None
+        return next((entry for entry in found if entry.valid_on(day)), None)
+
+
+def _dictionary_key(name: str) -> str:
+    words = lexicon.normalize(name).split()
+    if words and words[0] in lexicon.honorifics():
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+def load_dictionary(path: str | Path) -> ActorDictionary:
+    """Read a user actor dictionary (format in the module docstring)."""
+    entries = []
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            cell = {key: (value or "").strip() for key, value in row.items()}
+            kind = cell.get("kind") or None
+            entries.append(
+                DictionaryEntry(
+                    name=cell["name"],
+                    aliases=tuple(a.strip() for a in cell.get("aliases", "").split("|") if a),
+                    country=cell.get("country") or None,
+                    sector=cell.get("sector") or None,
+                    valid_from=cell.get("valid_from") or None,
+                    valid_to=cell.get("valid_to") or None,
+                    kind=lexicon._actor_kind(kind) if kind else None,
+                )
+            )
+    by_name: dict[str, list[DictionaryEntry]] = {}
+    for entry in entries:
+        for name in (entry.name, *entry.aliases):
+            by_name.setdefault(_dictionary_key(name), []).append(entry)
+    return ActorDictionary(tuple(entries), {key: tuple(v) for key, v in by_name.items()})
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0, *(found.end() for found in re.finditer(r"\n\s*", text))]
+
+
+def _country_cues(scan: Scan, starts: list[int]) -> dict[int, Counter[str]]:
+    """Paragraph -> how often each country is named in it (outside titles)."""
+    cues: dict[int, Counter[str]] = {}
+    for match in scan.matches:
+        if scan.in_title[match.start]:
+            continue
+        country = match.key if match.category == "country" else None
+        if match.category == "organization":
+            info = lexicon.organization_for(match.key)
+            country = info.country if info else None
+        if country is not None:
+            paragraph = bisect.bisect_right(starts, scan.tokens[match.start].idx) - 1
+            cues.setdefault(paragraph, Counter())[country] += 1
+    return cues
+
+
+def _home_country(doc: Document) -> str | None:
+    """The country of the dateline, else of the publisher or of the outlet that signs the
+    photo credits ("NAME/The Globe and Mail"), else None."""
+    if doc.dateline and (country := lexicon.country_for(doc.dateline)):
+        return country
+    outlets = [doc.publisher] if doc.publisher else []
+    outlets += [credit.rsplit("/", 1)[-1] for credit in doc.credits if "/" in credit]
+    for name in outlets:
+        outlet = lexicon.media_for(name)
+        if outlet is not None and outlet.country:
+            return outlet.country
+    return None
+
+
+def _paragraph_of(scan: Scan, starts: list[int], token: int) -> int:
+    return bisect.bisect_right(starts, scan.tokens[token].idx) - 1
+
+
+def _partners(draft: Draft, drafts: list[Draft], scan: Scan) -> list[tuple[Draft, bool]]:
+    """The people named in one list with the actor ("with Mr. Trudeau or Ms. Freeland"), each
+    with whether that very mention names a country ("U.S. Secretary of State Y")."""
+    heads = {end - 1 for _start, end in draft.spans}
+    found = []
+    for other in drafts:
+        if other is draft or other.kind != "person":
+            continue
+        for start, end in other.spans:
+            token = scan.tokens[end - 1]
+            if (token.dep == "conj" and token.head in heads) or any(
+                scan.tokens[h].dep == "conj" and scan.tokens[h].head == token.i for h in heads
+            ):
+                qualified = any(
+                    match is not None and match.category == "country"
+                    for match in scan.match_at[start:end]
+                )
+                found.append((other, qualified))
+                break
+    return found
+
+
+def _ranked(counts: Counter[str], excluded: set[str]) -> list[str]:
+    """The countries named most often, all of them on a tie, without the excluded ones."""
+    kept = [(country, n) for country, n in counts.most_common() if country not in excluded]
+    return [country for country, n in kept if n == kept[0][1]] if kept else []
+
+
+def _break_tie(tied: list[str], evidence: tuple[Counter[str], ...], home: str | None) -> str | None:
+    """The home country when it is among the tied ones, else the first body of evidence
+    that prefers one of them."""
+    if home in tied:
+        return home
+    for counts in evidence:
+        ranked = sorted(tied, key=lambda country: -counts[country])
+        if counts[ranked[0]] > counts[ranked[1]]:
+            return ranked[0]
+    return None
+
+
+def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document) -> None:
+    """The documented paragraph rule for state actors whose words name no country."""
+    starts = _paragraph_starts(scan.parsed.text)
+    cues = _country_cues(scan, starts)
+    home = _home_country(doc)
+    titled = {id(draft) for draft in drafts if draft.country}
+    ties: list[tuple[Draft, list[str], Counter[str], list[Draft]]] = []
+    for draft in drafts:
+        if draft.country or draft.sector not in STATE_SECTORS or draft.kind == "country":
+            continue
+        partners = _partners(draft, drafts, scan)
+        # "Minister X and U.S. Secretary Y": a writer qualifies one title and not the
+        # other because the two serve different states
+        contrast = {p.country for p, qualified in partners if qualified and p.country}
+        paragraphs = sorted({_paragraph_of(scan, starts, start) for start, _ in draft.spans})
+        everywhere = sum((cues.get(p, Counter()) for p in paragraphs), Counter[str]())
+        tied = next(
+            (ranked for p in paragraphs if (ranked := _ranked(cues.get(p, Counter()), contrast))),
+            [],
+        )
+        if len(tied) == 1:
+            draft.country = tied[0]
+        elif tied:
+            ties.append((draft, tied, everywhere, [p for p, _ in partners]))
+        else:
+            draft.country = home
+    # ties last, so that the partners' own countries are known by then
+    for draft, tied, everywhere, partners in ties:
+        supporting = Counter(p.country for p in partners if p.country and id(p) not in titled)
+        draft.country = _break_tie(tied, (supporting, everywhere), home) or home
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _genders(candidates: Sequence[Candidate]) -> dict[str, str]:
+    """Surname -> gender, read from honorifics ("Ms. Freeland") anywhere in the text."""
+    known = lexicon.honorifics()
+    found = {}
+    for candidate in candidates:
+        gender = known.get(candidate.key) if candidate.type == "person" else None
+        if gender:
+            found[candidate.name.split()[-1].lower()] = gender
+    return found
+
+
+def _doubtful_person(draft: Draft) -> bool:
+    """A one-word PERSON with no title, honorific or pronoun: mostly tagger errors
+    ("Rotterdam", "Twitter"), rarely a person named once by surname alone."""
+    return (
+        draft.kind == "person"
+        and draft.named
+        and " " not in draft.name
+        and not draft.roles
+        and draft.gender is None
+    )
+
+
+def _publication_day(doc: Document) -> str | None:
+    value = doc.published.value if doc.published else None
+    return value[:10] if value and len(value) >= 10 else None
+
+
+def _apply_dictionary(
+    draft: Draft, texts: list[str], dictionary: ActorDictionary, day: str | None
+) -> None:
+    for text in (draft.name, *texts):
+        entry = dictionary.lookup(text, day)
+        if entry is not None:
+            draft.name = entry.name
+            draft.country = entry.country or draft.country
+            draft.sector = entry.sector or draft.sector
+            return
+
+
+def find_actors(
+    doc: Document, parsed: ParsedText, *, dictionary: ActorDictionary | None = None
+) -> tuple[Actor, ...]:
+    """Every actor of the document with its mentions, kind, country, sector and roles."""
+    scan, candidates = find_candidates(parsed)
+    grouper = Grouper(scan, _genders(candidates))
+    for candidate in candidates:
+        grouper.add(candidate)
+    drafts = [draft for draft in grouper.drafts if not _doubtful_person(draft)]
+    _infer_countries(drafts, scan, doc)
+    day = _publication_day(doc)
+    actors = []
+    for number, draft in enumerate(drafts, start=1):
+        mentions = _mentions(parsed, draft.spans)
+        if dictionary is not None:
+            _apply_dictionary(draft, [m.text for m in mentions], dictionary, day)
+        actors.append(
+            Actor(
+                actor_id=f"{doc.doc_id}:a{number}",
+                doc_id=doc.doc_id,
+                name=draft.name,
+                kind=draft.kind,
+                country=draft.country,
+                sector=draft.sector,
+                roles=tuple(draft.roles),
+                mentions=mentions,
+            )
+        )
+    return tuple(actors)
+
+
+def _mentions(parsed: ParsedText, spans: list[tuple[int, int]]) -> tuple[Mention, ...]:
+    found = []
+    for start, end in sorted(set(spans)):
+        first, last = parsed.tokens[start], parsed.tokens[end - 1]
+        found.append(Mention(parsed.text[first.idx : last.end], first.idx, last.end))
+    return tuple(found)
+
+
+def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
+    """The actor one of whose mentions overlaps the characters [start, end), if any.
+
+    Where mentions nest ("CIA" inside "CIA director Mike Pompeo"), the mention that overlaps
+    most wins, then the shortest.
+    """
+    best: tuple[int, int] | None = None
+    found = None
+    for actor in actors:
+        for mention in actor.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap <= 0 and not (mention.start < end and start < mention.end):
+                continue
+            score = (overlap, -(mention.end - mention.start))
+            if best is None or score > best:
+                best, found = score, actor
+    return found
+
+
+def actor_for_token(actors: Sequence[Actor], parsed: ParsedText, token_i: int) -> Actor | None:
+    """The actor a token stands for: a mention covers it, or covers a name inside its phrase.
+
+    For the subject of a verb or the head of a noun phrase: "Tillerson" in "Mr. Tillerson",
+    "official" in "a senior official", or "administration" in "the Trump administration"
+    (through its compound or apposition).
+    """
+    token = parsed.tokens[token_i]
+    found = actor_at(actors, token.idx, token.end)
+    if found is not None:
+        return found
+    for child in parsed.children(token_i):
+        if child.dep in ("compound", "appos", "flat") and child.ent_type in _ACTOR_ENTITIES:
+            found = actor_at(actors, child.idx, child.end)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,5 @@
+"""The command line, one module per command (docs/architecture.md)."""
+
+from herald.cli.main import main
+
+__all__ = ["main"]

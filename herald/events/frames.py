@@ -1,0 +1,129 @@
+"""events.frames: triggers that frame other triggers, and protests that absorb their aims.
+
+A verbal trigger whose complement holds another trigger frames it. For irrealis frames (AGREE,
+CONCEDE, CONSULT, REQUEST, REJECT, THREATEN) the framed trigger is only promised, discussed,
+asked, refused or threatened: it is not an event of its own but gives the frame its mode
+("called for talks" = REQUEST meet) and, if the frame has none, its recipient. "discuss the
+meeting" is therefore one CONSULT event. Factive frames (ACCUSE, SUPPORT: "condemned the
+attack") keep both events. A demand or protest voiced in a protest's purpose clause is what
+the protest is for: the protest absorbs it as well.
+"""
+
+from __future__ import annotations
+
+from herald.events.plover import frame_mode, plover_types
+from herald.events.roles import purpose_like, unit_head
+from herald.events.syntax import SentenceView
+from herald.events.triggers import Candidate
+
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "acl"})
+_CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
+_CONSULT_CONTENT_PREPS = frozenset({"about", "on", "over", "regarding"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+# Protests absorb the demand or protest voiced in their purpose clause (see attach_aims).
+_AIM_HOLDERS = frozenset({"PROTEST"})
+_AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
+
+
+def apply_frames(view: SentenceView, found: list[Candidate]) -> None:
+    """Link each trigger to the narrowest framing trigger whose complement holds it; an
+    irrealis frame then takes mode and recipient from the first trigger it frames."""
+    framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
+    zones = {id(c): _content_zone(view, c) for c in framing}
+    for inner in found:
+        holders = [f for f in framing if f is not inner and inner.head in zones[id(f)]]
+        if not holders:
+            continue
+        frame = min(holders, key=lambda f: len(zones[id(f)]))
+        inner.framed_by = frame
+        frame.framed.append(inner)
+    for frame in framing:
+        if frame.framed and plover_types()[frame.type].embeds == "irrealis":
+            _take_from_content(view, frame, frame.framed[0])
+
+
+def _content_zone(view: SentenceView, candidate: Candidate) -> set[int]:
+    """Tokens of the complement of a framing trigger (what is promised, asked, discussed)."""
+    zone: set[int] = set()
+    owners = list(candidate.unit)
+    if candidate.roles is not None and candidate.roles.path == "light":
+        governor = view.head(candidate.head)
+        if governor is not None:
+            owners.append(governor)
+    preps = _CONSULT_CONTENT_PREPS if candidate.type == "CONSULT" else _CONTENT_PREPS
+    deps = {"dobj"} if candidate.type == "CONSULT" else _CONTENT_DEPS
+    for owner in owners:
+        for child in view.children(owner):
+            dep = view.tok(child).dep
+            if child in candidate.unit:
+                continue
+            infinitive = (
+                dep == "advcl" and candidate.type != "CONSULT" and _to_infinitive(view, child)
+            )
+            if dep in deps or infinitive or (dep == "prep" and _content_prep(view, child, preps)):
+                zone |= set(view.subtree(child))
+    return zone
+
+
+def _to_infinitive(view: SentenceView, verb: int) -> bool:
+    """ "to stop" that the parser hung as an adverbial clause ("committed ... to stop all
+    attacks"): after a framing verb it is what is promised or asked, as an xcomp would be."""
+    return any(view.tok(c).text.lower() == "to" for c in view.children(verb, "aux"))
+
+
+def _content_prep(view: SentenceView, prep: int, preps: frozenset[str]) -> bool:
+    """A preposition that introduces content ("talks on trade"), not a time ("on Monday")."""
+    if view.tok(prep).lemma.lower() not in preps:
+        return False
+    return not any(view.tok(o).ent_type in _TIME_ENTS for o in view.children(prep, "pobj"))
+
+
+def _take_from_content(view: SentenceView, frame: Candidate, content: Candidate) -> None:
+    """Mode (and for AGREE-to-retreat, type) and a missing recipient from the framed event."""
+    if frame.entry.mode is None:
+        changed = frame_mode(frame.type, content.type, content.mode)
+        if changed is not None:
+            frame.type, frame.mode = changed
+    if frame.roles is None or content.roles is None or frame.roles.recipients:
+        return
+    if frame.type == "CONSULT":
+        return  # the parties to a talk are not those of its topic
+    # a pronoun among the content's actors ("insisted on its demands") is the frame's actor
+    others = [
+        a for a in content.roles.actors if a not in frame.roles.actors and view.tok(a).pos != "PRON"
+    ]
+    frame.roles.recipients = others or [
+        r for r in content.roles.recipients if r not in frame.roles.actors
+    ]
+
+
+def attach_aims(view: SentenceView, found: list[Candidate]) -> None:
+    """A demand or protest voiced in the purpose or manner clause of a protest ("staged
+    demonstrations to demand reforms", "blocked roads, demanding that ...") is what the
+    protest is for, not an event of its own: the protest absorbs it."""
+    for holder in found:
+        if holder.type not in _AIM_HOLDERS or holder.roles is None:
+            continue
+        verb = holder.head if holder.roles.path == "verb" else view.head(holder.head)
+        if verb is None:
+            continue
+        for aim in found:
+            anchor = unit_head(view, aim.unit)
+            if (
+                aim is not holder
+                and aim.framed_by is None
+                and aim.type in _AIMS
+                and view.tok(anchor).dep in ("advcl", "xcomp", "acl", "relcl")
+                and purpose_like(view, anchor)
+                and view.head(anchor) in (verb, holder.head)
+            ):
+                aim.framed_by = holder
+                holder.framed.append(aim)
+
+
+def absorbed(candidate: Candidate) -> bool:
+    """Whether the trigger lives on only inside its frame (irrealis) or protest (aim)."""
+    frame = candidate.framed_by
+    if frame is None:
+        return False
+    return plover_types()[frame.type].embeds == "irrealis" or frame.type in _AIM_HOLDERS

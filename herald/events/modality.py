@@ -1,0 +1,381 @@
+"""Modality of an event mention: asserted, planned, hypothetical, negated, reported, historical.
+
+A pure function of the parse around the trigger, the event's governing time expression,
+the publication date and the attribution. Cue words come from ``herald/data/events/event_cues.csv``.
+
+Precedence when several cues meet (one value per event): negated > hypothetical > planned >
+reported > historical > asserted. Why: "will not meet" is first of all not a meeting; a
+"could" or "if" makes a plan uncertain; a plan reported by another outlet is still a plan
+(the attribution field keeps who said it); a past event reported by someone else is
+"reported" because its truth rests on that source.
+
+Reported, beyond another outlet or an anonymous source: a hedge on the event ("reportedly",
+"the alleged attack"); the complement of a doubting verb ("alleged", "suggested"); the
+complement of a plain claim verb ("said", "told") when it tells of a past act of someone
+other than the speaker. Hypothetical also covers capability ("capable of striking"), generic
+infinitives ("it is irresponsible to blame") and the consequence of an "if"/"unless" clause.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from herald.events.plover import cues
+from herald.events.syntax import SentenceView
+from herald.records import Attribution, Modality, ParsedText, TimeValue
+
+HISTORICAL_DAYS = 30  # older than this before publication counts as historical
+
+# Links climbed from the trigger to the verbs whose auxiliaries and meaning scope over it.
+_NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "conj",
+                      "pcomp", "appos", "npadvmod", "oprd"})  # fmt: skip
+_VERB_UP = frozenset({"xcomp", "conj", "auxpass", "aux", "pcomp"})
+_TIME_CLAUSE_MARKS = frozenset({"before", "after", "until", "till", "when", "once", "as"})
+# Links climbed from a clause to the clause that embeds it, looking for a speech verb.
+_CLAUSE_UP = frozenset({"ccomp", "advcl", "xcomp", "acomp", "conj"})
+
+
+def modality_of(
+    parsed: ParsedText,
+    trigger: int,
+    *,
+    when: TimeValue | None = None,
+    published: TimeValue | None = None,
+    attribution: Attribution | None = None,
+    view: SentenceView | None = None,
+) -> Modality:
+    """The modality of the event whose trigger is token ``trigger``."""
+    view = view or SentenceView.of(parsed, parsed.tokens[trigger].sent)
+    chain = scope_chain(view, trigger)
+    words = _cue_words(view, trigger, chain)
+    negated = _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated")
+    if negated or _has_negative_argument(view, trigger):
+        return "negated"
+    hypothetical = words & cues("hypothetical") or _has_condition(view, chain)
+    if hypothetical or _is_generic_infinitive(view, chain):
+        return "hypothetical"
+    planned = _is_planned(view, chain, words)
+    if planned or _after(when, published) or _in_time_clause_of_plan(view, chain):
+        return "planned"
+    if attribution is not None and attribution.kind in ("outlet", "anonymous_source"):
+        return "reported"
+    if _has_reported_cue(view, chain) or _third_party_claim(view, chain):
+        return "reported"
+    if _long_before(when, published) or _is_backstory(view, chain, when, attribution):
+        return "historical"
+    return "asserted"
+
+
+def scope_chain(view: SentenceView, trigger: int) -> list[int]:
+    """The trigger and the words above it in its clause: the verb a noun trigger depends on,
+    the verbs an infinitive depends on ("plans to meet"), the first conjunct of shared
+    auxiliaries ("will meet ... and iron out")."""
+    chain = [trigger]
+    current = trigger
+    while True:
+        token = view.tok(current)
+        head = view.head(current)
+        if head is None:
+            break
+        is_verb = token.pos in ("VERB", "AUX")
+        if is_verb and token.dep not in _VERB_UP:
+            break
+        if not is_verb and token.dep not in _NOUN_UP:
+            break
+        if is_verb and token.dep == "conj" and view.children(current, "aux", "nsubj"):
+            break  # the conjunct has its own subject or auxiliary
+        chain.append(head)
+        current = head
+    return chain
+
+
+def negation_scope(view: SentenceView, chain: list[int]) -> list[int]:
+    """The part of the chain a negation reaches: not past a definite noun that is the object
+    of a preposition of a full verb ("did not respond to the request": a definite noun
+    presupposes the request was made), but through light verbs ("did not hold talks"),
+    direct objects and bare nouns ("did not agree to talks")."""
+    for k, i in enumerate(chain[:-2]):
+        if view.tok(i).dep != "pobj" or view.tok(chain[k + 1]).dep != "prep":
+            continue
+        if not _is_definite(view, i):
+            continue
+        governor = view.tok(chain[k + 2])
+        if governor.pos in ("VERB", "AUX") and governor.lemma.lower() not in cues("light"):
+            return chain[: k + 1]
+    return chain
+
+
+def _is_definite(view: SentenceView, noun: int) -> bool:
+    """A noun with "the", "this", "that" or a possessor ("the AP's request")."""
+    for c in view.children(noun, "det", "poss"):
+        if view.tok(c).dep == "poss" or view.tok(c).lemma.lower() in ("the", "this", "that"):
+            return True
+    return False
+
+
+def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
+    """Lower-case cue candidates: auxiliaries, negations, markers and determiners of the
+    chain, and the lemmas of the governing words (not the trigger: "refuse" as a trigger
+    is a REJECT event, not a negation of itself)."""
+    words: set[str] = set()
+    for i in chain:
+        for c in view.children(i, "aux", "auxpass", "neg", "mark", "advmod", "det", "amod",
+                               "preconj"):  # fmt: skip
+            words.add(view.tok(c).text.lower())
+            words.add(view.tok(c).lemma.lower())
+        if i != trigger:
+            words.add(view.tok(i).lemma.lower())
+        if view.tok(i).dep == "pobj":
+            prep = view.head(i)
+            if prep is not None:
+                words.add(view.tok(prep).text.lower())
+    return words
+
+
+def _in_time_clause_of_plan(view: SentenceView, chain: list[int]) -> bool:
+    """ "... are expected to discuss it before the Council meets": a present tense in a time
+    clause of a planned event is that plan's future, not a fact."""
+    top = chain[-1]
+    head = view.head(top)
+    token = view.tok(top)
+    if head is None or token.dep != "advcl" or token.tag not in ("VBZ", "VBP"):
+        return False
+    marks = {view.tok(m).text.lower() for m in view.children(top, "mark", "advmod")}
+    if not marks & _TIME_CLAUSE_MARKS:
+        return False
+    above = scope_chain(view, head)
+    return _is_planned(view, above, _cue_words(view, head, above))
+
+
+def _is_planned(view: SentenceView, chain: list[int], words: set[str]) -> bool:
+    """A plan word on the chain ("will", "plans", "expected") or an infinitive of a plan."""
+    return bool(words & cues("planned")) or _is_infinitival_plan(view, chain)
+
+
+def _has_negative_argument(view: SentenceView, trigger: int) -> bool:
+    """A subject or object that says nobody took part: "no one was detained", "police
+    arrested none of them", "nobody was hurt"."""
+    negative = cues("negated")
+    for arg in view.children(trigger, "nsubj", "nsubjpass", "dobj"):
+        token = view.tok(arg)
+        if token.lemma.lower() in negative:
+            return True
+        if any(view.tok(d).text.lower() == "no" for d in view.children(arg, "det")):
+            return True
+    return False
+
+
+def _is_generic_infinitive(view: SentenceView, chain: list[int]) -> bool:
+    """An infinitive under an evaluative copula ("it is irresponsible to blame others")
+    names a kind of act, not one that took place."""
+    for i in chain:
+        head = view.head(i)
+        if view.tok(i).dep != "xcomp" or head is None or view.tok(head).lemma != "be":
+            continue
+        has_to = any(view.tok(c).tag == "TO" for c in view.children(i, "aux"))
+        if has_to and view.children(head, "acomp", "attr"):
+            return True
+    return False
+
+
+def _has_condition(view: SentenceView, chain: list[int]) -> bool:
+    """The consequence of a condition: "if Russia invades, NATO will respond"."""
+    for i in chain:
+        for clause in view.children(i, "advcl"):
+            marks = view.children(clause, "mark")
+            if any(view.tok(m).text.lower() in cues("hypothetical") for m in marks):
+                return True
+    return False
+
+
+def _is_backstory(
+    view: SentenceView, chain: list[int], when: TimeValue | None, attribution: Attribution | None
+) -> bool:
+    """The past perfect in the narrator's own voice, with no date of its own, sets an event
+    before the story's past: background ("a car she had been warned might be faulty").
+    In reported speech it is only the shifted tense of a recent event, so not there."""
+    if _own_time(when) is not None or (attribution and attribution.kind != "publisher"):
+        return False
+    verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
+    if verb is None or view.tok(verb).tag != "VBN":
+        return False
+    auxiliaries = view.children(verb, "aux")
+    return any(view.tok(a).lemma == "have" and view.tok(a).tag == "VBD" for a in auxiliaries)
+
+
+def _has_reported_cue(view: SentenceView, chain: list[int]) -> bool:
+    """A hedge on the event itself: "allegedly", "reportedly", "the alleged attack"."""
+    words = cues("reported")
+    for i in chain:
+        for c in view.children(i, "advmod", "amod"):
+            if view.tok(c).text.lower() in words or view.tok(c).lemma.lower() in words:
+                return True
+    return False
+
+
+def _third_party_claim(view: SentenceView, chain: list[int]) -> bool:
+    """The event's clause is what someone claims: a doubting verb ("alleged", "suggested")
+    whoever speaks, or a plain speech verb ("said", "told") whose speaker is not the event's
+    own actor ("Freed said a manager apologized", but not "Trudeau said he met Castro":
+    one's own account of one's own act is the act, stated)."""
+    speech = _claim_verb(view, chain[-1])
+    if speech is None:
+        return False
+    if view.tok(speech).lemma.lower() in cues("reported"):
+        return True
+    if not _tells_of_a_past_act(view, chain):
+        return False  # "China opposes ...", Hua said: a stance stated, not an act claimed
+    return not _same_party(view, _subject(view, speech), _agent(view, chain))
+
+
+def _tells_of_a_past_act(view: SentenceView, chain: list[int]) -> bool:
+    """The clause verb is past or perfect and not a copula: "a manager apologized", "the
+    girls have been released", not "the launch was a threat" or "China opposes"."""
+    if any(view.tok(i).dep == "attr" for i in chain):
+        return False  # a characterization ("the launch was a threat") is the speaker's own
+    verb = _finite_verb(view, chain)
+    if verb is None:
+        return False
+    forms = [verb, *view.children(verb, "aux", "auxpass")]
+    past = any(view.tok(i).tag == "VBD" for i in forms)
+    perfect = any(view.tok(i).lemma == "have" for i in forms[1:])
+    return past or perfect
+
+
+def _claim_verb(view: SentenceView, top: int) -> int | None:
+    """The speech verb whose complement holds clause ``top``: its head by ``ccomp`` or a
+    parenthetical ("she alleged,"), climbing only through clause links, not into relative
+    clauses or noun phrases (their content is background, not the claim)."""
+    claim_words = cues("claim") | cues("reported")
+    current = top
+    while True:
+        for c in view.children(current, "parataxis"):
+            if view.tok(c).lemma.lower() in claim_words and view.children(c, "nsubj"):
+                return None if _line_break_between(view, top, c) else c
+        head = view.head(current)
+        if head is None or view.tok(current).dep not in _CLAUSE_UP:
+            return None
+        if view.tok(current).dep == "ccomp" and view.tok(head).lemma.lower() in claim_words:
+            return None if _line_break_between(view, top, head) else head
+        current = head
+
+
+def _line_break_between(view: SentenceView, a: int, b: int) -> bool:
+    """A line break between two words of one "sentence" means the parser ran a headline or
+    caption into the text; a claim found across it is not to be trusted."""
+    low, high = min(a, b), max(a, b)
+    return any(view.tok(i).pos == "SPACE" for i in range(low, high))
+
+
+def _finite_verb(view: SentenceView, chain: list[int]) -> int | None:
+    """The verb that carries the tense of the trigger's clause: "was" for "was able to talk"."""
+    verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
+    while verb is not None and view.tok(verb).dep in ("xcomp", "acomp"):
+        head = view.head(verb)
+        if head is None:
+            break
+        verb = head
+    return verb
+
+
+def _subject(view: SentenceView, verb: int) -> int | None:
+    subjects = view.children(verb, "nsubj", "nsubjpass")
+    return subjects[0] if subjects else None
+
+
+def _agent(view: SentenceView, chain: list[int]) -> int | None:
+    """Who does the event: the active subject or the "by" agent of the nearest clause."""
+    for i in chain:
+        subjects = view.children(i, "nsubj")
+        if subjects:
+            return subjects[0]
+        for by in view.children(i, "agent"):
+            objects = view.children(by, "pobj")
+            if objects:
+                return objects[0]
+        if view.children(i, "nsubjpass"):
+            return None
+    return None
+
+
+def _same_party(view: SentenceView, speaker: int | None, agent: int | None) -> bool:
+    """Whether the speaker reports their own act. A personal pronoun in reported speech is
+    taken to point back to the speaker ("Trudeau said he met Castro")."""
+    if speaker is None or agent is None:
+        return False
+    if view.tok(agent).tag in ("PRP",):
+        return True
+    speaker_text = view.np_text(speaker).lower()
+    agent_text = view.np_text(agent).lower()
+    return agent_text in speaker_text or speaker_text in agent_text
+
+
+def _is_infinitival_plan(view: SentenceView, chain: list[int]) -> bool:
+    """An infinitive that names a future event: "a meeting to be held", "he is to visit"."""
+    trigger = chain[0]
+    candidates = [*chain, *view.children(trigger, "acl", "relcl")]
+    for i in candidates:
+        token = view.tok(i)
+        has_to = any(view.tok(c).tag == "TO" for c in view.children(i, "aux", "auxpass"))
+        if not has_to:
+            continue
+        if token.dep in ("acl", "relcl"):
+            return True
+        head = view.head(i)
+        if token.dep == "xcomp" and head is not None and view.tok(head).lemma == "be":
+            return True
+    return False
+
+
+def value_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day that a (partial) ISO 8601 value can mean."""
+    if not value:
+        return None
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if match is None:
+        decade = re.match(r"^(\d{3})$", value)
+        if decade:
+            year = int(decade.group(1)) * 10
+            return dt.date(year, 1, 1), dt.date(year + 9, 12, 31)
+        return None
+    year, month, day = match.groups()
+    y = int(year)
+    if day:
+        date = dt.date(y, int(month), int(day))
+        return date, date
+    if month:
+        m = int(month)
+        return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+    quarter = re.match(r"^\d{4}-Q([1-4])$", value)
+    if quarter:
+        q = int(quarter.group(1))
+        last = q * 3
+        return dt.date(y, last - 2, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
+    week = re.match(r"^\d{4}-W(\d{2})$", value)
+    if week:
+        start = dt.date.fromisocalendar(y, int(week.group(1)), 1)
+        return start, start + dt.timedelta(days=6)
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def _own_time(when: TimeValue | None) -> TimeValue | None:
+    """A time from the sentence, not the publication date standing in for one."""
+    if when is None or when.anchor in ("publication", "unresolved"):
+        return None
+    return when
+
+
+def _after(when: TimeValue | None, published: TimeValue | None) -> bool:
+    own = _own_time(when)
+    event = value_bounds(own.value) if own else None
+    now = value_bounds(published.value) if published else None
+    return bool(event and now and event[0] > now[1])
+
+
+def _long_before(when: TimeValue | None, published: TimeValue | None) -> bool:
+    own = _own_time(when)
+    event = value_bounds(own.value) if own else None
+    now = value_bounds(published.value) if published else None
+    return bool(event and now and event[1] < now[0] - dt.timedelta(days=HISTORICAL_DAYS))

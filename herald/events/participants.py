@@ -1,0 +1,191 @@
+"""events.participants: who the participant tokens of an event are, as ``ActorRef``s.
+
+A participant is the actors stage's actor that covers its token or noun phrase; a pronoun
+the actors stage left unresolved takes a same-sentence antecedent (a guess, which lowers the
+event's confidence) or is dropped; any other nominal participant becomes an ``ActorRef``
+without ``actor_id`` (kind from its entity type, else "group"). A missing country is read
+from the participant's own words ("Palestinian prisoners", "opposition groups in
+Zimbabwe", "Palestinians") or, for a place the gazetteer knows, from that place; a missing
+sector of a participant the actors stage did not return from its head noun ("soldiers").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from herald.actors import lexicon
+from herald.actors import stage as actors_module
+from herald.events.plover import cues
+from herald.events.syntax import SentenceView, Span
+from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place
+
+# Prepositions after which a place says where a participant is or comes from.
+_ORIGIN_PREPS = frozenset({"in", "from", "of", "throughout"})
+_KIND_BY_ENT: dict[str, ActorKind] = {
+    "GPE": "country",
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP": "group",
+}
+_PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
+             "his": "person", "it": "thing", "its": "thing", "they": "any", "them": "any",
+             "their": "any", "we": "any", "our": "any"}  # fmt: skip
+
+
+def participant_refs(
+    view: SentenceView,
+    actors: Sequence[Actor],
+    tokens: list[int],
+    places: Sequence[Span[Place]] = (),
+) -> tuple[tuple[ActorRef, ...], bool]:
+    """(ActorRefs of the participants at ``tokens``, each actor once, whether any came from a
+    pronoun guess). ``places``: the document's places as token spans."""
+    refs: list[ActorRef] = []
+    guessed = False
+    for i in tokens:
+        ref, guess = actor_ref(view, actors, i)
+        if ref is not None and ref.country is None:
+            ref = _with_place_country(ref, i, places)
+        if ref is not None and all(
+            (ref.actor_id or ref.name) != (r.actor_id or r.name) for r in refs
+        ):
+            refs.append(ref)
+            guessed = guessed or guess
+    return tuple(refs), guessed
+
+
+def _with_place_country(ref: ActorRef, i: int, places: Sequence[Span[Place]]) -> ActorRef:
+    """A participant that is a place the gazetteer knows ("a curfew in Abidjan") belongs to
+    that place's country."""
+    for span in places:
+        if span.start <= i < span.end and span.item.country:
+            return replace(ref, country=span.item.country)
+    return ref
+
+
+def actor_ref(view: SentenceView, actors: Sequence[Actor], i: int) -> tuple[ActorRef | None, bool]:
+    """(ActorRef of the participant at token ``i``, whether a guess resolved a pronoun)."""
+    token = view.tok(i)
+    span = view.np_span(i)
+    text = view.parsed.span_text(*span)
+    found = _lookup_actor(actors, view.parsed, i, span)
+    if found is not None:
+        return _with_own_codes(view, actors, i, found.ref(text)), False
+    if token.pos == "PRON":
+        antecedent = _antecedent(view, i)
+        if antecedent is None:
+            return None, False
+        ref, _ = actor_ref(view, actors, antecedent)
+        return ref, True
+    kind = _KIND_BY_ENT.get(token.ent_type, "group")
+    ref = ActorRef(actor_id=None, name=text, kind=kind, text=text)
+    return _with_own_codes(view, actors, i, ref), False
+
+
+def _lookup_actor(
+    actors: Sequence[Actor], parsed: ParsedText, i: int, span: tuple[int, int]
+) -> Actor | None:
+    """The actors stage's actor for token ``i``, else for its noun phrase ``span``."""
+    found = actors_module.actor_for_token(actors, parsed, i)
+    if found is None and span[1] > span[0]:
+        first, last = parsed.tokens[span[0]], parsed.tokens[span[1] - 1]
+        found = actors_module.actor_at(actors, first.idx, last.end)
+    return found
+
+
+def _with_own_codes(view: SentenceView, actors: Sequence[Actor], i: int, ref: ActorRef) -> ActorRef:
+    """``ref`` with a missing country (and, for a participant the actors stage did not
+    return, a missing sector) read from the participant's own words."""
+    country = ref.country or phrase_country(view, actors, i)
+    sector = ref.sector or (phrase_sector(view, i) if ref.actor_id is None else None)
+    if country == ref.country and sector == ref.sector:
+        return ref
+    return replace(ref, country=country, sector=sector)
+
+
+def phrase_country(view: SentenceView, actors: Sequence[Actor], i: int) -> str | None:
+    """The country a participant's noun phrase names: a national modifier ("Palestinian
+    prisoners"), else where it is or comes from ("opposition groups in Zimbabwe",
+    "ethnic Albanians in Serbia"), else its head when that is a demonym ("Palestinians")."""
+    found = _modifier_country(view, i)
+    if found is not None:
+        return found
+    for prep in view.children(i, "prep"):
+        if view.tok(prep).lemma.lower() not in _ORIGIN_PREPS:
+            continue
+        for place in view.children(prep, "pobj"):
+            actor = _lookup_actor(actors, view.parsed, place, view.np_span(place))
+            found = (actor.country if actor else None) or _word_country(view.np_text(place), False)
+            found = found or _modifier_country(view, place)
+            if found is not None:
+                return found
+    token = view.tok(i)
+    plural = token.tag in ("NNS", "NNPS")
+    return _word_country(view.np_text(i), plural) or _word_country(token.text, plural)
+
+
+def _word_country(text: str, plural: bool) -> str | None:
+    found = lexicon.country_for(text)
+    if found is None and plural and text.endswith("s"):
+        found = lexicon.country_for(text[:-1])  # "Palestinians", "Serbs"
+    return found
+
+
+def _modifier_country(view: SentenceView, i: int) -> str | None:
+    """The first country word (or two- or three-word name) in the noun phrase before its
+    head: "Iraqi Kurds", "Sierra Leonean refugees", "Romania's new government"."""
+    start, _ = view.np_span(i)
+    words = [view.tok(t).text for t in range(start, i)]
+    for first in range(len(words)):
+        for size in (3, 2, 1):
+            if first + size <= len(words):
+                found = lexicon.country_for(" ".join(words[first : first + size]))
+                if found is not None:
+                    return found
+    return None
+
+
+def phrase_sector(view: SentenceView, i: int) -> str | None:
+    """The sector a participant's head noun names ("soldiers" MIL, "security forces" COP)."""
+    head = view.tok(i)
+    compounds = [view.tok(c).text for c in view.children(i, "compound") if c == i - 1]
+    for words in ([*compounds, head.text], [head.text], [head.lemma]):
+        role = lexicon.role_for(" ".join(words))
+        if role is not None and role.sector:
+            return role.sector
+    return None
+
+
+def _antecedent(view: SentenceView, pronoun: int) -> int | None:
+    """A same-sentence antecedent for a pronoun the actors stage did not resolve: the
+    speaker of the speech verb whose complement holds it ("X said it had ..."), else the
+    nearest earlier subject that agrees in person/thing."""
+    current = view.head(pronoun)
+    while current is not None:
+        if view.tok(current).dep == "ccomp":
+            speech = view.head(current)
+            if speech is not None and view.tok(speech).lemma.lower() in cues("speech"):
+                for s in view.children(speech, "nsubj"):
+                    if _agrees(view, pronoun, s):
+                        return s
+            break
+        current = view.head(current)
+    for i in range(pronoun - 1, view.start - 1, -1):
+        if view.tok(i).dep == "nsubj" and _agrees(view, pronoun, i):
+            return i
+    return None
+
+
+def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:
+    """Whether ``candidate`` may be what the pronoun stands for (a person for "he", a
+    country, organization or group for "it")."""
+    wanted = _PERSONAL.get(view.tok(pronoun).text.lower())
+    token = view.tok(candidate)
+    if wanted is None or token.pos == "PRON":
+        return False
+    if wanted == "person":
+        return token.ent_type == "PERSON"
+    if wanted == "thing":
+        return token.ent_type in ("GPE", "ORG", "NORP")
+    return True

@@ -1,0 +1,114 @@
+"""events.place: the place (``where``) of one event, read from the phrases that govern it.
+
+``herald.events.syntax.governing_item`` finds the nearest place governing the trigger; this
+module says which places may govern it. A place does so through a locative preposition on
+the path from the place up to the trigger, as a modifier of a noun trigger ("the Vancouver
+meeting"), or as the destination of a visit; never as one of the event's participants
+("sanctions on Russia" does not happen in Russia) and never from inside a participant or
+topic noun phrase ("discuss the crises in Ukraine" does not happen in Ukraine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from herald.events.plover import cues, plover_types
+from herald.events.roles import unit_head
+from herald.events.syntax import SentenceView, Span, governing_item
+from herald.events.triggers import Candidate, is_event_noun, is_visit_word
+from herald.records import Place
+
+# Clauses through which a locative phrase still locates the event above them ("when he
+# travelled to Havana", "a meeting to be held in Vancouver"); a coordinated or prepositional
+# clause ("focused on exerting pressure on X") has its own place.
+_LOCATING_CLAUSES = frozenset({"advcl", "acl", "relcl", "xcomp", "ROOT"})
+
+
+def event_place(
+    view: SentenceView,
+    candidate: Candidate,
+    places: Sequence[Span[Place]],
+    blocked: Sequence[range],
+    participants: set[int],
+) -> Place | None:
+    """The place of the event of ``candidate``: ``places`` are the sentence's places as
+    token spans, ``blocked`` subtrees of other events whose places are their own,
+    ``participants`` the tokens of the event's actors and recipients."""
+    return governing_item(
+        view,
+        unit_head(view, candidate.unit),
+        places,
+        blocked,
+        ok=lambda span: _place_ok(view, span, participants, candidate),
+        unit=candidate.unit,
+    )
+
+
+def _place_ok(
+    view: SentenceView, span: Span[Place], participants: set[int], candidate: Candidate
+) -> bool:
+    """Whether the place may govern the event (see the module docstring)."""
+    inside = range(span.start, span.end)
+    heads = [i for i in inside if view.head(i) is None or view.head(i) not in inside]
+    unit = candidate.unit
+    for i in heads:
+        token = view.tok(i)
+        prep = view.head(i)
+        governor = view.head(prep) if prep is not None else None
+        if token.dep == "pobj" and prep is not None and governor is not None:
+            word = view.tok(prep).lemma.lower()
+            visit = word in ("to", "in") and is_visit_word(view, governor)
+            # "pressure on North Korea": a country after "on" is a target, not a location
+            on_country = word in ("on", "off") and span.item.feature == "country"
+            locative = word in cues("locative") and not on_country
+            located = visit or (locative and i not in participants)
+            if located and _reaches_trigger(view, governor, candidate):
+                return True
+        named_below_country = span.item.feature not in (None, "country")
+        if token.dep in ("compound", "nmod") and prep in unit and named_below_country:
+            return True
+    return False
+
+
+def _reaches_trigger(view: SentenceView, governor: int, candidate: Candidate) -> bool:
+    """Whether a locative phrase hanging from ``governor`` locates the trigger: the path up
+    from it may pass verbs, event nouns and other locative phrases ("at the State Department
+    in Washington"), and for material events the direct object of the trigger ("shelled a
+    village in the north"); any other noun (a topic, a participant) stops it."""
+    unit = set(candidate.unit)
+    above = _ancestors(view, unit_head(view, candidate.unit))
+    material = plover_types()[candidate.type].quad.startswith("material")
+    current: int | None = governor
+    for _ in range(12):
+        if current is None:
+            return False
+        if current in unit or current in above:
+            return True
+        token = view.tok(current)
+        parent = view.head(current)
+        if (token.pos in ("VERB", "AUX") and token.dep in _LOCATING_CLAUSES) or is_event_noun(
+            view, current
+        ):
+            current = parent
+            continue
+        if _locative(view, current) or (
+            token.dep == "pobj" and parent is not None and _locative(view, parent)
+        ):
+            current = parent
+            continue
+        return material and token.dep in ("dobj", "nsubjpass") and parent in unit
+    return False
+
+
+def _locative(view: SentenceView, i: int) -> bool:
+    return view.tok(i).pos == "ADP" and view.tok(i).lemma.lower() in cues("locative")
+
+
+def _ancestors(view: SentenceView, anchor: int) -> set[int]:
+    """Every token above ``anchor`` (not ``anchor`` itself)."""
+    found: set[int] = set()
+    current = view.head(anchor)
+    while current is not None and current not in found:
+        found.add(current)
+        current = view.head(current)
+    return found

@@ -1,0 +1,132 @@
+"""events.record: one ``Event`` record from one trigger candidate, with its confidence.
+
+Participants (``herald.events.participants``); an event needs at least one. When
+(``herald.events.when``), where (``herald.events.place``), attribution
+(``herald.quotes.stage.attribution_for``), modality (``herald.events.modality``), contexts
+(``herald.events.modes``) and the CAMEO code when unambiguous.
+
+Confidence (0..1): 0.2 + 0.4 x lexicon weight + 0.15 if an actor was found + 0.1 if a
+recipient was found or the type needs none + 0.1 for a verb trigger (0.08 for a noun with a
+light verb, 0.04 as the object of another verb, 0 for a bare noun) + 0.05 for a frame that
+absorbed an event; minus 0.1 for negated or hypothetical events, 0.05 when a participant
+came from a pronoun guess and 0.05 per adverbial/relative clause (at most two) between the
+trigger and the main clause. Clamped to [0.05, 0.99], then calibrated (``herald.events.confidence``:
+a binned isotonic map fitted on the PLOVER dev half) so that it reads as the chance that the
+event's type is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from herald.events import confidence
+from herald.events.modality import modality_of
+from herald.events.modes import event_contexts
+from herald.events.participants import participant_refs
+from herald.events.place import event_place
+from herald.events.plover import cameo_code, plover_types
+from herald.events.roles import unit_head
+from herald.events.syntax import SentenceView, Span
+from herald.events.triggers import Candidate
+from herald.events.when import event_time
+from herald.quotes import stage as quotes_module
+from herald.records import Actor, Document, Event, Evidence, Mention, Place, Quote, TimeValue
+
+T = TypeVar("T")
+
+
+def to_event(
+    doc: Document,
+    view: SentenceView,
+    candidate: Candidate,
+    actors: Sequence[Actor],
+    spans: tuple[Sequence[Span[TimeValue]], Sequence[Span[Place]], list[range]],
+    quotes: Sequence[Quote],
+) -> Event | None:
+    """The Event of ``candidate`` (without its id), or None when it has no participant.
+
+    ``spans``: the document's dated time expressions and places as token spans, and the
+    subtrees of the sentence's other events (their times and places are their own).
+    """
+    roles = candidate.roles
+    assert roles is not None
+    time_spans, place_spans, blocked = spans
+    actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans)
+    recipient_refs, guess_r = participant_refs(view, actors, roles.recipients, place_spans)
+    # one party is never its own recipient, however it is named ("Mr. Trudeau ... he")
+    actor_ids = {r.actor_id for r in actor_refs if r.actor_id is not None}
+    recipient_refs = tuple(
+        r for r in recipient_refs if r not in actor_refs and r.actor_id not in actor_ids
+    )
+    if not actor_refs and not recipient_refs:
+        return None
+    parsed = view.parsed
+    participants = set(roles.actors) | set(roles.recipients)
+    anchor = unit_head(view, candidate.unit)
+    when = event_time(
+        view, anchor, candidate.unit, _in_sentence(view, time_spans), blocked, _publication(doc)
+    )
+    where = event_place(view, candidate, _in_sentence(view, place_spans), blocked, participants)
+    attribution = quotes_module.attribution_for(parsed, anchor, quotes, actors)
+    modality = modality_of(
+        parsed, anchor, when=when, published=doc.published, attribution=attribution, view=view
+    )
+    contexts = event_contexts(view, candidate)
+    first, last = parsed.tokens[candidate.unit[0]], parsed.tokens[candidate.unit[-1]]
+    sentence = parsed.sentences[first.sent]
+    confidence = _confidence(
+        candidate, bool(actor_refs), bool(recipient_refs), modality, guess_a or guess_r
+    )
+    return Event(
+        event_id="",
+        doc_id=doc.doc_id,
+        type=candidate.type,
+        mode=candidate.mode,
+        trigger=Mention(parsed.text[first.idx : last.end], first.idx, last.end),
+        evidence=Evidence(parsed.sentence_text(first.sent), sentence.start_char, sentence.end_char),
+        actor=actor_refs,
+        recipient=recipient_refs,
+        contexts=contexts,
+        when=when,
+        where=where,
+        modality=modality,
+        attribution=attribution,
+        confidence=confidence,
+        cameo=cameo_code(candidate.type, candidate.mode, contexts),
+    )
+
+
+def _in_sentence(view: SentenceView, spans: Sequence[Span[T]]) -> list[Span[T]]:
+    return [s for s in spans if view.start <= s.start < view.end]
+
+
+def _publication(doc: Document) -> TimeValue | None:
+    """The publication date as a stand-in date (anchor "publication")."""
+    published = doc.published
+    if published is None:
+        return None
+    return TimeValue(
+        text=published.text,
+        value=published.value,
+        precision=published.precision,
+        anchor="publication",
+    )
+
+
+def _confidence(
+    candidate: Candidate, has_actor: bool, has_recipient: bool, modality: str, guessed: bool
+) -> float:
+    """The calibrated confidence that the event's type is right (see the module docstring)."""
+    roles = candidate.roles
+    path = roles.path if roles is not None else "noun"
+    needs_recipient = plover_types()[candidate.type].requires_recipient
+    score = 0.2 + 0.4 * candidate.entry.weight
+    score += 0.15 if has_actor else 0.0
+    score += 0.1 if has_recipient or not needs_recipient else 0.0
+    score += {"verb": 0.1, "light": 0.08, "governed": 0.04}.get(path, 0.0)
+    score += 0.05 if candidate.framed else 0.0
+    score -= 0.1 if modality in ("negated", "hypothetical") else 0.0
+    score -= 0.05 if guessed else 0.0
+    score -= 0.05 * candidate.depth
+    return confidence.calibrate(round(min(max(score, 0.05), 0.99), 3))

@@ -1,0 +1,350 @@
+"""events.roles: who does what to whom, as the actor and recipient tokens of one trigger.
+
+Rules, verbs: the subject (and its conjuncts) is the actor; in the passive the "by" agent is
+the actor and the passive subject the recipient; the direct object is the recipient unless
+the lexicon says it is a topic ("discuss the plan") or the actor (hosting: the guest acts);
+prepositional objects after the type's prepositions are recipients ("meet with X",
+"sanctions on X"); "between X and Y" makes X and Y actors. An infinitive, coordinated or
+adverbial verb without a subject takes the subject of the verb it depends on ("agreed to
+meet"). Nouns: possessor and actor-like modifiers ("U.S. sanctions") are actors, "by X" is
+the actor, and a light verb ("hold talks", "impose sanctions") lends its subject and its
+prepositional objects. Who these tokens are (``ActorRef``, country, sector) is
+``herald.events.participants``' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from herald.actors import lexicon
+from herald.events.plover import TriggerEntry, cues, plover_types
+from herald.events.syntax import SentenceView
+
+_QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number",
+                          "some", "many", "most", "all", "members", "member", "score", "ten",
+                          "handful", "crowd", "batch", "patch", "contingent"})  # fmt: skip
+_TOPICAL = frozenset({"on", "about", "over"})
+# Verbal reactions whose object is someone's plan or deed: its owner is the recipient.
+_PROPOSER_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "REQUEST"})
+# Types whose purpose clause names whom they are aimed at ("marched to demand X's ...").
+_AIMED_TYPES = frozenset({"PROTEST"})
+# Types whose that-clause names the party acted upon: "demanded that X leave" (asked),
+# "alleged that X cheated" (accused).
+_CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "ACCUSE"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_BURDEN_PREPS = frozenset({"on", "against"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp"})
+_NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+_ACTORLIKE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+@dataclass(slots=True)
+class Roles:
+    """Token heads of the participants of one trigger."""
+
+    actors: list[int]
+    recipients: list[int]
+    # "verb"; "light" (noun object of a light verb: "hold talks"); "governed" (object of
+    # another verb: "witnessed clashes"); or "noun"
+    path: str
+
+
+def find_roles(
+    view: SentenceView,
+    unit: Sequence[int],
+    entry: TriggerEntry,
+    events: set[int],
+    cities: frozenset[int] = frozenset(),
+) -> Roles:
+    """Actor and recipient heads of the trigger made of tokens ``unit`` (last = head word).
+
+    ``events`` holds the head tokens of all triggers of the sentence: an event noun is
+    never a participant ("called for sanctions" has no recipient "sanctions"). ``cities``
+    holds tokens of places below country level: "the Vancouver conference" names where,
+    not who.
+    """
+    head = unit_head(view, unit)
+    preps = entry.preps or plover_types()[entry.type].recipient_preps
+    if view.tok(unit[-1]).pos in ("VERB", "AUX", "ADJ"):
+        actors, recipients = _verb_roles(view, unit, head, entry, preps)
+        path = "verb"
+    else:
+        actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
+    actors = _clean(view, actors, events)
+    recipients = [r for r in _clean(view, recipients, events) if r not in actors]
+    if not recipients and entry.type in _PROPOSER_TYPES and path == "verb":
+        owners = _expand(view, _kids(view, unit, "dobj"))
+        recipients = [r for r in _clean(view, _proposers(view, owners), events) if r not in actors]
+    if not recipients and entry.type in _AIMED_TYPES:
+        owners = [head]
+        if path in ("light", "governed"):
+            owners.append(view.head(unit[-1]) or head)
+        aims = _aim_recipients(view, owners)
+        recipients = [r for r in _clean(view, aims, events) if r not in actors]
+    return Roles(actors, recipients, path)
+
+
+def _actorlike(view: SentenceView, i: int) -> bool:
+    """Whether a noun names a party (a name, a country word, a role such as "government")
+    rather than a thing or a deed ("reforms", "decision")."""
+    token = view.tok(i)
+    if token.ent_type in _ACTORLIKE_ENTS or token.pos == "PRON":
+        return True
+    return bool(lexicon.role_for(token.text) or lexicon.role_for(token.lemma)
+                or lexicon.country_for(token.text))  # fmt: skip
+
+
+def purpose_like(view: SentenceView, clause: int) -> bool:
+    """A relative clause states an aim only as an infinitive ("a strike to protest ...");
+    other clause links (advcl, xcomp, acl) are taken as they come."""
+    if view.tok(clause).dep != "relcl":
+        return True
+    return any(view.tok(a).text.lower() == "to" for a in view.children(clause, "aux"))
+
+
+def _aim_recipients(view: SentenceView, owners: Sequence[int]) -> list[int]:
+    """Whom a protest is aimed at, read from its purpose or manner clause: "staged
+    demonstrations to demand reforms by Suharto's government", "began a hunger strike to
+    protest against Sweden's decision", "marched, demanding that the president resign"."""
+    for clause in _kids(view, owners, "advcl", "xcomp", "acl", "relcl"):
+        if view.tok(clause).pos not in ("VERB", "AUX") or not purpose_like(view, clause):
+            continue
+        targets = _expand(view, view.children(clause, "dobj"))
+        targets += _prep_objects(view, [clause], frozenset({"against", "for"}))
+        # "to demand reforms by/from the government": whom the demand is made of
+        asked = _prep_objects(view, [clause], frozenset({"by", "from"}))
+        found = [t for t in [*targets, *asked] if _actorlike(view, t)]
+        found += _proposers(view, targets) + _clause_subjects(view, [clause])
+        if found:
+            return found
+    return []
+
+
+def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
+    """Whose plan, proposal or deed an object is: "rejected an Indian proposal", "X's
+    offer", "calls by Belarus's rulers", "an appeal from the president"."""
+    found: list[int] = []
+    for noun in nouns:
+        found += view.children(noun, "poss")
+        found += [
+            c
+            for c in view.children(noun, "amod", "compound", "nmod")
+            if view.tok(c).ent_type in _ACTORLIKE_ENTS
+        ]
+        found += _prep_objects(view, [noun], frozenset({"by", "from"}))
+    return found
+
+
+def unit_head(view: SentenceView, unit: Sequence[int]) -> int:
+    """The unit's token that attaches it to the rest of the tree ("co" in "co - host")."""
+    for i in unit:
+        head = view.head(i)
+        if head is None or head not in unit:
+            return i
+    return unit[-1]
+
+
+def _kids(view: SentenceView, unit: Sequence[int], *deps: str) -> list[int]:
+    return [c for i in unit for c in view.children(i, *deps) if c not in unit]
+
+
+def _expand(view: SentenceView, heads: list[int]) -> list[int]:
+    return [c for h in heads for c in view.with_conjuncts(h)]
+
+
+def _prep_objects(view: SentenceView, owners: Sequence[int], preps: frozenset[str]) -> list[int]:
+    found = []
+    # the parser labels "give weapons to Taiwan"'s "to" as a dative: a preposition all the same
+    for prep in _kids(view, owners, "prep", "dative"):
+        if view.tok(prep).pos == "ADP" and view.tok(prep).lemma.lower() in preps:
+            found += _expand(view, view.children(prep, "pobj"))
+    return found
+
+
+def _datives(view: SentenceView, owners: Sequence[int]) -> list[int]:
+    """Indirect objects without a preposition ("give Tanzania a grant")."""
+    return _expand(view, [d for d in _kids(view, owners, "dative") if view.tok(d).pos != "ADP"])
+
+
+def _object_phrase_preps(
+    view: SentenceView, objects: Sequence[int], preps: frozenset[str]
+) -> list[int]:
+    """Recipient phrases hanging from a topic object ("provide aid for Romania", "offered
+    concessions to X"): prepositions reached from the object through nouns and other
+    prepositions only, never through a clause."""
+    found: list[int] = []
+    todo = list(objects)
+    seen: set[int] = set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for child in view.children(current, "prep", "pobj", "dative"):
+            token = view.tok(child)
+            if token.pos == "ADP" and token.lemma.lower() in preps:
+                found += _expand(view, view.children(child, "pobj"))
+            elif token.pos in ("ADP", "NOUN", "NUM", "PROPN"):
+                todo.append(child)
+        # "lifted a travel ban imposed on Chadian citizens": whom the burden was laid on
+        burdens = [a for a in view.children(current, "acl") if view.tok(a).tag == "VBN"]
+        found += _prep_objects(view, burdens, _BURDEN_PREPS)
+    return found
+
+
+def _clause_subjects(view: SentenceView, owners: Sequence[int]) -> list[int]:
+    """Subjects of a that-clause under a request ("demanded that the US cancel"): who is
+    asked to act."""
+    clauses = _kids(view, owners, "ccomp", "acl")
+    subjects = [s for c in clauses for s in view.children(c, "nsubj", "nsubjpass")]
+    return _expand(view, [s for s in subjects if view.tok(s).tag not in _RELATIVE])
+
+
+def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[int], list[int]]:
+    """(active subjects or agents, passive subjects) of a verb, inherited if it has none."""
+    agents = [o for a in _kids(view, unit, "agent") for o in view.children(a, "pobj")]
+    auxes = _kids(view, unit, "aux", "auxpass")
+    # a small parser sometimes hangs the subject on the auxiliary ("will co-host")
+    subjects = _kids(view, [*unit, *auxes], "nsubj", "csubj") + agents
+    passive = _kids(view, unit, "nsubjpass")
+    relcl_head = view.head(head) if view.tok(head).dep == "relcl" else None
+    subjects = [relcl_head if view.tok(s).tag in _RELATIVE and relcl_head else s for s in subjects]
+    if not subjects and not passive:
+        subjects = _inherited_subject(view, head)
+    return _expand(view, subjects), _expand(view, passive)
+
+
+def _inherited_subject(view: SentenceView, head: int) -> list[int]:
+    current = head
+    for _ in range(4):
+        dep = view.tok(current).dep
+        parent = view.head(current)
+        if parent is None or dep not in _INHERIT:
+            return []
+        if dep in ("relcl", "acl"):
+            # "the rebels who attacked", "students marching": the modified noun acts;
+            # a past participle ("a rally staged by students") leaves the noun undergoing.
+            return [] if view.tok(current).tag == "VBN" else [parent]
+        if view.tok(parent).pos == "ADP":
+            parent = view.head(parent) or parent
+        found = view.children(parent, "nsubj", "agent")
+        if found:
+            agent = [o for f in found if view.tok(f).dep == "agent" for o in view.children(f)]
+            return agent or [f for f in found if view.tok(f).dep == "nsubj"]
+        current = parent
+    return []
+
+
+def _verb_roles(
+    view: SentenceView, unit: Sequence[int], head: int, entry: TriggerEntry, preps: frozenset[str]
+) -> tuple[list[int], list[int]]:
+    subjects, passive = _subject(view, unit, head)
+    objects = _expand(view, _kids(view, unit, "dobj", "dative"))
+    between = _prep_objects(view, unit, frozenset({"between"}))
+    recipients = _prep_objects(view, unit, preps)
+    actors = subjects + between
+    if entry.object == "topic":
+        # "discussed the plan with X", "provide aid for Romania": the recipient's phrase
+        # may hang from the topic noun; a dative is the recipient ("offered Iran talks").
+        recipients += _object_phrase_preps(view, objects, preps) + _datives(view, unit)
+        for t in (t for o in objects for t in view.subtree(o)):
+            if view.tok(t).dep == "prep" and view.tok(t).lemma.lower() in preps & {"with"}:
+                recipients += _expand(view, view.children(t, "pobj"))
+        if passive and view.tok(unit[-1]).pos != "VERB":
+            recipients += passive
+        if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
+            recipients += _clause_subjects(view, unit)
+    elif entry.object == "actor" and objects:
+        actors, recipients = objects, subjects + recipients
+    else:
+        recipients = passive + _party_objects(view, objects, preps) + recipients
+    return actors, recipients
+
+
+def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]) -> list[int]:
+    """Objects as recipients, except that an object naming a deed or thing gives way to the
+    party its phrase names ("threatened further action against Russia", "allow the delivery
+    of grain to Afghanistan")."""
+    found: list[int] = []
+    for o in objects:
+        phrase = [] if _actorlike(view, o) else _object_phrase_preps(view, [o], preps)
+        found += [p for p in phrase if _actorlike(view, p)] or [o]
+    return found
+
+
+def _noun_roles(
+    view: SentenceView,
+    noun: int,
+    entry: TriggerEntry,
+    preps: frozenset[str],
+    cities: frozenset[int],
+    events: set[int],
+) -> tuple[list[int], list[int], str]:
+    owners = view.children(noun, "poss")
+    modifiers = [
+        c
+        for c in view.children(noun, "compound", "amod", "nmod")
+        if view.tok(c).ent_type in _ACTORLIKE_ENTS and c not in cities
+    ]
+    actors = _prep_objects(view, [noun], frozenset({"by", "between"}))
+    for acl in view.children(noun, "acl"):
+        actors += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
+    recipients = _prep_objects(view, [noun], preps)
+    # "talks on North Korea": a topical phrase names a party only when it is a named one
+    topical = _prep_objects(view, [noun], _TOPICAL - preps)
+    recipients += [t for t in topical if view.tok(t).ent_type in _ACTORLIKE_ENTS]
+    if entry.object == "undergoer":
+        recipients += owners + _prep_objects(view, [noun], frozenset({"of"}))
+        actors += modifiers
+    else:
+        actors += owners + modifiers
+        # "the withdrawal of some forces from Panama": the party hangs from the of-object
+        of_objects = _prep_objects(view, [noun], frozenset({"of"}))
+        recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
+    path = "noun"
+    governor = view.head(noun)
+    if (
+        governor is not None
+        and view.tok(noun).dep in ("dobj", "nsubjpass")
+        and view.tok(governor).pos == "VERB"
+        and governor not in events
+        and (
+            view.tok(governor).lemma.lower() in cues("light")
+            or view.tok(governor).lemma.lower() not in cues("speech")
+        )
+    ):
+        # "hold talks", "staged demonstrations": the verb's subject is the noun's actor
+        path = "light" if view.tok(governor).lemma.lower() in cues("light") else "governed"
+        subjects, _ = _subject(view, [governor], governor)
+        if not actors:
+            actors = subjects
+        recipients += _prep_objects(view, [governor], preps | {"with"})
+        recipients += _datives(view, [governor])
+    if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
+        recipients += _clause_subjects(view, [noun])
+    return _expand(view, actors), _expand(view, recipients), path
+
+
+def _of_group(view: SentenceView, i: int) -> int:
+    """ "Thousands of students", "a group of soldiers": the members are the participant."""
+    token = view.tok(i)
+    if token.ent_type == "CARDINAL" or token.lemma.lower() in _QUANTIFIERS:
+        for prep in view.children(i, "prep"):
+            if view.tok(prep).lemma.lower() == "of":
+                objects = view.children(prep, "pobj")
+                if objects:
+                    return objects[0]
+    return i
+
+
+def _clean(view: SentenceView, tokens: list[int], events: set[int]) -> list[int]:
+    """Keep nominal participants once, in text order."""
+    kept: list[int] = []
+    for i in map(lambda t: _of_group(view, t), tokens):
+        token = view.tok(i)
+        if i in kept or i in events or token.ent_type in _NOT_PARTICIPANT_ENTS:
+            continue
+        if token.pos in ("NOUN", "PROPN", "PRON", "NUM") or token.ent_type in _ACTORLIKE_ENTS:
+            kept.append(i)
+    return sorted(kept)

@@ -1,0 +1,124 @@
+"""events.stage: typed PLOVER events with actors, date, place, modality and evidence.
+
+Per sentence:
+
+1. **Triggers** (``herald.events.triggers``): words of the trigger lexicon, hyphenated words
+   whole; a speech verb whose complement says someone "must"/"should" act is a REQUEST.
+2. **Participants** (``herald.events.roles``): actor and recipient tokens of each trigger.
+3. **Frames** (``herald.events.frames``): a trigger inside the complement of an irrealis frame
+   ("called for talks") or the purpose clause of a protest is not an event of its own; it
+   gives the frame its mode and, if the frame has none, its recipient. Factive frames
+   ("condemned the attack") keep both events.
+4. **Modes** (``herald.events.modes``): weapon and manner words set the mode ("drone strikes").
+5. **Event records** (``herald.events.record``): participants mapped to the actors stage's
+   actors (``herald.events.participants``; a trigger without any participant is not an event:
+   "the conference will take place in January"), when (``herald.events.when``), where
+   (``herald.events.place``), modality, attribution, contexts, CAMEO code and confidence.
+
+herald keeps the underlying type plus modality: "will meet" is CONSULT/planned, not the
+manual's AGREE (``herald.events.plover.manual_type`` folds it back when needed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from herald.events.frames import absorbed, apply_frames, attach_aims
+from herald.events.modes import cue_modes, sentence_contexts
+from herald.events.record import to_event
+from herald.events.roles import find_roles, unit_head
+from herald.events.syntax import SentenceView, token_ranges
+from herald.events.triggers import (
+    MUST_REQUEST,
+    Candidate,
+    find_triggers,
+    obliged_parties,
+    subordination,
+)
+from herald.records import Actor, Document, Event, ParsedText, Place, Quote, TimeValue
+
+
+def find_events(
+    doc: Document,
+    parsed: ParsedText,
+    actors: Sequence[Actor],
+    timexes: Sequence[TimeValue],
+    places: Sequence[Place],
+    quotes: Sequence[Quote],
+) -> tuple[Event, ...]:
+    """Every political event mention of the document."""
+    # A duration ("three days", value "P3D") says how long, not when: it never dates an event.
+    points = [t for t in timexes if not (t.value or "").startswith("P")]
+    time_spans = token_ranges(parsed, points, [(t.start, t.end) for t in points])
+    place_spans = token_ranges(parsed, places, [(p.start, p.end) for p in places])
+    cities = frozenset(
+        i
+        for span in place_spans
+        if span.item.feature not in (None, "country")
+        for i in range(span.start, span.end)
+    )
+    events: list[Event] = []
+    for index in range(len(parsed.sentences)):
+        view = SentenceView.of(parsed, index)
+        candidates = sentence_candidates(view, cities)
+        for candidate in candidates:
+            blocked = other_event_subtrees(view, candidate, candidates)
+            event = to_event(
+                doc, view, candidate, actors, (time_spans, place_spans, blocked), quotes
+            )
+            if event is not None:
+                events.append(event)
+    return tuple(
+        replace(event, event_id=f"{doc.doc_id}:e{n}") for n, event in enumerate(events, start=1)
+    )
+
+
+def sentence_candidates(
+    view: SentenceView, cities: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """The triggers of one sentence that stand as events, after framing, in text order.
+    ``cities``: tokens of places below country level (they modify a trigger as a location,
+    not an actor)."""
+    found = find_triggers(view, sentence_contexts(view))
+    heads = {i for c in found for i in c.unit}
+    for candidate in found:
+        candidate.roles = find_roles(view, candidate.unit, candidate.entry, heads, cities)
+        candidate.depth = subordination(view, unit_head(view, candidate.unit))
+        if candidate.entry is MUST_REQUEST:
+            candidate.roles.recipients = obliged_parties(view, candidate.head)
+    apply_frames(view, found)
+    attach_aims(view, found)
+    cue_modes(view, found)
+    kept = [c for c in found if not absorbed(c) and not _restates(view, c, found)]
+    return sorted(kept, key=lambda c: c.unit[0])
+
+
+def _restates(view: SentenceView, candidate: Candidate, found: Sequence[Candidate]) -> bool:
+    """A verb that only describes a noun trigger of the same type ("talks hosted by Kenya",
+    "the strike carried out by drones") is that event again, not a second one."""
+    head = view.head(candidate.head)
+    if view.tok(candidate.head).dep != "acl" or head is None:
+        return False
+    return any(o is not candidate and o.type == candidate.type and head in o.unit for o in found)
+
+
+def other_event_subtrees(
+    view: SentenceView, candidate: Candidate, others: Sequence[Candidate]
+) -> list[range]:
+    """Subtrees of the other events of the sentence that do not contain this trigger: their
+    times and places are their own."""
+    ranges = []
+    for other in others:
+        if other is candidate or not _has_parties(other):
+            continue  # a trigger with no party yields no event and keeps nothing to itself
+        block = view.subtree(other.unit[0] if other.roles and other.roles.path != "light"
+                             else other.head)  # fmt: skip
+        if candidate.head not in block:
+            ranges.append(block)
+    return ranges
+
+
+def _has_parties(candidate: Candidate) -> bool:
+    roles = candidate.roles
+    return roles is not None and bool(roles.actors or roles.recipients)

@@ -1,0 +1,162 @@
+"""events.triggers: the words of a sentence that name a PLOVER event, as ``Candidate``s.
+
+Every verb, noun or adjective whose lemma is in the lexicon
+(``herald/data/events/plover_triggers.csv``) is a trigger; hyphenated words are looked up whole
+("co-host", "cease-fire"). When a lemma has several entries, one whose ``requires`` word is
+present ("hunger strike", "missile test", "call for") beats one without; then the higher weight.
+A speech verb whose complement says someone "must"/"should" act is a REQUEST (``MUST_REQUEST``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from herald.events.plover import TriggerEntry, cues, trigger_lexicon
+from herald.events.roles import Roles
+from herald.events.syntax import SentenceView
+
+_POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
+# The lexicon entry of a "X said Y must/should do Z" request, whose trigger is the speech verb.
+MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger of one sentence on its way to becoming an Event."""
+
+    unit: tuple[int, ...]  # the trigger's tokens ("co", "-", "host")
+    entry: TriggerEntry
+    type: str
+    mode: str | None
+    roles: Roles | None = None
+    framed_by: Candidate | None = None
+    framed: list[Candidate] = field(default_factory=list)
+    depth: int = 0  # subordinate clauses between the trigger and the main clause
+
+    @property
+    def head(self) -> int:
+        return self.unit[-1]
+
+
+def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[Candidate]:
+    """The lexicon triggers of the sentence in text order, then its must/should requests.
+    ``contexts``: the sentence's PLOVER contexts (some entries require one)."""
+    found = [c for i in range(view.start, view.end) if (c := _trigger_at(view, i, contexts))]
+    return found + _must_requests(view, {c.head for c in found})
+
+
+def _lookup_keys(view: SentenceView, i: int) -> list[str]:
+    """Lexicon keys of token ``i``, a hyphenated whole first ("co-host", "cohost", "host")."""
+    token = view.tok(i)
+    lemma = token.lemma.lower()
+    keys = [lemma]
+    if i - 2 >= view.start and view.tok(i - 1).text == "-":
+        prefix = view.tok(i - 2)
+        if not prefix.whitespace and not view.tok(i - 1).whitespace:
+            keys = [f"{prefix.text.lower()}-{lemma}", f"{prefix.text.lower()}{lemma}", lemma]
+    return keys
+
+
+def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Candidate | None:
+    token = view.tok(i)
+    group = _POS_GROUP.get(token.pos)
+    if group is None or (token.dep in ("compound", "amod") and group != "ADJ"):
+        return None
+    if token.pos == "PROPN" and token.ent_type:
+        return None
+    lexicon = trigger_lexicon()
+    for key in _lookup_keys(view, i):
+        entries = lexicon.get((key, group), ())
+        best = _best_entry(view, i, entries, contexts)
+        if best is not None:
+            unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
+            return Candidate(unit, best, best.type, best.mode)
+    return None
+
+
+def _best_entry(
+    view: SentenceView, i: int, entries: Sequence[TriggerEntry], contexts: tuple[str, ...]
+) -> TriggerEntry | None:
+    ranked = []
+    for entry in entries:
+        if not entry.requires:
+            ranked.append((0, entry.weight, entry))
+        elif _requirement_met(view, i, entry.requires, contexts):
+            ranked.append((1, entry.weight, entry))
+    return max(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def _requirement_met(
+    view: SentenceView, i: int, requires: tuple[str, ...], contexts: tuple[str, ...]
+) -> bool:
+    """Whether one of the entry's required words is a syntactic neighbour of token ``i``
+    (or, written "ctx:NAME", one of the sentence's contexts)."""
+    near = {view.tok(c).lemma.lower() for c in view.children(i)}
+    near |= {view.tok(c).text.lower() for c in view.children(i)}
+    head = view.head(i)
+    if head is not None:
+        near.add(view.tok(head).lemma.lower())
+        if view.tok(head).pos == "ADP" and view.head(head) is not None:
+            near.add(view.tok(view.head(head)).lemma.lower())  # type: ignore[arg-type]
+    if i - 2 >= view.start and view.tok(i - 1).text == "-":
+        near.add(view.tok(i - 2).lemma.lower())
+    for need in requires:
+        if need.startswith("ctx:"):
+            if need[4:] in contexts:
+                return True
+        elif need in near:
+            return True
+    return False
+
+
+def _must_requests(view: SentenceView, taken: set[int]) -> list[Candidate]:
+    """A REQUEST: "X said Y must/should do Z": by X of Y (the speech verb is the trigger)."""
+    found = []
+    for i in range(view.start, view.end):
+        if i in taken or view.tok(i).lemma.lower() not in cues("speech"):
+            continue
+        for comp in view.children(i, "ccomp"):
+            auxes = {view.tok(a).lemma.lower() for a in view.children(comp, "aux")}
+            if auxes & cues("obligation"):
+                found.append(Candidate((i,), MUST_REQUEST, "REQUEST", None))
+                break
+    return found
+
+
+def obliged_parties(view: SentenceView, speech: int) -> list[int]:
+    """Subjects of the must/should complement of a speech verb: who is asked to act."""
+    found: list[int] = []
+    for comp in view.children(speech, "ccomp"):
+        auxes = {view.tok(a).lemma.lower() for a in view.children(comp, "aux")}
+        if auxes & cues("obligation"):
+            found += [c for s in view.children(comp, "nsubj") for c in view.with_conjuncts(s)]
+    return found
+
+
+def subordination(view: SentenceView, i: int) -> int:
+    """How many adverbial, relative or purpose clauses the trigger sits in ("staged
+    demonstrations to demand reforms": the demand is the purpose, the protest the event), at
+    most two. Complements of speech verbs do not count: reported events are main events."""
+    depth = 0
+    current: int | None = i
+    while current is not None:
+        if view.tok(current).dep in ("advcl", "relcl", "acl"):
+            depth += 1
+        current = view.head(current)
+    return min(depth, 2)
+
+
+def is_event_noun(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` is a common noun the lexicon knows as a trigger."""
+    token = view.tok(i)
+    if token.pos not in ("NOUN", "PROPN") or token.ent_type:
+        return False
+    return any(trigger_lexicon().get((key, "NOUN"), ()) for key in _lookup_keys(view, i))
+
+
+def is_visit_word(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` has a lexicon entry of mode "visit" ("visit", "travel", "tour")."""
+    keys = _lookup_keys(view, i)
+    group = _POS_GROUP.get(view.tok(i).pos, "")
+    return any(e.mode == "visit" for key in keys for e in trigger_lexicon().get((key, group), ()))

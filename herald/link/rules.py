@@ -1,0 +1,280 @@
+"""When two event reports describe the same real event: the features and the link relation.
+
+``link_score(a, b)`` is a pure function of the two events alone (never of the rest of the
+database, so no corpus statistics such as IDF): that is what makes the stories of
+``herald.link.stage`` independent of the order in which documents arrive. It is symmetric, and
+it is None when a hard rule forbids the link:
+
+- type: the same PLOVER type, or two types of the same quad class (weaker);
+- actors: some participant in common (actor or recipient side): the same person's name,
+  the same organisation's name, or the same country with compatible sectors;
+- dates: the two date windows overlap. A date read off the text spans its precision ("in
+  March" is the whole month) plus a day of slack for time zones; a date that is only the
+  publication day (nothing in the sentence dates the event) is weak evidence and spans the
+  days before publication, when the event most likely took place;
+- places: unknown on either side, the same place, or nested (a city within its country);
+  two different countries, or two cities far apart, forbid the link.
+
+Otherwise the score adds weighted agreements (type, actors, dates, places, and the word
+overlap of the two evidence sentences) and ``linked`` compares it with ``THRESHOLD``.
+Every participant key is also a blocking key (``blocking_keys``): two events that can link
+share one, and their windows overlap, so the linker only compares such candidates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from herald.clean.language import function_words
+from herald.events.plover import plover_types
+from herald.places.gazetteer.entries import distance_km
+from herald.store.rows import first_day
+
+# Days before publication an undated event may have happened ("publication" anchor).
+PUBLICATION_LOOKBACK_DAYS = 7
+# How far "before"/"after" a date an event may lie when the text gives no other bound.
+RELATION_REACH_DAYS = 31
+# Slack around a date read off the text: outlets in other time zones shift "Tuesday".
+DATE_SLACK_DAYS = 1
+# Two places in one country farther apart than this are different places.
+SAME_PLACE_KM = 50.0
+# Coarse places contain finer ones of the same country.
+COARSE_FEATURES = frozenset({"country", "admin1", "province", "region", "continent"})
+
+WEIGHTS = {"type": 0.3, "actors": 0.3, "date": 0.15, "place": 0.1, "text": 0.15}
+THRESHOLD = 0.55
+
+NO_DATE_LO = dt.date(1, 1, 1)
+NO_DATE_HI = dt.date(9999, 12, 31)
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """One actor or recipient as the linker compares them."""
+
+    name: str  # folded: lower case, single spaces
+    kind: str
+    country: str | None
+    sector: str | None
+
+    def identities(self) -> frozenset[str]:
+        """What identifies it across articles: its country, or its name for people and orgs."""
+        keys = set()
+        if self.country:
+            keys.add(f"C:{self.country}")
+        if self.kind == "person" and self.name:
+            keys.add(f"P:{self.name}")
+        elif self.kind == "organization" and self.name and not self.country:
+            keys.add(f"O:{self.name}")
+        return frozenset(keys)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    name: str | None
+    country: str | None
+    feature: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventFeatures:
+    """Everything about one stored event that the link relation reads."""
+
+    event_id: str
+    doc_id: str
+    type: str
+    participants: tuple[Participant, ...]
+    lo: dt.date  # the date window, inclusive
+    hi: dt.date
+    dated: bool  # the window comes from a date in the text, not from publication
+    place: PlaceInfo | None
+    words: frozenset[str]
+
+    @property
+    def quad(self) -> str:
+        info = plover_types().get(self.type)
+        return info.quad if info else self.type
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(key for p in self.participants for key in p.identities())
+
+
+# ------------------------------------------------------------------------------- features
+
+
+def fold_name(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    """The words of a sentence that carry content: no function words, no single letters."""
+    stop = function_words()
+    return frozenset(
+        word
+        for word in (token.lower() for token in _TOKEN.findall(sentence))
+        if len(word) > 1 and word not in stop
+    )
+
+
+def last_day(value: str | None, precision: str | None) -> dt.date | None:
+    """The last calendar day a partial ISO value covers, given its precision."""
+    start = first_day(value)
+    if start is None:
+        return None
+    if precision in (None, "day"):
+        return start
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "season": 3, "year": 12}.get(precision)
+    if months is not None:
+        return _add_months(start, months) - dt.timedelta(days=1)
+    years = {"decade": 10, "century": 100}.get(precision, 1)
+    return dt.date(min(start.year + years, 9999), 1, 1) - dt.timedelta(days=1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    return dt.date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def date_window(
+    when_value: str | None,
+    when_precision: str | None,
+    when_anchor: str | None,
+    published: dt.date | None,
+    when_modifier: str | None = None,
+) -> tuple[dt.date, dt.date, bool]:
+    """(first day, last day, read off the text?) of the days an event may have happened on.
+
+    A relation to the date ("before November", "after the vote") opens the window by
+    RELATION_REACH_DAYS on that side.
+    """
+    if when_anchor in ("absolute", "relative"):
+        start, end = first_day(when_value), last_day(when_value, when_precision)
+        if start is not None and end is not None:
+            slack = dt.timedelta(days=DATE_SLACK_DAYS)
+            reach = dt.timedelta(days=RELATION_REACH_DAYS)
+            if when_modifier in ("before", "on_or_before"):
+                start -= reach
+            elif when_modifier in ("after", "on_or_after"):
+                end += reach
+            return max(start - slack, NO_DATE_LO), min(end + slack, NO_DATE_HI), True
+    if published is not None:
+        lookback = dt.timedelta(days=PUBLICATION_LOOKBACK_DAYS)
+        return published - lookback, published + dt.timedelta(days=DATE_SLACK_DAYS), False
+    return NO_DATE_LO, NO_DATE_HI, False
+
+
+def blocking_keys(features: EventFeatures) -> list[str]:
+    """The index keys of an event: its quad class with each participant key, sorted."""
+    return sorted(f"{features.quad}|{key}" for key in features.keys)
+
+
+# --------------------------------------------------------------------------- the relation
+
+
+def _type_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
+    if a.type == b.type:
+        return 1.0
+    return 0.5 if a.quad == b.quad else None
+
+
+def _sectors_agree(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first == second
+
+
+def _same_participant(a: Participant, b: Participant) -> bool:
+    if a.kind == "person" and b.kind == "person" and a.name and a.name == b.name:
+        return True
+    if a.country and a.country == b.country:
+        return _sectors_agree(a.sector, b.sector)
+    return (
+        not a.country
+        and not b.country
+        and a.kind == b.kind == "organization"
+        and (a.name == b.name)
+    )
+
+
+def _actor_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
+    """The larger of the two shares of participants that the other event also names."""
+    if not a.participants or not b.participants:
+        return None
+    share = max(
+        _named_share(a.participants, b.participants), _named_share(b.participants, a.participants)
+    )
+    return share or None
+
+
+def _named_share(side: tuple[Participant, ...], other: tuple[Participant, ...]) -> float:
+    matched = sum(1 for p in side if any(_same_participant(p, q) for q in other))
+    return matched / len(side)
+
+
+def _date_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
+    if a.lo > b.hi or b.lo > a.hi:
+        return None
+    return 1.0 if a.dated and b.dated else 0.5
+
+
+def _place_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
+    first, second = a.place, b.place
+    if first is None or second is None or not first.country or not second.country:
+        return 0.5  # no place on one side: neither for nor against
+    if first.country != second.country:
+        return None
+    if first.name and first.name == second.name:
+        return 1.0
+    if first.feature in COARSE_FEATURES or second.feature in COARSE_FEATURES:
+        return 0.75  # nested: a city within its country or province
+    if None in (first.feature, second.feature, first.lat, first.lon, second.lat, second.lon):
+        return 0.5  # how fine the places are is unknown: do not judge
+    near = distance_km(first.lat, first.lon, second.lat, second.lon) <= SAME_PLACE_KM  # type: ignore[arg-type]
+    return 0.75 if near else None
+
+
+def _text_agreement(a: EventFeatures, b: EventFeatures) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / len(a.words | b.words)
+
+
+def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
+    """How strongly two events look like reports of one event; None when they cannot be."""
+    parts = {
+        "type": _type_agreement(a, b),
+        "actors": _actor_agreement(a, b),
+        "date": _date_agreement(a, b),
+        "place": _place_agreement(a, b),
+    }
+    if any(value is None for value in parts.values()):
+        return None
+    parts["text"] = _text_agreement(a, b)
+    return sum(WEIGHTS[name] * value for name, value in parts.items())  # type: ignore[operator]
+
+
+def linked(a: EventFeatures, b: EventFeatures) -> bool:
+    """The link relation: symmetric, and a function of the two events alone."""
+    if a.event_id == b.event_id:
+        return False
+    score = link_score(a, b)
+    return score is not None and score >= THRESHOLD
+
+
+def participants_of(
+    rows: Iterable[tuple[str, str, str | None, str | None]],
+) -> tuple[Participant, ...]:
+    """Participants from (name, kind, country, sector) rows, deduplicated, in a fixed order."""
+    unique = {
+        Participant(fold_name(name), kind, country or None, sector or None)
+        for name, kind, country, sector in rows
+    }
+    return tuple(sorted(unique, key=lambda p: (p.name, p.kind, p.country or "", p.sector or "")))

