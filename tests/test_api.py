@@ -435,6 +435,9 @@ def test_extract_stores_when_writable_and_refuses_big_articles(samples_db: Path,
         after = ok(base, "/api/stats")["counts"]
         assert after["documents"] == before["counts"]["documents"] + 1
         assert after["events"] == before["counts"]["events"] + len(first.json()["events"])
+        # Stored through the same ingest path as `herald extract --db`: linked into stories.
+        stored = all_events(base, doc_id=doc_id)
+        assert stored and all(event["story_id"] for event in stored)
         again = post_article(base, text=text, date="2024-03-04")
         assert again.headers["x-herald-stored"] == "false"  # same text, same doc_id
         too_big = post_article(base, text="word " * 2000)

@@ -92,21 +92,6 @@ def features(store: Store) -> dict[str, link_rules.EventFeatures]:
 # ------------------------------------------------------------------------------ the rules
 
 
-@pytest.mark.parametrize(
-    ("value", "precision", "last"),
-    [
-        ("2017-12-19", "day", dt.date(2017, 12, 19)),
-        ("2017-W51", "week", dt.date(2017, 12, 24)),
-        ("2018-02", "month", dt.date(2018, 2, 28)),
-        ("2017-Q4", "quarter", dt.date(2017, 12, 31)),
-        ("2016", "year", dt.date(2016, 12, 31)),
-        ("199", "decade", dt.date(1999, 12, 31)),
-    ],
-)
-def test_last_day_covers_the_precision(value: str, precision: str, last: dt.date) -> None:
-    assert link_rules.last_day(value, precision) == last
-
-
 def test_publication_dates_give_a_wide_weak_window() -> None:
     lo, hi, dated = link_rules.date_window(
         "2017-12-18", "day", "publication", dt.date(2017, 12, 18)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from herald.events.modality import modality_of, value_bounds
+from herald.events.modality import modality_of
 from herald.events.plover import cues
 from herald.parse.model import parse
 from herald.records import Attribution, TimeValue
@@ -176,19 +174,3 @@ def test_planned_wins_over_reported_and_negation_over_all() -> None:
     assert modality_of(parsed, i, attribution=Attribution(kind="outlet")) == "negated"
     parsed, i = trigger_index("Reuters reported that Iran will attack Iraq.", "attack")
     assert modality_of(parsed, i, attribution=Attribution(kind="outlet")) == "planned"
-
-
-@pytest.mark.parametrize(
-    ("value", "bounds"),
-    [
-        ("2016", (dt.date(2016, 1, 1), dt.date(2016, 12, 31))),
-        ("2018-02", (dt.date(2018, 2, 1), dt.date(2018, 2, 28))),
-        ("2017-12-19", (dt.date(2017, 12, 19), dt.date(2017, 12, 19))),
-        ("2018-Q1", (dt.date(2018, 1, 1), dt.date(2018, 3, 31))),
-        ("199", (dt.date(1990, 1, 1), dt.date(1999, 12, 31))),
-        (None, None),
-        ("soon", None),
-    ],
-)
-def test_value_bounds(value: str | None, bounds: tuple | None) -> None:
-    assert value_bounds(value) == bounds

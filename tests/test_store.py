@@ -13,8 +13,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from herald.records import (
     Actor,
@@ -32,7 +30,8 @@ from herald.records import (
     TimeValue,
 )
 from herald.store import database as store_module
-from herald.store.database import MIGRATIONS, TABLES, Store, apply_migrations, first_day, migration
+from herald.store.database import Store
+from herald.store.schema import MIGRATIONS, TABLES, apply_migrations, migration
 
 EVENTS_PER_DOC = 3
 
@@ -346,44 +345,6 @@ def test_a_writer_killed_mid_loop_leaves_whole_batches(tmp_path: Path, delay: fl
     assert counts["rejections"] == batches
 
 
-# ---------------------------------------------------------------------------- dates
-
-
-@pytest.mark.parametrize(
-    ("value", "day"),
-    [
-        ("2017-12-19", dt.date(2017, 12, 19)),
-        ("2018-01", dt.date(2018, 1, 1)),
-        ("2016", dt.date(2016, 1, 1)),
-        ("2017-W51", dt.date(2017, 12, 18)),
-        ("2018-Q3", dt.date(2018, 7, 1)),
-        ("2018-SU", dt.date(2018, 6, 1)),
-        ("199", dt.date(1990, 1, 1)),
-        ("19", dt.date(1900, 1, 1)),
-        ("2017-12-19T10:00", dt.date(2017, 12, 19)),
-        (None, None),
-        ("", None),
-        ("PRESENT_REF", None),
-        ("2017-13", None),
-        ("2017-W60", None),
-    ],
-)
-def test_first_day_of_partial_iso_values(value: str | None, day: dt.date | None) -> None:
-    assert first_day(value) == day
-
-
-@given(st.dates(min_value=dt.date(1000, 1, 1)))
-def test_first_day_of_a_full_date_is_that_date(day: dt.date) -> None:
-    assert first_day(day.isoformat()) == day
-    assert first_day(day.isoformat()[:7]) == day.replace(day=1)
-
-
-@given(st.text(max_size=12))
-def test_first_day_never_raises(value: str) -> None:
-    result = first_day(value)
-    assert result is None or isinstance(result, dt.date)
-
-
 # ---------------------------------------------------------------------------- queries
 
 
@@ -456,7 +417,8 @@ def test_events_filter_by_actor_name_substring_case_insensitive(filled: Store) -
 def test_events_filter_by_actor_iso3_exactly(filled: Store) -> None:
     assert ids(filled.events(actor="CHN")) == ["doc-china:e0"]
     assert len(filled.events(actor="CAN")) == 3
-    assert filled.events(actor="chn") == []  # codes are matched exactly, names are not "chn"
+    # A country code in any case, as the web UI's filter reads it (once 0 events here).
+    assert ids(filled.events(actor="chn")) == ["doc-china:e0"]
 
 
 def test_events_filter_by_recipient_side_only(filled: Store) -> None:

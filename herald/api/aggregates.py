@@ -14,9 +14,9 @@ from typing import Any
 
 import duckdb
 
-from herald.api.filters import EventFilters, quad_of, quads, where_clause
 from herald.api.queries import Row, has_table, rows
 from herald.events.plover import PLOVER_TYPES
+from herald.store.filters import EventFilters, quad_of, quads, where_clause
 from herald.store.schema import TABLES
 
 # date_trunc units by the name the API uses.

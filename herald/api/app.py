@@ -27,9 +27,9 @@ from pydantic import BaseModel, Field
 from herald.api import DEFAULT_MAX_EXTRACT_BYTES, aggregates, queries
 from herald.api.database import Database
 from herald.api.errors import ApiError, ErrorBody, error_response, install_error_handlers, invalid
-from herald.api.filters import EventFilters
 from herald.api.params import event_filters
 from herald.records import Extraction, Rejected
+from herald.store.filters import EventFilters
 
 WEB_DIR = Path(str(resources.files("herald") / "web"))
 UI_PAGES = ("/", "/events", "/timeline", "/network", "/map", "/actors", "/try")
@@ -212,12 +212,11 @@ def _extract(
     if not content.strip():
         raise invalid("text" if body.text is not None else "html", "is empty")
     kind = "text" if body.text is not None else "html"
-    result = db.extract(content, kind, body.date, body.url, max_bytes)
+    result, stored = db.extract(content, kind, body.date, body.url, max_bytes)
     if isinstance(result, Rejected):
         rejection = result.rejection
         raise ApiError(422, "rejected", f"{rejection.code}: {rejection.detail}", field=kind)
     assert isinstance(result, Extraction)
-    stored = db.store_result(result)
     response.headers["X-Herald-Stored"] = "true" if stored else "false"
     return result.to_dict()
 

@@ -26,8 +26,7 @@ class Database:
         self.path = path
         self.writable = writable
         self.store = Store.open(path, read_only=not writable)
-        self._write_lock = threading.Lock()
-        self._pipeline_lock = threading.Lock()
+        self._ingest_lock = threading.Lock()
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A fresh cursor: its own connection to the same database, for one request."""
@@ -38,17 +37,17 @@ class Database:
 
     def extract(
         self, content: str, kind: str, date: dt.date | None, url: str | None, max_bytes: int
-    ) -> Result:
-        """Run herald's pipeline on one posted article (one at a time: the model is shared)."""
-        from herald.pipeline import process_document
+    ) -> tuple[Result, bool]:
+        """Run herald on one posted article, and on a writable server store and link it as
+        ``herald extract --db`` does: (the result, whether a new document was stored).
+
+        One article at a time: the model is shared, and the server is the file's one writer.
+        """
+        from herald.ingest import ingest
 
         raw = RawDocument(source="api", id="api", content=content, kind=kind, url=url)  # type: ignore[arg-type]
-        with self._pipeline_lock:
-            return process_document(raw, Options(date=date, max_bytes=max_bytes))
-
-    def store_result(self, result: Result) -> bool:
-        """Write one result when the server may write; True when a new document was added."""
-        if not self.writable:
-            return False
-        with self._write_lock:
-            return self.store.write([result]).documents_added > 0
+        options = Options(date=date, max_bytes=max_bytes)
+        store = self.store if self.writable else None
+        with self._ingest_lock:
+            (ingested,) = ingest([raw], options, store, processes=1)
+        return ingested.results[0], ingested.added > 0

@@ -12,8 +12,8 @@ from typing import Annotated
 from fastapi import Query
 
 from herald.api.errors import invalid
-from herald.api.filters import MODALITIES, EventFilters, quads
 from herald.events.plover import PLOVER_TYPES, plover_types
+from herald.store.filters import MODALITIES, EventFilters, quads
 
 
 def split_list(

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from herald.api.errors import invalid, not_found
-from herald.api.filters import EventFilters, quad_of, where_clause
+from herald.store.filters import EventFilters, quad_of, where_clause
 
 Row = dict[str, Any]
 

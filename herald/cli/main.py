@@ -100,7 +100,7 @@ def extract_to(
     """Read, process, store and print; returns what was done."""
     from tqdm import tqdm
 
-    from herald.pipeline import run
+    from herald.ingest import ingest
     from herald.read.inputs import read_inputs
 
     tally = Tally()
@@ -110,11 +110,11 @@ def extract_to(
     )
     bar = tqdm(unit="doc", file=sys.stderr, disable=not progress, desc="herald")
     with _open_store(db) as store, bar:
-        for batch in run(items, options, processes):
+        for ingested in ingest(items, options, store, processes):
+            batch = ingested.results
             tally.count(batch)
+            tally.added += ingested.added
             _report_rejections(batch)
-            if store is not None:
-                tally.added += store.write(batch).documents_added
             if fmt == "json":
                 write_json_lines(batch, out)
                 out.flush()
@@ -122,10 +122,6 @@ def extract_to(
                 rows.extend(event_rows(batch))
             bar.update(len(batch))
             bar.set_postfix(rejected=tally.rejected, events=tally.events)
-        if store is not None:
-            from herald.link.stage import link_new
-
-            link_new(store)  # new events join stories across the whole database
     if fmt == "csv":
         write_csv(rows, out)
     elif fmt == "table":

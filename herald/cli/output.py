@@ -45,7 +45,7 @@ TABLE_COLUMNS = ("type", "actor", "recipient", "date", "place", "modality", "sou
 
 def event_row(event: Event, doc_label: str) -> dict[str, Any]:
     """The flat row of one event (the columns of ``EVENT_COLUMNS``)."""
-    from herald.store.database import event_row as stored_row
+    from herald.store.rows import event_row as stored_row
 
     row = stored_row(event) | {"doc": doc_label, "evidence": event.evidence.sentence}
     return {column: row.get(column) for column in EVENT_COLUMNS}

@@ -18,13 +18,12 @@ infinitives ("it is irresponsible to blame") and the consequence of an "if"/"unl
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
 from herald.events.plover import cues
 from herald.events.syntax import SentenceView
 from herald.records import Attribution, Modality, ParsedText, TimeValue
+from herald.time.partial import bounds
 
 HISTORICAL_DAYS = 30  # older than this before publication counts as historical
 
@@ -329,37 +328,6 @@ def _is_infinitival_plan(view: SentenceView, chain: list[int]) -> bool:
     return False
 
 
-def value_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day that a (partial) ISO 8601 value can mean."""
-    if not value:
-        return None
-    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if match is None:
-        decade = re.match(r"^(\d{3})$", value)
-        if decade:
-            year = int(decade.group(1)) * 10
-            return dt.date(year, 1, 1), dt.date(year + 9, 12, 31)
-        return None
-    year, month, day = match.groups()
-    y = int(year)
-    if day:
-        date = dt.date(y, int(month), int(day))
-        return date, date
-    if month:
-        m = int(month)
-        return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-    quarter = re.match(r"^\d{4}-Q([1-4])$", value)
-    if quarter:
-        q = int(quarter.group(1))
-        last = q * 3
-        return dt.date(y, last - 2, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
-    week = re.match(r"^\d{4}-W(\d{2})$", value)
-    if week:
-        start = dt.date.fromisocalendar(y, int(week.group(1)), 1)
-        return start, start + dt.timedelta(days=6)
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
-
-
 def _own_time(when: TimeValue | None) -> TimeValue | None:
     """A time from the sentence, not the publication date standing in for one."""
     if when is None or when.anchor in ("publication", "unresolved"):
@@ -369,13 +337,13 @@ def _own_time(when: TimeValue | None) -> TimeValue | None:
 
 def _after(when: TimeValue | None, published: TimeValue | None) -> bool:
     own = _own_time(when)
-    event = value_bounds(own.value) if own else None
-    now = value_bounds(published.value) if published else None
+    event = bounds(own.value) if own else None
+    now = bounds(published.value) if published else None
     return bool(event and now and event[0] > now[1])
 
 
 def _long_before(when: TimeValue | None, published: TimeValue | None) -> bool:
     own = _own_time(when)
-    event = value_bounds(own.value) if own else None
-    now = value_bounds(published.value) if published else None
+    event = bounds(own.value) if own else None
+    now = bounds(published.value) if published else None
     return bool(event and now and event[1] < now[0] - dt.timedelta(days=HISTORICAL_DAYS))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from herald.clean.language import function_words
 from herald.events.plover import plover_types
 from herald.places.gazetteer.entries import distance_km
-from herald.store.rows import first_day
+from herald.time.partial import first_day, last_day
 
 # Days before publication an undated event may have happened ("publication" anchor).
 PUBLICATION_LOOKBACK_DAYS = 7
@@ -124,27 +124,6 @@ def content_words(sentence: str) -> frozenset[str]:
     )
 
 
-def last_day(value: str | None, precision: str | None) -> dt.date | None:
-    """The last calendar day a partial ISO value covers, given its precision."""
-    start = first_day(value)
-    if start is None:
-        return None
-    if precision in (None, "day"):
-        return start
-    if precision == "week":
-        return start + dt.timedelta(days=6)
-    months = {"month": 1, "quarter": 3, "season": 3, "year": 12}.get(precision)
-    if months is not None:
-        return _add_months(start, months) - dt.timedelta(days=1)
-    years = {"decade": 10, "century": 100}.get(precision, 1)
-    return dt.date(min(start.year + years, 9999), 1, 1) - dt.timedelta(days=1)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    return dt.date(day.year + index // 12, index % 12 + 1, 1)
-
-
 def date_window(
     when_value: str | None,
     when_precision: str | None,
@@ -158,7 +137,7 @@ def date_window(
     RELATION_REACH_DAYS on that side.
     """
     if when_anchor in ("absolute", "relative"):
-        start, end = first_day(when_value), last_day(when_value, when_precision)
+        start, end = first_day(when_value), last_day(when_value)
         if start is not None and end is not None:
             slack = dt.timedelta(days=DATE_SLACK_DAYS)
             reach = dt.timedelta(days=RELATION_REACH_DAYS)

@@ -33,6 +33,7 @@ import pyarrow as pa
 
 from herald.events.plover import plover_types
 from herald.store.database import select_rows
+from herald.store.filters import EventFilters, where_clause
 
 Row = dict[str, Any]
 
@@ -178,30 +179,20 @@ def list_stories(
 ) -> list[Row]:
     """Rows of ``stories`` passing every filter, most sources first.
 
-    ``actor`` matches a participant name (substring, any case) or an ISO3 code on either
-    side; ``since`` / ``until`` compare with ``event_date`` (inclusive).
+    A story passes when one of its events passes the same filters as ``herald events``
+    (``store.filters``): ``actor`` is a participant on either side.
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if type is not None:
-        clauses.append("type = upper(?)")
-        params.append(type)
-    if actor is not None:
-        clauses.append(
-            "(contains(lower(concat_ws(' ; ', actor_names, recipient_names)), lower(?)) "
-            "OR list_contains(string_split(concat_ws('; ', actor_countries, "
-            "recipient_countries), '; '), upper(?)))"
-        )
-        params += [actor, actor]
-    for column, operator, value in (("event_date", ">=", since), ("event_date", "<=", until)):
-        if value is not None:
-            clauses.append(f"{column} {operator} ?")
-            params.append(value)
+    filters = EventFilters(
+        types=(type,) if type is not None else (), participant=actor, since=since, until=until
+    )
+    where, params = where_clause(filters)
+    clauses = [f"story_id IN (SELECT f.story_id FROM events_flat f{where})"] if where else []
     if min_sources is not None:
         clauses.append("sources >= ?")
         params.append(int(min_sources))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     order = "sources DESC, documents DESC, event_date NULLS LAST, story_id"
-    return select_rows(con, "stories", clauses, params, order, limit)
+    return select_rows(con, "stories", where, params, order, limit)
 
 
 def one_row_per_story(rows: list[Row]) -> list[Row]:

@@ -35,38 +35,19 @@ import duckdb
 import pyarrow as pa
 
 from herald.records import Extraction, Rejected, Result
+from herald.store.filters import EventFilters, where_clause
 from herald.store.rows import (
     Row,
     actor_row,
     document_row,
     event_actor_rows,
     event_row,
-    first_day,
     place_row,
     quote_row,
     rejection_row,
     timex_row,
 )
-from herald.store.schema import (
-    MIGRATIONS,
-    TABLES,
-    apply_migrations,
-    migration,
-    transaction,
-    utc_now,
-)
-
-__all__ = [
-    "MIGRATIONS",
-    "TABLES",
-    "Store",
-    "WriteSummary",
-    "apply_migrations",
-    "event_row",
-    "extraction_rows",
-    "first_day",
-    "migration",
-]
+from herald.store.schema import TABLES, apply_migrations, transaction, utc_now
 
 
 # The row builders are looked up here, in this module, at call time: tests replace one of
@@ -232,26 +213,17 @@ class Store:
         ``since`` / ``until`` are inclusive and compare with ``event_date``, so events
         without a resolved date drop out when either is given.
         """
-        clauses: list[str] = []
-        params: list[Any] = []
-        if type is not None:
-            clauses.append("type = upper(?)")
-            params.append(type)
-        for role, who in (("actor", actor), ("recipient", recipient)):
-            if who is not None:
-                clauses.append(_PARTICIPANT.format(role=role))
-                params += [who, who]
-        if since is not None:
-            clauses.append("event_date >= ?")
-            params.append(_as_date(since))
-        if until is not None:
-            clauses.append("event_date <= ?")
-            params.append(_as_date(until))
-        if modality is not None:
-            clauses.append("modality = ?")
-            params.append(modality)
+        filters = EventFilters(
+            types=(type,) if type is not None else (),
+            modalities=(modality,) if modality is not None else (),
+            actor=actor,
+            recipient=recipient,
+            since=_as_date(since) if since is not None else None,
+            until=_as_date(until) if until is not None else None,
+        )
+        where, params = where_clause(filters)
         order = "event_date NULLS LAST, doc_id, evidence_start, event_id"
-        return select_rows(self.con, "events_flat", clauses, params, order, limit)
+        return select_rows(self.con, "events_flat f", where, params, order, limit)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
@@ -267,13 +239,6 @@ class Store:
         ).fetchall()
 
 
-# Only the role (a constant of ours) is formatted in; the user's words are parameters.
-_PARTICIPANT = (
-    "EXISTS (SELECT 1 FROM event_actors p WHERE p.event_id = events_flat.event_id "
-    "AND p.role = '{role}' AND (contains(lower(p.name), lower(?)) OR p.country = ?))"
-)
-
-
 def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
@@ -281,16 +246,14 @@ def _as_date(value: dt.date | str) -> dt.date:
 def select_rows(
     con: duckdb.DuckDBPyConnection,
     table: str,
-    clauses: list[str],
+    where: str,
     params: list[Any],
     order_by: str,
     limit: int | None = None,
 ) -> list[Row]:
-    """Rows of ``table`` as dicts: the clauses ANDed, values only ever bound as parameters."""
-    sql = f"SELECT * FROM {table}"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += f" ORDER BY {order_by}"
+    """Rows of ``table`` as dicts under ``where`` (from ``filters.where_clause``): values
+    only ever travel as bound parameters."""
+    sql = f"SELECT * FROM {table}{where} ORDER BY {order_by}"
     if limit is not None:
         sql += " LIMIT ?"
         params = [*params, int(limit)]

@@ -21,50 +21,9 @@ from herald.records import (
     Rejected,
     TimeValue,
 )
+from herald.time.partial import first_day
 
 Row = dict[str, Any]
-
-
-def first_day(value: str | None) -> dt.date | None:
-    """The first calendar day of a partial ISO 8601 value ("2018-Q1" -> 2018-01-01).
-
-    Handles days, months, years, ISO weeks ("2017-W51"), quarters, seasons ("2018-SU",
-    northern-hemisphere meteorological seasons), decades ("199") and centuries ("19").
-    Returns None for anything else, so that a strange value never stops a batch.
-    """
-    if not value:
-        return None
-    head, _, tail = value[:10].partition("-")
-    if not _is_digits(head):
-        return None
-    year = int(head.ljust(4, "0"))  # "199" -> 1990, "19" -> 1900
-    try:
-        return _first_day_within(year, tail)
-    except ValueError:
-        return None
-
-
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
-def _first_day_within(year: int, tail: str) -> dt.date | None:
-    if not tail:
-        return dt.date(year, 1, 1)
-    if tail[0] == "W" and _is_digits(tail[1:3]):
-        return dt.date.fromisocalendar(year, int(tail[1:3]), 1)
-    if tail[0] == "Q" and tail[1:2] in {"1", "2", "3", "4"}:
-        return dt.date(year, 3 * int(tail[1]) - 2, 1)
-    if tail[:2] in _SEASON_MONTH:
-        return dt.date(year, _SEASON_MONTH[tail[:2]], 1)
-    month, _, day = tail.partition("-")
-    if not _is_digits(month):
-        return None
-    return dt.date(year, int(month), int(day) if _is_digits(day) else 1)
-
-
-def _is_digits(text: str) -> bool:
-    # str.isdigit alone accepts "²" and other digits int() refuses.
-    return text.isascii() and text.isdigit()
 
 
 def document_row(doc: Document, ingested_at: dt.datetime) -> Row:

@@ -1,4 +1,6 @@
-"""The event filters shared by the events list, the timeline, the network and the map.
+"""The one filter-to-SQL builder: ``herald events``, ``herald stories``, the notebook's
+``Store.events`` and every API endpoint (events, timeline, network, map) filter through it,
+so the same filter finds the same events everywhere.
 
 Every filter becomes a fixed SQL fragment written here with ``?`` placeholders; the user's
 values only ever travel as bound parameters. The fragments apply to the ``events_flat``
