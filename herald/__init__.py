@@ -31,6 +31,8 @@ from herald.records import (
 )
 from herald.settings import Options
 
+SNIFF_CHARS = 2048  # enough of the start to tell a page from text
+
 __all__ = [
     "Actor",
     "ActorRef",
@@ -54,11 +56,6 @@ __all__ = [
 ]
 
 
-def _looks_like_html(content: str) -> bool:
-    head = content.lstrip()[:1000].lower()
-    return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<p", "<div"))
-
-
 def extract(
     content: str,
     date: str | dt.date | None = None,
@@ -75,9 +72,10 @@ def extract(
     Raises ``RejectedError`` (with ``.code`` and ``.detail``) for a page herald cannot read.
     """
     from herald.pipeline import process_document
+    from herald.read.inputs import looks_like_html
 
     given = dt.date.fromisoformat(date) if isinstance(date, str) else date
-    is_html = _looks_like_html(content) if html is None else html
+    is_html = looks_like_html(content[:SNIFF_CHARS].encode("utf-8")) if html is None else html
     raw = RawDocument(
         source=id, id=id, content=content, kind="html" if is_html else "text", url=url
     )
@@ -86,3 +84,9 @@ def extract(
         rejection = result.rejection
         raise RejectedError(rejection.code, rejection.detail, rejection.stage)
     return result
+
+
+def __dir__() -> list[str]:
+    # `import herald` also binds the modules it imports (errors, records, settings): a
+    # notebook's completion should offer the public API only.
+    return sorted(__all__)

@@ -1,5 +1,5 @@
 """`python -m herald` runs the command line."""
 
-from herald.cli.main import main
+from herald.cli.app import main
 
 main()

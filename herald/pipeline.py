@@ -164,7 +164,7 @@ def _read_rejection(rejection: Rejection) -> Rejected:
 
 def warm(model: str) -> None:
     """Load what every document needs (the model, its rule replay, the gazetteer) now."""
-    from herald.places.gazetteer.entries import load_gazetteer
+    from herald.places.gazetteer.cache import load_gazetteer
 
     load_model(model)
     load_replay(model)

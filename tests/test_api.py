@@ -22,7 +22,7 @@ import pytest
 from herald.api.app import create_app
 from herald.api.fixtures import build_database, running_server
 from herald.bench.corpus import read_news_cluster
-from herald.cli.main import samples_dir
+from herald.cli.demo import samples_dir
 from herald.events.plover import PLOVER_TYPES, plover_types
 from herald.read.inputs import read_inputs
 

@@ -27,7 +27,7 @@ from herald.bench.report import (
     speed_ratio,
     stage_shares,
 )
-from herald.bench.run import bench_command
+from herald.cli.bench import bench_command
 from herald.data_files import data_path
 from herald.parse.model import subtree_edges
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from herald.cli.main import samples_dir
+from herald.cli.demo import samples_dir
 from herald.pipeline import DEFAULT_BATCH_SIZE
 
 pytestmark = pytest.mark.slow

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from herald.cli.eval import eval_command
 from herald.data_files import read_text
 from herald.errors import DataMissingError
 from herald.eval.acled import acled_mapping
-from herald.eval.cli import eval_command
 from herald.eval.conflibert import SpanSentence, bio_spans, dyad_counts
 from herald.eval.floors import check_floors, figure_at, load_floors
 from herald.eval.plover import RENAMED, to_gold, triples
@@ -394,7 +394,7 @@ def test_shipped_floors_sit_below_what_was_measured():
 
 
 def test_check_floors_option_exits_non_zero_below_a_floor(monkeypatch, tmp_path):
-    import herald.eval.cli as eval_cli
+    import herald.cli.eval as eval_cli
 
     poor = Report("plover", "dev", records=1)
     poor.ratio("type_accuracy").add(False)

@@ -13,27 +13,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import herald.places.gazetteer.cache as gazetteer_cache
 from herald.data_files import data_path
-from herald.places.gazetteer import cache as gazetteer_cache
 from herald.places.gazetteer.build import build_gazetteer
 from herald.places.gazetteer.cache import (
     DiskGazetteer,
-    cache_dir,
     cached_gazetteer,
     index_path,
+    load_gazetteer,
     write_index,
 )
-from herald.places.gazetteer.entries import (
-    Context,
-    Entry,
-    Gazetteer,
-    best,
-    country_of_place,
-    distance_km,
-    load_gazetteer,
-    name_key,
-    rank,
-)
+from herald.places.gazetteer.entries import Context, Entry, Gazetteer, distance_km, name_key
+from herald.places.gazetteer.lookup import best, country_of_place, rank
+from herald.settings import cache_dir
 
 US = Context(countries=frozenset({"USA"}))
 CANADA = Context(countries=frozenset({"CAN"}))

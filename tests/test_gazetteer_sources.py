@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from herald.places.gazetteer.entries import best, distance_km, rank
+from herald.places.gazetteer.entries import distance_km
+from herald.places.gazetteer.lookup import best, rank
 from herald.places.gazetteer.us_postal import postal_places
 from herald.places.gazetteer.world_divisions import CityCodes, world_divisions
 

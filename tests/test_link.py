@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import herald.link.rules as link_rules
 from herald.cli.stories import stories_command
-from herald.link import rules as link_rules
 from herald.link.stage import (
     link_new,
     load_features,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from herald.places.gazetteer.entries import load_gazetteer, name_key
+from herald.places.gazetteer.cache import load_gazetteer
+from herald.places.gazetteer.entries import name_key
 from herald.places.ranking import rank_together
 
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+import herald.events.plover as plover
 from herald.data_files import read_text
-from herald.events import plover
 
 MANUAL_CONTEXTS = {
     "military", "intelligence", "executive", "legislative", "election", "political_institutions",

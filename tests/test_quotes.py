@@ -12,7 +12,7 @@ from herald.actors.lexicon import looks_like_media
 from herald.data_files import data_path
 from herald.parse.model import parse
 from herald.quotes.cues import speech_cues
-from herald.quotes.speech import quoted_parts
+from herald.quotes.direct import quoted_parts
 from herald.quotes.stage import anonymous_nouns, attribution_for, find_quotes
 from herald.records import Actor, Document, Mention, ParsedText, Quote
 

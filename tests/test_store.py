@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import herald.store.database as store_module
 from herald.records import (
     Actor,
     Attribution,
@@ -29,7 +30,6 @@ from herald.records import (
     Rejection,
     TimeValue,
 )
-from herald.store import database as store_module
 from herald.store.database import Store
 from herald.store.schema import MIGRATIONS, TABLES, apply_migrations, migration
 

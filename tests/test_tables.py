@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald.actors import lexicon
+import herald.actors.lexicon as lexicon
+from herald.actors.phrases import match_phrases
 from herald.data_files import data_path
 from herald.parse.model import parse
 
@@ -157,7 +158,7 @@ def test_honorifics_and_pronouns_tables() -> None:
 @pytest.mark.slow
 def test_match_phrases_finds_longest_forms() -> None:
     parsed = parse("U.S. Secretary of State Rex Tillerson met Reuters at the State Department.")
-    found = {(parsed.span_text(m.start, m.end), m.category) for m in lexicon.match_phrases(parsed)}
+    found = {(parsed.span_text(m.start, m.end), m.category) for m in match_phrases(parsed)}
     assert ("U.S.", "country") in found
     assert ("Secretary of State", "role") in found
     assert ("Reuters", "media") in found

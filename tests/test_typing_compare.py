@@ -1,4 +1,5 @@
-"""herald.eval.typing_compare: folds, the numpy logistic regression, the combination rule."""
+"""herald.eval.typing_compare and softmax_classifier: folds, the numpy logistic regression, the
+combination rule."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from herald.eval import typing_compare as tc
+import herald.eval.softmax_classifier as sc
+import herald.eval.typing_compare as tc
 from herald.eval.splits import split_of
 from herald.parse.model import parse
 
@@ -56,7 +58,7 @@ def test_softmax_learns_a_separable_toy_problem() -> None:
         for label, cue in cues.items():
             rows.append((cue, *rng.choice(noise, size=3, replace=False)))
             golds.append(label)
-    model = tc.train(rows, golds, l2=1e-3)
+    model = sc.train(rows, golds, l2=1e-3)
     assert model.labels == ("AGREE", "ASSAULT", "PROTEST")
     assert [model.predict(row) for row in rows] == golds
     # unseen noise words do not matter; the cue alone decides
@@ -67,17 +69,17 @@ def test_softmax_learns_a_separable_toy_problem() -> None:
 def test_fit_softmax_lowers_the_loss_and_l2_shrinks_weights() -> None:
     x = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
     y = np.array([0, 1, 0, 1])
-    weak, _ = tc.fit_softmax(x, y, 2, l2=1e-4, steps=200)
-    strong, _ = tc.fit_softmax(x, y, 2, l2=1.0, steps=200)
-    probabilities = tc.softmax(x @ weak)
+    weak, _ = sc.fit_softmax(x, y, 2, l2=1e-4, steps=200)
+    strong, _ = sc.fit_softmax(x, y, 2, l2=1.0, steps=200)
+    probabilities = sc.softmax(x @ weak)
     assert (probabilities.argmax(axis=1) == y).all()
     assert np.abs(strong).sum() < np.abs(weak).sum()
 
 
 def test_vocabulary_drops_rare_features() -> None:
-    vocabulary = tc.build_vocabulary([("a", "b"), ("a", "c"), ("a", "b")], min_count=2)
+    vocabulary = sc.build_vocabulary([("a", "b"), ("a", "c"), ("a", "b")], min_count=2)
     assert vocabulary == {"a": 0, "b": 1}
-    matrix = tc.design_matrix([("a", "b"), ("c",)], vocabulary)
+    matrix = sc.design_matrix([("a", "b"), ("c",)], vocabulary)
     assert np.allclose(np.linalg.norm(matrix[0]), 1.0)
     assert not matrix[1].any()  # nothing known: an empty row, the bias alone decides
 

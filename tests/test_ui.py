@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from herald.api.fixtures import build_database, running_server
-from herald.cli.main import samples_dir
+from herald.cli.demo import samples_dir
 from herald.read.inputs import read_inputs
 
 CHROMIUM = Path("/usr/bin/chromium")

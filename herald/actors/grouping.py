@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from herald.actors import lexicon
-from herald.actors.mentions import Candidate, Scan, Title
+import herald.actors.lexicon as lexicon
+from herald.actors.scan import Candidate, Scan, Title
 from herald.records import ActorKind, Token
 
 

@@ -19,7 +19,8 @@ cells (aliases, demonyms, capitals, generic nouns) are separated by ``|``.
   note``) lists the last words that mark an outlet the table lacks ("... Times").
 - ``honorifics.csv`` (``honorific, gender``) and ``pronouns.csv`` (``pronoun, gender, case``).
 
-``match_phrases(parsed)`` finds every surface form of these tables in a parse in one pass.
+``herald.actors.phrases.match_phrases(parsed)`` finds every surface form of these tables in a
+parse in one pass.
 """
 
 from __future__ import annotations
@@ -30,10 +31,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from herald.data_files import read_rows
-from herald.records import ActorKind, ParsedText
+from herald.records import ActorKind
 
 CountryWord = Literal["name", "demonym", "capital"]
-PhraseCategory = Literal["country", "organization", "media", "role"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +85,6 @@ class MediaInfo:
     aliases: tuple[str, ...]
     country: str | None
     type: str
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseMatch:
-    """A table entry found in a parse: token range [start, end) and what it names."""
-
-    start: int
-    end: int
-    category: PhraseCategory
-    key: str  # iso3, organization name, media name or role
-    word: str  # for countries: "name", "demonym" or "capital"; else the category
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -307,98 +296,3 @@ def pronouns() -> dict[str, tuple[str, str]]:
     """Lower-case personal pronoun -> (gender, case)."""
     rows = read_rows("actors/pronouns.csv")
     return {row["pronoun"]: (row["gender"], row["case"]) for row in rows}
-
-
-# --------------------------------------------------------------------------- matching
-
-_LEAD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    text: str
-    folded: str
-    category: PhraseCategory
-    key: str
-    word: str
-    exact_case: bool  # acronyms ("US", "WHO", "AP") must match letter for letter
-    capitalized: bool  # single words ("Pentagon", "Cuban") must start with a capital
-
-
-def _lead(text: str) -> str:
-    found = _LEAD.search(text)
-    return found.group(0).casefold() if found else text.casefold()
-
-
-def _phrase(text: str, category: PhraseCategory, key: str, word: str) -> _Phrase:
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    acronym = len(letters) <= 6 and letters.isupper() and " " not in text
-    return _Phrase(
-        text=text,
-        folded=text.casefold(),
-        category=category,
-        key=key,
-        word=word,
-        exact_case=acronym,
-        capitalized=category != "role" and " " not in text,
-    )
-
-
-@functools.cache
-def _phrase_index() -> dict[str, tuple[_Phrase, ...]]:
-    """Leading word (case-folded) -> phrases starting with it, longest first."""
-    phrases: list[_Phrase] = []
-    for form, (iso3, word) in country_words().items():
-        phrases.append(_phrase(form, "country", iso3, word))
-    for org in organizations():
-        for form in (org.name, *org.aliases):
-            phrases.append(_phrase(normalize(form), "organization", org.name, "organization"))
-    for outlet in media():
-        for form in (outlet.name, *outlet.aliases):
-            phrases.append(_phrase(form, "media", outlet.name, "media"))
-    for form, (info, _plural) in _role_forms().items():
-        phrases.append(_phrase(form, "role", info.role, "role"))
-    index: dict[str, list[_Phrase]] = {}
-    for phrase in phrases:
-        index.setdefault(_lead(phrase.text), []).append(phrase)
-    return {lead: tuple(sorted(group, key=lambda p: -len(p.text))) for lead, group in index.items()}
-
-
-def _accepts(phrase: _Phrase, surface: str) -> bool:
-    if phrase.exact_case:
-        return surface == phrase.text
-    if surface.casefold() != phrase.folded:
-        return False
-    return not phrase.capitalized or surface[:1].isupper()
-
-
-def match_phrases(parsed: ParsedText) -> list[PhraseMatch]:
-    """Every country word, organization, outlet and role of the tables found in ``parsed``.
-
-    One left-to-right pass; at each token the longest phrase wins and matches never overlap
-    (a role inside an organization name is not reported). A match must start and end on
-    token boundaries. Roles must end on a noun.
-    """
-    tokens = parsed.tokens
-    end_token = {token.end: token.i for token in tokens}
-    index = _phrase_index()
-    text = parsed.text
-    matches: list[PhraseMatch] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        found = None
-        for phrase in index.get(_lead(token.text), ()):
-            last = end_token.get(token.idx + len(phrase.text))
-            if last is None or not _accepts(phrase, text[token.idx : token.idx + len(phrase.text)]):
-                continue
-            if phrase.category == "role" and tokens[last].pos not in ("NOUN", "PROPN"):
-                continue
-            found = PhraseMatch(i, last + 1, phrase.category, phrase.key, phrase.word)
-            break
-        if found is None:
-            i += 1
-            continue
-        matches.append(found)
-        i = found.end
-    return matches

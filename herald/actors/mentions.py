@@ -1,158 +1,26 @@
 """actors.mentions: the first half of the actors stage, finding candidate mentions.
 
-One pass over the table matches (``herald.actors.lexicon.match_phrases``), the parser's entities and
-the tokens yields ``Candidate`` mentions; ``herald.actors.grouping`` then groups them into
-actors. The order of the passes and what each finds is described in ``herald.actors.stage``.
+One pass over the table matches (``herald.actors.phrases.match_phrases``), the parser's entities and
+the tokens yields ``Candidate`` mentions (``herald.actors.scan``), their titles read by
+``herald.actors.titles``; ``herald.actors.grouping`` then groups them into actors. The order of
+the passes and what each finds is described in ``herald.actors.stage``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from herald.actors import lexicon
+import herald.actors.lexicon as lexicon
+from herald.actors.scan import Candidate, Scan
+from herald.actors.titles import (
+    _apposition,
+    _is_title_token,
+    _read_title,
+    _title_start,
+)
 from herald.records import ParsedText, Token
 
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "no", "every", "each"})
-_LINKS = frozenset({"of", "for", "'s", "\u2019s"})  # words inside a title: "Minister of X"
-
-
-@dataclass(slots=True)
-class Title:
-    """What the words before or beside a name say: roles, country, sector."""
-
-    roles: list[str] = field(default_factory=list)
-    role: lexicon.RoleInfo | None = None
-    country: str | None = None
-    sector: str | None = None  # from an organization or role noun among the modifiers
-    private: bool = False  # names a body the tables do not know: "president of Acme Inc."
-
-
-@dataclass(slots=True)
-class Candidate:
-    start: int  # token range of the mention
-    end: int
-    head: int  # token that stands for the mention in the parse
-    type: str  # "person", "nominal", "organization", "country", "generic", "pronoun"
-    name: str = ""
-    title: Title = field(default_factory=Title)
-    key: str = ""  # organization name, iso3, role, generic noun, pronoun
-    plural: bool = False
-    definite: bool = True
-    extra: list[tuple[int, int]] = field(default_factory=list)  # apposition spans
-
-
-class Scan:
-    """The parse with its table matches and which tokens are already claimed."""
-
-    def __init__(self, parsed: ParsedText) -> None:
-        self.parsed = parsed
-        self.tokens = parsed.tokens
-        self.matches = lexicon.match_phrases(parsed)
-        self.match_at: list[lexicon.PhraseMatch | None] = [None] * len(parsed.tokens)
-        for match in self.matches:
-            for i in range(match.start, match.end):
-                self.match_at[i] = match
-        self.claimed = [False] * len(parsed.tokens)
-        self.in_title = [False] * len(parsed.tokens)
-
-    def claim(self, start: int, end: int, title_end: int | None = None) -> None:
-        for i in range(start, end):
-            self.claimed[i] = True
-        for i in range(start, title_end if title_end is not None else start):
-            self.in_title[i] = True
-
-    def free(self, start: int, end: int) -> bool:
-        return not any(self.claimed[start:end])
-
-    def text(self, start: int, end: int) -> str:
-        return self.parsed.span_text(start, end)
-
-
-def _read_title(scan: Scan, start: int, end: int) -> Title:
-    """Roles, country and sector named by the tokens [start, end)."""
-    title = Title()
-    i = start
-    while i < end:
-        match = scan.match_at[i]
-        if match is None or match.start < start or match.end > end:
-            title.private = title.private or scan.tokens[i].ent_type == "ORG"
-            i += 1
-            continue
-        if match.category == "country" and title.country is None:
-            title.country = match.key
-        elif match.category == "organization":
-            org = lexicon.organization_for(match.key)
-            if org is not None:
-                title.country = title.country or org.country
-                title.sector = title.sector or org.sector
-        elif match.category == "role":
-            _add_role(scan, title, match, start)
-        i = match.end
-    return title
-
-
-def _add_role(scan: Scan, title: Title, match: lexicon.PhraseMatch, start: int) -> None:
-    info = lexicon.role_for(match.key)
-    if info is None:
-        return
-    if info.kind != "person":  # an organization or group noun: "government official"
-        title.sector = title.sector or info.sector
-        return
-    first = match.start
-    # Qualifiers belong to the title: "Deputy Prime Minister", "former president".
-    while (
-        first > start
-        and scan.match_at[first - 1] is None
-        and _qualifier(scan.tokens[first - 1], match)
-    ):
-        first -= 1
-    title.roles.append(scan.text(first, match.end))
-    title.role = info
-
-
-def _qualifier(token: Token, match: lexicon.PhraseMatch) -> bool:
-    if token.dep == "amod" and match.start <= token.head < match.end:
-        return True
-    return token.text[:1].isupper() and token.pos in ("PROPN", "ADJ") and not token.ent_type
-
-
-def _title_start(scan: Scan, first: int) -> int:
-    """First token of the title directly before token ``first`` (a name or honorific)."""
-    tokens = scan.tokens
-    sent = tokens[first].sent
-    i = first - 1
-    while i >= 0 and tokens[i].sent == sent and not scan.claimed[i]:
-        token = tokens[i]
-        match = scan.match_at[i]
-        if match is not None and match.category != "media":
-            i = match.start - 1
-        elif _title_word(token, i):
-            i -= 1
-        else:
-            break
-    start = i + 1
-    while start < first and tokens[start].text in _LINKS:
-        start += 1
-    return start
-
-
-def _title_word(token: Token, i: int) -> bool:
-    """A word that may sit inside a title: "of", "former", "Deputy"."""
-    if token.text in _LINKS or (token.dep == "amod" and token.head >= i):
-        return True
-    return (
-        token.text[:1].isupper()
-        and token.pos in ("PROPN", "ADJ")
-        and (token.ent_type in ("", "ORG", "GPE", "NORP"))
-    )
-
-
-def _is_title_token(scan: Scan, i: int) -> bool:
-    match = scan.match_at[i]
-    return scan.tokens[i].text in lexicon.honorifics() or (
-        match is not None and match.category == "role"
-    )
 
 
 def _person_candidates(scan: Scan) -> list[Candidate]:
@@ -193,50 +61,6 @@ def _known_non_person(scan: Scan, start: int, end: int) -> bool:
     """The tagger took a known organization or country for a person ("Boko Haram")."""
     match = scan.match_at[start]
     return match is not None and match.start == start and match.end == end
-
-
-def _apposition(scan: Scan, candidate: Candidate) -> None:
-    """Titles in an apposition: "Mike Pompeo, the CIA director," / "the director, Mike Pompeo"."""
-    head = scan.tokens[candidate.head]
-    sentence = scan.parsed.sentences[head.sent]
-    # an apposition follows within a few words: ", the CIA director"
-    for token in scan.tokens[candidate.end : min(candidate.end + 8, sentence.end)]:
-        if token.dep == "appos" and token.head == head.i:
-            _take_apposition(scan, candidate, token.left, _phrase_end(scan, token), token.i)
-            return
-    governor = scan.tokens[head.head]
-    if head.dep == "appos" and governor.i < candidate.start:
-        _take_apposition(scan, candidate, governor.left, governor.i + 1, governor.i)
-
-
-def _phrase_end(scan: Scan, head: Token) -> int:
-    """End of the noun phrase of ``head`` with its "of ..." but no clause or comma after it."""
-    end = head.i + 1
-    while (
-        end <= head.right
-        and scan.tokens[end].text != ","
-        and scan.tokens[end].dep not in ("relcl", "acl", "punct")
-    ):
-        end += 1
-    return end
-
-
-def _take_apposition(scan: Scan, candidate: Candidate, start: int, end: int, head: int) -> None:
-    """Take the title of an apposition whose head is a role noun: not "a friend of President
-    X", where the role belongs to somebody else."""
-    match = scan.match_at[head]
-    if match is None or match.category != "role" or not scan.free(start, end):
-        return
-    title = _read_title(scan, start, end)
-    if title.role is None:
-        return
-    candidate.title.roles.extend(title.roles)
-    candidate.title.role = candidate.title.role or title.role
-    candidate.title.country = candidate.title.country or title.country
-    candidate.title.sector = candidate.title.sector or title.sector
-    candidate.title.private = candidate.title.private or title.private
-    candidate.extra.append((start, end))
-    scan.claim(start, end, end)
 
 
 def _nominal_candidates(scan: Scan) -> list[Candidate]:

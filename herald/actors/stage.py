@@ -41,9 +41,11 @@ else the one named most often in all the paragraphs that mention the actor. With
 all, or a tie nothing breaks, the home country: that of the dateline, else of the
 publisher, else of the outlet signing the photo credits (``media.csv``), else None.
 
-The stage is split in three modules: ``herald.actors.mentions`` finds candidate mentions,
-``herald.actors.grouping`` groups them; this module codes countries, applies the dictionary
-and holds the public API (``find_actors``, ``actor_at``, ``actor_for_token``).
+The stage is split in these modules: ``herald.actors.mentions`` finds candidate mentions
+(``herald.actors.scan`` holds their records, ``herald.actors.titles`` reads their titles,
+``herald.actors.phrases`` matches the tables), ``herald.actors.grouping`` groups them; this
+module codes countries, applies the dictionary and holds the public API (``find_actors``,
+``actor_at``, ``actor_for_token``).
 
 User dictionary (``load_dictionary(path)``): a CSV file with the header
 ``name,aliases,country,sector,valid_from,valid_to`` (an optional ``kind`` column is kept on
@@ -65,9 +67,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from herald.actors import lexicon
+import herald.actors.lexicon as lexicon
 from herald.actors.grouping import Draft, Grouper
-from herald.actors.mentions import Candidate, Scan, find_candidates
+from herald.actors.mentions import find_candidates
+from herald.actors.scan import Candidate, Scan
 from herald.records import Actor, ActorKind, Document, Mention, ParsedText
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from herald.api.cli import serve_command
+from herald.cli.serve import serve_command
 
 if __name__ == "__main__":
     serve_command(prog_name="herald serve")

@@ -1,6 +1,6 @@
 """herald's HTTP API and web UI: one FastAPI application over one DuckDB file.
 
-``create_app(path)`` builds the application; ``herald serve`` (``herald.api.cli``) runs it
+``create_app(path)`` builds the application; ``herald serve`` (``herald.cli.serve``) runs it
 with uvicorn. The JSON API lives under ``/api``, the web UI's files under ``/static``, and
 the UI's pages (``/``, ``/events/{id}``, ``/timeline``, ...) all answer with the same
 ``index.html``, whose script reads the address to know what to show: every view is a link.

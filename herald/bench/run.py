@@ -16,8 +16,6 @@ the three measures into the JSON report and its table.
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 import tempfile
 import time
 from collections import Counter
@@ -25,11 +23,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import click
-
-from herald.bench.corpus import NEWS_CLUSTER, count_words, load_corpus, parsed_texts
+from herald.bench.corpus import count_words, load_corpus, parsed_texts
 from herald.bench.measure import HeraldRun, Measure, isolated, measured
-from herald.bench.report import build_report, format_report
+from herald.bench.report import build_report
 from herald.records import RawDocument, Rejection
 from herald.settings import Options
 
@@ -39,7 +35,7 @@ def run_spacy(texts: Sequence[str], model: str, processes: int, batch_size: int)
     import spacy
 
     with measured() as measure:
-        nlp = spacy.load(os.environ.get("HERALD_MODEL", model))
+        nlp = spacy.load(model)
         for _doc in nlp.pipe(texts, n_process=processes, batch_size=batch_size):
             pass
     return measure
@@ -101,31 +97,3 @@ def bench(
     return build_report(
         corpus, articles, words, processes, spacy_run, herald_run, store_run, options.model
     )
-
-
-@click.command("bench")
-@click.option(
-    "--corpus",
-    default=NEWS_CLUSTER,
-    show_default=True,
-    help="news_cluster (../shared/data) or a folder of inputs herald reads.",
-)
-@click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="JSON report.")
-def bench_command(
-    corpus: str, processes: int | None, limit: int | None, report: Path | None
-) -> None:
-    """Compare herald's speed and memory with the bare spaCy pipeline on one corpus.
-
-    \b
-    Examples:
-      herald bench --processes 2 --report bench.json
-      herald bench --corpus news/ --limit 50
-    """
-    from herald.pipeline import default_processes
-
-    result = bench(corpus, processes or default_processes(), limit)
-    click.echo(format_report(result))
-    if report is not None:
-        report.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -1,5 +1,5 @@
 """The command line, one module per command (docs/architecture.md)."""
 
-from herald.cli.main import main
+from herald.cli.app import main
 
 __all__ = ["main"]

@@ -6,11 +6,9 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from herald.records import Event, Extraction, Result
-
-OutputFormat = Literal["json", "csv", "table"]
 
 # One row per event, named as in the store's `events_flat` view, so that
 # `herald extract --format csv` and `herald events --format csv` write the same columns.

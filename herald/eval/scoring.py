@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import json
 import statistics
-from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -346,8 +345,3 @@ def render_report(report: Report) -> str:
 
 def write_report(report: Report, path: Path) -> None:
     path.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
-
-
-def counter_summary(counter: Counter[str], top: int = 5) -> str:
-    """ "A 3, B 2": the most common values of a tally, for a note."""
-    return ", ".join(f"{key} {value}" for key, value in counter.most_common(top))

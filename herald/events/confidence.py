@@ -20,7 +20,6 @@ import csv
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from herald.data_files import data_path
 
@@ -112,15 +111,6 @@ def fit_bins(scored: Iterable[tuple[float, bool]], edges: Sequence[float] = EDGE
         )
         for (i, m), rate in zip(kept, rates, strict=True)
     ]
-
-
-def write_bins(found: Sequence[Bin], path: Path = TABLE) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["raw_low", "raw_high", "mean_raw", "events", "right", "calibrated"])
-        for b in found:
-            writer.writerow([b.low, b.high, b.mean_raw, b.events, b.right, b.calibrated])
-    bins.cache_clear()
 
 
 def reliability(

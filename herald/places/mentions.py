@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 from herald.data_files import read_rows
-from herald.places.gazetteer.entries import Entry, best, name_key
+from herald.places.gazetteer.entries import Entry, name_key
+from herald.places.gazetteer.lookup import best
 from herald.records import Entity, ParsedText
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -27,17 +27,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from herald.places.gazetteer.entries import (
-    Context,
-    Entry,
-    best,
-    country_of_place,
-    distance_km,
-    fits,
-    load_gazetteer,
-    name_key,
-    rank,
-)
+from herald.places.gazetteer.cache import load_gazetteer
+from herald.places.gazetteer.entries import Context, Entry, distance_km, fits, name_key
+from herald.places.gazetteer.lookup import best, country_of_place, rank
 from herald.places.mentions import PlaceMention, find_mentions, is_premodifier
 from herald.places.ranking import Reading, rank_together
 from herald.records import ParsedText, Place

@@ -17,11 +17,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from herald.actors import lexicon
-from herald.actors import stage as actors_stage
+import herald.actors.lexicon as lexicon
+import herald.actors.stage as actors_stage
 from herald.data_files import read_rows
 from herald.quotes.cues import SUBJECTS, Range, Speech, is_according, speech_cues
-from herald.quotes.speech import find_speech, reported_speech
+from herald.quotes.reported import reported_speech
+from herald.quotes.speech import find_speech
 from herald.records import Actor, ActorRef, Attribution, Document, ParsedText, Quote, Token
 
 __all__ = ["anonymous_nouns", "attribution_for", "find_quotes", "find_speech"]

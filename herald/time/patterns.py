@@ -1,7 +1,7 @@
 """Grammar of the time stage: the rules that find time expressions in text.
 
 Each rule pairs a pattern (placeholders in capitals come from the word table) with a handler
-of ``herald.time.calendar``. ``candidates(parsed)`` scans a parsed text with every rule,
+of ``herald.time.handlers``. ``candidates(parsed)`` scans a parsed text with every rule,
 drops matches the parse says are not times ("may" the verb, "2000 people"), takes in leading
 modifiers ("early next year") and keeps the longest non-overlapping matches.
 """
@@ -15,19 +15,15 @@ import re
 from dataclasses import dataclass
 
 from herald.records import ParsedText, Token
-from herald.time.calendar import (
-    UNIT_CODES,
-    Direction,
+from herald.time.calendar import UNIT_CODES, Direction, Value
+from herald.time.handlers import (
     Handler,
-    Value,
     ago,
-    alternation,
     century,
     decade,
     deictic,
     duration_rule,
     iso_date,
-    lookup,
     month,
     month_day,
     month_year,
@@ -36,13 +32,12 @@ from herald.time.calendar import (
     season,
     short_decade,
     slash_date,
-    time_words,
     vague,
-    vocabulary,
     weekday,
     weekend,
     year,
 )
+from herald.time.vocabulary import alternation, lookup, time_words, vocabulary
 
 # --------------------------------------------------------------------------- references
 

@@ -19,7 +19,8 @@ Values are partial ISO 8601 as in ``TimeValue``, plus TimeML's conventions:
 In earnings reports "the quarter" is the quarter last named (else the last one ended) and
 "a year ago" the same quarter a year before, as TimeML annotates them.
 
-Modules: ``herald.time.calendar`` (word table, calendar arithmetic, rule handlers),
+Modules: ``herald.time.vocabulary`` (word table), ``herald.time.calendar`` (calendar
+arithmetic), ``herald.time.handlers`` (rule handlers),
 ``herald.time.patterns`` (the grammar and candidate detection) and this one (resolution
 of one expression, the direction of the governing verb, and the scan of a parsed text).
 """
@@ -31,14 +32,7 @@ import datetime as dt
 import re
 
 from herald.records import Anchor, ParsedText, TimeValue, Token
-from herald.time.calendar import (
-    WORDS_TABLE,
-    Direction,
-    Value,
-    lookup,
-    time_words,
-    vague_duration,
-)
+from herald.time.calendar import Direction, Value, vague_duration
 from herald.time.patterns import (
     CLOCK,
     RULES,
@@ -49,6 +43,7 @@ from herald.time.patterns import (
     non_overlapping,
     tokens_in,
 )
+from herald.time.vocabulary import WORDS_TABLE, lookup, time_words
 
 # --------------------------------------------------------------------------- resolve
 
@@ -132,7 +127,6 @@ MODAL_AUX = frozenset({"must", "should", "may", "might", "can", "ought"})
 FUTURE_CUE = re.compile(
     r"(?:\bas (?:soon|early) as|\bby|\buntil|\btill|\bthrough|\bno later than)\s+$", re.IGNORECASE
 )
-PAST_AUX = frozenset({"has", "have", "had", "was", "were", "'ve", "'d"})
 SPAN_DIRECTED = frozenset(
     {"weekend", "month", "weekday", "month_day", "day_month", "quarter", "season"}
 )

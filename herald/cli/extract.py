@@ -1,4 +1,4 @@
-"""The command line: a thin wrapper per command that parses flags and calls plain functions."""
+"""``herald extract``: read inputs, find their events, print them and (with --db) store them."""
 
 from __future__ import annotations
 
@@ -14,26 +14,9 @@ from typing import Any, TextIO
 import click
 
 from herald.cli.options import FORMATS, parse_date
-from herald.cli.output import event_rows, write_csv, write_json_lines, write_rows, write_table
-from herald.data_files import data_path
-from herald.errors import HeraldError, UsageError
+from herald.cli.output import event_rows, write_csv, write_json_lines, write_table
 from herald.records import Extraction, Rejected, Result
 from herald.settings import DEFAULT_MAX_BYTES, Options
-from herald.store.export.formats import EXPORT_FORMATS
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="herald")
-def cli() -> None:
-    """herald: political events from news, with who, what, whom, when, where and who says so.
-
-    \b
-    Start with:
-      herald demo                                  events of the sample articles
-      herald extract article.html --date 2017-12-18 --format table
-      herald extract news/ --db events.duckdb      a folder into a DuckDB file
-      herald events --db events.duckdb --type CONSULT --actor USA
-    """
 
 
 @dataclass
@@ -129,7 +112,7 @@ def extract_to(
     return tally
 
 
-@cli.command()
+@click.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file.")
 @click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) where none.")
@@ -194,116 +177,4 @@ def extract(
     read_any = tally.documents + tally.rejected - tally.read_failures
     if read_any == 0:
         click.echo("herald: nothing could be read from the inputs", err=True)
-        sys.exit(1)
-
-
-@cli.command()
-@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
-@click.option("--type", "type_", help="PLOVER type, e.g. CONSULT.")
-@click.option("--actor", help="Actor name (substring) or ISO 3166 alpha-3 country code.")
-@click.option("--since", callback=parse_date, help="Events on or after this date.")
-@click.option("--until", callback=parse_date, help="Events on or before this date.")
-@click.option("--modality", help="asserted, planned, reported, negated, hypothetical, historical.")
-@click.option("--limit", type=click.IntRange(min=1))
-@click.option("--per-story", is_flag=True, help="One row per story instead of per report.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def events(
-    db: Path,
-    type_: str | None,
-    actor: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
-    modality: str | None,
-    limit: int | None,
-    per_story: bool,
-    fmt: str,
-) -> None:
-    """List the events stored in a DuckDB file.
-
-    \b
-    Examples:
-      herald events --db events.duckdb --type CONSULT --actor USA
-      herald events --db events.duckdb --since 2017-12-01 --format csv > december.csv
-    """
-    from herald.store.database import Store
-
-    with Store.open(db) as store:
-        rows = store.events(
-            type=type_, actor=actor, since=since, until=until, modality=modality, limit=limit
-        )
-    if per_story:
-        from herald.link.stories import one_row_per_story
-
-        rows = one_row_per_story(rows)
-    write_rows(rows, fmt, sys.stdout, write_table)
-
-
-@cli.command()
-@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
-@click.option("--to", "target", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option(
-    "--as", "fmt", type=click.Choice(list(EXPORT_FORMATS)), help="Default: from --to's extension."
-)
-def export(db: Path, target: Path, fmt: str | None) -> None:
-    """Export the events of a DuckDB file.
-
-    Formats: parquet, csv, jsonl (one row per event), plover (PLOVER/POLECAT JSON lines),
-    gdelt (GDELT 2.0 event columns, tab-separated), cameo (one row per actor-recipient pair).
-    Columns and types: docs/exports.md.
-
-    \b
-    Examples:
-      herald export --db events.duckdb --to events.parquet
-      herald export --db events.duckdb --to events.tsv --as gdelt
-    """
-    from herald.store.database import Store
-    from herald.store.export.formats import export_events
-
-    with Store.open(db) as store:
-        count = export_events(store, target, fmt)  # type: ignore[arg-type]
-    click.echo(f"herald: exported {count} events to {target}", err=True)
-
-
-def samples_dir() -> Path:
-    """The sample articles that ship inside the package."""
-    return data_path("samples")
-
-
-@cli.command()
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Also store them.")
-def demo(db: Path | None) -> None:
-    """Run herald on the sample articles that ship with it and print their events.
-
-    The text sample has no publication date in it; the demo gives 2017-12-18.
-    """
-    options = Options(date=dt.date(2017, 12, 18))
-    click.echo(f"herald demo: sample articles in {samples_dir()}", err=True)
-    extract_to((str(samples_dir()),), options, "table", sys.stdout, db, progress=False)
-
-
-def _register_subcommands() -> None:
-    """Commands that live beside the modules they drive."""
-    from herald.api.cli import serve_command
-    from herald.bench.run import bench_command
-    from herald.cli.stories import stories_command
-    from herald.eval.cli import eval_command
-
-    cli.add_command(bench_command)
-    cli.add_command(eval_command)
-    cli.add_command(serve_command)
-    cli.add_command(stories_command)
-
-
-_register_subcommands()
-
-
-def main() -> None:
-    """Entry point: user errors become one-line messages and exit code 2."""
-    try:
-        cli(standalone_mode=True)
-    except UsageError as error:
-        click.echo(f"herald: {error}", err=True)
-        sys.exit(2)
-    except HeraldError as error:
-        click.echo(f"herald: {error}", err=True)
         sys.exit(1)
