@@ -10,7 +10,7 @@ import pytest
 from herald.eval.actors import GoldActor, bcubed, match_actors, normalize, score_actors
 from herald.records import Actor, Mention
 
-ANNOTATIONS = Path(__file__).parent / "data" / "actor_annotations.jsonl"
+ANNOTATIONS = Path(__file__).parent.parent / "data" / "actor_annotations.jsonl"
 
 
 def _actor(name: str, *mentions: str) -> Actor:

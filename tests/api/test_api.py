@@ -20,11 +20,11 @@ import httpx
 import pytest
 
 from herald.api.app import create_app
-from herald.api.fixtures import build_database, running_server
 from herald.bench.corpus import read_news_cluster
 from herald.cli.demo import samples_dir
 from herald.events.plover import PLOVER_TYPES, plover_types
 from herald.read.inputs import read_inputs
+from tests.api.server import build_database, running_server
 
 pytestmark = pytest.mark.slow
 DEMO_DATE = dt.date(2017, 12, 18)

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from herald.api.fixtures import build_database, running_server
 from herald.cli.demo import samples_dir
 from herald.read.inputs import read_inputs
+from tests.api.server import build_database, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
