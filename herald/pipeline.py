@@ -40,6 +40,7 @@ from herald.records import (
     Result,
 )
 from herald.settings import Options
+from herald.time.partial import exact_day
 from herald.time.timexes import find_timexes
 
 DEFAULT_BATCH_SIZE = 16
@@ -61,12 +62,7 @@ def timed(stage: str) -> Iterator[None]:
 
 def publication_date(doc: Document) -> dt.date | None:
     """The document's publication day, when it is known to the day."""
-    if doc.published is None or doc.published.value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(doc.published.value[:10])
-    except ValueError:
-        return None
+    return exact_day(doc.published.value) if doc.published else None
 
 
 def analyse(

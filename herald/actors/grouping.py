@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import herald.actors.lexicon as lexicon
-from herald.actors.scan import Candidate, Scan, Title
+from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.records import ActorKind, Token
 
 
@@ -55,7 +55,7 @@ class Grouper:
         self.generic: dict[str, list[int]] = {}  # generic noun -> organizations
         self.people: list[_PersonMention] = []
 
-    def add(self, candidate: Candidate) -> None:
+    def add(self, candidate: MentionCandidate) -> None:
         handler = getattr(self, f"_{candidate.type}")
         index = handler(candidate)
         if index is None:
@@ -96,7 +96,7 @@ class Grouper:
 
     # ---- one method per candidate type; each returns the draft index or None
 
-    def _person(self, candidate: Candidate) -> int:
+    def _person(self, candidate: MentionCandidate) -> int:
         words = candidate.name.split()
         surname = words[-1].lower()
         full = "person:" + " ".join(w.lower() for w in words)
@@ -125,7 +125,7 @@ class Grouper:
             return self.by_key.get("family:" + surname)
         return None
 
-    def _nominal(self, candidate: Candidate) -> int | None:
+    def _nominal(self, candidate: MentionCandidate) -> int | None:
         role = candidate.title.role
         if role is None:
             return None
@@ -153,7 +153,7 @@ class Grouper:
         self._apply_title(index, candidate.title)
         return index
 
-    def _holder(self, candidate: Candidate, role: lexicon.RoleInfo) -> int | None:
+    def _holder(self, candidate: MentionCandidate, role: lexicon.RoleInfo) -> int | None:
         """The named person a bare title refers to ("the Prime Minister", "the top diplomat")."""
         if role.descriptor:
             holders = self.holders.get(role.role_class or role.role, [])
@@ -175,7 +175,7 @@ class Grouper:
                 return index
         return None
 
-    def _organization(self, candidate: Candidate) -> int:
+    def _organization(self, candidate: MentionCandidate) -> int:
         info = lexicon.organization_for(candidate.key)
         words = candidate.name.split()
         if info is None and len(words) <= 3 and words[-1].lower() in self.by_surname:
@@ -194,7 +194,7 @@ class Grouper:
         self._apply_title(index, candidate.title)
         return index
 
-    def _country(self, candidate: Candidate) -> int:
+    def _country(self, candidate: MentionCandidate) -> int:
         key = "country:" + candidate.key
         index = self.by_key.get(key)
         if index is None:
@@ -203,7 +203,7 @@ class Grouper:
             self.drafts[index].country = candidate.key
         return index
 
-    def _generic(self, candidate: Candidate) -> int | None:
+    def _generic(self, candidate: MentionCandidate) -> int | None:
         if candidate.key in ("North", "South"):
             found = [
                 index
@@ -215,7 +215,7 @@ class Grouper:
         found = self.generic.get(candidate.key, [])
         return found[-1] if found else None
 
-    def _pronoun(self, candidate: Candidate) -> int | None:
+    def _pronoun(self, candidate: MentionCandidate) -> int | None:
         gender, _case = lexicon.pronouns()[candidate.key]
         token = self.tokens[candidate.head]
         verb = _object_verb(self.tokens, token)

@@ -1,7 +1,7 @@
 """actors.mentions: the first half of the actors stage, finding candidate mentions.
 
 One pass over the table matches (``herald.actors.phrases.match_phrases``), the parser's entities and
-the tokens yields ``Candidate`` mentions (``herald.actors.scan``), their titles read by
+the tokens yields ``MentionCandidate`` mentions (``herald.actors.scan``), their titles read by
 ``herald.actors.titles``; ``herald.actors.grouping`` then groups them into actors. The order of
 the passes and what each finds is described in ``herald.actors.stage``.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import herald.actors.lexicon as lexicon
-from herald.actors.scan import Candidate, Scan
+from herald.actors.scan import MentionCandidate, Scan
 from herald.actors.titles import (
     _apposition,
     _is_title_token,
@@ -23,7 +23,7 @@ from herald.records import ParsedText, Token
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "no", "every", "each"})
 
 
-def _person_candidates(scan: Scan) -> list[Candidate]:
+def _person_candidates(scan: Scan) -> list[MentionCandidate]:
     found = []
     for entity in scan.parsed.entities:
         if entity.label != "PERSON":
@@ -42,7 +42,7 @@ def _person_candidates(scan: Scan) -> list[Candidate]:
         title = _read_title(scan, title_start, first)
         if not (title.roles or title.country or title.sector):
             title_start = first
-        candidate = Candidate(
+        candidate = MentionCandidate(
             start=title_start,
             end=end,
             head=end - 1,
@@ -63,7 +63,7 @@ def _known_non_person(scan: Scan, start: int, end: int) -> bool:
     return match is not None and match.start == start and match.end == end
 
 
-def _nominal_candidates(scan: Scan) -> list[Candidate]:
+def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
     """Noun phrases headed by a role noun: "a senior state department official", "police"."""
     found = []
     tokens = scan.tokens
@@ -103,7 +103,7 @@ def _nominal_candidates(scan: Scan) -> list[Candidate]:
         if role_title.role is None:
             title.role = lexicon.role_for(match.key)
         found.append(
-            Candidate(
+            MentionCandidate(
                 start=start,
                 end=match.end,
                 head=head.i,
@@ -128,7 +128,7 @@ def _with_article(scan: Scan, start: int, end: int) -> int:
     return start - 1 if article.text.lower() == "the" and start <= article.head < end else start
 
 
-def _table_organizations(scan: Scan) -> list[Candidate]:
+def _table_organizations(scan: Scan) -> list[MentionCandidate]:
     found = []
     for match in scan.matches:
         if match.category != "organization":
@@ -136,7 +136,7 @@ def _table_organizations(scan: Scan) -> list[Candidate]:
         if scan.free(match.start, match.end):
             start = _with_article(scan, match.start, match.end)
             found.append(
-                Candidate(
+                MentionCandidate(
                     start, match.end, match.end - 1, "organization", name=match.key, key=match.key
                 )
             )
@@ -144,7 +144,7 @@ def _table_organizations(scan: Scan) -> list[Candidate]:
         elif all(scan.in_title[match.start : match.end]):
             # the body a title names is an actor too: "CIA" in "CIA director Mike Pompeo"
             found.append(
-                Candidate(
+                MentionCandidate(
                     match.start,
                     match.end,
                     match.end - 1,
@@ -156,7 +156,7 @@ def _table_organizations(scan: Scan) -> list[Candidate]:
     return found
 
 
-def _entity_organizations(scan: Scan) -> list[Candidate]:
+def _entity_organizations(scan: Scan) -> list[MentionCandidate]:
     """ORG entities the tables do not know (after countries: "DPRK" is a country)."""
     found = []
     for entity in scan.parsed.entities:
@@ -175,7 +175,7 @@ def _entity_organizations(scan: Scan) -> list[Candidate]:
             start = entity.start
         name = lexicon.normalize(entity.text)
         found.append(
-            Candidate(
+            MentionCandidate(
                 start,
                 entity.end,
                 entity.end - 1,
@@ -189,7 +189,7 @@ def _entity_organizations(scan: Scan) -> list[Candidate]:
     return found
 
 
-def _generic_organizations(scan: Scan) -> list[Candidate]:
+def _generic_organizations(scan: Scan) -> list[MentionCandidate]:
     """ "the department", "the agency": resolved later against earlier organizations."""
     found = []
     generics = lexicon.organization_generics()
@@ -202,12 +202,14 @@ def _generic_organizations(scan: Scan) -> list[Candidate]:
             and scan.free(token.i - 1, token.i + 1)
         ):
             found.append(
-                Candidate(token.i - 1, token.i + 1, token.i, "generic", key=token.text.lower())
+                MentionCandidate(
+                    token.i - 1, token.i + 1, token.i, "generic", key=token.text.lower()
+                )
             )
     return found
 
 
-def _country_candidates(scan: Scan) -> list[Candidate]:
+def _country_candidates(scan: Scan) -> list[MentionCandidate]:
     found = []
     tokens = scan.tokens
     for match in scan.matches:
@@ -219,7 +221,7 @@ def _country_candidates(scan: Scan) -> list[Candidate]:
         if match.word == "capital" and not _acts(scan, last):
             continue
         start = _with_article(scan, match.start, match.end)
-        found.append(Candidate(start, match.end, last.i, "country", key=match.key))
+        found.append(MentionCandidate(start, match.end, last.i, "country", key=match.key))
         scan.claim(start, match.end)
     for token in tokens:
         if (
@@ -229,7 +231,9 @@ def _country_candidates(scan: Scan) -> list[Candidate]:
             and (token.i + 1 == len(tokens) or not tokens[token.i + 1].text[:1].isupper())
             and scan.free(token.i - 1, token.i + 1)
         ):
-            found.append(Candidate(token.i - 1, token.i + 1, token.i, "generic", key=token.text))
+            found.append(
+                MentionCandidate(token.i - 1, token.i + 1, token.i, "generic", key=token.text)
+            )
     return found
 
 
@@ -241,16 +245,16 @@ def _acts(scan: Scan, token: Token) -> bool:
     return token.dep == "poss"
 
 
-def _pronoun_candidates(scan: Scan) -> list[Candidate]:
+def _pronoun_candidates(scan: Scan) -> list[MentionCandidate]:
     known = lexicon.pronouns()
     return [
-        Candidate(t.i, t.i + 1, t.i, "pronoun", key=t.text.lower())
+        MentionCandidate(t.i, t.i + 1, t.i, "pronoun", key=t.text.lower())
         for t in scan.tokens
         if t.text.lower() in known and t.pos == "PRON" and not scan.claimed[t.i]
     ]
 
 
-def find_candidates(parsed: ParsedText) -> tuple[Scan, list[Candidate]]:
+def find_candidates(parsed: ParsedText) -> tuple[Scan, list[MentionCandidate]]:
     """Every candidate mention of ``parsed`` in text order, with the scan that found them."""
     scan = Scan(parsed)
     for match in scan.matches:

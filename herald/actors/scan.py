@@ -1,7 +1,7 @@
 """actors.scan: the records of the mention scan of the actors stage.
 
 ``Scan`` holds a parse with its table matches (``herald.actors.phrases.match_phrases``) and
-which tokens are already claimed; ``Candidate`` is one mention found in it and ``Title`` what
+which tokens are already claimed; ``MentionCandidate`` is one mention found in it and ``Title`` what
 the words before or beside it say. ``herald.actors.mentions`` fills them,
 ``herald.actors.grouping`` reads them.
 """
@@ -27,7 +27,7 @@ class Title:
 
 
 @dataclass(slots=True)
-class Candidate:
+class MentionCandidate:
     start: int  # token range of the mention
     end: int
     head: int  # token that stands for the mention in the parse

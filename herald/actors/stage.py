@@ -70,8 +70,9 @@ from pathlib import Path
 import herald.actors.lexicon as lexicon
 from herald.actors.grouping import Draft, Grouper
 from herald.actors.mentions import find_candidates
-from herald.actors.scan import Candidate, Scan
+from herald.actors.scan import MentionCandidate, Scan
 from herald.records import Actor, ActorKind, Document, Mention, ParsedText
+from herald.time.partial import exact_day
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -261,7 +262,7 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document) -> None:
 # --------------------------------------------------------------------------- public API
 
 
-def _genders(candidates: Sequence[Candidate]) -> dict[str, str]:
+def _genders(candidates: Sequence[MentionCandidate]) -> dict[str, str]:
     """Surname -> gender, read from honorifics ("Ms. Freeland") anywhere in the text."""
     known = lexicon.honorifics()
     found = {}
@@ -285,8 +286,8 @@ def _doubtful_person(draft: Draft) -> bool:
 
 
 def _publication_day(doc: Document) -> str | None:
-    value = doc.published.value if doc.published else None
-    return value[:10] if value and len(value) >= 10 else None
+    day = exact_day(doc.published.value) if doc.published else None
+    return day.isoformat() if day else None
 
 
 def _apply_dictionary(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import herald.actors.lexicon as lexicon
 from herald.actors.phrases import PhraseMatch
-from herald.actors.scan import Candidate, Scan, Title
+from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.records import Token
 
 _LINKS = frozenset({"of", "for", "'s", "\u2019s"})  # words inside a title: "Minister of X"
@@ -101,7 +101,7 @@ def _is_title_token(scan: Scan, i: int) -> bool:
     )
 
 
-def _apposition(scan: Scan, candidate: Candidate) -> None:
+def _apposition(scan: Scan, candidate: MentionCandidate) -> None:
     """Titles in an apposition: "Mike Pompeo, the CIA director," / "the director, Mike Pompeo"."""
     head = scan.tokens[candidate.head]
     sentence = scan.parsed.sentences[head.sent]
@@ -127,7 +127,9 @@ def _phrase_end(scan: Scan, head: Token) -> int:
     return end
 
 
-def _take_apposition(scan: Scan, candidate: Candidate, start: int, end: int, head: int) -> None:
+def _take_apposition(
+    scan: Scan, candidate: MentionCandidate, start: int, end: int, head: int
+) -> None:
     """Take the title of an apposition whose head is a role noun: not "a friend of President
     X", where the role belongs to somebody else."""
     match = scan.match_at[head]

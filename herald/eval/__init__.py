@@ -28,6 +28,7 @@ SCORERS: dict[str, str] = {
         ("dates", "dates"),
         ("stories", "stories"),
         ("modality", "modality"),
+        ("articles", "articles"),
     )
 }
 

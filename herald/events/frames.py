@@ -14,7 +14,7 @@ from __future__ import annotations
 from herald.events.plover import frame_mode, plover_types
 from herald.events.roles import purpose_like, unit_head
 from herald.events.syntax import SentenceView
-from herald.events.triggers import Candidate
+from herald.events.triggers import TriggerCandidate
 
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "acl"})
 _CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
@@ -25,7 +25,7 @@ _AIM_HOLDERS = frozenset({"PROTEST"})
 _AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
 
 
-def apply_frames(view: SentenceView, found: list[Candidate]) -> None:
+def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """Link each trigger to the narrowest framing trigger whose complement holds it; an
     irrealis frame then takes mode and recipient from the first trigger it frames."""
     framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
@@ -42,7 +42,7 @@ def apply_frames(view: SentenceView, found: list[Candidate]) -> None:
             _take_from_content(view, frame, frame.framed[0])
 
 
-def _content_zone(view: SentenceView, candidate: Candidate) -> set[int]:
+def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:
     """Tokens of the complement of a framing trigger (what is promised, asked, discussed)."""
     zone: set[int] = set()
     owners = list(candidate.unit)
@@ -78,7 +78,9 @@ def _content_prep(view: SentenceView, prep: int, preps: frozenset[str]) -> bool:
     return not any(view.tok(o).ent_type in _TIME_ENTS for o in view.children(prep, "pobj"))
 
 
-def _take_from_content(view: SentenceView, frame: Candidate, content: Candidate) -> None:
+def _take_from_content(
+    view: SentenceView, frame: TriggerCandidate, content: TriggerCandidate
+) -> None:
     """Mode (and for AGREE-to-retreat, type) and a missing recipient from the framed event."""
     if frame.entry.mode is None:
         changed = frame_mode(frame.type, content.type, content.mode)
@@ -97,7 +99,7 @@ def _take_from_content(view: SentenceView, frame: Candidate, content: Candidate)
     ]
 
 
-def attach_aims(view: SentenceView, found: list[Candidate]) -> None:
+def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """A demand or protest voiced in the purpose or manner clause of a protest ("staged
     demonstrations to demand reforms", "blocked roads, demanding that ...") is what the
     protest is for, not an event of its own: the protest absorbs it."""
@@ -121,7 +123,7 @@ def attach_aims(view: SentenceView, found: list[Candidate]) -> None:
                 holder.framed.append(aim)
 
 
-def absorbed(candidate: Candidate) -> bool:
+def absorbed(candidate: TriggerCandidate) -> bool:
     """Whether the trigger lives on only inside its frame (irrealis) or protest (aim)."""
     frame = candidate.framed_by
     if frame is None:

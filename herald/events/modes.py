@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from herald.events.plover import context_words, cued_mode
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView
-from herald.events.triggers import Candidate
+from herald.events.triggers import TriggerCandidate
 
 
 def phrases_of(view: SentenceView, tokens: Sequence[int], lemma_pairs: bool = True) -> list[str]:
@@ -28,7 +28,7 @@ def phrases_of(view: SentenceView, tokens: Sequence[int], lemma_pairs: bool = Tr
     return words + texts + list(dict.fromkeys(pairs))
 
 
-def cue_modes(view: SentenceView, found: list[Candidate]) -> None:
+def cue_modes(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """Set each trigger's mode from the cue words of its zone: a lexicon mode the cue table
     ranks yields to a more specific cue ("fired a missile" is heavy-weapons)."""
     for candidate in found:
@@ -37,7 +37,7 @@ def cue_modes(view: SentenceView, found: list[Candidate]) -> None:
         candidate.mode = cued_mode(candidate.type, candidate.mode, phrases)
 
 
-def _mode_zone(view: SentenceView, candidate: Candidate, alone: bool) -> set[int]:
+def _mode_zone(view: SentenceView, candidate: TriggerCandidate, alone: bool) -> set[int]:
     """Where the words naming how an event was done may sit: the whole sentence for a
     trigger without a mode of its own and alone of its type in the sentence, else only the
     trigger's clause, or the clause an adverbial clause hangs on (so that "Turkish shelling
@@ -73,7 +73,7 @@ def sentence_contexts(view: SentenceView) -> tuple[str, ...]:
     return tuple(found)
 
 
-def event_contexts(view: SentenceView, candidate: Candidate) -> tuple[str, ...]:
+def event_contexts(view: SentenceView, candidate: TriggerCandidate) -> tuple[str, ...]:
     """The event's contexts: its lexicon entry's, those its mode implies, then the
     sentence's."""
     found = list(candidate.entry.contexts)

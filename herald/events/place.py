@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from herald.events.plover import cues, plover_types
 from herald.events.roles import unit_head
-from herald.events.syntax import SentenceView, Span, governing_item
-from herald.events.triggers import Candidate, is_event_noun, is_visit_word
+from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
+from herald.events.triggers import TriggerCandidate, is_event_noun, is_visit_word
 from herald.records import Place
 
 # Clauses through which a locative phrase still locates the event above them ("when he
@@ -26,7 +26,7 @@ _LOCATING_CLAUSES = frozenset({"advcl", "acl", "relcl", "xcomp", "ROOT"})
 
 def event_place(
     view: SentenceView,
-    candidate: Candidate,
+    candidate: TriggerCandidate,
     places: Sequence[Span[Place]],
     blocked: Sequence[range],
     participants: set[int],
@@ -45,7 +45,7 @@ def event_place(
 
 
 def _place_ok(
-    view: SentenceView, span: Span[Place], participants: set[int], candidate: Candidate
+    view: SentenceView, span: Span[Place], participants: set[int], candidate: TriggerCandidate
 ) -> bool:
     """Whether the place may govern the event (see the module docstring)."""
     inside = range(span.start, span.end)
@@ -70,13 +70,13 @@ def _place_ok(
     return False
 
 
-def _reaches_trigger(view: SentenceView, governor: int, candidate: Candidate) -> bool:
+def _reaches_trigger(view: SentenceView, governor: int, candidate: TriggerCandidate) -> bool:
     """Whether a locative phrase hanging from ``governor`` locates the trigger: the path up
     from it may pass verbs, event nouns and other locative phrases ("at the State Department
     in Washington"), and for material events the direct object of the trigger ("shelled a
     village in the north"); any other noun (a topic, a participant) stops it."""
     unit = set(candidate.unit)
-    above = _ancestors(view, unit_head(view, candidate.unit))
+    above = self_and_heads(view, view.head(unit_head(view, candidate.unit)))
     material = plover_types()[candidate.type].quad.startswith("material")
     current: int | None = governor
     for _ in range(12):
@@ -102,13 +102,3 @@ def _reaches_trigger(view: SentenceView, governor: int, candidate: Candidate) ->
 
 def _locative(view: SentenceView, i: int) -> bool:
     return view.tok(i).pos == "ADP" and view.tok(i).lemma.lower() in cues("locative")
-
-
-def _ancestors(view: SentenceView, anchor: int) -> set[int]:
-    """Every token above ``anchor`` (not ``anchor`` itself)."""
-    found: set[int] = set()
-    current = view.head(anchor)
-    while current is not None and current not in found:
-        found.add(current)
-        current = view.head(current)
-    return found

@@ -29,7 +29,7 @@ from herald.events.place import event_place
 from herald.events.plover import cameo_code, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span
-from herald.events.triggers import Candidate
+from herald.events.triggers import TriggerCandidate
 from herald.events.when import event_time
 from herald.records import Actor, Document, Event, Evidence, Mention, Place, Quote, TimeValue
 
@@ -39,7 +39,7 @@ T = TypeVar("T")
 def to_event(
     doc: Document,
     view: SentenceView,
-    candidate: Candidate,
+    candidate: TriggerCandidate,
     actors: Sequence[Actor],
     spans: tuple[Sequence[Span[TimeValue]], Sequence[Span[Place]], list[range]],
     quotes: Sequence[Quote],
@@ -115,7 +115,7 @@ def _publication(doc: Document) -> TimeValue | None:
 
 
 def _confidence(
-    candidate: Candidate, has_actor: bool, has_recipient: bool, modality: str, guessed: bool
+    candidate: TriggerCandidate, has_actor: bool, has_recipient: bool, modality: str, guessed: bool
 ) -> float:
     """The calibrated confidence that the event's type is right (see the module docstring)."""
     roles = candidate.roles

@@ -31,7 +31,7 @@ from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
 from herald.events.triggers import (
     MUST_REQUEST,
-    Candidate,
+    TriggerCandidate,
     find_triggers,
     obliged_parties,
     subordination,
@@ -76,7 +76,7 @@ def find_events(
 
 def sentence_candidates(
     view: SentenceView, cities: frozenset[int] = frozenset()
-) -> list[Candidate]:
+) -> list[TriggerCandidate]:
     """The triggers of one sentence that stand as events, after framing, in text order.
     ``cities``: tokens of places below country level (they modify a trigger as a location,
     not an actor)."""
@@ -94,7 +94,9 @@ def sentence_candidates(
     return sorted(kept, key=lambda c: c.unit[0])
 
 
-def _restates(view: SentenceView, candidate: Candidate, found: Sequence[Candidate]) -> bool:
+def _restates(
+    view: SentenceView, candidate: TriggerCandidate, found: Sequence[TriggerCandidate]
+) -> bool:
     """A verb that only describes a noun trigger of the same type ("talks hosted by Kenya",
     "the strike carried out by drones") is that event again, not a second one."""
     head = view.head(candidate.head)
@@ -104,7 +106,7 @@ def _restates(view: SentenceView, candidate: Candidate, found: Sequence[Candidat
 
 
 def other_event_subtrees(
-    view: SentenceView, candidate: Candidate, others: Sequence[Candidate]
+    view: SentenceView, candidate: TriggerCandidate, others: Sequence[TriggerCandidate]
 ) -> list[range]:
     """Subtrees of the other events of the sentence that do not contain this trigger: their
     times and places are their own."""
@@ -119,6 +121,6 @@ def other_event_subtrees(
     return ranges
 
 
-def _has_parties(candidate: Candidate) -> bool:
+def _has_parties(candidate: TriggerCandidate) -> bool:
     roles = candidate.roles
     return roles is not None and bool(roles.actors or roles.recipients)

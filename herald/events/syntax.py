@@ -231,3 +231,12 @@ def _climb(view: SentenceView, root: int, candidates: Sequence[Span[T]]) -> int 
     if view.tok(head).pos in ("VERB", "AUX"):
         return head
     return view.verb_ancestor(head)
+
+
+def self_and_heads(view: SentenceView, i: int | None) -> set[int]:
+    """``i`` and every token above it (empty for None)."""
+    found: set[int] = set()
+    while i is not None and i not in found:
+        found.add(i)
+        i = view.head(i)
+    return found

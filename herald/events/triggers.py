@@ -1,4 +1,4 @@
-"""events.triggers: the words of a sentence that name a PLOVER event, as ``Candidate``s.
+"""events.triggers: the words of a sentence that name a PLOVER event, as ``TriggerCandidate``s.
 
 Every verb, noun or adjective whose lemma is in the lexicon
 (``herald/data/events/plover_triggers.csv``) is a trigger; hyphenated words are looked up whole
@@ -22,7 +22,7 @@ MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", fro
 
 
 @dataclass(slots=True)
-class Candidate:
+class TriggerCandidate:
     """A trigger of one sentence on its way to becoming an Event."""
 
     unit: tuple[int, ...]  # the trigger's tokens ("co", "-", "host")
@@ -30,8 +30,8 @@ class Candidate:
     type: str
     mode: str | None
     roles: Roles | None = None
-    framed_by: Candidate | None = None
-    framed: list[Candidate] = field(default_factory=list)
+    framed_by: TriggerCandidate | None = None
+    framed: list[TriggerCandidate] = field(default_factory=list)
     depth: int = 0  # subordinate clauses between the trigger and the main clause
 
     @property
@@ -39,7 +39,7 @@ class Candidate:
         return self.unit[-1]
 
 
-def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[Candidate]:
+def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[TriggerCandidate]:
     """The lexicon triggers of the sentence in text order, then its must/should requests.
     ``contexts``: the sentence's PLOVER contexts (some entries require one)."""
     found = [c for i in range(view.start, view.end) if (c := _trigger_at(view, i, contexts))]
@@ -58,7 +58,7 @@ def _lookup_keys(view: SentenceView, i: int) -> list[str]:
     return keys
 
 
-def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Candidate | None:
+def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> TriggerCandidate | None:
     token = view.tok(i)
     group = _POS_GROUP.get(token.pos)
     if group is None or (token.dep in ("compound", "amod") and group != "ADJ"):
@@ -71,7 +71,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Candid
         best = _best_entry(view, i, entries, contexts)
         if best is not None:
             unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
-            return Candidate(unit, best, best.type, best.mode)
+            return TriggerCandidate(unit, best, best.type, best.mode)
     return None
 
 
@@ -110,7 +110,7 @@ def _requirement_met(
     return False
 
 
-def _must_requests(view: SentenceView, taken: set[int]) -> list[Candidate]:
+def _must_requests(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
     """A REQUEST: "X said Y must/should do Z": by X of Y (the speech verb is the trigger)."""
     found = []
     for i in range(view.start, view.end):
@@ -119,7 +119,7 @@ def _must_requests(view: SentenceView, taken: set[int]) -> list[Candidate]:
         for comp in view.children(i, "ccomp"):
             auxes = {view.tok(a).lemma.lower() for a in view.children(comp, "aux")}
             if auxes & cues("obligation"):
-                found.append(Candidate((i,), MUST_REQUEST, "REQUEST", None))
+                found.append(TriggerCandidate((i,), MUST_REQUEST, "REQUEST", None))
                 break
     return found
 

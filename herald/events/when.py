@@ -35,14 +35,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from herald.events.syntax import SentenceView, Span, governing_item
+from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
 from herald.events.when_gaps import is_gap, shift_by_gap
 from herald.events.when_relations import (
     EARLIER,
     VERB_POS,
     Relation,
     along,
-    ancestors,
     compose,
     is_speech,
     path_links,
@@ -77,7 +76,7 @@ def event_time(
     target = span_head(view, found)
     # a split word ("co - host") may hang its parts on different heads: start from the part
     # whose clause holds the date
-    lineage = ancestors(view, target)
+    lineage = self_and_heads(view, target)
     start = next((part for part in unit if part in lineage), trigger)
     links = path_links(view, start, target)
     preposition = time_preposition(view, found)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Literal
 
 from herald.data_files import read_rows
-from herald.events.syntax import SentenceView, Span
+from herald.events.syntax import SentenceView, Span, self_and_heads
 from herald.quotes.cues import cue_of
 from herald.records import TimeValue
 
@@ -65,7 +65,7 @@ def with_relation(value: TimeValue, relation: Relation) -> TimeValue:
 def path_links(view: SentenceView, trigger: int, target: int | None) -> list[Link]:
     """(token, relation) for each temporal link (and relative clause) crossed going up from
     the trigger to the lowest clause that holds ``target`` (the root when it is None)."""
-    above_target = ancestors(view, target)
+    above_target = self_and_heads(view, target)
     links: list[Link] = []
     current = trigger
     while current not in above_target and (head := view.head(current)) is not None:
@@ -74,15 +74,6 @@ def path_links(view: SentenceView, trigger: int, target: int | None) -> list[Lin
             links.append((current, relation))
         current = head
     return links
-
-
-def ancestors(view: SentenceView, i: int | None) -> set[int]:
-    """``i`` and every token above it (empty for None)."""
-    found: set[int] = set()
-    while i is not None and i not in found:
-        found.add(i)
-        i = view.head(i)
-    return found
 
 
 def along(links: Sequence[Link]) -> Relation | None:

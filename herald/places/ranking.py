@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from herald.places.gazetteer.entries import Candidate, Context, Entry, score
+from herald.places.gazetteer.entries import Context, Entry, PlaceCandidate, score
 
 # How many readings of one name are weighed (best priors first): enough for "Springfield".
 MAX_READINGS = 25
@@ -52,7 +52,7 @@ class Reading:
     total: float
 
 
-def _priors(candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:
+def _priors(candidates: Sequence[PlaceCandidate]) -> list[tuple[PlaceCandidate, float]]:
     scored = [(c, score(c, Context())) for c in candidates]
     scored.sort(key=lambda pair: pair[1], reverse=True)
     return scored[:MAX_READINGS]
@@ -140,7 +140,7 @@ def _voices(rows: list[tuple[int, Entry, float]], count: int) -> np.ndarray:
 
 
 def rank_together(
-    names: dict[str, Sequence[Candidate]],
+    names: dict[str, Sequence[PlaceCandidate]],
     fixed: Sequence[Entry] = (),
     silent: frozenset[str] = frozenset(),
 ) -> dict[str, list[Reading]]:

@@ -102,7 +102,7 @@ def tokens_within(parsed: ParsedText, starts: list[int], span: Range) -> range:
     return range(first, last)
 
 
-def ancestors(parsed: ParsedText, i: int, limit: int = 12) -> list[int]:
+def heads_above(parsed: ParsedText, i: int, limit: int = 12) -> list[int]:
     chain = []
     while parsed.tokens[i].head != i and len(chain) < limit:
         i = parsed.tokens[i].head
@@ -112,7 +112,7 @@ def ancestors(parsed: ParsedText, i: int, limit: int = 12) -> list[int]:
 
 def attached(parsed: ParsedText, inside: range, cue: int) -> bool:
     """Does some token of ``inside`` hang (directly or not) on the cue?"""
-    return any(cue in ancestors(parsed, i) for i in inside)
+    return any(cue in heads_above(parsed, i) for i in inside)
 
 
 def governs(parsed: ParsedText, cue: int, inside: range) -> bool:

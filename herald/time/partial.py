@@ -47,6 +47,12 @@ def last_day(value: str | None) -> dt.date | None:
     return found[1] if found else None
 
 
+def exact_day(value: str | None) -> dt.date | None:
+    """The day a value names when it names exactly one ("2018-01" names none)."""
+    found = bounds(value)
+    return found[0] if found and found[0] == found[1] else None
+
+
 def _within_year(year: int, tail: str) -> Bounds | None:
     if not tail:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)

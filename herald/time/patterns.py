@@ -265,7 +265,7 @@ YEAR_CUES = frozenset(_YEAR_CUE_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class TimexMatch:
     start: int
     end: int
     rule: int  # index into RULES: earlier rules win ties
@@ -349,14 +349,14 @@ def _counts_things(parsed: ParsedText, token: Token) -> bool:
     return token.dep == "nummod" and head.pos == "NOUN" and head.tag == "NNS"
 
 
-def candidates(parsed: ParsedText) -> list[Candidate]:
+def candidates(parsed: ParsedText) -> list[TimexMatch]:
     found = []
     for index, (name, pattern, _handler) in enumerate(compiled()):
         for match in pattern.finditer(parsed.text):
             if _plausible(parsed, name, match):
                 start = _extend_left(parsed.text, match.start())
                 approx = bool(_approx_before().search(parsed.text[max(0, start - 25) : start]))
-                found.append(Candidate(start, match.end(), index, approx))
+                found.append(TimexMatch(start, match.end(), index, approx))
     return found
 
 
@@ -385,9 +385,9 @@ def _extend_left(text: str, start: int) -> int:
         start -= len(match[0])
 
 
-def non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+def non_overlapping(candidates: list[TimexMatch]) -> list[TimexMatch]:
     """Longest matches first; a shorter one survives only where nothing longer covers it."""
-    chosen: list[Candidate] = []
+    chosen: list[TimexMatch] = []
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.rule, c.start)):
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from herald.time.partial import bounds, first_day, last_day
+from herald.time.partial import bounds, exact_day, first_day, last_day
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,11 @@ def test_a_full_date_and_its_month(day: dt.date) -> None:
 def test_bounds_never_raise_and_are_ordered(value: str) -> None:
     found = bounds(value)
     assert found is None or found[0] <= found[1]
+
+
+def test_exact_day_only_for_one_day() -> None:
+    assert exact_day("2017-12-18") == dt.date(2017, 12, 18)
+    assert exact_day("2017-12-18T10:00:00Z") == dt.date(2017, 12, 18)
+    assert (
+        exact_day("2017-12") is None and exact_day("2017-W51") is None and exact_day(None) is None
+    )

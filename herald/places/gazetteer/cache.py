@@ -38,10 +38,10 @@ from herald.data_files import data_path
 from herald.places.gazetteer.build import SOURCE_TABLES, build_gazetteer
 from herald.places.gazetteer.entries import (
     DEFAULT_MIN_POPULATION,
-    Candidate,
     Entry,
     Gazetteer,
     GazetteerIndex,
+    PlaceCandidate,
     name_keys,
 )
 from herald.settings import cache_dir
@@ -236,16 +236,16 @@ class DiskGazetteer:
             entry = self._known.setdefault(int(row_id), _entry(columns))  # type: ignore[call-overload]
             (self.countries if kind == "country" else self.admin1)[str(code)] = entry
 
-    def _candidates(self, name: str) -> tuple[Candidate, ...]:
+    def _candidates(self, name: str) -> tuple[PlaceCandidate, ...]:
         """Every entry known under ``name`` (primary names first), as ``Gazetteer`` does."""
-        found: list[Candidate] = []
+        found: list[PlaceCandidate] = []
         seen: set[int] = set()
         for key in name_keys(name):
             for row_id, *columns, alias in self._query(_LOOKUP, (key,)):
                 if row_id not in seen:
                     seen.add(row_id)  # type: ignore[arg-type]
                     entry = self._known.get(row_id) or _entry(columns)  # type: ignore[call-overload]
-                    found.append(Candidate(entry, bool(alias)))
+                    found.append(PlaceCandidate(entry, bool(alias)))
         return tuple(found)
 
 

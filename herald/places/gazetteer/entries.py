@@ -1,6 +1,6 @@
 """gazetteer entries: the records of the offline place-name index, name keys, and scoring.
 
-The records (``Entry``, ``Candidate``), name normalization (``name_key``), and the scoring
+The records (``Entry``, ``PlaceCandidate``), name normalization (``name_key``), and the scoring
 of a candidate given what an article says (``score``, ``fits``) that other stages use to ask
 "which Paris?". The index of this process is ``herald.places.gazetteer.cache.load_gazetteer``
 (the on-disk SQLite index, built at first use by ``herald.places.gazetteer.build`` from
@@ -46,7 +46,7 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class PlaceCandidate:
     """An entry found under a name, and whether the name was an alternate one."""
 
     entry: Entry
@@ -62,9 +62,9 @@ class Gazetteer:
     countries: dict[str, Entry]  # by alpha-3
     admin1: dict[str, Entry]  # by admin1_key
 
-    def candidates(self, name: str) -> tuple[Candidate, ...]:
+    def candidates(self, name: str) -> tuple[PlaceCandidate, ...]:
         """Every entry known under ``name`` (primary names first)."""
-        found: list[Candidate] = []
+        found: list[PlaceCandidate] = []
         seen: set[int] = set()
         for key in name_keys(name):
             for entries, alias in (
@@ -74,7 +74,7 @@ class Gazetteer:
                 for entry in entries:
                     if id(entry) not in seen:
                         seen.add(id(entry))
-                        found.append(Candidate(entry, alias))
+                        found.append(PlaceCandidate(entry, alias))
         return tuple(found)
 
 
@@ -87,7 +87,7 @@ class GazetteerIndex(Protocol):
     @property
     def admin1(self) -> dict[str, Entry]: ...  # by admin1_key
 
-    def candidates(self, name: str) -> tuple[Candidate, ...]: ...
+    def candidates(self, name: str) -> tuple[PlaceCandidate, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ COUNTRY_CONTEXT_BONUS = 3.0
 ADMIN1_CONTEXT_BONUS = 3.0
 
 
-def score(candidate: Candidate, context: Context) -> float:
+def score(candidate: PlaceCandidate, context: Context) -> float:
     """How likely this entry is what the text means (higher is better).
 
     Cities score log10(population), countries, divisions and regions a fixed base (see
