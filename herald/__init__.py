@@ -64,22 +64,28 @@ def extract(
     id: str = "text",
     html: bool | None = None,
     actors: str | None = None,
+    all_events: bool = False,
 ) -> Extraction:
     """All records of one article (text or HTML). The model loads on the first call only.
 
     ``date`` is the publication date (ISO string or date) used where the page states none;
-    ``actors`` the path of your actor dictionary (CSV, see docs/actors.md).
+    ``actors`` the path of your actor dictionary (CSV, see docs/actors.md); ``all_events``
+    keeps the events that are not political (each event and the document carry a
+    ``relevance`` score).
     Raises ``RejectedError`` (with ``.code`` and ``.detail``) for a page herald cannot read.
     """
     from herald.pipeline import process_document
     from herald.read.inputs import looks_like_html
 
     given = dt.date.fromisoformat(date) if isinstance(date, str) else date
-    is_html = looks_like_html(content[:SNIFF_CHARS].encode("utf-8")) if html is None else html
+    head = content[:SNIFF_CHARS].encode("utf-8")
+    is_html = looks_like_html(head) if html is None else html
     raw = RawDocument(
         source=id, id=id, content=content, kind="html" if is_html else "text", url=url
     )
-    result = process_document(raw, Options(date=given, strict=True, actors=actors))
+    result = process_document(
+        raw, Options(date=given, strict=True, actors=actors, all_events=all_events)
+    )
     if isinstance(result, Rejected):
         rejection = result.rejection
         raise RejectedError(rejection.code, rejection.detail, rejection.stage)

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from herald.actors.stage import ActorDictionary, find_actors, load_dictionary
 from herald.clean.document import clean
 from herald.errors import RejectedError
+from herald.events.relevance import judge_relevance
 from herald.events.stage import find_events
 from herald.parse.model import load_model, load_replay, parse_many
 from herald.places.stage import find_places
@@ -66,9 +67,13 @@ def publication_date(doc: Document) -> dt.date | None:
 
 
 def analyse(
-    doc: Document, parsed: ParsedText, dictionary: ActorDictionary | None = None
+    doc: Document,
+    parsed: ParsedText,
+    dictionary: ActorDictionary | None = None,
+    all_events: bool = False,
 ) -> Extraction:
-    """Run the analysis stages on a cleaned and parsed document."""
+    """Run the analysis stages on a cleaned and parsed document; without ``all_events``,
+    only the political events of a political article are kept (events.relevance)."""
     with timed("actors"):
         actors = find_actors(doc, parsed, dictionary=dictionary)
     with timed("dates"):
@@ -79,6 +84,7 @@ def analyse(
         quotes = find_quotes(doc, parsed, actors)
     with timed("events"):
         events = find_events(doc, parsed, actors, timexes, places, quotes)
+        doc, events = judge_relevance(doc, parsed, events, keep_all=all_events)
     return Extraction(
         doc=doc, actors=actors, events=events, quotes=quotes, timexes=timexes, places=places
     )
@@ -124,7 +130,8 @@ def process_batch(raws: Sequence[RawDocument], options: Options) -> list[Result]
         with timed("parse"):  # nlp.pipe parses lazily: the first next() parses a whole batch
             parsed = next(parses)
         try:
-            results.append(analyse(item, parsed, actor_dictionary(options.actors)))
+            dictionary = actor_dictionary(options.actors)
+            results.append(analyse(item, parsed, dictionary, options.all_events))
         except Exception as error:
             results.append(_internal(raw, "analyse", error, options))
     return results

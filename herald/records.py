@@ -110,6 +110,7 @@ class Document(Record):
     credits: tuple[
         str, ...
     ] = ()  # photo credits split off captions ("YURI GRIPAS/The Globe and Mail")
+    relevance: float | None = None  # is the article about political events? (events.relevance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +329,7 @@ class Event(Record):
     confidence: float = 0.5
     cameo: str | None = None
     story_id: str | None = None
+    relevance: float = 1.0  # a political event between political actors? (events.relevance)
 
 
 @dataclass(frozen=True, slots=True)

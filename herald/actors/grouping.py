@@ -175,6 +175,16 @@ class Grouper:
                 return index
         return None
 
+    def _spelled_out(self, name: str) -> int | None:
+        """The organization an acronym abbreviates ("BLA" after "Baloch Liberation Army")."""
+        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+            return None
+        for index, draft in enumerate(self.drafts):
+            if draft.kind == "organization" and _initials(draft.name) == name:
+                self.by_key["org:" + name.casefold()] = index
+                return index
+        return None
+
     def _organization(self, candidate: MentionCandidate) -> int:
         info = lexicon.organization_for(candidate.key)
         words = candidate.name.split()
@@ -183,11 +193,15 @@ class Grouper:
         name = info.name if info else candidate.name
         key = "org:" + name.casefold()
         index = self.by_key.get(key)
+        if index is None and info is None:
+            index = self._spelled_out(name)
         if index is None:
             index = self._new("organization", name, key)
             draft = self.drafts[index]
             if info is not None:
                 draft.country, draft.sector = info.country, info.sector
+            else:
+                draft.sector = sector_of_name(name)
             generics = info.generics if info else (name.split()[-1].lower(),)
             for noun in generics:
                 self.generic.setdefault(noun, []).append(index)
@@ -264,3 +278,19 @@ def _is_subject(tokens: Sequence[Token], head: Token) -> bool:
     if head.dep == "conj" and tokens[head.head].dep in subjects:
         return True
     return head.dep == "poss" and tokens[head.head].dep in subjects
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def sector_of_name(name: str) -> str | None:
+    """The sector an unknown body's own name tells by its head word or phrase: "Baloch
+    Liberation Army" MIL, "Rapid Support Forces" MIL, "Autonomous Administration" GOV."""
+    words = name.lower().split()
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            role = lexicon.role_for(" ".join(words[-size:]))
+            if role is not None and role.sector and role.kind != "person":
+                return role.sector
+    return None

@@ -17,6 +17,8 @@ cells (aliases, demonyms, capitals, generic nouns) are separated by ``|``.
 - ``media.csv``: ``name, aliases, country, type``: news outlets and agencies. They are
   sources, never political actors (``is_media``). ``media_name_endings.csv`` (``ending,
   note``) lists the last words that mark an outlet the table lacks ("... Times").
+- ``agent_nouns.csv`` (``noun, sector``): nouns of people and bodies that can act but are
+  no titles ("residents", "investors"); what is neither a role nor one of these is no agent.
 - ``honorifics.csv`` (``honorific, gender``) and ``pronouns.csv`` (``pronoun, gender, case``).
 
 ``herald.actors.phrases.match_phrases(parsed)`` finds every surface form of these tables in a
@@ -202,6 +204,13 @@ def role_for(text: str) -> RoleInfo | None:
 def role_form(text: str) -> tuple[RoleInfo, bool] | None:
     """(role, whether ``text`` is its plural form) for a title or agent noun."""
     return _role_forms().get(" ".join(text.lower().split()))
+
+
+@functools.cache
+def agent_nouns() -> dict[str, str | None]:
+    """Nouns that name people or bodies able to act but are no titles (agent_nouns.csv:
+    "residents", "investors", "journalists"), each with its usual sector."""
+    return {row["noun"]: row["sector"] or None for row in read_rows("actors/agent_nouns.csv")}
 
 
 @functools.cache

@@ -67,6 +67,8 @@ def _title_start(scan: Scan, first: int) -> int:
     """First token of the title directly before token ``first`` (a name or honorific)."""
     tokens = scan.tokens
     sent = tokens[first].sent
+    if first > 0 and tokens[first - 1].text in ("of", "for"):
+        return first  # "a representative for Thurman": the name is whom the title serves
     i = first - 1
     while i >= 0 and tokens[i].sent == sent and not scan.claimed[i]:
         token = tokens[i]

@@ -132,6 +132,12 @@ def extract_to(
     type=click.Path(exists=True, dir_okay=False),
     help="Your actor dictionary, CSV: name, aliases, country, sector, valid_from, valid_to.",
 )
+@click.option(
+    "--all-events",
+    is_flag=True,
+    help="Keep events that are not political, and those of non-political articles, with "
+    "their relevance scores (dropped by default).",
+)
 @click.option("--strict", is_flag=True, help="Stop on the first internal error.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def extract(
@@ -144,6 +150,7 @@ def extract(
     processes: int | None,
     max_bytes: int,
     actors: str | None,
+    all_events: bool,
     strict: bool,
     quiet: bool,
 ) -> None:
@@ -159,7 +166,9 @@ def extract(
       curl -s https://example.org/news | herald extract - --input-format html
       herald extract crawl.warc.gz --db events.duckdb --format csv -o events.csv
     """
-    options = Options(date=date, max_bytes=max_bytes, strict=strict, actors=actors)
+    options = Options(
+        date=date, max_bytes=max_bytes, strict=strict, actors=actors, all_events=all_events
+    )
     started = time.perf_counter()
     with _open_output(output) as out:
         tally = extract_to(

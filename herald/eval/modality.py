@@ -71,7 +71,8 @@ def _raw(doc: str) -> tuple[RawDocument, dt.date | None]:
 
 def _events(doc: str) -> tuple[Event, ...]:
     raw, date = _raw(doc)
-    (result,) = process_batch([raw], Options(date=date, strict=False))
+    # The hand labels cover non-political articles too: modality, not relevance, is scored.
+    (result,) = process_batch([raw], Options(date=date, strict=False, all_events=True))
     return tuple(getattr(result, "events", ()))
 
 

@@ -74,12 +74,14 @@ def guarded(work: Callable[[], T]) -> T | None:
 
 
 def analyse_items(
-    items: Sequence[TextItem], name: str, show_progress: bool = True
+    items: Sequence[TextItem], name: str, show_progress: bool = True, all_events: bool = False
 ) -> Iterator[tuple[TextItem, Extraction | None]]:
-    """Each item with everything herald finds in it (None when a stage failed)."""
+    """Each item with everything herald finds in it (None when a stage failed); with
+    ``all_events``, non-political events too (scorers of a stage that is not about
+    relevance: dates, modality)."""
     for item, parsed in parse_items(items, name, show_progress):
         doc = make_document(item)
-        yield item, guarded(lambda doc=doc, parsed=parsed: analyse(doc, parsed))
+        yield item, guarded(lambda doc=doc, parsed=parsed: analyse(doc, parsed, None, all_events))
 
 
 def top_event(events: Sequence[Event]) -> Event | None:

@@ -88,7 +88,9 @@ def extract_all(articles: list[ClusterArticle], show_progress: bool = True) -> l
         for start in range(0, len(articles), BATCH_SIZE):
             docs = [make_document(a) for a in articles[start : start + BATCH_SIZE]]
             for doc, parsed in zip(docs, parse_many([d.text for d in docs]), strict=True):
-                found = guarded(lambda doc=doc, parsed=parsed: analyse(doc, parsed))
+                # The human clusters include science and sports stories: the linker is
+                # scored on every event, not only the political ones kept by default.
+                found = guarded(lambda doc=doc, parsed=parsed: analyse(doc, parsed, None, True))
                 if found is not None:
                     extractions.append(found)
                 bar.update(1)

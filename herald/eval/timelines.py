@@ -184,7 +184,8 @@ def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool
     report.counts["gold_entries"] = len(entries)
     items = [TextItem(doc.id, doc.text, doc.dct) for doc in docs]
     events: dict[str, tuple[Event, ...]] = {}
-    for item, extraction in analyse_items(items, NAME, show_progress):
+    # Wikinews timelines list every event of an entity, political or not: all events.
+    for item, extraction in analyse_items(items, NAME, show_progress, all_events=True):
         if extraction is None:
             report.count("failed")
         events[item.id] = extraction.events if extraction is not None else ()

@@ -28,6 +28,10 @@ _KIND_BY_ENT: dict[str, ActorKind] = {
     "ORG": "organization",
     "NORP": "group",
 }
+# Heads that count (a number of) something: the party is what they count.
+_QUANTITIES = frozenset({"half", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                         "thousands", "million", "millions", "majority", "number", "many",
+                         "most", "some", "all", "rest", "scores", "several", "few"})  # fmt: skip
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
              "his": "person", "it": "thing", "its": "thing", "they": "any", "them": "any",
              "their": "any", "we": "any", "our": "any"}  # fmt: skip
@@ -38,13 +42,16 @@ def participant_refs(
     actors: Sequence[Actor],
     tokens: list[int],
     places: Sequence[Span[Place]] = (),
+    agents: bool = False,
 ) -> tuple[tuple[ActorRef, ...], bool]:
     """(ActorRefs of the participants at ``tokens``, each actor once, whether any came from a
-    pronoun guess). ``places``: the document's places as token spans."""
+    pronoun guess). ``places``: the document's places as token spans. With ``agents`` (the
+    acting side), only participants that can act (``is_agent``); a recipient may be a thing
+    ("attacked the embassy")."""
     refs: list[ActorRef] = []
     guessed = False
     for i in tokens:
-        ref, guess = actor_ref(view, actors, i)
+        ref, guess = actor_ref(view, actors, i, agents)
         if ref is not None and ref.country is None:
             ref = _with_place_country(ref, i, places)
         if ref is not None and all(
@@ -64,7 +71,9 @@ def _with_place_country(ref: ActorRef, i: int, places: Sequence[Span[Place]]) ->
     return ref
 
 
-def actor_ref(view: SentenceView, actors: Sequence[Actor], i: int) -> tuple[ActorRef | None, bool]:
+def actor_ref(
+    view: SentenceView, actors: Sequence[Actor], i: int, agents: bool = False
+) -> tuple[ActorRef | None, bool]:
     """(ActorRef of the participant at token ``i``, whether a guess resolved a pronoun)."""
     token = view.tok(i)
     span = view.np_span(i)
@@ -78,9 +87,38 @@ def actor_ref(view: SentenceView, actors: Sequence[Actor], i: int) -> tuple[Acto
             return None, False
         ref, _ = actor_ref(view, actors, antecedent)
         return ref, True
+    if agents and not is_agent(view, i):
+        return None, False
     kind = _KIND_BY_ENT.get(token.ent_type, "group")
     ref = ActorRef(actor_id=None, name=text, kind=kind, text=text)
     return _with_own_codes(view, actors, i, ref), False
+
+
+def is_agent(view: SentenceView, i: int) -> bool:
+    """Whether the participant at ``i`` can act: a named person, organization, nationality or
+    state, or a head noun that is a role, a human or collective noun or a military craft
+    acting for its force (agent_nouns.csv), an organization or a country. "Towers", "a
+    video", "more time", "a statement" or "two" do not act."""
+    token = view.tok(i)
+    if token.ent_type in _KIND_BY_ENT or token.pos == "PROPN":
+        return True  # a name, even one the entity tagger missed
+    if token.pos == "NUM" or token.lemma.lower() in _QUANTITIES:
+        # "dozens of protesters", "two of the soldiers": the people counted are the party
+        return any(
+            is_agent(view, noun)
+            for of in view.children(i, "prep")
+            if view.tok(of).lemma.lower() == "of"
+            for noun in view.children(of, "pobj")
+        )
+    compounds = [view.tok(c).text for c in view.children(i, "compound") if c == i - 1]
+    forms = {" ".join([*compounds, token.text]), token.text, token.lemma}
+    return any(
+        lexicon.role_for(form) is not None
+        or form.lower() in lexicon.agent_nouns()
+        or lexicon.country_for(form) is not None
+        or lexicon.organization_for(form) is not None
+        for form in forms
+    )
 
 
 def _lookup_actor(
@@ -154,7 +192,7 @@ def phrase_sector(view: SentenceView, i: int) -> str | None:
         role = lexicon.role_for(" ".join(words))
         if role is not None and role.sector:
             return role.sector
-    return None
+    return lexicon.agent_nouns().get(head.lemma.lower())
 
 
 def _antecedent(view: SentenceView, pronoun: int) -> int | None:

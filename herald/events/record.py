@@ -52,7 +52,7 @@ def to_event(
     roles = candidate.roles
     assert roles is not None
     time_spans, place_spans, blocked = spans
-    actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans)
+    actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans, agents=True)
     recipient_refs, guess_r = participant_refs(view, actors, roles.recipients, place_spans)
     # one party is never its own recipient, however it is named ("Mr. Trudeau ... he")
     actor_ids = {r.actor_id for r in actor_refs if r.actor_id is not None}

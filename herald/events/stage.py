@@ -27,6 +27,7 @@ from dataclasses import replace
 from herald.events.frames import absorbed, apply_frames, attach_aims
 from herald.events.modes import cue_modes, sentence_contexts
 from herald.events.record import to_event
+from herald.events.relevance import event_relevance
 from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
 from herald.events.triggers import (
@@ -70,7 +71,8 @@ def find_events(
             if event is not None:
                 events.append(event)
     return tuple(
-        replace(event, event_id=f"{doc.doc_id}:e{n}") for n, event in enumerate(events, start=1)
+        replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
+        for n, event in enumerate(events, start=1)
     )
 
 

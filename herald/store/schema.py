@@ -105,25 +105,31 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+# The columns of the events_flat view as step 2 made it (frozen: later steps add columns
+# after these, so that step 2 keeps meaning what it did).
+_EVENTS_FLAT_V2 = """e.event_id, e.doc_id, e.type, e.mode, e.contexts,
+    e.actor_names, e.actor_countries, e.recipient_names, e.recipient_countries,
+    e.event_date, e.when_text, e.when_value, e.when_precision, e.when_anchor,
+    e.when_modifier, e.where_name, e.where_country, e.where_lat, e.where_lon,
+    e.where_geonameid, e.modality, e.attribution_kind, e.attribution_text,
+    e.trigger, e.sentence AS evidence, e."start" AS evidence_start,
+    e."end" AS evidence_end, e.confidence, e.cameo, e.story_id,
+    d.url, d.title, d.publisher, d.published"""
+
+
+def _events_flat_view(con: duckdb.DuckDBPyConnection, *added: str) -> None:
+    columns = ", ".join([_EVENTS_FLAT_V2, *added])
+    con.execute(
+        f"CREATE OR REPLACE VIEW events_flat AS SELECT {columns} "
+        "FROM events e LEFT JOIN documents d USING (doc_id)"
+    )
+
+
 @migration(2, "events_flat view")
 def _create_events_flat(con: duckdb.DuckDBPyConnection) -> None:
     # The participant strings are stored on each event at write time: aggregating
     # event_actors in the view (ordered string_agg) took 2.4 s for 180,000 events.
-    con.execute(
-        """
-        CREATE OR REPLACE VIEW events_flat AS
-        SELECT e.event_id, e.doc_id, e.type, e.mode, e.contexts,
-            e.actor_names, e.actor_countries, e.recipient_names, e.recipient_countries,
-            e.event_date, e.when_text, e.when_value, e.when_precision, e.when_anchor,
-            e.when_modifier, e.where_name, e.where_country, e.where_lat, e.where_lon,
-            e.where_geonameid, e.modality, e.attribution_kind, e.attribution_text,
-            e.trigger, e.sentence AS evidence, e."start" AS evidence_start,
-            e."end" AS evidence_end, e.confidence, e.cameo, e.story_id,
-            d.url, d.title, d.publisher, d.published
-        FROM events e
-        LEFT JOIN documents d USING (doc_id)
-        """
-    )
+    _events_flat_view(con)
 
 
 @migration(3, "stories and link keys")
@@ -148,6 +154,14 @@ def _create_stories(con: duckdb.DuckDBPyConnection) -> None:
         );
         """
     )
+
+
+@migration(4, "political relevance of events and documents")
+def _add_relevance(con: duckdb.DuckDBPyConnection) -> None:
+    # Rows stored before this step were kept as political by the rules of their day: NULL.
+    con.execute("ALTER TABLE documents ADD COLUMN relevance DOUBLE")
+    con.execute("ALTER TABLE events ADD COLUMN relevance DOUBLE")
+    _events_flat_view(con, "e.relevance", "d.relevance AS document_relevance")
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -55,6 +55,23 @@ def test_stdin_text_uses_the_given_date():
     assert line["doc"]["published_how"] == "given"
 
 
+SPORTS = (
+    "The home team beat the visitors 3-1 on Sunday in front of a record crowd.\n"
+    "The coach praised his players after the match and thanked the fans.\n"
+    "The club signed a new striker from a rival team last week.\n"
+    "The players will travel to the capital for the final next month.\n"
+)
+
+
+def test_a_non_political_article_has_no_events_unless_all_events():
+    default = json.loads(herald("extract", "-", "--date", "2018-01-01", "-q", stdin=SPORTS).stdout)
+    assert default["events"] == [] and default["doc"]["relevance"] < 0.6
+    done = herald("extract", "-", "--date", "2018-01-01", "-q", "--all-events", stdin=SPORTS)
+    every = json.loads(done.stdout)
+    assert every["events"] and every["doc"]["relevance"] == default["doc"]["relevance"]
+    assert all(0 <= event["relevance"] <= 1 for event in every["events"])
+
+
 def test_reingesting_adds_nothing_and_bad_files_are_rejected_without_stopping(tmp_path: Path):
     folder = tmp_path / "in"
     folder.mkdir()

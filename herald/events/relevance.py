@@ -1,0 +1,109 @@
+"""events.relevance: is this a political event between political actors, and is the article
+about politics at all?
+
+Analysts want "who did what to whom" among governments, armed forces, parties, courts,
+armed groups, international bodies and the people who protest or fight them; a takeover
+bid, a rocket launch or a film premiere is news but no political event. Two scores in 0..1,
+stored with the records so users can filter or lower the bar:
+
+- an event's ``relevance`` comes from its parties: a state, an official body or an armed or
+  political group on the acting side counts most, on the receiving side a little less;
+  violence, coercion and protest by groups or unnamed people count too (the stuff of
+  conflict data; between two named persons it is crime). Parties known to be companies,
+  media, scientists or private people, or no party able to act, make an event irrelevant;
+  parties of unknown sector (a name the tables do not know) leave it undecided (0.5);
+- a document's ``relevance`` is the share of its events that are surely political, raised
+  when its lede (the first sentences, where news states what it is about) tells one.
+
+By default (``Options.all_events`` off) herald drops the events below ``EVENT_THRESHOLD``,
+and every event of a document below ``DOCUMENT_THRESHOLD`` when the document is long enough
+to judge (``MIN_SENTENCES``: one sentence says too little about its article); with it, every
+event is kept with its scores.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+
+from herald.data_files import read_rows
+from herald.records import ActorRef, Document, Event, ParsedText
+
+EVENT_THRESHOLD = 0.5
+DOCUMENT_THRESHOLD = 0.6
+LEDE_SENTENCES = 3  # a political event among these makes the article about politics
+MIN_SENTENCES = 4  # shorter texts (a sentence, a snippet) are not judged as documents
+
+# Sectors of political actors (docs/actors.md): government, military, police, judiciary,
+# legislature, parties, opposition, rebels, unidentified armed groups, spies, IGOs.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO"}
+)
+_MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+_ACTING, _RECEIVING, _COLLECTIVE, _UNKNOWN, _NONE = 0.9, 0.7, 0.6, 0.5, 0.2
+
+
+@functools.cache
+def political_roles() -> frozenset[str]:
+    """Roles that make their holder political whatever the sector (political_roles.csv):
+    protesters, activists, dissidents."""
+    return frozenset(row["role"] for row in read_rows("events/political_roles.csv"))
+
+
+def is_political(party: ActorRef) -> bool:
+    """A state, a body or person of a political sector or role, or a national group
+    ("Palestinians")."""
+    if party.kind == "country" or party.sector in POLITICAL_SECTORS:
+        return True
+    if any(role.lower() in political_roles() for role in party.roles):
+        return True
+    return party.kind == "group" and party.country is not None and party.sector is None
+
+
+def event_relevance(event: Event) -> float:
+    """How surely ``event`` is a political event between political actors."""
+    if any(is_political(party) for party in event.actor):
+        return _ACTING
+    if any(is_political(party) for party in event.recipient):
+        return _RECEIVING
+    if event.type == "PROTEST" and event.actor:
+        return _RECEIVING  # a protest is political by nature: someone protests something
+    if event.type in _MATERIAL_CONFLICT and _collective(event):
+        return _COLLECTIVE
+    if any(p.sector is None and p.kind != "group" for p in (*event.actor, *event.recipient)):
+        return _UNKNOWN
+    return _NONE
+
+
+def _collective(event: Event) -> bool:
+    """Violence, coercion or protest by a group or by someone unnamed ("at least five people
+    were killed"): the stuff of conflict data. By a named person it is crime. Such events
+    count for their sentence but do not make an article political (``document_relevance``)."""
+    return not any(p.kind == "person" for p in event.actor)
+
+
+def document_relevance(events: Sequence[Event], lede_end: int) -> float:
+    """How surely the article is about political events: the share of political events,
+    or a political event in the lede (evidence starting before ``lede_end``)."""
+    if not events:
+        return 0.0
+    political = [e for e in events if e.relevance > _COLLECTIVE]
+    share = len(political) / len(events)
+    in_lede = any(e.evidence.start < lede_end for e in political)
+    return round(max(share, _ACTING if in_lede else 0.0), 3)
+
+
+def judge_relevance(
+    doc: Document, parsed: ParsedText, events: Sequence[Event], keep_all: bool = False
+) -> tuple[Document, tuple[Event, ...]]:
+    """The document with its relevance, and the events to keep: all of them with
+    ``keep_all``, else the political events of a political document."""
+    lede = parsed.sentences[:LEDE_SENTENCES][-1].end_char if parsed.sentences else 0
+    relevance = document_relevance(events, lede)
+    doc = replace(doc, relevance=relevance)
+    if keep_all:
+        return doc, tuple(events)
+    if relevance < DOCUMENT_THRESHOLD and len(parsed.sentences) >= MIN_SENTENCES:
+        return doc, ()
+    return doc, tuple(e for e in events if e.relevance >= EVENT_THRESHOLD)

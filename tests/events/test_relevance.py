@@ -1,0 +1,85 @@
+"""Relevance: political events between political actors, and articles about politics."""
+
+from __future__ import annotations
+
+import pytest
+
+import herald
+from herald.events.relevance import EVENT_THRESHOLD, event_relevance, is_political
+from herald.records import ActorRef, Event, Evidence, Mention
+
+NON_POLITICAL = (
+    "The cruise ship hit a bridge pylon on the Rhine late on Saturday.\n"
+    "Another nearby ship helped to take the injured off the vessel.\n"
+    "The tour operator offered passengers the chance to finish their journey on a new ship.\n"
+    "Built in 1907, the towers have welcomed ships into the port for more than a century.\n"
+    "The port is vital to the city, providing jobs for more than a thousand people.\n"
+)
+POLITICAL = (
+    "Kenyan police arrested dozens of protesters outside parliament in Nairobi on Monday.\n"
+    "The protesters had demanded that the government withdraw a new tax on fuel.\n"
+    "Opposition leaders condemned the arrests and called for the detainees to be freed.\n"
+    "The interior minister said the police had acted to keep order in the capital.\n"
+)
+
+
+def _party(name: str, kind: str = "person", sector: str | None = None, country: str | None = None):
+    return ActorRef(actor_id=None, name=name, kind=kind, sector=sector, country=country)  # type: ignore[arg-type]
+
+
+def _event(type_: str, actor=(), recipient=()) -> Event:
+    return Event(
+        event_id="d:e1", doc_id="d", type=type_, mode=None, trigger=Mention("x", 0, 1),
+        evidence=Evidence("x", 0, 1), actor=tuple(actor), recipient=tuple(recipient),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("party", "political"),
+    [
+        (_party("Kenya", "country", None, "KEN"), True),
+        (_party("police", "group", "COP"), True),
+        (_party("Palestinians", "group", None, "PSE"), True),
+        (_party("Disney", "organization"), False),
+        (_party("investors", "group", "BUS"), False),
+    ],
+)
+def test_political_parties(party: ActorRef, political: bool) -> None:
+    assert is_political(party) is political
+
+
+def test_event_relevance_follows_the_parties() -> None:
+    minister = _party("minister", "person", "GOV")
+    company = _party("Apple", "organization", "BUS")
+    assert event_relevance(_event("ACCUSE", [minister], [company])) > EVENT_THRESHOLD
+    assert event_relevance(_event("ACCUSE", [company], [minister])) > EVENT_THRESHOLD
+    assert event_relevance(_event("AID", [company], [_party("fans", "group", "CVL")])) < 0.5
+    # violence by someone unnamed is conflict data; between two named persons it is not
+    assert event_relevance(_event("ASSAULT", [], [_party("people", "group", "CVL")])) >= 0.5
+    assert event_relevance(_event("ASSAULT", [_party("Weinstein")], [_party("Thurman")])) <= 0.5
+
+
+@pytest.mark.slow
+def test_a_non_political_article_yields_no_events_unless_asked() -> None:
+    result = herald.extract(NON_POLITICAL, date="2018-01-01")
+    assert result.events == ()
+    assert result.doc.relevance is not None and result.doc.relevance < 0.6
+    everything = herald.extract(NON_POLITICAL, date="2018-01-01", all_events=True)
+    assert everything.events and all(e.relevance < 0.6 for e in everything.events)
+
+
+@pytest.mark.slow
+def test_a_political_article_keeps_its_events() -> None:
+    result = herald.extract(POLITICAL, date="2018-01-01")
+    assert result.doc.relevance is not None and result.doc.relevance >= 0.6
+    assert {"COERCE", "ACCUSE"} <= {e.type for e in result.events}
+    assert all(e.relevance >= EVENT_THRESHOLD for e in result.events)
+
+
+@pytest.mark.slow
+def test_things_do_not_act() -> None:
+    text = "The towers have welcomed ships into the port for a century."
+    events = herald.extract(text, date="2018-01-01", all_events=True).events
+    assert all(not event.actor for event in events)
+    protest = herald.extract("Dozens of protesters attacked the police station.", "2018-01-01")
+    assert any("protesters" in ref.name for e in protest.events for ref in e.actor)
