@@ -84,7 +84,7 @@ def analyse(
         quotes = find_quotes(doc, parsed, actors)
     with timed("events"):
         events = find_events(doc, parsed, actors, timexes, places, quotes)
-        doc, events = judge_relevance(doc, parsed, events, keep_all=all_events)
+        doc, events = judge_relevance(doc, parsed, actors, events, keep_all=all_events)
     return Extraction(
         doc=doc, actors=actors, events=events, quotes=quotes, timexes=timexes, places=places
     )

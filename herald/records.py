@@ -273,6 +273,9 @@ class Place(Record):
     geonameid: int | None = None
     # "city", "country", "admin1", "admin2", "province", "district", "region", "continent"
     feature: str | None = None
+    # on an event's ``where``, the evidence for it: "governs", "sentence", "dateline" or
+    # "article" (events.where); None on the document's own places
+    basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +333,8 @@ class Event(Record):
     cameo: str | None = None
     story_id: str | None = None
     relevance: float = 1.0  # a political event between political actors? (events.relevance)
+    # the triggers of the article's other tellings of this same event (events.coreference)
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

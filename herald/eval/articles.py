@@ -72,6 +72,7 @@ def score_article(report: Report, article: GoldArticle, result: Extraction | Non
     if not article.political:
         report.count("nonpolitical_articles")
         report.count("nonpolitical_events", len(events))
+        report.ratio("nonpolitical_without_events").add(not events)
         return
     report.count("political_articles")
     if result is None:
@@ -148,8 +149,11 @@ def _finish(report: Report) -> None:
     predictions = report.counts.get("predictions", 0)
     correct = report.counts.get("correct", 0)
     report.figures["precision"] = round(correct / predictions, 4) if predictions else None
-    report.figures["duplicate_share"] = (
-        round(report.counts.get("duplicates", 0) / predictions, 4) if predictions else None
+    duplicates = report.counts.get("duplicates", 0)
+    report.figures["duplicate_share"] = round(duplicates / predictions, 4) if predictions else None
+    # higher is better, for the regression gate (floors.json)
+    report.figures["unduplicated_share"] = (
+        round(1 - duplicates / predictions, 4) if predictions else None
     )
     nonpolitical = report.counts.get("nonpolitical_articles", 0)
     report.figures["events_per_nonpolitical_article"] = (

@@ -7,7 +7,8 @@ gives them. Documents: ``demo:<file>`` (the demo folder of the shared data),
 news_cluster articles, analysed with their ``date_publish``). The demo and the samples are
 analysed with publication date 2017-12-18. Record id: ``<doc>:<start>`` (dev/test halves).
 
-A mention is matched to herald's event with the same trigger offsets, else the nearest event
+A mention is matched to herald's event with the same trigger offsets (its own or those of
+the other tellings merged into it, ``Event.mentions``), else the nearest event
 whose trigger has the same text within 80 characters; an unmatched mention counts as wrong
 (``missing``). Accuracy is given overall and per gold modality.
 """
@@ -79,8 +80,10 @@ def _events(doc: str) -> tuple[Event, ...]:
 def match(mention: Mention, events: Sequence[Event]) -> Event | None:
     """herald's event for an annotated mention (see the module docstring)."""
     for event in events:
-        if (event.trigger.start, event.trigger.end) == (mention.start, mention.end):
-            return event
+        # an event told several times holds its other tellings in ``mentions``
+        for trigger in (event.trigger, *event.mentions):
+            if (trigger.start, trigger.end) == (mention.start, mention.end):
+                return event
     near = [
         e
         for e in events

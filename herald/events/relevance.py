@@ -12,8 +12,12 @@ stored with the records so users can filter or lower the bar:
   conflict data; between two named persons it is crime). Parties known to be companies,
   media, scientists or private people, or no party able to act, make an event irrelevant;
   parties of unknown sector (a name the tables do not know) leave it undecided (0.5);
-- a document's ``relevance`` is the share of its events that are surely political, raised
-  when its lede (the first sentences, where news states what it is about) tells one.
+- a document's ``relevance`` averages two signals: its events (the share that are surely
+  political, or one in the lede, the first sentences where news says what it is about) and
+  its actors (how densely it names states, officials, armed forces and parties: about four
+  such mentions per hundred words is political news). The actors carry more evidence than
+  the few events of a short story; the events tell a science story that quotes a minister
+  from a political one.
 
 By default (``Options.all_events`` off) herald drops the events below ``EVENT_THRESHOLD``,
 and every event of a document below ``DOCUMENT_THRESHOLD`` when the document is long enough
@@ -28,10 +32,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from herald.data_files import read_rows
-from herald.records import ActorRef, Document, Event, ParsedText
+from herald.records import Actor, ActorRef, Document, Event, ParsedText
 
 EVENT_THRESHOLD = 0.5
-DOCUMENT_THRESHOLD = 0.6
+DOCUMENT_THRESHOLD = 0.5
+POLITICAL_MENTIONS_PER_100_WORDS = 4.0  # this density of political actors counts fully
 LEDE_SENTENCES = 3  # a political event among these makes the article about politics
 MIN_SENTENCES = 4  # shorter texts (a sentence, a snippet) are not judged as documents
 
@@ -83,24 +88,45 @@ def _collective(event: Event) -> bool:
     return not any(p.kind == "person" for p in event.actor)
 
 
-def document_relevance(events: Sequence[Event], lede_end: int) -> float:
-    """How surely the article is about political events: the share of political events,
-    or a political event in the lede (evidence starting before ``lede_end``)."""
+def document_relevance(
+    events: Sequence[Event], actors: Sequence[Actor], words: int, lede_end: int
+) -> float:
+    """How surely the article is about political events (see the module docstring)."""
+    return round((_event_signal(events, lede_end) + _actor_signal(actors, words)) / 2, 3)
+
+
+def _event_signal(events: Sequence[Event], lede_end: int) -> float:
+    """The share of surely political events, or a political event in the lede (evidence
+    starting before ``lede_end``)."""
     if not events:
         return 0.0
     political = [e for e in events if e.relevance > _COLLECTIVE]
-    share = len(political) / len(events)
     in_lede = any(e.evidence.start < lede_end for e in political)
-    return round(max(share, _ACTING if in_lede else 0.0), 3)
+    return max(len(political) / len(events), _ACTING if in_lede else 0.0)
+
+
+def _actor_signal(actors: Sequence[Actor], words: int) -> float:
+    """Mentions of political actors per hundred words, scaled to 0..1."""
+    mentions = sum(
+        len(actor.mentions)
+        for actor in actors
+        if actor.kind == "country" or actor.sector in POLITICAL_SECTORS
+    )
+    density = 100 * mentions / max(words, 1)
+    return min(1.0, density / POLITICAL_MENTIONS_PER_100_WORDS)
 
 
 def judge_relevance(
-    doc: Document, parsed: ParsedText, events: Sequence[Event], keep_all: bool = False
+    doc: Document,
+    parsed: ParsedText,
+    actors: Sequence[Actor],
+    events: Sequence[Event],
+    keep_all: bool = False,
 ) -> tuple[Document, tuple[Event, ...]]:
     """The document with its relevance, and the events to keep: all of them with
     ``keep_all``, else the political events of a political document."""
     lede = parsed.sentences[:LEDE_SENTENCES][-1].end_char if parsed.sentences else 0
-    relevance = document_relevance(events, lede)
+    relevance = document_relevance(events, actors, len(doc.text.split()), lede)
     doc = replace(doc, relevance=relevance)
     if keep_all:
         return doc, tuple(events)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from herald.events.coreference import merge_mentions
 from herald.events.frames import absorbed, apply_frames, attach_aims
 from herald.events.modes import cue_modes, sentence_contexts
 from herald.events.record import to_event
@@ -37,6 +38,7 @@ from herald.events.triggers import (
     obliged_parties,
     subordination,
 )
+from herald.events.where import place_events
 from herald.records import Actor, Document, Event, ParsedText, Place, Quote, TimeValue
 
 
@@ -72,7 +74,7 @@ def find_events(
                 events.append(event)
     return tuple(
         replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
-        for n, event in enumerate(events, start=1)
+        for n, event in enumerate(place_events(merge_mentions(events), doc, places), start=1)
     )
 
 

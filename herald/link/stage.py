@@ -130,10 +130,12 @@ def load_features(
     return {row[0]: _features(row, participants[row[0]]) for row in rows}
 
 
+LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
+
 _FEATURE_SQL = """
     SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
         e.when_modifier, d.published_date, e.where_name, e.where_country, p.feature, e.where_lat,
-        e.where_lon, e.sentence
+        e.where_lon, e.sentence, e.where_basis
     FROM events e
     LEFT JOIN documents d USING (doc_id)
     LEFT JOIN (
@@ -148,10 +150,12 @@ def _features(
     row: tuple, participants: list[tuple[str, str, str | None, str | None]]
 ) -> EventFeatures:
     (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
-     where_country, feature, lat, lon, sentence) = row  # fmt: skip
+     where_country, feature, lat, lon, sentence, basis) = row  # fmt: skip
     lo, hi, dated = date_window(value, precision, anchor, published, modifier)
     place = None
-    if where_name or where_country:
+    # Only a place read off the event's own sentence may forbid a link: a dateline or the
+    # article's main place is a guess (events.where) and would split true stories.
+    if (where_name or where_country) and basis in LINKING_BASES:
         place = PlaceInfo(where_name, where_country, feature, lat, lon)
     return EventFeatures(
         event_id=event_id,

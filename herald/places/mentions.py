@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+import herald.actors.lexicon as lexicon
 from herald.data_files import read_rows
 from herald.places.gazetteer.entries import Entry, name_key
 from herald.places.gazetteer.lookup import best
@@ -58,9 +59,14 @@ def _trim(entity: Entity) -> PlaceMention | None:
     lead = _LEADING.match(text)
     if lead:
         text, start = text[lead.end() :], start + lead.end()
+    if text.endswith("-"):
+        return None  # "al-" of "al-Shabab": a piece of a hyphenated name
     text = _TRAILING.sub("", text)
     if not text or not text[0].isalnum() or text.lower() in _qualifiers():
         return None  # "the North must earn its way": a direction alone is no place
+    word = lexicon.country_word(text)
+    if word is not None and word[1] == "demonym":
+        return None  # "the Somali army": a nationality, not the Somali Region
     return PlaceMention(text, start, start + len(text), entity)
 
 

@@ -86,6 +86,7 @@ def event_row(event: Event) -> Row:
         "trigger_end": event.trigger.end,
         "confidence": event.confidence,
         "relevance": event.relevance,
+        "mentions": json.dumps([m.to_dict() for m in event.mentions], ensure_ascii=False),
         "cameo": event.cameo,
         "story_id": event.story_id,
         **_side_columns("actor", event.actor),
@@ -130,7 +131,7 @@ def _when_columns(when: TimeValue | None) -> Row:
 
 
 def _where_columns(where: Place | None) -> Row:
-    keys = ("text", "name", "country", "lat", "lon", "geonameid")
+    keys = ("text", "name", "country", "lat", "lon", "geonameid", "basis")
     if where is None:
         return {f"where_{key}": None for key in keys}
     return {f"where_{key}": getattr(where, key) for key in keys}

@@ -164,6 +164,12 @@ def _add_relevance(con: duckdb.DuckDBPyConnection) -> None:
     _events_flat_view(con, "e.relevance", "d.relevance AS document_relevance")
 
 
+@migration(5, "other mentions of an event, and the basis of its place")
+def _add_event_mentions(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN mentions JSON")
+    con.execute("ALTER TABLE events ADD COLUMN where_basis VARCHAR")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every registered step the file has not seen yet; return the versions applied."""
     con.execute(

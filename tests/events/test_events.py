@@ -277,12 +277,16 @@ def test_demo_meeting_with_freeland_and_the_vancouver_meeting(demo) -> None:
     (vancouver,) = find(events, "meeting", s="to be held in Vancouver")
     assert (vancouver.type, vancouver.modality) == ("CONSULT", "planned")
     assert vancouver.where is not None and vancouver.where.name == "Vancouver"
-    assert vancouver.when is not None and vancouver.when.text == "early next year"
+    # "early next year" here, "in January" where the article tells it again as co-hosting:
+    # one event, with the finer date (events.coreference)
+    assert vancouver.when is not None and vancouver.when.value == "2018-01"
+    assert "co-host" in {m.text for m in vancouver.mentions}
 
 
 def test_demo_cohosting_by_canada_and_the_united_states(demo) -> None:
     _, events = demo
-    (cohost,) = find(events, "co-host")
+    # the co-hosting is the Vancouver meeting told again: merged into it
+    (cohost,) = [e for e in events if "co-host" in {m.text for m in e.mentions}]
     assert names(cohost.actor) == ["Canada", "United States"]
     assert cohost.modality == "planned"
     assert cohost.where is not None and cohost.where.name == "Vancouver"
@@ -363,12 +367,14 @@ def test_pipeline_demo_every_meeting_has_date_place_and_modality(demo_run) -> No
     assert trudeau.where is not None and trudeau.where.name == "Ottawa"
     (freeland,) = _with(demo_run, "meet", "Chrystia Freeland")
     assert freeland.modality == "planned" and freeland.when.anchor == "publication"
-    places = {e.where.name for e in meetings if e.where is not None}
-    assert places <= {"Ottawa", "Vancouver", "Canada", "Havana"}  # never a topic's country
+    # never a topic's country read off the sentence; the article's main places are guesses
+    # and say so (where.basis)
+    read = {e.where.name for e in meetings if e.where and e.where.basis in ("governs", "sentence")}
+    assert read <= {"Ottawa", "Vancouver", "Canada", "Havana"}
 
 
 def test_pipeline_demo_vancouver_meeting_planned_for_january_2018(demo_run) -> None:
-    (cohost,) = _with(demo_run, "co-host")
+    (cohost,) = [e for e in demo_run if "co-host" in {m.text for m in e.mentions}]
     assert names(cohost.actor) == ["Canada", "United States"]
     assert (cohost.when.value, cohost.when.precision, cohost.modality) == (
         "2018-01",
@@ -399,10 +405,10 @@ def test_pipeline_demo_missile_test_and_havana_talks(demo_run) -> None:
 
 
 def test_pipeline_demo_topic_places_are_not_where(demo_run) -> None:
-    ukraine = [e for e in demo_run if "crises in Ukraine" in e.evidence.sentence]
-    assert ukraine and all(e.where is None for e in ukraine)
-    talks = [e for e in demo_run if e.trigger.text == "conversations"]
-    assert talks and all(e.where is None for e in talks)
+    # "discuss the crises in Ukraine": Ukraine is what is discussed, never where
+    told = [(e.trigger.text, *(m.text for m in e.mentions)) for e in demo_run]
+    assert any("discuss" in triggers for triggers in told)
+    assert all(e.where is None or e.where.name != "Ukraine" for e in demo_run)
 
 
 def test_assault_mode_comes_from_the_weapon_the_sentence_names() -> None:

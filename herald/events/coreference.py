@@ -1,0 +1,148 @@
+"""events.coreference: one real event told several times in an article is one record.
+
+News repeats its main event: the lede says "gunmen killed at least five people", the third
+paragraph "the attackers killed more than 10 people", the quote "the attack was cowardly".
+Coded mention by mention, the one attack becomes three records and every count an analyst
+makes is inflated. Two mentions are taken for the same event when nothing tells them apart
+and something ties them:
+
+- apart: another type or mode; another factuality (a planned or negated mention is not the
+  asserted one); dates of their own
+  that do not overlap; places that differ; on either side, parties that share none (generic
+  parties, "five people", "the attackers", never tell events apart);
+- tied: a named party in common, the same town, the same date of its own, or, with no
+  named party on either mention, the same trigger word ("killed ... killed").
+
+The first mention (the lede, usually the fullest) stays; what it lacks (actor, recipient,
+own date, place, mode) is taken from the mentions merged into it, its confidence is the
+highest of them, a source named by a later mention replaces the publisher as who asserts
+it, and their triggers are kept in ``Event.mentions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from herald.records import ActorRef, Event, TimeValue
+from herald.time.partial import bounds
+
+_FACTUAL = frozenset({"asserted", "reported", "historical"})
+
+
+def merge_mentions(events: Sequence[Event]) -> list[Event]:
+    """The events with later mentions of the same real event merged into the first."""
+    merged: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(merged):
+            if same_event(kept, event):
+                merged[index] = _absorb(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def same_event(first: Event, second: Event) -> bool:
+    if first.type != second.type or not _same_factuality(first, second):
+        return False
+    if first.mode and second.mode and first.mode != second.mode:
+        return False
+    if not _dates_overlap(first.when, second.when) or not _places_agree(first, second):
+        return False
+    if _sides_differ(first.actor, second.actor) or _sides_differ(first.recipient, second.recipient):
+        return False
+    named = [_named(e.actor) | _named(e.recipient) for e in (first, second)]
+    unnamed = not (named[0] or named[1])
+    return (
+        bool(named[0] & named[1])
+        or (unnamed and _same_word(first.trigger.text, second.trigger.text))
+        or _same_town(first, second)
+        or (_own(first.when) is not None and _own(first.when) == _own(second.when))
+    )
+
+
+def _same_word(first: str, second: str) -> bool:
+    """The same trigger word in another form ("killed", "killing"; "attack", "attacks")."""
+    one, two = first.lower(), second.lower()
+    return len(one) >= 4 and len(two) >= 4 and one[:4] == two[:4]
+
+
+def _same_town(first: Event, second: Event) -> bool:
+    """The same place finer than a country (a country hosts many events)."""
+    return (
+        first.where is not None
+        and second.where is not None
+        and first.where.feature != "country"
+        and _places_agree(first, second)
+    )
+
+
+def _same_factuality(first: Event, second: Event) -> bool:
+    return first.modality == second.modality or {first.modality, second.modality} <= _FACTUAL
+
+
+def _own(when: TimeValue | None) -> str | None:
+    """A date the text gives the event (not the publication day standing in)."""
+    if when is None or when.anchor in ("publication", "unresolved"):
+        return None
+    return when.value
+
+
+def _dates_overlap(first: TimeValue | None, second: TimeValue | None) -> bool:
+    one, two = bounds(_own(first)), bounds(_own(second))
+    if one is None or two is None:
+        return True
+    return one[0] <= two[1] and two[0] <= one[1]
+
+
+def _places_agree(first: Event, second: Event) -> bool:
+    if first.where is None or second.where is None:
+        return True
+    return (first.where.name or first.where.text) == (second.where.name or second.where.text)
+
+
+def _sides_differ(mine: Sequence[ActorRef], theirs: Sequence[ActorRef]) -> bool:
+    """Both sides name someone particular and no one in common."""
+    one, two = _specific(mine), _specific(theirs)
+    return bool(one and two and not one & two)
+
+
+def _specific(parties: Sequence[ActorRef]) -> set[str]:
+    """Keys of the parties that are someone in particular: a known actor, a person, a place
+    or a national group; "five people" or "the attackers" could be anyone of the story."""
+    return {
+        party.actor_id or party.name.lower()
+        for party in parties
+        if party.actor_id is not None or party.kind != "group" or party.country is not None
+    }
+
+
+def _named(parties: Sequence[ActorRef]) -> set[str]:
+    """The parties that name someone in particular: actors the actors stage knows."""
+    return {party.actor_id for party in parties if party.actor_id is not None}
+
+
+def _finer(kept: TimeValue | None, other: TimeValue | None) -> TimeValue | None:
+    """The kept mention's date, unless the other gives one of its own that is finer ("in
+    January" after "next year")."""
+    mine, theirs = bounds(_own(kept)), bounds(_own(other))
+    if theirs is None or (mine is not None and mine[1] - mine[0] <= theirs[1] - theirs[0]):
+        return kept
+    return other
+
+
+def _absorb(kept: Event, other: Event) -> Event:
+    return replace(
+        kept,
+        actor=kept.actor or other.actor,
+        recipient=kept.recipient or other.recipient,
+        when=_finer(kept.when, other.when),
+        where=kept.where or other.where,
+        mode=kept.mode or other.mode,
+        contexts=tuple(dict.fromkeys((*kept.contexts, *other.contexts))),
+        confidence=max(kept.confidence, other.confidence),
+        mentions=(*kept.mentions, other.trigger, *other.mentions),
+        # who asserts it: a named source or outlet says more than the publisher alone
+        attribution=other.attribution if kept.attribution.kind == "publisher" else kept.attribution,
+    )

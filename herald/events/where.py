@@ -1,0 +1,123 @@
+"""events.where: every event's place by a ladder of evidence, each rung named in
+``where.basis`` so that users can keep only the places they trust.
+
+1. ``governs``: a place that governs the trigger ("talks in Jeddah", "the Vancouver meeting";
+   ``herald.events.place``), the surest;
+2. ``sentence``: a town, district or province of the same sentence that none of the event's
+   parties names ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
+3. ``dateline``: the place the article is filed from ("MOGADISHU —"), for news told from the
+   scene;
+4. ``article``: the town, district or province the article names most often (twice or more),
+   for the events of a story set in one place;
+5. ``article``: the country the article names most often (twice or more).
+
+A country of the sentence is no rung: it is as often the topic ("discuss the crises in
+Ukraine") as the place.
+
+Finer places come first because a country is where most places of a story are: the
+analyst who wants "Beledweyne" learns little from "Somalia", yet "Somalia" beats nothing.
+
+A dateline is no part of ``Document.text`` (the cleaner splits it off into
+``Document.dateline``): a dateline place has ``start == end == 0``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from herald.places.gazetteer.lookup import best
+from herald.records import Document, Event, Place
+
+MIN_ARTICLE_MENTIONS = 2
+# Places too wide to say where an event happened when a finer one is at hand.
+_COARSE = frozenset({"country", "continent", "region", None})
+
+
+def place_events(events: Sequence[Event], doc: Document, places: Sequence[Place]) -> list[Event]:
+    """The events with a place wherever a rung of the ladder gives one."""
+    towns = [p for p in places if p.feature not in _COARSE]
+    countries = [p for p in places if p.feature == "country"]
+    dateline, town, country = dateline_place(doc.dateline), main_place(towns), main_place(countries)
+    return [_placed(event, places, dateline, town, country) for event in events]
+
+
+def _placed(
+    event: Event,
+    places: Sequence[Place],
+    dateline: Place | None,
+    town: Place | None,
+    country: Place | None,
+) -> Event:
+    if event.where is not None:
+        return replace(event, where=replace(event.where, basis="governs"))
+    found = sentence_places(event, places)
+    near_town = next((p for p in found if p.feature not in _COARSE), None)
+    rungs = (
+        replace(near_town, basis="sentence") if near_town else None,
+        dateline,
+        town,
+        country,
+    )
+    where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
+    return replace(event, where=where) if where is not None else event
+
+
+def _fits(event: Event, place: Place) -> bool:
+    """A town of the event's sentence fits it; the dateline or the article's main place only
+    when one of its parties belongs to that country, or none has a country: North Korea's
+    missile test does not happen in Vancouver because the article is about a meeting there."""
+    if place.basis == "sentence":
+        return True
+    countries = {p.country for p in (*event.actor, *event.recipient) if p.country}
+    return not countries or place.country in countries
+
+
+def sentence_places(event: Event, places: Sequence[Place]) -> list[Place]:
+    """The resolved places of the event's sentence that none of its parties names ("sanctions
+    on Russia" do not happen in Russia), nearest the trigger first."""
+    parties = [p.text.lower() for p in (*event.actor, *event.recipient)]
+    inside = [
+        place
+        for place in places
+        if event.evidence.start <= place.start < event.evidence.end
+        and place.name is not None
+        and not any(place.text.lower() in party for party in parties)
+    ]
+    return sorted(inside, key=lambda p: abs(p.start - event.trigger.start))
+
+
+def dateline_place(dateline: str | None) -> Place | None:
+    if not dateline:
+        return None
+    entry = best(dateline.split(",")[0].strip().title())
+    if entry is None:
+        return None
+    return Place(
+        text=dateline,
+        start=0,
+        end=0,
+        name=entry.name,
+        country=entry.country,
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        feature=entry.feature,
+        basis="dateline",
+    )
+
+
+def main_place(places: Sequence[Place]) -> Place | None:
+    """The resolved place the article names most often, when it names it at least twice;
+    the first of the most named on ties (text order)."""
+    resolved = [p for p in places if p.name is not None]
+    counts = Counter(p.name for p in resolved)
+    if not counts:
+        return None
+    top = max(counts.values())
+    if top < MIN_ARTICLE_MENTIONS:
+        return None
+    first = next(p for p in resolved if counts[p.name] == top)
+    return replace(first, basis="article")
