@@ -335,6 +335,7 @@ class Event(Record):
     relevance: float = 1.0  # a political event between political actors? (events.relevance)
     # the triggers of the article's other tellings of this same event (events.coreference)
     mentions: tuple[Mention, ...] = ()
+    lead: bool = False  # what the article's lede reports (events.relevance.mark_lead)
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,6 +137,7 @@ def _score_fields(report: Report, gold: GoldEvent, event: Event, published: str)
 
 def _score_main(report: Report, gold: GoldEvent, event: Event | None, published: str) -> None:
     report.ratio("main_found").add(event is not None)
+    report.ratio("main_is_lead").add(event is not None and event.lead)
     report.ratio("main_who").add(event is not None and parties_right(gold.actor, event.actor))
     if gold.place is not None:
         report.ratio("main_where").add(event is not None and place_right(gold.place, event.where))

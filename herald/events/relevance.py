@@ -38,6 +38,7 @@ EVENT_THRESHOLD = 0.5
 DOCUMENT_THRESHOLD = 0.5
 POLITICAL_MENTIONS_PER_100_WORDS = 4.0  # this density of political actors counts fully
 LEDE_SENTENCES = 3  # a political event among these makes the article about politics
+LEAD_SENTENCES = 2  # the events these tell are the article's lead events
 MIN_SENTENCES = 4  # shorter texts (a sentence, a snippet) are not judged as documents
 
 # Sectors of political actors (docs/actors.md): government, military, police, judiciary,
@@ -128,8 +129,19 @@ def judge_relevance(
     lede = parsed.sentences[:LEDE_SENTENCES][-1].end_char if parsed.sentences else 0
     relevance = document_relevance(events, actors, len(doc.text.split()), lede)
     doc = replace(doc, relevance=relevance)
+    lead_end = parsed.sentences[:LEAD_SENTENCES][-1].end_char if parsed.sentences else 0
+    events = mark_lead(events, lead_end)
     if keep_all:
         return doc, tuple(events)
     if relevance < DOCUMENT_THRESHOLD and len(parsed.sentences) >= MIN_SENTENCES:
         return doc, ()
     return doc, tuple(e for e in events if e.relevance >= EVENT_THRESHOLD)
+
+
+def mark_lead(events: Sequence[Event], lede_end: int) -> list[Event]:
+    """The article's lead events marked: the political events its lede tells (news says
+    first what it is about), else its first political event."""
+    political = [e for e in events if e.relevance > _COLLECTIVE]
+    lead = [e for e in political if e.evidence.start < lede_end] or political[:1]
+    chosen = {id(e) for e in lead}
+    return [replace(e, lead=True) if id(e) in chosen else e for e in events]

@@ -86,6 +86,7 @@ def event_row(event: Event) -> Row:
         "trigger_end": event.trigger.end,
         "confidence": event.confidence,
         "relevance": event.relevance,
+        "lead": event.lead,
         "mentions": json.dumps([m.to_dict() for m in event.mentions], ensure_ascii=False),
         "cameo": event.cameo,
         "story_id": event.story_id,

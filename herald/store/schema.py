@@ -170,6 +170,14 @@ def _add_event_mentions(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN where_basis VARCHAR")
 
 
+@migration(6, "lead events")
+def _add_lead(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN lead BOOLEAN")
+    _events_flat_view(
+        con, "e.relevance", "d.relevance AS document_relevance", "e.where_basis", "e.lead"
+    )
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every registered step the file has not seen yet; return the versions applied."""
     con.execute(

@@ -83,3 +83,12 @@ def test_things_do_not_act() -> None:
     assert all(not event.actor for event in events)
     protest = herald.extract("Dozens of protesters attacked the police station.", "2018-01-01")
     assert any("protesters" in ref.name for e in protest.events for ref in e.actor)
+
+
+@pytest.mark.slow
+def test_the_lede_tells_the_lead_events() -> None:
+    result = herald.extract(POLITICAL, date="2018-01-01")
+    lead = [e for e in result.events if e.lead]
+    assert lead and all(e.evidence.start < POLITICAL.index("Opposition") for e in lead)
+    assert any(e.type == "COERCE" for e in lead)
+    assert not any(e.lead for e in result.events if e.evidence.start > POLITICAL.index("Opp"))
