@@ -67,6 +67,18 @@ def modality_of(
     return "asserted"
 
 
+# A negation with these says someone will not cooperate (a refusal), not that nothing happened.
+_REFUSING = frozenset({"will", "wo", "shall", "no longer", "no more"})
+
+
+def is_refusal(view: SentenceView, trigger: int) -> bool:
+    """ "will not send troops", "will no longer recognize": a negated commitment, which the
+    PLOVER manual codes as REJECT (the refusal) rather than as a negated cooperation."""
+    chain = scope_chain(view, trigger)
+    negated = _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated")
+    return bool(negated) and bool(_cue_words(view, trigger, chain) & _REFUSING)
+
+
 def scope_chain(view: SentenceView, trigger: int) -> list[int]:
     """The trigger and the words above it in its clause: the verb a noun trigger depends on,
     the verbs an infinitive depends on ("plans to meet"), the first conjunct of shared
@@ -124,6 +136,9 @@ def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
                                "preconj"):  # fmt: skip
             words.add(view.tok(c).text.lower())
             words.add(view.tok(c).lemma.lower())
+            # "no longer", "no more": the negation hangs on the adverb
+            if any(view.tok(n).text.lower() == "no" for n in view.children(c, "neg", "advmod")):
+                words.add(f"no {view.tok(c).text.lower()}")
         if i != trigger:
             words.add(view.tok(i).lemma.lower())
         if view.tok(i).dep == "pobj":

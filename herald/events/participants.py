@@ -34,7 +34,8 @@ _QUANTITIES = frozenset({"half", "dozen", "dozens", "hundred", "hundreds", "thou
                          "most", "some", "all", "rest", "scores", "several", "few"})  # fmt: skip
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
              "his": "person", "it": "thing", "its": "thing", "they": "any", "them": "any",
-             "their": "any", "we": "any", "our": "any"}  # fmt: skip
+             "their": "any", "we": "speaker", "our": "speaker", "us": "speaker",
+             "i": "speaker", "me": "speaker", "my": "speaker"}  # fmt: skip
 
 
 def participant_refs(
@@ -197,8 +198,9 @@ def phrase_sector(view: SentenceView, i: int) -> str | None:
 
 def _antecedent(view: SentenceView, pronoun: int) -> int | None:
     """A same-sentence antecedent for a pronoun the actors stage did not resolve: the
-    speaker of the speech verb whose complement holds it ("X said it had ..."), else the
-    nearest earlier subject that agrees in person/thing."""
+    speaker of the speech verb whose complement holds it ("X said it had ...", "I urge
+    them to ...", the envoy said), else, but never for "I" or "we", the nearest earlier
+    subject that agrees in person/thing."""
     current = view.head(pronoun)
     while current is not None:
         if view.tok(current).dep == "ccomp":
@@ -209,6 +211,8 @@ def _antecedent(view: SentenceView, pronoun: int) -> int | None:
                         return s
             break
         current = view.head(current)
+    if _PERSONAL.get(view.tok(pronoun).text.lower()) == "speaker":
+        return None  # "I", "we": only the speaker of the words they stand in
     for i in range(pronoun - 1, view.start - 1, -1):
         if view.tok(i).dep == "nsubj" and _agrees(view, pronoun, i):
             return i
@@ -222,6 +226,8 @@ def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:
     token = view.tok(candidate)
     if wanted is None or token.pos == "PRON":
         return False
+    if wanted == "speaker":  # "I urge them ...", the envoy said: whoever speaks
+        return True
     if wanted == "person":
         return token.ent_type == "PERSON"
     if wanted == "thing":

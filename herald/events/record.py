@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import herald.events.confidence as confidence
 import herald.quotes.stage as quotes_module
-from herald.events.modality import modality_of
+from herald.events.modality import is_refusal, modality_of
 from herald.events.modes import event_contexts
 from herald.events.participants import participant_refs
 from herald.events.place import event_place
@@ -72,6 +72,9 @@ def to_event(
     modality = modality_of(
         parsed, anchor, when=when, published=doc.published, attribution=attribution, view=view
     )
+    event_type, mode = candidate.type, candidate.mode
+    if modality == "negated" and _cooperative(event_type) and is_refusal(view, anchor):
+        event_type, mode, modality = "REJECT", None, "asserted"
     contexts = event_contexts(view, candidate)
     first, last = parsed.tokens[candidate.unit[0]], parsed.tokens[candidate.unit[-1]]
     sentence = parsed.sentences[first.sent]
@@ -81,8 +84,8 @@ def to_event(
     return Event(
         event_id="",
         doc_id=doc.doc_id,
-        type=candidate.type,
-        mode=candidate.mode,
+        type=event_type,
+        mode=mode,
         trigger=Mention(parsed.text[first.idx : last.end], first.idx, last.end),
         evidence=Evidence(parsed.sentence_text(first.sent), sentence.start_char, sentence.end_char),
         actor=actor_refs,
@@ -93,8 +96,13 @@ def to_event(
         modality=modality,
         attribution=attribution,
         confidence=confidence,
-        cameo=cameo_code(candidate.type, candidate.mode, contexts),
+        cameo=cameo_code(event_type, mode, contexts),
     )
+
+
+def _cooperative(event_type: str) -> bool:
+    info = plover_types().get(event_type)
+    return info is not None and info.quad in ("verbal_cooperation", "material_cooperation")
 
 
 def _in_sentence(view: SentenceView, spans: Sequence[Span[T]]) -> list[Span[T]]:

@@ -441,3 +441,26 @@ def test_an_infinitive_after_a_promise_is_promised_even_as_an_adverbial_clause()
         '"Both delegations have committed to stop all attacks," said a mediator.'
     )
     assert not [e for e in events_of(text) if e.type == "ASSAULT"]
+
+
+def test_a_refused_cooperation_is_a_rejection() -> None:
+    (refusal,) = events_of("The United States will not send troops to Ukraine.")
+    assert (refusal.type, refusal.modality) == ("REJECT", "asserted")
+    assert names(refusal.actor) == ["United States"]
+    (stopped,) = events_of("Russia will no longer recognize the agreement.")
+    assert stopped.type == "REJECT"
+    (past,) = events_of("The United States did not send troops to Ukraine.")
+    assert (past.type, past.modality) == ("AID", "negated")  # a fact that did not happen
+
+
+def test_i_in_reported_words_is_the_speaker() -> None:
+    (request,) = events_of("I urge the Taliban to release the prisoners, the envoy said.")
+    assert request.type == "REQUEST"
+    assert names(request.actor) == ["envoy"] and names(request.recipient) == ["Taliban"]
+
+
+def test_tariffs_are_sanctions_not_attacks() -> None:
+    (tariffs,) = events_of("Washington imposed tariffs on Chinese goods.")
+    assert tariffs.type == "SANCTION"
+    trade_war = events_of("The trade war between China and the United States deepened.")
+    assert {e.type for e in trade_war} == {"SANCTION"}
