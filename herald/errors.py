@@ -5,6 +5,7 @@ Exception tree::
     HeraldError                 anything herald raises on purpose
     ├── UsageError              the user asked for something impossible (bad flag, no input)
     ├── DataMissingError        a gold set or a data file is not where herald looks for it
+    ├── DatabaseBusyError       another process holds the DuckDB file (herald serve, extract)
     └── RejectedError           one document cannot be processed; carries a rejection code
 
 A ``RejectedError`` never escapes a batch: the runner turns it into a ``Rejection`` record
@@ -19,7 +20,9 @@ CODES: dict[str, str] = {
     "empty": "the input holds no bytes or only white space",
     "binary": "the input is not text (a binary file, an image, an archive)",
     "encoding": "the bytes could not be decoded as text in any encoding herald tries",
-    "too_large": "the document is larger than the size limit (--max-bytes)",
+    "too_large": "the document (or archive, or WARC record header) is over a size limit: "
+    "--max-bytes for a document, docs/security.md for the others",
+    "too_long": "the cleaned text is longer than the parser takes (spaCy's max_length)",
     "no_text": "no article text was found on the page (menus or scripts only)",
     "not_english": "the text is not in English; herald reads English news only",
     "malformed_record": "a JSONL line or WARC record is broken (bad JSON, truncated record)",
@@ -27,6 +30,14 @@ CODES: dict[str, str] = {
     "bad_date": "the publication date given with the document is not a date",
     "internal": "herald failed on this document; please report it with the document",
 }
+
+# A rejection's detail is cut to this many characters: some errors quote a whole bad input.
+MAX_DETAIL = 300
+
+
+def short_detail(detail: str, limit: int = MAX_DETAIL) -> str:
+    """``detail`` cut to ``limit`` characters, with an ellipsis where it was cut."""
+    return detail if len(detail) <= limit else detail[: limit - 1] + "…"
 
 
 class HeraldError(Exception):
@@ -39,6 +50,10 @@ class UsageError(HeraldError):
 
 class DataMissingError(HeraldError):
     """A data set or table is missing; the message says where herald looked."""
+
+
+class DatabaseBusyError(HeraldError):
+    """Another process has the DuckDB file open for writing; the message names the file."""
 
 
 class RejectedError(HeraldError):

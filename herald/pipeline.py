@@ -25,10 +25,10 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from herald.actors.stage import ActorDictionary, find_actors, load_dictionary
 from herald.clean.document import clean
-from herald.errors import RejectedError
+from herald.errors import RejectedError, short_detail
 from herald.events.relevance import judge_relevance
 from herald.events.stage import find_events
-from herald.parse.model import load_model, load_replay, parse_many
+from herald.parse.model import load_model, load_replay, max_length, parse_many
 from herald.places.stage import find_places
 from herald.quotes.stage import find_quotes
 from herald.records import (
@@ -97,7 +97,7 @@ def actor_dictionary(path: str | None) -> ActorDictionary | None:
 
 
 def reject(raw: RawDocument, stage: str, code: str, detail: str) -> Rejected:
-    return Rejected(raw, Rejection(raw.source, raw.id, stage, code, detail))
+    return Rejected(raw, Rejection(raw.source, raw.id, stage, code, short_detail(detail)))
 
 
 def _internal(raw: RawDocument, stage: str, error: Exception, options: Options) -> Rejected:
@@ -116,19 +116,60 @@ def clean_or_reject(raw: RawDocument, options: Options) -> Document | Rejected:
         return _internal(raw, "clean", error, options)
 
 
+def check_length(raw: RawDocument, doc: Document, options: Options) -> Document | Rejected:
+    """``doc``, or its rejection when its text is longer than the parser takes.
+
+    --max-bytes (5 MB) lets through texts longer than spaCy's limit (1,000,000 characters),
+    on which ``nlp.pipe`` raises for the whole batch: such a text is rejected here instead.
+    """
+    limit = max_length(options.model)
+    if len(doc.text) <= limit:
+        return doc
+    detail = f"{len(doc.text)} characters after cleaning; the parser takes at most {limit}"
+    return reject(raw, "parse", "too_long", detail)
+
+
+def parse_or_reject(
+    raws: Sequence[RawDocument], documents: Sequence[Document], options: Options
+) -> list[ParsedText | Rejected]:
+    """The parse of each document: one ``nlp.pipe`` pass for all, or, if that fails, one
+    document at a time so that only the one that fails is lost (a rejection)."""
+    try:
+        return list(parse_many([doc.text for doc in documents], options.model))
+    except Exception:
+        if options.strict:
+            raise
+    parsed: list[ParsedText | Rejected] = []
+    for raw, doc in zip(raws, documents, strict=True):
+        try:
+            parsed.extend(parse_many([doc.text], options.model))
+        except Exception as error:
+            parsed.append(_internal(raw, "parse", error, options))
+    return parsed
+
+
 def process_batch(raws: Sequence[RawDocument], options: Options) -> list[Result]:
     """Records or a rejection for each document, in order; one ``nlp.pipe`` pass for all."""
     with timed("clean"):
         cleaned = [clean_or_reject(raw, options) for raw in raws]
-    documents = [item for item in cleaned if isinstance(item, Document)]
-    parses = iter(parse_many([doc.text for doc in documents], options.model))
+    with timed("parse"):  # the first call also loads the model
+        cleaned = [
+            check_length(raw, item, options) if isinstance(item, Document) else item
+            for raw, item in zip(raws, cleaned, strict=True)
+        ]
+        kept = [
+            (raw, doc) for raw, doc in zip(raws, cleaned, strict=True) if isinstance(doc, Document)
+        ]
+        parses = iter(parse_or_reject([raw for raw, _ in kept], [doc for _, doc in kept], options))
     results: list[Result] = []
     for raw, item in zip(raws, cleaned, strict=True):
         if isinstance(item, Rejected):
             results.append(item)
             continue
-        with timed("parse"):  # nlp.pipe parses lazily: the first next() parses a whole batch
-            parsed = next(parses)
+        parsed = next(parses)
+        if isinstance(parsed, Rejected):
+            results.append(parsed)
+            continue
         try:
             dictionary = actor_dictionary(options.actors)
             results.append(analyse(item, parsed, dictionary, options.all_events))

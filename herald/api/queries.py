@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -85,6 +86,23 @@ def decode_cursor(cursor: str) -> tuple[Any, str]:
     return key, event_id
 
 
+def cursor_key(order: Sort, key: Any) -> Any:
+    """A decoded cursor key as the value its sort compares, or a 422: a key of another type
+    (a hand-made cursor, or one from another sort) must not reach the SQL CAST."""
+    value: Any = None
+    if order.cast == "DATE" and isinstance(key, str):
+        with contextlib.suppress(ValueError):
+            value = dt.date.fromisoformat(key)
+    elif order.cast == "DOUBLE" and isinstance(key, int | float) and not isinstance(key, bool):
+        with contextlib.suppress(OverflowError):
+            value = float(key)
+    elif order.cast == "VARCHAR" and isinstance(key, str):
+        value = key
+    if value is None:
+        raise invalid("cursor", "not a cursor of this sort order")
+    return value
+
+
 # ---------------------------------------------------------------------------- events
 
 
@@ -104,6 +122,7 @@ def list_events(
     page_where, page_params = where, list(params)
     if cursor:
         key, after_id = decode_cursor(cursor)
+        key = cursor_key(order, key)
         beyond = "<" if order.descending else ">"
         seek = (
             f"({order.key} {beyond} CAST(? AS {order.cast}) OR "

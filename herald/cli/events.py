@@ -42,7 +42,7 @@ def events(
     """
     from herald.store.database import Store
 
-    with Store.open(db) as store:
+    with Store.open_reader(db) as store:
         rows = store.events(
             type=type_, actor=actor, since=since, until=until, modality=modality, limit=limit
         )

@@ -30,6 +30,6 @@ def export(db: Path, target: Path, fmt: str | None) -> None:
     from herald.store.database import Store
     from herald.store.export.formats import export_events
 
-    with Store.open(db) as store:
+    with Store.open_reader(db) as store:
         count = export_events(store, target, fmt)  # type: ignore[arg-type]
     click.echo(f"herald: exported {count} events to {target}", err=True)

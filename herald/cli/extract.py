@@ -70,6 +70,12 @@ def _open_store(path: Path | None) -> Iterator[Any]:
         yield store
 
 
+def _bar(progress: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", file=sys.stderr, disable=not progress, desc="herald")
+
+
 def extract_to(
     inputs: tuple[str, ...],
     options: Options,
@@ -81,8 +87,6 @@ def extract_to(
     progress: bool = True,
 ) -> Tally:
     """Read, process, store and print; returns what was done."""
-    from tqdm import tqdm
-
     from herald.ingest import ingest
     from herald.read.inputs import read_inputs
 
@@ -91,8 +95,8 @@ def extract_to(
     items = read_inputs(
         list(inputs), input_format, stdin=sys.stdin.buffer, max_bytes=options.max_bytes
     )
-    bar = tqdm(unit="doc", file=sys.stderr, disable=not progress, desc="herald")
-    with _open_store(db) as store, bar:
+    # The store first: a file held by another process fails before the bar is drawn.
+    with _open_store(db) as store, _bar(progress) as bar:
         for ingested in ingest(items, options, store, processes):
             batch = ingested.results
             tally.count(batch)

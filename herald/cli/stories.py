@@ -83,7 +83,7 @@ def stories_command(
     from herald.link.stories import list_stories
     from herald.store.database import Store
 
-    with Store.open(db, read_only=not link_first) as store:
+    with Store.open(db) if link_first else Store.open_reader(db) as store:
         if link_first:
             from herald.link.stage import link_new
 

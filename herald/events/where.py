@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from herald.places.gazetteer.lookup import best
+from herald.places.stage import entry_place
 from herald.records import Document, Event, Place
 
 MIN_ARTICLE_MENTIONS = 2
@@ -94,19 +95,7 @@ def dateline_place(dateline: str | None) -> Place | None:
     entry = best(dateline.split(",")[0].strip().title())
     if entry is None:
         return None
-    return Place(
-        text=dateline,
-        start=0,
-        end=0,
-        name=entry.name,
-        country=entry.country,
-        admin1=entry.admin1,
-        lat=entry.lat,
-        lon=entry.lon,
-        geonameid=entry.geonameid,
-        feature=entry.feature,
-        basis="dateline",
-    )
+    return replace(entry_place(dateline, 0, 0, entry), basis="dateline")
 
 
 def main_place(places: Sequence[Place]) -> Place | None:

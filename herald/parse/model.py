@@ -198,6 +198,12 @@ def load_replay(name: str = DEFAULT_MODEL) -> RuleReplay | None:
         return None
 
 
+def max_length(model: str = DEFAULT_MODEL) -> int:
+    """The longest text, in characters, the model parses (spaCy's ``nlp.max_length``);
+    spaCy raises on a longer one (error E088), so callers reject it first."""
+    return int(load_model(model).max_length)
+
+
 def parse(text: str, model: str = DEFAULT_MODEL) -> ParsedText:
     """Parse one text."""
     return next(parse_many([text], model))

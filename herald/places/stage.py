@@ -64,12 +64,17 @@ def _followed_by(text: str, mention: PlaceMention, following: PlaceMention | Non
 
 
 def _place(mention: PlaceMention, entry: Entry | None) -> Place:
+    return entry_place(mention.text, mention.start, mention.end, entry)
+
+
+def entry_place(text: str, start: int, end: int, entry: Entry | None) -> Place:
+    """The Place record of a name at ``start:end`` read as gazetteer ``entry`` (or unknown)."""
     if entry is None:
-        return Place(text=mention.text, start=mention.start, end=mention.end)
+        return Place(text=text, start=start, end=end)
     return Place(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+        text=text,
+        start=start,
+        end=end,
         name=entry.name,
         country=entry.country,
         admin1=entry.admin1,

@@ -4,11 +4,15 @@ Reading never decodes text (that is the cleaner's job) and never stops on a bad 
 problem becomes a ``Rejection`` in the stream and the next document follows. Folders are
 walked recursively in sorted order so that two runs over the same tree yield the same
 sequence.
+
+Every read is bounded, so that a hostile input (a gzip bomb, a line without end) costs
+bounded memory: a document by ``max_bytes`` (after any decompression), a WARC record's header
+block by ``MAX_HEADER_BYTES``, the decompressed bytes of one archive by ``max_archive_bytes``.
+A rejection's detail is cut to ``errors.MAX_DETAIL`` characters (docs/security.md).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -17,21 +21,23 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.recordloader import ArcWarcRecord
-
+from herald.read.items import (
+    CHUNK,
+    DEFAULT_MAX_ARCHIVE_BYTES,
+    Item,
+    Limits,
+    rejection,
+)
+from herald.read.warc import read_warc_stream
 from herald.records import ContentKind, RawDocument, Rejection
 
 InputFormat = Literal["auto", "text", "html", "jsonl", "warc"]
-Item = RawDocument | Rejection
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
-HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 STDIN_SOURCE = "-"
-_CHUNK = 1 << 20
 # Enough of a file's start to tell HTML from text; also skips a leading BOM or comment.
 _SNIFF_BYTES = 2048
 _HTML_START = re.compile(
@@ -46,25 +52,28 @@ def read_inputs(
     input_format: InputFormat = "auto",
     stdin: BinaryIO | None = None,
     max_bytes: int | None = None,
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
 ) -> Iterator[RawDocument | Rejection]:
     """Every document in ``inputs`` (files, folders, "-"), or a Rejection for what is unreadable.
 
     ``input_format`` applies to stdin and to files named explicitly; files found in folders
     are read by their extension. ``max_bytes`` limits one document (a file, a JSONL line or
-    a WARC record), never a whole container.
+    a WARC record's decoded payload), never a whole container; ``max_archive_bytes`` limits
+    the decompressed bytes of one WARC file (a rejection ends that file).
     """
+    limits = Limits(max_bytes, max_archive_bytes)
     for item in inputs:
         if item == STDIN_SOURCE:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(stream, input_format, max_bytes)
+            yield from _read_stream(stream, input_format, limits)
             continue
         path = Path(item)
         if path.is_dir():
             for member in _walk(path):
-                yield from _read_file(member, _format_from_suffix(member), max_bytes)
+                yield from _read_file(member, _format_from_suffix(member), limits)
         else:
             chosen = input_format if input_format != "auto" else _format_from_suffix(path)
-            yield from _read_file(path, chosen, max_bytes)
+            yield from _read_file(path, chosen, limits)
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -100,22 +109,20 @@ def looks_like_html(head: bytes) -> bool:
     return bool(_HTML_START.match(head) or _HTML_TAGS.search(head))
 
 
-def _rejection(source: str, code: str, detail: str) -> Rejection:
-    return Rejection(source=source, id=source, stage="read", code=code, detail=detail)
-
-
-def _read_file(path: Path, input_format: InputFormat, max_bytes: int | None) -> Iterator[Item]:
+def _read_file(path: Path, input_format: InputFormat, limits: Limits) -> Iterator[Item]:
     source = str(path)
+    max_bytes = limits.max_bytes
     try:
         if input_format == "jsonl":
             with path.open("rb") as handle:
                 yield from _read_jsonl(handle, source, max_bytes)
         elif input_format == "warc":
-            yield from _read_warc_file(path, max_bytes)
+            with path.open("rb") as handle:
+                yield from read_warc_stream(handle, source, limits)
         else:
             yield _read_single(path, input_format, max_bytes)
     except OSError as error:
-        yield _rejection(source, "unreadable", f"{type(error).__name__}: {error.strerror or error}")
+        yield rejection(source, "unreadable", f"{type(error).__name__}: {error.strerror or error}")
 
 
 def _read_single(path: Path, input_format: InputFormat, max_bytes: int | None) -> Item:
@@ -123,7 +130,7 @@ def _read_single(path: Path, input_format: InputFormat, max_bytes: int | None) -
     source = str(path)
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
-        return _rejection(source, "too_large", f"{size} bytes, limit {max_bytes}")
+        return rejection(source, "too_large", f"{size} bytes, limit {max_bytes}")
     content = path.read_bytes()
     return RawDocument(source=source, id=source, content=content, kind=_kind(input_format, content))
 
@@ -134,26 +141,25 @@ def _kind(input_format: InputFormat, content: bytes) -> ContentKind:
     return "html" if looks_like_html(content[:_SNIFF_BYTES]) else "text"
 
 
-def _read_stream(
-    stream: BinaryIO, input_format: InputFormat, max_bytes: int | None
-) -> Iterator[Item]:
+def _read_stream(stream: BinaryIO, input_format: InputFormat, limits: Limits) -> Iterator[Item]:
     """Standard input: JSONL or WARC when asked for, else one document (sniffed when "auto")."""
+    max_bytes = limits.max_bytes
     try:
         if input_format == "jsonl":
             yield from _read_jsonl(stream, STDIN_SOURCE, max_bytes)
             return
         if input_format == "warc":
-            yield from _read_warc_stream(stream, STDIN_SOURCE, max_bytes)
+            yield from read_warc_stream(stream, STDIN_SOURCE, limits)
             return
         limit = -1 if max_bytes is None else max_bytes + 1
         content = stream.read(limit)
         if max_bytes is not None and len(content) > max_bytes:
-            yield _rejection(STDIN_SOURCE, "too_large", f"more than {max_bytes} bytes")
+            yield rejection(STDIN_SOURCE, "too_large", f"more than {max_bytes} bytes")
             return
         kind = _kind(input_format, content)
         yield RawDocument(source=STDIN_SOURCE, id=STDIN_SOURCE, content=content, kind=kind)
     except OSError as error:
-        yield _rejection(STDIN_SOURCE, "unreadable", f"{type(error).__name__}: {error}")
+        yield rejection(STDIN_SOURCE, "unreadable", f"{type(error).__name__}: {error}")
 
 
 # --------------------------------------------------------------------------- JSONL
@@ -164,7 +170,7 @@ def _read_jsonl(handle: BinaryIO, source: str, max_bytes: int | None) -> Iterato
     for number, line, too_long in _lines(handle, max_bytes):
         line_source = f"{source}:{number}"
         if too_long:
-            yield _rejection(line_source, "too_large", f"line longer than {max_bytes} bytes")
+            yield rejection(line_source, "too_large", f"line longer than {max_bytes} bytes")
         elif line.strip():
             yield _jsonl_record(line, line_source)
 
@@ -189,7 +195,7 @@ def _lines(handle: BinaryIO, max_bytes: int | None) -> Iterator[tuple[int, bytes
 
 def _skip_rest_of_line(handle: BinaryIO) -> None:
     while True:
-        chunk = handle.readline(_CHUNK)
+        chunk = handle.readline(CHUNK)
         if not chunk or chunk.endswith(b"\n"):
             return
 
@@ -198,9 +204,9 @@ def _jsonl_record(line: bytes, source: str) -> Item:
     try:
         record = json.loads(line)
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        return _rejection(source, "malformed_record", f"not JSON: {error}")
+        return rejection(source, "malformed_record", f"not JSON: {error}")
     if not isinstance(record, dict):
-        return _rejection(source, "malformed_record", "a JSON line must hold an object")
+        return rejection(source, "malformed_record", "a JSON line must hold an object")
     record_id = _optional_text(record.get("id")) or source
     for name in ("text", "html", "url", "title", "date"):
         if record.get(name) is not None and not isinstance(record[name], str):
@@ -233,98 +239,3 @@ def _optional_text(value: Any) -> str | None:
     if isinstance(value, (str, int)):
         return str(value) or None
     return None
-
-
-# --------------------------------------------------------------------------- WARC
-
-
-class TruncatedArchiveError(OSError):
-    """A compressed archive ends in the middle of a gzip member."""
-
-
-class _StrictGzipStream:
-    """A gzip stream whose truncation raises instead of looking like a clean end.
-
-    warcio reads an EOFError from its stream as "no more records", so a WARC.gz cut short
-    would silently lose its last records. We decompress with the gzip module (which raises
-    EOFError on a truncated member) and turn that into an error warcio does not swallow.
-    """
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self._stream = gzip.GzipFile(fileobj=raw, mode="rb")
-
-    def read(self, size: int = -1) -> bytes:
-        try:
-            # read1: one decompression step, so that the data before a cut still comes out
-            return self._stream.read1(size)
-        except EOFError as error:
-            raise TruncatedArchiveError(str(error)) from error
-
-    def readline(self, size: int = -1) -> bytes:
-        try:
-            return self._stream.readline(size)
-        except EOFError as error:
-            raise TruncatedArchiveError(str(error)) from error
-
-    def tell(self) -> int:
-        return self._stream.tell()
-
-
-def _read_warc_file(path: Path, max_bytes: int | None) -> Iterator[Item]:
-    with path.open("rb") as handle:
-        gzipped = handle.read(2) == b"\x1f\x8b"
-        handle.seek(0)
-        stream: Any = _StrictGzipStream(handle) if gzipped else handle
-        yield from _read_warc_stream(stream, str(path), max_bytes)
-
-
-def _read_warc_stream(stream: Any, source: str, max_bytes: int | None) -> Iterator[Item]:
-    """The HTML responses of a WARC; a broken record ends the file with one Rejection."""
-    last_good, current = "", ""
-    try:
-        for record in ArchiveIterator(stream):
-            current = record.rec_headers.get_header("WARC-Record-ID") or "?"
-            yield from _warc_item(record, f"{source}#{current}", max_bytes)
-            last_good, current = current, ""
-    except Exception as error:  # warcio raises many kinds on broken input; all mean "broken"
-        where = f"after record {last_good}" if last_good else "in the first record"
-        detail = f"broken archive {where}: {type(error).__name__}: {error}"
-        broken = f"{source}#{current}" if current else source
-        yield _rejection(broken, "malformed_record", detail)
-
-
-def _warc_item(record: ArcWarcRecord, source: str, max_bytes: int | None) -> Iterator[Item]:
-    if record.rec_headers.get_header("Content-Length") is None:
-        raise ValueError("record header without Content-Length")
-    if record.rec_type != "response" or not _is_html_response(record):
-        _drain(record, source)
-        return
-    if max_bytes is not None and (record.length or 0) > max_bytes:
-        _drain(record, source)
-        yield _rejection(source, "too_large", f"{record.length} bytes, limit {max_bytes}")
-        return
-    content = record.content_stream().read()
-    _check_complete(record, source)
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    yield RawDocument(source=source, id=source, content=content, kind="html", url=url)
-
-
-def _is_html_response(record: ArcWarcRecord) -> bool:
-    if record.http_headers is None:
-        return False
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    return content_type.startswith(HTML_CONTENT_TYPES)
-
-
-def _drain(record: ArcWarcRecord, source: str) -> None:
-    """Read past a record we do not keep, in chunks, and check it was whole."""
-    while record.raw_stream.read(_CHUNK):
-        pass
-    _check_complete(record, source)
-
-
-def _check_complete(record: ArcWarcRecord, source: str) -> None:
-    """Raise when the record's block ended before its Content-Length (a cut file)."""
-    missing = getattr(record.raw_stream, "limit", 0)
-    if missing:
-        raise TruncatedArchiveError(f"{source}: record ends {missing} bytes early")

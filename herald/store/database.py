@@ -12,7 +12,9 @@ and a batch cut short by a crash is completed by running it again.
 One writer: DuckDB lets only one process open a file for writing, and one connection must
 not be used from several threads at once. The batch runner therefore keeps a single
 ``Store`` in its main process and the workers send it their results; other processes may
-read the file (``Store.open(path, read_only=True)``) only while no writer holds it.
+read the file (``Store.open(path, read_only=True)``, or ``Store.open_reader``) only while no
+writer holds it; opening a file another process holds raises ``DatabaseBusyError``, whose
+message is one line for the user rather than DuckDB's.
 
 Rows are built in Python, turned into pyarrow tables and inserted with ``INSERT ... BY
 NAME SELECT`` from the registered table. Measured on a 2-core machine with batches of 300
@@ -24,6 +26,7 @@ with ``executemany`` (about 60 times slower).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +37,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from herald.errors import DatabaseBusyError
 from herald.records import Extraction, Rejected, Result
 from herald.store.filters import EventFilters, where_clause
 from herald.store.rows import (
@@ -47,7 +51,13 @@ from herald.store.rows import (
     rejection_row,
     timex_row,
 )
-from herald.store.schema import TABLES, apply_migrations, transaction, utc_now
+from herald.store.schema import (
+    TABLES,
+    apply_migrations,
+    migrations_pending,
+    transaction,
+    utc_now,
+)
 
 
 # The row builders are looked up here, in this module, at call time: tests replace one of
@@ -95,9 +105,19 @@ class Store:
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Open (and create or upgrade) the database at ``path``."""
         # No progress bar: a library must not draw on the caller's terminal.
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = connect(path, read_only=read_only)
         con.execute("SET enable_progress_bar = false")
         return cls(con, read_only=read_only)
+
+    @classmethod
+    def open_reader(cls, path: str | Path) -> Store:
+        """Open the file at ``path`` to read it: read-only (so that other readers may share
+        it), unless its schema needs upgrading first, which takes one write."""
+        store = cls.open(path, read_only=True)
+        if not migrations_pending(store.con):
+            return store
+        store.close()
+        return cls.open(path)
 
     def close(self) -> None:
         self.con.close()
@@ -237,6 +257,21 @@ class Store:
         return self.con.execute(
             "SELECT version, name FROM schema_migrations ORDER BY version"
         ).fetchall()
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, with a file held by another process as ``DatabaseBusyError``."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as error:
+        if "lock" not in str(error).lower():
+            raise
+        holder = re.search(r"\(PID (\d+)\)", str(error))
+        by = f" (PID {holder.group(1)})" if holder else ""
+        raise DatabaseBusyError(
+            f"{path} is in use by another process{by}, such as herald serve or herald "
+            "extract --db; stop it or wait for it to finish, then try again"
+        ) from None
 
 
 def _as_date(value: dt.date | str) -> dt.date:

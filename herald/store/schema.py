@@ -198,6 +198,15 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
+def migrations_pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the file lacks a schema step (or is no herald file yet): read-only is safe."""
+    try:
+        done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        return True
+    return not set(MIGRATIONS) <= done
+
+
 def utc_now() -> dt.datetime:
     # TIMESTAMP columns hold UTC without a zone.
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)

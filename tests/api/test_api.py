@@ -7,6 +7,7 @@ that folder is absent). Both are built by running herald's own pipeline.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import itertools
 import json
@@ -315,6 +316,9 @@ BAD_REQUESTS = [
     ("GET", "/api/events/no-such-event", {}, 404, None),
     ("GET", "/api/documents/no-such-doc", {}, 404, None),
     ("GET", "/api/stories", {"offset": -1}, 422, "offset"),
+    ("GET", "/api/stories", {"offset": 2**63}, 422, "offset"),
+    ("GET", "/api/actors", {"offset": 2**63}, 422, "offset"),
+    ("GET", "/api/actors", {"offset": 10**30}, 422, "offset"),
     ("GET", "/api/actors", {"country": "CANADA"}, 422, "country"),
     ("GET", "/api/timeline", {"interval": "year"}, 422, "interval"),
     ("GET", "/api/timeline", {"by": "colour"}, 422, "by"),
@@ -346,6 +350,53 @@ def test_every_failure_has_the_one_error_shape(server, method, path, args, statu
     if field is not None:
         assert body["field"] == field
         assert field in body["message"]
+
+
+def cursor_of(key: Any, event_id: Any = "e") -> str:
+    raw = json.dumps([key, event_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [
+        ("-date", "not a date"),
+        ("-date", 5),
+        ("date", 1.5),
+        ("-date", True),
+        ("confidence", "high"),
+        pytest.param("-confidence", 10**400, id="confidence-huge-int"),
+        ("-confidence", False),
+        ("type", 3),
+        ("type", None),
+    ],
+)
+def test_a_cursor_with_a_key_of_the_wrong_type_is_a_422(server: str, sort: str, key: Any):
+    response = get(server, "/api/events", sort=sort, cursor=cursor_of(key))
+    assert response.status_code == 422, response.text
+    body = response.json()
+    assert set(body) == ERROR_KEYS and body["field"] == "cursor"
+
+
+def test_a_cursor_from_the_server_still_pages(server: str):
+    for sort in ("-date", "date", "confidence", "type"):
+        first = ok(server, "/api/events", sort=sort, limit=1)
+        assert first["next_cursor"]
+        second = ok(server, "/api/events", sort=sort, limit=1, cursor=first["next_cursor"])
+        assert second["items"][0]["event_id"] != first["items"][0]["event_id"]
+
+
+def test_an_article_over_the_parser_limit_is_a_422_not_a_500(samples_db: Path):
+    from tests.cli.test_cli import long_text
+
+    with running_server(samples_db, "--max-extract-bytes", "2000000") as base:
+        response = post_article(base, text=long_text(1_000_100))
+        assert response.status_code == 422, response.text
+        body = response.json()
+        assert set(body) == ERROR_KEYS and body["code"] == "rejected"
+        assert "too_long" in body["message"] and "1000000" in body["message"]
+        normal = post_article(base, text=(samples_dir() / "ottawa-visit.txt").read_text())
+        assert normal.status_code == 200, normal.text
 
 
 def test_a_crash_answers_500_in_the_same_shape(samples_db: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -223,3 +224,107 @@ def test_a_user_actor_dictionary_recodes_the_actors_it_names(tmp_path: Path):
 
     assert (beridze(coded)["country"], beridze(coded)["sector"]) == ("GEO", "OPP")
     assert (beridze(plain)["country"], beridze(plain)["sector"]) != ("GEO", "OPP")
+
+
+# ---------------------------------------------------------------------------- hostile input
+
+
+def long_text(characters: int) -> str:
+    """An article of news sentences a little longer than ``characters``."""
+    sentences, size, n = [], 0, 0
+    while size <= characters:
+        sentence = f"Officials in district {n} said the minister met the envoy on Monday. "
+        sentences.append(sentence)
+        size += len(sentence)
+        n += 1
+    return "".join(sentences)
+
+
+def test_a_text_over_the_parser_limit_is_rejected_and_the_batch_goes_on(tmp_path: Path):
+    # Over spaCy's max_length (1,000,000 characters), under --max-bytes (5 MB).
+    lines = tmp_path / "mixed.jsonl"
+    lines.write_text(
+        json.dumps({"id": "long", "text": long_text(1_000_100), "date": "2017-12-18"})
+        + "\n"
+        + json.dumps({"id": "short", "text": ARTICLE, "date": "2017-12-18"})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "events.duckdb"
+    done = herald("extract", str(lines), "-q", "-j", "1", "--db", str(db))
+    assert done.returncode == 0, done.stderr[-2000:]
+    rejected_line, line = [json.loads(text) for text in done.stdout.splitlines()]
+    assert line["doc"]["id"] == "short" and "events" in line
+    assert rejected_line["doc"]["id"] == "long"
+    assert rejected_line["rejected"]["stage"] == "parse"
+    assert rejected_line["rejected"]["code"] == "too_long"
+    (rejected,) = [text for text in done.stderr.splitlines() if "rejected" in text]
+    assert "[parse/too_long]" in rejected and "1000000" in rejected and len(rejected) < 500
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select stage, code from rejections").fetchall() == [
+            ("parse", "too_long")
+        ]
+
+
+@contextlib.contextmanager
+def locked(db: Path):
+    """Another process holding ``db`` open for writing (as `herald serve --writable` does)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, duckdb\n"
+            f"con = duckdb.connect({str(db)!r})\n"
+            "print('ready', flush=True)\n"
+            "sys.stdin.read()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def stored_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "events.duckdb"
+    done = herald("extract", "-", "--date", "2017-12-18", "-q", "--db", str(db), stdin=ARTICLE)
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("events",),
+        ("stories",),
+        ("export", "--to", "{tmp}/out.csv"),
+        ("extract", "-"),
+    ],
+)
+def test_a_locked_database_is_one_clear_line_and_exit_1(
+    stored_db: Path, tmp_path: Path, command: tuple[str, ...]
+):
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    with locked(stored_db):
+        done = herald(*args, "--db", str(stored_db), stdin=ARTICLE)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    (message,) = done.stderr.strip().splitlines()
+    assert message.startswith("herald: ") and "in use by another process" in message
+    assert str(stored_db) in message
+
+
+def test_reading_commands_open_the_database_read_only(stored_db: Path, tmp_path: Path):
+    # Read-only connections share the file: two readers at once both work.
+    import duckdb as duck
+
+    with duck.connect(str(stored_db), read_only=True):
+        for args in (("events",), ("stories",), ("export", "--to", str(tmp_path / "x.csv"))):
+            done = herald(*args, "--db", str(stored_db))
+            assert done.returncode == 0, done.stderr

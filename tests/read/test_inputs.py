@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,114 @@ def test_the_shipped_samples_read_cleanly() -> None:
     assert by_name == {"batch.jsonl", "ottawa-visit.txt", "summit.html"}
     batch = [item for item in items if ".jsonl:" in item.source]
     assert len(batch) == 5 and all(item.published and item.url and item.title for item in batch)
+
+
+# --------------------------------------------------------------------------- hostile archives
+
+
+def _gzip_member(data: bytes) -> bytes:
+    import gzip as gzip_module
+
+    return gzip_module.compress(data, compresslevel=9)
+
+
+def _warc_bytes(pages: list[tuple[str, str, bytes]], gzip: bool = True) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for url, content_type, body in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("cut", [4, 40])  # 4: only the gzip trailer is missing
+def test_truncated_warc_gz_on_stdin_is_reported_as_by_path(tmp_path: Path, cut: int) -> None:
+    whole = _warc_bytes([(f"https://example.org/{n}", "text/html", _page(n)) for n in range(3)])
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(whole[:-cut])
+    by_path = _all(str(path))
+    by_stdin = _all("-", input_format="warc", stdin=io.BytesIO(whole[:-cut]))
+
+    def codes(items: list[RawDocument | Rejection]) -> list[str | None]:
+        return [item.code if isinstance(item, Rejection) else item.url for item in items]
+
+    assert codes(by_stdin) == codes(by_path)
+    assert codes(by_stdin)[-1] == "malformed_record"
+    assert by_stdin[-1].detail == by_path[-1].detail.replace(str(path), "-")
+
+
+def test_whole_warc_gz_on_stdin_reads_every_record() -> None:
+    whole = _warc_bytes([(f"https://example.org/{n}", "text/html", _page(n)) for n in range(3)])
+    items = _all("-", input_format="warc", stdin=io.BytesIO(whole))
+    assert [item.url for item in items] == [f"https://example.org/{n}" for n in range(3)]
+
+
+def test_gzip_bomb_header_line_is_rejected_with_a_short_detail(tmp_path: Path) -> None:
+    # 8 MB of zeros on one "line" compress to about 8 KB: the reader must stop early.
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(_gzip_member(b"WARC/1.0\r\nWARC-Type: " + b"0" * 8_000_000))
+    for source in (str(path), "-"):
+        stdin = io.BytesIO(path.read_bytes())
+        tracemalloc.start()
+        try:
+            (item,) = _all(source, input_format="warc", stdin=stdin)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert isinstance(item, Rejection) and item.code == "too_large"
+        assert len(item.detail) <= 300 and "header" in item.detail
+        assert peak < 4_000_000  # the line is never held whole
+
+
+def test_gzip_bomb_status_line_detail_is_short(tmp_path: Path) -> None:
+    # warcio's own error quotes the whole bad line; a rejection never does.
+    path = tmp_path / "junk.warc.gz"
+    path.write_bytes(_gzip_member(b"x" * 200_000 + b"\r\n"))
+    (item,) = _all(str(path))
+    assert isinstance(item, Rejection) and item.code == "malformed_record"
+    assert len(item.detail) <= 300
+
+
+def test_encoded_payload_bigger_than_the_limit_once_decoded_is_rejected(tmp_path: Path) -> None:
+    bomb = _gzip_member(b"<html><body><p>" + b"0" * 3_000_000 + b"</p></body></html>")
+    path = tmp_path / "news.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+            protocol="HTTP/1.1",
+        )
+        record = writer.create_warc_record(
+            "https://a.org/bomb", "response", payload=io.BytesIO(bomb), http_headers=headers
+        )
+        writer.write_record(record)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            "https://a.org/ok", "response", payload=io.BytesIO(_page(1)), http_headers=headers
+        )
+        writer.write_record(record)
+    items = _all(str(path), max_bytes=1_000_000)
+    assert [_code_or_id(item) if isinstance(item, Rejection) else item.url for item in items] == [
+        "too_large",
+        "https://a.org/ok",
+    ]
+    assert len(items[0].detail) <= 300
+
+
+def test_archive_over_the_per_file_limit_is_rejected_and_the_next_file_read(
+    tmp_path: Path,
+) -> None:
+    pages = [(f"https://example.org/{n}", "text/html", _page(n) * 20) for n in range(20)]
+    big = tmp_path / "big.warc.gz"
+    big.write_bytes(_warc_bytes(pages))
+    small = tmp_path / "small.warc.gz"
+    small.write_bytes(_warc_bytes(pages[:1]))
+    items = _all(str(big), str(small), max_archive_bytes=10_000)
+    codes = [_code_or_id(item) if isinstance(item, Rejection) else item.url for item in items]
+    assert "too_large" in codes and codes[-1] == "https://example.org/0"
+    rejected = codes.index("too_large")
+    assert 0 < rejected < 20 and codes[rejected + 1 :] == ["https://example.org/0"]
