@@ -169,16 +169,21 @@ def _country_cues(scan: Scan, starts: list[int]) -> dict[int, Counter[str]]:
     return cues
 
 
+# Wires and international broadcasters report the whole world: their country says nothing
+# of the officials in their stories (a Reuters story does not make soldiers British).
+_WORLD_OUTLETS = frozenset({"agency", "broadcaster"})
+
+
 def _home_country(doc: Document) -> str | None:
-    """The country of the dateline, else of the publisher or of the outlet that signs the
-    photo credits ("NAME/The Globe and Mail"), else None."""
+    """The country of the dateline, else of the national newspaper, magazine or site that
+    publishes it or signs its photo credits ("NAME/The Globe and Mail"), else None."""
     if doc.dateline and (country := lexicon.country_for(doc.dateline)):
         return country
     outlets = [doc.publisher] if doc.publisher else []
     outlets += [credit.rsplit("/", 1)[-1] for credit in doc.credits if "/" in credit]
     for name in outlets:
         outlet = lexicon.media_for(name)
-        if outlet is not None and outlet.country:
+        if outlet is not None and outlet.country and outlet.type not in _WORLD_OUTLETS:
             return outlet.country
     return None
 

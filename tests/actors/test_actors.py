@@ -320,3 +320,15 @@ def test_demo_article_through_the_pipeline(demo_article: str) -> None:
     assert not any(q.text.startswith("exactly when") for q in result.quotes)  # "did not say"
     reuters = [q for q in result.quotes if q.speaker_text == "Reuters"]
     assert reuters and not reuters[0].anonymous
+
+
+def test_a_wire_agency_lends_its_country_to_nobody() -> None:
+    text = (
+        "U.S. Secretary of State Rex Tillerson will travel to Ottawa, where he will meet "
+        "with Prime Minister Justin Trudeau to talk about North Korea."
+    )
+    for outlet in ("Reuters", "Associated Press"):
+        signed = _named(_actors(text, publisher=outlet), "Justin Trudeau")
+        assert signed.country is None, outlet  # a wire reports from everywhere
+    national = _named(_actors(text, publisher="The Globe and Mail"), "Justin Trudeau")
+    assert national.country == "CAN"
