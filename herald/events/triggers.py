@@ -94,6 +94,9 @@ def _requirement_met(
     (or, written "ctx:NAME", one of the sentence's contexts)."""
     near = {view.tok(c).lemma.lower() for c in view.children(i)}
     near |= {view.tok(c).text.lower() for c in view.children(i)}
+    # "called for the government to lift the ban": the parser hangs "for" on the clause
+    for clause in view.children(i, "advcl", "ccomp", "xcomp"):
+        near |= {view.tok(m).lemma.lower() for m in view.children(clause, "mark")}
     head = view.head(i)
     if head is not None:
         near.add(view.tok(head).lemma.lower())

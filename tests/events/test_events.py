@@ -464,3 +464,9 @@ def test_tariffs_are_sanctions_not_attacks() -> None:
     assert tariffs.type == "SANCTION"
     trade_war = events_of("The trade war between China and the United States deepened.")
     assert {e.type for e in trade_war} == {"SANCTION"}
+
+
+def test_a_call_for_someone_to_act_is_the_callers_request_to_them() -> None:
+    (request,) = events_of("The opposition called for the government to lift the ban on protests.")
+    assert (request.type, request.trigger.text) == ("REQUEST", "called")
+    assert names(request.actor) == ["opposition"] and names(request.recipient) == ["government"]
