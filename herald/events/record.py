@@ -18,6 +18,7 @@ event's type is right.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 import herald.events.confidence as confidence
@@ -72,6 +73,7 @@ def to_event(
     modality = modality_of(
         parsed, anchor, when=when, published=doc.published, attribution=attribution, view=view
     )
+    when = _bounded(when, modality)
     event_type, mode = candidate.type, candidate.mode
     if modality == "negated" and _cooperative(event_type) and is_refusal(view, anchor):
         event_type, mode, modality = "REJECT", None, "asserted"
@@ -98,6 +100,18 @@ def to_event(
         confidence=confidence,
         cameo=cameo_code(event_type, mode, contexts),
     )
+
+
+def _bounded(when: TimeValue | None, modality: str) -> TimeValue | None:
+    """The publication day standing in for a date the text does not give is a bound, not
+    the event's date: a past event happened on or before it, a planned one on or after."""
+    if when is None or when.anchor != "publication" or when.modifier is not None:
+        return when
+    if modality == "planned":
+        return replace(when, modifier="on_or_after")
+    if modality in ("asserted", "reported", "historical", "negated"):
+        return replace(when, modifier="on_or_before")
+    return when
 
 
 def _cooperative(event_type: str) -> bool:

@@ -470,3 +470,11 @@ def test_a_call_for_someone_to_act_is_the_callers_request_to_them() -> None:
     (request,) = events_of("The opposition called for the government to lift the ban on protests.")
     assert (request.type, request.trigger.text) == ("REQUEST", "called")
     assert names(request.actor) == ["opposition"] and names(request.recipient) == ["government"]
+
+
+def test_the_publication_day_is_only_a_bound_for_an_undated_event() -> None:
+    (past,) = events_of("Police arrested dozens of protesters in the capital.")
+    assert (past.when.value, past.when.anchor) == (PUBLISHED.value, "publication")
+    assert past.when.modifier == "on_or_before"
+    (plan,) = events_of("The minister will meet the rebels.")
+    assert plan.when.modifier == "on_or_after"
