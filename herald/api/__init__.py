@@ -8,3 +8,6 @@ from __future__ import annotations
 
 # Posted articles above this size are refused (413): one article, not a dump.
 DEFAULT_MAX_EXTRACT_BYTES = 1_000_000
+
+# Extractions that may wait behind the running one before POST /api/extract answers 503.
+DEFAULT_EXTRACT_QUEUE = 4

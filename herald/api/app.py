@@ -7,12 +7,19 @@ the UI's pages (``/``, ``/events/{id}``, ``/timeline``, ...) all answer with the
 
 Fully offline: a Content-Security-Policy of ``'self'`` keeps the browser from loading
 anything from elsewhere, and the API docs page is herald's own (``/docs``).
+
+``Guard``, around every request, answers only Host names this server goes by (a web page
+cannot reach it through DNS rebinding) and counts the body bytes as they arrive, so that
+no request body, chunked or not, is read past the limit. ``POST /api/extract`` runs only
+on a server started with ``--writable`` or ``--allow-extract``, one article at a time,
+with a bounded queue (``ExtractQueue``) behind it. docs/security.md says why.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -23,27 +30,36 @@ from fastapi import Body, Depends, FastAPI, Query, Request, Response
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
-from herald.api import DEFAULT_MAX_EXTRACT_BYTES, aggregates, queries
+from herald.api import DEFAULT_EXTRACT_QUEUE, DEFAULT_MAX_EXTRACT_BYTES, aggregates, queries
 from herald.api.database import Database
-from herald.api.errors import ApiError, ErrorBody, error_response, install_error_handlers, invalid
+from herald.api.errors import ApiError, ErrorBody, install_error_handlers, invalid
+from herald.api.guard import Guard, host_names
 from herald.api.params import event_filters
 from herald.records import Extraction, Rejected
 from herald.store.filters import EventFilters
 
 WEB_DIR = Path(str(resources.files("herald") / "web"))
 UI_PAGES = ("/", "/events", "/timeline", "/network", "/map", "/actors", "/try")
-CSP = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
+# The JSON wrapping of an article adds a little: a body may be this much over the article limit.
+BODY_SLACK = 65536
+# Seconds a client is told to wait when the extraction queue is full.
+RETRY_AFTER = 5
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": description}
     for status, description in (
+        (400, "a Host header this server does not go by"),
         (404, "not found"),
         (422, "a bad parameter (named in `field`)"),
         (500, "internal error"),
     )
+}
+EXTRACT_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    403: {"model": ErrorBody, "description": "extraction is off on this server (read_only)"},
+    413: {"model": ErrorBody, "description": "the article or the request body is too large"},
+    503: {"model": ErrorBody, "description": "the extraction queue is full (see Retry-After)"},
 }
 
 
@@ -72,9 +88,21 @@ Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]
 
 
 def create_app(
-    path: Path, *, writable: bool = False, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES
+    path: Path,
+    *,
+    writable: bool = False,
+    allow_extract: bool = False,
+    extract_queue: int = DEFAULT_EXTRACT_QUEUE,
+    max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES,
+    allowed_hosts: Iterable[str] = (),
 ) -> FastAPI:
-    """The application over the DuckDB file at ``path`` (opened when the server starts)."""
+    """The application over the DuckDB file at ``path`` (opened when the server starts).
+
+    ``POST /api/extract`` runs only when ``writable`` (and then stores) or ``allow_extract``;
+    at most ``extract_queue`` extractions wait behind the running one. Requests are answered
+    only when their Host header names localhost, a loopback address or one of
+    ``allowed_hosts`` (``"*"``: any).
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -94,26 +122,55 @@ def create_app(
     )
     app.state.max_extract_bytes = max_extract_bytes
     app.state.writable = writable
+    app.state.extract = writable or allow_extract
+    app.state.extract_queue = ExtractQueue(waiting=extract_queue)
     install_error_handlers(app)
-    app.middleware("http")(_limit_and_secure)
+    app.add_middleware(
+        Guard, max_body=max_extract_bytes + BODY_SLACK, hosts=host_names(allowed_hosts)
+    )
     _add_api_routes(app)
     _add_ui_routes(app)
     return app
 
 
-async def _limit_and_secure(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Refuse oversized posts before reading them; forbid loading anything from elsewhere."""
-    length = request.headers.get("content-length")
-    limit = request.app.state.max_extract_bytes
-    # The JSON wrapping adds a little; 64 KiB of slack keeps the check on the text itself.
-    if request.method == "POST" and length and length.isdigit() and int(length) > limit + 65536:
-        return error_response(413, "too_large", f"the request body is over {limit} bytes")
-    response = await call_next(request)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+class ExtractQueue:
+    """One extraction at a time, at most ``waiting`` more waiting for it; beyond that a 503.
+
+    Used from the event loop only, so the counts need no lock.
+    """
+
+    def __init__(self, waiting: int) -> None:
+        self.capacity = waiting + 1
+        self.admitted = 0
+        self._turn: asyncio.Lock | None = None
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        if self.admitted >= self.capacity:
+            raise ApiError(
+                503,
+                "busy",
+                f"{self.admitted} extractions are running or waiting; try again later",
+                headers={"Retry-After": str(RETRY_AFTER)},
+            )
+        if self._turn is None:
+            self._turn = asyncio.Lock()
+        self.admitted += 1
+        try:
+            async with self._turn:
+                yield
+        finally:
+            self.admitted -= 1
+
+
+def _extraction_allowed(request: Request) -> None:
+    if not request.app.state.extract:
+        raise ApiError(
+            403,
+            "read_only",
+            "this server does not run extraction: start it with --allow-extract "
+            "(extract only) or --writable (extract and store)",
+        )
 
 
 def _add_api_routes(app: FastAPI) -> None:
@@ -190,20 +247,27 @@ def _add_api_routes(app: FastAPI) -> None:
         """What the database holds."""
         return {**aggregates.stats(con), "writable": request.app.state.writable}
 
-    @app.post("/api/extract", responses={**ERRORS, 413: {"model": ErrorBody}}, tags=["extract"])
-    def extract(
+    @app.post(
+        "/api/extract",
+        responses=EXTRACT_ERRORS,
+        tags=["extract"],
+        dependencies=[Depends(_extraction_allowed)],
+    )
+    async def extract(
         request: Request, response: Response, body: Annotated[ExtractRequest, Body()]
     ) -> dict[str, Any]:
         """Run herald on one article; the answer is `herald extract --format json`'s object.
 
-        Stored only when the server runs with `--writable` (header `X-Herald-Stored`).
+        Only on a server started with `--allow-extract` or `--writable` (403 `read_only`
+        otherwise); stored only with `--writable` (header `X-Herald-Stored`). One article
+        runs at a time and a few may wait (`--extract-queue`); beyond that a 503 with
+        `Retry-After`.
         """
-        return _extract(_db(request), request.app.state.max_extract_bytes, body, response)
+        return await _extract(request.app, body, response)
 
 
-def _extract(
-    db: Database, max_bytes: int, body: ExtractRequest, response: Response
-) -> dict[str, Any]:
+async def _extract(app: FastAPI, body: ExtractRequest, response: Response) -> dict[str, Any]:
+    max_bytes = app.state.max_extract_bytes
     if (body.text is None) == (body.html is None):
         raise invalid("text", "give exactly one of text and html")
     content = body.text if body.text is not None else body.html
@@ -213,7 +277,11 @@ def _extract(
     if not content.strip():
         raise invalid("text" if body.text is not None else "html", "is empty")
     kind = "text" if body.text is not None else "html"
-    result, stored = db.extract(content, kind, body.date, body.url, max_bytes)
+    db: Database = app.state.db
+    async with app.state.extract_queue.slot():
+        result, stored = await run_in_threadpool(
+            db.extract, content, kind, body.date, body.url, max_bytes
+        )
     if isinstance(result, Rejected):
         rejection = result.rejection
         raise ApiError(422, "rejected", f"{rejection.code}: {rejection.detail}", field=kind)

@@ -27,9 +27,11 @@ ERROR_CODES: dict[str, str] = {
     "invalid_parameter": "a query parameter or body field is malformed or out of range",
     "not_found": "no such path, event, document or story",
     "method_not_allowed": "the path exists but not with this HTTP method",
+    "invalid_host": "the Host header names neither this server nor an --allow-host name",
     "too_large": "the request body is larger than the server accepts",
     "rejected": "herald could not read the posted article",
-    "read_only": "the server was started without --writable",
+    "read_only": "extraction is off: the server was started without --writable or --allow-extract",
+    "busy": "the extraction queue is full; try again after Retry-After seconds",
     "http_error": "another HTTP error",
     "internal": "the server failed; the message says what to report",
 }
@@ -49,7 +51,14 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """An error the API answers on purpose, with its status, code and message."""
 
-    def __init__(self, status: int, code: str, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         if code not in ERROR_CODES:
             raise ValueError(f"unknown API error code {code!r}")
         super().__init__(message)
@@ -57,6 +66,7 @@ class ApiError(Exception):
         self.code = code
         self.message = message
         self.field = field
+        self.headers = headers or {}
 
 
 def invalid(field: str, message: str) -> ApiError:
@@ -68,9 +78,15 @@ def not_found(what: str, key: str) -> ApiError:
     return ApiError(404, "not_found", f"no {what} with id {key!r}")
 
 
-def error_response(status: int, code: str, message: str, field: str | None = None) -> JSONResponse:
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    field: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = ErrorBody(status=status, code=code, message=message, field=field)
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
 def _field_of(location: tuple[Any, ...] | list[Any]) -> str:
@@ -81,7 +97,7 @@ def _field_of(location: tuple[Any, ...] | list[Any]) -> str:
 
 async def _on_api_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ApiError)
-    return error_response(error.status, error.code, error.message, error.field)
+    return error_response(error.status, error.code, error.message, error.field, error.headers)
 
 
 async def _on_validation(_request: Request, error: Exception) -> JSONResponse:

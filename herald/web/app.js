@@ -63,6 +63,15 @@ function link(path, params, label, attrs) {
   return el("a", { href: `${path}${query}`, "data-nav": true, ...(attrs || {}) }, label);
 }
 
+/* A document's URL comes from whatever was read: a link only for http(s), never javascript: or data:. */
+function urlLink(url) {
+  let scheme = null;
+  try { scheme = new URL(url).protocol; } catch (error) { scheme = null; }
+  return scheme === "http:" || scheme === "https:"
+    ? el("a", { href: url, rel: "noreferrer noopener" }, url)
+    : el("span", { class: "url" }, url);
+}
+
 function showError(view, error) {
   view.append(el("p", { class: "error", role: "alert" }, error.message));
 }
@@ -254,7 +263,7 @@ async function eventView(view, eventId) {
   view.append(
     el("p", {}, link("/events", null, "« All events")),
     el("h1", {}, badge(event.type, event.mode, event.quad), " ", doc.title || (doc.id || "").split("/").pop() || event.doc_id),
-    el("p", { class: "muted" }, [doc.publisher, doc.published, doc.url ? el("a", { href: doc.url, rel: "noreferrer" }, doc.url) : null]
+    el("p", { class: "muted" }, [doc.publisher, doc.published, doc.url ? urlLink(doc.url) : null]
       .filter(Boolean).flatMap((part, i) => (i ? [" · ", part] : [part]))),
     el("dl", { class: "event-head" }, facts.map(([label, value]) =>
       el("div", {}, el("dt", {}, label), el("dd", {}, value)))));

@@ -45,7 +45,7 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(samples_db: Path) -> str:
-    with running_server(samples_db) as base:
+    with running_server(samples_db, "--allow-extract") as base:
         yield base
 
 
@@ -389,7 +389,7 @@ def test_a_cursor_from_the_server_still_pages(server: str):
 def test_an_article_over_the_parser_limit_is_a_422_not_a_500(samples_db: Path):
     from tests.cli.test_cli import long_text
 
-    with running_server(samples_db, "--max-extract-bytes", "2000000") as base:
+    with running_server(samples_db, "--allow-extract", "--max-extract-bytes", "2000000") as base:
         response = post_article(base, text=long_text(1_000_100))
         assert response.status_code == 422, response.text
         body = response.json()
@@ -409,7 +409,7 @@ def test_a_crash_answers_500_in_the_same_shape(samples_db: Path):
 
     async def call() -> httpx.Response:
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        client = httpx.AsyncClient(transport=transport, base_url="http://test")
+        client = httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1")
         async with client, app.router.lifespan_context(app):
             return await client.get("/api/explode")
 
@@ -459,7 +459,7 @@ def post_article(base: str, **body: Any) -> httpx.Response:
     return httpx.post(f"{base}/api/extract", json=body, timeout=120)
 
 
-def test_extract_returns_the_cli_json_and_stores_nothing_when_read_only(server: str):
+def test_extract_with_allow_extract_returns_the_cli_json_and_stores_nothing(server: str):
     before = ok(server, "/api/stats")["counts"]
     text = (samples_dir() / "ottawa-visit.txt").read_text(encoding="utf-8")
     response = post_article(server, text=text, date="2017-12-18")
@@ -475,7 +475,8 @@ def test_extract_stores_when_writable_and_refuses_big_articles(samples_db: Path,
     db = tmp_path / "writable.duckdb"
     shutil.copy(samples_db, db)
     text = "Kenya and Uganda signed a trade agreement in Nairobi on Monday, officials said."
-    with running_server(db, "--writable", "--max-extract-bytes", "5000") as base:
+    log = tmp_path / "serve.log"
+    with running_server(db, "--writable", "--max-extract-bytes", "5000", log=log) as base:
         before = ok(base, "/api/stats")
         assert before["writable"] is True
         first = post_article(base, text=text, date="2024-03-04")
@@ -494,6 +495,139 @@ def test_extract_stores_when_writable_and_refuses_big_articles(samples_db: Path,
         too_big = post_article(base, text="word " * 2000)
         assert too_big.status_code == 413
         assert set(too_big.json()) == ERROR_KEYS and too_big.json()["code"] == "too_large"
+    assert "warning" not in log.read_text()  # a writable server on loopback is no risk
+
+
+def test_a_read_only_server_refuses_to_extract(samples_db: Path):
+    with running_server(samples_db) as base:
+        assert ok(base, "/api/stats")["writable"] is False
+        response = post_article(base, text="Kenya and Uganda signed a trade agreement.")
+        assert response.status_code == 403, response.text
+        body = response.json()
+        assert set(body) == ERROR_KEYS and body["code"] == "read_only"
+        assert "--allow-extract" in body["message"] and "--writable" in body["message"]
+
+
+def test_a_full_extraction_queue_answers_503_with_retry_after(samples_db: Path):
+    """Queue size 0: while one extraction runs (held here by a fake model), the next is a 503."""
+    import asyncio
+    import threading
+
+    from herald.records import RawDocument, Rejected, Rejection
+
+    app = create_app(samples_db, allow_extract=True, extract_queue=0)
+    entered, release = threading.Event(), threading.Event()
+
+    def held_extract(content: str, *_args: Any) -> tuple[Rejected, bool]:
+        entered.set()
+        assert release.wait(30)
+        raw = RawDocument(source="api", id="api", content=content, kind="text")
+        return Rejected(raw, Rejection("api", "api", "parse", "empty", "held")), False
+
+    async def scenario() -> tuple[httpx.Response, httpx.Response, httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        client = httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1")
+        async with client, app.router.lifespan_context(app):
+            app.state.db.extract = held_extract
+            first = asyncio.create_task(client.post("/api/extract", json={"text": "one"}))
+            assert await asyncio.to_thread(entered.wait, 30)
+            second = await client.post("/api/extract", json={"text": "two"})
+            release.set()
+            done = await first
+            third = await client.post("/api/extract", json={"text": "three"})
+            return done, second, third
+
+    first, second, third = asyncio.run(scenario())
+    assert first.status_code == 422 and first.json()["code"] == "rejected"  # it ran
+    assert second.status_code == 503, second.text
+    assert set(second.json()) == ERROR_KEYS and second.json()["code"] == "busy"
+    assert int(second.headers["retry-after"]) > 0
+    assert third.status_code == 422  # the queue frees up once the first is done
+
+
+def test_extract_queue_admits_one_running_and_n_waiting():
+    import asyncio
+
+    from herald.api.app import ExtractQueue
+    from herald.api.errors import ApiError
+
+    async def scenario() -> list[str]:
+        queue, seen, gate = ExtractQueue(waiting=1), [], asyncio.Event()
+
+        async def job(name: str) -> None:
+            try:
+                async with queue.slot():
+                    seen.append(f"{name} runs")
+                    await gate.wait()
+            except ApiError as error:
+                seen.append(f"{name} {error.status}")
+
+        tasks = [asyncio.create_task(job(name)) for name in ("a", "b", "c")]
+        for _ in range(3):
+            await asyncio.sleep(0)  # let each task reach its slot
+        gate.set()
+        await asyncio.gather(*tasks)
+        return seen
+
+    assert asyncio.run(scenario()) == ["a runs", "c 503", "b runs"]
+
+
+def chunked_post(base: str, path: str, chunks: Any) -> tuple[int, dict[str, Any]]:
+    """POST with Transfer-Encoding: chunked (no Content-Length), as http.client sends an
+    iterable body."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    address = urlsplit(base)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+    try:
+        connection.request("POST", path, body=chunks, headers={"Content-Type": "application/json"})
+        answer = connection.getresponse()
+        return answer.status, json.loads(answer.read())
+    finally:
+        connection.close()
+
+
+def test_a_chunked_body_over_the_limit_is_a_413_and_the_server_goes_on(samples_db: Path):
+    with running_server(samples_db, "--allow-extract", "--max-extract-bytes", "1000") as base:
+        # No Content-Length: only the bytes received can tell. Far over 1000 + 64 KiB of slack.
+        chunks = itertools.chain([b'{"text": "'], itertools.repeat(b"a" * 16384, 64))
+        status, body = chunked_post(base, "/api/extract", chunks)
+        assert status == 413, body
+        assert set(body) == ERROR_KEYS and body["code"] == "too_large"
+        status, body = chunked_post(base, "/api/events", iter([b"x" * 16384] * 8))
+        assert status in (405, 413), body  # whatever the path, never read whole
+        small = chunked_post(base, "/api/extract", iter([b'{"text": ', b'"  "}']))
+        assert small[0] == 422  # a chunked body under the limit is read as usual
+        assert ok(base, "/api/stats")["counts"]["events"] > 0
+
+
+def test_only_this_servers_host_names_are_answered(server: str):
+    port = server.rsplit(":", 1)[1]
+    for host in ("127.0.0.1", f"127.0.0.1:{port}", f"localhost:{port}", "LOCALHOST"):
+        response = httpx.get(f"{server}/api/stats", headers={"Host": host}, timeout=30)
+        assert response.status_code == 200, (host, response.text)
+    for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.evil.example", ""):
+        response = httpx.get(f"{server}/api/stats", headers={"Host": host}, timeout=30)
+        assert response.status_code == 400, (host, response.text)
+        assert set(response.json()) == ERROR_KEYS and response.json()["code"] == "invalid_host"
+    page = httpx.get(f"{server}/", headers={"Host": "evil.example"}, timeout=30)
+    assert page.status_code == 400  # the UI too: a rebinding page reads nothing
+
+
+def test_writable_on_all_interfaces_warns_and_allow_host_extends_the_names(
+    samples_db: Path, tmp_path: Path
+):
+    db, log = tmp_path / "open.duckdb", tmp_path / "serve.log"
+    shutil.copy(samples_db, db)
+    extra = ("--host", "0.0.0.0", "--writable", "--allow-host", "herald.example")
+    with running_server(db, *extra, log=log) as base:
+        warning = log.read_text()
+        assert "warning" in warning and "0.0.0.0" in warning and "--writable" in warning
+        allowed = httpx.get(f"{base}/api/stats", headers={"Host": "herald.example:80"})
+        assert allowed.status_code == 200, allowed.text
+        refused = httpx.get(f"{base}/api/stats", headers={"Host": "other.example"})
+        assert refused.status_code == 400 and refused.json()["code"] == "invalid_host"
 
 
 # ---------------------------------------------------------------------------- real articles

@@ -18,6 +18,7 @@ import pytest
 
 from herald.cli.demo import samples_dir
 from herald.read.inputs import read_inputs
+from herald.records import RawDocument
 from tests.api.server import build_database, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,7 +46,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("ui") / "samples.duckdb"
     items = read_inputs([str(samples_dir())], "auto", max_bytes=5_000_000)
     build_database(items, path, dt.date(2017, 12, 18))
-    with running_server(path) as url:
+    with running_server(path, "--allow-extract") as url:
         yield url
 
 
@@ -216,3 +217,37 @@ def test_phone_width_has_no_sideways_scrolling(browser, base: str, shots: Path):
         page.screenshot(path=str(shots / "phone.png"))
     finally:
         context.close()
+
+
+def test_a_document_url_is_a_link_only_for_http_and_https(page, tmp_path: Path):
+    import httpx
+
+    text = "Kenya and Uganda signed a trade agreement in Nairobi on Monday, officials said."
+    urls = {
+        "javascript:alert(document.domain)": False,
+        " JavaScript:alert(1)": False,
+        "data:text/html,<script>alert(1)</script>": False,
+        "https://news.example/kenya-uganda": True,
+    }
+    items = [
+        RawDocument(source="ui", id=f"doc{i}", content=f"{text} ({i})", kind="text", url=url)
+        for i, url in enumerate(urls)
+    ]
+    db = tmp_path / "urls.duckdb"
+    build_database(items, db, dt.date(2024, 3, 4))
+    with running_server(db) as url:
+        events = httpx.get(f"{url}/api/events", params={"limit": 500}, timeout=30).json()
+        by_doc = {event["doc_id"]: event["event_id"] for event in events["items"]}
+        assert len(by_doc) == len(urls)
+        for doc_id, event_id in by_doc.items():
+            document = httpx.get(f"{url}/api/documents/{doc_id}", timeout=30).json()
+            page.goto(f"{url}/events/{event_id}")
+            page.wait_for_selector("mark#evidence")
+            shown = page.locator("main p.muted").first
+            assert document["url"].strip() in shown.inner_text()  # shown as text either way
+            links = shown.locator("a")
+            if urls[document["url"]]:
+                assert links.count() == 1 and links.first.get_attribute("href") == document["url"]
+            else:
+                assert links.count() == 0, links.first.get_attribute("href")
+            assert page.locator('a[href^="javascript:" i], a[href^=" javascript:" i]').count() == 0
