@@ -27,6 +27,7 @@ from dataclasses import replace
 from herald.events.coreference import merge_mentions
 from herald.events.frames import absorbed, apply_frames, attach_aims
 from herald.events.modes import cue_modes, sentence_contexts
+from herald.events.recipients import recipients_from_acts
 from herald.events.record import to_event
 from herald.events.relevance import event_relevance
 from herald.events.roles import find_roles, unit_head
@@ -74,7 +75,9 @@ def find_events(
                 events.append(event)
     return tuple(
         replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
-        for n, event in enumerate(place_events(merge_mentions(events), doc, places), start=1)
+        for n, event in enumerate(
+            place_events(merge_mentions(recipients_from_acts(events)), doc, places), start=1
+        )
     )
 
 

@@ -478,3 +478,12 @@ def test_the_publication_day_is_only_a_bound_for_an_undated_event() -> None:
     assert past.when.modifier == "on_or_before"
     (plan,) = events_of("The minister will meet the rebels.")
     assert plan.when.modifier == "on_or_after"
+
+
+def test_an_act_named_as_recipient_gives_its_actor() -> None:
+    text = (
+        "North Korea launched a ballistic missile over Japan on Friday. "
+        "The United Nations condemned the launch."
+    )
+    condemned = only(events_of(text), "ACCUSE")
+    assert names(condemned.recipient) == ["North Korea"]
