@@ -17,6 +17,8 @@ from __future__ import annotations
 # Every rejection code herald can give, with what it means for the user.
 CODES: dict[str, str] = {
     "unreadable": "the file could not be opened or read",
+    "symlink_skipped": "a symbolic link to a folder, met while walking a folder, is not "
+    "followed (it may lead out of the folder or back into it); name its target to read it",
     "empty": "the input holds no bytes or only white space",
     "binary": "the input is not text (a binary file, an image, an archive)",
     "encoding": "the bytes could not be decoded as text in any encoding herald tries",

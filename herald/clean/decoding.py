@@ -2,8 +2,17 @@
 
 ``check_size`` and ``check_text`` guard the clean stage; ``decode_bytes`` picks the
 encoding (byte order mark, UTF-8, the charset an HTML page declares, UTF-8 with stray
-cp1252 bytes, legacy code pages). Every failure is a ``RejectedError`` (``too_large``,
+bytes, legacy code pages). Every failure is a ``RejectedError`` (``too_large``,
 ``empty``, ``binary`` or ``encoding``).
+
+The rule for bytes that are not valid UTF-8: the text stays UTF-8, and each stray byte is
+read as cp1252 where cp1252 defines it (a curly quote, an accented letter) or becomes
+U+FFFD, unless the bytes look like a legacy code page. Only a text whose bytes outside UTF-8
+are many (``MIN_LEGACY_SHARE`` of all bytes) and mostly in runs (Cyrillic, Greek, Arabic,
+Hebrew, East Asian words) is handed to charset-normalizer. A few stray bytes are noise:
+before this rule, one byte cp1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d) sent an
+English text to charset-normalizer, which read it as cp1251 and made every stray byte a
+Cyrillic letter.
 """
 
 from __future__ import annotations
@@ -28,6 +37,11 @@ LONE_HIGH_SHARE = 0.8
 # Share of the bytes above 0x7F that form valid UTF-8 sequences in a UTF-8 text with some
 # cp1252 bytes mixed in; legacy East Asian encodings form such sequences only by chance.
 MIN_UTF8_SHARE = 0.5
+# Share of all bytes that must be high bytes outside UTF-8 sequences before we believe in a
+# legacy code page of another script: in such a code page every letter is a high byte
+# (measured on news sentences: 84% in Russian cp1251 and KOI8-R, 86% in Greek cp1253, 84% in
+# Japanese Shift-JIS), while stray bytes in English are one in a hundred or fewer.
+MIN_LEGACY_SHARE = 0.05
 MAX_BAD_CHAR_SHARE = 0.05  # replacement characters and C1 controls left after decoding
 
 _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
@@ -96,14 +110,13 @@ def decode_bytes(data: bytes, kind: str = "text") -> str:
     declared = _declared_charset(data) if kind == "html" else None
     if declared and (text := _decode_strict(data, declared)) is not None:
         return text
-    high_bytes = len(_HIGH_BYTE.findall(data))
-    in_utf8 = sum(len(sequence) for sequence in _UTF8_SEQUENCE.findall(data))
-    if in_utf8 >= MIN_UTF8_SHARE * high_bytes:
-        # Mostly valid UTF-8 with some stray bytes: a page pasted together from UTF-8 and
-        # cp1252 parts. One guessed code page would garble the UTF-8 part, so we keep UTF-8
-        # and read only the stray bytes as cp1252 (undefined ones become U+FFFD).
-        return data.decode("utf-8", errors=_CP1252_FALLBACK)
-    return _decode_legacy(data)
+    if _looks_like_legacy_code_page(data):
+        return _decode_legacy(data)
+    # UTF-8 (or ASCII) with some stray bytes: a page pasted together from UTF-8 and cp1252
+    # parts, or a few bytes of noise. One guessed code page would garble the UTF-8 part, so
+    # we keep UTF-8 and read only the stray bytes as cp1252 (undefined ones become U+FFFD).
+    # Text whose high bytes are all lone is cp1252 read the same way.
+    return data.decode("utf-8", errors=_CP1252_FALLBACK)
 
 
 def _decode_strict(data: bytes, codec: str) -> str | None:
@@ -122,12 +135,24 @@ def _declared_charset(data: bytes) -> str | None:
     return "cp1252" if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii") else name
 
 
-def _decode_legacy(data: bytes) -> str:
-    """Text in a single-byte or East Asian code page."""
+def _looks_like_legacy_code_page(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 look like a code page of a non-Latin script.
+
+    Not when most high bytes form UTF-8 sequences (mixed UTF-8 and cp1252), nor when the
+    high bytes are mostly lone (cp1252: accents and quotes between ASCII letters), nor when
+    they are too few to be the letters of a text (a few stray bytes).
+    """
     high_bytes = len(_HIGH_BYTE.findall(data))
-    lone = len(_LONE_HIGH_BYTE.findall(data))
-    if lone >= LONE_HIGH_SHARE * high_bytes and (text := _decode_strict(data, "cp1252")):
-        return text
+    in_utf8 = sum(len(sequence) for sequence in _UTF8_SEQUENCE.findall(data))
+    if in_utf8 >= MIN_UTF8_SHARE * high_bytes:
+        return False
+    if high_bytes - in_utf8 < MIN_LEGACY_SHARE * len(data):
+        return False
+    return len(_LONE_HIGH_BYTE.findall(data)) < LONE_HIGH_SHARE * high_bytes
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Text in a single-byte or East Asian code page of a non-Latin script."""
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         return str(best)

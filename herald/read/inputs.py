@@ -3,7 +3,9 @@
 Reading never decodes text (that is the cleaner's job) and never stops on a bad input: every
 problem becomes a ``Rejection`` in the stream and the next document follows. Folders are
 walked recursively in sorted order so that two runs over the same tree yield the same
-sequence.
+sequence. A symbolic link to a folder met in the walk is not followed (it may lead out of
+the folder named, or back into it without end) but reported, as the rejection
+``symlink_skipped`` in its place in that order; links to files are read (docs/security.md).
 
 Every read is bounded, so that a hostile input (a gzip bomb, a line without end) costs
 bounded memory: a document by ``max_bytes`` (after any decompression), a WARC record's header
@@ -70,7 +72,10 @@ def read_inputs(
         path = Path(item)
         if path.is_dir():
             for member in _walk(path):
-                yield from _read_file(member, _format_from_suffix(member), limits)
+                if isinstance(member, Rejection):
+                    yield member
+                else:
+                    yield from _read_file(member, _format_from_suffix(member), limits)
         else:
             chosen = input_format if input_format != "auto" else _format_from_suffix(path)
             yield from _read_file(path, chosen, limits)
@@ -79,15 +84,29 @@ def read_inputs(
 # --------------------------------------------------------------------------- dispatch
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """The readable files under ``folder``, recursively, sorted by their path parts."""
-    found = [
-        Path(root) / name
-        for root, _dirs, files in os.walk(folder)
-        for name in files
-        if _format_from_suffix(Path(name)) != "auto"
-    ]
-    yield from sorted(found, key=lambda path: path.relative_to(folder).parts)
+def _walk(folder: Path) -> Iterator[Path | Rejection]:
+    """The readable files under ``folder``, recursively, sorted by their path parts, and a
+    Rejection in its place for each link to a folder (never followed, so never a loop)."""
+    found: list[tuple[Path, Rejection | None]] = []
+    for root, dirs, files in os.walk(folder):  # followlinks=False: links are listed, not entered
+        found.extend(
+            (Path(root) / name, None) for name in files if _format_from_suffix(Path(name)) != "auto"
+        )
+        found.extend(
+            (link, _skipped_link(link)) for name in dirs if (link := Path(root) / name).is_symlink()
+        )
+    found.sort(key=lambda pair: pair[0].relative_to(folder).parts)
+    for path, skipped in found:
+        yield skipped or path
+
+
+def _skipped_link(link: Path) -> Rejection:
+    try:
+        target = str(link.readlink())
+    except OSError as error:
+        target = f"? ({error.strerror or error})"
+    detail = f"link to the folder {target} not followed; name the folder to read it"
+    return rejection(str(link), "symlink_skipped", detail)
 
 
 def _format_from_suffix(path: Path) -> InputFormat:

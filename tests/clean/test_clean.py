@@ -99,6 +99,63 @@ def test_mixed_utf8_and_cp1252_ends_up_readable() -> None:
     assert document.text.startswith("Caf\u00e9 owners said: \u201cno\u201d.")
 
 
+RUSSIAN = (
+    "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0438\u043d\u043e\u0441\u0442"
+    "\u0440\u0430\u043d\u043d\u044b\u0445 \u0434\u0435\u043b \u0432\u0441\u0442"
+    "\u0440\u0435\u0442\u0438\u043b\u0441\u044f \u0432 \u043f\u043e\u043d\u0435"
+    "\u0434\u0435\u043b\u044c\u043d\u0438\u043a \u0441 \u043f\u043e\u0441\u043b"
+    "\u043e\u043c \u0438 \u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e "
+    "\u0434\u0432\u0435 \u0441\u0442\u0440\u0430\u043d\u044b \u0431\u0443\u0434"
+    "\u0443\u0442 \u0440\u0430\u0431\u043e\u0442\u0430\u0442\u044c \u0432\u043c"
+    "\u0435\u0441\u0442\u0435 \u043d\u0430\u0434 \u0442\u043e\u0440\u0433\u043e"
+    "\u0432\u043b\u0435\u0439. \u041f\u0435\u0440\u0435\u0433\u043e\u0432\u043e"
+    "\u0440\u044b \u0431\u044b\u043b\u0438 \u043f\u043e\u043b\u0435\u0437\u043d"
+    "\u044b\u043c\u0438, \u043d\u043e\u0432\u044b\u0435 \u0432\u0441\u0442\u0440"
+    "\u0435\u0447\u0438 \u043f\u043b\u0430\u043d\u0438\u0440\u0443\u044e\u0442"
+    "\u0441\u044f \u0432\u0435\u0441\u043d\u043e\u0439."
+)
+
+
+def _stray(story: bytes, *replacements: tuple[bytes, str]) -> tuple[bytes, str]:
+    """``story`` with stray bytes, and the text it should decode to."""
+    text = story.decode("utf-8", errors="replace")
+    for stray, decoded in replacements:
+        story, text = story.replace(b"said.", stray, 1), text.replace("said.", decoded, 1)
+    return story, text
+
+
+_STORY = (
+    b"The foreign minister met the ambassador on Monday and said. The two countries would work "
+    b"together on trade, she said. The talks had been useful, officials in the capital said."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # bytes cp1252 leaves undefined, one at a time in an ASCII text
+        _stray(_STORY, (b"said\x81.", "said\ufffd."), (b"said\x9d.", "said\ufffd.")),
+        # a pair of them: not lone, but two stray bytes in 170 are no code page
+        _stray(_STORY, (b"said\x8f\x90.", "said\ufffd\ufffd."), (b"said\x81.", "said\ufffd.")),
+        # cp1252 quotes next to an undefined byte: the quotes stay quotes
+        _stray(_STORY, (b"\x93said\x94.", "\u201csaid\u201d."), (b"said\x8d.", "said\ufffd.")),
+        # the same in a UTF-8 text (this worked before: a guard)
+        _stray(_STORY, ("said\u2019s.".encode(), "said\u2019s."), (b"said\x9d.", "said\ufffd.")),
+    ],
+)
+def test_stray_bytes_in_english_text_stay_utf8(content: bytes, expected: str) -> None:
+    # Bytes undefined in cp1252 (0x81, 0x8d, 0x8f, 0x90, 0x9d) used to send the whole text to
+    # charset-normalizer, which read it as cp1251 and turned every stray byte into a letter.
+    assert decode_bytes(content) == expected
+    assert clean(_text(content), Options()).text == expected
+
+
+def test_cp1251_russian_text_is_still_decoded_then_rejected_as_not_english() -> None:
+    content = RUSSIAN.encode("cp1251")
+    assert decode_bytes(content) == RUSSIAN
+    assert _rejected(_text(content)) == "not_english"
+
+
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
 def test_byte_order_marks(codec: str) -> None:
     assert decode_bytes(BODY.encode(codec)) == BODY

@@ -110,6 +110,32 @@ def test_missing_file_and_broken_link_are_rejected_and_reading_goes_on(tmp_path:
     assert all(item.stage == "read" for item in items if isinstance(item, Rejection))
 
 
+def test_symlinked_folder_is_reported_not_followed(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    (tree / "real").mkdir(parents=True)
+    (tree / "real" / "story.txt").write_bytes(b"story")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_bytes(b"not under the folder named")
+    os.symlink(outside, tree / "elsewhere")
+    os.symlink(tree, tree / "real" / "loop")  # a loop: followed, it would never end
+    (tree / "linked.txt").symlink_to(tree / "real" / "story.txt")  # links to files are read
+    items = _all(str(tree))
+    found = [(Path(item.source).relative_to(tree).as_posix(), _code_or_id(item)) for item in items]
+    assert [(name, code) for name, code in found if code in CODES] == [
+        ("elsewhere", "symlink_skipped"),
+        ("real/loop", "symlink_skipped"),
+    ]
+    assert [name for name, _ in found] == ["elsewhere", "linked.txt", "real/loop", "real/story.txt"]
+    skipped = items[0]
+    assert isinstance(skipped, Rejection) and skipped.stage == "read"
+    assert str(outside) in skipped.detail and len(skipped.detail) <= 300
+    # Named on the command line, a link to a folder is the user's choice and is read.
+    assert [item.source for item in _all(str(tree / "elsewhere"))] == [
+        str(tree / "elsewhere" / "secret.txt")
+    ]
+
+
 def test_file_over_the_limit_is_rejected_without_being_read(tmp_path: Path, monkeypatch) -> None:
     huge = tmp_path / "huge.html"
     with huge.open("wb") as handle:  # sparse: 3 GB on paper, nothing on disk
