@@ -199,6 +199,8 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
         text = parsed.span_text(first, end)
         if all(word.lower() in _qualifiers() for word in text.split()):
             continue  # "South Ossetia", "South West England": directions are no place
+        if not parsed.tokens[end - 1].whitespace or not text[:1].isupper():
+            continue  # "al-" of "al-Shabab": a piece of one word is no name
         entry = best(text)
         if entry is None:
             continue
