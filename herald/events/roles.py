@@ -212,7 +212,23 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
     subjects = [relcl_head if view.tok(s).tag in _RELATIVE and relcl_head else s for s in subjects]
     if not subjects and not passive:
         subjects = _inherited_subject(view, head)
+        if subjects and _bare_participle(view, head, auxes):
+            # "..., killed in a joint operation", "were arrested and charged": a past
+            # participle without its own auxiliary tells what befell its subject
+            subjects, passive = [], subjects
     return _expand(view, subjects), _expand(view, passive)
+
+
+def _bare_participle(view: SentenceView, head: int, auxes: list[int]) -> bool:
+    """A past participle with no auxiliary of its own, outside a perfect ("has attacked and
+    killed" stays active)."""
+    if view.tok(head).tag != "VBN" or auxes or view.tok(head).dep not in ("advcl", "conj"):
+        return False
+    parent = view.head(head)
+    if parent is None or view.tok(head).dep != "conj":
+        return True
+    perfect = any(view.tok(a).lemma.lower() == "have" for a in view.children(parent, "aux"))
+    return not perfect or bool(view.children(parent, "auxpass"))
 
 
 def _inherited_subject(view: SentenceView, head: int) -> list[int]:

@@ -487,3 +487,11 @@ def test_an_act_named_as_recipient_gives_its_actor() -> None:
     )
     condemned = only(events_of(text), "ACCUSE")
     assert names(condemned.recipient) == ["North Korea"]
+
+
+def test_a_bare_past_participle_tells_what_befell_its_subject() -> None:
+    text = "One of the group's most senior leaders is dead, killed in a joint operation."
+    (killing,) = events_of(text)
+    assert not killing.actor and "leaders" in names(killing.recipient)[0]
+    (attack,) = events_of("The army has attacked the rebels.")
+    assert names(attack.actor) == ["army"]  # a perfect stays active
