@@ -214,9 +214,23 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
         subjects = _inherited_subject(view, head)
         if subjects and _bare_participle(view, head, auxes):
             # "..., killed in a joint operation", "were arrested and charged": a past
-            # participle without its own auxiliary tells what befell its subject
-            subjects, passive = [], subjects
+            # participle without its own auxiliary tells what befell its subject; in
+            # "X was targeted by Y, accused of ..." Y still acts and X undergoes
+            undergoing = _undergoing(view, head)
+            if undergoing:
+                passive = undergoing
+            else:
+                subjects, passive = [], subjects
     return _expand(view, subjects), _expand(view, passive)
+
+
+def _undergoing(view: SentenceView, head: int) -> list[int]:
+    """The passive subject of the clause a bare participle hangs on, when that clause has
+    an agent ("Macron was targeted by protesters, accused of ...": Macron)."""
+    parent = view.head(head)
+    if parent is None or not view.children(parent, "agent"):
+        return []
+    return view.children(parent, "nsubjpass")
 
 
 def _bare_participle(view: SentenceView, head: int, auxes: list[int]) -> bool:
