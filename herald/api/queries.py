@@ -75,11 +75,18 @@ def encode_cursor(value: Any, event_id: str) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+# A cursor holds one sort key and one event id: far shorter than this. A longer one is
+# refused before decoding (deeply nested JSON would exhaust the decoder's recursion).
+MAX_CURSOR_CHARS = 1024
+
+
 def decode_cursor(cursor: str) -> tuple[Any, str]:
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise invalid("cursor", "not a cursor this server gave out")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key, event_id = json.loads(raw)
-    except (binascii.Error, ValueError, TypeError) as error:
+    except (binascii.Error, ValueError, TypeError, RecursionError) as error:
         raise invalid("cursor", "not a cursor this server gave out") from error
     if not isinstance(event_id, str) or not isinstance(key, (str, int, float)):
         raise invalid("cursor", "not a cursor this server gave out")
