@@ -32,6 +32,7 @@ from herald.eval.article_gold_files import (
 from herald.eval.runner import progress
 from herald.eval.scoring import Report
 from herald.eval.splits import Split, select
+from herald.events.when import own_time
 from herald.pipeline import process_document
 from herald.records import ActorRef, Event, Extraction, Place, TimeValue
 from herald.settings import Options
@@ -201,7 +202,8 @@ def parties_right(gold: Sequence[GoldParty], predicted: Sequence[ActorRef]) -> b
 def when_right(gold: str | None, when: TimeValue | None, published: str) -> bool:
     """The date the text gives (or none where it gives none): a publication day standing in
     for an undated past event is wrong."""
-    own = None if when is None or when.anchor in ("publication", "unresolved") else when.value
+    own_when = own_time(when)
+    own = own_when.value if own_when else None
     if gold is None:
         return own is None
     if own is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from herald.events.when import own_time
 from herald.records import ActorRef, Event, TimeValue
 from herald.time.partial import bounds
 
@@ -56,16 +57,19 @@ def same_event(first: Event, second: Event) -> bool:
     unnamed = not (named[0] or named[1])
     return (
         bool(named[0] & named[1])
-        or (unnamed and _same_word(first.trigger.text, second.trigger.text))
+        or (unnamed and same_word(first.trigger.text, second.trigger.text))
         or _same_town(first, second)
         or (_own(first.when) is not None and _own(first.when) == _own(second.when))
     )
 
 
-def _same_word(first: str, second: str) -> bool:
-    """The same trigger word in another form ("killed", "killing"; "attack", "attacks")."""
+STEM = 4  # letters two forms of one word share ("launch", "launches", "launched")
+
+
+def same_word(first: str, second: str) -> bool:
+    """The same word in another form ("killed", "killing"; "attack", "attacks")."""
     one, two = first.lower(), second.lower()
-    return len(one) >= 4 and len(two) >= 4 and one[:4] == two[:4]
+    return len(one) >= STEM and len(two) >= STEM and one[:STEM] == two[:STEM]
 
 
 def _same_town(first: Event, second: Event) -> bool:
@@ -83,10 +87,9 @@ def _same_factuality(first: Event, second: Event) -> bool:
 
 
 def _own(when: TimeValue | None) -> str | None:
-    """A date the text gives the event (not the publication day standing in)."""
-    if when is None or when.anchor in ("publication", "unresolved"):
-        return None
-    return when.value
+    """The value of a date the text gives the event (``events.when.own_time``)."""
+    own = own_time(when)
+    return own.value if own else None
 
 
 def _dates_overlap(first: TimeValue | None, second: TimeValue | None) -> bool:

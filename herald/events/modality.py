@@ -22,6 +22,7 @@ import datetime as dt
 
 from herald.events.plover import cues
 from herald.events.syntax import SentenceView
+from herald.events.when import own_time
 from herald.records import Attribution, Modality, ParsedText, TimeValue
 from herald.time.partial import bounds
 
@@ -210,7 +211,7 @@ def _is_backstory(
     """The past perfect in the narrator's own voice, with no date of its own, sets an event
     before the story's past: background ("a car she had been warned might be faulty").
     In reported speech it is only the shifted tense of a recent event, so not there."""
-    if _own_time(when) is not None or (attribution and attribution.kind != "publisher"):
+    if own_time(when) is not None or (attribution and attribution.kind != "publisher"):
         return False
     verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
     if verb is None or view.tok(verb).tag != "VBN":
@@ -343,22 +344,15 @@ def _is_infinitival_plan(view: SentenceView, chain: list[int]) -> bool:
     return False
 
 
-def _own_time(when: TimeValue | None) -> TimeValue | None:
-    """A time from the sentence, not the publication date standing in for one."""
-    if when is None or when.anchor in ("publication", "unresolved"):
-        return None
-    return when
-
-
 def _after(when: TimeValue | None, published: TimeValue | None) -> bool:
-    own = _own_time(when)
+    own = own_time(when)
     event = bounds(own.value) if own else None
     now = bounds(published.value) if published else None
     return bool(event and now and event[0] > now[1])
 
 
 def _long_before(when: TimeValue | None, published: TimeValue | None) -> bool:
-    own = _own_time(when)
+    own = own_time(when)
     event = bounds(own.value) if own else None
     now = bounds(published.value) if published else None
     return bool(event and now and event[1] < now[0] - dt.timedelta(days=HISTORICAL_DAYS))

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from herald.events.coreference import same_word
 from herald.records import ActorRef, Event
-
-STEM = 4  # letters two forms of one word share ("launch", "launches", "launched")
 
 
 def recipients_from_acts(events: Sequence[Event]) -> list[Event]:
@@ -28,7 +27,7 @@ def _resolved(event: Event, earlier: Sequence[Event]) -> Event:
     refs: list[ActorRef] = []
     changed = False
     for ref in event.recipient:
-        act = _act_named_by(ref, event, earlier) if _anyone(ref) else None
+        act = _act_named_by(ref, earlier) if _anyone(ref) else None
         if act is None:
             refs.append(ref)
             continue
@@ -41,15 +40,13 @@ def _anyone(ref: ActorRef) -> bool:
     return ref.actor_id is None and ref.sector is None and ref.country is None
 
 
-def _act_named_by(ref: ActorRef, event: Event, earlier: Sequence[Event]) -> Event | None:
-    """The latest earlier event (or one of the same sentence) whose trigger is the
+def _act_named_by(ref: ActorRef, earlier: Sequence[Event]) -> Event | None:
+    """The latest earlier event (of this sentence or before) whose trigger is the
     recipient's head word, with an actor of its own."""
-    words = ref.text.lower().split()
+    words = ref.text.split()
     if not words:
         return None
-    head = words[-1]
-    for other in reversed(earlier):
-        word = other.trigger.text.lower()
-        if other.actor and len(head) >= STEM and word[:STEM] == head[:STEM] and other is not event:
-            return other
-    return None
+    return next(
+        (e for e in reversed(earlier) if e.actor and same_word(e.trigger.text, words[-1])),
+        None,
+    )

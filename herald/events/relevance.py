@@ -126,16 +126,20 @@ def judge_relevance(
 ) -> tuple[Document, tuple[Event, ...]]:
     """The document with its relevance, and the events to keep: all of them with
     ``keep_all``, else the political events of a political document."""
-    lede = parsed.sentences[:LEDE_SENTENCES][-1].end_char if parsed.sentences else 0
+    lede = _end_of_sentences(parsed, LEDE_SENTENCES)
     relevance = document_relevance(events, actors, len(doc.text.split()), lede)
     doc = replace(doc, relevance=relevance)
-    lead_end = parsed.sentences[:LEAD_SENTENCES][-1].end_char if parsed.sentences else 0
-    events = mark_lead(events, lead_end)
+    events = mark_lead(events, _end_of_sentences(parsed, LEAD_SENTENCES))
     if keep_all:
         return doc, tuple(events)
     if relevance < DOCUMENT_THRESHOLD and len(parsed.sentences) >= MIN_SENTENCES:
         return doc, ()
     return doc, tuple(e for e in events if e.relevance >= EVENT_THRESHOLD)
+
+
+def _end_of_sentences(parsed: ParsedText, count: int) -> int:
+    """The character offset where the text's first ``count`` sentences end."""
+    return parsed.sentences[:count][-1].end_char if parsed.sentences else 0
 
 
 def mark_lead(events: Sequence[Event], lede_end: int) -> list[Event]:

@@ -165,3 +165,11 @@ def _main_clause_relation(view: SentenceView, i: int) -> Relation | None:
         return None
     tense = tense_relation(view, root)
     return tense if tense in ("same", "on_or_before", "before") else None
+
+
+def own_time(when: TimeValue | None) -> TimeValue | None:
+    """A time read off the text for the event, not the publication day standing in for one
+    (nor an expression the calendar could not resolve)."""
+    if when is None or when.anchor in ("publication", "unresolved"):
+        return None
+    return when

@@ -27,8 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from herald.places.gazetteer.lookup import best
-from herald.places.stage import entry_place
+from herald.places.stage import dateline_entry, entry_place
 from herald.records import Document, Event, Place
 
 MIN_ARTICLE_MENTIONS = 2
@@ -90,10 +89,8 @@ def sentence_places(event: Event, places: Sequence[Place]) -> list[Place]:
 
 
 def dateline_place(dateline: str | None) -> Place | None:
-    if not dateline:
-        return None
-    entry = best(dateline.split(",")[0].strip().title())
-    if entry is None:
+    entry = dateline_entry(dateline)
+    if dateline is None or entry is None:
         return None
     return replace(entry_place(dateline, 0, 0, entry), basis="dateline")
 

@@ -202,13 +202,17 @@ def _first_guesses(mentions: Iterable[PlaceMention]) -> dict[str, Entry | None]:
     return {name_key(m.text): best(m.text) for m in mentions}
 
 
+def dateline_entry(dateline: str | None) -> Entry | None:
+    """The gazetteer entry of a dateline's place ("KYIV, Ukraine": Kyiv), if it names one."""
+    return best(dateline.split(",")[0]) if dateline else None
+
+
 def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place, ...]:
     """Every place name of the text, resolved to coordinates and a country where possible."""
     mentions = find_mentions(parsed)
     first = _first_guesses(mentions)
     # "OTTAWA, Ont." -> "OTTAWA": the first part names the city
-    dateline_entry = best(dateline.split(",")[0]) if dateline else None
-    entries = _resolve(parsed, mentions, first, dateline_entry)
+    entries = _resolve(parsed, mentions, first, dateline_entry(dateline))
     # Kept or not by what the name turned out to be: "Georgia authorities" read as the US
     # state still says where; read as the country it is an adjective.
     return tuple(
