@@ -50,8 +50,7 @@ def modality_of(
     view = view or SentenceView.of(parsed, parsed.tokens[trigger].sent)
     chain = scope_chain(view, trigger)
     words = _cue_words(view, trigger, chain)
-    negated = _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated")
-    if negated or _has_negative_argument(view, trigger):
+    if _negation_cues(view, trigger, chain) or _has_negative_argument(view, trigger):
         return "negated"
     hypothetical = words & cues("hypothetical") or _has_condition(view, chain)
     if hypothetical or _is_generic_infinitive(view, chain):
@@ -76,8 +75,14 @@ def is_refusal(view: SentenceView, trigger: int) -> bool:
     """ "will not send troops", "will no longer recognize": a negated commitment, which the
     PLOVER manual codes as REJECT (the refusal) rather than as a negated cooperation."""
     chain = scope_chain(view, trigger)
-    negated = _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated")
-    return bool(negated) and bool(_cue_words(view, trigger, chain) & _REFUSING)
+    return bool(_negation_cues(view, trigger, chain)) and bool(
+        _cue_words(view, trigger, chain) & _REFUSING
+    )
+
+
+def _negation_cues(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
+    """The negation words within the negation's reach of the trigger's chain."""
+    return _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated")
 
 
 def scope_chain(view: SentenceView, trigger: int) -> list[int]:

@@ -111,14 +111,12 @@ def is_agent(view: SentenceView, i: int) -> bool:
             if view.tok(of).lemma.lower() == "of"
             for noun in view.children(of, "pobj")
         )
-    compounds = [view.tok(c).text for c in view.children(i, "compound") if c == i - 1]
-    forms = {" ".join([*compounds, token.text]), token.text, token.lemma}
     return any(
         lexicon.role_for(form) is not None
         or form.lower() in lexicon.agent_nouns()
         or lexicon.country_for(form) is not None
         or lexicon.organization_for(form) is not None
-        for form in forms
+        for form in _head_forms(view, i)
     )
 
 
@@ -187,13 +185,19 @@ def _modifier_country(view: SentenceView, i: int) -> str | None:
 
 def phrase_sector(view: SentenceView, i: int) -> str | None:
     """The sector a participant's head noun names ("soldiers" MIL, "security forces" COP)."""
-    head = view.tok(i)
-    compounds = [view.tok(c).text for c in view.children(i, "compound") if c == i - 1]
-    for words in ([*compounds, head.text], [head.text], [head.lemma]):
-        role = lexicon.role_for(" ".join(words))
+    for form in _head_forms(view, i):
+        role = lexicon.role_for(form)
         if role is not None and role.sector:
             return role.sector
-    return lexicon.agent_nouns().get(head.lemma.lower())
+    return lexicon.agent_nouns().get(view.tok(i).lemma.lower())
+
+
+def _head_forms(view: SentenceView, i: int) -> list[str]:
+    """A participant's head noun as the tables may list it: with the compound just before
+    it ("security forces"), alone, and as its lemma."""
+    head = view.tok(i)
+    compounds = [view.tok(c).text for c in view.children(i, "compound") if c == i - 1]
+    return [" ".join([*compounds, head.text]), head.text, head.lemma]
 
 
 def _antecedent(view: SentenceView, pronoun: int) -> int | None:
