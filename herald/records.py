@@ -297,6 +297,19 @@ class Evidence(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Telling(Record):
+    """One more telling of an event in its article (``events.coreference``): where it is, and
+    how that sentence tells it. The lede may assert an attack that a later paragraph reports
+    through the police and a quote recalls; each keeps its own modality and source."""
+
+    text: str  # the trigger
+    start: int
+    end: int
+    modality: Modality = "asserted"
+    attribution: Attribution = field(default_factory=lambda: Attribution(kind="publisher"))
+
+
+@dataclass(frozen=True, slots=True)
 class Quote(Record):
     """Direct or reported speech with its speaker."""
 
@@ -333,8 +346,8 @@ class Event(Record):
     cameo: str | None = None
     story_id: str | None = None
     relevance: float = 1.0  # a political event between political actors? (events.relevance)
-    # the triggers of the article's other tellings of this same event (events.coreference)
-    mentions: tuple[Mention, ...] = ()
+    # the article's other tellings of this same event (events.coreference)
+    mentions: tuple[Telling, ...] = ()
     lead: bool = False  # what the article's lede reports (events.relevance.mark_lead)
 
 

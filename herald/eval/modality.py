@@ -7,10 +7,10 @@ gives them. Documents: ``demo:<file>`` (the demo folder of the shared data),
 news_cluster articles, analysed with their ``date_publish``). The demo and the samples are
 analysed with publication date 2017-12-18. Record id: ``<doc>:<start>`` (dev/test halves).
 
-A mention is matched to herald's event with the same trigger offsets (its own or those of
-the other tellings merged into it, ``Event.mentions``), else the nearest event
-whose trigger has the same text within 80 characters; an unmatched mention counts as wrong
-(``missing``). Accuracy is given overall and per gold modality.
+A mention is matched to herald's telling with the same trigger offsets (an event's own, or
+one of the other tellings merged into it, ``Event.mentions``, each with its own modality),
+else the nearest telling with the same trigger text within 80 characters; an unmatched
+mention counts as wrong (``missing``). Accuracy is given overall and per gold modality.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from herald.data_files import data_path
 from herald.eval.gold import gold_path
 from herald.eval.scoring import Report
 from herald.eval.splits import Split, select
+from herald.events.coreference import telling
 from herald.pipeline import process_batch
-from herald.records import Event, RawDocument
+from herald.records import Event, RawDocument, Telling
 from herald.settings import Options
 
 NAME = "modality"
@@ -77,19 +78,16 @@ def _events(doc: str) -> tuple[Event, ...]:
     return tuple(getattr(result, "events", ()))
 
 
-def match(mention: Mention, events: Sequence[Event]) -> Event | None:
-    """herald's event for an annotated mention (see the module docstring)."""
-    for event in events:
-        # an event told several times holds its other tellings in ``mentions``
-        for trigger in (event.trigger, *event.mentions):
-            if (trigger.start, trigger.end) == (mention.start, mention.end):
-                return event
+def match(mention: Mention, events: Sequence[Event]) -> Telling | None:
+    """herald's telling of an annotated mention (see the module docstring)."""
+    tellings = [t for event in events for t in (telling(event), *event.mentions)]
+    for told in tellings:
+        if (told.start, told.end) == (mention.start, mention.end):
+            return told
     near = [
-        e
-        for e in events
-        if e.trigger.text == mention.trigger and abs(e.trigger.start - mention.start) <= NEAR
+        t for t in tellings if t.text == mention.trigger and abs(t.start - mention.start) <= NEAR
     ]
-    return min(near, key=lambda e: abs(e.trigger.start - mention.start), default=None)
+    return min(near, key=lambda t: abs(t.start - mention.start), default=None)
 
 
 def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool = True) -> Report:
@@ -100,12 +98,12 @@ def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool
     for mention in mentions:
         if mention.doc not in cache:
             cache[mention.doc] = _events(mention.doc)
-        event = match(mention, cache[mention.doc])
-        predicted = event.modality if event is not None else "missing"
+        told = match(mention, cache[mention.doc])
+        predicted = told.modality if told is not None else "missing"
         right = predicted == mention.modality
         report.ratio("modality_accuracy").add(right)
         report.ratio(f"modality_accuracy:{mention.modality}").add(right)
-        if event is None:
+        if told is None:
             report.count("missing")
         confusion[(mention.modality, predicted)] = (
             confusion.get((mention.modality, predicted), 0) + 1

@@ -16,7 +16,8 @@ and something ties them:
 The first mention (the lede, usually the fullest) stays; what it lacks (actor, recipient,
 own date, place, mode) is taken from the mentions merged into it, its confidence is the
 highest of them, a source named by a later mention replaces the publisher as who asserts
-it, and their triggers are kept in ``Event.mentions``.
+it, and each of them is kept in ``Event.mentions`` as a ``Telling``: its trigger, its own
+modality and its own source.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from herald.events.when import own_time
-from herald.records import ActorRef, Event, TimeValue
+from herald.records import ActorRef, Event, Telling, TimeValue
 from herald.time.partial import bounds
 
 _FACTUAL = frozenset({"asserted", "reported", "historical"})
@@ -135,6 +136,12 @@ def _finer(kept: TimeValue | None, other: TimeValue | None) -> TimeValue | None:
     return other
 
 
+def telling(event: Event) -> Telling:
+    """An event mention as one telling of another event."""
+    trigger = event.trigger
+    return Telling(trigger.text, trigger.start, trigger.end, event.modality, event.attribution)
+
+
 def _absorb(kept: Event, other: Event) -> Event:
     return replace(
         kept,
@@ -145,7 +152,7 @@ def _absorb(kept: Event, other: Event) -> Event:
         mode=kept.mode or other.mode,
         contexts=tuple(dict.fromkeys((*kept.contexts, *other.contexts))),
         confidence=max(kept.confidence, other.confidence),
-        mentions=(*kept.mentions, other.trigger, *other.mentions),
+        mentions=(*kept.mentions, telling(other), *other.mentions),
         # who asserts it: a named source or outlet says more than the publisher alone
         attribution=other.attribution if kept.attribution.kind == "publisher" else kept.attribution,
     )

@@ -1,0 +1,36 @@
+from herald.events.coreference import merge_mentions
+from herald.records import ActorRef, Attribution, Event, Evidence, Mention
+
+POLICE = Attribution(kind="source", text="police")
+
+
+def _event(n: int, trigger: str, start: int, **fields) -> Event:
+    return Event(
+        event_id=f"d:e{n}",
+        doc_id="d",
+        type="ASSAULT",
+        mode=None,
+        trigger=Mention(trigger, start, start + len(trigger)),
+        evidence=Evidence("...", 0, 10),
+        **fields,
+    )
+
+
+def test_each_telling_keeps_its_own_modality_and_source() -> None:
+    gunmen = (ActorRef(name="al-Shabab", kind="organization", actor_id="d:a1"),)
+    lede = _event(1, "killed", 10, actor=gunmen)
+    told_by_police = _event(2, "killed", 300, actor=gunmen, modality="reported",
+                            attribution=POLICE)
+    (merged,) = merge_mentions([lede, told_by_police])
+    assert merged.modality == "asserted"
+    (telling,) = merged.mentions
+    assert (telling.start, telling.modality, telling.attribution) == (300, "reported", POLICE)
+    # the record says who asserts it: the named source, not the bare publisher
+    assert merged.attribution == POLICE
+
+
+def test_a_planned_telling_is_not_merged_into_the_asserted_one() -> None:
+    party = (ActorRef(name="Kenya", kind="country", actor_id="d:a1"),)
+    done = _event(1, "attacked", 10, actor=party)
+    planned = _event(2, "attack", 200, actor=party, modality="planned")
+    assert len(merge_mentions([done, planned])) == 2
