@@ -5,11 +5,13 @@
    ``herald.events.place``), the surest;
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
    parties names ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
-3. ``dateline``: the place the article is filed from ("MOGADISHU —"), for news told from the
+3. ``previous``: the town of the event told just before (within about two sentences),
+   when its own sentence gave one: news names the town once and goes on;
+4. ``dateline``: the place the article is filed from ("MOGADISHU —"), for news told from the
    scene;
-4. ``article``: the town, district or province the article names most often (twice or more),
+5. ``article``: the town, district or province the article names most often (twice or more),
    for the events of a story set in one place;
-5. ``article``: the country the article names most often (twice or more).
+6. ``article``: the country the article names most often (twice or more).
 
 A country of the sentence is no rung: it is as often the topic ("discuss the crises in
 Ukraine") as the place.
@@ -31,6 +33,9 @@ from herald.places.stage import dateline_entry, entry_place
 from herald.records import Document, Event, Place
 
 MIN_ARTICLE_MENTIONS = 2
+# How far back (in characters, about two sentences) a town told for an earlier event carries.
+CARRY_CHARS = 400
+_OWN_BASES = frozenset({"governs", "sentence", "previous"})
 # Places too wide to say where an event happened when a finer one is at hand.
 _COARSE = frozenset({"country", "continent", "region", None})
 
@@ -40,35 +45,45 @@ def place_events(events: Sequence[Event], doc: Document, places: Sequence[Place]
     towns = [p for p in places if p.feature not in _COARSE]
     countries = [p for p in places if p.feature == "country"]
     dateline, town, country = dateline_place(doc.dateline), main_place(towns), main_place(countries)
-    return [_placed(event, places, dateline, town, country) for event in events]
+    placed: list[Event] = []
+    for event in events:
+        local = _local_place(event, places)
+        rungs = (local, _previous_place(event, placed), dateline, town, country)
+        where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
+        placed.append(replace(event, where=where) if where is not None else event)
+    return placed
 
 
-def _placed(
-    event: Event,
-    places: Sequence[Place],
-    dateline: Place | None,
-    town: Place | None,
-    country: Place | None,
-) -> Event:
+def _local_place(event: Event, places: Sequence[Place]) -> Place | None:
+    """The place the event's own sentence gives it: one governing its trigger, else the
+    nearest town of the sentence."""
     if event.where is not None:
-        return replace(event, where=replace(event.where, basis="governs"))
+        return replace(event.where, basis="governs")
     found = sentence_places(event, places)
     near_town = next((p for p in found if p.feature not in _COARSE), None)
-    rungs = (
-        replace(near_town, basis="sentence") if near_town else None,
-        dateline,
-        town,
-        country,
-    )
-    where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
-    return replace(event, where=where) if where is not None else event
+    return replace(near_town, basis="sentence") if near_town is not None else None
+
+
+def _previous_place(event: Event, placed: Sequence[Event]) -> Place | None:
+    """The town of the event told just before, when its sentence gave one and it ends at
+    most ``CARRY_CHARS`` before this one: news names the town once and goes on ("Gunmen
+    stormed a hotel in Beledweyne. ... Seven people were killed.")."""
+    for earlier in reversed(placed):
+        where = earlier.where
+        if where is None or where.basis not in _OWN_BASES or where.feature in _COARSE:
+            continue
+        if event.evidence.start - earlier.evidence.end > CARRY_CHARS:
+            return None
+        return replace(where, basis="previous")
+    return None
 
 
 def _fits(event: Event, place: Place) -> bool:
-    """A town of the event's sentence fits it; the dateline or the article's main place only
-    when one of its parties belongs to that country, or none has a country: North Korea's
-    missile test does not happen in Vancouver because the article is about a meeting there."""
-    if place.basis == "sentence":
+    """A place of the event's own sentence fits it; a town carried from before, the dateline
+    or the article's main place only when one of its parties belongs to that country, or
+    none has a country: North Korea's missile test does not happen in Vancouver because the
+    article is about a meeting there."""
+    if place.basis in ("governs", "sentence"):
         return True
     countries = {p.country for p in (*event.actor, *event.recipient) if p.country}
     return not countries or place.country in countries

@@ -177,10 +177,16 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
 
 def _placed(parsed: ParsedText, entity: Entity) -> bool:
     """Whether the words around a name make it a place: a locative preposition before it
-    ("in", "near", "outside") or the word of a local institution after it ("police")."""
+    ("in", "near", "outside"), the word of a local institution after it ("police"), or a
+    kind of place it is named as ("the central town of Beledweyne")."""
     before = parsed.tokens[entity.start - 1].text.lower() if entity.start > 0 else ""
     after = parsed.tokens[entity.end].text.lower() if entity.end < len(parsed.tokens) else ""
-    return before in _LOCATIVE_BEFORE or after in _local_institutions()
+    kind = parsed.tokens[entity.start - 2].text.lower() if entity.start > 1 else ""
+    return (
+        before in _LOCATIVE_BEFORE
+        or after in _local_institutions()
+        or (before == "of" and kind in _place_kinds())
+    )
 
 
 def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceMention | None:
@@ -213,6 +219,12 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
 def _prefix_mention(parsed: ParsedText, first: int, entity: Entity, text: str) -> PlaceMention:
     start = parsed.tokens[first].idx
     return PlaceMention(text, start, start + len(text), entity)
+
+
+@functools.cache
+def _place_kinds() -> frozenset[str]:
+    """Nouns that name what kind of place follows "of" ("town of", "province of")."""
+    return frozenset(row["word"] for row in read_rows("places/place_kind_nouns.csv"))
 
 
 @functools.cache

@@ -495,3 +495,24 @@ def test_a_bare_past_participle_tells_what_befell_its_subject() -> None:
     assert not killing.actor and "leaders" in names(killing.recipient)[0]
     (attack,) = events_of("The army has attacked the rebels.")
     assert names(attack.actor) == ["army"]  # a perfect stays active
+
+
+def test_a_town_named_for_one_event_carries_to_the_next_but_not_to_other_parties() -> None:
+    text = (
+        "Gunmen attacked a hotel in Beledweyne on Tuesday. The militants killed seven people. "
+        "Kenya and Ethiopia agreed on Wednesday to share intelligence."
+    )
+    parties = [
+        actor(text, 1, "Kenya", "country", "KEN"),
+        actor(text, 2, "Ethiopia", "country", "ETH"),
+    ]
+    beledweyne = [
+        Place("Beledweyne", text.index("Beledweyne"), text.index("Beledweyne") + 10,
+              name="Beledweyne", country="SOM", feature="city")
+    ]
+    events = events_of(text, actors=parties, where=beledweyne)
+    attack, killing = find(events, "attacked")[0], find(events, "killed")[0]
+    assert (attack.where.name, attack.where.basis) == ("Beledweyne", "governs")
+    assert (killing.where.name, killing.where.basis) == ("Beledweyne", "previous")
+    # Kenya and Ethiopia's agreement is no event of that Somali town
+    assert only(events, "AGREE").where is None

@@ -226,3 +226,9 @@ def test_a_name_taken_for_a_person_is_a_place_where_only_a_place_fits() -> None:
     assert _placed(parsed, Entity(second, second + 1, "PERSON", "Gainesville", 0, 0))
     parsed = parse("Austin said Gainesville was right.")
     assert not _placed(parsed, Entity(0, 1, "PERSON", "Austin", 0, 6))
+
+
+def test_a_name_called_a_town_is_a_place_whatever_the_parser_says() -> None:
+    # the parser takes "Beledweyne" for a person; "the central town of" says what it is
+    places = _by_text(_places("Gunmen laid siege to a hotel in the central town of Beledweyne."))
+    assert places["Beledweyne"].country == "SOM"

@@ -95,6 +95,16 @@ def _spread_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 # --------------------------------------------------------------------------- building
 
 
+# A name left without its article must still be a name: "Al Ain" is not "Ain".
+ARTICLE_FREE_MIN = 4
+
+
+def _without_article(key: str) -> str:
+    """A name key without the Arabic article: news writes "Anbar" for "Al Anbar"."""
+    bare = key.removeprefix("al ")
+    return bare if len(bare) >= ARTICLE_FREE_MIN else key
+
+
 class _Builder:
     """Collects entries under their names while the gazetteer is built."""
 
@@ -105,10 +115,9 @@ class _Builder:
     def add(self, entry: Entry, aliases: Iterable[str] = ()) -> None:
         primary = name_key(entry.name)
         self.names[primary].append(entry)
-        for alias in set(aliases):
-            key = name_key(alias)
-            if key and key != primary:
-                self.aliases[key].append(entry)
+        keys = {name_key(alias) for alias in aliases} | {_without_article(primary)}
+        for key in keys - {primary, ""}:
+            self.aliases[key].append(entry)
 
     def add_alias(self, alias: str, entry: Entry) -> None:
         """A name as good as the primary one (an English short form: "U.S.", "Britain")."""
