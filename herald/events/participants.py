@@ -32,6 +32,13 @@ _KIND_BY_ENT: dict[str, ActorKind] = {
 _QUANTITIES = frozenset({"half", "dozen", "dozens", "hundred", "hundreds", "thousand",
                          "thousands", "million", "millions", "majority", "number", "many",
                          "most", "some", "all", "rest", "scores", "several", "few"})  # fmt: skip
+# Class nouns that, made definite, take up a named actor of that kind again.
+_CLASS_NOUNS: dict[str, ActorKind] = {
+    "country": "country", "nation": "country", "kingdom": "country", "republic": "country",
+    "group": "organization", "organization": "organization", "organisation": "organization",
+    "movement": "organization", "militia": "organization", "agency": "organization",
+    "alliance": "organization", "coalition": "organization", "bloc": "organization",
+}  # fmt: skip
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
              "his": "person", "it": "thing", "its": "thing", "they": "any", "them": "any",
              "their": "any", "we": "speaker", "our": "speaker", "us": "speaker",
@@ -88,11 +95,35 @@ def actor_ref(
             return None, False
         ref, _ = actor_ref(view, actors, antecedent)
         return ref, True
+    named = _definite_antecedent(view, actors, i)
+    if named is not None:
+        return _with_own_codes(view, actors, i, named.ref(text)), True
     if agents and not is_agent(view, i):
         return None, False
     kind = _KIND_BY_ENT.get(token.ent_type, "group")
     ref = ActorRef(actor_id=None, name=text, kind=kind, text=text)
     return _with_own_codes(view, actors, i, ref), False
+
+
+def _definite_antecedent(view: SentenceView, actors: Sequence[Actor], i: int) -> Actor | None:
+    """The named actor that "the group", "the country" or "the agency" takes up again: the
+    last actor of that kind the article named before it ("Al-Shabab claimed the attack. The
+    group frequently conducts bombings"). Not "a group", nor "the group of protesters",
+    which say who they are."""
+    token = view.tok(i)
+    kind = _CLASS_NOUNS.get(token.lemma.lower())
+    definite = any(view.tok(d).text.lower() in ("the", "this") for d in view.children(i, "det"))
+    described = any(view.tok(p).text.lower() == "of" for p in view.children(i, "prep"))
+    if kind is None or token.pos != "NOUN" or not definite or described:
+        return None
+    before = [
+        (mention.end, actor)
+        for actor in actors
+        if actor.kind == kind
+        for mention in actor.mentions
+        if mention.end <= token.idx
+    ]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def is_agent(view: SentenceView, i: int) -> bool:

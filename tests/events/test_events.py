@@ -516,3 +516,21 @@ def test_a_town_named_for_one_event_carries_to_the_next_but_not_to_other_parties
     assert (killing.where.name, killing.where.basis) == ("Beledweyne", "previous")
     # Kenya and Ethiopia's agreement is no event of that Somali town
     assert only(events, "AGREE").where is None
+
+
+def test_the_group_and_the_country_take_up_the_actor_named_before() -> None:
+    text = (
+        "Al-Shabab claimed the attack on Tuesday. The group often attacks hotels. "
+        "A group of protesters attacked the police. Sudan is at war. "
+        "Children suffer from the country's war."
+    )
+    named = [
+        actor(text, 1, "al-Shabab", "organization", None, "Al-Shabab"),
+        actor(text, 2, "Sudan", "country", "SDN"),
+    ]
+    events = events_of(text, actors=named)
+    assert names(find(events, "attacks")[0].actor) == ["al-Shabab"]
+    # "a group of protesters" says who they are
+    assert names(find(events, "attacked")[0].actor) == ["protesters"]
+    (war,) = [e for e in events if e.trigger.text == "war" and e.trigger.start > 120]
+    assert names(war.actor) == ["Sudan"]
