@@ -9,14 +9,19 @@ A speech verb whose complement says someone "must"/"should" act is a REQUEST (``
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from herald.data_files import read_rows
 from herald.events.plover import TriggerEntry, cues, trigger_lexicon
 from herald.events.roles import Roles
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
+# A ``requires`` value: what the trigger acts on is no made thing ("released three hostages",
+# not "released a video").
+NOT_ARTEFACT = "obj:not-artefact"
 # The lexicon entry of a "X said Y must/should do Z" request, whose trigger is the speech verb.
 MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
 
@@ -105,12 +110,29 @@ def _requirement_met(
     if i - 2 >= view.start and view.tok(i - 1).text == "-":
         near.add(view.tok(i - 2).lemma.lower())
     for need in requires:
-        if need.startswith("ctx:"):
+        if need == NOT_ARTEFACT:
+            if not _acts_on_artefact(view, i):
+                return True
+        elif need.startswith("ctx:"):
             if need[4:] in contexts:
                 return True
         elif need in near:
             return True
     return False
+
+
+def _acts_on_artefact(view: SentenceView, i: int) -> bool:
+    """Whether what the trigger acts on is a made thing: "released a video", "the release of
+    figures" (artefact_nouns.csv), not "released three hostages" or "the ships were freed"."""
+    objects = view.children(i, "dobj", "nsubjpass")
+    objects += [o for p in view.children(i, "prep") if view.tok(p).text.lower() == "of"
+                for o in view.children(p, "pobj")]  # fmt: skip
+    return any(view.tok(o).lemma.lower() in artefact_nouns() for o in objects)
+
+
+@functools.cache
+def artefact_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_rows("events/artefact_nouns.csv"))
 
 
 def _must_requests(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:

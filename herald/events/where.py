@@ -5,8 +5,9 @@
    ``herald.events.place``), the surest;
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
    parties names ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
-3. ``previous``: the town of the event told just before (within about two sentences),
-   when its own sentence gave one: news names the town once and goes on;
+3. ``previous``: for a deed (a material event), the town of the deed told just before
+   (within about two sentences), when its own sentence gave one: news names the town once
+   and goes on;
 4. ``dateline``: the place the article is filed from ("MOGADISHU —"), for news told from the
    scene;
 5. ``article``: the town, district or province the article names most often (twice or more),
@@ -29,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from herald.events.plover import plover_types
 from herald.places.stage import dateline_entry, entry_place
 from herald.records import Document, Event, Place
 
@@ -66,16 +68,24 @@ def _local_place(event: Event, places: Sequence[Place]) -> Place | None:
 
 def _previous_place(event: Event, placed: Sequence[Event]) -> Place | None:
     """The town of the event told just before, when its sentence gave one and it ends at
-    most ``CARRY_CHARS`` before this one: news names the town once and goes on ("Gunmen
-    stormed a hotel in Beledweyne. ... Seven people were killed.")."""
+    most ``CARRY_CHARS`` before this one, both being deeds: news names the town once and goes
+    on ("Gunmen stormed a hotel in Beledweyne. ... Seven people were killed.")."""
+    if not _material(event):
+        return None
     for earlier in reversed(placed):
         where = earlier.where
         if where is None or where.basis not in _OWN_BASES or where.feature in _COARSE:
             continue
-        if event.evidence.start - earlier.evidence.end > CARRY_CHARS:
+        if event.evidence.start - earlier.evidence.end > CARRY_CHARS or not _material(earlier):
             return None
         return replace(where, basis="previous")
     return None
+
+
+def _material(event: Event) -> bool:
+    """A deed done somewhere (an attack, an arrest, aid delivered), not words: a statement
+    after a report of an attack is seldom made where the attack was."""
+    return plover_types()[event.type].quad.startswith("material")
 
 
 def _fits(event: Event, place: Place) -> bool:

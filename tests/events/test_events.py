@@ -534,3 +534,10 @@ def test_the_group_and_the_country_take_up_the_actor_named_before() -> None:
     assert names(find(events, "attacked")[0].actor) == ["protesters"]
     (war,) = [e for e in events if e.trigger.text == "war" and e.trigger.start > 120]
     assert names(war.actor) == ["Sudan"]
+
+
+def test_releasing_a_video_is_no_release_of_captives() -> None:
+    text = "Boko Haram released a video on Sunday. Hamas released three hostages on Saturday."
+    events = events_of(text)
+    assert [e.trigger.text for e in events if e.type == "RETREAT"] == ["released"]
+    assert names(only(events, "RETREAT").recipient) == ["three hostages"]
