@@ -4,7 +4,8 @@ Every verb, noun or adjective whose lemma is in the lexicon
 (``herald/data/events/plover_triggers.csv``) is a trigger; hyphenated words are looked up whole
 ("co-host", "cease-fire"). When a lemma has several entries, one whose ``requires`` word is
 present ("hunger strike", "missile test", "call for") beats one without; then the higher weight.
-A speech verb whose complement says someone "must"/"should" act is a REQUEST (``MUST_REQUEST``).
+A speech verb whose complement says someone "must"/"should" act is a REQUEST (``MUST_REQUEST``);
+a verb of judging with a damning word is an ACCUSE (``VERDICT_ACCUSE``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
 NOT_ARTEFACT = "obj:not-artefact"
 # The lexicon entry of a "X said Y must/should do Z" request, whose trigger is the speech verb.
 MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
+# The entry of a damning verdict, "X called Y reckless", "described Y as a betrayal": an
+# ACCUSE by X of Y whose trigger is the verb of judging.
+VERDICT_ACCUSE = TriggerEntry("call", "VERB", "ACCUSE", None, (), (), "recipient", frozenset(), 0.6)
+_JUDGING = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterize",
+                      "characterise", "deem"})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -48,7 +54,8 @@ def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[Trigger
     """The lexicon triggers of the sentence in text order, then its must/should requests.
     ``contexts``: the sentence's PLOVER contexts (some entries require one)."""
     found = [c for i in range(view.start, view.end) if (c := _trigger_at(view, i, contexts))]
-    return found + _must_requests(view, {c.head for c in found})
+    found += _must_requests(view, {c.head for c in found})
+    return found + _verdicts(view, {c.head for c in found})
 
 
 def _lookup_keys(view: SentenceView, i: int) -> list[str]:
@@ -133,6 +140,39 @@ def _acts_on_artefact(view: SentenceView, i: int) -> bool:
 @functools.cache
 def artefact_nouns() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_rows("events/artefact_nouns.csv"))
+
+
+def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
+    """An ACCUSE: a verb of judging whose object or predicate holds a damning word
+    (verdict_words.csv): "called the launch a reckless act", "described the plan as a
+    betrayal", "called the sanctions unacceptable"."""
+    found = []
+    for i in range(view.start, view.end):
+        if i in taken or view.tok(i).pos != "VERB" or view.tok(i).lemma.lower() not in _JUDGING:
+            continue
+        judged = [
+            t
+            for c in view.children(i, "dobj", "oprd", "ccomp", "xcomp", "prep", "advmod", "acomp")
+            for t in _phrase(view, c)
+        ]
+        if any(view.tok(t).lemma.lower() in verdict_words() for t in judged):
+            found.append(TriggerCandidate((i,), VERDICT_ACCUSE, "ACCUSE", None))
+    return found
+
+
+def _phrase(view: SentenceView, i: int) -> list[int]:
+    """Token ``i`` and its dependents, without the clauses that hang from them ("emergency
+    meetings, during which both said they could not accept provocations")."""
+    found = [i]
+    for child in view.children(i):
+        if view.tok(child).dep not in ("relcl", "acl", "advcl"):
+            found += _phrase(view, child)
+    return found
+
+
+@functools.cache
+def verdict_words() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_rows("events/verdict_words.csv"))
 
 
 def _must_requests(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:

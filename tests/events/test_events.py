@@ -541,3 +541,14 @@ def test_releasing_a_video_is_no_release_of_captives() -> None:
     events = events_of(text)
     assert [e.trigger.text for e in events if e.type == "RETREAT"] == ["released"]
     assert names(only(events, "RETREAT").recipient) == ["three hostages"]
+
+
+def test_a_damning_verdict_is_an_accusation_by_the_judge() -> None:
+    text = "Jenrick described the plan as a betrayal. Kenya called the talks productive."
+    events = events_of(text, actors=[actor(text, 1, "Robert Jenrick", "person", "GBR", "Jenrick")])
+    accusation = only(events, "ACCUSE")
+    assert (accusation.trigger.text, names(accusation.actor)) == ("described", ["Robert Jenrick"])
+    # praise is no accusation; "called a meeting" with a clause of refusals neither
+    calm = events_of("Abe called emergency meetings, during which he said he could not accept "
+                     "the provocations.")
+    assert all(e.type != "ACCUSE" for e in calm)
