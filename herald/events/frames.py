@@ -23,11 +23,13 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 # Protests absorb the demand or protest voiced in their purpose clause (see attach_aims).
 _AIM_HOLDERS = frozenset({"PROTEST"})
 _AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
+_OPPOSING = frozenset({"oppose", "opposed", "opposition"})
 
 
 def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """Link each trigger to the narrowest framing trigger whose complement holds it; an
     irrealis frame then takes mode and recipient from the first trigger it frames."""
+    _type_oppositions(view, found)
     framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
     zones = {id(c): _content_zone(view, c) for c in framing}
     for inner in found:
@@ -40,6 +42,19 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     for frame in framing:
         if frame.framed and plover_types()[frame.type].embeds == "irrealis":
             _take_from_content(view, frame, frame.framed[0])
+
+
+def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None:
+    """What is opposed decides the event: a deed of force ("opposes ballistic missile
+    launches", "opposed the sanctions") is disapproved of, an ACCUSE that keeps the deed as
+    its own event; a proposal, demand or plan ("opposes the bill") is rejected, a REJECT."""
+    for candidate in found:
+        if candidate.type != "REJECT" or candidate.entry.lemma not in _OPPOSING:
+            continue
+        zone = _content_zone(view, candidate)
+        deeds = [c for c in found if c is not candidate and c.head in zone]
+        if any(plover_types()[c.type].quad == "material_conflict" for c in deeds):
+            candidate.type, candidate.mode = "ACCUSE", None
 
 
 def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:

@@ -552,3 +552,10 @@ def test_a_damning_verdict_is_an_accusation_by_the_judge() -> None:
     calm = events_of("Abe called emergency meetings, during which he said he could not accept "
                      "the provocations.")
     assert all(e.type != "ACCUSE" for e in calm)
+
+
+def test_what_is_opposed_decides_between_accuse_and_reject() -> None:
+    deed = events_of("Russia opposed the sanctions imposed by the European Union.")
+    assert {e.type for e in deed} == {"ACCUSE", "SANCTION"}  # the deed stays an event
+    proposal = events_of("The senator opposes the bill.")
+    assert [e.type for e in proposal] == ["REJECT"]
