@@ -124,7 +124,7 @@ def extract_to(
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--input-format",
-    type=click.Choice(["auto", "text", "html", "jsonl", "warc"]),
+    type=click.Choice(["auto", "text", "html", "jsonl", "warc", "json"]),
     default="auto",
     show_default=True,
     help="How to read stdin (-) or files with other extensions.",
@@ -161,7 +161,7 @@ def extract(
     """Find the events in news articles.
 
     INPUTS are files or folders (searched recursively) of .html/.htm, .txt, .jsonl,
-    .warc and .warc.gz; "-" reads standard input.
+    .warc, news-please .json, and any of these gzipped (.gz); "-" reads standard input.
 
     \b
     Examples:
