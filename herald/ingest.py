@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from herald.incremental import SeenInputs
 from herald.link.stage import link_new
 from herald.pipeline import run
 from herald.records import RawDocument, Rejection, Result
@@ -19,10 +20,12 @@ from herald.store.database import Store
 
 @dataclass(frozen=True, slots=True)
 class Ingested:
-    """One batch: its results in input order, and how many documents the store gained."""
+    """One batch: its results in input order, how many documents the store gained, and how
+    many inputs were skipped, unread, as already stored since the previous batch."""
 
     results: list[Result]
     added: int
+    skipped: int = 0
 
 
 def ingest(
@@ -33,9 +36,15 @@ def ingest(
 ) -> Iterator[Ingested]:
     """Results batch by batch; with a store, each batch is written as it comes back and the
     new events are linked once the last batch is in (``herald link`` redoes a run cut short).
+    With a store, inputs whose document it holds are skipped unread by the pipeline
+    (``herald.incremental``) and yield no result; a last empty batch may carry their count.
     """
-    for batch in run(items, options, processes):
+    seen = SeenInputs(store) if store is not None else None
+    for batch in run(seen.unseen(items) if seen else items, options, processes):
         added = store.write(batch).documents_added if store is not None else 0
-        yield Ingested(batch, added)
+        skipped = seen.remember(batch) if seen is not None else 0
+        yield Ingested(batch, added, skipped)
+    if seen is not None and (skipped := seen.take_skipped()):
+        yield Ingested([], 0, skipped)
     if store is not None:
         link_new(store)

@@ -28,6 +28,7 @@ class Tally:
     read_failures: int = 0
     events: int = 0
     added: int = 0
+    skipped: int = 0  # inputs already stored, not read again
 
     def count(self, batch: list[Result]) -> None:
         for result in batch:
@@ -101,6 +102,7 @@ def extract_to(
             batch = ingested.results
             tally.count(batch)
             tally.added += ingested.added
+            tally.skipped += ingested.skipped
             _report_rejections(batch)
             if fmt == "json":
                 write_json_lines(batch, out)
@@ -181,13 +183,13 @@ def extract(
     elapsed = time.perf_counter() - started
     if not quiet:
         rate = tally.documents / elapsed if elapsed else 0.0
-        stored = f", {tally.added} new in {db}" if db else ""
+        stored = f", {tally.added} new in {db} ({tally.skipped} already there)" if db else ""
         click.echo(
             f"herald: {tally.documents} documents, {tally.events} events, "
             f"{tally.rejected} rejected{stored} in {elapsed:.1f}s ({rate:.1f} docs/s)",
             err=True,
         )
-    read_any = tally.documents + tally.rejected - tally.read_failures
+    read_any = tally.documents + tally.skipped + tally.rejected - tally.read_failures
     if read_any == 0:
         click.echo("herald: nothing could be read from the inputs", err=True)
         sys.exit(1)
