@@ -25,8 +25,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePath
 from typing import IO, Any, BinaryIO, Literal
 
 from herald.read.items import (
@@ -128,7 +128,7 @@ def _skipped_link(link: Path) -> Rejection:
     return rejection(str(link), "symlink_skipped", detail)
 
 
-def format_from_suffix(path: Path) -> InputFormat:
+def format_from_suffix(path: PurePath) -> InputFormat:
     """The format an extension stands for, under any ``.gz``; "auto" when it names none we
     read."""
     name = path.name.lower().removesuffix(GZIP_SUFFIX)
@@ -152,20 +152,34 @@ def looks_like_html(head: bytes) -> bool:
 
 def read_file(path: Path, input_format: InputFormat, limits: Limits) -> Iterator[Item]:
     """The documents of one local file; an unreadable file is one Rejection."""
-    source = str(path)
     too_large = _larger_than_allowed(path, input_format, limits.max_bytes)
     if too_large is not None:
         yield too_large
         return
+    yield from read_source(lambda: path.open("rb"), str(path), input_format, limits)
+
+
+def read_source(
+    open_bytes: Callable[[], IO[bytes]],
+    source: str,
+    input_format: InputFormat,
+    limits: Limits,
+    start: int = 0,
+    lines: tuple[int, int | None] | None = None,
+) -> Iterator[Item]:
+    """The documents of the input that ``open_bytes`` opens (a file, an fsspec URL), from
+    byte ``start``; ``lines`` as in ``read_opened``. An unreadable input is one Rejection."""
     try:
-        with path.open("rb") as raw, open_input(raw, path.name, input_format) as handle:
-            yield from read_opened(handle, source, input_format, limits)
+        with open_bytes() as raw:
+            raw.seek(start)
+            with open_input(raw, source, input_format) as handle:
+                yield from read_opened(handle, source, input_format, limits, lines)
     except (OSError, EOFError) as error:  # a truncated .gz ends in EOFError
         detail = f"{type(error).__name__}: {getattr(error, 'strerror', None) or error}"
         yield rejection(source, "unreadable", detail)
 
 
-def open_input(handle: BinaryIO, name: str, input_format: InputFormat) -> IO[bytes]:
+def open_input(handle: IO[bytes], name: str, input_format: InputFormat) -> IO[bytes]:
     """``handle``, decompressed when ``name`` says gzip. A WARC reader unpacks its own
     members (a .warc.gz is a series of gzip members, one per record)."""
     if name.lower().endswith(GZIP_SUFFIX) and input_format != "warc":
@@ -194,7 +208,7 @@ def read_opened(
     source: str,
     input_format: InputFormat,
     limits: Limits,
-    lines: tuple[int, int] | None = None,
+    lines: tuple[int, int | None] | None = None,
 ) -> Iterator[Item]:
     """The documents of an opened input (a file, a URL opened with fsspec, stdin).
 
@@ -241,7 +255,7 @@ def _read_stream(stream: BinaryIO, input_format: InputFormat, limits: Limits) ->
 
 
 def _read_jsonl(
-    handle: IO[bytes], source: str, max_bytes: int | None, lines: tuple[int, int] | None
+    handle: IO[bytes], source: str, max_bytes: int | None, lines: tuple[int, int | None] | None
 ) -> Iterator[Item]:
     """One document per JSON line; a bad line becomes a Rejection and the next line follows."""
     first, count = lines if lines is not None else (1, None)
