@@ -2,7 +2,8 @@
 
 ::
 
-    DATASET/herald-dataset.json          the options of the run (a resume must use the same)
+    DATASET/herald-dataset.json          the options and partition size of the run (a resume
+                                         must use the same)
     DATASET/part-00000-3f2a9c1e/documents.parquet, actors.parquet, events.parquet, ...
     DATASET/_tmp/                        partitions being written
 
@@ -59,27 +60,27 @@ def is_written(dataset: Path, name: str) -> bool:
     return partition_path(dataset, name).is_dir()
 
 
-def claim(dataset: Path, options: Options) -> None:
+def claim(dataset: Path, options: Options, partition_size: int) -> None:
     """Make ``dataset`` ready for a run with ``options``: a new folder records them; an
     existing one must have been started with the same (else its partitions would mix)."""
     dataset.mkdir(parents=True, exist_ok=True)
     manifest = dataset / MANIFEST
-    wanted = _options_record(options)
+    wanted = _run_record(options, partition_size)
     if not manifest.exists():
         manifest.write_text(json.dumps(wanted, indent=2, sort_keys=True) + "\n", "utf-8")
         return
     found = json.loads(manifest.read_text("utf-8"))
     if found != wanted:
         raise UsageError(
-            f"{dataset} was written with other options ({found}); use a new folder, or "
-            f"the same options ({wanted}) to resume it"
+            f"{dataset} was written with other options or partition size ({found}); use "
+            f"a new folder, or the same ({wanted}) to resume it"
         )
 
 
-def _options_record(options: Options) -> dict[str, object]:
+def _run_record(options: Options, partition_size: int) -> dict[str, object]:
     record = dataclasses.asdict(options)
     record["date"] = options.date.isoformat() if options.date else None
-    return record
+    return {"options": record, "partition_size": partition_size}
 
 
 class PartitionWriter:

@@ -1,8 +1,9 @@
-"""cluster, load: a dataset written by a Dask run into the store, then its stories linked.
+"""cluster, load: a dataset written by a Dask run into the store.
 
 Each partition goes in through ``Store.write_tables``, in one transaction, so a load cut
 short is completed by loading again: documents already stored are skipped, as they are by
-``Store.write``. The same inputs give the same stored rows as ``herald extract --db``.
+``Store.write``. Then ``herald.link.stage.link_new`` links the new events into stories, as
+after an ingest: the same inputs give the same stored rows as ``herald extract --db``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from herald.cluster.dataset import iter_partitions
-from herald.link.stage import link_new
 from herald.store.database import Store, WriteSummary
 
 
@@ -23,7 +23,6 @@ class PartitionLoaded:
 
 
 def load_dataset(dataset: Path, store: Store) -> Iterator[PartitionLoaded]:
-    """Store every partition of ``dataset``, yielding each as it is in; link at the end."""
+    """Store every partition of ``dataset``, yielding each as it is in (link them after)."""
     for name, tables in iter_partitions(dataset):
         yield PartitionLoaded(name, store.write_tables(tables))
-    link_new(store)  # herald link finishes a load cut short here

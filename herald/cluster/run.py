@@ -55,7 +55,8 @@ def run_on_dask(
 ) -> Iterator[PartitionDone]:
     """Process ``inputs`` on the cluster at ``scheduler`` (an address, or ``local:N``) into
     ``dataset``, yielding each partition as it is done (those done before come first)."""
-    claim(dataset, options)
+    workers = local_workers(scheduler)  # a bad local:N fails before anything is written
+    claim(dataset, options, partition_size)
     plan = plan_partitions(inputs, input_format, partition_size)
     todo = [partition for partition in plan if not is_written(dataset, partition.name)]
     for partition in plan:
@@ -63,7 +64,7 @@ def run_on_dask(
             yield PartitionDone(partition.name, skipped=True)
     if not todo:
         return
-    with connect(scheduler) as client:
+    with connect(scheduler, workers) as client:
         from distributed import as_completed
 
         futures = client.map(process_partition, todo, options=options, dataset=dataset, pure=False)
@@ -72,15 +73,15 @@ def run_on_dask(
 
 
 @contextlib.contextmanager
-def connect(scheduler: str) -> Iterator[Any]:
-    """A Dask client on the scheduler at ``scheduler``, or on a LocalCluster for ``local:N``."""
+def connect(scheduler: str, workers: int | None) -> Iterator[Any]:
+    """A Dask client on the scheduler at ``scheduler``, or on a LocalCluster of ``workers``
+    processes."""
     from distributed import Client, LocalCluster
 
-    if not scheduler.startswith(LOCAL_PREFIX):
+    if workers is None:
         with Client(scheduler) as client:
             yield client
         return
-    workers = _local_workers(scheduler)
     with (
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
@@ -90,7 +91,10 @@ def connect(scheduler: str) -> Iterator[Any]:
         yield client
 
 
-def _local_workers(scheduler: str) -> int:
+def local_workers(scheduler: str) -> int | None:
+    """N for ``local:N``; None for a scheduler's address."""
+    if not scheduler.startswith(LOCAL_PREFIX):
+        return None
     count = scheduler.removeprefix(LOCAL_PREFIX)
     if not count.isdigit() or int(count) < 1:
         raise UsageError(f"--dask {scheduler!r}: write local:N with N worker processes, N >= 1")

@@ -18,6 +18,7 @@ from herald.cluster.load import load_dataset
 from herald.cluster.run import PartitionDone, run_on_dask
 from herald.errors import UsageError
 from herald.ingest import ingest
+from herald.link.stage import link_new
 from herald.read.inputs import read_inputs
 from herald.settings import Options, shared_data_dir
 from herald.store.database import Store
@@ -82,6 +83,7 @@ def _loaded(dataset: Path) -> Store:
     store = Store.open(":memory:")
     for _ in load_dataset(dataset, store):
         pass
+    link_new(store)
     return store
 
 
