@@ -1,10 +1,10 @@
 """read, news-please: one article per ``.json`` file, as the news-please crawler writes it.
 
-news-please keeps the article's text in ``maintext`` and its publication time in
-``date_publish`` ("2017-12-18 10:31:00"), with ``title``, ``url`` and more beside them. A
-record without a date that reads as ISO 8601 is still read (the cleaner then looks for a
-date in the text, then ``--date``), but the user is warned: archives crawled without dates
-give events without dates.
+news-please keeps the article's text in ``maintext`` (``text`` in its older releases, as in
+the news_cluster set) and its publication time in ``date_publish`` ("2017-12-18 10:31:00"),
+with ``title``, ``url`` and more beside them. A record without a date that reads as ISO 8601
+is still read (the cleaner then looks for a date in the text, then ``--date``), but the user
+is warned: archives crawled without dates give events without dates.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from herald.records import RawDocument
 
 log = logging.getLogger("herald.read")
 
-TEXT_KEY = "maintext"
+TEXT_KEYS = ("maintext", "text")  # the current name first
 DATE_KEY = "date_publish"
 
 
@@ -33,9 +33,9 @@ def read_news_please(content: bytes, source: str, max_bytes: int | None) -> Item
         return rejection(source, "malformed_record", f"not JSON: {error}")
     if not isinstance(record, dict):
         return rejection(source, "malformed_record", "a news-please file holds one JSON object")
-    text = record.get(TEXT_KEY)
-    if not isinstance(text, str) or not text.strip():
-        return rejection(source, "missing_field", f"no {TEXT_KEY!r} text")
+    text = next((record[key] for key in TEXT_KEYS if _text_or_none(record.get(key))), None)
+    if text is None:
+        return rejection(source, "missing_field", "no 'maintext' or 'text' field")
     published = _recognised_date(record.get(DATE_KEY))
     if published is None:
         log.warning("%s: no recognised %s; the date is looked for in the text", source, DATE_KEY)

@@ -42,6 +42,12 @@ def test_news_please_fields_become_the_document(tmp_path: Path) -> None:
     assert item.published == "2017-12-18T10:31:00"
 
 
+def test_the_text_field_of_older_releases_is_read(tmp_path: Path) -> None:
+    record = {**_article(maintext=None), "text": "The talks resumed."}
+    item = _read_one(tmp_path, record)
+    assert isinstance(item, RawDocument) and item.content == "The talks resumed."
+
+
 @pytest.mark.parametrize("date", [None, "last Monday", 20171218])
 def test_a_record_without_a_recognised_date_is_read_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, date: object
