@@ -33,13 +33,15 @@ def ingest(
     options: Options,
     store: Store | None = None,
     processes: int | None = None,
+    skip_seen: bool = True,
 ) -> Iterator[Ingested]:
     """Results batch by batch; with a store, each batch is written as it comes back and the
     new events are linked once the last batch is in (``herald link`` redoes a run cut short).
-    With a store, inputs whose document it holds are skipped unread by the pipeline
-    (``herald.incremental``) and yield no result; a last empty batch may carry their count.
+    With a store and ``skip_seen``, inputs whose document it holds are skipped unread by the
+    pipeline (``herald.incremental``) and yield no result; a last empty batch may carry their
+    count. Without ``skip_seen`` every input has its result (a caller that shows it).
     """
-    seen = SeenInputs(store) if store is not None else None
+    seen = SeenInputs(store) if store is not None and skip_seen else None
     for batch in run(seen.unseen(items) if seen else items, options, processes):
         added = store.write(batch).documents_added if store is not None else 0
         skipped = seen.remember(batch) if seen is not None else 0
