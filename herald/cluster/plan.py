@@ -93,7 +93,7 @@ def _files(
     inputs: Sequence[str], input_format: InputFormat, rejections: list[Rejection]
 ) -> Iterator[tuple[str, InputFormat]]:
     for item in inputs:
-        if "://" in item and not item.startswith("file://"):
+        if "://" in item:
             yield from _remote_files(item, input_format)
             continue
         for member, chosen in list_files(item, input_format):

@@ -24,7 +24,7 @@ import fsspec
 
 from herald.cluster.dataset import PartitionWriter, claim, is_written
 from herald.cluster.plan import DEFAULT_PARTITION_SIZE, Partition, Piece, plan_partitions
-from herald.errors import UsageError
+from herald.errors import HeraldError, UsageError
 from herald.pipeline import run
 from herald.read.inputs import InputFormat, read_source
 from herald.read.items import DEFAULT_MAX_ARCHIVE_BYTES, Limits
@@ -58,18 +58,29 @@ def run_on_dask(
     workers = local_workers(scheduler)  # a bad local:N fails before anything is written
     claim(dataset, options, partition_size)
     plan = plan_partitions(inputs, input_format, partition_size)
-    todo = [partition for partition in plan if not is_written(dataset, partition.name)]
+    todo = []
     for partition in plan:
-        if partition not in todo:
+        if is_written(dataset, partition.name):
             yield PartitionDone(partition.name, skipped=True)
+        else:
+            todo.append(partition)
     if not todo:
         return
     with connect(scheduler, workers) as client:
         from distributed import as_completed
 
         futures = client.map(process_partition, todo, options=options, dataset=dataset, pure=False)
+        names = {
+            future.key: partition.name for future, partition in zip(futures, todo, strict=True)
+        }
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as error:  # the task's own error, or a worker lost too often
+                raise HeraldError(
+                    f"partition {names[future.key]} failed ({type(error).__name__}: {error}); "
+                    "the partitions done are kept: run the same command again to resume"
+                ) from error
 
 
 @contextlib.contextmanager

@@ -51,3 +51,15 @@ def test_an_unreadable_piece_is_one_rejection(tmp_path: Path) -> None:
     missing = Piece(str(tmp_path / "gone.txt"), "text")
     (item,) = read_pieces([missing], Options())
     assert (item.stage, item.code) == ("read", "unreadable")
+
+
+def test_a_folder_named_by_url_is_listed_and_read_through_fsspec(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    url = folder.as_uri()  # file:///...: the same code path as s3:// or gs://
+    pieces = [piece for partition in plan_partitions([url], size=3) for piece in partition.pieces]
+    assert all(piece.url.startswith("file://") for piece in pieces)
+    by_url = list(read_pieces(pieces, Options()))
+    by_path = list(read_inputs([str(folder)]))
+    assert [(item.id.split("/")[-1], getattr(item, "content", None)) for item in by_url] == [
+        (item.id.split("/")[-1], getattr(item, "content", None)) for item in by_path
+    ]
