@@ -9,7 +9,9 @@
 
 Each Parquet file holds the rows of one store table (``herald.store.rows``, with the store's
 own column types), so ``herald load`` inserts them as ``Store.write`` would and DuckDB can
-query them in place: ``read_parquet('DATASET/part-*/events.parquet')``.
+query them in place: ``read_parquet('DATASET/part-*/events.parquet')``. ``inputs`` pairs
+each raw input's fingerprint with its ``doc_id`` (``herald.incremental``), so that a later
+``herald extract --db`` over the same files skips them unread.
 
 A partition is written under ``_tmp`` and renamed into place once whole: a partition folder
 that exists is complete, and a worker killed mid-write leaves only a ``_tmp`` folder, which
@@ -34,7 +36,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from herald.errors import UsageError
-from herald.records import Rejected, Result
+from herald.incremental import fingerprint
+from herald.records import Extraction, RawDocument, Rejected, Rejection, Result
 from herald.settings import Options
 from herald.store.database import Store, extraction_rows
 from herald.store.rows import Row, rejection_row
@@ -42,6 +45,8 @@ from herald.store.schema import TABLES, utc_now
 
 MANIFEST = "herald-dataset.json"
 TMP = "_tmp"
+# The store's tables a batch fills, and the fingerprints of the inputs read.
+DATASET_TABLES = (*TABLES, "inputs")
 PARTITION_GLOB = "part-*"
 
 
@@ -49,7 +54,7 @@ PARTITION_GLOB = "part-*"
 def table_schemas() -> dict[str, pa.Schema]:
     """The arrow schema of every table, read from a fresh in-memory store."""
     with Store.open(":memory:") as store:
-        return {table: store.schema(table) for table in TABLES}
+        return {table: store.schema(table) for table in DATASET_TABLES}
 
 
 def partition_path(dataset: Path, name: str) -> Path:
@@ -99,24 +104,38 @@ class PartitionWriter:
             table: self._files.enter_context(
                 pq.ParquetWriter(self._tmp / f"{table}.parquet", schemas[table])
             )
-            for table in TABLES
+            for table in DATASET_TABLES
         }
         self._doc_ids: set[str] = set()
+        self._fingerprints: set[str] = set()
 
-    def write(self, results: list[Result]) -> None:
+    def write(self, items: list[RawDocument | Rejection], results: list[Result]) -> None:
+        """Add one batch: the items read and their results, in the same order."""
         now = utc_now()
-        rows: dict[str, list[Row]] = {table: [] for table in TABLES}
-        for result in results:
+        rows: dict[str, list[Row]] = {table: [] for table in DATASET_TABLES}
+        for item, result in zip(items, results, strict=True):
             if isinstance(result, Rejected):
                 rows["rejections"].append(rejection_row(result, now))
-            elif result.doc.doc_id not in self._doc_ids:
+                continue
+            if result.doc.doc_id not in self._doc_ids:
                 self._doc_ids.add(result.doc.doc_id)
                 for table, table_rows in extraction_rows(result, now).items():
                     rows[table].extend(table_rows)
+            rows["inputs"].extend(self._input_row(item, result))
         schemas = table_schemas()
         for table, writer in self._writers.items():
             if rows[table]:
                 writer.write_table(pa.Table.from_pylist(rows[table], schema=schemas[table]))
+
+    def _input_row(self, item: RawDocument | Rejection, result: Extraction) -> list[Row]:
+        """The fingerprint row of a raw input, the first time it is met."""
+        if not isinstance(item, RawDocument):
+            return []
+        key = fingerprint(item)
+        if key in self._fingerprints:
+            return []
+        self._fingerprints.add(key)
+        return [{"fingerprint": key, "doc_id": result.doc.doc_id}]
 
     def __enter__(self) -> PartitionWriter:
         return self
@@ -153,7 +172,7 @@ def written_partitions(dataset: Path) -> list[Path]:
 
 def read_partition(path: Path) -> dict[str, pa.Table]:
     """A partition's rows, by table."""
-    return {table: pq.read_table(path / f"{table}.parquet") for table in TABLES}
+    return {table: pq.read_table(path / f"{table}.parquet") for table in DATASET_TABLES}
 
 
 def iter_partitions(dataset: Path) -> Iterator[tuple[str, dict[str, pa.Table]]]:

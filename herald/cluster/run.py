@@ -15,6 +15,7 @@ LocalCluster of N single-threaded worker processes on this machine.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,9 +120,10 @@ def process_partition(partition: Partition, options: Options, dataset: Path) -> 
         return PartitionDone(partition.name, skipped=True)
     documents = rejected = events = 0
     items = [*partition.rejections, *read_pieces(partition.pieces, options)]
+    unwritten = iter(items)  # results come back in input order, one per item
     with PartitionWriter(dataset, partition.name) as writer:
         for batch in run(items, options, processes=1):
-            writer.write(batch)
+            writer.write(list(itertools.islice(unwritten, len(batch))), batch)
             extractions = [r for r in batch if isinstance(r, Extraction)]
             documents += len(extractions)
             events += sum(len(e.events) for e in extractions)

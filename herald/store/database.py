@@ -179,8 +179,9 @@ class Store:
 
     def write_tables(self, tables: dict[str, pa.Table]) -> WriteSummary:
         """Store one batch given as arrow tables of rows (by table name, as ``extraction_rows``
-        and ``rejection_row`` build them, first copy of each document only) in one
-        transaction; the rows of documents already stored are skipped."""
+        and ``rejection_row`` build them, first copy of each document only, and optionally
+        ``inputs``: the fingerprints of their raw inputs) in one transaction; the rows of
+        documents already stored are skipped."""
         try:
             with transaction(self.con):
                 documents = tables["documents"]
@@ -189,7 +190,7 @@ class Store:
                 kept = {
                     name: table.filter(pc.is_in(table["doc_id"], value_set=fresh))
                     for name, table in tables.items()
-                    if name not in ("event_actors", "rejections")
+                    if name not in ("event_actors", "rejections", "inputs")
                 }
                 events = kept.get("events")
                 if "event_actors" in tables and events is not None:
@@ -198,7 +199,9 @@ class Store:
                     kept["event_actors"] = event_actors.filter(
                         pc.is_in(event_actors["event_id"], value_set=event_ids)
                     )
-                kept["rejections"] = tables.get("rejections", self._arrow("rejections", []))
+                for name in ("rejections", "inputs"):  # kept whole, known ones skipped
+                    if name in tables:
+                        kept[name] = tables[name]
                 rejections_added = self._insert_tables(kept)
         finally:
             self._unregister_batches()
@@ -214,6 +217,9 @@ class Store:
         for table in TABLES[:-1]:  # every table but rejections
             if table in tables and tables[table].num_rows:
                 self._insert(table, tables[table])
+        inputs = tables.get("inputs")
+        if inputs is not None and inputs.num_rows:
+            self._insert("inputs", inputs, skip_conflicts=True)
         # (source, code) is unique: a re-run that rejects the same input adds nothing.
         rejections = tables.get("rejections")
         if rejections is None or not rejections.num_rows:
@@ -251,7 +257,7 @@ class Store:
         rows = [{"fingerprint": key, "doc_id": doc_id} for key, doc_id in dict(pairs).items()]
         try:
             with transaction(self.con):
-                self._insert("inputs", self._arrow("inputs", rows), skip_conflicts=True)
+                self._insert_tables({"inputs": self._arrow("inputs", rows)})
         finally:
             self._unregister_batches()
 
