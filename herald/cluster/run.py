@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,11 +120,18 @@ def process_partition(partition: Partition, options: Options, dataset: Path) -> 
     if is_written(dataset, partition.name):
         return PartitionDone(partition.name, skipped=True)
     documents = rejected = events = 0
-    items = [*partition.rejections, *read_pieces(partition.pieces, options)]
-    unwritten = iter(items)  # results come back in input order, one per item
+    # Items are read as the pipeline asks for them (a WARC partition is never held whole)
+    # and kept until their batch's results are written beside them.
+    pulled: deque[RawDocument | Rejection] = deque()
+
+    def read() -> Iterator[RawDocument | Rejection]:
+        for item in itertools.chain(partition.rejections, read_pieces(partition.pieces, options)):
+            pulled.append(item)
+            yield item
+
     with PartitionWriter(dataset, partition.name) as writer:
-        for batch in run(items, options, processes=1):
-            writer.write(list(itertools.islice(unwritten, len(batch))), batch)
+        for batch in run(read(), options, processes=1):
+            writer.write([pulled.popleft() for _ in batch], batch)
             extractions = [r for r in batch if isinstance(r, Extraction)]
             documents += len(extractions)
             events += sum(len(e.events) for e in extractions)
