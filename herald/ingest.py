@@ -37,16 +37,18 @@ def ingest(
 ) -> Iterator[Ingested]:
     """Results batch by batch; with a store, each batch is written as it comes back and the
     new events are linked once the last batch is in (``herald link`` redoes a run cut short).
-    With a store and ``skip_seen``, inputs whose document it holds are skipped unread by the
-    pipeline (``herald.incremental``) and yield no result; a last empty batch may carry their
-    count. Without ``skip_seen`` every input has its result (a caller that shows it).
+    With a store and ``skip_seen``, inputs whose document it holds are skipped before the
+    parse, most before cleaning (``herald.incremental``), and yield no result; a last empty
+    batch may carry their count. Without ``skip_seen`` every input has its result (for a
+    caller that shows it).
     """
-    seen = SeenInputs(store) if store is not None and skip_seen else None
-    for batch in run(seen.unseen(items) if seen else items, options, processes):
+    batches = (
+        SeenInputs(store).process(items, options, processes)
+        if store is not None and skip_seen
+        else ((batch, 0) for batch in run(items, options, processes))
+    )
+    for batch, skipped in batches:
         added = store.write(batch).documents_added if store is not None else 0
-        skipped = seen.remember(batch) if seen is not None else 0
         yield Ingested(batch, added, skipped)
-    if seen is not None and (skipped := seen.take_skipped()):
-        yield Ingested([], 0, skipped)
     if store is not None:
         link_new(store)

@@ -64,16 +64,32 @@ def test_a_changed_or_added_file_is_read_again(folder: Path) -> None:
         assert skipped == len(first) + 1
 
 
-def test_documents_stored_without_fingerprints_are_skipped_after_one_more_reading(
+def test_documents_stored_without_fingerprints_are_cleaned_but_not_parsed(
     folder: Path,
 ) -> None:
     with Store.open(":memory:") as store:
         first, _ = _ingest(store, folder)
         store.con.execute("DELETE FROM inputs")  # as in a file from before the inputs table
         counts = store.counts()
-        again, skipped = _ingest(store, folder)
-        assert skipped == 0 and len(again) == len(first) and store.counts() == counts
+        STAGE_SECONDS.clear()
         assert _ingest(store, folder) == ([], len(first))
+        assert STAGE_SECONDS["clean"] > 0 and STAGE_SECONDS["parse"] == 0
+        assert store.counts() == counts
+        # their fingerprints are now kept: the next run does not even clean them
+        STAGE_SECONDS.clear()
+        assert _ingest(store, folder) == ([], len(first))
+        assert STAGE_SECONDS["clean"] == 0
+
+
+def test_the_same_article_in_another_wrapper_is_not_parsed(folder: Path) -> None:
+    with Store.open(":memory:") as store:
+        first, _ = _ingest(store, folder)
+        text = (folder / "ottawa-visit.txt").read_text(encoding="utf-8")
+        # other bytes (so another fingerprint), the same cleaned text (so the same doc_id)
+        (folder / "rewrapped.txt").write_text("\n\n" + text.replace(" ", "  "), "utf-8")
+        STAGE_SECONDS.clear()
+        assert _ingest(store, folder) == ([], len(first) + 1)
+        assert STAGE_SECONDS["parse"] == 0
 
 
 def test_the_fingerprint_follows_what_the_cleaner_reads() -> None:
