@@ -1,8 +1,10 @@
 """The flow of DESIGN.md as functions: one document in, its records (or a rejection) out.
 
 ``process_document`` is the pure per-document function: it needs nothing but the loaded
-model, so any runner can map it (a process pool here, Dask later). ``process_batch`` does
-the same for a list of documents but parses them with ``nlp.pipe``, which is faster.
+model, so any runner can map it (a process pool here, Dask workers in ``herald.cluster``).
+``process_batch`` does the same for a list of documents but parses them with ``nlp.pipe``,
+which is faster; it is ``clean_batch`` then ``finish_batch`` (parse and analyse), so that a
+run given the doc_ids of a store (``run(known=...)``) skips the parse of a document it holds.
 ``run`` maps batches over a process pool with all cores and yields results in input order.
 
 quotes runs before events (DESIGN.md draws it after): an event's attribution and its
