@@ -89,11 +89,15 @@ class SeenInputs:
         inputs were skipped since the previous batch; a last empty batch may carry those
         skipped after the last results. A batch's fingerprints are recorded when the caller
         asks for the next batch, so once the caller has stored it."""
-        known = KnownDocuments(self._store)
-        for batch in run(self.unseen(items), options, processes, known=known):
-            results = [result for result in batch if not isinstance(result, Stored)]
-            yield results, len(batch) - len(results) + self._take_skipped()
-            self._remember(batch)
+        unseen = self.unseen(items)
+        first = next(unseen, None)
+        # The stored doc_ids are read only when there is something to clean.
+        if first is not None:
+            known = KnownDocuments(self._store)
+            for batch in run(itertools.chain([first], unseen), options, processes, known=known):
+                results = [result for result in batch if not isinstance(result, Stored)]
+                yield results, len(batch) - len(results) + self._take_skipped()
+                self._remember(batch)
         if skipped := self._take_skipped():
             yield [], skipped
 
