@@ -21,7 +21,7 @@ from herald.store.database import Store
 @dataclass(frozen=True, slots=True)
 class Ingested:
     """One batch: its results in input order, how many documents the store gained, and how
-    many inputs were skipped, unread, as already stored since the previous batch."""
+    many inputs were skipped (not parsed) as already stored since the previous batch."""
 
     results: list[Result]
     added: int
