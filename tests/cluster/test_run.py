@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -26,6 +28,7 @@ from herald.store.database import Store
 pytestmark = pytest.mark.slow
 
 OPTIONS = Options()
+WAIT_S = 60  # the longest a test waits for a condition: far above what it takes
 # Columns that say when a row was written, which two runs never share.
 WRITE_TIMES = {"documents": "ingested_at", "rejections": "rejected_at"}
 COMPARED = (
@@ -123,6 +126,17 @@ def test_a_rerun_writes_only_the_partitions_missing(
         list(run_on_dask([str(news)], Options(all_events=True), dataset, cluster))
 
 
+def _busy_worker(client: Any) -> str:
+    """A worker running a task, waited for (a worker may be between two tasks)."""
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        busy = [worker for worker, keys in client.processing().items() if keys]
+        if busy:
+            return busy[0]
+        time.sleep(0.05)
+    raise AssertionError(f"no worker had a task for {WAIT_S} s")
+
+
 def test_a_worker_killed_mid_job_loses_and_repeats_nothing(cluster: str, tmp_path: Path) -> None:
     from distributed import Client
 
@@ -139,8 +153,7 @@ def test_a_worker_killed_mid_job_loses_and_repeats_nothing(cluster: str, tmp_pat
             done.append(partition)
             if killed is None:
                 # seven partitions remain for two workers: the one killed holds some
-                busy = [worker for worker, keys in client.processing().items() if keys]
-                killed = busy[0]
+                killed = _busy_worker(client)
                 os.kill(client.run(os.getpid, workers=[killed])[killed], signal.SIGKILL)
         # the scheduler saw that worker die (its nanny starts a new one, at a new address)
         client.wait_for_workers(2, timeout=120)
