@@ -192,7 +192,8 @@ def _larger_than_allowed(
 ) -> Rejection | None:
     """The rejection of a whole-file document over the limit, told by its size on disk before
     anything is read; None when that cannot tell (containers, gzip, no limit)."""
-    if max_bytes is None or input_format in ("jsonl", "warc") or path.name.endswith(GZIP_SUFFIX):
+    gzipped = path.name.lower().endswith(GZIP_SUFFIX)
+    if max_bytes is None or input_format in ("jsonl", "warc") or gzipped:
         return None
     try:
         size = path.stat().st_size
