@@ -80,7 +80,7 @@ def _weighed_pieces(
     """Every piece with the documents it holds (a whole partition's worth when unknown);
     rejections met while listing go to ``rejections``."""
     for url, chosen in _files(inputs, input_format, rejections):
-        if chosen == "jsonl" and not url.endswith(GZIP_SUFFIX):
+        if chosen == "jsonl" and not url.lower().endswith(GZIP_SUFFIX):
             for start, first, count in _jsonl_slices(url, size):
                 yield Piece(url, chosen, start, (first, count)), size
         elif chosen in ("jsonl", "warc"):
