@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from herald.incremental import SeenInputs
 from herald.link.stage import link_new
 from herald.pipeline import run
 from herald.records import RawDocument, Rejection, Result
@@ -19,10 +20,12 @@ from herald.store.database import Store
 
 @dataclass(frozen=True, slots=True)
 class Ingested:
-    """One batch: its results in input order, and how many documents the store gained."""
+    """One batch: its results in input order, how many documents the store gained, and how
+    many inputs were skipped (not parsed) as already stored since the previous batch."""
 
     results: list[Result]
     added: int
+    skipped: int = 0
 
 
 def ingest(
@@ -30,12 +33,22 @@ def ingest(
     options: Options,
     store: Store | None = None,
     processes: int | None = None,
+    skip_seen: bool = True,
 ) -> Iterator[Ingested]:
     """Results batch by batch; with a store, each batch is written as it comes back and the
     new events are linked once the last batch is in (``herald link`` redoes a run cut short).
+    With a store and ``skip_seen``, inputs whose document it holds are skipped before the
+    parse, most before cleaning (``herald.incremental``), and yield no result; a last empty
+    batch may carry their count. Without ``skip_seen`` every input has its result (for a
+    caller that shows it).
     """
-    for batch in run(items, options, processes):
+    batches = (
+        SeenInputs(store).process(items, options, processes)
+        if store is not None and skip_seen
+        else ((batch, 0) for batch in run(items, options, processes))
+    )
+    for batch, skipped in batches:
         added = store.write(batch).documents_added if store is not None else 0
-        yield Ingested(batch, added)
+        yield Ingested(batch, added, skipped)
     if store is not None:
         link_new(store)

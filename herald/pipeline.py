@@ -1,8 +1,10 @@
 """The flow of DESIGN.md as functions: one document in, its records (or a rejection) out.
 
 ``process_document`` is the pure per-document function: it needs nothing but the loaded
-model, so any runner can map it (a process pool here, Dask later). ``process_batch`` does
-the same for a list of documents but parses them with ``nlp.pipe``, which is faster.
+model, so any runner can map it (a process pool here, Dask workers in ``herald.cluster``).
+``process_batch`` does the same for a list of documents but parses them with ``nlp.pipe``,
+which is faster; it is ``clean_batch`` then ``finish_batch`` (parse and analyse), so that a
+run given the doc_ids of a store (``run(known=...)``) skips the parse of a document it holds.
 ``run`` maps batches over a process pool with all cores and yields results in input order.
 
 quotes runs before events (DESIGN.md draws it after): an event's attribution and its
@@ -21,7 +23,9 @@ import multiprocessing.pool
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
 
 from herald.actors.stage import ActorDictionary, find_actors, load_dictionary
 from herald.clean.document import clean
@@ -150,8 +154,20 @@ def parse_or_reject(
 
 def process_batch(raws: Sequence[RawDocument], options: Options) -> list[Result]:
     """Records or a rejection for each document, in order; one ``nlp.pipe`` pass for all."""
+    return finish_batch(raws, clean_batch(raws, options), options)
+
+
+def clean_batch(raws: Sequence[RawDocument], options: Options) -> list[Document | Rejected]:
+    """The cleaned document, or its rejection, of each raw document."""
     with timed("clean"):
-        cleaned = [clean_or_reject(raw, options) for raw in raws]
+        return [clean_or_reject(raw, options) for raw in raws]
+
+
+def finish_batch(
+    raws: Sequence[RawDocument], cleaned: Sequence[Document | Rejected], options: Options
+) -> list[Result]:
+    """Parse and analyse the cleaned documents of a batch (one ``nlp.pipe`` pass for all);
+    rejections pass through in place."""
     with timed("parse"):  # the first call also loads the model
         cleaned = [
             check_length(raw, item, options) if isinstance(item, Document) else item
@@ -183,6 +199,20 @@ def process_document(raw: RawDocument, options: Options) -> Result:
     return process_batch([raw], options)[0]
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A document the store held before this run, recognised by its ``doc_id`` once cleaned:
+    it is not parsed (``herald.incremental``)."""
+
+    raw: RawDocument
+    doc_id: str
+
+
+# The doc_ids stored before the current run (``run(known=...)``): set in the parent before
+# the pool forks, so forked workers share it untouched; handed to spawned ones at start.
+_known: Container[str] = frozenset()
+
+
 def _batches(
     items: Iterable[RawDocument | Rejection], size: int
 ) -> Iterator[list[RawDocument | Rejection]]:
@@ -191,13 +221,30 @@ def _batches(
         yield batch
 
 
-def _process_mixed(batch: list[RawDocument | Rejection], options: Options) -> list[Result]:
+def _process_mixed(batch: list[RawDocument | Rejection], options: Options) -> list[Result | Stored]:
     """Process the documents of a batch; pass read-stage rejections through in place."""
     raws = [item for item in batch if isinstance(item, RawDocument)]
-    processed = iter(process_batch(raws, options))
+    processed = iter(_process_unstored(raws, options))
     return [
         next(processed) if isinstance(item, RawDocument) else _read_rejection(item)
         for item in batch
+    ]
+
+
+def _process_unstored(raws: list[RawDocument], options: Options) -> list[Result | Stored]:
+    """``process_batch``, but a cleaned document whose doc_id is known is not parsed."""
+    cleaned = clean_batch(raws, options)
+    stored = {
+        n for n, item in enumerate(cleaned) if isinstance(item, Document) and item.doc_id in _known
+    }
+    fresh = [n for n in range(len(raws)) if n not in stored]
+    finishing = [raws[n] for n in fresh], [cleaned[n] for n in fresh], options
+    finished = iter(finish_batch(*finishing) if fresh else [])
+    return [
+        Stored(raws[n], item.doc_id)
+        if n in stored and isinstance(item, Document)
+        else next(finished)
+        for n, item in enumerate(cleaned)
     ]
 
 
@@ -217,7 +264,7 @@ def warm(model: str) -> None:
 
 def _worker(
     args: tuple[list[RawDocument | Rejection], Options],
-) -> tuple[list[Result], Counter[str]]:
+) -> tuple[list[Result | Stored], Counter[str]]:
     """One batch's results and the seconds its stages took in this process."""
     STAGE_SECONDS.clear()
     results = _process_mixed(*args)
@@ -228,21 +275,47 @@ def default_processes() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+@overload
 def run(
     items: Iterable[RawDocument | Rejection],
     options: Options,
     processes: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     stage_seconds: Counter[str] | None = None,
-) -> Iterator[list[Result]]:
+    known: None = None,
+) -> Iterator[list[Result]]: ...
+
+
+@overload
+def run(
+    items: Iterable[RawDocument | Rejection],
+    options: Options,
+    processes: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    stage_seconds: Counter[str] | None = None,
+    *,
+    known: Container[str],
+) -> Iterator[list[Result | Stored]]: ...
+
+
+def run(
+    items: Iterable[RawDocument | Rejection],
+    options: Options,
+    processes: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    stage_seconds: Counter[str] | None = None,
+    known: Container[str] | None = None,
+) -> Iterator[Sequence[Result | Stored]]:
     """Process everything, yielding one list of results per batch, in input order.
 
     With more than one process and more than one batch, batches go to a pool of workers
     that each load the model once; the caller (the only DuckDB writer) stores each batch
     as it comes back. ``stage_seconds``, when given, receives the seconds of each stage
-    summed over all processes.
+    summed over all processes. A document whose doc_id is in ``known`` (the doc_ids of a
+    store) is cleaned but not parsed: its result is ``Stored``.
     """
-    for results, seconds in _run_batches(items, options, processes, batch_size):
+    batches = _run_batches(items, options, processes, batch_size, known or frozenset())
+    for results, seconds in batches:
         if stage_seconds is not None:
             stage_seconds.update(seconds)
         yield results
@@ -253,7 +326,23 @@ def _run_batches(
     options: Options,
     processes: int | None,
     batch_size: int,
-) -> Iterator[tuple[list[Result], Counter[str]]]:
+    known: Container[str],
+) -> Iterator[tuple[list[Result | Stored], Counter[str]]]:
+    global _known  # read by _process_unstored, here and in forked workers
+    _known = known
+    try:
+        yield from _map_batches(items, options, processes, batch_size, known)
+    finally:
+        _known = frozenset()
+
+
+def _map_batches(
+    items: Iterable[RawDocument | Rejection],
+    options: Options,
+    processes: int | None,
+    batch_size: int,
+    known: Container[str],
+) -> Iterator[tuple[list[Result | Stored], Counter[str]]]:
     batches = _batches(items, batch_size)
     first = next(batches, None)
     if first is None:
@@ -265,12 +354,12 @@ def _run_batches(
     if second is None or wanted == 1:
         yield from map(_worker, work)
         return
-    with _pool(wanted, options.model) as pool:
+    with _pool(wanted, options.model, known) as pool:
         yield from pool.imap(_worker, work)
 
 
-def _pool(processes: int, model: str) -> multiprocessing.pool.Pool:
-    """Workers that share one loaded model and gazetteer.
+def _pool(processes: int, model: str, known: Container[str]) -> multiprocessing.pool.Pool:
+    """Workers that share one loaded model and gazetteer (and the known doc_ids).
 
     Where fork exists, the parent loads them once and the workers inherit them
     copy-on-write: one load instead of one per worker, and their pages are shared
@@ -284,4 +373,12 @@ def _pool(processes: int, model: str) -> multiprocessing.pool.Pool:
         pool = multiprocessing.get_context("fork").Pool(processes)
         gc.unfreeze()
         return pool
-    return multiprocessing.get_context("spawn").Pool(processes, initializer=warm, initargs=(model,))
+    return multiprocessing.get_context("spawn").Pool(
+        processes, initializer=_start_worker, initargs=(model, known)
+    )
+
+
+def _start_worker(model: str, known: Container[str]) -> None:
+    global _known  # this spawned process's copy
+    _known = known
+    warm(model)

@@ -49,5 +49,6 @@ class Database:
         options = Options(date=date, max_bytes=max_bytes)
         store = self.store if self.writable else None
         with self._ingest_lock:
-            (ingested,) = ingest([raw], options, store, processes=1)
+            # skip_seen=False: an article stored before still gets its records back
+            (ingested,) = ingest([raw], options, store, processes=1, skip_seen=False)
         return ingested.results[0], ingested.added > 0

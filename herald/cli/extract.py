@@ -13,8 +13,11 @@ from typing import Any, TextIO
 
 import click
 
+from herald.cli.load import load_into
 from herald.cli.options import FORMATS, parse_date
 from herald.cli.output import event_rows, write_csv, write_json_lines, write_table
+from herald.cluster.plan import DEFAULT_PARTITION_SIZE
+from herald.errors import UsageError
 from herald.records import Extraction, Rejected, Result
 from herald.settings import DEFAULT_MAX_BYTES, Options
 
@@ -28,6 +31,7 @@ class Tally:
     read_failures: int = 0
     events: int = 0
     added: int = 0
+    skipped: int = 0  # inputs already stored, not read again
 
     def count(self, batch: list[Result]) -> None:
         for result in batch:
@@ -70,10 +74,10 @@ def _open_store(path: Path | None) -> Iterator[Any]:
         yield store
 
 
-def _bar(progress: bool) -> Any:
+def _bar(progress: bool, unit: str = "doc") -> Any:
     from tqdm import tqdm
 
-    return tqdm(unit="doc", file=sys.stderr, disable=not progress, desc="herald")
+    return tqdm(unit=unit, file=sys.stderr, disable=not progress, desc="herald")
 
 
 def extract_to(
@@ -101,6 +105,7 @@ def extract_to(
             batch = ingested.results
             tally.count(batch)
             tally.added += ingested.added
+            tally.skipped += ingested.skipped
             _report_rejections(batch)
             if fmt == "json":
                 write_json_lines(batch, out)
@@ -116,6 +121,52 @@ def extract_to(
     return tally
 
 
+@dataclass(frozen=True, slots=True)
+class DaskRun:
+    """``extract --dask``: where to run, and where the records go."""
+
+    scheduler: str
+    dataset: Path | None
+    partition_size: int
+
+    def extract(
+        self,
+        inputs: tuple[str, ...],
+        options: Options,
+        input_format: str,
+        db: Path | None,
+        quiet: bool,
+    ) -> None:
+        from herald.cluster.run import run_on_dask
+
+        if self.dataset is None:
+            raise UsageError("--dask writes Parquet: name its folder with --dataset DIR")
+        if "-" in inputs:
+            raise UsageError("--dask reads files and URLs, not standard input")
+        started = time.perf_counter()
+        tally = Tally()
+        written = 0
+        done = run_on_dask(
+            inputs, options, self.dataset, self.scheduler, input_format, self.partition_size
+        )
+        with _bar(not quiet, unit="partition") as bar:
+            for partition in done:
+                written += not partition.skipped
+                tally.documents += partition.documents
+                tally.rejected += partition.rejected
+                tally.events += partition.events
+                bar.update(1)
+        if not quiet:
+            click.echo(
+                f"herald: {written} partitions written to {self.dataset} ({bar.n - written} "
+                f"there before): {tally.documents} documents, {tally.events} events, "
+                f"{tally.rejected} rejected in {time.perf_counter() - started:.1f}s",
+                err=True,
+            )
+        if db is not None:
+            load_into(self.dataset, db, quiet)
+
+
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file.")
@@ -124,7 +175,7 @@ def extract_to(
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--input-format",
-    type=click.Choice(["auto", "text", "html", "jsonl", "warc"]),
+    type=click.Choice(["auto", "text", "html", "jsonl", "warc", "json"]),
     default="auto",
     show_default=True,
     help="How to read stdin (-) or files with other extensions.",
@@ -143,6 +194,25 @@ def extract_to(
     "their relevance scores (dropped by default).",
 )
 @click.option("--strict", is_flag=True, help="Stop on the first internal error.")
+@click.option(
+    "--dask",
+    "scheduler",
+    metavar="ADDRESS|local:N",
+    help="Run on a Dask cluster (its scheduler's address, or local:N for N worker processes "
+    "here) and write the records to --dataset as Parquet; with --db, load them after.",
+)
+@click.option(
+    "--dataset",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The Parquet folder --dask writes; a re-run resumes it.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_PARTITION_SIZE,
+    show_default=True,
+    help="Documents per Dask task.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def extract(
     inputs: tuple[str, ...],
@@ -156,12 +226,15 @@ def extract(
     actors: str | None,
     all_events: bool,
     strict: bool,
+    scheduler: str | None,
+    dataset: Path | None,
+    partition_size: int,
     quiet: bool,
 ) -> None:
     """Find the events in news articles.
 
     INPUTS are files or folders (searched recursively) of .html/.htm, .txt, .jsonl,
-    .warc and .warc.gz; "-" reads standard input.
+    .warc, news-please .json, and any of these gzipped (.gz); "-" reads standard input.
 
     \b
     Examples:
@@ -169,10 +242,16 @@ def extract(
       herald extract pages/ dump.jsonl --db events.duckdb
       curl -s https://example.org/news | herald extract - --input-format html
       herald extract crawl.warc.gz --db events.duckdb --format csv -o events.csv
+      herald extract news/ --dask local:2 --dataset news.d --db events.duckdb
+      herald extract s3://bucket/cc-news/ --dask tcp://10.0.0.5:8786 --dataset /nfs/news.d
     """
     options = Options(
         date=date, max_bytes=max_bytes, strict=strict, actors=actors, all_events=all_events
     )
+    if scheduler is not None:
+        on_dask = DaskRun(scheduler, dataset, partition_size)
+        on_dask.extract(inputs, options, input_format, db, quiet)
+        return
     started = time.perf_counter()
     with _open_output(output) as out:
         tally = extract_to(
@@ -181,13 +260,13 @@ def extract(
     elapsed = time.perf_counter() - started
     if not quiet:
         rate = tally.documents / elapsed if elapsed else 0.0
-        stored = f", {tally.added} new in {db}" if db else ""
+        stored = f", {tally.added} new in {db} ({tally.skipped} already there)" if db else ""
         click.echo(
             f"herald: {tally.documents} documents, {tally.events} events, "
             f"{tally.rejected} rejected{stored} in {elapsed:.1f}s ({rate:.1f} docs/s)",
             err=True,
         )
-    read_any = tally.documents + tally.rejected - tally.read_failures
+    read_any = tally.documents + tally.skipped + tally.rejected - tally.read_failures
     if read_any == 0:
         click.echo("herald: nothing could be read from the inputs", err=True)
         sys.exit(1)

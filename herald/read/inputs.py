@@ -7,6 +7,10 @@ sequence. A symbolic link to a folder met in the walk is not followed (it may le
 the folder named, or back into it without end) but reported, as the rejection
 ``symlink_skipped`` in its place in that order; links to files are read (docs/security.md).
 
+A file whose name ends in ``.gz`` is any of these kinds gzipped (``page.html.gz``,
+``batch.jsonl.gz``), read through gzip without unpacking it first. A ``.json`` file is one
+article as news-please writes it (``herald.read.news_please``).
+
 Every read is bounded, so that a hostile input (a gzip bomb, a line without end) costs
 bounded memory: a document by ``max_bytes`` (after any decompression), a WARC record's header
 block by ``MAX_HEADER_BYTES``, the decompressed bytes of one archive by ``max_archive_bytes``.
@@ -15,13 +19,15 @@ A rejection's detail is cut to ``errors.MAX_DETAIL`` characters (docs/security.m
 
 from __future__ import annotations
 
+import gzip
+import itertools
 import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePath
+from typing import IO, Any, BinaryIO, Literal
 
 from herald.read.items import (
     CHUNK,
@@ -30,15 +36,18 @@ from herald.read.items import (
     Limits,
     rejection,
 )
+from herald.read.news_please import read_news_please
 from herald.read.warc import read_warc_stream
 from herald.records import ContentKind, RawDocument, Rejection
 
-InputFormat = Literal["auto", "text", "html", "jsonl", "warc"]
+InputFormat = Literal["auto", "text", "html", "jsonl", "warc", "json"]
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
-WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_SUFFIXES = (".warc",)
+JSON_SUFFIXES = (".json",)
+GZIP_SUFFIX = ".gz"
 STDIN_SOURCE = "-"
 # Enough of a file's start to tell HTML from text; also skips a leading BOM or comment.
 _SNIFF_BYTES = 2048
@@ -69,16 +78,26 @@ def read_inputs(
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stream(stream, input_format, limits)
             continue
-        path = Path(item)
-        if path.is_dir():
-            for member in _walk(path):
-                if isinstance(member, Rejection):
-                    yield member
-                else:
-                    yield from _read_file(member, _format_from_suffix(member), limits)
-        else:
-            chosen = input_format if input_format != "auto" else _format_from_suffix(path)
-            yield from _read_file(path, chosen, limits)
+        for member, chosen in list_files(item, input_format):
+            if isinstance(member, Rejection):
+                yield member
+            else:
+                yield from read_file(member, chosen, limits)
+
+
+def list_files(
+    item: str, input_format: InputFormat = "auto"
+) -> Iterator[tuple[Path | Rejection, InputFormat]]:
+    """The files one input names, each with the format to read it in: a folder's readable
+    files by their extension (and a Rejection for each link to a folder), or the file itself,
+    in ``input_format`` unless that is "auto"."""
+    path = Path(item)
+    if path.is_dir():
+        for member in _walk(path):
+            found = "auto" if isinstance(member, Rejection) else format_from_suffix(member)
+            yield member, found
+    else:
+        yield path, input_format if input_format != "auto" else format_from_suffix(path)
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -90,7 +109,7 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
     found: list[tuple[Path, Rejection | None]] = []
     for root, dirs, files in os.walk(folder):  # followlinks=False: links are listed, not entered
         found.extend(
-            (Path(root) / name, None) for name in files if _format_from_suffix(Path(name)) != "auto"
+            (Path(root) / name, None) for name in files if format_from_suffix(Path(name)) != "auto"
         )
         found.extend(
             (link, _skipped_link(link)) for name in dirs if (link := Path(root) / name).is_symlink()
@@ -109,9 +128,10 @@ def _skipped_link(link: Path) -> Rejection:
     return rejection(str(link), "symlink_skipped", detail)
 
 
-def _format_from_suffix(path: Path) -> InputFormat:
-    """The format an extension stands for; "auto" when it names none we read."""
-    name = path.name.lower()
+def format_from_suffix(path: PurePath) -> InputFormat:
+    """The format an extension stands for, under any ``.gz``; "auto" when it names none we
+    read."""
+    name = path.name.lower().removesuffix(GZIP_SUFFIX)
     if name.endswith(HTML_SUFFIXES):
         return "html"
     if name.endswith(TEXT_SUFFIXES):
@@ -120,6 +140,8 @@ def _format_from_suffix(path: Path) -> InputFormat:
         return "jsonl"
     if name.endswith(WARC_SUFFIXES):
         return "warc"
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
     return "auto"
 
 
@@ -128,30 +150,91 @@ def looks_like_html(head: bytes) -> bool:
     return bool(_HTML_START.match(head) or _HTML_TAGS.search(head))
 
 
-def _read_file(path: Path, input_format: InputFormat, limits: Limits) -> Iterator[Item]:
-    source = str(path)
-    max_bytes = limits.max_bytes
+def read_file(path: Path, input_format: InputFormat, limits: Limits) -> Iterator[Item]:
+    """The documents of one local file; an unreadable file is one Rejection."""
+    too_large = _larger_than_allowed(path, input_format, limits.max_bytes)
+    if too_large is not None:
+        yield too_large
+        return
+    yield from read_source(lambda: path.open("rb"), str(path), input_format, limits)
+
+
+def read_source(
+    open_bytes: Callable[[], IO[bytes]],
+    source: str,
+    input_format: InputFormat,
+    limits: Limits,
+    start: int = 0,
+    lines: tuple[int, int | None] | None = None,
+) -> Iterator[Item]:
+    """The documents of the input that ``open_bytes`` opens (a file, an fsspec URL), from
+    byte ``start``; ``lines`` as in ``read_opened``. An unreadable input is one Rejection."""
     try:
-        if input_format == "jsonl":
-            with path.open("rb") as handle:
-                yield from _read_jsonl(handle, source, max_bytes)
-        elif input_format == "warc":
-            with path.open("rb") as handle:
-                yield from read_warc_stream(handle, source, limits)
+        with open_bytes() as raw:
+            raw.seek(start)
+            with open_input(raw, source, input_format) as handle:
+                yield from read_opened(handle, source, input_format, limits, lines)
+    except (OSError, EOFError) as error:  # a truncated .gz ends in EOFError
+        detail = f"{type(error).__name__}: {getattr(error, 'strerror', None) or error}"
+        yield rejection(source, "unreadable", detail)
+
+
+def open_input(handle: IO[bytes], name: str, input_format: InputFormat) -> IO[bytes]:
+    """``handle``, decompressed when ``name`` says gzip. A WARC reader unpacks its own
+    members (a .warc.gz is a series of gzip members, one per record)."""
+    if name.lower().endswith(GZIP_SUFFIX) and input_format != "warc":
+        return gzip.GzipFile(fileobj=handle, mode="rb")
+    return handle
+
+
+def _larger_than_allowed(
+    path: Path, input_format: InputFormat, max_bytes: int | None
+) -> Rejection | None:
+    """The rejection of a whole-file document over the limit, told by its size on disk before
+    anything is read; None when that cannot tell (containers, gzip, no limit)."""
+    gzipped = path.name.lower().endswith(GZIP_SUFFIX)
+    if max_bytes is None or input_format in ("jsonl", "warc") or gzipped:
+        return None
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # reported by the read that follows
+    if size <= max_bytes:
+        return None
+    return rejection(str(path), "too_large", f"{size} bytes, limit {max_bytes}")
+
+
+def read_opened(
+    handle: IO[bytes],
+    source: str,
+    input_format: InputFormat,
+    limits: Limits,
+    lines: tuple[int, int | None] | None = None,
+) -> Iterator[Item]:
+    """The documents of an opened input (a file, a URL opened with fsspec, stdin).
+
+    ``lines`` (first line number, count) reads only that many JSONL lines from where the
+    handle stands, numbered from the first: a slice of a big file read by one worker.
+    """
+    max_bytes = limits.max_bytes
+    if input_format == "jsonl":
+        yield from _read_jsonl(handle, source, max_bytes, lines)
+    elif input_format == "warc":
+        yield from read_warc_stream(handle, source, limits)
+    elif input_format == "json":
+        yield read_news_please(_read_whole(handle, max_bytes), source, max_bytes)
+    else:
+        content = _read_whole(handle, max_bytes)
+        if max_bytes is not None and len(content) > max_bytes:
+            yield rejection(source, "too_large", f"more than {max_bytes} bytes")
         else:
-            yield _read_single(path, input_format, max_bytes)
-    except OSError as error:
-        yield rejection(source, "unreadable", f"{type(error).__name__}: {error.strerror or error}")
+            kind = _kind(input_format, content)
+            yield RawDocument(source=source, id=source, content=content, kind=kind)
 
 
-def _read_single(path: Path, input_format: InputFormat, max_bytes: int | None) -> Item:
-    """One whole file as one document; the size is checked before anything is read."""
-    source = str(path)
-    size = path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        return rejection(source, "too_large", f"{size} bytes, limit {max_bytes}")
-    content = path.read_bytes()
-    return RawDocument(source=source, id=source, content=content, kind=_kind(input_format, content))
+def _read_whole(handle: IO[bytes], max_bytes: int | None) -> bytes:
+    """The whole input, or its first ``max_bytes`` + 1 bytes: enough to tell it is too large."""
+    return handle.read(-1 if max_bytes is None else max_bytes + 1)
 
 
 def _kind(input_format: InputFormat, content: bytes) -> ContentKind:
@@ -161,22 +244,10 @@ def _kind(input_format: InputFormat, content: bytes) -> ContentKind:
 
 
 def _read_stream(stream: BinaryIO, input_format: InputFormat, limits: Limits) -> Iterator[Item]:
-    """Standard input: JSONL or WARC when asked for, else one document (sniffed when "auto")."""
-    max_bytes = limits.max_bytes
+    """Standard input: JSONL, WARC or news-please JSON when asked for, else one document
+    (sniffed when "auto")."""
     try:
-        if input_format == "jsonl":
-            yield from _read_jsonl(stream, STDIN_SOURCE, max_bytes)
-            return
-        if input_format == "warc":
-            yield from read_warc_stream(stream, STDIN_SOURCE, limits)
-            return
-        limit = -1 if max_bytes is None else max_bytes + 1
-        content = stream.read(limit)
-        if max_bytes is not None and len(content) > max_bytes:
-            yield rejection(STDIN_SOURCE, "too_large", f"more than {max_bytes} bytes")
-            return
-        kind = _kind(input_format, content)
-        yield RawDocument(source=STDIN_SOURCE, id=STDIN_SOURCE, content=content, kind=kind)
+        yield from read_opened(stream, STDIN_SOURCE, input_format, limits)
     except OSError as error:
         yield rejection(STDIN_SOURCE, "unreadable", f"{type(error).__name__}: {error}")
 
@@ -184,27 +255,30 @@ def _read_stream(stream: BinaryIO, input_format: InputFormat, limits: Limits) ->
 # --------------------------------------------------------------------------- JSONL
 
 
-def _read_jsonl(handle: BinaryIO, source: str, max_bytes: int | None) -> Iterator[Item]:
+def _read_jsonl(
+    handle: IO[bytes], source: str, max_bytes: int | None, lines: tuple[int, int | None] | None
+) -> Iterator[Item]:
     """One document per JSON line; a bad line becomes a Rejection and the next line follows."""
-    for number, line, too_long in _lines(handle, max_bytes):
-        line_source = f"{source}:{number}"
+    first, count = lines if lines is not None else (1, None)
+    numbered = itertools.islice(_lines(handle, max_bytes), count)
+    for offset, line, too_long in numbered:
+        line_source = f"{source}:{first + offset}"
         if too_long:
             yield rejection(line_source, "too_large", f"line longer than {max_bytes} bytes")
         elif line.strip():
             yield _jsonl_record(line, line_source)
 
 
-def _lines(handle: BinaryIO, max_bytes: int | None) -> Iterator[tuple[int, bytes, bool]]:
-    """(line number, line, too long) for each line, never holding an over-long line in memory."""
+def _lines(handle: IO[bytes], max_bytes: int | None) -> Iterator[tuple[int, bytes, bool]]:
+    """(lines before it, line, too long) for each line, never holding an over-long line in
+    memory."""
     # A JSON line carries its own escaping, so a limit on the line is a limit on the document
     # up to a small constant; readline(limit) stops at the limit instead of at the newline.
     limit = -1 if max_bytes is None else max_bytes + 1
-    number = 0
-    while True:
+    for number in itertools.count():
         line = handle.readline(limit)
         if not line:
             return
-        number += 1
         if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
             _skip_rest_of_line(handle)
             yield number, b"", True
@@ -212,7 +286,7 @@ def _lines(handle: BinaryIO, max_bytes: int | None) -> Iterator[tuple[int, bytes
             yield number, line, False
 
 
-def _skip_rest_of_line(handle: BinaryIO) -> None:
+def _skip_rest_of_line(handle: IO[bytes]) -> None:
     while True:
         chunk = handle.readline(CHUNK)
         if not chunk or chunk.endswith(b"\n"):

@@ -7,7 +7,13 @@ re-exported here for the code that imports them from ``herald.store.database``.
 ``Store.write`` takes one batch of results and writes it in ONE transaction: either the
 whole batch is stored or, on any error (or if the process dies), none of it. A document
 whose ``doc_id`` is already stored is skipped entirely, so re-running a batch is a no-op
-and a batch cut short by a crash is completed by running it again.
+and a batch cut short by a crash is completed by running it again. ``Store.write_tables``
+does the same for a batch already turned into rows (a partition of a Dask run's Parquet
+dataset, ``herald.cluster``): both end in the same insert step.
+
+``Store.remember_inputs`` records the fingerprint of each raw input whose document is stored,
+and ``Store.known_inputs`` tells which of a batch of fingerprints it has seen: the ingest
+skips those inputs before any cleaning or parsing.
 
 One writer: DuckDB lets only one process open a file for writing, and one connection must
 not be used from several threads at once. The batch runner therefore keeps a single
@@ -36,6 +42,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from herald.errors import DatabaseBusyError
 from herald.records import Extraction, Rejected, Result
@@ -119,6 +126,11 @@ class Store:
         store.close()
         return cls.open(path)
 
+    def reader(self) -> Store:
+        """A second, read-only handle on the same database, for use from another thread
+        (one DuckDB connection must not serve two threads at once)."""
+        return Store(self.con.cursor(), read_only=True)
+
     def close(self) -> None:
         self.con.close()
 
@@ -155,16 +167,9 @@ class Store:
             for extraction in fresh:
                 for table, table_rows in extraction_rows(extraction, now).items():
                     rows[table].extend(table_rows)
-            for table in TABLES[:-1]:  # every table but rejections, parents first
-                if rows[table]:
-                    self._insert(table, rows[table])
-            # (source, code) is unique: a re-run that rejects the same input adds nothing.
-            rejection_rows = [rejection_row(r, now) for r in rejected]
-            rejections_added = (
-                self._insert("rejections", rejection_rows, skip_conflicts=True)
-                if rejection_rows
-                else 0
-            )
+            rows["rejections"] = [rejection_row(r, now) for r in rejected]
+            tables = {name: self._arrow(name, table_rows) for name, table_rows in rows.items()}
+            rejections_added = self._insert_tables(tables)
         return WriteSummary(
             documents_added=len(fresh),
             documents_skipped=len(extractions) - len(fresh),
@@ -172,15 +177,58 @@ class Store:
             events_added=len(rows["events"]),
         )
 
+    def write_tables(self, tables: dict[str, pa.Table]) -> WriteSummary:
+        """Store one batch given as arrow tables of rows (by table name, as ``extraction_rows``
+        and ``rejection_row`` build them, first copy of each document only, and optionally
+        ``inputs``: the fingerprints of their raw inputs) in one transaction; the rows of
+        documents already stored are skipped."""
+        try:
+            with transaction(self.con):
+                documents = tables["documents"]
+                stored = self._stored(documents["doc_id"].to_pylist())
+                fresh = pa.array(sorted(set(documents["doc_id"].to_pylist()) - stored), pa.string())
+                kept = {
+                    name: table.filter(pc.is_in(table["doc_id"], value_set=fresh))
+                    for name, table in tables.items()
+                    if name not in ("event_actors", "rejections", "inputs")
+                }
+                events = kept.get("events")
+                if "event_actors" in tables and events is not None:
+                    event_ids = events["event_id"].combine_chunks()
+                    event_actors = tables["event_actors"]
+                    kept["event_actors"] = event_actors.filter(
+                        pc.is_in(event_actors["event_id"], value_set=event_ids)
+                    )
+                for name in ("rejections", "inputs"):  # kept whole, known ones skipped
+                    if name in tables:
+                        kept[name] = tables[name]
+                rejections_added = self._insert_tables(kept)
+        finally:
+            self._unregister_batches()
+        return WriteSummary(
+            documents_added=len(fresh),
+            documents_skipped=documents.num_rows - len(fresh),
+            rejections_added=rejections_added,
+            events_added=events.num_rows if events is not None else 0,
+        )
+
+    def _insert_tables(self, tables: dict[str, pa.Table]) -> int:
+        """Insert every non-empty table, parents first; return how many rejections were new."""
+        for table in TABLES[:-1]:  # every table but rejections
+            if table in tables and tables[table].num_rows:
+                self._insert(table, tables[table])
+        inputs = tables.get("inputs")
+        if inputs is not None and inputs.num_rows:
+            self._insert("inputs", inputs, skip_conflicts=True)
+        # (source, code) is unique: a re-run that rejects the same input adds nothing.
+        rejections = tables.get("rejections")
+        if rejections is None or not rejections.num_rows:
+            return 0
+        return self._insert("rejections", rejections, skip_conflicts=True)
+
     def _fresh(self, extractions: list[Extraction]) -> list[Extraction]:
         """The extractions whose document is not stored yet, first copy of each."""
-        ids = list({e.doc.doc_id for e in extractions})
-        stored = {
-            row[0]
-            for row in self.con.execute(
-                "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-            ).fetchall()
-        }
+        stored = self._stored([e.doc.doc_id for e in extractions])
         fresh = []
         for extraction in extractions:
             if extraction.doc.doc_id not in stored:
@@ -188,9 +236,36 @@ class Store:
                 fresh.append(extraction)
         return fresh
 
-    def _insert(self, table: str, rows: list[Row], *, skip_conflicts: bool = False) -> int:
-        """Insert rows through a registered arrow table; return how many were inserted."""
-        batch = pa.Table.from_pylist(rows, schema=self._schema(table))
+    def _stored(self, doc_ids: list[str]) -> set[str]:
+        """Which of ``doc_ids`` the documents table holds."""
+        return self._present("documents", "doc_id", doc_ids)
+
+    def _present(self, table: str, column: str, values: list[str]) -> set[str]:
+        # Only our own table and column names reach this f-string; values are bound.
+        sql = f"SELECT {column} FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))"
+        return {row[0] for row in self.con.execute(sql, [list(set(values))]).fetchall()}
+
+    def known_inputs(self, fingerprints: list[str]) -> set[str]:
+        """Which of these input fingerprints belong to documents already stored."""
+        return self._present("inputs", "fingerprint", fingerprints)
+
+    def remember_inputs(self, pairs: list[tuple[str, str]]) -> None:
+        """Record (input fingerprint, doc_id) pairs of stored documents; known ones stay."""
+        if not pairs:
+            return
+        # One row per fingerprint: a batch may hold the same input twice.
+        rows = [{"fingerprint": key, "doc_id": doc_id} for key, doc_id in dict(pairs).items()]
+        try:
+            with transaction(self.con):
+                self._insert_tables({"inputs": self._arrow("inputs", rows)})
+        finally:
+            self._unregister_batches()
+
+    def _arrow(self, table: str, rows: list[Row]) -> pa.Table:
+        return pa.Table.from_pylist(rows, schema=self.schema(table))
+
+    def _insert(self, table: str, batch: pa.Table, *, skip_conflicts: bool = False) -> int:
+        """Insert the rows of an arrow table; return how many were inserted."""
         view = f"_herald_batch_{table}"
         self.con.register(view, batch)
         self._views.append(view)
@@ -206,7 +281,7 @@ class Store:
         while self._views:
             self.con.unregister(self._views.pop())
 
-    def _schema(self, table: str) -> pa.Schema:
+    def schema(self, table: str) -> pa.Schema:
         """The arrow schema of a table, read from the file so it follows the migrations."""
         if table not in self._schemas:
             self._schemas[table] = (

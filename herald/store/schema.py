@@ -178,6 +178,14 @@ def _add_lead(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+@migration(7, "fingerprints of the inputs already read")
+def _create_inputs(con: duckdb.DuckDBPyConnection) -> None:
+    # One row per raw input whose document is stored, so that a re-run skips it before it
+    # is cleaned or parsed (herald.ingest.unseen). Documents stored before this step have
+    # none: their inputs are read and cleaned once more, and then skipped by doc_id.
+    con.execute("CREATE TABLE inputs (fingerprint VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL)")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every registered step the file has not seen yet; return the versions applied."""
     con.execute(

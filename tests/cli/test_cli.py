@@ -328,3 +328,61 @@ def test_reading_commands_open_the_database_read_only(stored_db: Path, tmp_path:
         for args in (("events",), ("stories",), ("export", "--to", str(tmp_path / "x.csv"))):
             done = herald(*args, "--db", str(stored_db))
             assert done.returncode == 0, done.stderr
+
+
+def test_extract_on_dask_then_load_stores_what_extract_stores(tmp_path: Path):
+    dataset, on_dask, single = (
+        tmp_path / "news.d",
+        tmp_path / "dask.duckdb",
+        tmp_path / "one.duckdb",
+    )
+    samples = str(samples_dir())
+    done = herald(
+        "extract", samples, "--dask", "local:1", "--dataset", str(dataset), "--db", str(on_dask)
+    )
+    assert done.returncode == 0, done.stderr
+    assert "partitions written" in done.stderr and "documents added" in done.stderr
+    assert herald("extract", samples, "--db", str(single), "-q", "-j", "1").returncode == 0
+    assert _counts(on_dask) == _counts(single)
+    again = herald("load", str(dataset), "--db", str(on_dask))
+    assert again.returncode == 0 and "0 documents added" in again.stderr
+    assert _counts(on_dask) == _counts(single)
+
+
+def test_dask_usage_errors_are_one_line_and_write_nothing(tmp_path: Path):
+    no_dataset = herald("extract", str(samples_dir()), "--dask", "local:1")
+    assert no_dataset.returncode == 2 and "--dataset" in no_dataset.stderr
+    dataset = tmp_path / "x.d"
+    bad = herald("extract", str(samples_dir()), "--dask", "local:x", "--dataset", str(dataset))
+    assert bad.returncode == 2 and "local:N" in bad.stderr
+    assert not dataset.exists()
+
+
+def test_watch_stores_the_folder_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
+    import queue
+    import signal
+    import threading
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "herald", "watch", str(folder), "--db", str(db), "-j", "1"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(
+        target=lambda: [lines.put(line) for line in process.stderr], daemon=True
+    ).start()
+    try:
+        line = lines.get(timeout=300)
+        while "documents added" not in line:
+            line = lines.get(timeout=300)
+        assert "1 documents added" in line
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+    finally:
+        process.kill()
+    assert _counts(db)["documents"] == 1

@@ -490,3 +490,54 @@ def test_archive_over_the_per_file_limit_is_rejected_and_the_next_file_read(
     assert "too_large" in codes and codes[-1] == "https://example.org/0"
     rejected = codes.index("too_large")
     assert 0 < rejected < 20 and codes[rejected + 1 :] == ["https://example.org/0"]
+
+
+# --------------------------------------------------------------------------- gzip
+
+
+def test_gzipped_inputs_of_every_kind_read_as_their_plain_twins(tmp_path: Path) -> None:
+    import gzip
+
+    plain, packed = tmp_path / "plain", tmp_path / "packed"
+    plain.mkdir()
+    packed.mkdir()
+    files = {
+        "page.html": _page(1),
+        "note.txt": b"The envoy met the minister.",
+        "batch.jsonl": b'{"id": "x", "text": "A"}\n{"id": "y", "text": "B"}\n',
+        "one.json": json.dumps({"maintext": "The talks resumed.", "date_publish": None}).encode(),
+    }
+    for name, content in files.items():
+        (plain / name).write_bytes(content)
+        (packed / f"{name}.gz").write_bytes(gzip.compress(content))
+
+    def shape(folder: Path) -> list[tuple[str, object, str]]:
+        return [
+            (Path(item.source.removeprefix(str(folder))).as_posix(), item.content, item.kind)
+            for item in _all(str(folder))
+            if isinstance(item, RawDocument)
+        ]
+
+    unpacked = [(source.replace(".gz", ""), c, k) for source, c, k in shape(packed)]
+    assert len(unpacked) == 5 and unpacked == shape(plain)
+
+
+def test_a_truncated_gzip_file_is_one_rejection(tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress(b"The envoy met the minister. " * 200)
+    (tmp_path / "cut.txt.gz").write_bytes(data[: len(data) // 2])
+    (item,) = _all(str(tmp_path))
+    assert isinstance(item, Rejection) and item.code == "unreadable"
+
+
+def test_a_gzip_bomb_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"0" * 50_000_000))
+    tracemalloc.start()
+    (item,) = _all(str(tmp_path), max_bytes=1000)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert isinstance(item, Rejection) and item.code == "too_large"
+    assert peak < 5_000_000

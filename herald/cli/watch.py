@@ -1,0 +1,67 @@
+"""``herald watch``: store the news files that arrive in a folder, as they arrive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from herald.cli.options import parse_date
+from herald.settings import DEFAULT_MAX_BYTES, Options
+
+
+@click.command("watch")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="DuckDB file."
+)
+@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) where none.")
+@click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES)
+@click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Your actor dictionary, CSV: name, aliases, country, sector, valid_from, valid_to.",
+)
+@click.option("--all-events", is_flag=True, help="Keep events that are not political.")
+@click.option("--quiet", "-q", is_flag=True, help="No line per round.")
+def watch(
+    folder: Path,
+    db: Path,
+    date: dt.date | None,
+    processes: int | None,
+    max_bytes: int,
+    actors: str | None,
+    all_events: bool,
+    quiet: bool,
+) -> None:
+    """Store what FOLDER holds, then each news file that lands in it, and link the stories.
+
+    Files are read as `herald extract` reads them (.html, .txt, .jsonl, .warc, news-please
+    .json, gzipped or not); files already stored are skipped unread. Write big files under
+    another name (x.html.part) and rename them when whole. Ctrl-C stops.
+
+    \b
+    Examples:
+      herald watch inbox/ --db events.duckdb
+      news-please ... && herald watch ~/news-please-repo/data --db events.duckdb -j 2
+    """
+    from herald.store.database import Store
+    from herald.watch import watch_folder
+
+    options = Options(date=date, max_bytes=max_bytes, actors=actors, all_events=all_events)
+    with Store.open(db) as store:
+        if not quiet:
+            click.echo(f"herald: watching {folder} (Ctrl-C stops)", err=True)
+        try:
+            for done in watch_folder(folder, store, options, processes=processes):
+                if not quiet:
+                    click.echo(
+                        f"herald: {len(done.paths)} paths: {done.added} documents added, "
+                        f"{done.skipped} already stored, {done.rejected} rejected, "
+                        f"{done.events} events",
+                        err=True,
+                    )
+        except KeyboardInterrupt:
+            click.echo("herald: stopped watching", err=True)
