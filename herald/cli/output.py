@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-from herald.records import Event, Extraction, Result
+from herald.records import Document, Event, Extraction, Result
 
 # One row per event, named as in the store's `events_flat` view, so that
 # `herald extract --format csv` and `herald events --format csv` write the same columns.
@@ -35,28 +38,45 @@ EVENT_COLUMNS = (
     "cameo",
     "trigger",
     "evidence",
+    "title",
+    "url",
 )
 
 # What the table shows (the full row is in JSON and CSV).
 TABLE_COLUMNS = ("type", "actor", "recipient", "date", "place", "modality", "source", "evidence")
 
 
-def event_row(event: Event, doc_label: str) -> dict[str, Any]:
+def event_row(event: Event, doc: Document) -> dict[str, Any]:
     """The flat row of one event (the columns of ``EVENT_COLUMNS``)."""
     from herald.store.rows import event_row as stored_row
 
-    row = stored_row(event) | {"doc": doc_label, "evidence": event.evidence.sentence}
+    row = stored_row(event) | {
+        "doc": doc.id,
+        "evidence": event.evidence.sentence,
+        "title": doc.title,
+        "url": doc.url,
+    }
     return {column: row.get(column) for column in EVENT_COLUMNS}
 
 
 def event_rows(results: Iterable[Result]) -> list[dict[str, Any]]:
     """The flat rows of every event in ``results`` (rejected documents have none)."""
     return [
-        event_row(event, result.doc.id)
+        event_row(event, result.doc)
         for result in results
         if isinstance(result, Extraction)
         for event in result.events
     ]
+
+
+@contextlib.contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """The file ``-o`` names, or standard output for none or ``-``."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        yield stream
 
 
 def write_json_lines(results: Iterable[Result], stream: TextIO) -> None:
@@ -155,12 +175,29 @@ def table_cells(row: dict[str, Any]) -> tuple[str, ...]:
     )
 
 
-def write_table(rows: Sequence[dict[str, Any]], stream: TextIO) -> None:
-    """Readable tables of events, one per document."""
+def plural(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``, ``1 story``, ``3 stories``."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+
+
+def document_label(row: dict[str, Any]) -> str:
+    """What names a document for people: its title, else its URL, else its input id."""
+    return str(row.get("title") or row.get("url") or row.get("doc") or row.get("doc_id"))
+
+
+def write_table(rows: Sequence[dict[str, Any]], stream: TextIO, total: int | None = None) -> None:
+    """Readable tables of events, one per document, titled by the document's title or URL.
+    ``total``: how many events passed the filters when ``rows`` is cut by a limit."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        by_doc.setdefault(str(row.get("doc") or row.get("doc_id")), []).append(row)
-    for doc, doc_rows in by_doc.items():
+        by_doc.setdefault(str(row.get("doc_id") or row.get("doc")), []).append(row)
+    for doc_rows in by_doc.values():
         cells = (table_cells(row) for row in doc_rows)
-        print_table(stream, TABLE_COLUMNS, cells, title=doc, wide="evidence")
-    stream.write(f"{len(rows)} events in {len(by_doc)} documents\n")
+        print_table(
+            stream, TABLE_COLUMNS, cells, title=document_label(doc_rows[0]), wide="evidence"
+        )
+    stream.write(f"{plural(len(rows), 'event')} in {plural(len(by_doc), 'document')}\n")
+    if total is not None and total > len(rows):
+        stream.write(f"{len(rows)} of {total} events shown: --limit N or --all for more\n")

@@ -234,7 +234,9 @@ class Store:
     def count_events(self, filters: EventFilters | None = None) -> int:
         """How many events pass ``filters``."""
         where, params = where_clause(filters or EventFilters())
-        return int(self.con.execute(f"SELECT count(*) FROM events_flat f{where}", params).fetchone()[0])
+        return int(
+            self.con.execute(f"SELECT count(*) FROM events_flat f{where}", params).fetchone()[0]
+        )
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""

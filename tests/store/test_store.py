@@ -157,6 +157,22 @@ def test_a_new_migration_is_applied_to_an_existing_file(tmp_path: Path) -> None:
         del MIGRATIONS[version]
 
 
+def test_migration_7_fills_admin1_and_publishers_of_rows_stored_before(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    step = MIGRATIONS.pop(7)
+    try:
+        with Store.open(path) as old:
+            old.write([make_extraction("old")])
+            old.con.execute("UPDATE documents SET publisher = NULL")
+    finally:
+        MIGRATIONS[7] = step
+    with Store.open(path) as upgraded:
+        admin1 = {row["where_admin1"] for row in upgraded.events(event_filters())}
+        documents = upgraded.con.execute("SELECT url, publisher FROM documents").fetchall()
+    assert admin1 == {"BC"}  # from the document's places: Vancouver, BC
+    assert documents == [("https://example.org/old", "example.org")]
+
+
 def test_registering_a_version_twice_is_refused() -> None:
     with pytest.raises(ValueError, match="registered twice"):
         migration(1, "again")(lambda con: None)
