@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 import herald.store.database as store_module
+from herald.errors import UnknownValueError, UsageError
 from herald.records import (
     Actor,
     Attribution,
@@ -30,7 +31,6 @@ from herald.records import (
     Rejection,
     TimeValue,
 )
-from herald.errors import UnknownValueError, UsageError
 from herald.store.database import Store
 from herald.store.filters import event_filters
 from herald.store.schema import MIGRATIONS, TABLES, apply_migrations, migration
