@@ -25,6 +25,8 @@ from herald.records import (
     TimeValue,
 )
 from herald.store.database import Store
+from herald.store.export.codes import goldstein
+from herald.store.export.columns import column_types, date_columns, pandas_dtypes
 from herald.store.export.formats import (
     EVENT_COLUMNS,
     EXPORT_FORMATS,
@@ -32,8 +34,6 @@ from herald.store.export.formats import (
     export_events,
     format_of,
 )
-from herald.store.export.codes import goldstein
-from herald.store.export.columns import column_types, date_columns, pandas_dtypes
 from herald.store.export.gdelt import GDELT_COLUMNS
 from herald.store.export.plover import CAMEO_COLUMNS
 from herald.store.filters import event_filters

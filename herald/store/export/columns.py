@@ -1,8 +1,9 @@
 """The column tables of the exported files, ready for the readers analysts use.
 
 ``column_types(fmt)`` is a file's columns as DuckDB types, the ``columns=`` argument of
-``duckdb.read_csv``; ``pandas_dtypes(fmt)`` the same as pandas dtypes, for ``pd.read_csv(dtype=...)``
-with the DATE columns in ``date_columns(fmt)`` for ``parse_dates``. Without them pandas reads a
+``duckdb.read_csv``; ``pandas_dtypes(fmt)`` the same as pandas dtypes, for
+``pd.read_csv(dtype=...)``, with the DATE columns in ``date_columns(fmt)`` for
+``parse_dates``. Without them pandas reads a
 CAMEO code "040" as the number 40 (it guesses types from the characters, quoted or not);
 DuckDB's own guess keeps quoted codes as text::
 
