@@ -337,6 +337,11 @@ class Event(Record):
     mentions: tuple[Mention, ...] = ()
     lead: bool = False  # what the article's lede reports (events.relevance.mark_lead)
 
+    def _repr_html_(self) -> str:  # Jupyter's display hook (herald.display)
+        from herald.display import event_html
+
+        return event_html(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction(Record):
@@ -348,6 +353,11 @@ class Extraction(Record):
     quotes: tuple[Quote, ...] = ()
     timexes: tuple[TimeValue, ...] = ()
     places: tuple[Place, ...] = ()
+
+    def _repr_html_(self) -> str:  # Jupyter's display hook (herald.display)
+        from herald.display import extraction_html
+
+        return extraction_html(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,13 +50,20 @@ def output_format(output: Path | None, fmt: str | None, default: str) -> str:
 
 def database_option(*, must_exist: bool = True) -> Callable[[Command], Command]:
     """``--db FILE``, by default $HERALD_DB; required (a reading command needs a file)."""
+
+    def database(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+        path = value or default_database()
+        if path is None:
+            raise click.MissingParameter(ctx=ctx, param=param, message="or set HERALD_DB")
+        if must_exist and not path.is_file():
+            raise click.BadParameter(f"{path} is no file", ctx=ctx, param=param)
+        return path
+
     return click.option(
         "--db",
-        type=click.Path(exists=must_exist, dir_okay=False, path_type=Path),
-        default=default_database,
-        required=True,
-        show_default="$HERALD_DB",
-        help="DuckDB file.",
+        type=click.Path(dir_okay=False, path_type=Path),
+        callback=database,
+        help="DuckDB file (default: $HERALD_DB).",
     )
 
 

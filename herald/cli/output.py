@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from herald.display import plural
 from herald.records import Document, Event, Extraction, Result
 
 # One row per event, named as in the store's `events_flat` view, so that
@@ -175,16 +176,12 @@ def table_cells(row: dict[str, Any]) -> tuple[str, ...]:
     )
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 document``, ``2 documents``, ``1 story``, ``3 stories``."""
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
-
-
 def document_label(row: dict[str, Any]) -> str:
-    """What names a document for people: its title, else its URL, else its input id."""
-    return str(row.get("title") or row.get("url") or row.get("doc") or row.get("doc_id"))
+    """What names a document for people: its title, else its URL, else its file or input id."""
+    for key in ("title", "url", "doc", "doc_source"):
+        if row.get(key):
+            return str(row[key])
+    return str(row.get("doc_id"))
 
 
 def write_table(rows: Sequence[dict[str, Any]], stream: TextIO, total: int | None = None) -> None:

@@ -178,7 +178,7 @@ def _add_lead(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-@migration(7, "the admin1 of an event's place; publishers from URL domains")
+@migration(7, "the admin1 of an event's place; publishers from URL domains; doc_source")
 def _add_where_admin1(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN where_admin1 VARCHAR")
     # Events stored before: their place's admin1 as the document's places list it.
@@ -200,6 +200,7 @@ def _add_where_admin1(con: duckdb.DuckDBPyConnection) -> None:
         "e.where_basis",
         "e.lead",
         "e.where_admin1",
+        "d.source AS doc_source",
     )
 
 
