@@ -25,7 +25,7 @@ from herald.records import (
     TimeValue,
 )
 from herald.store.database import Store
-from herald.store.export.codes import goldstein
+from herald.store.export.codes import goldstein, goldstein_scores
 from herald.store.export.columns import column_types, date_columns, pandas_dtypes
 from herald.store.export.formats import (
     EVENT_COLUMNS,
@@ -371,3 +371,25 @@ def test_the_format_must_fit_the_file_name(coded: Store, tmp_path: Path):
     assert export_events(coded, tmp_path / "20171218.export", "gdelt") == 2
     with pytest.raises(UsageError, match="Parquet"):
         export_events(coded, tmp_path / "f", "csv", partition="month")
+
+
+def test_docs_list_every_column_with_its_type_and_every_score():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "exports.md").read_text("utf-8")
+    for table in (EVENT_COLUMNS, CAMEO_COLUMNS, GDELT_COLUMNS):
+        for name, kind in table.items():
+            assert f"| `{name}` | {kind} |" in docs, name
+    for (event_type, mode), score in goldstein_scores().items():
+        assert f"| {event_type} | {mode or '(the type)'} | {score} |" in docs
+
+
+def test_every_type_and_mode_has_a_score_on_the_goldstein_scale():
+    from herald.events.plover import plover_types
+
+    scores = goldstein_scores()
+    for name, info in plover_types().items():
+        for mode in (None, *info.modes):
+            assert (name, mode) in scores, (name, mode)
+    assert all(-10 <= score <= 10 for score in scores.values())
+    # Conflict scores below cooperation ones, quad by quad.
+    assert goldstein("ASSAULT", "aerial") < goldstein("PROTEST", "demo") < goldstein("AID", None)
+    assert goldstein("ASSAULT", "not-a-mode") == goldstein("ASSAULT", None)
