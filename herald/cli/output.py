@@ -143,7 +143,7 @@ def print_table(
     Console(file=stream, width=max(160, Console().width)).print(table)
 
 
-def _shorten(text: str | None, width: int) -> str:
+def shorten(text: str | None, width: int) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
@@ -166,13 +166,13 @@ def table_cells(row: dict[str, Any]) -> tuple[str, ...]:
         source += f": {row['attribution_text']}"
     return (
         kind,
-        _shorten(row.get("actor_names"), 40),
-        _shorten(row.get("recipient_names"), 40),
+        shorten(row.get("actor_names"), 40),
+        shorten(row.get("recipient_names"), 40),
         date,
         place,
         row.get("modality") or "",
-        _shorten(source, 40),
-        _shorten(row.get("evidence"), 110),
+        shorten(source, 40),
+        shorten(row.get("evidence"), 110),
     )
 
 

@@ -18,7 +18,7 @@ from herald.cli.options import (
     output_format,
     output_option,
 )
-from herald.cli.output import open_output, plural, print_table, write_rows
+from herald.cli.output import open_output, plural, print_table, shorten, write_rows
 from herald.store.filters import EventFilters
 
 Row = dict[str, Any]
@@ -35,9 +35,9 @@ def story_cells(row: Row) -> tuple[str, ...]:
     place = (row.get("where_name") or "") + (
         f" [{row['where_country']}]" if row.get("where_country") else ""
     )
-    reports = f"{row['documents']} docs, {row['sources']} sources"
+    reports = f"{plural(row['documents'], 'doc')}, {plural(row['sources'], 'source')}"
     return (
-        str(row["story_id"]),
+        shorten(row.get("title") or row.get("url") or row["story_id"], 50),
         kind,
         row.get("actor_names") or "",
         row.get("recipient_names") or "",
