@@ -56,7 +56,7 @@ def database_option(*, must_exist: bool = True) -> Callable[[Command], Command]:
         if path is None:
             raise click.MissingParameter(ctx=ctx, param=param, message="or set HERALD_DB")
         if must_exist and not path.is_file():
-            raise click.BadParameter(f"{path} is no file", ctx=ctx, param=param)
+            raise click.BadParameter(f"{path} does not exist", ctx=ctx, param=param)
         return path
 
     return click.option(
