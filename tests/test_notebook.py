@@ -78,3 +78,16 @@ def test_results_show_as_html_tables_in_jupyter(results):
     assert f"<b>{event.trigger.text}</b>" in event._repr_html_()
     shown = other._repr_html_()
     assert "&lt;script&gt;" in shown and "<script>" not in shown  # the page's words, escaped
+
+
+def test_dir_shows_the_public_api_only():
+    names = dir(herald)
+    assert {"open", "extract", "extract_many", "Database", "Extraction"} <= set(names)
+    assert not {"notebook", "records", "settings", "errors", "dt"} & set(names)
+
+
+def test_polars_frames_when_polars_is_installed(database: Path):
+    polars = pytest.importorskip("polars")
+    with herald.open(str(database), frame="polars") as db:
+        assert isinstance(db.events(), polars.DataFrame)
+        assert isinstance(db.stories(), polars.DataFrame)
