@@ -127,6 +127,7 @@ def extract_to(
 @click.option(
     "--published",
     callback=parse_date,
+    metavar="DATE",
     help="Publication date (YYYY-MM-DD) of the documents that state none.",
 )
 # herald 0.1 called --published --date: kept, hidden, so that old scripts run.

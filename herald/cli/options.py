@@ -119,24 +119,39 @@ def limit_options(command: Command) -> Command:
 
 # (flag, keyword of filters.event_filters, click options, help)
 _FILTERS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
-    ("--type", "type", {}, "PLOVER types, comma-separated (CONSULT,AGREE)."),
+    ("--type", "type", {"metavar": "TYPES"}, "PLOVER types, comma-separated (CONSULT,AGREE)."),
     ("--quad", "quad", {"type": click.Choice(quads())}, "Quad class."),
-    ("--mode", "mode", {}, "PLOVER modes, comma-separated (visit, aerial, ...)."),
-    ("--modality", "modality", {}, f"Modalities, comma-separated: {', '.join(MODALITIES)}."),
-    ("--actor", "actor", {}, "Actor side: name contains, or ISO 3166 alpha-3 code."),
-    ("--recipient", "recipient", {}, "Recipient side: name contains, or ISO3 code."),
-    ("--participant", "participant", {}, "Either side: name contains, or ISO3 code."),
+    ("--mode", "mode", {"metavar": "MODES"}, "PLOVER modes, comma-separated (visit, aerial)."),
+    (
+        "--modality",
+        "modality",
+        {"metavar": "MODALITIES"},
+        f"Modalities, comma-separated: {', '.join(MODALITIES)}.",
+    ),
+    ("--actor", "actor", {"metavar": "WHO"}, "Actor side: name contains, or ISO3 code."),
+    ("--recipient", "recipient", {"metavar": "WHO"}, "Recipient side: name or ISO3 code."),
+    ("--participant", "participant", {"metavar": "WHO"}, "Either side: name or ISO3 code."),
     ("--sector", "sector", {}, "A participant's sector: GOV, MIL, REB, ..."),
     ("--place", "place", {}, "Place name contains, or the place's ISO3 code."),
-    ("--text", "text", {}, "Words in the evidence sentence."),
+    ("--text", "text", {"metavar": "WORDS"}, "Words in the evidence sentence."),
     (
         "--min-confidence",
         "min_confidence",
         {"type": click.FloatRange(0, 1)},
         "Confidence at least this (0..1).",
     ),
-    ("--since", "since", {"callback": parse_date}, "Event date on or after (YYYY-MM-DD)."),
-    ("--until", "until", {"callback": parse_date}, "Event date on or before (YYYY-MM-DD)."),
+    (
+        "--since",
+        "since",
+        {"callback": parse_date, "metavar": "DATE"},
+        "Event date on or after (YYYY-MM-DD).",
+    ),
+    (
+        "--until",
+        "until",
+        {"callback": parse_date, "metavar": "DATE"},
+        "Event date on or before (YYYY-MM-DD).",
+    ),
 )
 
 
