@@ -95,6 +95,9 @@ def stories_command(
 
             summary = link_new(store)
             click.echo(f"herald: linked {plural(summary.events_linked, 'event')}", err=True)
-        rows = list_stories(store.con, filters, min_sources, limit.rows(fmt))
+        most = limit.rows(fmt)
+        rows = list_stories(store.con, filters, min_sources, most)
     with open_output(output) as out:
         write_rows(rows, fmt, out, write_story_table)
+    if fmt == "table" and most is not None and len(rows) == most:
+        click.echo(f"herald: the first {most} stories: --limit N or --all for more", err=True)
