@@ -152,6 +152,8 @@ _FILTERS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
         {"callback": parse_date, "metavar": "DATE"},
         "Event date on or before (YYYY-MM-DD).",
     ),
+    ("--story", "story_id", {"metavar": "ID"}, "One story's events (its story_id)."),
+    ("--doc", "doc_id", {"metavar": "ID"}, "One document's events (its doc_id)."),
 )
 
 

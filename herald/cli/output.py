@@ -87,11 +87,14 @@ def write_json_lines(results: Iterable[Result], stream: TextIO) -> None:
 
 
 def _cell(value: Any) -> Any:
-    """A CSV cell: lists joined with ';', dates as ISO text."""
+    """A CSV cell on one line: lists joined with ';', dates as ISO text, every run of white
+    space in a text (the line breaks a sentence may keep) as one space."""
     if isinstance(value, list | tuple):
         return ";".join(str(item) for item in value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, str):
+        return " ".join(value.split())
     return value
 
 

@@ -37,7 +37,7 @@ def story_cells(row: Row) -> tuple[str, ...]:
     )
     reports = f"{plural(row['documents'], 'doc')}, {plural(row['sources'], 'source')}"
     return (
-        shorten(row.get("title") or row.get("url") or row["story_id"], 50),
+        f"{shorten(row.get('title') or row.get('url'), 50)}\n{row['story_id']}".strip(),
         kind,
         row.get("actor_names") or "",
         row.get("recipient_names") or "",
