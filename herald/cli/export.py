@@ -61,6 +61,8 @@ def export(
     from herald.store.database import Store
     from herald.store.export.formats import export_events
 
+    if old_output or old_format:
+        click.echo("herald: --to and --as are now -o and --format", err=True)
     target = output or old_output
     if target is None:
         raise click.UsageError("Missing option '-o' / '--output'.")

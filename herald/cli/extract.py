@@ -198,6 +198,8 @@ def extract(
       curl -s https://example.org/news | herald extract - --input-format html
       herald extract crawl.warc.gz --db events.duckdb -o events.csv
     """
+    if old_published:
+        click.echo("herald: --date is now --published", err=True)
     options = Options(
         date=published or old_published,
         max_bytes=max_bytes,

@@ -65,9 +65,11 @@ SPORTS = (
 
 
 def test_a_non_political_article_has_no_events_unless_all_events():
-    default = json.loads(herald("extract", "-", "--date", "2018-01-01", "-q", stdin=SPORTS).stdout)
+    default = json.loads(
+        herald("extract", "-", "--published", "2018-01-01", "-q", stdin=SPORTS).stdout
+    )
     assert default["events"] == [] and default["doc"]["relevance"] < 0.6
-    done = herald("extract", "-", "--date", "2018-01-01", "-q", "--all-events", stdin=SPORTS)
+    done = herald("extract", "-", "--published", "2018-01-01", "-q", "--all-events", stdin=SPORTS)
     every = json.loads(done.stdout)
     assert every["events"] and every["doc"]["relevance"] == default["doc"]["relevance"]
     assert all(0 <= event["relevance"] <= 1 for event in every["events"])
@@ -358,9 +360,13 @@ def test_extract_into_a_database_prints_records_when_asked(tmp_path: Path):
     done = herald("extract", "-", "--db", str(db), "-q", "-o", "-", stdin=ARTICLE)
     (line,) = done.stdout.splitlines()
     assert json.loads(line)["doc"]["published_how"] == "unknown"
-    again = herald("extract", "-", "--db", str(db), "--format", "csv", stdin=OTHER)
+    # herald 0.1's --date still works, and says its new name.
+    again = herald(
+        "extract", "-", "--db", str(db), "--format", "csv", "--date", "2017-12-18", stdin=OTHER
+    )
     assert again.stdout.startswith("event_id,doc_id,doc,type")
     assert "herald: 1 document, " in again.stderr  # singular
+    assert "--date is now --published" in again.stderr
 
 
 def test_events_table_names_documents_by_title_and_stops_at_the_default_limit(samples_db):
