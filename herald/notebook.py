@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 Frame = Literal["pandas", "polars"]
 
-_EVENT_ORDER = "f.event_date NULLS LAST, f.doc_id, f.evidence_start, f.event_id"
-
 
 class Database:
     """A herald DuckDB file opened to read. Close it (or use ``with``) to let a writer in."""
@@ -43,7 +41,7 @@ class Database:
         """The events that pass ``filters`` (``type``, ``quad``, ``mode``, ``modality``,
         ``actor``, ``recipient``, ``participant``, ``sector``, ``place``, ``text``,
         ``min_confidence``, ``since``, ``until``, ``doc_id``, ``story_id``): one row per
-        event, the columns of ``events_flat``."""
+        event, the columns and types of ``herald export`` (docs/exports.md)."""
         from herald.store.filters import event_filters
 
         return self._events(event_filters(**filters), limit)
@@ -100,14 +98,17 @@ class Database:
         )
 
     def _events(self, filters: EventFilters, limit: int | None) -> Any:
+        from herald.store.export.codes import codes_registered
+        from herald.store.export.formats import flat_select
         from herald.store.filters import where_clause
 
         where, params = where_clause(filters)
-        query = f"SELECT * FROM events_flat f{where} ORDER BY {_EVENT_ORDER}"
+        query = flat_select(where)
         if limit is not None:
             query += " LIMIT ?"
             params = [*params, int(limit)]
-        return self.sql(query, params)
+        with codes_registered(self._store.con):
+            return self.sql(query, params)
 
     def _frame_of_rows(self, rows: list[dict[str, Any]]) -> Any:
         import pyarrow as pa

@@ -57,6 +57,11 @@ def test_open_gives_dataframes_of_events_actors_stories_documents(database: Path
         assert isinstance(events, pd.DataFrame) and len(events) >= 2
         assert str(events["event_date"].dtype).startswith("datetime64")
         assert events["confidence"].dtype == "float64"
+        # The columns of `herald export`: quad, score, actor codes, admin1, relevance.
+        from herald.store.export.formats import EVENT_COLUMNS
+
+        assert list(events.columns) == list(EVENT_COLUMNS)
+        assert events["goldstein"].notna().all() and set(events["quad_class"]) <= {1, 2, 3, 4}
         arrests = db.events(participant="police", since="2017-12-01")
         assert set(arrests["type"]) <= {"COERCE", "ASSAULT", "PROTEST"} and len(arrests) >= 1
         assert len(db.events(limit=1)) == 1

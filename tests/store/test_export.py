@@ -46,7 +46,7 @@ ARROW_TYPES = {
     "BIGINT": pa.int64(),
     "INTEGER": pa.int32(),
 }
-ARROW_TYPES["INTEGER"] = pa.int32()
+ARROW_TYPES["BOOLEAN"] = pa.bool_()
 
 
 def make_extraction(key: str, when: str | None, contexts: tuple[str, ...]) -> Extraction:

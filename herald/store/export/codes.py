@@ -12,7 +12,12 @@ says the reason of each. docs/exports.md lists them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+import duckdb
+import pyarrow as pa
 
 from herald.data_files import read_rows
 from herald.events.plover import plover_types
@@ -59,6 +64,16 @@ def code_rows() -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+@contextmanager
+def codes_registered(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """``code_rows`` registered as ``CODES_VIEW`` on ``con`` while the block runs."""
+    con.register(CODES_VIEW, pa.Table.from_pylist(code_rows()))
+    try:
+        yield
+    finally:
+        con.unregister(CODES_VIEW)
 
 
 def events_passing(where: str) -> str:

@@ -21,17 +21,12 @@ written as a Hive-partitioned folder, one sub-folder per event month.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
-
-import duckdb
-import pyarrow as pa
+from typing import Literal
 
 from herald.errors import UnknownValueError, UsageError
 from herald.store.database import Store
-from herald.store.export.codes import CODES_VIEW, code_rows
+from herald.store.export.codes import CODES_VIEW, codes_registered
 from herald.store.export.gdelt import gdelt_select
 from herald.store.export.plover import cameo_select, write_plover
 from herald.store.filters import EventFilters, where_clause
@@ -106,6 +101,10 @@ EVENT_COLUMNS: dict[str, str] = {
     "recipient_codes": "VARCHAR",
     "recipient_sectors": "VARCHAR",
     "where_admin1": "VARCHAR",
+    "where_basis": "VARCHAR",
+    "relevance": "DOUBLE",
+    "document_relevance": "DOUBLE",
+    "lead": "BOOLEAN",
 }
 
 EVENT_COLUMN_NOTES: dict[str, str] = {
@@ -155,6 +154,10 @@ EVENT_COLUMN_NOTES: dict[str, str] = {
     "recipient_codes": "distinct CAMEO-style codes of the recipients, sorted, '; '",
     "recipient_sectors": "distinct sectors of the recipients, sorted, '; '",
     "where_admin1": "first-level division of the event's place (state, province), by name",
+    "where_basis": "why that place: governs, sentence, dateline or article (README, Output)",
+    "relevance": "0..1: a political event between political actors?",
+    "document_relevance": "0..1: is the article about political events?",
+    "lead": "whether the article's lede reports it",
 }
 
 # Columns of codes that look like numbers ("040"): quoted in CSV so that readers keep them text.
@@ -254,7 +257,7 @@ def export_events(
     where, params = where_clause(filters or EventFilters())
     if partition is not None:
         _check_empty_folder(path)
-    with _registered(store.con, CODES_VIEW, code_rows()):
+    with codes_registered(store.con):
         if fmt == "plover":
             return write_plover(store.con, path, where, params)
         select = {"gdelt": gdelt_select, "cameo": cameo_select}.get(fmt)
@@ -300,14 +303,3 @@ def _check_empty_folder(path: Path) -> None:
     # DuckDB would write beside (or, told to overwrite, delete) what is there.
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise UsageError(f"{path} exists and is not an empty folder: name a new folder")
-
-
-@contextmanager
-def _registered(
-    con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]]
-) -> Iterator[None]:
-    con.register(name, pa.Table.from_pylist(rows))
-    try:
-        yield
-    finally:
-        con.unregister(name)
