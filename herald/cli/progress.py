@@ -22,6 +22,9 @@ from herald.read.inputs import (
     WARC_SUFFIXES,
 )
 
+# A JSONL file above this is not counted: scanning it would take seconds of the run.
+MAX_COUNTED_BYTES = 1 << 30
+
 
 def count_documents(inputs: Iterable[str], input_format: str = "auto") -> int | None:
     """How many documents ``inputs`` hold, or None when that would take reading them."""
@@ -62,9 +65,12 @@ def _documents_in(path: Path, input_format: str) -> int | None:
     return 1  # a page or a text, or a file named explicitly (read whole, as one document)
 
 
-def _jsonl_records(path: Path) -> int:
-    """Its non-blank lines (an unreadable file is one rejection)."""
+def _jsonl_records(path: Path) -> int | None:
+    """Its non-blank lines (an unreadable file is one rejection); None for a file so large
+    that reading it twice would cost the user time."""
     try:
+        if path.stat().st_size > MAX_COUNTED_BYTES:
+            return None
         with path.open("rb") as handle:
             return sum(1 for line in handle if line.strip())
     except OSError:
