@@ -20,12 +20,12 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 
 demo: install
 ifneq ($(ARTICLE),)
-	$(BIN)/herald extract "$(ARTICLE)" $(if $(DATE),--date $(DATE)) --format table
+	$(BIN)/herald extract "$(ARTICLE)" $(if $(DATE),--published $(DATE)) --format table
 else
 	$(BIN)/herald demo
 	@if [ -d "$(DEMO_DATA)" ]; then \
 		echo; echo "== $(DEMO_DATA) (publication date given: 2017-12-18)"; \
-		$(BIN)/herald extract $(DEMO_DATA) --date 2017-12-18 --format table; \
+		$(BIN)/herald extract $(DEMO_DATA) --published 2017-12-18 --format table; \
 	fi
 endif
 

@@ -4,9 +4,13 @@ In a notebook::
 
     import herald
     result = herald.extract(text, date="2017-12-18")
-    for event in result.events:
-        print(event.type, [a.name for a in event.actor], event.when, event.modality)
-    result.to_dict()   # the same JSON as `herald extract --format json`
+    result                # shown as a table of its events
+    result.to_dict()      # the same JSON as `herald extract --format json`
+    results = herald.extract_many(texts, date="2017-12-18")   # the batch pipeline
+
+    db = herald.open("events.duckdb")                 # a stored database, read-only
+    db.events(type="CONSULT", actor="USA", since="2017-12-01")   # a pandas DataFrame
+    db.actors(), db.stories(min_sources=2), db.documents(), db.sql("SELECT ...")
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from herald.errors import DataMissingError, HeraldError, RejectedError, UsageError
+from herald.notebook import Database, extract_many
 from herald.records import (
     Actor,
     ActorRef,
@@ -31,13 +36,12 @@ from herald.records import (
 )
 from herald.settings import Options
 
-SNIFF_CHARS = 2048  # enough of the start to tell a page from text
-
 __all__ = [
     "Actor",
     "ActorRef",
     "Attribution",
     "DataMissingError",
+    "Database",
     "Document",
     "Event",
     "Evidence",
@@ -53,6 +57,8 @@ __all__ = [
     "TimeValue",
     "UsageError",
     "extract",
+    "extract_many",
+    "open",
 ]
 
 
@@ -74,15 +80,11 @@ def extract(
     ``relevance`` score).
     Raises ``RejectedError`` (with ``.code`` and ``.detail``) for a page herald cannot read.
     """
+    from herald.notebook import raw_document
     from herald.pipeline import process_document
-    from herald.read.inputs import looks_like_html
 
     given = dt.date.fromisoformat(date) if isinstance(date, str) else date
-    head = content[:SNIFF_CHARS].encode("utf-8")
-    is_html = looks_like_html(head) if html is None else html
-    raw = RawDocument(
-        source=id, id=id, content=content, kind="html" if is_html else "text", url=url
-    )
+    raw = raw_document(content, id, html, url)
     result = process_document(
         raw, Options(date=given, strict=True, actors=actors, all_events=all_events)
     )
@@ -90,6 +92,12 @@ def extract(
         rejection = result.rejection
         raise RejectedError(rejection.code, rejection.detail, rejection.stage)
     return result
+
+
+def open(path: str, frame: str = "pandas") -> Database:
+    """The herald database at ``path``, opened to read: its queries give pandas DataFrames
+    (``frame="polars"``: polars ones, if polars is installed)."""
+    return Database(path, frame)  # type: ignore[arg-type]
 
 
 def __dir__() -> list[str]:

@@ -4,6 +4,7 @@ Exception tree::
 
     HeraldError                 anything herald raises on purpose
     ├── UsageError              the user asked for something impossible (bad flag, no input)
+    │   └── UnknownValueError   a filter or option value outside its list of valid values
     ├── DataMissingError        a gold set or a data file is not where herald looks for it
     ├── DatabaseBusyError       another process holds the DuckDB file (herald serve, extract)
     └── RejectedError           one document cannot be processed; carries a rejection code
@@ -48,6 +49,16 @@ class HeraldError(Exception):
 
 class UsageError(HeraldError):
     """The user asked for something that cannot be done; the message says what to do."""
+
+
+class UnknownValueError(UsageError):
+    """A value outside the list of valid ones; ``field``, ``value`` and ``valid`` say which."""
+
+    def __init__(self, field: str, value: str, valid: tuple[str, ...]) -> None:
+        super().__init__(f"unknown {field} {value!r}: use one of {', '.join(valid)}")
+        self.field = field
+        self.value = value
+        self.valid = valid
 
 
 class DataMissingError(HeraldError):

@@ -350,6 +350,11 @@ class Event(Record):
     mentions: tuple[Telling, ...] = ()
     lead: bool = False  # what the article's lede reports (events.relevance.mark_lead)
 
+    def _repr_html_(self) -> str:  # Jupyter's display hook (herald.display)
+        from herald.display import event_html
+
+        return event_html(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction(Record):
@@ -361,6 +366,11 @@ class Extraction(Record):
     quotes: tuple[Quote, ...] = ()
     timexes: tuple[TimeValue, ...] = ()
     places: tuple[Place, ...] = ()
+
+    def _repr_html_(self) -> str:  # Jupyter's display hook (herald.display)
+        from herald.display import extraction_html
+
+        return extraction_html(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """herald's settings: one options object that every stage may read, and the only place
-that reads environment variables (HERALD_MODEL, HERALD_DATA, HERALD_CACHE, XDG_CACHE_HOME)."""
+that reads environment variables (HERALD_MODEL, HERALD_DATA, HERALD_CACHE, HERALD_DB,
+XDG_CACHE_HOME)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,9 @@ def cache_dir() -> Path:
     if os.environ.get("XDG_CACHE_HOME"):
         return Path(os.environ["XDG_CACHE_HOME"]) / "herald"
     return Path.home() / ".cache" / "herald"
+
+
+def default_database() -> Path | None:
+    """The database the reading commands use when no ``--db`` is given: $HERALD_DB, if set."""
+    configured = os.environ.get("HERALD_DB")
+    return Path(configured) if configured else None

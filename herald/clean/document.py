@@ -17,6 +17,7 @@ from herald.clean.html import Page, extract_page, holds_article
 from herald.clean.language import guess_english
 from herald.clean.layout import Layout, lay_out
 from herald.clean.metadata_lines import parse_date_text
+from herald.clean.publisher import domain_of
 from herald.errors import RejectedError
 from herald.records import Document, PublishedHow, RawDocument, TimeValue
 from herald.settings import Options
@@ -28,14 +29,16 @@ def clean(raw: RawDocument, options: Options) -> Document:
     text = "\n\n".join(layout.paragraphs)
     _check_english(text)
     published, how = _published(raw.published, page, layout, options.date)
+    url = raw.url or page.url
+    outlet = page.publisher or (layout.dateline.outlet if layout.dateline else None)
     return Document(
         doc_id=make_doc_id(text),
         id=raw.id,
         source=raw.source,
         text=text,
-        url=raw.url or page.url,
+        url=url,
         title=raw.title or page.title or layout.title,
-        publisher=page.publisher or (layout.dateline.outlet if layout.dateline else None),
+        publisher=outlet or domain_of(url),
         byline=page.byline or layout.byline,
         language="en",
         published=published,

@@ -27,7 +27,7 @@ def cli() -> None:
     \b
     Start with:
       herald demo                                  events of the sample articles
-      herald extract article.html --date 2017-12-18 --format table
+      herald extract article.html --published 2017-12-18 --format table
       herald extract news/ --db events.duckdb      a folder into a DuckDB file
       herald watch inbox/ --db events.duckdb       and the files that land in it
       herald events --db events.duckdb --type CONSULT --actor USA

@@ -2,52 +2,56 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 
-from herald.cli.options import FORMATS, parse_date
-from herald.cli.output import write_rows, write_table
+from herald.cli.options import (
+    FORMATS,
+    RowLimit,
+    database_option,
+    filter_options,
+    format_option,
+    limit_options,
+    output_format,
+    output_option,
+)
+from herald.cli.output import open_output, write_rows, write_table
+from herald.store.filters import EventFilters
 
 
 @click.command("events")
-@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
-@click.option("--type", "type_", help="PLOVER type, e.g. CONSULT.")
-@click.option("--actor", help="Actor name (substring) or ISO 3166 alpha-3 country code.")
-@click.option("--since", callback=parse_date, help="Events on or after this date.")
-@click.option("--until", callback=parse_date, help="Events on or before this date.")
-@click.option("--modality", help="asserted, planned, reported, negated, hypothetical, historical.")
-@click.option("--limit", type=click.IntRange(min=1))
+@database_option()
+@filter_options
 @click.option("--per-story", is_flag=True, help="One row per story instead of per report.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@format_option(FORMATS, None, "json, csv or table (default: from -o's extension, else table).")
+@output_option("Write to this file ('-': standard output).")
+@limit_options
 def events(
     db: Path,
-    type_: str | None,
-    actor: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
-    modality: str | None,
-    limit: int | None,
+    filters: EventFilters,
     per_story: bool,
-    fmt: str,
+    fmt: str | None,
+    output: Path | None,
+    limit: RowLimit,
 ) -> None:
-    """List the events stored in a DuckDB file.
+    """List the events stored in a DuckDB file (the filters of the web UI and its API).
 
     \b
     Examples:
       herald events --db events.duckdb --type CONSULT --actor USA
-      herald events --db events.duckdb --since 2017-12-01 --format csv > december.csv
+      herald events --db events.duckdb --quad material_conflict --place SYR --all
+      herald events --db events.duckdb --since 2017-12-01 -o december.csv
     """
     from herald.store.database import Store
 
+    fmt = output_format(output, fmt, "table")
     with Store.open_reader(db) as store:
-        rows = store.events(
-            type=type_, actor=actor, since=since, until=until, modality=modality, limit=limit
-        )
+        rows = store.events(filters, limit.rows(fmt))
+        total = store.count_events(filters) if fmt == "table" else None
     if per_story:
         from herald.link.stories import one_row_per_story
 
         rows = one_row_per_story(rows)
-    write_rows(rows, fmt, sys.stdout, write_table)
+    with open_output(output) as out:
+        write_rows(rows, fmt, out, lambda rows, out: write_table(rows, out, total))

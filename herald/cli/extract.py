@@ -14,8 +14,22 @@ from typing import Any, TextIO
 import click
 
 from herald.cli.load import load_into
-from herald.cli.options import FORMATS, parse_date
-from herald.cli.output import event_rows, write_csv, write_json_lines, write_table
+from herald.cli.options import (
+    FORMATS,
+    format_option,
+    output_format,
+    output_option,
+    parse_date,
+)
+from herald.cli.output import (
+    event_rows,
+    open_output,
+    plural,
+    write_csv,
+    write_json_lines,
+    write_table,
+)
+from herald.cli.progress import count_documents, progress_bar
 from herald.cluster.plan import DEFAULT_PARTITION_SIZE
 from herald.errors import UsageError
 from herald.records import Extraction, Rejected, Result
@@ -55,15 +69,6 @@ def _report_rejections(batch: list[Result]) -> None:
 
 
 @contextlib.contextmanager
-def _open_output(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
-        return
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        yield stream
-
-
-@contextlib.contextmanager
 def _open_store(path: Path | None) -> Iterator[Any]:
     if path is None:
         yield None
@@ -74,23 +79,18 @@ def _open_store(path: Path | None) -> Iterator[Any]:
         yield store
 
 
-def _bar(progress: bool, unit: str = "doc") -> Any:
-    from tqdm import tqdm
-
-    return tqdm(unit=unit, file=sys.stderr, disable=not progress, desc="herald")
-
-
 def extract_to(
     inputs: tuple[str, ...],
     options: Options,
-    fmt: str,
+    fmt: str | None,
     out: TextIO,
     db: Path | None = None,
     input_format: str = "auto",
     processes: int | None = None,
     progress: bool = True,
 ) -> Tally:
-    """Read, process, store and print; returns what was done."""
+    """Read, process, store, and print the records in ``fmt`` (None: print nothing);
+    returns what was done."""
     from herald.ingest import ingest
     from herald.read.inputs import read_inputs
 
@@ -99,8 +99,9 @@ def extract_to(
     items = read_inputs(
         list(inputs), input_format, stdin=sys.stdin.buffer, max_bytes=options.max_bytes
     )
+    total = count_documents(inputs, input_format) if progress else None
     # The store first: a file held by another process fails before the bar is drawn.
-    with _open_store(db) as store, _bar(progress) as bar:
+    with _open_store(db) as store, progress_bar(total, progress) as bar:
         for ingested in ingest(items, options, store, processes):
             batch = ingested.results
             tally.count(batch)
@@ -110,7 +111,7 @@ def extract_to(
             if fmt == "json":
                 write_json_lines(batch, out)
                 out.flush()
-            else:
+            elif fmt is not None:
                 rows.extend(event_rows(batch))
             bar.update(len(batch))
             bar.set_postfix(rejected=tally.rejected, events=tally.events)
@@ -149,7 +150,7 @@ class DaskRun:
         done = run_on_dask(
             inputs, options, self.dataset, self.scheduler, input_format, self.partition_size
         )
-        with _bar(not quiet, unit="partition") as bar:
+        with progress_bar(None, not quiet, unit="partition") as bar:
             for partition in done:
                 written += not partition.skipped
                 tally.documents += partition.documents
@@ -169,10 +170,26 @@ class DaskRun:
 
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file.")
-@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) where none.")
-@click.option("--format", "fmt", type=FORMATS, default="json", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Store into this DuckDB file (then records are printed only if -o or --format).",
+)
+@click.option(
+    "--published",
+    callback=parse_date,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) of the documents that state none.",
+)
+# herald 0.1 called --published --date: kept, hidden, so that old scripts run.
+@click.option("--date", "old_published", callback=parse_date, hidden=True)
+@format_option(
+    FORMATS,
+    None,
+    "json (one object per document), csv or table (one row per event); "
+    "default: from -o's extension, else json.",
+)
+@output_option("Write the records to this file ('-': standard output).")
 @click.option(
     "--input-format",
     type=click.Choice(["auto", "text", "html", "jsonl", "warc", "json"]),
@@ -181,7 +198,13 @@ class DaskRun:
     help="How to read stdin (-) or files with other extensions.",
 )
 @click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Reject a document (a file, a JSONL line, a WARC record) larger than this, in bytes.",
+)
 @click.option(
     "--actors",
     type=click.Path(exists=True, dir_okay=False),
@@ -217,8 +240,9 @@ class DaskRun:
 def extract(
     inputs: tuple[str, ...],
     db: Path | None,
-    date: dt.date | None,
-    fmt: str,
+    published: dt.date | None,
+    old_published: dt.date | None,
+    fmt: str | None,
     output: Path | None,
     input_format: str,
     processes: int | None,
@@ -236,24 +260,36 @@ def extract(
     INPUTS are files or folders (searched recursively) of .html/.htm, .txt, .jsonl,
     .warc, news-please .json, and any of these gzipped (.gz); "-" reads standard input.
 
+    Without --db the records go to standard output (JSON lines unless --format or -o's
+    extension says otherwise); with --db they are stored, and printed only when -o or
+    --format asks for them.
+
     \b
     Examples:
-      herald extract article.txt --date 2017-12-18 --format table
+      herald extract article.txt --published 2017-12-18 --format table
       herald extract pages/ dump.jsonl --db events.duckdb
       curl -s https://example.org/news | herald extract - --input-format html
-      herald extract crawl.warc.gz --db events.duckdb --format csv -o events.csv
+      herald extract crawl.warc.gz --db events.duckdb -o events.csv
       herald extract news/ --dask local:2 --dataset news.d --db events.duckdb
       herald extract s3://bucket/cc-news/ --dask tcp://10.0.0.5:8786 --dataset /nfs/news.d
     """
+    if old_published:
+        click.echo("herald: --date is now --published", err=True)
     options = Options(
-        date=date, max_bytes=max_bytes, strict=strict, actors=actors, all_events=all_events
+        date=published or old_published,
+        max_bytes=max_bytes,
+        strict=strict,
+        actors=actors,
+        all_events=all_events,
     )
     if scheduler is not None:
         on_dask = DaskRun(scheduler, dataset, partition_size)
         on_dask.extract(inputs, options, input_format, db, quiet)
         return
+    asked = fmt is not None or output is not None
+    fmt = output_format(output, fmt, "json") if asked or db is None else None
     started = time.perf_counter()
-    with _open_output(output) as out:
+    with open_output(output) as out:
         tally = extract_to(
             inputs, options, fmt, out, db, input_format, processes, progress=not quiet
         )
@@ -262,7 +298,7 @@ def extract(
         rate = tally.documents / elapsed if elapsed else 0.0
         stored = f", {tally.added} new in {db} ({tally.skipped} already there)" if db else ""
         click.echo(
-            f"herald: {tally.documents} documents, {tally.events} events, "
+            f"herald: {plural(tally.documents, 'document')}, {plural(tally.events, 'event')}, "
             f"{tally.rejected} rejected{stored} in {elapsed:.1f}s ({rate:.1f} docs/s)",
             err=True,
         )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from herald.cli.options import database_option
+
 
 def load_into(dataset: Path, db: Path, quiet: bool = False) -> None:
     """Store every partition of ``dataset`` in ``db`` and link the new events into stories."""
@@ -34,9 +36,7 @@ def load_into(dataset: Path, db: Path, quiet: bool = False) -> None:
 
 @click.command("load")
 @click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="DuckDB file."
-)
+@database_option(must_exist=False)
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
 def load(dataset: Path, db: Path, quiet: bool) -> None:
     """Store a dataset written by `herald extract --dask` and link its stories.

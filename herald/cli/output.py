@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-from herald.records import Event, Extraction, Result
+from herald.display import plural
+from herald.records import Document, Event, Extraction, Result
 
 # One row per event, named as in the store's `events_flat` view, so that
 # `herald extract --format csv` and `herald events --format csv` write the same columns.
@@ -35,28 +39,45 @@ EVENT_COLUMNS = (
     "cameo",
     "trigger",
     "evidence",
+    "title",
+    "url",
 )
 
 # What the table shows (the full row is in JSON and CSV).
 TABLE_COLUMNS = ("type", "actor", "recipient", "date", "place", "modality", "source", "evidence")
 
 
-def event_row(event: Event, doc_label: str) -> dict[str, Any]:
+def event_row(event: Event, doc: Document) -> dict[str, Any]:
     """The flat row of one event (the columns of ``EVENT_COLUMNS``)."""
     from herald.store.rows import event_row as stored_row
 
-    row = stored_row(event) | {"doc": doc_label, "evidence": event.evidence.sentence}
+    row = stored_row(event) | {
+        "doc": doc.id,
+        "evidence": event.evidence.sentence,
+        "title": doc.title,
+        "url": doc.url,
+    }
     return {column: row.get(column) for column in EVENT_COLUMNS}
 
 
 def event_rows(results: Iterable[Result]) -> list[dict[str, Any]]:
     """The flat rows of every event in ``results`` (rejected documents have none)."""
     return [
-        event_row(event, result.doc.id)
+        event_row(event, result.doc)
         for result in results
         if isinstance(result, Extraction)
         for event in result.events
     ]
+
+
+@contextlib.contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """The file ``-o`` names, or standard output for none or ``-``."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        yield stream
 
 
 def write_json_lines(results: Iterable[Result], stream: TextIO) -> None:
@@ -66,11 +87,14 @@ def write_json_lines(results: Iterable[Result], stream: TextIO) -> None:
 
 
 def _cell(value: Any) -> Any:
-    """A CSV cell: lists joined with ';', dates as ISO text."""
+    """A CSV cell on one line: lists joined with ';', dates as ISO text, every run of white
+    space in a text (the line breaks a sentence may keep) as one space."""
     if isinstance(value, list | tuple):
         return ";".join(str(item) for item in value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, str):
+        return " ".join(value.split())
     return value
 
 
@@ -122,7 +146,7 @@ def print_table(
     Console(file=stream, width=max(160, Console().width)).print(table)
 
 
-def _shorten(text: str | None, width: int) -> str:
+def shorten(text: str | None, width: int) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
@@ -145,22 +169,35 @@ def table_cells(row: dict[str, Any]) -> tuple[str, ...]:
         source += f": {row['attribution_text']}"
     return (
         kind,
-        _shorten(row.get("actor_names"), 40),
-        _shorten(row.get("recipient_names"), 40),
+        shorten(row.get("actor_names"), 40),
+        shorten(row.get("recipient_names"), 40),
         date,
         place,
         row.get("modality") or "",
-        _shorten(source, 40),
-        _shorten(row.get("evidence"), 110),
+        shorten(source, 40),
+        shorten(row.get("evidence"), 110),
     )
 
 
-def write_table(rows: Sequence[dict[str, Any]], stream: TextIO) -> None:
-    """Readable tables of events, one per document."""
+def document_label(row: dict[str, Any]) -> str:
+    """What names a document for people: its title, else its URL, else its file or input id."""
+    for key in ("title", "url", "doc", "doc_source"):
+        if row.get(key):
+            return str(row[key])
+    return str(row.get("doc_id"))
+
+
+def write_table(rows: Sequence[dict[str, Any]], stream: TextIO, total: int | None = None) -> None:
+    """Readable tables of events, one per document, titled by the document's title or URL.
+    ``total``: how many events passed the filters when ``rows`` is cut by a limit."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        by_doc.setdefault(str(row.get("doc") or row.get("doc_id")), []).append(row)
-    for doc, doc_rows in by_doc.items():
+        by_doc.setdefault(str(row.get("doc_id") or row.get("doc")), []).append(row)
+    for doc_rows in by_doc.values():
         cells = (table_cells(row) for row in doc_rows)
-        print_table(stream, TABLE_COLUMNS, cells, title=doc, wide="evidence")
-    stream.write(f"{len(rows)} events in {len(by_doc)} documents\n")
+        print_table(
+            stream, TABLE_COLUMNS, cells, title=document_label(doc_rows[0]), wide="evidence"
+        )
+    stream.write(f"{plural(len(rows), 'event')} in {plural(len(by_doc), 'document')}\n")
+    if total is not None and total > len(rows):
+        stream.write(f"{len(rows)} of {total} events shown: --limit N or --all for more\n")

@@ -7,12 +7,11 @@ from pathlib import Path
 import click
 
 from herald.api import DEFAULT_EXTRACT_QUEUE, DEFAULT_MAX_EXTRACT_BYTES
+from herald.cli.options import database_option
 
 
 @click.command("serve")
-@click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="DuckDB file."
-)
+@database_option(must_exist=False)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8750, show_default=True)
 @click.option(

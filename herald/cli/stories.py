@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
-from herald.cli.options import FORMATS, parse_date
-from herald.cli.output import print_table, write_rows
+from herald.cli.options import (
+    FORMATS,
+    RowLimit,
+    database_option,
+    filter_options,
+    format_option,
+    limit_options,
+    output_format,
+    output_option,
+)
+from herald.cli.output import open_output, plural, print_table, shorten, write_rows
+from herald.store.filters import EventFilters
 
 Row = dict[str, Any]
 
@@ -27,9 +35,9 @@ def story_cells(row: Row) -> tuple[str, ...]:
     place = (row.get("where_name") or "") + (
         f" [{row['where_country']}]" if row.get("where_country") else ""
     )
-    reports = f"{row['documents']} docs, {row['sources']} sources"
+    reports = f"{plural(row['documents'], 'doc')}, {plural(row['sources'], 'source')}"
     return (
-        str(row["story_id"]),
+        f"{shorten(row.get('title') or row.get('url'), 50)}\n{row['story_id']}".strip(),
         kind,
         row.get("actor_names") or "",
         row.get("recipient_names") or "",
@@ -43,51 +51,53 @@ def story_cells(row: Row) -> tuple[str, ...]:
 def write_story_table(rows: Sequence[Row], out: TextIO) -> None:
     """Stories as a table for people."""
     print_table(out, STORY_TABLE_COLUMNS, (story_cells(row) for row in rows))
-    out.write(f"{len(rows)} stories\n")
+    out.write(f"{plural(len(rows), 'story')}\n")
 
 
 @click.command("stories")
-@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
-@click.option("--type", "type_", help="PLOVER type of the story, e.g. ASSAULT.")
-@click.option("--actor", help="Participant name (substring) or ISO 3166 alpha-3 code.")
-@click.option("--since", callback=parse_date, help="Stories dated on or after this day.")
-@click.option("--until", callback=parse_date, help="Stories dated on or before this day.")
+@database_option()
+@filter_options
 @click.option("--min-sources", type=click.IntRange(min=0), help="At least N publisher domains.")
-@click.option("--limit", type=click.IntRange(min=1))
 @click.option(
     "--link", "link_first", is_flag=True, help="First link the events that have no story yet."
 )
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@format_option(FORMATS, None, "json, csv or table (default: from -o's extension, else table).")
+@output_option("Write to this file ('-': standard output).")
+@limit_options
 def stories_command(
     db: Path,
-    type_: str | None,
-    actor: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
+    filters: EventFilters,
     min_sources: int | None,
-    limit: int | None,
     link_first: bool,
-    fmt: str,
+    fmt: str | None,
+    output: Path | None,
+    limit: RowLimit,
 ) -> None:
     """List the stories of a DuckDB file: reports of one real event grouped across articles.
 
-    Most sources first. A story's type, participants, date and place are those most of
-    its reports give; "sources" counts distinct publisher domains.
+    Most sources first. A story passes the filters when one of its reports does. A story's
+    type, participants, date and place are those most of its reports give; "sources" counts
+    distinct publisher domains.
 
     \b
     Examples:
       herald stories --db events.duckdb --min-sources 2
-      herald stories --db events.duckdb --type ASSAULT --actor PRK --format csv > s.csv
+      herald stories --db events.duckdb --type ASSAULT --participant PRK -o stories.csv
       herald stories --db old.duckdb --link       link events stored before linking existed
     """
     from herald.link.stories import list_stories
     from herald.store.database import Store
 
+    fmt = output_format(output, fmt, "table")
     with Store.open(db) if link_first else Store.open_reader(db) as store:
         if link_first:
             from herald.link.stage import link_new
 
             summary = link_new(store)
-            click.echo(f"herald: linked {summary.events_linked} events", err=True)
-        rows = list_stories(store.con, type_, actor, since, until, min_sources, limit)
-    write_rows(rows, fmt, sys.stdout, write_story_table)
+            click.echo(f"herald: linked {plural(summary.events_linked, 'event')}", err=True)
+        most = limit.rows(fmt)
+        rows = list_stories(store.con, filters, min_sources, most)
+    with open_output(output) as out:
+        write_rows(rows, fmt, out, write_story_table)
+    if fmt == "table" and most is not None and len(rows) == most:
+        click.echo(f"herald: the first {most} stories: --limit N or --all for more", err=True)

@@ -7,16 +7,19 @@ from pathlib import Path
 
 import click
 
-from herald.cli.options import parse_date
+from herald.cli.options import database_option, parse_date
 from herald.settings import DEFAULT_MAX_BYTES, Options
 
 
 @click.command("watch")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@database_option(must_exist=False)
 @click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="DuckDB file."
+    "--published",
+    callback=parse_date,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) of the documents that state none.",
 )
-@click.option("--date", callback=parse_date, help="Publication date (YYYY-MM-DD) where none.")
 @click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES)
 @click.option(
@@ -29,7 +32,7 @@ from herald.settings import DEFAULT_MAX_BYTES, Options
 def watch(
     folder: Path,
     db: Path,
-    date: dt.date | None,
+    published: dt.date | None,
     processes: int | None,
     max_bytes: int,
     actors: str | None,
@@ -50,7 +53,7 @@ def watch(
     from herald.store.database import Store
     from herald.watch import watch_folder
 
-    options = Options(date=date, max_bytes=max_bytes, actors=actors, all_events=all_events)
+    options = Options(date=published, max_bytes=max_bytes, actors=actors, all_events=all_events)
     with Store.open(db) as store:
         if not quiet:
             click.echo(f"herald: watching {folder} (Ctrl-C stops)", err=True)

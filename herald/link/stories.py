@@ -170,22 +170,16 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, removed: set[str], written: 
 
 def list_stories(
     con: duckdb.DuckDBPyConnection,
-    type: str | None = None,  # the PLOVER field is called type
-    actor: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    filters: EventFilters | None = None,
     min_sources: int | None = None,
     limit: int | None = None,
 ) -> list[Row]:
     """Rows of ``stories`` passing every filter, most sources first.
 
-    A story passes when one of its events passes the same filters as ``herald events``
-    (``store.filters``): ``actor`` is a participant on either side.
+    A story passes when one of its events passes ``filters``, the same filters as
+    ``herald events`` (``store.filters``).
     """
-    filters = EventFilters(
-        types=(type,) if type is not None else (), participant=actor, since=since, until=until
-    )
-    where, params = where_clause(filters)
+    where, params = where_clause(filters or EventFilters())
     clauses = [f"story_id IN (SELECT f.story_id FROM events_flat f{where})"] if where else []
     if min_sources is not None:
         clauses.append("sources >= ?")

@@ -292,33 +292,26 @@ class Store:
     # ------------------------------------------------------------------------ reading
 
     def events(
-        self,
-        type: str | None = None,  # the PLOVER field is called type
-        actor: str | None = None,
-        since: dt.date | str | None = None,
-        until: dt.date | str | None = None,
-        modality: str | None = None,
-        limit: int | None = None,
-        recipient: str | None = None,
+        self, filters: EventFilters | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
-        """Rows of ``events_flat`` that pass every filter given.
+        """Rows of ``events_flat`` that pass ``filters`` (``filters.event_filters`` builds
+        them), by event date (undated last), document and position in the text.
 
         ``actor`` / ``recipient`` match a participant on that side of the event whose
         name contains the words (case-insensitive) or whose ISO3 country code equals them.
         ``since`` / ``until`` are inclusive and compare with ``event_date``, so events
         without a resolved date drop out when either is given.
         """
-        filters = EventFilters(
-            types=(type,) if type is not None else (),
-            modalities=(modality,) if modality is not None else (),
-            actor=actor,
-            recipient=recipient,
-            since=_as_date(since) if since is not None else None,
-            until=_as_date(until) if until is not None else None,
-        )
-        where, params = where_clause(filters)
+        where, params = where_clause(filters or EventFilters())
         order = "event_date NULLS LAST, doc_id, evidence_start, event_id"
         return select_rows(self.con, "events_flat f", where, params, order, limit)
+
+    def count_events(self, filters: EventFilters | None = None) -> int:
+        """How many events pass ``filters``."""
+        where, params = where_clause(filters or EventFilters())
+        return int(
+            self.con.execute(f"SELECT count(*) FROM events_flat f{where}", params).fetchone()[0]
+        )
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
@@ -347,10 +340,6 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
             f"{path} is in use by another process{by}, such as herald serve or herald "
             "extract --db; stop it or wait for it to finish, then try again"
         ) from None
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def select_rows(

@@ -132,7 +132,7 @@ def _when_columns(when: TimeValue | None) -> Row:
 
 
 def _where_columns(where: Place | None) -> Row:
-    keys = ("text", "name", "country", "lat", "lon", "geonameid", "basis")
+    keys = ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "basis")
     if where is None:
         return {f"where_{key}": None for key in keys}
     return {f"where_{key}": getattr(where, key) for key in keys}

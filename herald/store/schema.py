@@ -184,6 +184,53 @@ def _create_inputs(con: duckdb.DuckDBPyConnection) -> None:
     # is cleaned or parsed (herald.ingest.unseen). Documents stored before this step have
     # none: their inputs are read and cleaned once more, and then skipped by doc_id.
     con.execute("CREATE TABLE inputs (fingerprint VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL)")
+@migration(8, "the admin1 of an event's place; publishers from URL domains; doc_source")
+def _add_where_admin1(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN where_admin1 VARCHAR")
+    # Events stored before: their place's admin1 as the document's places list it.
+    con.execute(
+        """
+        UPDATE events SET where_admin1 = p.admin1
+        FROM (
+            SELECT doc_id, geonameid, min(admin1) AS admin1 FROM places
+            WHERE geonameid IS NOT NULL GROUP BY ALL
+        ) p
+        WHERE p.doc_id = events.doc_id AND p.geonameid = events.where_geonameid
+        """
+    )
+    _fill_publishers_from_urls(con)
+    _events_flat_view(
+        con,
+        "e.relevance",
+        "d.relevance AS document_relevance",
+        "e.where_basis",
+        "e.lead",
+        "e.where_admin1",
+        "d.source AS doc_source",
+    )
+
+
+def _fill_publishers_from_urls(con: duckdb.DuckDBPyConnection) -> None:
+    """Documents stored without a publisher get their URL's domain, as the cleaner now
+    gives (``herald.clean.publisher``)."""
+    import pyarrow as pa
+
+    from herald.clean.publisher import domain_of
+
+    found = con.execute(
+        "SELECT doc_id, url FROM documents WHERE publisher IS NULL AND url IS NOT NULL"
+    ).fetchall()
+    rows = [{"doc_id": d, "publisher": domain} for d, url in found if (domain := domain_of(url))]
+    if not rows:
+        return
+    con.register("_herald_publishers", pa.Table.from_pylist(rows))
+    try:
+        con.execute(
+            "UPDATE documents SET publisher = n.publisher FROM _herald_publishers n "
+            "WHERE documents.doc_id = n.doc_id"
+        )
+    finally:
+        con.unregister("_herald_publishers")
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:

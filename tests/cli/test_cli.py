@@ -37,7 +37,7 @@ def herald(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[
 
 
 def test_extract_json_writes_one_object_per_document_with_the_documented_keys():
-    done = herald("extract", str(samples_dir()), "--date", "2017-12-18", "-q", "-j", "1")
+    done = herald("extract", str(samples_dir()), "--published", "2017-12-18", "-q", "-j", "1")
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(lines) >= 5  # the text page, the HTML page and the JSONL batch
@@ -49,7 +49,7 @@ def test_extract_json_writes_one_object_per_document_with_the_documented_keys():
 
 
 def test_stdin_text_uses_the_given_date():
-    done = herald("extract", "-", "--date", "2017-12-18", "-q", stdin=ARTICLE)
+    done = herald("extract", "-", "--published", "2017-12-18", "-q", stdin=ARTICLE)
     assert done.returncode == 0, done.stderr
     (line,) = [json.loads(text) for text in done.stdout.splitlines()]
     assert line["doc"]["published"]["value"] == "2017-12-18"
@@ -65,9 +65,11 @@ SPORTS = (
 
 
 def test_a_non_political_article_has_no_events_unless_all_events():
-    default = json.loads(herald("extract", "-", "--date", "2018-01-01", "-q", stdin=SPORTS).stdout)
+    default = json.loads(
+        herald("extract", "-", "--published", "2018-01-01", "-q", stdin=SPORTS).stdout
+    )
     assert default["events"] == [] and default["doc"]["relevance"] < 0.6
-    done = herald("extract", "-", "--date", "2018-01-01", "-q", "--all-events", stdin=SPORTS)
+    done = herald("extract", "-", "--published", "2018-01-01", "-q", "--all-events", stdin=SPORTS)
     every = json.loads(done.stdout)
     assert every["events"] and every["doc"]["relevance"] == default["doc"]["relevance"]
     assert all(0 <= event["relevance"] <= 1 for event in every["events"])
@@ -111,7 +113,7 @@ def test_nothing_readable_exits_non_zero(tmp_path: Path):
 
 
 def test_a_bad_date_is_a_usage_error():
-    done = herald("extract", "-", "--date", "18/12/2017", stdin=ARTICLE)
+    done = herald("extract", "-", "--published", "18/12/2017", stdin=ARTICLE)
     assert done.returncode == 2
     assert "YYYY-MM-DD" in done.stderr
 
@@ -124,7 +126,7 @@ def test_events_and_export_read_the_database(tmp_path: Path):
             str(samples_dir()),
             "--db",
             str(db),
-            "--date",
+            "--published",
             "2017-12-18",
             "-q",
             "--format",
@@ -139,7 +141,7 @@ def test_events_and_export_read_the_database(tmp_path: Path):
     consult = herald("events", "--db", str(db), "--type", "CONSULT", "--format", "json")
     assert all(json.loads(line)["type"] == "CONSULT" for line in consult.stdout.splitlines())
     target = tmp_path / "events.parquet"
-    exported = herald("export", "--db", str(db), "--to", str(target))
+    exported = herald("export", "--db", str(db), "-o", str(target))
     assert exported.returncode == 0, exported.stderr
     import pyarrow.parquet as pq
 
@@ -251,7 +253,7 @@ def test_a_text_over_the_parser_limit_is_rejected_and_the_batch_goes_on(tmp_path
         encoding="utf-8",
     )
     db = tmp_path / "events.duckdb"
-    done = herald("extract", str(lines), "-q", "-j", "1", "--db", str(db))
+    done = herald("extract", str(lines), "-q", "-j", "1", "--db", str(db), "-o", "-")
     assert done.returncode == 0, done.stderr[-2000:]
     rejected_line, line = [json.loads(text) for text in done.stdout.splitlines()]
     assert line["doc"]["id"] == "short" and "events" in line
@@ -293,7 +295,7 @@ def locked(db: Path):
 @pytest.fixture(scope="module")
 def stored_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("cli") / "events.duckdb"
-    done = herald("extract", "-", "--date", "2017-12-18", "-q", "--db", str(db), stdin=ARTICLE)
+    done = herald("extract", "-", "--published", "2017-12-18", "-q", "--db", str(db), stdin=ARTICLE)
     assert done.returncode == 0, done.stderr
     return db
 
@@ -303,7 +305,7 @@ def stored_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [
         ("events",),
         ("stories",),
-        ("export", "--to", "{tmp}/out.csv"),
+        ("export", "-o", "{tmp}/out.csv"),
         ("extract", "-"),
     ],
 )
@@ -325,7 +327,7 @@ def test_reading_commands_open_the_database_read_only(stored_db: Path, tmp_path:
     import duckdb as duck
 
     with duck.connect(str(stored_db), read_only=True):
-        for args in (("events",), ("stories",), ("export", "--to", str(tmp_path / "x.csv"))):
+        for args in (("events",), ("stories",), ("export", "-o", str(tmp_path / "x.csv"))):
             done = herald(*args, "--db", str(stored_db))
             assert done.returncode == 0, done.stderr
 
@@ -386,3 +388,120 @@ def test_watch_stores_the_folder_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
     finally:
         process.kill()
     assert _counts(db)["documents"] == 1
+# ------------------------------------------------ the analyst's CLI (issue 15)
+
+
+@pytest.fixture(scope="module")
+def samples_db(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The shipped samples stored with --db and nothing else asked: the run and its file."""
+    db = tmp_path_factory.mktemp("samples") / "samples.duckdb"
+    done = herald(
+        "extract", str(samples_dir()), "--db", str(db), "--published", "2017-12-18", "-j", "1"
+    )
+    assert done.returncode == 0, done.stderr
+    return db, done
+
+
+def test_extract_into_a_database_prints_no_records_and_a_bar_with_a_total(samples_db):
+    _db, done = samples_db
+    assert done.stdout == ""
+    assert "7/7" in done.stderr  # the bar knew the total: 2 files and 5 JSONL lines
+    assert "herald: 7 documents," in done.stderr
+
+
+def test_extract_into_a_database_prints_records_when_asked(tmp_path: Path):
+    db = tmp_path / "one.duckdb"
+    done = herald("extract", "-", "--db", str(db), "-q", "-o", "-", stdin=ARTICLE)
+    (line,) = done.stdout.splitlines()
+    assert json.loads(line)["doc"]["published_how"] == "unknown"
+    # herald 0.1's --date still works, and says its new name.
+    again = herald(
+        "extract", "-", "--db", str(db), "--format", "csv", "--date", "2017-12-18", stdin=OTHER
+    )
+    assert again.stdout.startswith("event_id,doc_id,doc,type")
+    assert "herald: 1 document, " in again.stderr  # singular
+    assert "--date is now --published" in again.stderr
+
+
+def test_events_table_names_documents_by_title_and_stops_at_the_default_limit(samples_db):
+    db, _ = samples_db
+    table = herald("events", "--db", str(db))
+    assert table.returncode == 0, table.stderr
+    assert "Tillerson heads to Ottawa for talks with Trudeau" in table.stdout
+    every = herald("events", "--db", str(db), "--all")
+    shown = herald("events", "--db", str(db), "--limit", "3")
+    assert "3 of " in shown.stdout and "--all" in shown.stdout
+    assert " of " not in every.stdout.splitlines()[-1]
+
+
+def test_unknown_values_are_usage_errors_listing_the_valid_ones(samples_db):
+    db, _ = samples_db
+    for flag, value, valid in (
+        ("--type", "FOO", "CONSULT"),
+        ("--mode", "sideways", "aerial"),
+        ("--modality", "wished", "planned"),
+    ):
+        for command in ("events", "stories"):
+            done = herald(command, "--db", str(db), flag, value)
+            assert done.returncode == 2, (command, flag)
+            assert value in done.stderr and valid in done.stderr
+
+
+def test_events_export_and_stories_share_the_api_filters(samples_db, tmp_path: Path):
+    db, _ = samples_db
+    filters = ("--quad", "material_conflict", "--participant", "GEO", "--min-confidence", "0.1")
+    listed = herald("events", "--db", str(db), *filters, "--format", "json")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and {row["type"] for row in rows} <= {
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+    target = tmp_path / "conflict.csv"
+    exported = herald("export", "--db", str(db), *filters, "-o", str(target))
+    assert exported.returncode == 0, exported.stderr
+    with target.open(encoding="utf-8") as handle:
+        assert len(handle.read().splitlines()) == len(rows) + 1
+    stories = herald("stories", "--db", str(db), *filters, "--format", "json")
+    story_ids = {json.loads(line)["story_id"] for line in stories.stdout.splitlines()}
+    assert story_ids == {row["story_id"] for row in rows}
+
+
+def test_herald_db_names_the_database_of_the_reading_commands(samples_db):
+    import os
+
+    db, _ = samples_db
+    env = {**os.environ, "HERALD_DB": str(db)}
+    done = subprocess.run(
+        [sys.executable, "-m", "herald", "events", "--format", "csv", "--type", "PROTEST"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("event_id,") and "PROTEST" in done.stdout
+    unset = {key: value for key, value in os.environ.items() if key != "HERALD_DB"}
+    missing = subprocess.run(
+        [sys.executable, "-m", "herald", "events"], capture_output=True, text=True, env=unset
+    )
+    assert missing.returncode == 2 and "--db" in missing.stderr
+
+
+def test_export_checks_the_format_against_the_file_name(samples_db, tmp_path: Path):
+    db, _ = samples_db
+    wrong = herald(
+        "export", "--db", str(db), "-o", str(tmp_path / "x.parquet"), "--format", "cameo"
+    )
+    assert wrong.returncode == 2 and "no cameo file name" in wrong.stderr
+    assert not (tmp_path / "x.parquet").exists()
+    # herald 0.1's names still work.
+    old = herald("export", "--db", str(db), "--to", str(tmp_path / "g.tsv"), "--as", "gdelt")
+    assert old.returncode == 0, old.stderr
+    assert (
+        len(Path(tmp_path / "g.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")) == 61
+    )

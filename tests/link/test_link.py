@@ -30,6 +30,7 @@ from herald.records import (
     TimeValue,
 )
 from herald.store.database import Store
+from herald.store.filters import event_filters
 
 OTTAWA = Place("Ottawa", 0, 6, "Ottawa", "CAN", "ON", 45.42, -75.7, 6094817, "city")
 TORONTO = Place("Toronto", 0, 7, "Toronto", "CAN", "ON", 43.65, -79.38, 6167865, "city")
@@ -288,9 +289,12 @@ def test_list_stories_filters() -> None:
     link_new(store)
     assert [r["documents"] for r in list_stories(store.con)] == [2, 1]
     assert len(list_stories(store.con, min_sources=2)) == 1
-    assert [r["type"] for r in list_stories(store.con, actor="chn")] == ["ASSAULT"]
-    assert [r["type"] for r in list_stories(store.con, actor="tillerson")] == ["CONSULT"]
-    assert list_stories(store.con, type="assault", since=dt.date(2018, 1, 1)) == []
+    by_chn = list_stories(store.con, event_filters(participant="chn"))
+    assert [r["type"] for r in by_chn] == ["ASSAULT"]
+    by_tillerson = list_stories(store.con, event_filters(participant="tillerson"))
+    assert [r["type"] for r in by_tillerson] == ["CONSULT"]
+    later_assaults = event_filters(type="assault", since=dt.date(2018, 1, 1))
+    assert list_stories(store.con, later_assaults) == []
 
 
 def test_one_row_per_story_keeps_the_surest_report() -> None:

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 import herald.store.database as store_module
+from herald.errors import UnknownValueError, UsageError
 from herald.records import (
     Actor,
     Attribution,
@@ -31,6 +32,7 @@ from herald.records import (
     TimeValue,
 )
 from herald.store.database import Store
+from herald.store.filters import event_filters
 from herald.store.schema import MIGRATIONS, TABLES, apply_migrations, migration
 
 EVENTS_PER_DOC = 3
@@ -153,6 +155,22 @@ def test_a_new_migration_is_applied_to_an_existing_file(tmp_path: Path) -> None:
             assert "test_note" in columns
     finally:
         del MIGRATIONS[version]
+
+
+def test_migration_8_fills_admin1_and_publishers_of_rows_stored_before(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    step = MIGRATIONS.pop(8)
+    try:
+        with Store.open(path) as old:
+            old.write([make_extraction("old")])
+            old.con.execute("UPDATE documents SET publisher = NULL")
+    finally:
+        MIGRATIONS[8] = step
+    with Store.open(path) as upgraded:
+        admin1 = {row["where_admin1"] for row in upgraded.events(event_filters())}
+        documents = upgraded.con.execute("SELECT url, publisher FROM documents").fetchall()
+    assert admin1 == {"BC"}  # from the document's places: Vancouver, BC
+    assert documents == [("https://example.org/old", "example.org")]
 
 
 def test_registering_a_version_twice_is_refused() -> None:
@@ -385,12 +403,16 @@ def filled(store: Store) -> Store:
     return store
 
 
+def events(store: Store, limit: int | None = None, **named) -> list[dict]:
+    return store.events(event_filters(**named), limit)
+
+
 def ids(rows: list[dict]) -> list[str]:
     return [row["event_id"] for row in rows]
 
 
 def test_events_flat_aggregates_names_and_countries(filled: Store) -> None:
-    (row,) = filled.events(type="ACCUSE")
+    (row,) = events(filled, type="ACCUSE")
     assert row["actor_names"] == "Canada; Rex Tillerson"
     assert row["actor_countries"] == "CAN; USA"
     assert row["recipient_names"] == "Rex Tillerson"
@@ -400,50 +422,70 @@ def test_events_flat_aggregates_names_and_countries(filled: Store) -> None:
 
 
 def test_events_without_filters_come_in_date_order(filled: Store) -> None:
-    assert ids(filled.events()) == ["doc-china:e0", "doc-jan:e0", "doc-march:e0", "doc-undated:e0"]
+    assert ids(events(filled)) == ["doc-china:e0", "doc-jan:e0", "doc-march:e0", "doc-undated:e0"]
 
 
 def test_events_filter_by_type(filled: Store) -> None:
-    assert ids(filled.events(type="REJECT")) == ["doc-china:e0"]
-    assert ids(filled.events(type="reject")) == ["doc-china:e0"]
-    assert filled.events(type="ASSAULT") == []
+    assert ids(events(filled, type="REJECT")) == ["doc-china:e0"]
+    assert ids(events(filled, type="reject")) == ["doc-china:e0"]
+    assert events(filled, type="ASSAULT") == []
 
 
 def test_events_filter_by_actor_name_substring_case_insensitive(filled: Store) -> None:
-    assert ids(filled.events(actor="jinping")) == ["doc-china:e0"]
-    assert len(filled.events(actor="TILLERSON")) == 3
+    assert ids(events(filled, actor="jinping")) == ["doc-china:e0"]
+    assert len(events(filled, actor="TILLERSON")) == 3
 
 
 def test_events_filter_by_actor_iso3_exactly(filled: Store) -> None:
-    assert ids(filled.events(actor="CHN")) == ["doc-china:e0"]
-    assert len(filled.events(actor="CAN")) == 3
+    assert ids(events(filled, actor="CHN")) == ["doc-china:e0"]
+    assert len(events(filled, actor="CAN")) == 3
     # A country code in any case, as the web UI's filter reads it (once 0 events here).
-    assert ids(filled.events(actor="chn")) == ["doc-china:e0"]
+    assert ids(events(filled, actor="chn")) == ["doc-china:e0"]
 
 
 def test_events_filter_by_recipient_side_only(filled: Store) -> None:
-    assert filled.events(recipient="CAN") == []
-    assert len(filled.events(recipient="USA")) == 3
+    assert events(filled, recipient="CAN") == []
+    assert len(events(filled, recipient="USA")) == 3
 
 
 def test_events_filter_by_date_range(filled: Store) -> None:
-    assert ids(filled.events(since="2018-01-01")) == ["doc-jan:e0", "doc-march:e0"]
-    assert ids(filled.events(until=dt.date(2018, 1, 31))) == ["doc-china:e0", "doc-jan:e0"]
-    assert ids(filled.events(since="2018-03-15", until="2018-03-15")) == ["doc-march:e0"]
-    with pytest.raises(ValueError):
-        filled.events(since="last week")
+    assert ids(events(filled, since="2018-01-01")) == ["doc-jan:e0", "doc-march:e0"]
+    assert ids(events(filled, until=dt.date(2018, 1, 31))) == ["doc-china:e0", "doc-jan:e0"]
+    assert ids(events(filled, since="2018-03-15", until="2018-03-15")) == ["doc-march:e0"]
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):
+        events(filled, since="last week")
 
 
 def test_events_filter_by_modality_and_limit(filled: Store) -> None:
-    assert ids(filled.events(modality="negated")) == ["doc-china:e0"]
-    assert len(filled.events(modality="planned")) == 2
-    assert len(filled.events(limit=1)) == 1
-    assert ids(filled.events(actor="CAN", modality="planned", since="2018-02-01")) == [
+    assert ids(events(filled, modality="negated")) == ["doc-china:e0"]
+    assert len(events(filled, modality="planned")) == 2
+    assert len(events(filled, limit=1)) == 1
+    assert ids(events(filled, actor="CAN", modality="planned", since="2018-02-01")) == [
         "doc-march:e0"
     ]
 
 
 def test_user_words_are_bound_not_spliced_into_sql(filled: Store) -> None:
     hostile = "x' OR 1=1; DROP TABLE events; --"
-    assert filled.events(actor=hostile, type=hostile, modality=hostile) == []
+    assert events(filled, actor=hostile, place=hostile, text=hostile) == []
     assert filled.counts()["events"] == 4
+
+
+def test_unknown_vocabulary_values_are_refused_with_the_valid_ones(filled: Store) -> None:
+    with pytest.raises(UnknownValueError, match="CONSULT") as refused:
+        events(filled, type="FOO")
+    assert refused.value.field == "type" and "ASSAULT" in refused.value.valid
+    with pytest.raises(UnknownValueError, match="planned"):
+        events(filled, modality="wished")
+    with pytest.raises(UnknownValueError, match="verbal_conflict"):
+        events(filled, quad="cooperative")
+
+
+def test_filters_take_lists_or_comma_separated_text(filled: Store) -> None:
+    both = ids(events(filled, type=["REJECT", "ACCUSE"]))
+    assert both == ids(events(filled, type="reject, accuse"))
+    assert len(both) == 2
+    # Three events were made with confidence 0.75, the Chinese one with the default.
+    assert len(events(filled, min_confidence=0.75)) == 3
+    assert events(filled, min_confidence=1.0) == []
+    assert filled.count_events(event_filters(modality="planned")) == 2

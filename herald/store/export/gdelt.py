@@ -2,17 +2,21 @@
 
 The 61 columns of a GDELT 2.0 events file, in GDELT's order, tab-separated, no header
 line (like GDELT's ``*.export.CSV`` files), one row per event; the columns without a
-meaning in herald stay empty. ``GDELT_COLUMNS`` lists each column with its DuckDB type
-and where its value comes from (docs/exports.md has the same table).
+meaning in herald stay empty. ``GDELT_COLUMNS`` maps each column to its DuckDB type, so that
+``duckdb.read_csv(path, sep="\t", header=False, columns=GDELT_COLUMNS)`` reads a file back
+typed; ``GDELT_VALUES`` says where each value comes from (docs/exports.md has the same table).
 """
 
 from __future__ import annotations
 
-# 1 when the event's sentence is the first sentence of its document that carries an event.
+from herald.store.export.codes import CODES_VIEW, events_passing
+
+# 1 when the event's sentence is the first sentence of its document that carries an event
+# (computed over every event of the document, before any filter).
 _ROOT = '(e."start" = min(e."start") OVER (PARTITION BY e.doc_id))::INTEGER'
 
 # name -> (DuckDB type, SQL expression over the joined rows, what it holds). "NULL" = empty.
-GDELT_COLUMNS: dict[str, tuple[str, str, str]] = {
+GDELT_VALUES: dict[str, tuple[str, str, str]] = {
     "GLOBALEVENTID": ("BIGINT", "('0x' || substr(sha256(e.event_id), 1, 15))::BIGINT",
                       "first 60 bits of sha256(event_id): stable across exports"),
     "SQLDATE": ("INTEGER", "strftime(_day, '%Y%m%d')::INTEGER",
@@ -43,14 +47,15 @@ GDELT_COLUMNS: dict[str, tuple[str, str, str]] = {
     "Actor2Type1Code": ("VARCHAR", "a2.sector", "PLOVER sector"),
     "Actor2Type2Code": ("VARCHAR", "NULL", "empty"),
     "Actor2Type3Code": ("VARCHAR", "NULL", "empty"),
-    "IsRootEvent": ("INTEGER", _ROOT,
+    "IsRootEvent": ("INTEGER", "e._root",
                     "1 for the events of the first sentence of the document that has events"),
     "EventCode": ("VARCHAR", "e.cameo", "CAMEO code of the event, when exactly one fits"),
     "EventBaseCode": ("VARCHAR", "left(e.cameo, 3)", "first three digits of EventCode"),
     "EventRootCode": ("VARCHAR", "left(e.cameo, 2)", "first two digits of EventCode"),
-    "QuadClass": ("INTEGER", "t.quad_class", "1 verbal coop., 2 material coop., 3 verbal "
+    "QuadClass": ("INTEGER", "ct.quad_class", "1 verbal coop., 2 material coop., 3 verbal "
                   "conflict, 4 material conflict (from the PLOVER type)"),
-    "GoldsteinScale": ("DOUBLE", "t.score", "PLOVER conflict-cooperation score of the type"),
+    "GoldsteinScale": ("DOUBLE", "coalesce(c.goldstein, ct.goldstein)",
+                       "herald's Goldstein-style score of the (type, mode), -10..+10"),
     "NumMentions": ("INTEGER", "coalesce(s.events, 1)", "reports (events) in the story"),
     "NumSources": ("INTEGER", "coalesce(s.sources, 0)", "publisher domains in the story"),
     "NumArticles": ("INTEGER", "coalesce(s.documents, 1)", "documents in the story"),
@@ -84,28 +89,35 @@ GDELT_COLUMNS: dict[str, tuple[str, str, str]] = {
 }  # fmt: skip
 
 
-def gdelt_select() -> str:
-    """The SELECT that yields the GDELT table (needs ``_herald_plover_types`` registered)."""
+# The table to read a file back with: name -> DuckDB type.
+GDELT_COLUMNS: dict[str, str] = {name: kind for name, (kind, _, _) in GDELT_VALUES.items()}
+
+
+def gdelt_select(where: str = "") -> str:
+    """The SELECT that yields the GDELT table of the events under ``where`` (from
+    ``filters.where_clause``; needs ``codes.CODES_VIEW`` registered)."""
     columns = ",\n        ".join(
         f"CAST({expression} AS {kind}) AS {name}"
-        for name, (kind, expression, _) in GDELT_COLUMNS.items()
+        for name, (kind, expression, _) in GDELT_VALUES.items()
     )
     return f"""
     SELECT {columns}
     FROM (
-        SELECT e.*, coalesce(e.event_date, d.published_date) AS _day FROM events e
-        LEFT JOIN documents d USING (doc_id)
+        SELECT e.*, coalesce(e.event_date, d.published_date) AS _day, {_ROOT} AS _root
+        FROM events e LEFT JOIN documents d USING (doc_id)
     ) e
     LEFT JOIN documents d USING (doc_id)
     LEFT JOIN event_actors a1
         ON a1.event_id = e.event_id AND a1.role = 'actor' AND a1.position = 0
     LEFT JOIN event_actors a2
         ON a2.event_id = e.event_id AND a2.role = 'recipient' AND a2.position = 0
-    LEFT JOIN _herald_plover_types t ON t.type = e.type
+    LEFT JOIN {CODES_VIEW} c ON c.type = e.type AND c.mode = coalesce(e.mode, '')
+    LEFT JOIN {CODES_VIEW} ct ON ct.type = e.type AND ct.mode = ''
     LEFT JOIN stories s ON s.story_id = e.story_id
     LEFT JOIN (
         SELECT doc_id, geonameid, min(feature) AS feature FROM places
         WHERE geonameid IS NOT NULL GROUP BY ALL
     ) g ON g.doc_id = e.doc_id AND g.geonameid = e.where_geonameid
+    {events_passing(where)}
     ORDER BY e._day NULLS LAST, e.doc_id, e."start", e.event_id
     """

@@ -23,13 +23,7 @@ from typing import Any
 import duckdb
 
 from herald.events.plover import plover_types
-
-QUAD_CODES = {
-    "verbal_cooperation": 1,
-    "material_cooperation": 2,
-    "verbal_conflict": 3,
-    "material_conflict": 4,
-}
+from herald.store.export.codes import CODES_VIEW, QUAD_CODES, events_passing, goldstein
 
 _EVENTS_SQL = """
     SELECT e.event_id, e.doc_id, coalesce(e.event_date, d.published_date) AS day, e.type,
@@ -38,6 +32,7 @@ _EVENTS_SQL = """
         e.modality, e.confidence, e.cameo, e.story_id, d.url, d.title, d.language,
         d.publisher, d.ingested_at
     FROM events e LEFT JOIN documents d USING (doc_id)
+    {where}
     ORDER BY day NULLS LAST, e.doc_id, e."start", e.event_id
 """
 
@@ -87,7 +82,7 @@ def plover_record(
         "event_loc": location,
         "event_text": [row["trigger"]],
         "quad_code": QUAD_CODES.get(info.quad) if info else None,
-        "event_scale": info.score if info else None,
+        "event_scale": goldstein(row["type"], row["mode"]),
         "link": row["story_id"],
         "text": row["sentence"],
         "text_info": {"start": row["start"], "end": row["end"]},
@@ -106,10 +101,13 @@ def plover_record(
     }
 
 
-def write_plover(con: duckdb.DuckDBPyConnection, path: Path) -> int:
-    """Write every event as one PLOVER JSON record per line; return the count."""
+def write_plover(
+    con: duckdb.DuckDBPyConnection, path: Path, where: str = "", params: list[Any] | None = None
+) -> int:
+    """Write the events under ``where`` (from ``filters.where_clause``, with its ``params``)
+    as one PLOVER JSON record per line; return the count."""
     sides = _entities(con)
-    cursor = con.execute(_EVENTS_SQL)
+    cursor = con.execute(_EVENTS_SQL.format(where=events_passing(where)), params or [])
     names = [column[0] for column in cursor.description]
     count = 0
     with path.open("w", encoding="utf-8") as out:
@@ -121,52 +119,80 @@ def write_plover(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     return count
 
 
-# Every column of the cameo export, its DuckDB type and what it holds.
-CAMEO_COLUMNS: dict[str, tuple[str, str]] = {
-    "event_id": ("VARCHAR", "herald's event id (repeated for each pair)"),
-    "story_id": ("VARCHAR", "the story (after link)"),
-    "date": ("DATE", "event date, publication day when unresolved"),
-    "source_code": ("VARCHAR", "actor: ISO3 country + sector, CAMEO-style (USAGOV)"),
-    "source_name": ("VARCHAR", "actor's name"),
-    "source_country": ("VARCHAR", "actor's ISO3 code"),
-    "source_sector": ("VARCHAR", "actor's sector"),
-    "target_code": ("VARCHAR", "recipient: ISO3 country + sector, or empty"),
-    "target_name": ("VARCHAR", "recipient's name, or empty"),
-    "target_country": ("VARCHAR", "recipient's ISO3 code"),
-    "target_sector": ("VARCHAR", "recipient's sector"),
-    "cameo": ("VARCHAR", "CAMEO event code, when exactly one fits"),
-    "root_code": ("VARCHAR", "first two digits of the CAMEO code"),
-    "quad_class": ("INTEGER", "1-4 as in GDELT"),
-    "goldstein": ("DOUBLE", "PLOVER conflict-cooperation score of the type"),
-    "plover_type": ("VARCHAR", "PLOVER type"),
-    "plover_mode": ("VARCHAR", "PLOVER mode"),
-    "url": ("VARCHAR", "the document's URL"),
+# Every column of the cameo export: its DuckDB type (``duckdb.read_csv(columns=...)``).
+CAMEO_COLUMNS: dict[str, str] = {
+    "event_id": "VARCHAR",
+    "story_id": "VARCHAR",
+    "date": "DATE",
+    "source_code": "VARCHAR",
+    "source_name": "VARCHAR",
+    "source_country": "VARCHAR",
+    "source_sector": "VARCHAR",
+    "target_code": "VARCHAR",
+    "target_name": "VARCHAR",
+    "target_country": "VARCHAR",
+    "target_sector": "VARCHAR",
+    "cameo": "VARCHAR",
+    "root_code": "VARCHAR",
+    "quad_class": "INTEGER",
+    "goldstein": "DOUBLE",
+    "plover_type": "VARCHAR",
+    "plover_mode": "VARCHAR",
+    "url": "VARCHAR",
+    "where_name": "VARCHAR",
+    "where_country": "VARCHAR",
+    "where_admin1": "VARCHAR",
+    "where_lat": "DOUBLE",
+    "where_lon": "DOUBLE",
+}
+
+# What each cameo column holds (docs/exports.md).
+CAMEO_COLUMN_NOTES: dict[str, str] = {
+    "event_id": "herald's event id (repeated for each pair)",
+    "story_id": "the story (after link)",
+    "date": "event date, publication day when unresolved",
+    "source_code": "actor: ISO3 country + sector, CAMEO-style (USAGOV)",
+    "source_name": "actor's name",
+    "source_country": "actor's ISO3 code",
+    "source_sector": "actor's sector",
+    "target_code": "recipient: ISO3 country + sector, or empty",
+    "target_name": "recipient's name, or empty",
+    "target_country": "recipient's ISO3 code",
+    "target_sector": "recipient's sector",
+    "cameo": "CAMEO event code, when exactly one fits (quoted: '040' stays text)",
+    "root_code": "first two digits of the CAMEO code",
+    "quad_class": "1-4 as in GDELT",
+    "goldstein": "herald's Goldstein-style score of the (type, mode), -10..+10",
+    "plover_type": "PLOVER type",
+    "plover_mode": "PLOVER mode",
+    "url": "the document's URL",
+    "where_name": "gazetteer name of the event's place",
+    "where_country": "ISO3 code of the event's place",
+    "where_admin1": "first-level division of the event's place, by name",
+    "where_lat": "latitude of the event's place",
+    "where_lon": "longitude of the event's place",
 }
 
 
-def cameo_select() -> str:
-    """The SELECT of the dyadic table (needs ``_herald_plover_types`` registered)."""
-    return """
+def cameo_select(where: str = "") -> str:
+    """The SELECT of the dyadic table of the events under ``where`` (from
+    ``filters.where_clause``; needs ``codes.CODES_VIEW`` registered)."""
+    return f"""
     SELECT e.event_id, e.story_id, CAST(coalesce(e.event_date, d.published_date) AS DATE) AS date,
         nullif(concat(a.country, a.sector), '') AS source_code, a.name AS source_name,
         a.country AS source_country, a.sector AS source_sector,
         nullif(concat(r.country, r.sector), '') AS target_code, r.name AS target_name,
         r.country AS target_country, r.sector AS target_sector,
-        e.cameo, left(e.cameo, 2) AS root_code, CAST(t.quad_class AS INTEGER) AS quad_class,
-        CAST(t.score AS DOUBLE) AS goldstein, e.type AS plover_type, e.mode AS plover_mode,
-        d.url
+        e.cameo, left(e.cameo, 2) AS root_code, CAST(ct.quad_class AS INTEGER) AS quad_class,
+        CAST(coalesce(c.goldstein, ct.goldstein) AS DOUBLE) AS goldstein,
+        e.type AS plover_type, e.mode AS plover_mode, d.url,
+        e.where_name, e.where_country, e.where_admin1, e.where_lat, e.where_lon
     FROM events e
     JOIN event_actors a ON a.event_id = e.event_id AND a.role = 'actor'
     LEFT JOIN event_actors r ON r.event_id = e.event_id AND r.role = 'recipient'
     LEFT JOIN documents d ON d.doc_id = e.doc_id
-    LEFT JOIN _herald_plover_types t ON t.type = e.type
+    LEFT JOIN {CODES_VIEW} c ON c.type = e.type AND c.mode = coalesce(e.mode, '')
+    LEFT JOIN {CODES_VIEW} ct ON ct.type = e.type AND ct.mode = ''
+    {events_passing(where)}
     ORDER BY date NULLS LAST, e.doc_id, e."start", e.event_id, a.position, r.position
     """
-
-
-def plover_type_rows() -> list[dict[str, Any]]:
-    """(type, quad_class, score) for the SQL exports, from herald/data/events/plover_types.csv."""
-    return [
-        {"type": name, "quad_class": QUAD_CODES.get(info.quad), "score": info.score}
-        for name, info in plover_types().items()
-    ]
