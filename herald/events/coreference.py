@@ -6,8 +6,8 @@ Coded mention by mention, the one attack becomes three records and every count a
 makes is inflated. Two mentions are taken for the same event when nothing tells them apart
 and something ties them:
 
-- apart: another type or mode; another factuality (a planned or negated mention is not the
-  asserted one); dates of their own
+- apart: another type or mode; another factuality (a planned, negated or historical mention
+  is not the asserted one); dates of their own
   that do not overlap; places that differ; on either side, parties that share none (generic
   parties, "five people", "the attackers", never tell events apart);
 - tied: a named party in common, the same town, the same date of its own, or, with no
@@ -29,7 +29,10 @@ from herald.events.when import own_time
 from herald.records import ActorRef, Event, Telling, TimeValue
 from herald.time.partial import bounds
 
-_FACTUAL = frozenset({"asserted", "reported", "historical"})
+# Tellings of what happened now: the lede asserts it, a later paragraph reports it through a
+# source. A historical mention ("the biggest attack, in 2009, killed 25") is background, and
+# another event even when nothing else tells them apart.
+_FACTUAL = frozenset({"asserted", "reported"})
 
 
 def merge_mentions(events: Sequence[Event]) -> list[Event]:

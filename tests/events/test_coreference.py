@@ -34,3 +34,9 @@ def test_a_planned_telling_is_not_merged_into_the_asserted_one() -> None:
     done = _event(1, "attacked", 10, actor=party)
     planned = _event(2, "attack", 200, actor=party, modality="planned")
     assert len(merge_mentions([done, planned])) == 2
+
+
+def test_a_historical_telling_is_another_event() -> None:
+    now = _event(1, "killed", 10)
+    background = _event(2, "killed", 400, modality="historical")
+    assert len(merge_mentions([now, background])) == 2
