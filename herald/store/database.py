@@ -37,9 +37,11 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from herald.actors.identity import Variant
 from herald.errors import DatabaseBusyError
 from herald.records import Extraction, Rejected, Result
 from herald.store.filters import EventFilters, where_clause
+from herald.store.identity import identify
 from herald.store.rows import (
     Row,
     actor_row,
@@ -74,6 +76,15 @@ def extraction_rows(extraction: Extraction, now: dt.datetime) -> dict[str, list[
         "quotes": [quote_row(quote) for quote in extraction.quotes],
         "timexes": [timex_row(doc_id, n, timex) for n, timex in enumerate(extraction.timexes)],
         "places": [place_row(doc_id, n, place) for n, place in enumerate(extraction.places)],
+    }
+
+
+def batch_variants(rows: dict[str, list[Row]]) -> set[Variant]:
+    """The distinct (name, kind, country) of a batch's actors and event participants."""
+    return {
+        Variant(row["name"], row["kind"], row["country"])
+        for table in ("actors", "event_actors")
+        for row in rows[table]
     }
 
 
@@ -158,6 +169,7 @@ class Store:
             for table in TABLES[:-1]:  # every table but rejections, parents first
                 if rows[table]:
                     self._insert(table, rows[table])
+            identify(self.con, batch_variants(rows))
             # (source, code) is unique: a re-run that rejects the same input adds nothing.
             rejection_rows = [rejection_row(r, now) for r in rejected]
             rejections_added = (

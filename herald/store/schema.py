@@ -12,6 +12,8 @@ from contextlib import contextmanager
 
 import duckdb
 
+from herald.store.identity import IDENTITY_TABLES_SQL, reidentify_all
+
 # The tables a batch fills, in the order they are written (parents before children;
 # rejections last, as they are written apart).
 TABLES: tuple[str, ...] = (
@@ -175,6 +177,26 @@ def _add_lead(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN lead BOOLEAN")
     _events_flat_view(
         con, "e.relevance", "d.relevance AS document_relevance", "e.where_basis", "e.lead"
+    )
+
+
+@migration(7, "actor identities across documents")
+def _add_actor_identities(con: duckdb.DuckDBPyConnection) -> None:
+    # The names stored before this step are decided now, as later ones are at store time.
+    con.execute(IDENTITY_TABLES_SQL)
+    reidentify_all(con)
+
+
+@migration(8, "publication day in events_flat")
+def _add_published_day(con: duckdb.DuckDBPyConnection) -> None:
+    # The events list sorts a planned event by the day it was reported (herald.api.queries).
+    _events_flat_view(
+        con,
+        "e.relevance",
+        "d.relevance AS document_relevance",
+        "e.where_basis",
+        "e.lead",
+        "d.published_date",
     )
 
 

@@ -1,0 +1,100 @@
+"""Actor identities in a real DuckDB store: decided at store time, incrementally, and the
+same whatever the order in which the names arrive."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from herald.actors.identity import Variant, resolve
+from herald.store.database import Store
+from herald.store.identity import identify, reidentify_all
+from herald.store.schema import transaction
+
+NAMES = [
+    Variant("Donald Trump", "person", "USA"),
+    Variant("Trump", "person", "USA"),
+    Variant("Mr. Trump", "person", None),
+    Variant("Melania Trump", "person", "USA"),
+    Variant("Kim Jong Un", "person", "PRK"),
+    Variant("Kim Jong-un", "person", None),
+    Variant("KIM JONG UN", "person", "PRK"),
+    Variant("Moon Jae-in", "person", "KOR"),
+    Variant("Moon", "person", None),
+    Variant("Keith Moon", "person", "GBR"),
+    Variant("Moon", "person", "GBR"),
+    Variant("United States", "country", "USA"),
+    Variant("U.S.", "country", "USA"),
+    Variant("63 percent", "group", None),
+]
+
+
+def stored(store: Store) -> dict[Variant, tuple[str, str, tuple[str, ...]]]:
+    found = store.con.execute(
+        "SELECT name, kind, country, identity_id, rule, evidence FROM actor_variants"
+    ).fetchall()
+    return {
+        Variant(name, kind, country): (identity, rule, tuple(evidence))
+        for name, kind, country, identity, rule, evidence in found
+    }
+
+
+def expected(variants: list[Variant]) -> dict[Variant, tuple[str, str, tuple[str, ...]]]:
+    return {v: (i.identity_id, i.rule, i.evidence) for v, i in resolve(variants).items()}
+
+
+@settings(max_examples=60)
+@given(
+    st.permutations(NAMES).flatmap(
+        lambda names: st.tuples(
+            st.just(names), st.lists(st.integers(0, len(names)), max_size=5).map(sorted)
+        )
+    )
+)
+def test_batches_in_any_order_give_the_identities_of_the_whole_set(arrival):
+    names, cuts = arrival
+    bounds = [0, *cuts, len(names)]
+    with Store.open(":memory:") as store:
+        for start, end in itertools.pairwise(bounds):
+            with transaction(store.con):
+                identify(store.con, names[start:end])
+        assert stored(store) == expected(NAMES)
+
+
+def test_a_name_seen_again_changes_nothing_and_reidentifying_agrees():
+    with Store.open(":memory:") as store:
+        with transaction(store.con):
+            identify(store.con, NAMES)
+        before = stored(store)
+        with transaction(store.con):
+            assert identify(store.con, NAMES[:3]) == 0
+        assert stored(store) == before
+        store.con.execute(
+            "INSERT INTO actors VALUES ('d:a1', 'd', 'Kim Jong-un', 'person', NULL, NULL, [], '[]')"
+        )
+        with transaction(store.con):
+            reidentify_all(store.con)
+        assert set(stored(store)) == {Variant("Kim Jong-un", "person", None)}
+
+
+def test_the_identities_view_names_each_actor_once_with_its_variants():
+    with Store.open(":memory:") as store:
+        with transaction(store.con):
+            identify(store.con, NAMES)
+        rows = store.con.execute(
+            "SELECT name, kind, country, named, variants FROM actor_identities "
+            "WHERE list_contains(variants, 'Kim Jong-un')"
+        ).fetchall()
+        assert rows == [
+            ("Kim Jong Un", "person", "PRK", True, ["KIM JONG UN", "Kim Jong Un", "Kim Jong-un"])
+        ]
+        trump = store.con.execute(
+            "SELECT name, variants FROM actor_identities WHERE list_contains(variants, 'Trump')"
+        ).fetchall()
+        assert trump == [("Trump", ["Mr. Trump", "Trump"])]  # Donald or Melania: left alone
+        junk = store.con.execute(
+            "SELECT named FROM actor_identities WHERE name = '63 percent'"
+        ).fetchall()
+        assert junk == [(False,)]
