@@ -44,7 +44,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from herald.actors.lexicon import agent_nouns, honorifics, role_for
+from herald.actors.lexicon import (
+    agent_nouns,
+    country_by_iso3,
+    country_for,
+    honorifics,
+    role_for,
+)
 
 # A title may be several words ("Secretary of State"); longer prefixes are not titles.
 MAX_TITLE_WORDS = 4
@@ -124,8 +130,32 @@ def is_named(name: str, kind: str) -> bool:
         return True
     if not any(ch.isupper() for ch in name):
         return False  # a bare common noun: "help", "senior state department official"
+    if kind in ("person", "group") and not _proper_words(name):
+        return False  # a description: "teenage Palestinian girl", "Russian President"
     # "Officials", "Protesters": a common noun at a sentence's start.
     return not (len(words) == 1 and (words[0] in agent_nouns() or role_for(words[0]) is not None))
+
+
+def _proper_words(name: str) -> list[str]:
+    """The capitalised words of a name that are neither a country word ("Palestinian"),
+    a title nor an honorific: what makes it somebody's name."""
+    return [
+        word
+        for word in _NOT_WORD.split(name)
+        if word[:1].isupper()
+        and country_for(word) is None
+        and role_for(word) is None
+        and fold(word) not in _folded_honorifics()
+    ]
+
+
+def display_preference(variant: Variant) -> int:
+    """How fit a variant is to name its identity: 2 for a country's own name ("China",
+    not "Beijing"), 1 for a name as plain as its key (no title, no initial), else 0."""
+    country = country_by_iso3().get(variant.country or "")
+    if variant.kind == "country" and country is not None and variant.name == country.name:
+        return 2
+    return int(fold(variant.name) == name_key(variant.name, variant.kind))
 
 
 def identity_id(key: str) -> str:

@@ -26,7 +26,7 @@ from herald.actors.identity import (
     Identity,
     Variant,
     affected_keys,
-    fold,
+    display_preference,
     is_named,
     name_key,
     resolve,
@@ -40,7 +40,7 @@ PARTICIPANT_IDENTITY = (
 IDENTITY_TABLES_SQL = """
     CREATE TABLE actor_variants (
         name VARCHAR NOT NULL, kind VARCHAR NOT NULL, country VARCHAR,
-        name_key VARCHAR NOT NULL, last_word VARCHAR NOT NULL, plain BOOLEAN NOT NULL,
+        name_key VARCHAR NOT NULL, last_word VARCHAR NOT NULL, preference TINYINT NOT NULL,
         named BOOLEAN NOT NULL, identity_id VARCHAR NOT NULL, identity_key VARCHAR NOT NULL,
         rule VARCHAR NOT NULL, evidence VARCHAR[] NOT NULL
     );
@@ -54,7 +54,7 @@ IDENTITY_TABLES_SQL = """
     )
     SELECT v.identity_id,
         first(
-            v.name ORDER BY v.plain DESC, regexp_matches(v.name, '[^\\w\\s.''-]'),
+            v.name ORDER BY v.preference DESC, regexp_matches(v.name, '[^\\w\\s.''-]'),
             v.name = upper(v.name), length(v.name) DESC, v.name
         ) AS name,
         split_part(any_value(v.identity_key), '|', 1) AS kind,
@@ -73,7 +73,7 @@ _SCHEMA = pa.schema(
         ("country", pa.string()),
         ("name_key", pa.string()),
         ("last_word", pa.string()),
-        ("plain", pa.bool_()),
+        ("preference", pa.int8()),
         ("named", pa.bool_()),
         ("identity_id", pa.string()),
         ("identity_key", pa.string()),
@@ -159,7 +159,7 @@ def _row(variant: Variant, identity: Identity) -> dict[str, object]:
         "country": variant.country,
         "name_key": folded,
         "last_word": folded.split()[-1] if folded else "",
-        "plain": fold(variant.name) == folded,
+        "preference": display_preference(variant),
         "named": is_named(variant.name, variant.kind),
         "identity_id": identity.identity_id,
         "identity_key": identity.key,
