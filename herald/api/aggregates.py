@@ -203,13 +203,18 @@ def network(
 def _identity_labels(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, Row]:
     """Name, country and the events filter of each identity."""
     found = con.execute(
-        "SELECT identity_id, name, country FROM actor_identities "
+        "SELECT identity_id, name, kind, country FROM actor_identities "
         "WHERE identity_id IN (SELECT unnest(?::VARCHAR[]))",
         [sorted(ids)],
     ).fetchall()
     return {
-        identity: {"name": name, "country": country, "filter": {"identity": identity}}
-        for identity, name, country in found
+        identity: {
+            "name": name,
+            "kind": kind,
+            "country": country,
+            "filter": {"identity": identity},
+        }
+        for identity, name, kind, country in found
     }
 
 
@@ -219,6 +224,7 @@ def _country_labels(con: duckdb.DuckDBPyConnection, codes: set[str]) -> dict[str
     return {
         code: {
             "name": names[code].name if code in names else code,
+            "kind": "country",
             "country": code,
             "filter": {"participant": code},
         }
@@ -238,7 +244,7 @@ def _nodes_and_edges(edges: list[Row], labels: dict[str, Row]) -> Row:
         )
         for end, role in (("source", "as_actor"), ("target", "as_recipient")):
             key = edge[end]
-            label = labels.get(key, {"name": key, "country": None, "filter": {}})
+            label = labels.get(key, {"name": key, "kind": None, "country": None, "filter": {}})
             node = nodes.setdefault(key, {"id": key, **label, "as_actor": 0, "as_recipient": 0})
             node[role] += edge["count"]
             edge[f"{end}_name"] = node["name"]
