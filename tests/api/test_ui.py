@@ -192,7 +192,7 @@ def test_the_keyboard_reaches_the_views(page, base: str):
     page.wait_for_selector("#events tbody tr")
     page.keyboard.press("Tab")  # the skip link comes first
     assert page.evaluate("document.activeElement.className") == "skip"
-    for _ in range(3):  # brand, Events, Timeline
+    for _ in range(4):  # brand, Events, Stories, Timeline
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Timeline"
     page.keyboard.press("Enter")
