@@ -301,7 +301,7 @@ async function eventView(view, eventId) {
   const doc = event.document || { text: "" };
   document.title = `${event.type} · ${doc.title || "event"} · herald`;
   const when = event.event_date
-    ? `${event.event_date}${event.when_value && event.when_value !== event.event_date ? ` (${event.when_value})` : ""}${event.when_text ? ` “${event.when_text}”` : ""}`
+    ? `${event.event_date}${event.when_value && event.when_value !== event.event_date ? ` (${event.when_value})` : ""}${event.when_text && event.when_text !== event.event_date ? ` “${event.when_text}”` : ""}`
     : "undated";
   const where = event.where_name ? `${event.where_name}${event.where_country ? ` (${event.where_country})` : ""}` : "—";
   const facts = [["Actor", names(event.participants, "actor")],
@@ -545,7 +545,8 @@ async function actorsView(view, search) {
 const MERGE_RULES = { spelling: "same name spelled differently", surname: "surname of the one full name",
   country_of_name: "same name, country from elsewhere", country: "names of the same country" };
 function alsoWritten(actor) {
-  const others = actor.merges.filter((m) => m.name !== actor.name);
+  const seen = new Set([actor.name]);
+  const others = actor.merges.filter((m) => !seen.has(m.name) && seen.add(m.name));
   return others.map((m, i) => el("span", {
     title: `${MERGE_RULES[m.rule] || m.rule}: ${(m.evidence || []).join(", ")}` },
   i ? ", " : "", m.name));

@@ -390,6 +390,10 @@
         svg("circle", { class: "point", cx: point.lon + 180, cy: 90 - point.lat,
           r: 0.8 + 2.2 * Math.sqrt(point.events / maxPoint) })));
     }
+    if (main && main.lat !== null && main.lon !== null) {  /* over the dots, named */
+      chart.append(svg("text", { x: main.lon + 180 + 3, y: 90 - main.lat - 3, class: "main-label",
+        id: "main-country" }, nameOf(world, main.country)));
+    }
     holder.append(chart);
   }
 
