@@ -240,12 +240,13 @@ def _add_api_routes(app: FastAPI) -> None:
         named: Annotated[
             bool, Query(description="only proper names (no numbers, no bare common nouns)")
         ] = True,
+        months: Annotated[bool, Query(description="with the events per month")] = True,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Actors across documents (the spellings of one actor together, with the rule and
         names behind each merge), their event counts, titles, and events per month."""
-        return aggregates.actors(con, q, country, sector, limit, offset, named)
+        return aggregates.actors(con, q, country, sector, limit, offset, named, months)
 
     @app.get("/api/documents/{doc_id}", responses=ERRORS, tags=["documents"])
     def document(con: Reader, doc_id: str) -> dict[str, Any]:
