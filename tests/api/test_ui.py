@@ -284,7 +284,9 @@ def shoot(page, folder: Path, name: str) -> None:
     page.screenshot(path=str(folder / f"ui-{name}.png"))
 
 
-def test_an_analysts_session_filter_event_story_download(browser, analyst: str, shots: Path):
+def test_an_analysts_session_filter_event_story_download(
+    browser, analyst: str, shots: Path, tmp_path: Path
+):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     errors: list[str] = []
@@ -310,7 +312,7 @@ def test_an_analysts_session_filter_event_story_download(browser, analyst: str, 
         for kind in ("csv", "parquet"):
             with page.expect_download() as download:
                 page.click(f"#download-{kind}")
-            files[kind] = shots / f"view.{kind}"
+            files[kind] = tmp_path / f"view.{kind}"
             download.value.save_as(files[kind])
 
         # Open an event of a story told by several articles: labelled dates, the story.
