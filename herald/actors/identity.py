@@ -136,17 +136,45 @@ def is_named(name: str, kind: str) -> bool:
     return not (len(words) == 1 and (words[0] in agent_nouns() or role_for(words[0]) is not None))
 
 
+def _capitalised_runs(name: str) -> list[str]:
+    """The runs of consecutive capitalised words ("South Korean" in "South Korean
+    authorities"), each run as one phrase."""
+    runs: list[list[str]] = [[]]
+    for word in _NOT_WORD.split(name):
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if run]
+
+
+def _is_common_phrase(phrase: str, plural: bool) -> bool:
+    """A country word ("Palestinian", "South Korean", with ``plural`` also "Nigerians"), a
+    title or an honorific, or words each of which is one ("Russian President")."""
+    forms = [phrase, phrase[:-1]] if plural and phrase.endswith("s") else [phrase]
+    if any(
+        country_for(form) is not None
+        or role_for(form) is not None
+        or fold(form) in _folded_honorifics()
+        for form in forms
+    ):
+        return True
+    words = phrase.split()
+    return len(words) > 1 and all(_is_common_phrase(word, plural) for word in words)
+
+
 def _proper_words(name: str) -> list[str]:
-    """The capitalised words of a name that are neither a country word ("Palestinian"),
-    a title nor an honorific: what makes it somebody's name."""
-    return [
-        word
-        for word in _NOT_WORD.split(name)
-        if word[:1].isupper()
-        and country_for(word) is None
-        and role_for(word) is None
-        and fold(word) not in _folded_honorifics()
-    ]
+    """The capitalised phrases of a name that make it somebody's name: neither a country
+    word, a title nor an honorific, nor a sentence's capital on a description's first word
+    ("Many people", "Other officials")."""
+    words = name.split()
+    # A lone plural demonym is a group that acts ("Palestinians"); inside a description
+    # it only qualifies ("other abducted Nigerians").
+    plural = len(words) > 1
+    runs = [run for run in _capitalised_runs(name) if not _is_common_phrase(run, plural)]
+    if runs == [words[0]] and len(words) > 1 and words[0] == runs[0]:
+        return []
+    return runs
 
 
 def display_preference(variant: Variant) -> int:

@@ -331,7 +331,7 @@ def test_an_analysts_session_filter_event_story_download(
         for path, mark, name in (
             ("/stories", "#stories tbody tr", "stories"),
             ("/timeline", "#timeline rect.bar", "timeline"),
-            ("/network", "#network .node", "network"),
+            ("/network?level=actor&limit=40", "#network .node", "network"),
             ("/map", "#map path.country.has", "map"),
             ("/actors", "#actors tbody tr", "actors"),
         ):
