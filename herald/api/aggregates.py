@@ -18,7 +18,7 @@ from herald.actors.lexicon import country_by_iso3
 from herald.api.queries import Row, has_table, rows
 from herald.events.plover import PLOVER_TYPES
 from herald.store.filters import EventFilters, quad_of, quads, where_clause
-from herald.store.identity import PARTICIPANT_IDENTITY
+from herald.store.identity import NAMED
 from herald.store.schema import TABLES
 
 # date_trunc units by the name the API uses.
@@ -143,14 +143,13 @@ def _periods(first: dt.date, last: dt.date, interval: str) -> Iterator[dt.date]:
 
 
 # What a network node is at each level: the SQL naming the node of a participant row ``p``,
-# the join that gives it (to its identity variant ``v``), and which participants may be
-# nodes at all.
+# and which participants may be nodes at all.
 # Names that are no one in particular (numbers, percentages, bare common nouns) are never
 # nodes: herald.actors.identity.is_named.
-LEVELS: dict[str, tuple[str, str, str]] = {
-    "actor": ("v.identity_id", PARTICIPANT_IDENTITY, "v.named"),
-    "person": ("v.identity_id", PARTICIPANT_IDENTITY, "v.named AND p.kind = 'person'"),
-    "country": ("p.country", "", "p.country IS NOT NULL"),
+LEVELS: dict[str, tuple[str, str]] = {
+    "actor": ("p.identity_id", NAMED),
+    "person": ("p.identity_id", f"{NAMED} AND p.kind = 'person'"),
+    "country": ("p.country", "p.country IS NOT NULL"),
 }
 
 
@@ -164,11 +163,11 @@ def network(
     """Who acts on whom: the ``limit`` busiest (actor, recipient) pairs with counts by quad
     class, between actors across documents (their identities), persons or countries."""
     where, params = where_clause(filters)
-    node, join, allowed = LEVELS[level]
+    node, allowed = LEVELS[level]
     sql = (
         f"WITH chosen AS (SELECT f.event_id, f.type FROM events_flat f{where}), "
         f"sides AS (SELECT p.event_id, p.role, {node} AS node FROM event_actors p "
-        f"{join} WHERE {allowed} "
+        f"WHERE {allowed} "
         "AND p.event_id IN (SELECT event_id FROM chosen)) "
         "SELECT a.node AS source, r.node AS target, c.type, count(DISTINCT c.event_id) AS n "
         "FROM chosen c JOIN sides a ON a.event_id = c.event_id AND a.role = 'actor' "
@@ -268,12 +267,12 @@ def actors(
     clauses, params = ["1 = 1"], []
     if q:
         clauses.append(
-            "v.identity_id IN (SELECT identity_id FROM actor_variants "
+            "p.identity_id IN (SELECT identity_id FROM actor_variants "
             "WHERE contains(lower(name), lower(?)))"
         )
         params.append(q)
     if named:
-        clauses.append("v.named")
+        clauses.append(NAMED)
     having, having_params = ["1 = 1"], []
     if country:
         having.append("mode(country) = upper(?)")
@@ -290,8 +289,8 @@ def actors(
         else ""
     )
     counted = (
-        "WITH parts AS (SELECT v.identity_id, p.event_id, p.role, p.country, p.sector, p.kind "
-        f"FROM event_actors p {PARTICIPANT_IDENTITY} WHERE {' AND '.join(clauses)}), "
+        "WITH parts AS (SELECT p.identity_id, p.event_id, p.role, p.country, p.sector, p.kind "
+        f"FROM event_actors p WHERE {' AND '.join(clauses)}), "
         "per_event AS (SELECT identity_id, event_id, bool_or(role = 'actor') AS a, "
         f"bool_or(role = 'recipient') AS r FROM parts WHERE 1 = 1 {kept}GROUP BY ALL), "
         "counted AS (SELECT identity_id, count(*) AS events, "
@@ -349,24 +348,22 @@ def _add_roles_merges_and_months(
     ids = [row["identity_id"] for row in found]
     if not ids:
         return
-    # The chosen identities' variants first: the scan of event_actors keeps only their rows.
     chosen = (
-        "FROM event_actors p JOIN (SELECT * FROM actor_variants "
-        "WHERE identity_id IN (SELECT unnest(?::VARCHAR[]))) v ON v.name = p.name "
-        "AND v.kind = p.kind AND v.country IS NOT DISTINCT FROM p.country "
-        "JOIN events e ON e.event_id = p.event_id"
+        "FROM event_actors p JOIN events e ON e.event_id = p.event_id "
+        "WHERE p.identity_id IN (SELECT unnest(?::VARCHAR[]))"
     )
     role_rows = con.execute(
-        "SELECT v.identity_id, t.role, count(*) AS n, min(e.event_date), max(e.event_date) "
-        f"{chosen}, unnest(p.roles) AS t(role) GROUP BY ALL ORDER BY n DESC, 2",
+        "SELECT p.identity_id, t.role, count(*) AS n, min(p.event_date), max(p.event_date) "
+        f"FROM (SELECT p.identity_id, p.roles, e.event_date {chosen}) p, "
+        "unnest(p.roles) AS t(role) GROUP BY ALL ORDER BY n DESC, 2",
         [ids],
     ).fetchall()
     month_rows = (
         []
         if not with_months
         else con.execute(
-            "SELECT v.identity_id, strftime(date_trunc('month', e.event_date), '%Y-%m') AS m, "
-            f"p.role, count(DISTINCT p.event_id) {chosen} WHERE e.event_date IS NOT NULL "
+            "SELECT p.identity_id, strftime(date_trunc('month', e.event_date), '%Y-%m') AS m, "
+            f"p.role, count(DISTINCT p.event_id) {chosen} AND e.event_date IS NOT NULL "
             "GROUP BY ALL ORDER BY m",
             [ids],
         ).fetchall()

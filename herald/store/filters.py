@@ -14,7 +14,6 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from herald.events.plover import plover_types
-from herald.store.identity import PARTICIPANT_IDENTITY
 
 MODALITIES = ("asserted", "planned", "reported", "negated", "hypothetical", "historical")
 
@@ -38,10 +37,10 @@ def types_of_quad(quad: str) -> list[str]:
 # One participant of the event (either side, or one side) matching a condition.
 _PARTY = "EXISTS (SELECT 1 FROM event_actors p WHERE p.event_id = f.event_id{side} AND ({test}))"
 _WHO = "contains(lower(p.name), lower(?)) OR p.country = upper(?)"
-# A participant whose name is a variant of the identity (herald.store.identity).
+# A participant of that identity (herald.store.identity).
 _IDENTITY = (
-    f"EXISTS (SELECT 1 FROM event_actors p {PARTICIPANT_IDENTITY} "
-    "WHERE p.event_id = f.event_id{side} AND v.identity_id = ?)"
+    "EXISTS (SELECT 1 FROM event_actors p WHERE p.event_id = f.event_id{side} "
+    "AND p.identity_id = ?)"
 )
 
 

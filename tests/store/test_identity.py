@@ -45,7 +45,7 @@ def expected(variants: list[Variant]) -> dict[Variant, tuple[str, str, tuple[str
     return {v: (i.identity_id, i.rule, i.evidence) for v, i in resolve(variants).items()}
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(
     st.permutations(NAMES).flatmap(
         lambda names: st.tuples(
@@ -98,3 +98,31 @@ def test_the_identities_view_names_each_actor_once_with_its_variants():
             "SELECT named FROM actor_identities WHERE name = '63 percent'"
         ).fetchall()
         assert junk == [(False,)]
+
+
+def add_participant(store: Store, event_id: str, variant: Variant) -> None:
+    store.con.execute(
+        "INSERT INTO event_actors (event_id, role, position, name, kind, country) "
+        "VALUES (?, 'actor', 0, ?, ?, ?)",
+        [event_id, variant.name, variant.kind, variant.country],
+    )
+
+
+def test_participant_rows_follow_their_variants_identity():
+    trump, donald = Variant("Trump", "person", "USA"), Variant("Donald Trump", "person", "USA")
+    with Store.open(":memory:") as store:
+        with transaction(store.con):
+            add_participant(store, "e1", trump)
+            identify(store.con, [trump])
+        with transaction(store.con):
+            add_participant(store, "e2", donald)
+            add_participant(store, "e3", trump)  # a name already known: attached too
+            identify(store.con, [donald, trump])
+        found = dict(store.con.execute("SELECT event_id, identity_id FROM event_actors").fetchall())
+        assert (
+            found["e1"]
+            == found["e2"]
+            == found["e3"]
+            == resolve([trump, donald])[donald].identity_id
+        )
+        assert set(found.values()) == {stored(store)[donald][0]}
