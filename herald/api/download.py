@@ -81,7 +81,7 @@ def filtered_table(con: duckdb.DuckDBPyConnection, filters: EventFilters, sort: 
         f"SELECT {select} FROM events_flat f{where} "
         f"ORDER BY {order.key} {direction}, f.event_id ASC"
     )
-    table = con.execute(sql, params).to_arrow_table()
+    table = con.sql(sql, params=params).to_arrow_table()
     sources = [
         source_of(url, publisher)
         for url, publisher in zip(
