@@ -376,3 +376,25 @@ def test_the_downloaded_view_loads_in_pandas_with_its_types(analyst: str, tmp_pa
         isinstance(day, dt.date) for day in dates
     )
     assert all(isinstance(code, str) for code in frame["cameo"].dropna())
+
+
+def test_an_actor_opens_its_events_under_every_spelling_with_a_removable_chip(page, analyst: str):
+    page.goto(f"{analyst}/actors")
+    first = page.locator("#actors tbody tr").first
+    first.wait_for()
+    name = first.locator("a.actor").inner_text()
+    events = int(first.locator("td.num").first.inner_text())
+    first.locator("a.actor").click()
+    page.wait_for_url(re.compile(r"/events\?identity="))
+    page.wait_for_selector("body[data-view=events] #events tbody tr")
+    chip = page.locator(".chip")
+    assert name in chip.inner_text()
+    assert int(page.locator("#total").inner_text().split()[0].replace(",", "")) == events
+    page.select_option("#f-modality", "asserted")  # another filter keeps the actor's
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"modality=asserted"))
+    assert "identity=" in page.url
+    chip.locator("a").click()  # dropping the chip lists every actor's events again
+    page.wait_for_url(lambda url: "identity=" not in url)
+    page.wait_for_selector("body[data-view=events] #events tbody tr")
+    assert page.locator(".chip").count() == 0
