@@ -126,3 +126,23 @@ def test_participant_rows_follow_their_variants_identity():
             == resolve([trump, donald])[donald].identity_id
         )
         assert set(found.values()) == {stored(store)[donald][0]}
+
+
+def test_a_file_from_before_identities_gets_them_when_opened(tmp_path):
+    path = tmp_path / "old.duckdb"
+    kim, kim_hyphen = (
+        Variant("Kim Jong Un", "person", "PRK"),
+        Variant("Kim Jong-un", "person", None),
+    )
+    with Store.open(path) as store:
+        for n, variant in enumerate((kim, kim_hyphen)):
+            add_participant(store, f"e{n}", variant)
+        # Back to the schema of step 6 as far as identities go.
+        store.con.execute(
+            "DROP VIEW actor_identities; DROP TABLE actor_variants; "
+            "ALTER TABLE event_actors DROP COLUMN identity_id; "
+            "DELETE FROM schema_migrations WHERE version >= 7"
+        )
+    with Store.open_reader(path) as store:
+        ids = dict(store.con.execute("SELECT name, identity_id FROM event_actors").fetchall())
+        assert ids["Kim Jong Un"] == ids["Kim Jong-un"] is not None
