@@ -32,7 +32,13 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from herald.api import DEFAULT_EXTRACT_QUEUE, DEFAULT_MAX_EXTRACT_BYTES, aggregates, queries
+from herald.api import (
+    DEFAULT_EXTRACT_QUEUE,
+    DEFAULT_MAX_EXTRACT_BYTES,
+    aggregates,
+    download,
+    queries,
+)
 from herald.api.database import Database
 from herald.api.errors import ApiError, ErrorBody, install_error_handlers, invalid
 from herald.api.guard import Guard, host_names
@@ -41,7 +47,7 @@ from herald.records import Extraction, Rejected
 from herald.store.filters import EventFilters
 
 WEB_DIR = Path(str(resources.files("herald") / "web"))
-UI_PAGES = ("/", "/events", "/timeline", "/network", "/map", "/actors", "/try")
+UI_PAGES = ("/", "/events", "/stories", "/timeline", "/network", "/map", "/actors", "/try")
 # The JSON wrapping of an article adds a little: a body may be this much over the article limit.
 BODY_SLACK = 65536
 # Seconds a client is told to wait when the extraction queue is full.
@@ -85,6 +91,7 @@ Filters = Annotated[EventFilters, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 # DuckDB takes an OFFSET up to the largest BIGINT; a larger one is a 422, not a failed query.
 Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]
+SortOrder = Annotated[str, Query(description=f"one of {', '.join(queries.SORTS)}")]
 
 
 def create_app(
@@ -178,7 +185,7 @@ def _add_api_routes(app: FastAPI) -> None:
     def events(
         con: Reader,
         filters: Filters,
-        sort: Annotated[str, Query(description=f"one of {', '.join(queries.SORTS)}")] = "-date",
+        sort: SortOrder = "-date",
         limit: Limit = 50,
         cursor: Annotated[str | None, Query(description="next_cursor of the page before")] = None,
     ) -> dict[str, Any]:
@@ -192,10 +199,37 @@ def _add_api_routes(app: FastAPI) -> None:
         found["same_story"] = queries.same_story(con, found)
         return found
 
+    @app.get("/api/download", responses=ERRORS, tags=["events"])
+    def download_events(
+        con: Reader,
+        filters: Filters,
+        format: Literal["csv", "parquet"] = "csv",  # the query parameter is called format
+        sort: SortOrder = "-date",
+    ) -> Response:
+        """Every event of the filtered view (all pages, in the list's order) as one CSV or
+        Parquet file, typed: dates as dates, codes as strings."""
+        if sort not in queries.SORTS:
+            raise invalid("sort", f"one of {', '.join(queries.SORTS)}")
+        body = download.encode(download.filtered_table(con, filters, sort), format)
+        name = f"herald-events-{dt.date.today():%Y%m%d}.{format}"
+        return Response(
+            body,
+            media_type=download.MEDIA_TYPES[format],
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
     @app.get("/api/stories", responses=ERRORS, tags=["events"])
-    def stories(con: Reader, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        """Stories (one real event reported by several articles), once `link` has made them."""
-        return queries.list_stories(con, limit, offset)
+    def stories(
+        con: Reader, filters: Filters, limit: Limit = 50, offset: Offset = 0
+    ) -> dict[str, Any]:
+        """Stories (one real event reported by several articles) with an event matching the
+        filters, most reported first, once `link` has made them."""
+        return queries.list_stories(con, filters, limit, offset)
+
+    @app.get("/api/stories/{story_id}", responses=ERRORS, tags=["events"])
+    def story(con: Reader, story_id: str) -> dict[str, Any]:
+        """One story and its reports (one per article), each with the story's events."""
+        return queries.get_story(con, story_id)
 
     @app.get("/api/actors", responses=ERRORS, tags=["actors"])
     def actors(
@@ -203,11 +237,16 @@ def _add_api_routes(app: FastAPI) -> None:
         q: Annotated[str | None, Query(description="name contains")] = None,
         country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
         sector: str | None = None,
+        named: Annotated[
+            bool, Query(description="only proper names (no numbers, no bare common nouns)")
+        ] = True,
+        months: Annotated[bool, Query(description="with the events per month")] = True,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Actors with their event counts, titles, and events per month as actor/recipient."""
-        return aggregates.actors(con, q, country, sector, limit, offset)
+        """Actors across documents (the spellings of one actor together, with the rule and
+        names behind each merge), their event counts, titles, and events per month."""
+        return aggregates.actors(con, q, country, sector, limit, offset, named, months)
 
     @app.get("/api/documents/{doc_id}", responses=ERRORS, tags=["documents"])
     def document(con: Reader, doc_id: str) -> dict[str, Any]:
@@ -221,19 +260,27 @@ def _add_api_routes(app: FastAPI) -> None:
         filters: Filters,
         interval: Literal["day", "week", "month"] = "month",
         by: Literal["quad", "type"] = "quad",
+        window: Annotated[
+            Literal["all", "core"],
+            Query(description="core: only the 2nd to 98th percentile of the event dates"),
+        ] = "all",
     ) -> dict[str, Any]:
         """Event counts per day, week or month, by quad class or type."""
-        return aggregates.timeline(con, filters, interval, by)
+        return aggregates.timeline(con, filters, interval, by, window)
 
     @app.get("/api/network", responses=ERRORS, tags=["charts"])
     def network(
         con: Reader,
         filters: Filters,
         min_count: Annotated[int, Query(ge=1)] = 1,
-        limit: Annotated[int, Query(ge=1, le=2000)] = 150,
+        limit: Annotated[int, Query(ge=1, le=2000, description="the busiest pairs")] = 150,
+        level: Annotated[
+            Literal["actor", "person", "country"],
+            Query(description="nodes: actors across documents, persons only, or countries"),
+        ] = "actor",
     ) -> dict[str, Any]:
-        """Actor -> recipient pairs with event counts by quad class."""
-        return aggregates.network(con, filters, min_count, limit)
+        """The busiest actor -> recipient pairs with event counts by quad class."""
+        return aggregates.network(con, filters, min_count, limit, level)
 
     @app.get("/api/places", responses=ERRORS, tags=["charts"])
     def places(
@@ -299,7 +346,8 @@ def _add_ui_routes(app: FastAPI) -> None:
 
     for path in UI_PAGES:
         app.add_api_route(path, page, methods=["GET", "HEAD"], include_in_schema=False)
-    app.add_api_route("/events/{event_id}", page, methods=["GET", "HEAD"], include_in_schema=False)
+    for path in ("/events/{event_id}", "/stories/{story_id}"):
+        app.add_api_route(path, page, methods=["GET", "HEAD"], include_in_schema=False)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> FileResponse:

@@ -25,6 +25,9 @@ class Database:
     def __init__(self, path: Path, *, writable: bool = False) -> None:
         self.path = path
         self.writable = writable
+        if not writable:
+            # A file from an older herald gets its schema steps first (one short write).
+            Store.open_reader(path).close()
         self.store = Store.open(path, read_only=not writable)
         self._ingest_lock = threading.Lock()
 

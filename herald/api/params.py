@@ -52,6 +52,13 @@ def event_filters(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     doc_id: Annotated[str | None, Query(description="one document's events")] = None,
     story_id: Annotated[str | None, Query(description="one story's events")] = None,
+    identity: Annotated[
+        str | None, Query(description="one actor across documents (an identity_id of /api/actors)")
+    ] = None,
+    actor_identity: Annotated[str | None, Query(description="that actor on the actor side")] = None,
+    recipient_identity: Annotated[
+        str | None, Query(description="that actor on the recipient side")
+    ] = None,
 ) -> EventFilters:
     """The event filters of a request (a FastAPI dependency)."""
     upper_types = ",".join(part.upper() for part in type.split(",")) if type else None
@@ -75,4 +82,7 @@ def event_filters(
         min_confidence=min_confidence,
         doc_id=doc_id or None,
         story_id=story_id or None,
+        identity=identity or None,
+        actor_identity=actor_identity or None,
+        recipient_identity=recipient_identity or None,
     )

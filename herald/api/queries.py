@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 
 from herald.api.errors import invalid, not_found
+from herald.link.stories import source_of
 from herald.store.filters import EventFilters, quad_of, where_clause
 
 Row = dict[str, Any]
@@ -27,7 +28,7 @@ EVENT_COLUMNS = (
     "recipient_countries, event_date, when_text, when_value, when_precision, where_name, "
     "where_country, where_lat, where_lon, modality, attribution_kind, attribution_text, "
     "trigger, evidence, evidence_start, evidence_end, confidence, cameo, story_id, title, "
-    "publisher, url, published"
+    "publisher, url, published, published_date"
 )
 
 
@@ -41,9 +42,14 @@ class Sort:
     cast: str
 
 
+# Events sort by the day they happened, except that an event still to come when it was
+# reported sorts at the day of its report: a plan announced in 2017 for 2030 is 2017 news,
+# not the top of a newest-first list for years.
+SORT_DAY = "least(f.event_date, f.published_date)"
+
 SORTS: dict[str, Sort] = {
-    "date": Sort("coalesce(f.event_date, DATE '9999-12-31')", False, "DATE"),
-    "-date": Sort("coalesce(f.event_date, DATE '0001-01-01')", True, "DATE"),
+    "date": Sort(f"coalesce({SORT_DAY}, DATE '9999-12-31')", False, "DATE"),
+    "-date": Sort(f"coalesce({SORT_DAY}, DATE '0001-01-01')", True, "DATE"),
     "confidence": Sort("f.confidence", False, "DOUBLE"),
     "-confidence": Sort("f.confidence", True, "DOUBLE"),
     "type": Sort("f.type", False, "VARCHAR"),
@@ -62,8 +68,13 @@ def one(cursor: duckdb.DuckDBPyConnection) -> Row | None:
 
 
 def event_item(row: Row) -> Row:
-    """An events_flat row as the API shows it: with its quad class."""
-    return {**row, "quad": quad_of(row["type"])}
+    """An events_flat row as the API shows it: with its quad class and its source (the
+    publisher's domain, else the publisher's name)."""
+    return {
+        **row,
+        "quad": quad_of(row["type"]),
+        "source": source_of(row.get("url"), row.get("publisher")),
+    }
 
 
 # ---------------------------------------------------------------------------- cursors
@@ -344,31 +355,78 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     return {row[0] for row in found}
 
 
-def list_stories(con: duckdb.DuckDBPyConnection, limit: int, offset: int) -> Row:
-    """Stories, biggest first, once a ``stories`` table exists; else an empty list and a note."""
+def list_stories(
+    con: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int, offset: int
+) -> Row:
+    """Stories with an event matching the filters, most reported first, once a ``stories``
+    table exists; else an empty list and a note."""
     if not has_table(con, "stories"):
         return {"items": [], "total": 0, "note": STORIES_NOTE}
     # The table belongs to the linker; order by its size columns when it has them.
-    order = "events DESC, story_id" if {"events", "story_id"} <= _columns(con, "stories") else "1"
-    total = con.execute("SELECT count(*) FROM stories").fetchone()
-    items = rows(
-        con.execute(f"SELECT * FROM stories ORDER BY {order} LIMIT ? OFFSET ?", [limit, offset])
+    columns = _columns(con, "stories")
+    order = ", ".join(
+        [f"{c} DESC" for c in ("documents", "events") if c in columns]
+        + (["story_id"] if "story_id" in columns else [])
     )
-    return {"items": items, "total": int(total[0]) if total else 0, "note": None}
+    where, params = where_clause(filters)
+    chosen = f" WHERE story_id IN (SELECT f.story_id FROM events_flat f{where})" if where else ""
+    total = con.execute(f"SELECT count(*) FROM stories{chosen}", params).fetchone()
+    items = rows(
+        con.execute(
+            f"SELECT * FROM stories{chosen} ORDER BY {order or 1} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    )
+    return {
+        "items": items,
+        "total": int(total[0]) if total else 0,
+        "note": None,
+        "filters": filters.as_query(),
+    }
+
+
+def get_story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row:
+    """One story: its summary row and its reports, one per article, each with the events
+    of the story it tells, earliest report first."""
+    if not has_table(con, "stories"):
+        raise not_found("story", story_id)
+    story = one(con.execute("SELECT * FROM stories WHERE story_id = ?", [story_id]))
+    if story is None:
+        raise not_found("story", story_id)
+    events = rows(
+        con.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events_flat WHERE story_id = ? "
+            "ORDER BY published_date NULLS LAST, doc_id, evidence_start, event_id",
+            [story_id],
+        )
+    )
+    reports: dict[str, Row] = {}
+    for event in map(event_item, events):
+        report = reports.setdefault(
+            event["doc_id"],
+            {
+                key: event[key]
+                for key in ("doc_id", "title", "url", "publisher", "source", "published")
+            }
+            | {"events": []},
+        )
+        report["events"].append(event)
+    return {**story, "reports": list(reports.values())}
 
 
 def same_story(con: duckdb.DuckDBPyConnection, event: Row, limit: int = 20) -> Row:
-    """The other reports of the event's story (none until stories exist)."""
+    """The reports of the event's story in other articles (none until stories exist): the
+    event's own article telling it twice is no second report."""
     if not has_table(con, "stories"):
         return {"items": [], "note": STORIES_NOTE}
     if not event.get("story_id"):
         return {"items": [], "note": NO_STORY_NOTE}
     found = rows(
         con.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events_flat WHERE story_id = ? AND event_id <> ? "
+            f"SELECT {EVENT_COLUMNS} FROM events_flat WHERE story_id = ? AND doc_id <> ? "
             "ORDER BY event_date NULLS LAST, event_id LIMIT ?",
-            [event["story_id"], event["event_id"], limit],
+            [event["story_id"], event["doc_id"], limit],
         )
     )
-    note = None if found else "no other report of this story"
+    note = None if found else "no other article reports this story"
     return {"items": [event_item(row) for row in found], "note": note}

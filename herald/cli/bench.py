@@ -1,4 +1,5 @@
-"""``herald bench``: herald's speed and memory against the bare spaCy parse, in one run."""
+"""``herald bench``: herald's speed and memory against the bare spaCy parse, in one run;
+``herald bench api``: how fast the server answers the web UI's pages on a database."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from herald.bench.report import format_report
 from herald.bench.run import bench
 
 
-@click.command("bench")
+@click.group("bench", invoke_without_command=True)
 @click.option(
     "--corpus",
     default=NEWS_CLUSTER,
@@ -22,8 +23,13 @@ from herald.bench.run import bench
 @click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="JSON report.")
+@click.pass_context
 def bench_command(
-    corpus: str, processes: int | None, limit: int | None, report: Path | None
+    context: click.Context,
+    corpus: str,
+    processes: int | None,
+    limit: int | None,
+    report: Path | None,
 ) -> None:
     """Compare herald's speed and memory with the bare spaCy pipeline on one corpus.
 
@@ -31,10 +37,39 @@ def bench_command(
     Examples:
       herald bench --processes 2 --report bench.json
       herald bench --corpus news/ --limit 50
+      herald bench api --db events.duckdb      the web UI's API calls on a database
     """
+    if context.invoked_subcommand is not None:
+        return
     from herald.pipeline import default_processes
 
     result = bench(corpus, processes or default_processes(), limit)
     click.echo(format_report(result))
     if report is not None:
         report.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+@bench_command.command("api")
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The DuckDB file to serve.",
+)
+@click.option(
+    "--repeat", default=20, show_default=True, type=click.IntRange(min=1), help="Runs per call."
+)
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="JSON report.")
+def api_command(db: Path, repeat: int, report: Path | None) -> None:
+    """p50 and p95 of each API call of each web UI page, served from DB (read-only).
+
+    \b
+    Example:
+      herald bench api --db events.duckdb --repeat 50 --report api.json
+    """
+    from herald.bench.api import bench_api, format_api_report
+
+    result = bench_api(db, repeat)
+    click.echo(format_api_report(result))
+    if report is not None:
+        report.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")

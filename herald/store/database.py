@@ -44,9 +44,11 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from herald.actors.identity import Variant
 from herald.errors import DatabaseBusyError
 from herald.records import Extraction, Rejected, Result
 from herald.store.filters import EventFilters, where_clause
+from herald.store.identity import identify
 from herald.store.rows import (
     Row,
     actor_row,
@@ -81,6 +83,16 @@ def extraction_rows(extraction: Extraction, now: dt.datetime) -> dict[str, list[
         "quotes": [quote_row(quote) for quote in extraction.quotes],
         "timexes": [timex_row(doc_id, n, timex) for n, timex in enumerate(extraction.timexes)],
         "places": [place_row(doc_id, n, place) for n, place in enumerate(extraction.places)],
+    }
+
+
+def batch_variants(tables: dict[str, pa.Table]) -> set[Variant]:
+    """The distinct (name, kind, country) of a batch's actors and event participants."""
+    return {
+        Variant(row["name"], row["kind"], row["country"])
+        for name in ("actors", "event_actors")
+        if name in tables
+        for row in tables[name].select(["name", "kind", "country"]).to_pylist()
     }
 
 
@@ -170,6 +182,7 @@ class Store:
             rows["rejections"] = [rejection_row(r, now) for r in rejected]
             tables = {name: self._arrow(name, table_rows) for name, table_rows in rows.items()}
             rejections_added = self._insert_tables(tables)
+            identify(self.con, batch_variants(tables))
         return WriteSummary(
             documents_added=len(fresh),
             documents_skipped=len(extractions) - len(fresh),
@@ -203,6 +216,7 @@ class Store:
                     if name in tables:
                         kept[name] = tables[name]
                 rejections_added = self._insert_tables(kept)
+                identify(self.con, batch_variants(kept))
         finally:
             self._unregister_batches()
         return WriteSummary(

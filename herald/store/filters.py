@@ -56,6 +56,11 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
 # One participant of the event (either side, or one side) matching a condition.
 _PARTY = "EXISTS (SELECT 1 FROM event_actors p WHERE p.event_id = f.event_id{side} AND ({test}))"
 _WHO = "contains(lower(p.name), lower(?)) OR p.country = upper(?)"
+# A participant of that identity (herald.store.identity).
+_IDENTITY = (
+    "EXISTS (SELECT 1 FROM event_actors p WHERE p.event_id = f.event_id{side} "
+    "AND p.identity_id = ?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,9 @@ class EventFilters:
     min_confidence: float | None = None
     doc_id: str | None = None
     story_id: str | None = None
+    identity: str | None = None  # one actor across documents (actor_identities), either side
+    actor_identity: str | None = None  # that actor on the actor side
+    recipient_identity: str | None = None  # on the recipient side
 
     def as_query(self) -> dict[str, Any]:
         """The filters that are set, as the query parameters a link would carry."""
@@ -218,3 +226,11 @@ def _participants(filters: EventFilters, add: Any) -> None:
             add(_PARTY.format(side=side, test=_WHO), who, who)
     if filters.sector:
         add(_PARTY.format(side="", test="p.sector = upper(?)"), filters.sector)
+    identities = (
+        (filters.identity, ""),
+        (filters.actor_identity, " AND p.role = 'actor'"),
+        (filters.recipient_identity, " AND p.role = 'recipient'"),
+    )
+    for identity, side in identities:
+        if identity:
+            add(_IDENTITY.format(side=side), identity)

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 
 import duckdb
 
+from herald.store.identity import IDENTITY_TABLES_SQL, reidentify_all
+
 # The tables a batch fills, in the order they are written (parents before children;
 # rejections last, as they are written apart).
 TABLES: tuple[str, ...] = (
@@ -184,6 +186,19 @@ def _create_inputs(con: duckdb.DuckDBPyConnection) -> None:
     # is cleaned or parsed (herald.ingest.unseen). Documents stored before this step have
     # none: their inputs are read and cleaned once more, and then skipped by doc_id.
     con.execute("CREATE TABLE inputs (fingerprint VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL)")
+
+
+# The columns migrations 4 to 8 added to events_flat: every later view keeps them.
+_FLAT_COLUMNS_8 = (
+    "e.relevance",
+    "d.relevance AS document_relevance",
+    "e.where_basis",
+    "e.lead",
+    "e.where_admin1",
+    "d.source AS doc_source",
+)
+
+
 @migration(8, "the admin1 of an event's place; publishers from URL domains; doc_source")
 def _add_where_admin1(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN where_admin1 VARCHAR")
@@ -199,15 +214,7 @@ def _add_where_admin1(con: duckdb.DuckDBPyConnection) -> None:
         """
     )
     _fill_publishers_from_urls(con)
-    _events_flat_view(
-        con,
-        "e.relevance",
-        "d.relevance AS document_relevance",
-        "e.where_basis",
-        "e.lead",
-        "e.where_admin1",
-        "d.source AS doc_source",
-    )
+    _events_flat_view(con, *_FLAT_COLUMNS_8)
 
 
 def _fill_publishers_from_urls(con: duckdb.DuckDBPyConnection) -> None:
@@ -231,6 +238,19 @@ def _fill_publishers_from_urls(con: duckdb.DuckDBPyConnection) -> None:
         )
     finally:
         con.unregister("_herald_publishers")
+
+
+@migration(9, "actor identities across documents")
+def _add_actor_identities(con: duckdb.DuckDBPyConnection) -> None:
+    # The names stored before this step are decided now, as later ones are at store time.
+    con.execute(IDENTITY_TABLES_SQL)
+    reidentify_all(con)
+
+
+@migration(10, "publication day in events_flat")
+def _add_published_day(con: duckdb.DuckDBPyConnection) -> None:
+    # The events list sorts a planned event by the day it was reported (herald.api.queries).
+    _events_flat_view(con, *_FLAT_COLUMNS_8, "d.published_date")
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -11,6 +11,11 @@ const QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict",
 const MODALITIES = ["asserted", "planned", "reported", "negated", "hypothetical", "historical"];
 const FILTERS = ["type", "quad", "modality", "actor", "recipient", "participant", "sector",
   "place", "since", "until", "q", "min_confidence"];
+/* Filters set by following a link (an article, a story, an actor across documents): kept in
+ * the form as hidden fields, shown as removable chips. */
+const LINKED_FILTERS = { doc_id: "article", story_id: "story", identity: "actor",
+  actor_identity: "actor", recipient_identity: "recipient" };
+const ALL_FILTERS = [...FILTERS, ...Object.keys(LINKED_FILTERS)];
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -51,7 +56,7 @@ async function api(path, params) {
 
 function filterParams(search) {
   const out = new URLSearchParams();
-  for (const key of FILTERS) {
+  for (const key of ALL_FILTERS) {
     const value = search.get(key);
     if (value) out.set(key, value);
   }
@@ -107,6 +112,7 @@ function filterForm(path, search, extra) {
     input("min_confidence", "Min confidence", get("min_confidence"),
       { type: "number", min: "0", max: "1", step: "0.05" }),
     extra || null,
+    linkedFilters(path, search),
     el("div", { class: "actions" },
       el("button", { type: "submit" }, "Apply"),
       el("button", { type: "button", class: "secondary", onclick: () => navigate(path) },
@@ -118,34 +124,59 @@ function filterForm(path, search, extra) {
     navigate(`${path}${params.toString() ? `?${params}` : ""}`);
   });
   /* On a phone the filters fold away behind a summary that says how many are set. */
-  const active = FILTERS.filter((key) => search.get(key)).length;
+  const active = ALL_FILTERS.filter((key) => search.get(key)).length;
   const wide = window.matchMedia("(min-width: 761px)").matches;
   return el("details", { class: "filter-box", open: wide },
     el("summary", {}, active ? `Filters (${active} set)` : "Filters"), form);
 }
 
+/* The filters a link set: hidden fields of the form, each shown with a button to drop it. */
+function linkedFilters(path, search) {
+  const set = Object.keys(LINKED_FILTERS).filter((key) => search.get(key));
+  if (!set.length) return null;
+  return el("div", { class: "chips" }, set.map((key) => {
+    const without = new URLSearchParams(search);
+    without.delete(key);
+    without.delete("cursor");
+    const label = search.get(`${key}_label`) || search.get(key);
+    return el("span", { class: "chip" },
+      el("input", { type: "hidden", name: key, value: search.get(key) }),
+      search.get(`${key}_label`)
+        ? el("input", { type: "hidden", name: `${key}_label`, value: search.get(`${key}_label`) }) : null,
+      `${LINKED_FILTERS[key]}: ${label} `,
+      link(path, without, "×", { "aria-label": `Remove the ${LINKED_FILTERS[key]} filter` }));
+  }));
+}
+
 /* ------------------------------------------------------------------ events list */
 
 function sortControl(current) {
-  const sorts = [["-date", "newest first"], ["date", "oldest first"],
+  /* A plan is listed at the day it was reported, not years ahead of today's news. */
+  const sorts = [["-date", "newest first (plans at their report date)"], ["date", "oldest first"],
     ["-confidence", "most confident"], ["confidence", "least confident"], ["type", "type"]];
   return el("label", { for: "f-sort" }, "Sort",
     el("select", { name: "sort", id: "f-sort" },
       sorts.map(([value, label]) => el("option", { value, selected: value === current }, label))));
 }
 
+function placeOf(item) {
+  return item.where_name ? `${item.where_name}${item.where_country ? ` (${item.where_country})` : ""}` : "";
+}
+
 function eventRow(item) {
   const open = `/events/${encodeURIComponent(item.event_id)}`;
-  const place = item.where_name ? `${item.where_name}${item.where_country ? ` (${item.where_country})` : ""}` : "";
   const row = el("tr", { "data-event": item.event_id },
     el("td", { class: "date" }, item.event_date || el("span", { class: "muted" }, "undated")),
     el("td", {}, el("a", { href: open, "data-nav": true, class: "open" },
       badge(item.type, item.mode, item.quad))),
     el("td", {}, item.actor_names || ""),
     el("td", { class: "recipient" }, item.recipient_names || ""),
-    el("td", { class: "hide-narrow" }, place),
+    el("td", { class: "hide-narrow" }, placeOf(item)),
     el("td", { class: "modality" }, item.modality),
     el("td", { class: "evidence" }, item.evidence),
+    el("td", { class: "title hide-narrow" }, item.title || el("span", { class: "muted" }, "untitled")),
+    el("td", { class: "source hide-narrow" }, item.source || ""),
+    el("td", { class: "date hide-narrow" }, item.published_date || ""),
     el("td", { class: "num hide-narrow" }, item.confidence.toFixed(2)));
   row.addEventListener("click", (event) => {
     if (event.target.closest("a")) return;
@@ -154,13 +185,29 @@ function eventRow(item) {
   return row;
 }
 
+const EVENT_COLUMNS = [["Event date", "when it happened (or is planned)"], ["Type"], ["Actor"],
+  ["Recipient"], ["Place", null, true], ["Modality"], ["Evidence"], ["Title", null, true],
+  ["Source", null, true], ["Published", "when the article came out", true], ["Conf.", null, true]];
+
 function eventsTable(items) {
-  const head = ["Date", "Type", "Actor", "Recipient", "Place", "Modality", "Evidence", "Conf."];
   return el("div", { class: "table-wrap" },
     el("table", { id: "events" },
-      el("thead", {}, el("tr", {}, head.map((label, i) =>
-        el("th", { scope: "col", class: i === 4 || i === 7 ? "hide-narrow" : null }, label)))),
+      el("thead", {}, el("tr", {}, EVENT_COLUMNS.map(([label, title, narrow]) =>
+        el("th", { scope: "col", title, class: narrow ? "hide-narrow" : null }, label)))),
       el("tbody", {}, items.map(eventRow))));
+}
+
+/* Links to the whole filtered view as a file: the same filters and order as the table. */
+function downloads(params, sort) {
+  const query = (format) => {
+    const q = new URLSearchParams(params);
+    q.set("sort", sort);
+    q.set("format", format);
+    return `/api/download?${q}`;
+  };
+  return el("span", { class: "downloads" }, "Download this view: ",
+    el("a", { href: query("csv"), download: "", id: "download-csv" }, "CSV"), " · ",
+    el("a", { href: query("parquet"), download: "", id: "download-parquet" }, "Parquet"));
 }
 
 async function eventsView(view, search) {
@@ -183,7 +230,8 @@ async function eventsView(view, search) {
   status.replaceChildren(
     el("strong", { id: "total" }, `${page.total.toLocaleString()} events`),
     link("/timeline", params, "as a timeline"), link("/network", params, "as a network"),
-    link("/map", params, "on the map"));
+    link("/map", params, "on the map"), link("/stories", params, "as stories"),
+    downloads(params, search.get("sort") || "-date"));
   if (!page.items.length) {
     view.append(el("p", { class: "muted" }, "No events match these filters."));
     return;
@@ -252,10 +300,13 @@ async function eventView(view, eventId) {
   }
   const doc = event.document || { text: "" };
   document.title = `${event.type} · ${doc.title || "event"} · herald`;
-  const when = event.when_value ? `${event.when_value}${event.when_text ? ` (“${event.when_text}”)` : ""}` : "—";
+  const when = event.event_date
+    ? `${event.event_date}${event.when_value && event.when_value !== event.event_date ? ` (${event.when_value})` : ""}${event.when_text && event.when_text !== event.event_date ? ` “${event.when_text}”` : ""}`
+    : "undated";
   const where = event.where_name ? `${event.where_name}${event.where_country ? ` (${event.where_country})` : ""}` : "—";
   const facts = [["Actor", names(event.participants, "actor")],
-    ["Recipient", names(event.participants, "recipient")], ["When", when], ["Where", where],
+    ["Recipient", names(event.participants, "recipient")], ["Event date", when],
+    ["Published", doc.published || "unknown"], ["Where", where],
     ["Modality", event.modality],
     ["Attribution", `${human(event.attribution_kind)}${event.attribution_text ? `: ${event.attribution_text}` : ""}`],
     ["Confidence", event.confidence.toFixed(2)], ["CAMEO", event.cameo || "—"],
@@ -263,8 +314,10 @@ async function eventView(view, eventId) {
   view.append(
     el("p", {}, link("/events", null, "« All events")),
     el("h1", {}, badge(event.type, event.mode, event.quad), " ", doc.title || (doc.id || "").split("/").pop() || event.doc_id),
-    el("p", { class: "muted" }, [doc.publisher, doc.published, doc.url ? urlLink(doc.url) : null]
-      .filter(Boolean).flatMap((part, i) => (i ? [" · ", part] : [part]))),
+    el("p", { class: "muted", id: "event-source" },
+      [doc.published ? `Published ${doc.published}` : null, event.source || doc.publisher,
+        doc.url ? urlLink(doc.url) : null]
+        .filter(Boolean).flatMap((part, i) => (i ? [" · ", part] : [part]))),
     el("dl", { class: "event-head" }, facts.map(([label, value]) =>
       el("div", {}, el("dt", {}, label), el("dd", {}, value)))));
   const legend = el("div", { class: "legend", "aria-label": "Legend" },
@@ -279,11 +332,15 @@ async function eventView(view, eventId) {
       markedText(doc.text, event.evidence, event.marks || [])),
     el("section", {},
       el("h2", {}, "Quotes"), quoteList(event.quotes || []),
-      el("h2", {}, "Other reports of the same story"),
+      el("h2", {}, "Other articles on the same story"),
+      event.story_id
+        ? el("p", {}, link(`/stories/${encodeURIComponent(event.story_id)}`, null, "The whole story",
+          { id: "story-link" }))
+        : null,
       story.items.length
-        ? el("ul", {}, story.items.map((item) => el("li", {},
+        ? el("ul", { id: "same-story-list" }, story.items.map((item) => el("li", {},
           link(`/events/${encodeURIComponent(item.event_id)}`, null, item.title || item.event_id),
-          ` — ${item.publisher || ""} ${item.event_date || ""}`)))
+          ` — ${item.source || ""}, published ${item.published_date || "?"}`)))
         : el("p", { class: "muted", id: "same-story" }, story.note || "No other reports found."),
       el("h2", {}, "Document"),
       el("p", {}, link("/events", new URLSearchParams({ doc_id: event.doc_id }), "All events of this article")))));
@@ -291,16 +348,116 @@ async function eventView(view, eventId) {
   if (mark) mark.scrollIntoView({ block: "center" });
 }
 
+/* ------------------------------------------------------------------ stories */
+
+function storyRow(story) {
+  const open = `/stories/${encodeURIComponent(story.story_id)}`;
+  const who = [story.actor_names, story.recipient_names].filter(Boolean).join(" → ");
+  return el("tr", { "data-story": story.story_id },
+    el("td", {}, link(open, null, story.title || story.story_id, { class: "open" })),
+    el("td", {}, story.type ? badge(story.type, story.mode, story.quad) : ""),
+    el("td", { class: "date" }, story.event_date || ""),
+    el("td", {}, who),
+    el("td", { class: "hide-narrow" }, placeOf(story)),
+    el("td", { class: "num" }, story.documents ?? ""),
+    el("td", { class: "num hide-narrow" }, story.sources ?? ""),
+    el("td", { class: "date hide-narrow" }, story.first_report || ""));
+}
+
+async function storiesView(view, search) {
+  document.title = "Stories · herald";
+  view.append(el("h1", {}, "Stories"),
+    el("p", { class: "muted" }, "A story is one real event reported by one or more articles."),
+    filterForm("/stories", search));
+  const query = filterParams(search);
+  for (const key of ["limit", "offset"]) if (search.get(key)) query.set(key, search.get(key));
+  let data;
+  try {
+    data = await api("/api/stories", query);
+  } catch (error) {
+    showError(view, error);
+    return;
+  }
+  view.append(el("p", { class: "summary" }, el("strong", { id: "stories-total" },
+    `${data.total.toLocaleString()} stories`), data.note ? ` — ${data.note}` : ""));
+  if (!data.items.length) return;
+  const head = [["Story"], ["Type"], ["Event date"], ["Who"], ["Place", true], ["Articles"],
+    ["Sources", true], ["First report", true]];
+  view.append(el("div", { class: "table-wrap" }, el("table", { id: "stories" },
+    el("thead", {}, el("tr", {}, head.map(([label, narrow]) =>
+      el("th", { scope: "col", class: narrow ? "hide-narrow" : null }, label)))),
+    el("tbody", {}, data.items.map(storyRow)))));
+  const offset = Number(search.get("offset") || 0);
+  const shown = offset + data.items.length;
+  if (shown < data.total) {
+    const next = new URLSearchParams(search);
+    next.set("offset", String(shown));
+    view.append(el("div", { class: "pager" }, link("/stories", next, "Next page »", { rel: "next" })));
+  }
+}
+
+function reportItem(report) {
+  const heading = report.url ? urlLink(report.url) : null;
+  return el("li", { class: "report" },
+    el("h3", {}, report.title || report.doc_id),
+    el("p", { class: "muted" }, [report.source, report.published ? `published ${report.published}` : null,
+      heading].filter(Boolean).flatMap((part, i) => (i ? [" · ", part] : [part]))),
+    el("ul", { class: "report-events" }, report.events.map((event) => el("li", {},
+      link(`/events/${encodeURIComponent(event.event_id)}`, null,
+        badge(event.type, event.mode, event.quad), { class: "open" }),
+      ` ${event.event_date ? `on ${event.event_date}: ` : ""}`, event.evidence))));
+}
+
+async function storyView(view, storyId) {
+  let story;
+  try {
+    story = await api(`/api/stories/${encodeURIComponent(storyId)}`);
+  } catch (error) {
+    view.append(el("h1", {}, "Story"));
+    showError(view, error);
+    return;
+  }
+  document.title = `${story.title || "Story"} · herald`;
+  const facts = [["What", story.type ? badge(story.type, story.mode, story.quad) : "—"],
+    ["Who", [story.actor_names, story.recipient_names].filter(Boolean).join(" → ") || "—"],
+    ["Event date", story.event_date || "—"], ["Where", placeOf(story) || "—"],
+    ["Articles", String(story.documents ?? story.reports.length)],
+    ["Sources", (story.source_domains || []).join(", ") || "—"],
+    ["Reported", [story.first_report, story.last_report].filter(Boolean).join(" to ") || "—"]];
+  view.append(
+    el("p", {}, link("/stories", null, "« All stories")),
+    el("h1", {}, story.title || story.story_id),
+    el("dl", { class: "event-head" }, facts.map(([label, value]) =>
+      el("div", {}, el("dt", {}, label), el("dd", {}, value)))),
+    el("p", {}, link("/events", new URLSearchParams({ story_id: story.story_id }),
+      "These events in the events table"), " · ",
+    link("/map", new URLSearchParams({ story_id: story.story_id }), "on the map")),
+    el("h2", {}, `Reports (${story.reports.length})`),
+    el("ol", { class: "reports", id: "reports" }, story.reports.map(reportItem)));
+}
+
 /* ------------------------------------------------------------------ charts views */
 
-async function chartView(view, search, title, path, controls, endpoint, draw) {
+/* A chart's own settings (not filters of events), with the value each takes by default. */
+function setting(search, defaults, key) { return search.get(key) || defaults[key] || ""; }
+
+function choice(name, label, options, current) {
+  return el("label", { for: `f-${name}` }, label,
+    el("select", { name, id: `f-${name}` }, options.map(([value, text]) =>
+      el("option", { value, selected: value === current }, text))));
+}
+
+async function chartView(view, search, title, path, controls, endpoint, draw, defaults = {}) {
   document.title = `${title} · herald`;
   view.append(el("h1", {}, title), filterForm(path, search, controls));
   const holder = el("div", { class: "chart-holder", "aria-live": "polite" }, "Loading…");
   view.append(holder);
   try {
     const query = filterParams(search);
-    for (const key of ["interval", "by", "min_count"]) if (search.get(key)) query.set(key, search.get(key));
+    for (const key of ["interval", "by", "min_count", "window", "level", "limit"]) {
+      const value = setting(search, defaults, key);
+      if (value) query.set(key, value);
+    }
     const data = await api(endpoint, query);
     holder.replaceChildren();
     await draw(holder, data, filterParams(search));
@@ -310,23 +467,31 @@ async function chartView(view, search, title, path, controls, endpoint, draw) {
   }
 }
 
+const TIMELINE_DEFAULTS = { interval: "month", by: "quad", window: "core" };
+
 function timelineView(view, search) {
+  const get = (key) => setting(search, TIMELINE_DEFAULTS, key);
   const controls = [
-    el("label", { for: "f-interval" }, "Per",
-      el("select", { name: "interval", id: "f-interval" }, ["day", "week", "month"].map((v) =>
-        el("option", { value: v, selected: v === (search.get("interval") || "month") }, v)))),
-    el("label", { for: "f-by" }, "Stacked by",
-      el("select", { name: "by", id: "f-by" }, [["quad", "quad class"], ["type", "type"]].map(([v, l]) =>
-        el("option", { value: v, selected: v === (search.get("by") || "quad") }, l))))];
+    choice("interval", "Per", [["day", "day"], ["week", "week"], ["month", "month"]], get("interval")),
+    choice("by", "Stacked by", [["quad", "quad class"], ["type", "type"]], get("by")),
+    choice("window", "Dates shown", [["core", "2nd–98th percentile"], ["all", "all dates"]],
+      get("window"))];
   return chartView(view, search, "Timeline", "/timeline", controls, "/api/timeline",
-    (holder, data, params) => window.heraldCharts.timeline(holder, data, params));
+    (holder, data, params) => window.heraldCharts.timeline(holder, data, params), TIMELINE_DEFAULTS);
 }
 
+const NETWORK_DEFAULTS = { level: "person", limit: "30" };
+
 function networkView(view, search) {
-  const controls = input("min_count", "Min events per pair", search.get("min_count"),
-    { type: "number", min: "1", step: "1" });
+  const get = (key) => setting(search, NETWORK_DEFAULTS, key);
+  const controls = [
+    choice("level", "Nodes", [["person", "persons"], ["actor", "all actors"], ["country", "countries"]],
+      get("level")),
+    input("limit", "Top pairs", get("limit"), { type: "number", min: "1", max: "500", step: "1" }),
+    input("min_count", "Min events per pair", search.get("min_count"),
+      { type: "number", min: "1", step: "1" })];
   return chartView(view, search, "Actor network", "/network", controls, "/api/network",
-    (holder, data, params) => window.heraldCharts.network(holder, data, params));
+    (holder, data, params) => window.heraldCharts.network(holder, data, params), NETWORK_DEFAULTS);
 }
 
 function mapView(view, search) {
@@ -355,22 +520,38 @@ async function actorsView(view, search) {
   view.append(el("h1", {}, "Actors"), form);
   let data;
   try {
-    data = await api("/api/actors", new URLSearchParams(search));
+    const query = new URLSearchParams(search);
+    query.set("months", "false");  /* the table shows no months: a lighter query */
+    data = await api("/api/actors", query);
   } catch (error) {
     showError(view, error);
     return;
   }
-  view.append(el("p", { class: "summary" }, `${data.total.toLocaleString()} actors`),
-    el("div", { class: "table-wrap" }, el("table", {},
-      el("thead", {}, el("tr", {}, ["Actor", "Country", "Sector", "Events", "As actor",
-        "As recipient", "Titles", "Active"].map((h) => el("th", { scope: "col" }, h)))),
+  view.append(el("p", { class: "summary" }, `${data.total.toLocaleString()} actors across documents ` +
+    "(the spellings of one actor counted together)"),
+    el("div", { class: "table-wrap" }, el("table", { id: "actors" },
+      el("thead", {}, el("tr", {}, ["Actor", "Also written", "Country", "Sector", "Events",
+        "Articles", "As actor", "As recipient", "Titles", "Active"].map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, data.items.map((a) => el("tr", {},
-        el("td", {}, link("/events", new URLSearchParams({ participant: a.name }), a.name)),
+        el("td", {}, link("/events", new URLSearchParams({ identity: a.identity_id, identity_label: a.name }),
+          a.name, { class: "actor" })),
+        el("td", { class: "variants" }, alsoWritten(a)),
         el("td", {}, a.country || ""), el("td", {}, a.sector || ""),
-        el("td", { class: "num" }, a.events), el("td", { class: "num" }, a.as_actor),
-        el("td", { class: "num" }, a.as_recipient),
+        el("td", { class: "num" }, a.events), el("td", { class: "num" }, a.documents),
+        el("td", { class: "num" }, a.as_actor), el("td", { class: "num" }, a.as_recipient),
         el("td", {}, a.roles.map((r) => r.role).join(", ")),
         el("td", {}, [a.first_date, a.last_date].filter(Boolean).join(" – "))))))));
+}
+
+/* The other names of an actor, each with why it was merged (hover for the evidence). */
+const MERGE_RULES = { spelling: "same name spelled differently", surname: "surname of the one full name",
+  country_of_name: "same name, country from elsewhere", country: "names of the same country" };
+function alsoWritten(actor) {
+  const seen = new Set([actor.name]);
+  const others = actor.merges.filter((m) => !seen.has(m.name) && seen.add(m.name));
+  return others.map((m, i) => el("span", {
+    title: `${MERGE_RULES[m.rule] || m.rule}: ${(m.evidence || []).join(", ")}` },
+  i ? ", " : "", m.name));
 }
 
 /* ------------------------------------------------------------------ try an article */
@@ -450,11 +631,12 @@ async function showStats() {
 
 function route(path) {
   if (path.startsWith("/events/")) return ["event", decodeURIComponent(path.slice(8))];
+  if (path.startsWith("/stories/")) return ["story", decodeURIComponent(path.slice(9))];
   const name = path.replace(/^\/+|\/+$/g, "") || "events";
   return [name, null];
 }
 
-const VIEWS = { events: eventsView, timeline: timelineView, network: networkView,
+const VIEWS = { events: eventsView, stories: storiesView, timeline: timelineView, network: networkView,
   map: mapView, actors: actorsView, try: tryView };
 
 async function render() {
@@ -464,11 +646,13 @@ async function render() {
   view.replaceChildren();
   view.setAttribute("aria-busy", "true");
   for (const a of document.querySelectorAll("nav a[data-view]")) {
-    a.toggleAttribute("aria-current", a.dataset.view === name || (name === "event" && a.dataset.view === "events"));
+    const parent = { event: "events", story: "stories" }[name];
+    a.toggleAttribute("aria-current", a.dataset.view === name || a.dataset.view === parent);
     if (a.hasAttribute("aria-current")) a.setAttribute("aria-current", "page");
   }
   try {
     if (name === "event") await eventView(view, key);
+    else if (name === "story") await storyView(view, key);
     else if (VIEWS[name]) await VIEWS[name](view, search);
     else view.append(el("h1", {}, "Not found"), el("p", {}, link("/events", null, "Go to the events")));
   } finally {

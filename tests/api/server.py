@@ -28,13 +28,16 @@ LOOPBACK = "127.0.0.1"
 def build_database(
     items: Iterable[RawDocument | Rejection], path: Path, date: dt.date | None = None
 ) -> int:
-    """Run herald's pipeline on ``items`` in this process and store them; return events."""
+    """Run herald's pipeline on ``items`` in this process, store them and link their stories
+    (as ``herald extract --db`` does); return the events added."""
+    from herald.link.stage import link_new
     from herald.pipeline import run
 
     events = 0
     with Store.open(path) as store:
         for batch in run(items, Options(date=date), processes=1):
             events += store.write(batch).events_added
+        link_new(store)
     return events
 
 

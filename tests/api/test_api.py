@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import io
 import itertools
 import json
 import shutil
@@ -20,11 +21,15 @@ import duckdb
 import httpx
 import pytest
 
+from herald.actors.identity import is_named
+from herald.api import queries
 from herald.api.app import create_app
 from herald.bench.corpus import read_news_cluster
 from herald.cli.demo import samples_dir
 from herald.events.plover import PLOVER_TYPES, plover_types
 from herald.read.inputs import read_inputs
+from herald.records import RawDocument
+from herald.store.filters import EventFilters
 from tests.api.server import build_database, running_server
 
 pytestmark = pytest.mark.slow
@@ -97,12 +102,43 @@ def test_cursor_pages_return_every_event_once_in_sort_order(server: str, sort: s
     items = all_events(server, limit=4, sort=sort)
     ids = [item["event_id"] for item in items]
     assert len(ids) == total == len(set(ids))
-    field = {"date": "event_date", "confidence": "confidence", "type": "type"}[sort.lstrip("-")]
-    keys = [item[field] for item in items if item[field] is not None]
-    assert keys == sorted(keys, reverse=sort.startswith("-"))
-    if field == "event_date":  # undated events come last in both directions
-        dated = [item[field] is not None for item in items]
-        assert dated == sorted(dated, reverse=True)
+    keys = [sort_key(item, sort.lstrip("-")) for item in items]
+    known = [key for key in keys if key is not None]
+    assert known == sorted(known, reverse=sort.startswith("-"))
+    # Unknown keys (undated events) come last in both directions.
+    assert [key is not None for key in keys] == sorted(
+        (key is not None for key in keys), reverse=True
+    )
+
+
+def sort_key(item: dict[str, Any], sort: str) -> Any:
+    """What an order sorts by: a date sort takes the event's day, or its report's day for
+    an event still to come when reported."""
+    if sort != "date":
+        return item[sort]
+    days = [item[key] for key in ("event_date", "published_date") if item[key] is not None]
+    return min(days) if item["event_date"] is not None else None
+
+
+def test_newest_first_does_not_put_far_future_plans_on_top(tmp_path: Path):
+    texts = {
+        "plan": ("Kenya will host Uganda's president for talks in Nairobi in 2031.", "2017-12-18"),
+        "fact": ("Kenya and Uganda signed a trade agreement in Nairobi on Monday.", "2018-03-07"),
+    }
+    items = [
+        RawDocument(source="t", id=key, content=text, kind="text", published=day)
+        for key, (text, day) in texts.items()
+    ]
+    db = tmp_path / "plans.duckdb"
+    build_database(items, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        newest = queries.list_events(con, EventFilters(), "-date")["items"]
+    planned = [e for e in newest if e["event_date"] and e["event_date"] > e["published_date"]]
+    assert planned and planned[0]["event_date"].year == 2031
+    assert newest[0]["published_date"].isoformat() == "2018-03-07"  # the 2018 news first
+    assert [sort_key(e, "date") for e in newest] == sorted(
+        (sort_key(e, "date") for e in newest), reverse=True
+    )
 
 
 def test_each_filter_keeps_only_matching_events(server: str):
@@ -211,7 +247,7 @@ def test_stories_come_from_the_stories_table_when_it_exists(samples_db: Path, tm
         first, second = (
             row[0]
             for row in con.execute(
-                "SELECT event_id FROM events ORDER BY event_id LIMIT 2"
+                "SELECT min(event_id) FROM events GROUP BY doc_id ORDER BY 1 LIMIT 2"
             ).fetchall()
         )
         con.execute("UPDATE events SET story_id = 's1' WHERE event_id IN (?, ?)", [first, second])
@@ -262,14 +298,14 @@ def test_timeline_follows_the_event_filters(server: str):
 def test_network_pairs_are_counted_by_quad_and_match_the_events(server: str):
     network = ok(server, "/api/network")
     assert network["edges"]
-    names = {node["name"] for node in network["nodes"]}
+    nodes = {node["id"]: node for node in network["nodes"]}
     for edge in network["edges"]:
         assert sum(edge["by_quad"].values()) == edge["count"]
         assert edge["cooperation"] + edge["conflict"] == edge["count"]
-        assert {edge["source"], edge["target"]} <= names
-        # Name filters match substrings, so the events list holds at least the pair's events.
-        listed = ok(server, "/api/events", actor=edge["source"], recipient=edge["target"])
-        assert listed["total"] >= edge["count"]
+        assert {edge["source"], edge["target"]} <= set(nodes)
+        assert edge["source_name"] == nodes[edge["source"]]["name"]
+        # An edge's filter lists exactly its events.
+        assert ok(server, "/api/events", **edge["filter"])["total"] == edge["count"]
     fewer = ok(server, "/api/network", min_count=2)
     assert all(edge["count"] >= 2 for edge in fewer["edges"])
 
@@ -628,6 +664,136 @@ def test_writable_on_all_interfaces_warns_and_allow_host_extends_the_names(
         assert allowed.status_code == 200, allowed.text
         refused = httpx.get(f"{base}/api/stats", headers={"Host": "other.example"})
         assert refused.status_code == 400 and refused.json()["code"] == "invalid_host"
+
+
+# ---------------------------------------------------------------------------- analyst's views
+
+
+@pytest.mark.parametrize("sort", ["-date", "confidence"])
+def test_the_download_holds_exactly_the_filtered_view(server: str, sort: str):
+    import pyarrow.parquet as pq
+
+    everything = all_events(server, limit=500)
+    some_type = everything[0]["type"]
+    listed = [e["event_id"] for e in all_events(server, limit=3, type=some_type, sort=sort)]
+    parquet = get(server, "/api/download", format="parquet", type=some_type, sort=sort)
+    assert parquet.status_code == 200
+    assert "attachment" in parquet.headers["content-disposition"]
+    table = pq.read_table(io.BytesIO(parquet.content))
+    assert table.column("event_id").to_pylist() == listed
+    assert set(table.column("type").to_pylist()) == {some_type}
+    assert str(table.schema.field("event_date").type) == "date32[day]"
+    assert str(table.schema.field("cameo").type) == "string"
+    assert str(table.schema.field("confidence").type) == "double"
+    csv = get(server, "/api/download", format="csv", type=some_type, sort=sort)
+    assert csv.headers["content-type"].startswith("text/csv")
+    path = Path(pytest.importorskip("tempfile").mkdtemp()) / "view.csv"
+    path.write_bytes(csv.content)
+    loaded = duckdb.sql(f"SELECT * FROM read_csv('{path}')")
+    assert [row[0] for row in loaded.select("event_id").fetchall()] == listed
+    types = dict(zip(loaded.columns, map(str, loaded.types), strict=True))
+    assert types["event_date"] == "DATE" and types["confidence"] == "DOUBLE"
+    assert types["title"] == "VARCHAR" and types["source"] == "VARCHAR"
+
+
+def test_events_carry_title_source_and_publication_day(server: str):
+    for item in all_events(server, limit=500):
+        assert {"title", "source", "published_date", "event_date"} <= set(item)
+        if item["url"]:
+            assert item["source"] and item["source"] in item["url"]
+
+
+def test_a_story_lists_its_reports_and_their_events(server: str):
+    stories = ok(server, "/api/stories", limit=500)
+    assert stories["items"], stories
+    biggest = stories["items"][0]
+    story = ok(server, f"/api/stories/{biggest['story_id']}")
+    events = [event for report in story["reports"] for event in report["events"]]
+    assert len(events) == biggest["events"]
+    assert len(story["reports"]) == biggest["documents"]
+    assert all(event["story_id"] == biggest["story_id"] for event in events)
+    assert len({report["doc_id"] for report in story["reports"]}) == len(story["reports"])
+    typed = ok(server, "/api/stories", type=events[0]["type"], limit=500)
+    assert biggest["story_id"] in {item["story_id"] for item in typed["items"]}
+    assert get(server, "/api/stories/st-nothing").status_code == 404
+
+
+def test_same_story_lists_other_articles_only(server: str):
+    for item in all_events(server, limit=500):
+        event = ok(server, f"/api/events/{item['event_id']}")
+        assert all(other["doc_id"] != event["doc_id"] for other in event["same_story"]["items"])
+
+
+def test_the_core_window_leaves_out_outlying_dates(tmp_path: Path):
+    texts = [
+        f"Kenya and Uganda signed a trade agreement in Nairobi on {day}, officials said. ({n})"
+        # 60 events: the percentile window leaves out the lone 1907 one (2% of 60 > 1).
+        for n, day in enumerate(
+            ["March 3, 1907", *(f"March {d % 28 + 1}, 2018" for d in range(59))]
+        )
+    ]
+    items = [
+        RawDocument(source="t", id=str(n), content=text, kind="text", published="2018-03-30")
+        for n, text in enumerate(texts)
+    ]
+    db = tmp_path / "dates.duckdb"
+    build_database(items, db)
+    with running_server(db) as base:
+        everything = ok(base, "/api/timeline", interval="month")
+        core = ok(base, "/api/timeline", interval="month", window="core")
+        chosen = ok(base, "/api/timeline", interval="month", window="core", since="1900-01-01")
+    assert everything["buckets"][0]["period"].startswith("1907")
+    assert core["buckets"][0]["period"] == "2018-03-01"
+    assert core["window"]["before"] >= 1 and core["window"]["first"].startswith("2018")
+    drawn = sum(b["total"] for b in core["buckets"])
+    assert drawn + core["window"]["before"] + core["window"]["after"] == sum(
+        b["total"] for b in everything["buckets"]
+    )
+    assert chosen["window"]["kind"] == "all"  # the user's own dates win
+
+
+@pytest.mark.parametrize("level", ["actor", "person", "country"])
+def test_the_network_has_the_top_pairs_of_named_nodes(server: str, level: str):
+    network = ok(server, "/api/network", level=level, limit=3)
+    assert 0 < len(network["edges"]) <= 3 <= network["pairs"] or network["pairs"] < 3
+    for node in network["nodes"]:
+        assert is_named(node["name"], node["kind"])
+        assert level != "person" or node["kind"] == "person"
+        assert ok(server, "/api/events", **node["filter"])["total"] >= 1
+    if level == "country":
+        assert all(len(node["id"]) == 3 for node in network["nodes"])
+
+
+def test_actors_are_counted_across_documents_with_their_merges(tmp_path: Path):
+    texts = {
+        "a": "North Korean leader Kim Jong Un met with the president of South Korea in Seoul "
+        "on Friday, and the two of them talked about the future of the peninsula, officials said.",
+        "b": "Kim Jong-un threatened Japan with a new missile test on Tuesday, and he said that "
+        "it was the answer to the drills that were held by the allies, the state media said.",
+        "c": "U.S. President Donald Trump criticized China over its trade policy on Monday, and "
+        "he said that it was time for the two of them to talk, officials said.",
+        "d": "Mr. Trump accused Mexico of unfair trade on Monday, and he said that he would meet "
+        "with the leaders of the country in the spring, officials said.",
+    }
+    items = [
+        RawDocument(source="t", id=key, content=text, kind="text", published="2018-03-07")
+        for key, text in texts.items()
+    ]
+    db = tmp_path / "people.duckdb"
+    build_database(items, db)
+    with running_server(db) as base:
+        actors = {a["name"]: a for a in ok(base, "/api/actors", limit=500)["items"]}
+        kim = actors["Kim Jong Un"]
+        assert {"Kim Jong Un", "Kim Jong-un"} <= set(kim["variants"])
+        assert kim["documents"] == 2
+        assert {m["rule"] for m in kim["merges"]} == {"spelling"}
+        trump = actors["Donald Trump"]
+        assert "Trump" in trump["variants"]
+        assert any(
+            m["rule"] == "surname" and "Donald Trump" in m["evidence"] for m in trump["merges"]
+        )
+        listed = ok(base, "/api/events", identity=kim["identity_id"])
+        assert listed["total"] == kim["events"]
 
 
 # ---------------------------------------------------------------------------- real articles

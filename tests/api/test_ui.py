@@ -192,7 +192,7 @@ def test_the_keyboard_reaches_the_views(page, base: str):
     page.wait_for_selector("#events tbody tr")
     page.keyboard.press("Tab")  # the skip link comes first
     assert page.evaluate("document.activeElement.className") == "skip"
-    for _ in range(3):  # brand, Events, Timeline
+    for _ in range(4):  # brand, Events, Stories, Timeline
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Timeline"
     page.keyboard.press("Enter")
@@ -251,3 +251,150 @@ def test_a_document_url_is_a_link_only_for_http_and_https(page, tmp_path: Path):
             else:
                 assert links.count() == 0, links.first.get_attribute("href")
             assert page.locator('a[href^="javascript:" i], a[href^=" javascript:" i]').count() == 0
+
+
+# ---------------------------------------------------------------------------- an analyst's day
+
+# news_cluster articles added to the samples when ../shared/data is there: enough real
+# stories told by several outlets, quick enough to build.
+ANALYST_ARTICLES = 80
+
+
+@pytest.fixture(scope="module")
+def analyst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over real articles: the shipped samples, and the demo article and some
+    news_cluster articles where the shared data is present."""
+    from herald.bench.corpus import read_news_cluster
+    from herald.settings import shared_data_dir
+
+    items = list(read_inputs([str(samples_dir())], "auto", max_bytes=5_000_000))
+    shared = shared_data_dir()
+    if (shared / "demo").is_dir():
+        items += read_inputs([str(shared / "demo")], "auto", max_bytes=5_000_000)
+    if (shared / "news_cluster" / "data").is_dir():
+        items += read_news_cluster(shared / "news_cluster" / "data")[:ANALYST_ARTICLES]
+    path = tmp_path_factory.mktemp("analyst") / "real.duckdb"
+    build_database(items, path, dt.date(2017, 12, 18))
+    with running_server(path) as url:
+        yield url
+
+
+def shoot(page, folder: Path, name: str) -> None:
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(folder / f"ui-{name}.png"))
+
+
+def test_an_analysts_session_filter_event_story_download(
+    browser, analyst: str, shots: Path, tmp_path: Path
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        # Filter: the meetings and visits, newest first.
+        page.goto(f"{analyst}/events")
+        page.wait_for_selector("#events tbody tr")
+        shoot(page, shots, "events")
+        page.select_option("#f-type", "CONSULT")
+        page.click("form.filters button[type=submit]")
+        page.wait_for_url(re.compile(r"type=CONSULT"))
+        page.wait_for_selector("body[data-view=events] #events tbody tr")
+        total = int(page.locator("#total").inner_text().split()[0].replace(",", ""))
+        assert total >= 1
+        assert page.locator("#events thead").inner_text().split("\t")[:1] == ["Event date"]
+        assert {"Title", "Source", "Published"} <= set(
+            page.locator("#events thead th").all_inner_texts()
+        )
+
+        # Download the view, as CSV and as Parquet.
+        files = {}
+        for kind in ("csv", "parquet"):
+            with page.expect_download() as download:
+                page.click(f"#download-{kind}")
+            files[kind] = tmp_path / f"view.{kind}"
+            download.value.save_as(files[kind])
+
+        # Open an event of a story told by several articles: labelled dates, the story.
+        linked = page.locator("#events tbody tr a.open").first
+        opened = linked.get_attribute("href")
+        linked.click()
+        page.wait_for_selector("mark#evidence")
+        facts = page.locator("dl.event-head").inner_text()
+        assert "Event date" in facts and "Published" in facts
+        shoot(page, shots, "event")
+        page.click("#story-link")
+        page.wait_for_selector("#reports li.report")
+        assert page.locator(f'#reports a.open[href="{opened}"]').count() == 1  # its event
+        shoot(page, shots, "story")
+
+        for path, mark, name in (
+            ("/stories", "#stories tbody tr", "stories"),
+            ("/timeline", "#timeline rect.bar", "timeline"),
+            ("/network?level=actor&limit=40", "#network .node", "network"),
+            ("/map", "#map path.country.has", "map"),
+            ("/actors", "#actors tbody tr", "actors"),
+        ):
+            page.goto(f"{analyst}{path}")
+            page.wait_for_selector(mark)
+            shoot(page, shots, name)
+    finally:
+        context.close()
+    assert errors == []
+    check_downloads(files, total)
+
+
+def check_downloads(files: dict[str, Path], total: int) -> None:
+    """The downloaded view loads in DuckDB and pandas with its types, every row of it."""
+    import duckdb
+
+    for kind, path in files.items():
+        reader = "read_csv" if kind == "csv" else "read_parquet"
+        loaded = duckdb.sql(f"SELECT * FROM {reader}('{path}')")
+        types = dict(zip(loaded.columns, map(str, loaded.types), strict=True))
+        assert loaded.count("*").fetchall()[0][0] == total
+        assert types["event_date"] == "DATE" and types["published_date"] == "DATE"
+        assert types["confidence"] == "DOUBLE" and types["title"] == "VARCHAR"
+        assert types["cameo"] == "VARCHAR"  # a code: "040" stays "040"
+        assert loaded.select("type").distinct().fetchall() == [("CONSULT",)]
+
+
+def test_the_downloaded_view_loads_in_pandas_with_its_types(analyst: str, tmp_path: Path):
+    import httpx
+
+    pandas = pytest.importorskip("pandas", reason="pandas is not installed")
+    params = {"type": "CONSULT", "format": "parquet"}
+    answer = httpx.get(f"{analyst}/api/download", params=params, timeout=60)
+    path = tmp_path / "view.parquet"
+    path.write_bytes(answer.content)
+    frame = pandas.read_parquet(path)
+    total = httpx.get(f"{analyst}/api/events", params={"type": "CONSULT"}, timeout=60).json()
+    assert len(frame) == total["total"]
+    assert str(frame["confidence"].dtype) == "float64"
+    dates = frame["event_date"].dropna()
+    assert pandas.api.types.is_datetime64_any_dtype(dates) or all(
+        isinstance(day, dt.date) for day in dates
+    )
+    assert all(isinstance(code, str) for code in frame["cameo"].dropna())
+
+
+def test_an_actor_opens_its_events_under_every_spelling_with_a_removable_chip(page, analyst: str):
+    page.goto(f"{analyst}/actors")
+    first = page.locator("#actors tbody tr").first
+    first.wait_for()
+    name = first.locator("a.actor").inner_text()
+    events = int(first.locator("td.num").first.inner_text())
+    first.locator("a.actor").click()
+    page.wait_for_url(re.compile(r"/events\?identity="))
+    page.wait_for_selector("body[data-view=events] #events tbody tr")
+    chip = page.locator(".chip")
+    assert name in chip.inner_text()
+    assert int(page.locator("#total").inner_text().split()[0].replace(",", "")) == events
+    page.select_option("#f-modality", "asserted")  # another filter keeps the actor's
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"modality=asserted"))
+    assert "identity=" in page.url
+    chip.locator("a").click()  # dropping the chip lists every actor's events again
+    page.wait_for_url(lambda url: "identity=" not in url)
+    page.wait_for_selector("body[data-view=events] #events tbody tr")
+    assert page.locator(".chip").count() == 0
