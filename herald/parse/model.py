@@ -22,6 +22,7 @@ PARAGRAPH_BREAKS = "herald_paragraph_breaks"
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
 
 
 @functools.cache
@@ -48,7 +49,8 @@ def with_paragraph_breaks(nlp: Language) -> Language:
 
 @functools.cache
 def _register_paragraph_breaks() -> str:
-    """Register the component that starts a sentence after every line break; its name.
+    """Register the component that starts a sentence after every line break (and after a
+    lone capital letter that ends one: ``_ends_with_a_letter``); its name.
 
     Why: the parser alone sometimes runs a sentence across a paragraph break (a photo
     credit line into the article's first sentence), and an event's evidence must be one
@@ -63,9 +65,25 @@ def _register_paragraph_breaks() -> str:
 def _start_sentences_after_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if before.is_space and "\n" in before.text and not token.is_space:
+        after_break = before.is_space and "\n" in before.text and not token.is_space
+        if after_break or (_ends_with_a_letter(doc, before) and token.is_title):
             token.is_sent_start = True
     return doc
+
+
+def _ends_with_a_letter(doc: Doc, token: SpacyToken) -> bool:
+    """ "posted on X. Militants attacked": a capital letter and its full stop after a lowercase
+    word end a sentence. The tokenizer keeps "X." whole, as it would a middle initial, and the
+    parser then runs the two sentences together; an initial follows a name ("George W. Bush")."""
+    text = token.text
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return (
+        len(text) == 2
+        and text[0].isupper()
+        and text[1] == "."
+        and previous is not None
+        and previous.text.islower()
+    )
 
 
 def to_parsed(doc: Doc) -> ParsedText:

@@ -21,6 +21,13 @@ def test_a_sentence_starts_after_every_line_break() -> None:
     assert not any("\n" in s for s in sentences)
 
 
+def test_a_lone_capital_letter_after_a_lowercase_word_ends_a_sentence() -> None:
+    parsed = parse("The spokesman wrote on X. Militants then attacked a train.")
+    assert _sentences(parsed)[-1].startswith("Militants")
+    # a middle initial follows a name and stays inside its sentence
+    assert len(parse("President George W. Bush met Tony Blair.").sentences) == 1
+
+
 def test_entities_do_not_take_in_line_breaks() -> None:
     parsed = parse("He met Narendra Modi\n\nAshok Gehlot spoke later in Jaipur.")
     assert all(e.text == e.text.strip() for e in parsed.entities)
