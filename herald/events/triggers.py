@@ -130,10 +130,14 @@ def _requirement_met(
 
 def _acts_on_artefact(view: SentenceView, i: int) -> bool:
     """Whether what the trigger acts on is a made thing: "released a video", "the release of
-    figures" (artefact_nouns.csv), not "released three hostages" or "the ships were freed"."""
+    figures", "pictures released by the agency" (artefact_nouns.csv), not "released three
+    hostages" or "the ships were freed"."""
     objects = view.children(i, "dobj", "nsubjpass")
     objects += [o for p in view.children(i, "prep") if view.tok(p).text.lower() == "of"
                 for o in view.children(p, "pobj")]  # fmt: skip
+    head = view.head(i)
+    if head is not None and view.tok(i).dep in ("acl", "relcl"):
+        objects.append(head)  # "a photo released by the agency": the noun it describes
     return any(view.tok(o).lemma.lower() in artefact_nouns() for o in objects)
 
 

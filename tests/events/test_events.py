@@ -559,3 +559,8 @@ def test_what_is_opposed_decides_between_accuse_and_reject() -> None:
     assert {e.type for e in deed} == {"ACCUSE", "SANCTION"}  # the deed stays an event
     proposal = events_of("The senator opposes the bill.")
     assert [e.type for e in proposal] == ["REJECT"]
+
+
+def test_a_photo_released_by_an_agency_is_no_release() -> None:
+    text = "Pictures released on Friday by the agency show the launch."
+    assert all(e.type != "RETREAT" for e in events_of(text))
