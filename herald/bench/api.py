@@ -14,10 +14,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 
@@ -57,33 +58,46 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(db: Path, timeout: float = 120.0) -> Iterator[str]:
-    """``herald serve`` over ``db`` in a child process on a loopback port, for the block's
-    duration; yields its URL. Its own process: the client's work must not share the
-    server's interpreter lock and bias the timings."""
+def serving(
+    db: Path, *extra: str, log: Path | None = None, timeout: float = 120.0
+) -> Iterator[str]:
+    """``herald serve`` over ``db`` (with ``extra`` options) in a child process on a loopback
+    port, for the block's duration; yields its URL. Its own process: the client's work must
+    not share the server's interpreter lock and bias the timings. The API and UI tests run
+    their server through it too. Its output goes to ``log`` (else a temporary file: a pipe
+    nobody reads would block a chatty server), whose end says why it failed to start."""
     port = _free_port()
     command = [sys.executable, "-m", "herald.api", "--db", str(db), "--host", LOOPBACK]
-    process = subprocess.Popen(
-        [*command, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    base = f"http://{LOOPBACK}:{port}"
-    try:
-        _wait_until_up(base, process, timeout)
-        yield base
-    finally:
-        process.terminate()
+    with _output_file(log) as sink:
+        process = subprocess.Popen(
+            [*command, "--port", str(port), *extra], stdout=sink, stderr=sink
+        )
+        base = f"http://{LOOPBACK}:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            _wait_until_up(base, process, sink, timeout)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
-def _wait_until_up(base: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+def _output_file(log: Path | None) -> IO[bytes]:
+    """The file a server writes its output to: ``log``, else a temporary one."""
+    return log.open("w+b") if log else tempfile.TemporaryFile()
+
+
+def _wait_until_up(
+    base: str, process: subprocess.Popen[bytes], output: IO[bytes], timeout: float
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            detail = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            output.seek(0)
+            detail = output.read().decode(errors="replace")
             raise RuntimeError(f"herald serve exited with {process.returncode}: {detail[-500:]}")
         with contextlib.suppress(httpx.HTTPError):
             if httpx.get(f"{base}/api/stats", timeout=5).status_code == 200:
