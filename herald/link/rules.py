@@ -44,6 +44,9 @@ SAME_PLACE_KM = 50.0
 # Coarse places contain finer ones of the same country.
 COARSE_FEATURES = frozenset({"country", "admin1", "province", "region", "continent"})
 
+# Two types of one family (cooperation, conflict) but of different quad classes.
+FAMILY_AGREEMENT = 0.25
+
 WEIGHTS = {"type": 0.3, "actors": 0.3, "date": 0.15, "place": 0.1, "text": 0.15}
 THRESHOLD = 0.55
 
@@ -63,15 +66,20 @@ class Participant:
     sector: str | None
 
     def identities(self) -> frozenset[str]:
-        """What identifies it across articles: its country, or its name for people and orgs."""
-        keys = set()
-        if self.country:
-            keys.add(f"C:{self.country}")
-        if self.kind == "person" and self.name:
-            keys.add(f"P:{self.name}")
-        elif self.kind == "organization" and self.name and not self.country:
-            keys.add(f"O:{self.name}")
-        return frozenset(keys)
+        """What names it across articles: a person's or organisation's name, a country.
+
+        A group ("police", "officials", "protesters") names nobody: it has no identity, so
+        it never makes two reports candidates, whatever its country.
+        """
+        if not self.name:
+            return frozenset()
+        if self.kind == "person":
+            return frozenset({f"P:{self.name}"})
+        if self.kind == "organization":
+            return frozenset({f"O:{self.name}"})
+        if self.kind == "country" and self.country:
+            return frozenset({f"C:{self.country}"})
+        return frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +111,22 @@ class EventFeatures:
         return info.quad if info else self.type
 
     @property
-    def keys(self) -> frozenset[str]:
+    def family(self) -> str:
+        """Cooperation or conflict: the widest class two linked reports may differ within."""
+        return self.quad.rpartition("_")[2]
+
+    @property
+    def actor_keys(self) -> frozenset[str]:
+        """The named participants (people, organisations, countries)."""
         return frozenset(key for p in self.participants for key in p.identities())
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The named participants and the named place: what two reports must share."""
+        keys = set(self.actor_keys)
+        if self.place is not None and self.place.name and self.place.feature not in COARSE_FEATURES:
+            keys.add(f"L:{fold_name(self.place.name)}")
+        return frozenset(keys)
 
 
 # ------------------------------------------------------------------------------- features
@@ -153,8 +175,8 @@ def date_window(
 
 
 def blocking_keys(features: EventFeatures) -> list[str]:
-    """The index keys of an event: its quad class with each participant key, sorted."""
-    return sorted(f"{features.quad}|{key}" for key in features.keys)
+    """The index keys of an event: its type family with each named key, sorted."""
+    return sorted(f"{features.family}|{key}" for key in features.keys)
 
 
 # --------------------------------------------------------------------------- the relation
@@ -163,7 +185,9 @@ def blocking_keys(features: EventFeatures) -> list[str]:
 def _type_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
     if a.type == b.type:
         return 1.0
-    return 0.5 if a.quad == b.quad else None
+    if a.quad == b.quad:
+        return 0.5
+    return FAMILY_AGREEMENT if a.family == b.family else None
 
 
 def _sectors_agree(first: str | None, second: str | None) -> bool:
@@ -183,14 +207,19 @@ def _same_participant(a: Participant, b: Participant) -> bool:
     )
 
 
-def _actor_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
+def _actor_agreement(a: EventFeatures, b: EventFeatures) -> float:
     """The larger of the two shares of participants that the other event also names."""
     if not a.participants or not b.participants:
-        return None
-    share = max(
+        return 0.0
+    return max(
         _named_share(a.participants, b.participants), _named_share(b.participants, a.participants)
     )
-    return share or None
+
+
+def _named_apart(a: EventFeatures, b: EventFeatures) -> bool:
+    """Both name participants, and none of them the same: two different events."""
+    first, second = a.actor_keys, b.actor_keys
+    return bool(first) and bool(second) and not first & second
 
 
 def _named_share(side: tuple[Participant, ...], other: tuple[Participant, ...]) -> float:
@@ -227,7 +256,13 @@ def _text_agreement(a: EventFeatures, b: EventFeatures) -> float:
 
 
 def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
-    """How strongly two events look like reports of one event; None when they cannot be."""
+    """How strongly two events look like reports of one event; None when they cannot be.
+
+    They must share a named key (a person, an organisation, a country actor or a named
+    place): agreeing on a generic group ("police") or on nothing named never links.
+    """
+    if not a.keys & b.keys or _named_apart(a, b):
+        return None
     parts = {
         "type": _type_agreement(a, b),
         "actors": _actor_agreement(a, b),

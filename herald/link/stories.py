@@ -14,15 +14,19 @@ Columns (migration 3 in ``herald.store.schema``):
   documents; when no report dates the event, ``event_date`` is the first report and the
   other two are null;
 - ``where_*``: the place most documents give;
-- ``confidence``: 1 - prod(1 - c) over documents, c being a document's most confident
-  report: independent sources make a story surer;
+- ``cohesion``: the mean score of the links that tie the story's reports together
+  (``story_links``; 1 for a story of one report, as nothing was grouped);
+- ``confidence``: how sure herald is that the story is one real event as told, the product
+  of three doubts, so that it is 1.00 only when all three are: the extractions (the mean,
+  over independent sources, of a source's most confident report), the corroboration
+  (1 - 0.5 ** independent sources: one source 0.5, two 0.75, three 0.875) and the cohesion.
+  An independent source is a publisher domain, or a document that has none;
 - ``title`` / ``url``: of the first report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
@@ -46,6 +50,11 @@ _REPORT_SQL = """
     FROM events e LEFT JOIN documents d USING (doc_id)
     WHERE e.story_id IN (SELECT unnest(?::VARCHAR[]))
     ORDER BY e.story_id, e.event_id
+"""
+
+_COHESION_SQL = """
+    SELECT e.story_id, avg(l.score) FROM story_links l JOIN events e ON e.event_id = l.event_a
+    WHERE e.story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1
 """
 
 
@@ -74,16 +83,20 @@ def _best(rows: Iterable[Row], value: Callable[[Row], Hashable]) -> Hashable | N
     return min(documents, key=lambda key: (-len(documents[key]), -weight[key], repr(key)))
 
 
-def _confidence(rows: list[Row]) -> float:
-    best_by_doc: dict[str, float] = {}
+def _confidence(rows: list[Row], cohesion: float) -> float:
+    best_by_source: dict[str, float] = {}
     for row in rows:
-        best_by_doc[row["doc_id"]] = max(best_by_doc.get(row["doc_id"], 0.0), row["confidence"])
-    doubt = math.prod(1.0 - min(max(c, 0.0), 1.0) for c in best_by_doc.values())
-    return round(1.0 - doubt, 4)
+        source = source_of(row["url"], row["publisher"]) or f"doc:{row['doc_id']}"
+        confidence = min(max(row["confidence"], 0.0), 1.0)
+        best_by_source[source] = max(best_by_source.get(source, 0.0), confidence)
+    extracted = sum(best_by_source.values()) / len(best_by_source)
+    corroborated = 1.0 - 0.5 ** len(best_by_source)
+    return round(extracted * corroborated * cohesion, 4)
 
 
-def summarize(story_id: str, rows: list[Row]) -> Row:
-    """The ``stories`` row of one story from its event rows (with their documents)."""
+def summarize(story_id: str, rows: list[Row], cohesion: float | None = None) -> Row:
+    """The ``stories`` row of one story from its event rows (with their documents) and the
+    mean score of its links (None: no link, the story is one report)."""
     days = sorted(r["published_date"] for r in rows if r["published_date"] is not None)
     domains = sorted({d for r in rows if (d := source_of(r["url"], r["publisher"]))})
     first = min(rows, key=lambda r: (r["published_date"] or dt.date.max, r["doc_id"]))
@@ -137,7 +150,8 @@ def summarize(story_id: str, rows: list[Row]) -> Row:
                 strict=True,
             )
         ),
-        "confidence": _confidence(rows),
+        "cohesion": 1.0 if cohesion is None else round(cohesion, 4),
+        "confidence": _confidence(rows, 1.0 if cohesion is None else cohesion),
         "title": first["title"],
         "url": first["url"],
     }
@@ -156,7 +170,11 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, removed: set[str], written: 
     for values in cursor.fetchall():
         row = dict(zip(names, values, strict=True))
         by_story[row["story_id"]].append(row)
-    rows = [summarize(story, reports) for story, reports in sorted(by_story.items())]
+    cohesion = dict(con.execute(_COHESION_SQL, [sorted(written)]).fetchall())
+    rows = [
+        summarize(story, reports, cohesion.get(story))
+        for story, reports in sorted(by_story.items())
+    ]
     schema = con.sql("SELECT * FROM stories LIMIT 0").to_arrow_table().schema
     con.register("_herald_stories", pa.Table.from_pylist(rows, schema=schema))
     try:
