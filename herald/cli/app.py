@@ -12,6 +12,7 @@ from herald.cli.eval import eval_command
 from herald.cli.events import events
 from herald.cli.export import export
 from herald.cli.extract import extract
+from herald.cli.link import link_command
 from herald.cli.serve import serve_command
 from herald.cli.stories import stories_command
 from herald.errors import HeraldError, UsageError
@@ -27,11 +28,12 @@ def cli() -> None:
       herald demo                                  events of the sample articles
       herald extract article.html --date 2017-12-18 --format table
       herald extract news/ --db events.duckdb      a folder into a DuckDB file
+      herald link --db events.duckdb               finish linking its stories
       herald events --db events.duckdb --type CONSULT --actor USA
     """
 
 
-for command in (extract, events, export, demo, stories_command, serve_command):
+for command in (extract, link_command, events, export, demo, stories_command, serve_command):
     cli.add_command(command)
 for command in (eval_command, bench_command):
     cli.add_command(command)

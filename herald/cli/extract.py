@@ -70,6 +70,18 @@ def _open_store(path: Path | None) -> Iterator[Any]:
         yield store
 
 
+@contextlib.contextmanager
+def _linking_kept_apart() -> Iterator[None]:
+    """A failure of linking, after the documents are stored, is a warning: the documents
+    stay and ``herald link`` links them later."""
+    from herald.link.stage import LinkError
+
+    try:
+        yield
+    except LinkError as error:
+        click.echo(f"herald: warning: {error}", err=True)
+
+
 def _bar(progress: bool) -> Any:
     from tqdm import tqdm
 
@@ -96,7 +108,7 @@ def extract_to(
         list(inputs), input_format, stdin=sys.stdin.buffer, max_bytes=options.max_bytes
     )
     # The store first: a file held by another process fails before the bar is drawn.
-    with _open_store(db) as store, _bar(progress) as bar:
+    with _open_store(db) as store, _bar(progress) as bar, _linking_kept_apart():
         for ingested in ingest(items, options, store, processes):
             batch = ingested.results
             tally.count(batch)

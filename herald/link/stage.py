@@ -19,11 +19,11 @@ A batch, in bounded memory (nothing grows with the square of anything):
 2. DuckDB finds the candidates: the events sharing a key whose windows overlap. Per key,
    events are ranked by date and only the ``CANDIDATE_CAP`` nearest ranks on either side
    are joined (an equality join on key and rank bucket, never the whole key), and each new
-   event keeps its ``CANDIDATE_CAP`` best candidates (most keys in common, then nearest
-   in date, then smallest id). A batch therefore compares at most ``CANDIDATE_CAP`` pairs
-   per event, whatever the size of the archive;
-3. Python scores those pairs with ``rules.link_score``; a pair that links is an edge, kept
-   in ``story_links`` with its score (the stories' cohesion is read from there);
+   event keeps its ``CANDIDATE_CAP`` best candidates: most keys in common, then those
+   already in a story (so that a flood of new reports of one event still reaches the
+   story the earlier ones made), then nearest in date, then smallest id. A batch therefore
+   compares at most ``CANDIDATE_CAP`` pairs per event, whatever the size of the archive;
+3. Python scores those pairs with ``rules.linked``; a pair that links is an edge;
 4. an event joins the story of an event it links to; when it links to several stories they
    merge and every event of the merged stories takes the new id (re-labelling); the
    ``stories`` rows of the stories that changed are rewritten.
@@ -47,13 +47,12 @@ import pyarrow as pa
 
 from herald.errors import HeraldError
 from herald.link.rules import (
-    THRESHOLD,
     EventFeatures,
     PlaceInfo,
     blocking_keys,
     content_words,
     date_window,
-    link_score,
+    linked,
     participants_of,
 )
 from herald.link.stories import refresh_stories
@@ -69,9 +68,6 @@ _KEY_SCHEMA = pa.schema(
     [("event_id", pa.string()), ("key", pa.string()), ("lo", pa.date32()), ("hi", pa.date32())]
 )
 _LABEL_SCHEMA = pa.schema([("old", pa.string()), ("new", pa.string())])
-_EDGE_SCHEMA = pa.schema(
-    [("event_a", pa.string()), ("event_b", pa.string()), ("score", pa.float64())]
-)
 
 Progress = Callable[[int], None]
 
@@ -122,17 +118,17 @@ def link_new(
     A failure of the database raises ``LinkError``; the batches already done stay done.
     """
     total = LinkSummary(0, 0, 0, 0)
-    while batch := _next_batch(store.con, batch_events):
-        try:
+    try:
+        while batch := _next_batch(store.con, batch_events):
             with transaction(store.con):
                 total += _link_batch(store.con, batch, cap)
-        except duckdb.Error as error:
-            raise LinkError(
-                f"linking stopped after {total.events_linked} events ({error}); the stored "
-                "documents are kept: run herald link --db FILE to finish"
-            ) from error
-        if progress is not None:
-            progress(len(batch))
+            if progress is not None:
+                progress(len(batch))
+    except duckdb.Error as error:
+        raise LinkError(
+            f"linking stopped after {total.events_linked} events ({error}); the stored "
+            "documents are kept: run herald link --db FILE to finish"
+        ) from error
     return total
 
 
@@ -144,7 +140,7 @@ def relink_all(
 ) -> LinkSummary:
     """Forget every story and link the whole database again (after a change of the rules)."""
     with transaction(store.con):
-        store.con.execute("DELETE FROM link_keys; DELETE FROM story_links; DELETE FROM stories")
+        store.con.execute("DELETE FROM link_keys; DELETE FROM stories")
         store.con.execute("UPDATE events SET story_id = NULL WHERE story_id IS NOT NULL")
     return link_new(store, batch_events, cap, progress)
 
@@ -171,24 +167,16 @@ def _link_batch(con: duckdb.DuckDBPyConnection, batch: list[str], cap: int) -> L
     features.update(load_features(con, others))
     story_of = _stories_of(con, sorted(others))
     forest = _Forest(batch)
-    edges = []
+    links = 0
     for a, b in pairs:
-        score = link_score(features[a], features[b])
-        if score is not None and score >= THRESHOLD:
-            edges.append({"event_a": a, "event_b": b, "score": score})
+        if linked(features[a], features[b]):
+            links += 1
             forest.union(_node(a, story_of), _node(b, story_of))
     assignments, relabels = _labels(con, forest.groups())
     _apply(con, assignments, relabels)
-    if edges:
-        _with_table(
-            con,
-            "_herald_edges",
-            pa.Table.from_pylist(edges, schema=_EDGE_SCHEMA),
-            "INSERT INTO story_links BY NAME SELECT * FROM _herald_edges",
-        )
     written = set(assignments.values())
     refresh_stories(con, removed=set(relabels), written=written)
-    return LinkSummary(len(batch), len(written), len(pairs), len(edges))
+    return LinkSummary(len(batch), len(written), len(pairs), links)
 
 
 def _node(event_id: str, story_of: dict[str, str]) -> str:
@@ -294,9 +282,12 @@ _CANDIDATES_SQL = """
         FROM probes p JOIN ranked r ON r.key = p.key AND r.bucket = p.near
         WHERE r.event_id <> p.event_id AND r.lo <= p.hi AND p.lo <= r.hi
         GROUP BY ALL
+    ),
+    marked AS (
+        SELECT s.*, e.story_id IS NULL AS pending FROM scored s JOIN events e ON e.event_id = s.b
     )
-    SELECT DISTINCT least(a, b), greatest(a, b) FROM scored
-    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, gap, b) <= $2
+    SELECT DISTINCT least(a, b), greatest(a, b) FROM marked
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, pending, gap, b) <= $2
     ORDER BY 1, 2
 """
 

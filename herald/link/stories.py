@@ -14,8 +14,11 @@ Columns (migration 3 in ``herald.store.schema``):
   documents; when no report dates the event, ``event_date`` is the first report and the
   other two are null;
 - ``where_*``: the place most documents give;
-- ``cohesion``: the mean score of the links that tie the story's reports together
-  (``story_links``; 1 for a story of one report, as nothing was grouped);
+- ``cohesion``: how much the story's documents agree with it, the mean over documents of
+  their best report's agreement: half for the type (1 the story's type, 0.5 its quad
+  class, 0 another) and half for the participants (1 when it names one the story names,
+  or neither names anyone). Read from the reports alone, it does not depend on the order
+  in which they were linked;
 - ``confidence``: how sure herald is that the story is one real event as told, the product
   of three doubts, so that it is 1.00 only when all three are: the extractions (the mean,
   over independent sources, of a source's most confident report), the corroboration
@@ -50,11 +53,6 @@ _REPORT_SQL = """
     FROM events e LEFT JOIN documents d USING (doc_id)
     WHERE e.story_id IN (SELECT unnest(?::VARCHAR[]))
     ORDER BY e.story_id, e.event_id
-"""
-
-_COHESION_SQL = """
-    SELECT e.story_id, avg(l.score) FROM story_links l JOIN events e ON e.event_id = l.event_a
-    WHERE e.story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1
 """
 
 
@@ -94,9 +92,30 @@ def _confidence(rows: list[Row], cohesion: float) -> float:
     return round(extracted * corroborated * cohesion, 4)
 
 
-def summarize(story_id: str, rows: list[Row], cohesion: float | None = None) -> Row:
-    """The ``stories`` row of one story from its event rows (with their documents) and the
-    mean score of its links (None: no link, the story is one report)."""
+def _names(*joined: str | None) -> frozenset[str]:
+    """The participant names of ``events_flat``-style strings ("A; B")."""
+    return frozenset(name for text in joined if text for name in text.split("; "))
+
+
+def _cohesion(rows: list[Row], type_: Hashable, names: frozenset[str]) -> float:
+    quad = _quad(type_)
+    best_by_doc: dict[str, float] = {}
+    for row in rows:
+        kind = 1.0 if row["type"] == type_ else 0.5 if _quad(row["type"]) == quad else 0.0
+        own = _names(row["actor_names"], row["recipient_names"])
+        who = 1.0 if own & names or not (own or names) else 0.0
+        agreement = (kind + who) / 2
+        best_by_doc[row["doc_id"]] = max(best_by_doc.get(row["doc_id"], 0.0), agreement)
+    return sum(best_by_doc.values()) / len(best_by_doc)
+
+
+def _quad(type_: Hashable) -> str | None:
+    info = plover_types().get(str(type_))
+    return info.quad if info else None
+
+
+def summarize(story_id: str, rows: list[Row]) -> Row:
+    """The ``stories`` row of one story from its event rows (with their documents)."""
     days = sorted(r["published_date"] for r in rows if r["published_date"] is not None)
     domains = sorted({d for r in rows if (d := source_of(r["url"], r["publisher"]))})
     first = min(rows, key=lambda r: (r["published_date"] or dt.date.max, r["doc_id"]))
@@ -121,7 +140,7 @@ def summarize(story_id: str, rows: list[Row], cohesion: float | None = None) -> 
             r["recipient_countries"],
         ),
     )
-    info = plover_types().get(str(type_))
+    cohesion = _cohesion(rows, type_, _names(*(sides[0::2] if sides else ())))
     return {
         "story_id": story_id,
         "events": len(rows),
@@ -132,7 +151,7 @@ def summarize(story_id: str, rows: list[Row], cohesion: float | None = None) -> 
         "last_report": days[-1] if days else None,
         "type": type_,
         "mode": _best(typed, lambda r: r["mode"]),
-        "quad": info.quad if info else None,
+        "quad": _quad(type_),
         **dict(
             zip(
                 ("actor_names", "actor_countries", "recipient_names", "recipient_countries"),
@@ -150,8 +169,8 @@ def summarize(story_id: str, rows: list[Row], cohesion: float | None = None) -> 
                 strict=True,
             )
         ),
-        "cohesion": 1.0 if cohesion is None else round(cohesion, 4),
-        "confidence": _confidence(rows, 1.0 if cohesion is None else cohesion),
+        "cohesion": round(cohesion, 4),
+        "confidence": _confidence(rows, cohesion),
         "title": first["title"],
         "url": first["url"],
     }
@@ -170,11 +189,7 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, removed: set[str], written: 
     for values in cursor.fetchall():
         row = dict(zip(names, values, strict=True))
         by_story[row["story_id"]].append(row)
-    cohesion = dict(con.execute(_COHESION_SQL, [sorted(written)]).fetchall())
-    rows = [
-        summarize(story, reports, cohesion.get(story))
-        for story, reports in sorted(by_story.items())
-    ]
+    rows = [summarize(story, reports) for story, reports in sorted(by_story.items())]
     schema = con.sql("SELECT * FROM stories LIMIT 0").to_arrow_table().schema
     con.register("_herald_stories", pa.Table.from_pylist(rows, schema=schema))
     try:

@@ -178,20 +178,11 @@ def _add_lead(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-
-@migration(7, "story links and story cohesion")
-def _add_story_links(con: duckdb.DuckDBPyConnection) -> None:
-    # The edges the linker found, with their scores: a story's cohesion (how strongly its
-    # reports are tied) is read from them. Files linked before this step are relinked by
-    # herald link --all to fill them; until then their stories have no cohesion (NULL).
-    con.execute(
-        """
-        CREATE TABLE story_links (
-            event_a VARCHAR NOT NULL, event_b VARCHAR NOT NULL, score DOUBLE NOT NULL
-        );
-        ALTER TABLE stories ADD COLUMN cohesion DOUBLE;
-        """
-    )
+@migration(7, "story cohesion")
+def _add_story_cohesion(con: duckdb.DuckDBPyConnection) -> None:
+    # How much a story's reports agree (herald.link.stories); NULL for stories summarised
+    # before this step, until herald link --all rewrites them.
+    con.execute("ALTER TABLE stories ADD COLUMN cohesion DOUBLE")
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:

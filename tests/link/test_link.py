@@ -148,9 +148,9 @@ def test_two_outlets_reporting_one_meeting_make_one_story() -> None:
     )
     assert row["type"] == "CONSULT" and row["quad"] == "verbal_cooperation"
     assert row["where_name"] == "Ottawa"
-    # Both reports at 0.8, two sources (0.75), one link (its score is the cohesion).
-    assert 0.55 <= row["cohesion"] < 1.0
-    assert row["confidence"] == pytest.approx(0.8 * 0.75 * row["cohesion"], abs=1e-4)
+    # Both reports at 0.8 from two sources (0.75), agreeing in full (cohesion 1).
+    assert row["cohesion"] == 1.0
+    assert row["confidence"] == pytest.approx(0.8 * 0.75)
 
 
 @pytest.mark.parametrize(
