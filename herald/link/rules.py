@@ -34,7 +34,7 @@ from herald.places.gazetteer.entries import distance_km
 from herald.time.partial import first_day, last_day
 
 # Days before publication an undated event may have happened ("publication" anchor).
-PUBLICATION_LOOKBACK_DAYS = 7
+PUBLICATION_LOOKBACK_DAYS = 14
 # How far "before"/"after" a date an event may lie when the text gives no other bound.
 RELATION_REACH_DAYS = 31
 # Slack around a date read off the text: outlets in other time zones shift "Tuesday".
@@ -48,7 +48,7 @@ COARSE_FEATURES = frozenset({"country", "admin1", "province", "region", "contine
 FAMILY_AGREEMENT = 0.25
 
 WEIGHTS = {"type": 0.3, "actors": 0.3, "date": 0.15, "place": 0.1, "text": 0.15}
-THRESHOLD = 0.55
+THRESHOLD = 0.4
 
 NO_DATE_LO = dt.date(1, 1, 1)
 NO_DATE_HI = dt.date(9999, 12, 31)
@@ -102,8 +102,15 @@ class EventFeatures:
     lo: dt.date  # the date window, inclusive
     hi: dt.date
     dated: bool  # the window comes from a date in the text, not from publication
-    place: PlaceInfo | None
+    place: PlaceInfo | None  # read off the event's own sentence: may forbid a link
     words: frozenset[str]
+    # The named town or region the event is placed in, whatever the evidence (its sentence,
+    # the dateline, the article's main place): a key to share, never a reason to part.
+    setting: str | None = None
+    # The article's most mentioned people and organisations: what its story is about, a
+    # key shared by all its events (an event's own participants are often a pronoun or a
+    # group, and its story's protagonist only in the next sentence).
+    leads: frozenset[str] = frozenset()
 
     @property
     def quad(self) -> str:
@@ -124,9 +131,9 @@ class EventFeatures:
     def keys(self) -> frozenset[str]:
         """The named participants and the named place: what two reports must share."""
         keys = set(self.actor_keys)
-        if self.place is not None and self.place.name and self.place.feature not in COARSE_FEATURES:
-            keys.add(f"L:{fold_name(self.place.name)}")
-        return frozenset(keys)
+        if self.setting:
+            keys.add(f"L:{self.setting}")
+        return frozenset(keys | self.leads)
 
 
 # ------------------------------------------------------------------------------- features
@@ -216,6 +223,13 @@ def _actor_agreement(a: EventFeatures, b: EventFeatures) -> float:
     )
 
 
+def _specific(shared: frozenset[str]) -> bool:
+    """Enough in common to tell one event from another: a person, an organisation or a
+    place, or two countries. One country alone ("United States") is in too many reports:
+    it chained unrelated stories together."""
+    return len(shared) >= 2 or any(not key.startswith("C:") for key in shared)
+
+
 def _named_apart(a: EventFeatures, b: EventFeatures) -> bool:
     """Both name participants, and none of them the same: two different events."""
     first, second = a.actor_keys, b.actor_keys
@@ -261,7 +275,7 @@ def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
     They must share a named key (a person, an organisation, a country actor or a named
     place): agreeing on a generic group ("police") or on nothing named never links.
     """
-    if not a.keys & b.keys or _named_apart(a, b):
+    if not _specific(a.keys & b.keys) or _named_apart(a, b):
         return None
     parts = {
         "type": _type_agreement(a, b),

@@ -47,11 +47,14 @@ import pyarrow as pa
 
 from herald.errors import HeraldError
 from herald.link.rules import (
+    COARSE_FEATURES,
     EventFeatures,
+    Participant,
     PlaceInfo,
     blocking_keys,
     content_words,
     date_window,
+    fold_name,
     linked,
     participants_of,
 )
@@ -199,8 +202,24 @@ def load_features(
         [ids],
     ).fetchall():
         participants[event_id].append(tuple(participant))  # type: ignore[arg-type]
+    leads: dict[str, set[str]] = defaultdict(set)
+    for doc_id, name, kind in con.execute(_LEADS_SQL, [ids, LEAD_ACTORS]).fetchall():
+        leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
     rows = con.execute(_FEATURE_SQL, [ids]).fetchall()
-    return {row[0]: _features(row, participants[row[0]]) for row in rows}
+    return {row[0]: _features(row, participants[row[0]], leads[row[1]]) for row in rows}
+
+
+# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations.
+LEAD_ACTORS = 3
+_LEADS_SQL = """
+    SELECT doc_id, name, kind FROM actors
+    WHERE kind IN ('person', 'organization') AND doc_id IN (
+        SELECT doc_id FROM events WHERE event_id IN (SELECT unnest($1::VARCHAR[]))
+    )
+    QUALIFY row_number() OVER (
+        PARTITION BY doc_id ORDER BY json_array_length(mentions) DESC, actor_id
+    ) <= $2
+"""
 
 
 LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
@@ -220,7 +239,7 @@ _FEATURE_SQL = """
 
 
 def _features(
-    row: tuple, participants: list[tuple[str, str, str | None, str | None]]
+    row: tuple, participants: list[tuple[str, str, str | None, str | None]], leads: set[str]
 ) -> EventFeatures:
     (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
      where_country, feature, lat, lon, sentence, basis) = row  # fmt: skip
@@ -240,6 +259,8 @@ def _features(
         dated=dated,
         place=place,
         words=content_words(sentence or ""),
+        leads=frozenset(leads),
+        setting=fold_name(where_name) if where_name and feature not in COARSE_FEATURES else None,
     )
 
 

@@ -199,10 +199,10 @@ def test_linking_twice_changes_nothing() -> None:
 
 def test_a_bridging_report_merges_two_stories_and_relabels_them() -> None:
     # a and c are too far apart in time to link; b falls between and links to both.
-    store = stored(report("a", "2017-12-10"), report("c", "2017-12-24"))
+    store = stored(report("a", "2017-12-01"), report("c", "2017-12-24"))
     link_new(store)
     assert len(set(partition(store).values())) == 2
-    store.write([report("b", "2017-12-17")])
+    store.write([report("b", "2017-12-12")])
     summary = link_new(store)
     assert summary.events_linked == 1
     assert set(partition(store).values()) == {story_id_for("doc-a:e0")}
