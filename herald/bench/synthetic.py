@@ -159,7 +159,14 @@ def clone(extraction: Extraction, variant: Variant, pools: Pools) -> Extraction:
 
     def ref(old: ActorRef) -> ActorRef:
         found = actors.get(old.actor_id or "")
-        return found.ref(old.text) if found else old
+        if found:
+            return found.ref(old.text)
+        other = _swap(old.name, old.kind, variant, pools)  # named in the event alone
+        return (
+            replace(old, name=other.name, country=other.country, sector=other.sector)
+            if other
+            else old
+        )
 
     def move(value: TimeValue | None) -> TimeValue | None:
         return _shift(value, variant.shift_days)
@@ -230,11 +237,18 @@ def _swap_actor(
     new_id: Callable[[str | None], str | None],
 ) -> Actor:
     moved = replace(actor, actor_id=new_id(actor.actor_id), doc_id=doc_id)
-    pool = pools.entities.get(actor.kind, ())
-    if variant.round == 0 or actor.kind not in NAMED_KINDS or not pool:
+    other = _swap(actor.name, actor.kind, variant, pools)
+    if other is None:
         return moved
-    other = pool[_pick(pool, actor.name, variant)]
     return replace(moved, name=other.name, country=other.country, sector=other.sector)
+
+
+def _swap(name: str, kind: str, variant: Variant, pools: Pools) -> Entity | None:
+    """Who stands for a named participant in this story (None: it stays as it is)."""
+    pool = pools.entities.get(kind, ())
+    if variant.round == 0 or not pool:
+        return None
+    return pool[_pick(pool, name, variant)]
 
 
 def _swap_place(place: Place | None, variant: Variant, pools: Pools) -> Place | None:

@@ -223,11 +223,14 @@ def _actor_agreement(a: EventFeatures, b: EventFeatures) -> float:
     )
 
 
-def _specific(shared: frozenset[str]) -> bool:
-    """Enough in common to tell one event from another: a person, an organisation or a
-    place, or two countries. One country alone ("United States") is in too many reports:
-    it chained unrelated stories together."""
-    return len(shared) >= 2 or any(not key.startswith("C:") for key in shared)
+def _specific(a: EventFeatures, b: EventFeatures) -> bool:
+    """Enough in common to tell one event from another: a person or an organisation that
+    both events name, or two keys of any kind. One key alone of the wider kinds chained
+    unrelated stories together: a country ("United States"), the town an article is
+    placed in ("Washington"), one of the article's lead actors ("Donald Trump")."""
+    if len(a.keys & b.keys) >= 2:
+        return True
+    return any(not key.startswith("C:") for key in a.actor_keys & b.actor_keys)
 
 
 def _named_apart(a: EventFeatures, b: EventFeatures) -> bool:
@@ -275,7 +278,7 @@ def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
     They must share a named key (a person, an organisation, a country actor or a named
     place): agreeing on a generic group ("police") or on nothing named never links.
     """
-    if not _specific(a.keys & b.keys) or _named_apart(a, b):
+    if not _specific(a, b) or _named_apart(a, b):
         return None
     parts = {
         "type": _type_agreement(a, b),

@@ -193,3 +193,14 @@ def test_reports_that_disagree_make_a_less_cohesive_story() -> None:
     # Three reports agree in full; the fourth has another type of the same quad class
     # (0.5) and names Tillerson as the story does (1): (3 * 1 + 0.75) / 4.
     assert row["cohesion"] == pytest.approx(0.9375)
+
+
+def test_one_country_alone_is_not_enough_but_two_are() -> None:
+    alone = {"actor": (USA,), "recipient": (), "where": None}
+    store = stored(report("a", "2017-12-18", **alone), report("b", "2017-12-18", **alone))
+    link_new(store)
+    assert len(set(partition(store).values())) == 2
+    both = {"actor": (USA,), "recipient": (CHINA,), "where": None}
+    store = stored(report("a", "2017-12-18", **both), report("b", "2017-12-18", **both))
+    link_new(store)
+    assert len(set(partition(store).values())) == 1
