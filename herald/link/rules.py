@@ -1,24 +1,33 @@
 """When two event reports describe the same real event: the features and the link relation.
 
-``link_score(a, b)`` is a pure function of the two events alone (never of the rest of the
-database, so no corpus statistics such as IDF): that is what makes the stories of
-``herald.link.stage`` independent of the order in which documents arrive. It is symmetric, and
-it is None when a hard rule forbids the link:
+``link_score(a, b)`` is a pure function of the two events (with their own articles), never
+of the rest of the database, so no corpus statistics such as IDF: that is what makes the
+stories of ``herald.link.stage`` independent of the order in which documents arrive. It is
+symmetric, and it is None when a hard rule forbids the link:
 
-- type: the same PLOVER type, or two types of the same quad class (weaker);
-- actors: some participant in common (actor or recipient side): the same person's name,
-  the same organisation's name, or the same country with compatible sectors;
+- keys: the named things an event is about (``EventFeatures.keys``): its named participants
+  (a person, an organisation, a country; a group such as "police" or "officials" names
+  nobody and is no key), the town it is placed in, and its article's ``leads`` (the three
+  most mentioned people and organisations of the article, a key of all its events). Two
+  events must share a person or an organisation that both name, or two keys of any kind:
+  one country, one town or one lead actor alone chained unrelated stories together;
+- participants: when both events name participants, one must be the same;
+- type: the same PLOVER type, the same quad class (weaker), or the same family
+  (cooperation, conflict; weaker still);
 - dates: the two date windows overlap. A date read off the text spans its precision ("in
   March" is the whole month) plus a day of slack for time zones; a date that is only the
   publication day (nothing in the sentence dates the event) is weak evidence and spans the
-  days before publication, when the event most likely took place;
+  two weeks before publication, when the event most likely took place;
 - places: unknown on either side, the same place, or nested (a city within its country);
-  two different countries, or two cities far apart, forbid the link.
+  two different countries, or two cities far apart, forbid the link. Only a place read off
+  the event's own sentence may forbid; the article's place is only a key.
 
-Otherwise the score adds weighted agreements (type, actors, dates, places, and the word
-overlap of the two evidence sentences) and ``linked`` compares it with ``THRESHOLD``.
-Every participant key is also a blocking key (``blocking_keys``): two events that can link
-share one, and their windows overlap, so the linker only compares such candidates.
+Otherwise the score adds weighted agreements (type, participants, dates, places, and the
+word overlap of the two evidence sentences) and ``linked`` compares it with ``THRESHOLD``.
+The keys, prefixed by the type family, are also the blocking keys (``blocking_keys``): two
+events that can link share one and their windows overlap, so the linker only compares such
+candidates. The thresholds were tuned on the dev half of news_cluster (``herald eval
+stories``).
 """
 
 from __future__ import annotations
@@ -275,8 +284,8 @@ def _text_agreement(a: EventFeatures, b: EventFeatures) -> float:
 def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
     """How strongly two events look like reports of one event; None when they cannot be.
 
-    They must share a named key (a person, an organisation, a country actor or a named
-    place): agreeing on a generic group ("police") or on nothing named never links.
+    They must have enough named keys in common (``_specific``): agreeing on a generic
+    group ("police") or on nothing named never links.
     """
     if not _specific(a, b) or _named_apart(a, b):
         return None
