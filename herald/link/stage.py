@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import duckdb
@@ -122,7 +122,7 @@ def link_new(
     """
     total = LinkSummary(0, 0, 0, 0)
     try:
-        while batch := _next_batch(store.con, batch_events):
+        for batch in _pending_batches(store.con, batch_events):
             with transaction(store.con):
                 total += _link_batch(store.con, batch, cap)
             if progress is not None:
@@ -151,15 +151,27 @@ def relink_all(
 # --------------------------------------------------------------------------------- steps
 
 
-def _next_batch(con: duckdb.DuckDBPyConnection, size: int) -> list[str]:
-    """The next pending events, earliest first: a batch spans a short stretch of time."""
-    rows = con.execute(
-        "SELECT e.event_id FROM events e LEFT JOIN documents d USING (doc_id) "
-        "WHERE e.story_id IS NULL "
-        "ORDER BY coalesce(e.event_date, d.published_date) NULLS LAST, e.event_id LIMIT ?",
-        [size],
-    ).fetchall()
-    return [row[0] for row in rows]
+def _pending_batches(con: duckdb.DuckDBPyConnection, size: int) -> Iterator[list[str]]:
+    """The pending events in batches, earliest first, so that a batch spans a short stretch
+    of time. They are numbered once, in a temporary table: sorting the pending events again
+    for every batch would cost the square of their number."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _herald_pending AS "
+        "SELECT e.event_id, row_number() OVER ("
+        "ORDER BY coalesce(e.event_date, d.published_date) NULLS LAST, e.event_id) AS n "
+        "FROM events e LEFT JOIN documents d USING (doc_id) WHERE e.story_id IS NULL"
+    )
+    start = 0
+    while batch := [
+        row[0]
+        for row in con.execute(
+            "SELECT event_id FROM _herald_pending WHERE n > ? AND n <= ? ORDER BY n",
+            [start, start + size],
+        ).fetchall()
+    ]:
+        yield batch
+        start += size
+    con.execute("DROP TABLE _herald_pending")
 
 
 def _link_batch(con: duckdb.DuckDBPyConnection, batch: list[str], cap: int) -> LinkSummary:
