@@ -15,9 +15,9 @@ cached) into as many documents as asked. Each clone is a report of a *story*:
 Generic actors ("police") are kept, as in real news. The text and evidence sentences stay
 the seed's: the numbers, not the prose, are what a benchmark reads. Clones get fresh ids
 (``make_doc_id`` of the seed id, the story and the report), so a store holds no duplicate.
-Documents are written ``batch_documents`` at a time through ``Store.write`` into a DuckDB whose
-cache is capped (``BUILD_MEMORY``), so memory stays
-flat whatever N. Nothing built here belongs in the repository.
+Documents are written ``batch_documents`` at a time through ``Store.write``, into a DuckDB
+whose cache is capped (``BUILD_MEMORY``), so memory stays flat whatever N. Nothing built
+here belongs in the repository.
 """
 
 from __future__ import annotations
