@@ -14,16 +14,17 @@ Columns (migration 3 in ``herald.store.schema``):
   documents; when no report dates the event, ``event_date`` is the first report and the
   other two are null;
 - ``where_*``: the place most documents give;
-- ``cohesion``: how much the story's documents agree with it, the mean over documents of
-  their best report's agreement: half for the type (1 the story's type, 0.5 its quad
-  class, 0 another) and half for the participants (1 when it names one the story names,
-  or neither names anyone). Read from the reports alone, it does not depend on the order
+- ``cohesion`` (migration 7): how much the story's documents agree with it, the mean over
+  documents of their best report's agreement: half for the type (1 the story's type, 0.5
+  its quad class, 0 another) and half for the participants (1 when it names one the story
+  names, or neither names anyone). Read from the reports alone, it does not depend on the order
   in which they were linked;
 - ``confidence``: how sure herald is that the story is one real event as told, the product
-  of three doubts, so that it is 1.00 only when all three are: the extractions (the mean,
-  over independent sources, of a source's most confident report), the corroboration
-  (1 - 0.5 ** independent sources: one source 0.5, two 0.75, three 0.875) and the cohesion.
-  An independent source is a publisher domain, or a document that has none;
+  of three figures in [0, 1], so that it is high only when all three are: the extractions
+  (the mean, over independent sources, of a source's most confident report), the
+  corroboration (1 - 0.5 ** independent sources: one source 0.5, two 0.75, three 0.875)
+  and the cohesion. An independent source is a publisher domain, or a document that has
+  none;
 - ``title`` / ``url``: of the first report.
 """
 
