@@ -8,7 +8,8 @@ cached) into as many documents as asked. Each clone is a report of a *story*:
 - story ``s`` retells seed article ``s % len(seeds)``; the first round keeps its names and
   dates, every later round moves it in time (up to ``SPREAD_DAYS`` either way) and swaps
   its named people, organisations, countries and places for others of the seeds (the same
-  swap for the whole story), so that rounds make different stories, not copies;
+  swap for the whole story; a person takes the first name of one seed person and the
+  surname of another), so that rounds make different stories, not copies;
 - a story has 1 to 5 reports (``REPORTS_PER_STORY``): true repeats of one event by other
   outlets, days apart (``JITTER_DAYS``), each from its own domain.
 
@@ -252,7 +253,15 @@ def _swap(name: str, kind: str, variant: Variant, pools: Pools) -> Entity | None
     pool = pools.entities.get(kind, ())
     if variant.round == 0 or not pool:
         return None
-    return pool[_pick(pool, name, variant)]
+    other = pool[_pick(pool, name, variant)]
+    if kind != "person":
+        return other
+    # A person's first name from one seed person and the rest from another: a few hundred
+    # seed people give tens of thousands of names, as an archive of that size has, instead
+    # of the same few hundred in every story (which chained unrelated stories together).
+    first = pool[_pick(pool, f"first name of {name}", variant)].name.split()[0]
+    rest = other.name.split()[1:] or [other.name]
+    return replace(other, name=" ".join([first, *rest]))
 
 
 def _swap_place(place: Place | None, variant: Variant, pools: Pools) -> Place | None:
