@@ -7,15 +7,18 @@ through ``ingest``, so a document stored by any of them has its events linked in
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from herald.incremental import SeenInputs
-from herald.link.stage import link_new
+from herald.link.stage import LinkError, link_new
 from herald.pipeline import run
 from herald.records import RawDocument, Rejection, Result
 from herald.settings import Options
 from herald.store.database import Store
+
+log = logging.getLogger("herald.link")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,4 +54,9 @@ def ingest(
         added = store.write(batch).documents_added if store is not None else 0
         yield Ingested(batch, added, skipped)
     if store is not None:
-        link_new(store)
+        try:
+            link_new(store)
+        except LinkError as error:
+            # Linking never costs what is stored: the documents stay, their events pending,
+            # and the next `herald link` (or ingest) links them.
+            log.warning("herald: warning: %s", error)

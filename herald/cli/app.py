@@ -12,6 +12,7 @@ from herald.cli.eval import eval_command
 from herald.cli.events import events
 from herald.cli.export import export
 from herald.cli.extract import extract
+from herald.cli.link import link_command
 from herald.cli.load import load
 from herald.cli.serve import serve_command
 from herald.cli.stories import stories_command
@@ -30,13 +31,24 @@ def cli() -> None:
       herald extract article.html --published 2017-12-18 --format table
       herald extract news/ --db events.duckdb      a folder into a DuckDB file
       herald watch inbox/ --db events.duckdb       and the files that land in it
+      herald link --db events.duckdb               finish linking its stories
       herald events --db events.duckdb --type CONSULT --actor USA
     """
 
 
-for command in (extract, load, watch, events, export, demo, stories_command, serve_command):
-    cli.add_command(command)
-for command in (eval_command, bench_command):
+for command in (
+    extract,
+    link_command,
+    load,
+    watch,
+    events,
+    export,
+    demo,
+    stories_command,
+    serve_command,
+    eval_command,
+    bench_command,
+):
     cli.add_command(command)
 
 

@@ -1,24 +1,33 @@
 """When two event reports describe the same real event: the features and the link relation.
 
-``link_score(a, b)`` is a pure function of the two events alone (never of the rest of the
-database, so no corpus statistics such as IDF): that is what makes the stories of
-``herald.link.stage`` independent of the order in which documents arrive. It is symmetric, and
-it is None when a hard rule forbids the link:
+``link_score(a, b)`` is a pure function of the two events (with their own articles), never
+of the rest of the database, so no corpus statistics such as IDF: that is what makes the
+stories of ``herald.link.stage`` independent of the order in which documents arrive. It is
+symmetric, and it is None when a hard rule forbids the link:
 
-- type: the same PLOVER type, or two types of the same quad class (weaker);
-- actors: some participant in common (actor or recipient side): the same person's name,
-  the same organisation's name, or the same country with compatible sectors;
+- keys: the named things an event is about (``EventFeatures.keys``): its named participants
+  (a person, an organisation, a country; a group such as "police" or "officials" names
+  nobody and is no key), the town it is placed in, and its article's ``leads`` (the three
+  most mentioned people and organisations of the article, a key of all its events). Two
+  events must share a person or an organisation that both name, or two keys of any kind:
+  one country, one town or one lead actor alone chained unrelated stories together;
+- participants: when both events name participants, one must be the same;
+- type: the same PLOVER type, the same quad class (weaker), or the same family
+  (cooperation, conflict; weaker still);
 - dates: the two date windows overlap. A date read off the text spans its precision ("in
   March" is the whole month) plus a day of slack for time zones; a date that is only the
   publication day (nothing in the sentence dates the event) is weak evidence and spans the
-  days before publication, when the event most likely took place;
+  two weeks before publication, when the event most likely took place;
 - places: unknown on either side, the same place, or nested (a city within its country);
-  two different countries, or two cities far apart, forbid the link.
+  two different countries, or two cities far apart, forbid the link. Only a place read off
+  the event's own sentence may forbid; the article's place is only a key.
 
-Otherwise the score adds weighted agreements (type, actors, dates, places, and the word
-overlap of the two evidence sentences) and ``linked`` compares it with ``THRESHOLD``.
-Every participant key is also a blocking key (``blocking_keys``): two events that can link
-share one, and their windows overlap, so the linker only compares such candidates.
+Otherwise the score adds weighted agreements (type, participants, dates, places, and the
+word overlap of the two evidence sentences) and ``linked`` compares it with ``THRESHOLD``.
+The keys, prefixed by the type family, are also the blocking keys (``blocking_keys``): two
+events that can link share one and their windows overlap, so the linker only compares such
+candidates. The thresholds were tuned on the dev half of news_cluster (``herald eval
+stories``).
 """
 
 from __future__ import annotations
@@ -34,7 +43,7 @@ from herald.places.gazetteer.entries import distance_km
 from herald.time.partial import first_day, last_day
 
 # Days before publication an undated event may have happened ("publication" anchor).
-PUBLICATION_LOOKBACK_DAYS = 7
+PUBLICATION_LOOKBACK_DAYS = 14
 # How far "before"/"after" a date an event may lie when the text gives no other bound.
 RELATION_REACH_DAYS = 31
 # Slack around a date read off the text: outlets in other time zones shift "Tuesday".
@@ -44,8 +53,11 @@ SAME_PLACE_KM = 50.0
 # Coarse places contain finer ones of the same country.
 COARSE_FEATURES = frozenset({"country", "admin1", "province", "region", "continent"})
 
+# Two types of one family (cooperation, conflict) but of different quad classes.
+FAMILY_AGREEMENT = 0.25
+
 WEIGHTS = {"type": 0.3, "actors": 0.3, "date": 0.15, "place": 0.1, "text": 0.15}
-THRESHOLD = 0.55
+THRESHOLD = 0.4
 
 NO_DATE_LO = dt.date(1, 1, 1)
 NO_DATE_HI = dt.date(9999, 12, 31)
@@ -63,15 +75,20 @@ class Participant:
     sector: str | None
 
     def identities(self) -> frozenset[str]:
-        """What identifies it across articles: its country, or its name for people and orgs."""
-        keys = set()
-        if self.country:
-            keys.add(f"C:{self.country}")
-        if self.kind == "person" and self.name:
-            keys.add(f"P:{self.name}")
-        elif self.kind == "organization" and self.name and not self.country:
-            keys.add(f"O:{self.name}")
-        return frozenset(keys)
+        """What names it across articles: a person's or organisation's name, a country.
+
+        A group ("police", "officials", "protesters") names nobody: it has no identity, so
+        it never makes two reports candidates, whatever its country.
+        """
+        if not self.name:
+            return frozenset()
+        if self.kind == "person":
+            return frozenset({f"P:{self.name}"})
+        if self.kind == "organization":
+            return frozenset({f"O:{self.name}"})
+        if self.kind == "country" and self.country:
+            return frozenset({f"C:{self.country}"})
+        return frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +111,15 @@ class EventFeatures:
     lo: dt.date  # the date window, inclusive
     hi: dt.date
     dated: bool  # the window comes from a date in the text, not from publication
-    place: PlaceInfo | None
+    place: PlaceInfo | None  # read off the event's own sentence: may forbid a link
     words: frozenset[str]
+    # The named town or region the event is placed in, whatever the evidence (its sentence,
+    # the dateline, the article's main place): a key to share, never a reason to part.
+    setting: str | None = None
+    # The article's most mentioned people and organisations: what its story is about, a
+    # key shared by all its events (an event's own participants are often a pronoun or a
+    # group, and its story's protagonist only in the next sentence).
+    leads: frozenset[str] = frozenset()
 
     @property
     def quad(self) -> str:
@@ -103,8 +127,22 @@ class EventFeatures:
         return info.quad if info else self.type
 
     @property
-    def keys(self) -> frozenset[str]:
+    def family(self) -> str:
+        """Cooperation or conflict: the widest class two linked reports may differ within."""
+        return self.quad.rpartition("_")[2]
+
+    @property
+    def actor_keys(self) -> frozenset[str]:
+        """The named participants (people, organisations, countries)."""
         return frozenset(key for p in self.participants for key in p.identities())
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The named participants and the named place: what two reports must share."""
+        keys = set(self.actor_keys)
+        if self.setting:
+            keys.add(f"L:{self.setting}")
+        return frozenset(keys | self.leads)
 
 
 # ------------------------------------------------------------------------------- features
@@ -153,8 +191,8 @@ def date_window(
 
 
 def blocking_keys(features: EventFeatures) -> list[str]:
-    """The index keys of an event: its quad class with each participant key, sorted."""
-    return sorted(f"{features.quad}|{key}" for key in features.keys)
+    """The index keys of an event: its type family with each named key, sorted."""
+    return sorted(f"{features.family}|{key}" for key in features.keys)
 
 
 # --------------------------------------------------------------------------- the relation
@@ -163,7 +201,9 @@ def blocking_keys(features: EventFeatures) -> list[str]:
 def _type_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
     if a.type == b.type:
         return 1.0
-    return 0.5 if a.quad == b.quad else None
+    if a.quad == b.quad:
+        return 0.5
+    return FAMILY_AGREEMENT if a.family == b.family else None
 
 
 def _sectors_agree(first: str | None, second: str | None) -> bool:
@@ -183,14 +223,29 @@ def _same_participant(a: Participant, b: Participant) -> bool:
     )
 
 
-def _actor_agreement(a: EventFeatures, b: EventFeatures) -> float | None:
+def _actor_agreement(a: EventFeatures, b: EventFeatures) -> float:
     """The larger of the two shares of participants that the other event also names."""
     if not a.participants or not b.participants:
-        return None
-    share = max(
+        return 0.0
+    return max(
         _named_share(a.participants, b.participants), _named_share(b.participants, a.participants)
     )
-    return share or None
+
+
+def _specific(a: EventFeatures, b: EventFeatures) -> bool:
+    """Enough in common to tell one event from another: a person or an organisation that
+    both events name, or two keys of any kind. One key alone of the wider kinds chained
+    unrelated stories together: a country ("United States"), the town an article is
+    placed in ("Washington"), one of the article's lead actors ("Donald Trump")."""
+    if len(a.keys & b.keys) >= 2:
+        return True
+    return any(not key.startswith("C:") for key in a.actor_keys & b.actor_keys)
+
+
+def _named_apart(a: EventFeatures, b: EventFeatures) -> bool:
+    """Both name participants, and none of them the same: two different events."""
+    first, second = a.actor_keys, b.actor_keys
+    return bool(first) and bool(second) and not first & second
 
 
 def _named_share(side: tuple[Participant, ...], other: tuple[Participant, ...]) -> float:
@@ -227,7 +282,13 @@ def _text_agreement(a: EventFeatures, b: EventFeatures) -> float:
 
 
 def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
-    """How strongly two events look like reports of one event; None when they cannot be."""
+    """How strongly two events look like reports of one event; None when they cannot be.
+
+    They must have enough named keys in common (``_specific``): agreeing on a generic
+    group ("police") or on nothing named never links.
+    """
+    if not _specific(a, b) or _named_apart(a, b):
+        return None
     parts = {
         "type": _type_agreement(a, b),
         "actors": _actor_agreement(a, b),

@@ -1,38 +1,60 @@
 """The ``link`` stage: group the stored reports of one real event into stories.
 
 A story is a connected component of the link relation of ``herald.link.rules`` (symmetric,
-a function of two events alone) over every event of the database. Its id is a hash of the
+a function of two events alone) over the events of the database. Its id is a hash of the
 smallest ``event_id`` in the component. Both facts together make the stories independent
 of the order in which documents arrive: whatever the order, the same events end up with
 the same edges, hence the same components and the same ids.
 
-Incremental: ``link_new`` links only the events that have no story yet. Each event writes
-its blocking keys (quad class + participant) and date window to ``link_keys``; the new
-events are compared with the events that share a key and whose windows overlap, and
-nothing else. A new event joins the story of an event it links to; when it links to
-several stories they merge and every event of the merged stories takes the new id
-(re-labelling). The ``stories`` table is then rewritten for the stories that changed.
+Linking is its own step, with its state in the database: an event whose ``story_id`` is
+NULL is pending. ``link_new`` takes the pending events in batches (ordered by date, so that
+a batch touches one stretch of time) and links each batch in its own transaction: a run
+cut short (killed, out of memory, a closed connection) keeps the batches it finished, and
+the next ``herald link`` carries on with the rest. Nothing of the documents is touched.
 
-The CLI calls ``link_new(store)`` after each ``extract --db`` run; ``relink_all`` recomputes
-everything (after a change of the rules).
+A batch, in bounded memory (nothing grows with the square of anything):
+
+1. its events write their blocking keys (type family + named participant or place, see
+   ``rules.blocking_keys``) and date windows to ``link_keys``;
+2. DuckDB finds the candidates: the events sharing a key whose windows overlap. Per key,
+   events are ranked by date and only the ``CANDIDATE_CAP`` nearest ranks on either side
+   are joined (an equality join on key and rank bucket, never the whole key), and each new
+   event keeps its ``CANDIDATE_CAP`` best candidates: most keys in common, then those
+   already in a story (so that a flood of new reports of one event still reaches the
+   story the earlier ones made), then nearest in date, then smallest id. A batch therefore
+   compares at most ``CANDIDATE_CAP`` pairs per event, whatever the size of the archive;
+3. Python scores those pairs with ``rules.linked``; a pair that links is an edge;
+4. an event joins the story of an event it links to; when it links to several stories they
+   merge and every event of the merged stories takes the new id (re-labelling); the
+   ``stories`` rows of the stories that changed are rewritten.
+
+The cap is what keeps a batch bounded; the price is that when more than ``CANDIDATE_CAP``
+events on one key overlap an event in time, the farther ones are not compared with it. As
+those are reports of the same named actor within days, they are almost always already in
+the story of a nearer one, so the stories stay the same whatever the order; the tests
+check order independence on archives where the cap does not bind.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
 
+from herald.errors import HeraldError
 from herald.link.rules import (
+    COARSE_FEATURES,
     EventFeatures,
+    Participant,
     PlaceInfo,
     blocking_keys,
     content_words,
     date_window,
+    fold_name,
     linked,
     participants_of,
 )
@@ -40,10 +62,21 @@ from herald.link.stories import refresh_stories
 from herald.store.database import Store
 from herald.store.schema import transaction
 
+# Pending events linked per transaction: bounds the memory of a batch (features, pairs).
+BATCH_EVENTS = 4000
+# Candidates compared per event, and ranks joined on either side of it per key.
+CANDIDATE_CAP = 20
+
 _KEY_SCHEMA = pa.schema(
     [("event_id", pa.string()), ("key", pa.string()), ("lo", pa.date32()), ("hi", pa.date32())]
 )
 _LABEL_SCHEMA = pa.schema([("old", pa.string()), ("new", pa.string())])
+
+Progress = Callable[[int], None]
+
+
+class LinkError(HeraldError):
+    """Linking stopped; what was stored stays stored and ``herald link`` resumes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +84,17 @@ class LinkSummary:
     """What one ``link_new`` call did."""
 
     events_linked: int  # events that had no story and now have one
-    stories_written: int  # stories created, grown or merged
+    stories_written: int  # stories created, grown or merged (counted once per batch)
     candidate_pairs: int  # pairs compared
     links: int  # pairs found to report the same event
+
+    def __add__(self, other: LinkSummary) -> LinkSummary:
+        return LinkSummary(
+            self.events_linked + other.events_linked,
+            self.stories_written + other.stories_written,
+            self.candidate_pairs + other.candidate_pairs,
+            self.links + other.links,
+        )
 
 
 def story_id_for(smallest_event_id: str) -> str:
@@ -61,39 +102,86 @@ def story_id_for(smallest_event_id: str) -> str:
     return "st-" + hashlib.sha1(smallest_event_id.encode("utf-8")).hexdigest()[:16]
 
 
-def link_new(store: Store) -> LinkSummary:
-    """Give every event without a story one, joining or merging the stories it links to."""
-    with transaction(store.con):
-        return _link_pending(store.con)
+def pending_events(store: Store) -> int:
+    """How many events have no story yet."""
+    return int(
+        store.con.execute("SELECT count(*) FROM events WHERE story_id IS NULL").fetchone()[0]
+    )
 
 
-def relink_all(store: Store) -> LinkSummary:
+def link_new(
+    store: Store,
+    batch_events: int = BATCH_EVENTS,
+    cap: int = CANDIDATE_CAP,
+    progress: Progress | None = None,
+) -> LinkSummary:
+    """Give every event without a story one, batch by batch (one transaction each).
+
+    ``progress`` is called with the number of events of each batch once it is committed.
+    A failure of the database raises ``LinkError``; the batches already done stay done.
+    """
+    total = LinkSummary(0, 0, 0, 0)
+    try:
+        for batch in _pending_batches(store.con, batch_events):
+            with transaction(store.con):
+                total += _link_batch(store.con, batch, cap)
+            if progress is not None:
+                progress(len(batch))
+    except duckdb.Error as error:
+        raise LinkError(
+            f"linking stopped after {total.events_linked} events ({error}); the stored "
+            "documents are kept: run herald link --db FILE to finish"
+        ) from error
+    return total
+
+
+def relink_all(
+    store: Store,
+    batch_events: int = BATCH_EVENTS,
+    cap: int = CANDIDATE_CAP,
+    progress: Progress | None = None,
+) -> LinkSummary:
     """Forget every story and link the whole database again (after a change of the rules)."""
     with transaction(store.con):
         store.con.execute("DELETE FROM link_keys; DELETE FROM stories")
-        store.con.execute("UPDATE events SET story_id = NULL")
-        return _link_pending(store.con)
+        store.con.execute("UPDATE events SET story_id = NULL WHERE story_id IS NOT NULL")
+    return link_new(store, batch_events, cap, progress)
 
 
 # --------------------------------------------------------------------------------- steps
 
 
-def _link_pending(con: duckdb.DuckDBPyConnection) -> LinkSummary:
-    pending = [
+def _pending_batches(con: duckdb.DuckDBPyConnection, size: int) -> Iterator[list[str]]:
+    """The pending events in batches, earliest first, so that a batch spans a short stretch
+    of time. They are numbered once, in a temporary table: sorting the pending events again
+    for every batch would cost the square of their number."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _herald_pending AS "
+        "SELECT e.event_id, row_number() OVER ("
+        "ORDER BY coalesce(e.event_date, d.published_date) NULLS LAST, e.event_id) AS n "
+        "FROM events e LEFT JOIN documents d USING (doc_id) WHERE e.story_id IS NULL"
+    )
+    start = 0
+    while batch := [
         row[0]
         for row in con.execute(
-            "SELECT event_id FROM events WHERE story_id IS NULL ORDER BY event_id"
+            "SELECT event_id FROM _herald_pending WHERE n > ? AND n <= ? ORDER BY n",
+            [start, start + size],
         ).fetchall()
-    ]
-    if not pending:
-        return LinkSummary(0, 0, 0, 0)
-    features = load_features(con, pending)
+    ]:
+        yield batch
+        start += size
+    con.execute("DROP TABLE _herald_pending")
+
+
+def _link_batch(con: duckdb.DuckDBPyConnection, batch: list[str], cap: int) -> LinkSummary:
+    features = load_features(con, batch)
     _insert_keys(con, features.values())
-    pairs = _candidate_pairs(con, pending)
+    pairs = candidate_pairs(con, batch, cap)
     others = {event for pair in pairs for event in pair} - features.keys()
     features.update(load_features(con, others))
     story_of = _stories_of(con, sorted(others))
-    forest = _Forest(pending)
+    forest = _Forest(batch)
     links = 0
     for a, b in pairs:
         if linked(features[a], features[b]):
@@ -103,7 +191,7 @@ def _link_pending(con: duckdb.DuckDBPyConnection) -> LinkSummary:
     _apply(con, assignments, relabels)
     written = set(assignments.values())
     refresh_stories(con, removed=set(relabels), written=written)
-    return LinkSummary(len(pending), len(written), len(pairs), links)
+    return LinkSummary(len(batch), len(written), len(pairs), links)
 
 
 def _node(event_id: str, story_of: dict[str, str]) -> str:
@@ -126,8 +214,24 @@ def load_features(
         [ids],
     ).fetchall():
         participants[event_id].append(tuple(participant))  # type: ignore[arg-type]
+    leads: dict[str, set[str]] = defaultdict(set)
+    for doc_id, name, kind in con.execute(_LEADS_SQL, [ids, LEAD_ACTORS]).fetchall():
+        leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
     rows = con.execute(_FEATURE_SQL, [ids]).fetchall()
-    return {row[0]: _features(row, participants[row[0]]) for row in rows}
+    return {row[0]: _features(row, participants[row[0]], leads[row[1]]) for row in rows}
+
+
+# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations.
+LEAD_ACTORS = 3
+_LEADS_SQL = """
+    SELECT doc_id, name, kind FROM actors
+    WHERE kind IN ('person', 'organization') AND doc_id IN (
+        SELECT doc_id FROM events WHERE event_id IN (SELECT unnest($1::VARCHAR[]))
+    )
+    QUALIFY row_number() OVER (
+        PARTITION BY doc_id ORDER BY json_array_length(mentions) DESC, actor_id
+    ) <= $2
+"""
 
 
 LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
@@ -147,7 +251,7 @@ _FEATURE_SQL = """
 
 
 def _features(
-    row: tuple, participants: list[tuple[str, str, str | None, str | None]]
+    row: tuple, participants: list[tuple[str, str, str | None, str | None]], leads: set[str]
 ) -> EventFeatures:
     (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
      where_country, feature, lat, lon, sentence, basis) = row  # fmt: skip
@@ -167,6 +271,8 @@ def _features(
         dated=dated,
         place=place,
         words=content_words(sentence or ""),
+        leads=frozenset(leads),
+        setting=fold_name(where_name) if where_name and feature not in COARSE_FEATURES else None,
     )
 
 
@@ -185,18 +291,45 @@ def _insert_keys(con: duckdb.DuckDBPyConnection, features: Iterable[EventFeature
         )
 
 
-def _candidate_pairs(con: duckdb.DuckDBPyConnection, pending: list[str]) -> list[tuple[str, str]]:
-    """Each unordered pair (pending event, any event) sharing a key with overlapping windows."""
-    rows = con.execute(
-        """
-        SELECT DISTINCT least(a.event_id, b.event_id), greatest(a.event_id, b.event_id)
-        FROM link_keys a JOIN link_keys b
-            ON a.key = b.key AND a.lo <= b.hi AND b.lo <= a.hi AND a.event_id <> b.event_id
-        WHERE a.event_id IN (SELECT unnest(?::VARCHAR[]))
-        ORDER BY 1, 2
-        """,
-        [pending],
-    ).fetchall()
+# The candidates of a batch. ``ranked``: the key rows that share a key with the batch and
+# overlap its stretch of time, numbered per key by date and cut into buckets of ``cap``
+# ranks; each batch row is joined with its own bucket and the two beside it only, so a
+# key shared by thousands of events costs 3 * cap rows per event, not thousands.
+_CANDIDATES_SQL = """
+    WITH batch AS (SELECT unnest($1::VARCHAR[]) AS event_id),
+    mine AS (SELECT k.* FROM link_keys k SEMI JOIN batch USING (event_id)),
+    span AS (SELECT min(lo) AS lo, max(hi) AS hi FROM mine),
+    ranked AS (
+        SELECT k.event_id, k.key, k.lo, k.hi,
+            (row_number() OVER (PARTITION BY k.key ORDER BY k.lo, k.event_id)) // $2 AS bucket
+        FROM link_keys k, span
+        WHERE k.key IN (SELECT DISTINCT key FROM mine) AND k.lo <= span.hi AND k.hi >= span.lo
+    ),
+    probes AS (
+        SELECT r.event_id, r.key, r.lo, r.hi, unnest([r.bucket - 1, r.bucket, r.bucket + 1]) AS near
+        FROM ranked r SEMI JOIN batch USING (event_id)
+    ),
+    scored AS (
+        SELECT p.event_id AS a, r.event_id AS b, count(*) AS shared,
+            min(abs(date_diff('day', p.lo, r.lo))) AS gap
+        FROM probes p JOIN ranked r ON r.key = p.key AND r.bucket = p.near
+        WHERE r.event_id <> p.event_id AND r.lo <= p.hi AND p.lo <= r.hi
+        GROUP BY ALL
+    ),
+    marked AS (
+        SELECT s.*, e.story_id IS NULL AS pending FROM scored s JOIN events e ON e.event_id = s.b
+    )
+    SELECT DISTINCT least(a, b), greatest(a, b) FROM marked
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, pending, gap, b) <= $2
+    ORDER BY 1, 2
+"""
+
+
+def candidate_pairs(
+    con: duckdb.DuckDBPyConnection, batch: list[str], cap: int = CANDIDATE_CAP
+) -> list[tuple[str, str]]:
+    """Unordered pairs (batch event, keyed event) to compare: at most ``cap`` per batch event."""
+    rows = con.execute(_CANDIDATES_SQL, [batch, cap]).fetchall()
     return [(a, b) for a, b in rows]
 
 
@@ -319,9 +452,12 @@ def stories_of_documents(store: Store) -> dict[str, str | None]:
 
 
 __all__ = [
+    "LinkError",
     "LinkSummary",
+    "candidate_pairs",
     "link_new",
     "load_features",
+    "pending_events",
     "relink_all",
     "stories_of_documents",
     "story_id_for",

@@ -14,15 +14,23 @@ Columns (migration 3 in ``herald.store.schema``):
   documents; when no report dates the event, ``event_date`` is the first report and the
   other two are null;
 - ``where_*``: the place most documents give;
-- ``confidence``: 1 - prod(1 - c) over documents, c being a document's most confident
-  report: independent sources make a story surer;
+- ``cohesion`` (migration 7): how much the story's documents agree with it, the mean over
+  documents of their best report's agreement: half for the type (1 the story's type, 0.5
+  its quad class, 0 another) and half for the participants (1 when it names one the story
+  names, or neither names anyone). Read from the reports alone, it does not depend on the order
+  in which they were linked;
+- ``confidence``: how sure herald is that the story is one real event as told, the product
+  of three figures in [0, 1], so that it is high only when all three are: the extractions
+  (the mean, over independent sources, of a source's most confident report), the
+  corroboration (1 - 0.5 ** independent sources: one source 0.5, two 0.75, three 0.875)
+  and the cohesion. An independent source is a publisher domain, or a document that has
+  none;
 - ``title`` / ``url``: of the first report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
@@ -74,12 +82,37 @@ def _best(rows: Iterable[Row], value: Callable[[Row], Hashable]) -> Hashable | N
     return min(documents, key=lambda key: (-len(documents[key]), -weight[key], repr(key)))
 
 
-def _confidence(rows: list[Row]) -> float:
+def _confidence(rows: list[Row], cohesion: float) -> float:
+    best_by_source: dict[str, float] = {}
+    for row in rows:
+        source = source_of(row["url"], row["publisher"]) or f"doc:{row['doc_id']}"
+        confidence = min(max(row["confidence"], 0.0), 1.0)
+        best_by_source[source] = max(best_by_source.get(source, 0.0), confidence)
+    extracted = sum(best_by_source.values()) / len(best_by_source)
+    corroborated = 1.0 - 0.5 ** len(best_by_source)
+    return round(extracted * corroborated * cohesion, 4)
+
+
+def _names(*joined: str | None) -> frozenset[str]:
+    """The participant names of ``events_flat``-style strings ("A; B")."""
+    return frozenset(name for text in joined if text for name in text.split("; "))
+
+
+def _cohesion(rows: list[Row], type_: Hashable, names: frozenset[str]) -> float:
+    quad = _quad(type_)
     best_by_doc: dict[str, float] = {}
     for row in rows:
-        best_by_doc[row["doc_id"]] = max(best_by_doc.get(row["doc_id"], 0.0), row["confidence"])
-    doubt = math.prod(1.0 - min(max(c, 0.0), 1.0) for c in best_by_doc.values())
-    return round(1.0 - doubt, 4)
+        kind = 1.0 if row["type"] == type_ else 0.5 if _quad(row["type"]) == quad else 0.0
+        own = _names(row["actor_names"], row["recipient_names"])
+        who = 1.0 if own & names or not (own or names) else 0.0
+        agreement = (kind + who) / 2
+        best_by_doc[row["doc_id"]] = max(best_by_doc.get(row["doc_id"], 0.0), agreement)
+    return sum(best_by_doc.values()) / len(best_by_doc)
+
+
+def _quad(type_: Hashable) -> str | None:
+    info = plover_types().get(str(type_))
+    return info.quad if info else None
 
 
 def summarize(story_id: str, rows: list[Row]) -> Row:
@@ -108,7 +141,7 @@ def summarize(story_id: str, rows: list[Row]) -> Row:
             r["recipient_countries"],
         ),
     )
-    info = plover_types().get(str(type_))
+    cohesion = _cohesion(rows, type_, _names(*(sides[0::2] if sides else ())))
     return {
         "story_id": story_id,
         "events": len(rows),
@@ -119,7 +152,7 @@ def summarize(story_id: str, rows: list[Row]) -> Row:
         "last_report": days[-1] if days else None,
         "type": type_,
         "mode": _best(typed, lambda r: r["mode"]),
-        "quad": info.quad if info else None,
+        "quad": _quad(type_),
         **dict(
             zip(
                 ("actor_names", "actor_countries", "recipient_names", "recipient_countries"),
@@ -137,7 +170,8 @@ def summarize(story_id: str, rows: list[Row]) -> Row:
                 strict=True,
             )
         ),
-        "confidence": _confidence(rows),
+        "cohesion": round(cohesion, 4),
+        "confidence": _confidence(rows, cohesion),
         "title": first["title"],
         "url": first["url"],
     }

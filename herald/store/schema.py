@@ -253,6 +253,13 @@ def _add_published_day(con: duckdb.DuckDBPyConnection) -> None:
     _events_flat_view(con, *_FLAT_COLUMNS_8, "d.published_date")
 
 
+@migration(11, "story cohesion")
+def _add_story_cohesion(con: duckdb.DuckDBPyConnection) -> None:
+    # How much a story's reports agree (herald.link.stories); NULL for stories summarised
+    # before this step, until herald link --all rewrites them.
+    con.execute("ALTER TABLE stories ADD COLUMN cohesion DOUBLE")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every registered step the file has not seen yet; return the versions applied."""
     con.execute(

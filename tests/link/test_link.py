@@ -149,7 +149,9 @@ def test_two_outlets_reporting_one_meeting_make_one_story() -> None:
     )
     assert row["type"] == "CONSULT" and row["quad"] == "verbal_cooperation"
     assert row["where_name"] == "Ottawa"
-    assert row["confidence"] == pytest.approx(1 - 0.2 * 0.2)
+    # Both reports at 0.8 from two sources (0.75), agreeing in full (cohesion 1).
+    assert row["cohesion"] == 1.0
+    assert row["confidence"] == pytest.approx(0.8 * 0.75)
 
 
 @pytest.mark.parametrize(
@@ -198,10 +200,10 @@ def test_linking_twice_changes_nothing() -> None:
 
 def test_a_bridging_report_merges_two_stories_and_relabels_them() -> None:
     # a and c are too far apart in time to link; b falls between and links to both.
-    store = stored(report("a", "2017-12-10"), report("c", "2017-12-24"))
+    store = stored(report("a", "2017-12-01"), report("c", "2017-12-24"))
     link_new(store)
     assert len(set(partition(store).values())) == 2
-    store.write([report("b", "2017-12-17")])
+    store.write([report("b", "2017-12-12")])
     summary = link_new(store)
     assert summary.events_linked == 1
     assert set(partition(store).values()) == {story_id_for("doc-a:e0")}

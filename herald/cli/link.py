@@ -1,0 +1,48 @@
+"""``herald link``: link the stored events into stories (the main CLI registers it)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from herald.cli.options import database_option
+
+
+@click.command("link")
+@database_option()
+@click.option("--all", "relink", is_flag=True, help="Forget every story and link everything again.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def link_command(db: Path, relink: bool, quiet: bool) -> None:
+    """Link the events of a DuckDB file into stories: reports of one real event.
+
+    Events stored without a story (pending) are linked; the others keep theirs. Linking
+    goes in batches, each committed on its own: a run cut short keeps what it did, and
+    running the command again finishes the rest. `herald extract --db` links at its end
+    too; this command finishes a link that failed there, or (--all) redoes every story
+    after an upgrade of herald's linking rules.
+
+    \b
+    Examples:
+      herald link --db events.duckdb
+      herald link --db events.duckdb --all
+    """
+    from tqdm import tqdm
+
+    from herald.link.stage import link_new, pending_events, relink_all
+    from herald.store.database import Store
+
+    started = time.perf_counter()
+    with Store.open(db) as store:
+        total = store.counts()["events"] if relink else pending_events(store)
+        with tqdm(total=total, unit="event", desc="link", file=sys.stderr, disable=quiet) as bar:
+            run = relink_all if relink else link_new
+            summary = run(store, progress=bar.update)
+    if not quiet:
+        click.echo(
+            f"herald: linked {summary.events_linked} events ({summary.links} links among "
+            f"{summary.candidate_pairs} pairs compared) in {time.perf_counter() - started:.1f}s",
+            err=True,
+        )

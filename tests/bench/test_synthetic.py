@@ -1,0 +1,52 @@
+"""The synthetic archive: clones of real-shaped extractions, in bounded batches, unlinked."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from herald.bench.synthetic import build_synthetic_store, variants
+from herald.link.stage import link_new, pending_events
+from herald.store.database import Store
+from tests.link.test_link import CHINA, report
+
+SEEDS = [
+    report("a", "2017-12-18"),
+    report("b", "2017-12-20", type_="ACCUSE", actor=(CHINA,), recipient=()),
+]
+
+
+def test_variants_make_stories_of_one_to_five_reports() -> None:
+    made = list(variants(seeds=2, documents=200, seed=3))
+    assert len(made) == 200
+    reports = Counter(variant.story for _index, variant in made)
+    assert set(reports.values()) <= {1, 2, 3, 5} | {min(reports.values())}
+    assert max(reports.values()) > 1  # some true repeats
+    assert list(variants(2, 200, 3)) == made  # reproducible from the seed
+
+
+def test_the_store_holds_the_documents_asked_for_unlinked(tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.duckdb"
+    assert build_synthetic_store(path, 40, seed=1, seeds=SEEDS, batch_documents=7) == 40
+    with Store.open(path) as store:
+        counts = store.counts()
+        assert counts["documents"] == 40 and counts["events"] == 40
+        assert pending_events(store) == 40
+        names = {row[0] for row in store.con.execute("SELECT name FROM event_actors").fetchall()}
+        dates = store.con.execute(
+            "SELECT count(DISTINCT published_date) FROM documents"
+        ).fetchone()[0]
+    # Later rounds swap the named participants among the seeds' and move in time.
+    assert {"Rex Tillerson", "China", "Canada"} <= names
+    assert dates > 4
+    # The same call again adds nothing: the clones' ids are reproducible.
+    assert build_synthetic_store(path, 40, seed=1, seeds=SEEDS) == 0
+
+
+def test_repeats_of_a_story_link_together(tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.duckdb"
+    build_synthetic_store(path, 30, seed=2, seeds=SEEDS)
+    with Store.open(path) as store:
+        link_new(store)
+        largest = store.con.execute("SELECT max(documents) FROM stories").fetchone()[0]
+    assert largest >= 2

@@ -1,0 +1,206 @@
+"""The link stage at scale: blocking, the candidate cap, batches, resuming, confidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from herald.link.stage import (
+    LinkError,
+    candidate_pairs,
+    link_new,
+    pending_events,
+    relink_all,
+)
+from herald.link.stories import list_stories
+from herald.records import ActorRef, Extraction
+from herald.store.database import Store
+from tests.link.test_link import (
+    CANADA_GOV,
+    CHINA,
+    OTTAWA,
+    PARIS,
+    TILLERSON,
+    USA,
+    partition,
+    report,
+    stored,
+)
+
+POLICE = ActorRef(None, "police", "group", "USA", "COP", (), "police")
+PROTESTERS = ActorRef(None, "protesters", "group", "USA", "CVL", (), "protesters")
+
+
+def same_meeting(count: int, start: str = "2017-12-18") -> list[Extraction]:
+    """``count`` reports of one meeting, each by its own outlet, one day apart at most."""
+    day = dt.date.fromisoformat(start)
+    return [report(f"m{n:03d}", (day + dt.timedelta(days=n % 2)).isoformat()) for n in range(count)]
+
+
+# ---------------------------------------------------------------------------- blocking
+
+
+def test_a_generic_actor_alone_makes_no_story() -> None:
+    sentence = "Police clashed with protesters outside the parliament on Monday."
+    generic = {
+        "type_": "PROTEST",
+        "actor": (POLICE,),
+        "recipient": (PROTESTERS,),
+        "where": None,
+        "sentence": sentence,
+    }
+    store = stored(report("a", "2017-12-18", **generic), report("b", "2017-12-18", **generic))
+    summary = link_new(store)
+    assert summary.candidate_pairs == 0
+    assert len(set(partition(store).values())) == 2
+    # The same two reports with one named participant in common do link.
+    named = {**generic, "actor": (POLICE, TILLERSON)}
+    store = stored(report("a", "2017-12-18", **named), report("b", "2017-12-18", **named))
+    link_new(store)
+    assert len(set(partition(store).values())) == 1
+
+
+def test_two_different_named_actors_never_link_on_a_shared_place() -> None:
+    store = stored(
+        report("a", "2017-12-18", actor=(TILLERSON,), recipient=()),
+        report("b", "2017-12-18", actor=(CHINA,), recipient=()),
+    )
+    link_new(store)
+    assert len(set(partition(store).values())) == 2
+
+
+def test_each_event_compares_at_most_the_cap_of_candidates() -> None:
+    reports = same_meeting(60)
+    store = stored(*reports)
+    summary = link_new(store, batch_events=25, cap=4)
+    assert summary.candidate_pairs <= 4 * 60
+    batch = [f"doc-m{n:03d}:e0" for n in range(60)]
+    pairs = candidate_pairs(store.con, batch, cap=4)
+    assert pairs and len(pairs) <= 4 * len(batch)
+    # The nearest candidates are enough to chain sixty reports of one meeting together.
+    assert len(set(partition(store).values())) == 1
+
+
+# -------------------------------------------------------------------- order independence
+
+REPORT_CHOICES = st.tuples(
+    st.integers(0, 20),  # day of December
+    st.sampled_from(["CONSULT", "AGREE", "ACCUSE", "ASSAULT"]),
+    st.sampled_from([(TILLERSON,), (USA,), (CHINA,), (CANADA_GOV, USA), (POLICE,)]),
+    st.sampled_from([(CHINA,), (USA,), ()]),
+    st.sampled_from([OTTAWA, PARIS, None]),
+)
+
+
+def reports_from(choices: list[tuple]) -> list[Extraction]:
+    return [
+        report(
+            f"r{n:02d}",
+            (dt.date(2017, 12, 1) + dt.timedelta(days=day)).isoformat(),
+            type_,
+            actor,
+            recipient,
+            where=where,
+            domain=f"outlet{n % 5}",
+        )
+        for n, (day, type_, actor, recipient, where) in enumerate(choices)
+    ]
+
+
+def linked_in(order: list[Extraction], write_batch: int, link_batch: int) -> tuple:
+    with Store.open(":memory:") as store:
+        for start in range(0, len(order), write_batch):
+            store.write(order[start : start + write_batch])
+            link_new(store, batch_events=link_batch)
+        stories = store.con.execute("SELECT * FROM stories ORDER BY story_id").fetchall()
+        return partition(store), stories
+
+
+# Each example links a store a few times: fewer examples, no deadline on a shared machine.
+@settings(max_examples=40, deadline=None)
+@given(
+    choices=st.lists(REPORT_CHOICES, min_size=2, max_size=14),
+    permutation=st.randoms(use_true_random=False),
+    write_batch=st.integers(1, 5),
+    link_batch=st.integers(1, 6),
+)
+def test_stories_do_not_depend_on_order_or_batches(
+    choices: list[tuple], permutation, write_batch: int, link_batch: int
+) -> None:
+    reports = reports_from(choices)
+    expected = linked_in(reports, len(reports), 4000)
+    shuffled = reports[:]
+    permutation.shuffle(shuffled)
+    assert linked_in(shuffled, write_batch, link_batch) == expected
+
+
+# ---------------------------------------------------------------------- resuming
+
+
+def test_an_interrupted_link_keeps_the_documents_and_resumes(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    reports = [*same_meeting(6), report("other", "2018-03-01", actor=(CHINA,), recipient=())]
+    with Store.open(path) as store:
+        store.write(reports)
+        # The connection closes under the linker after its first batch of two: the next
+        # query fails for real, as it would when the process loses its database.
+        with pytest.raises(LinkError, match="herald link"):
+            link_new(store, batch_events=2, progress=lambda _done: store.con.close())
+    with Store.open(path) as store:
+        assert store.counts()["documents"] == 7
+        assert pending_events(store) == 5
+        summary = link_new(store, batch_events=2)
+        assert summary.events_linked == 5 and pending_events(store) == 0
+        resumed = partition(store)
+    assert resumed == linked_in(reports, len(reports), 4000)[0]
+    assert len(set(resumed.values())) == 2
+
+
+def test_relinking_everything_gives_the_same_stories_again() -> None:
+    store = stored(*same_meeting(5), report("other", "2018-03-01", actor=(CHINA,)))
+    link_new(store)
+    before = partition(store), list_stories(store.con)
+    summary = relink_all(store, batch_events=2)
+    assert summary.events_linked == 6 and pending_events(store) == 0
+    assert (partition(store), list_stories(store.con)) == before
+
+
+# -------------------------------------------------------------------- confidence
+
+
+def test_story_confidence_grows_with_sources_and_stays_within_zero_and_one() -> None:
+    lone = report("lone", "2018-03-01", actor=(CHINA,), recipient=(), where=PARIS)
+    agreement = [report(f"n{n}", "2018-01-10", type_="AGREE") for n in range(4)]
+    store = stored(*same_meeting(2), *agreement, lone)
+    link_new(store)
+    rows = {r["documents"]: r for r in list_stories(store.con)}
+    assert sorted(rows) == [1, 2, 4]
+    confidences = [rows[n]["confidence"] for n in (1, 2, 4)]
+    assert all(0.0 <= value <= 1.0 for value in confidences)
+    assert confidences == sorted(confidences) and len(set(confidences)) == 3
+
+
+def test_reports_that_disagree_make_a_less_cohesive_story() -> None:
+    agreeing = [report(f"a{n}", "2017-12-18") for n in range(3)]
+    store = stored(*agreeing, report("x", "2017-12-18", type_="AGREE", recipient=(USA,)))
+    link_new(store)
+    (row,) = list_stories(store.con)
+    assert row["documents"] == 4 and row["type"] == "CONSULT"
+    # Three reports agree in full; the fourth has another type of the same quad class
+    # (0.5) and names Tillerson as the story does (1): (3 * 1 + 0.75) / 4.
+    assert row["cohesion"] == pytest.approx(0.9375)
+
+
+def test_one_country_alone_is_not_enough_but_two_are() -> None:
+    alone = {"actor": (USA,), "recipient": (), "where": None}
+    store = stored(report("a", "2017-12-18", **alone), report("b", "2017-12-18", **alone))
+    link_new(store)
+    assert len(set(partition(store).values())) == 2
+    both = {"actor": (USA,), "recipient": (CHINA,), "where": None}
+    store = stored(report("a", "2017-12-18", **both), report("b", "2017-12-18", **both))
+    link_new(store)
+    assert len(set(partition(store).values())) == 1
