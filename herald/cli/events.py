@@ -46,9 +46,13 @@ def events(
     from herald.store.database import Store
 
     fmt = output_format(output, fmt, "table")
+    most = limit.rows(fmt)
     with Store.open_reader(db) as store:
-        rows = store.events(filters, limit.rows(fmt))
-        total = store.count_events(filters) if fmt == "table" else None
+        rows = store.events(filters, most)
+        # Counted only when the limit cut the list, and only for rows that are events
+        # (with --per-story they are stories).
+        cut = fmt == "table" and not per_story and most is not None and len(rows) == most
+        total = store.count_events(filters) if cut else None
     if per_story:
         from herald.link.stories import one_row_per_story
 
