@@ -12,8 +12,8 @@ from typing import Annotated
 from fastapi import Query
 
 from herald.api.errors import invalid
-from herald.events.plover import PLOVER_TYPES, plover_types
-from herald.store.filters import MODALITIES, EventFilters, quads
+from herald.events.plover import PLOVER_TYPES
+from herald.store.filters import MODALITIES, EventFilters, modes, quads
 
 
 def split_list(
@@ -28,10 +28,6 @@ def split_list(
         if wrong:
             raise invalid(field, f"{wrong[0]!r} is not one of {', '.join(allowed)}")
     return items
-
-
-def _all_modes() -> tuple[str, ...]:
-    return tuple(sorted({mode for info in plover_types().values() for mode in info.modes}))
 
 
 def event_filters(
@@ -69,7 +65,7 @@ def event_filters(
     return EventFilters(
         types=split_list("type", upper_types, PLOVER_TYPES),
         quad=quad,
-        modes=split_list("mode", mode, _all_modes()),
+        modes=split_list("mode", mode, modes()),
         modalities=split_list("modality", modality, MODALITIES),
         actor=actor or None,
         recipient=recipient or None,

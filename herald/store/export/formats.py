@@ -57,7 +57,7 @@ SUFFIXES: dict[ExportFormat, tuple[str, ...]] = {
 _FLAT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "tsv", "jsonl")
 
 # Every flat column and its DuckDB (and Parquet) type: ``duckdb.read_parquet`` gives these;
-# ``columns.column_types`` gives the CSV ones. What each holds: ``EVENT_COLUMN_NOTES``.
+# ``columns.column_types`` gives the CSV ones. What each holds: docs/exports.md.
 EVENT_COLUMNS: dict[str, str] = {
     "event_id": "VARCHAR",
     "doc_id": "VARCHAR",
@@ -105,59 +105,6 @@ EVENT_COLUMNS: dict[str, str] = {
     "relevance": "DOUBLE",
     "document_relevance": "DOUBLE",
     "lead": "BOOLEAN",
-}
-
-EVENT_COLUMN_NOTES: dict[str, str] = {
-    "event_id": "'{doc_id}:e{n}', unique",
-    "doc_id": "the document's stable hash",
-    "type": "PLOVER event type (AGREE, CONSULT, ...)",
-    "mode": "PLOVER mode within the type, or null",
-    "contexts": "PLOVER contexts (CSV: joined with ';')",
-    "actor_names": "actors in text order, joined with '; '",
-    "actor_countries": "distinct ISO3 codes of the actors, sorted, '; '",
-    "recipient_names": "recipients in text order, joined with '; '",
-    "recipient_countries": "distinct ISO3 codes of the recipients, sorted",
-    "event_date": "first day of when_value, null when unresolved",
-    "when_text": "the time expression as written",
-    "when_value": "partial ISO 8601 value (2018-01, 2017-W51, ...)",
-    "when_precision": "day, week, month, quarter, season, year, ...",
-    "when_anchor": "absolute, relative, publication or unresolved",
-    "when_modifier": "early, mid, late, approx; for an event dated through another clause "
-    "its relation to that date: before, on_or_before, after, on_or_after; or null",
-    "where_name": "gazetteer name of the place",
-    "where_country": "ISO3 code of the place",
-    "where_lat": "latitude of the event's place",
-    "where_lon": "longitude of the event's place",
-    "where_geonameid": "GeoNames id",
-    "modality": "asserted, planned, reported, negated, hypothetical, historical",
-    "attribution_kind": "publisher, named_source, anonymous_source, outlet",
-    "attribution_text": "who asserts it, as written",
-    "trigger": "the word or phrase that signals the event",
-    "evidence": "the sentence that carries the event, white space runs as one space",
-    "evidence_start": "character offset of the sentence in the document text",
-    "evidence_end": "end offset (exclusive)",
-    "confidence": "0..1",
-    "cameo": "CAMEO code for older tools, or null (CSV: quoted, '040' stays text)",
-    "story_id": "the cross-article story (after link), or null",
-    "url": "the document's URL",
-    "title": "the document's title",
-    "publisher": "the document's publisher: the page's, else its URL's domain",
-    "published": "publication date, partial ISO 8601",
-    "quad": "quad class of the type: verbal_cooperation, ..., material_conflict",
-    "quad_class": "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-    "4 material conflict (GDELT's QuadClass)",
-    "goldstein": "herald's Goldstein-style score of the (type, mode), -10..+10 "
-    "(herald/data/store/goldstein.csv)",
-    "actor_codes": "distinct CAMEO-style codes of the actors, ISO3 country + sector "
-    "(USAGOV), sorted, '; '",
-    "actor_sectors": "distinct sectors of the actors (GOV, MIL, ...), sorted, '; '",
-    "recipient_codes": "distinct CAMEO-style codes of the recipients, sorted, '; '",
-    "recipient_sectors": "distinct sectors of the recipients, sorted, '; '",
-    "where_admin1": "first-level division of the event's place (state, province), by name",
-    "where_basis": "why that place: governs, sentence, dateline or article (README, Output)",
-    "relevance": "0..1: a political event between political actors?",
-    "document_relevance": "0..1: is the article about political events?",
-    "lead": "whether the article's lede reports it",
 }
 
 # Columns of codes that look like numbers ("040"): quoted in CSV so that readers keep them text.

@@ -119,7 +119,8 @@ def write_plover(
     return count
 
 
-# Every column of the cameo export: its DuckDB type (``duckdb.read_csv(columns=...)``).
+# Every column of the cameo export: its DuckDB type (``duckdb.read_csv(columns=...)``); what
+# each holds: docs/exports.md.
 CAMEO_COLUMNS: dict[str, str] = {
     "event_id": "VARCHAR",
     "story_id": "VARCHAR",
@@ -144,33 +145,6 @@ CAMEO_COLUMNS: dict[str, str] = {
     "where_admin1": "VARCHAR",
     "where_lat": "DOUBLE",
     "where_lon": "DOUBLE",
-}
-
-# What each cameo column holds (docs/exports.md).
-CAMEO_COLUMN_NOTES: dict[str, str] = {
-    "event_id": "herald's event id (repeated for each pair)",
-    "story_id": "the story (after link)",
-    "date": "event date, publication day when unresolved",
-    "source_code": "actor: ISO3 country + sector, CAMEO-style (USAGOV)",
-    "source_name": "actor's name",
-    "source_country": "actor's ISO3 code",
-    "source_sector": "actor's sector",
-    "target_code": "recipient: ISO3 country + sector, or empty",
-    "target_name": "recipient's name, or empty",
-    "target_country": "recipient's ISO3 code",
-    "target_sector": "recipient's sector",
-    "cameo": "CAMEO event code, when exactly one fits (quoted: '040' stays text)",
-    "root_code": "first two digits of the CAMEO code",
-    "quad_class": "1-4 as in GDELT",
-    "goldstein": "herald's Goldstein-style score of the (type, mode), -10..+10",
-    "plover_type": "PLOVER type",
-    "plover_mode": "PLOVER mode",
-    "url": "the document's URL",
-    "where_name": "gazetteer name of the event's place",
-    "where_country": "ISO3 code of the event's place",
-    "where_admin1": "first-level division of the event's place, by name",
-    "where_lat": "latitude of the event's place",
-    "where_lon": "longitude of the event's place",
 }
 
 
