@@ -59,6 +59,7 @@ from herald.link.rules import (
     participants_of,
 )
 from herald.link.stories import refresh_stories
+from herald.store.arrow_tables import with_arrow_table
 from herald.store.database import Store
 from herald.store.schema import transaction
 
@@ -283,7 +284,7 @@ def _insert_keys(con: duckdb.DuckDBPyConnection, features: Iterable[EventFeature
         for key in blocking_keys(f)
     ]
     if rows:
-        _with_table(
+        with_arrow_table(
             con,
             "_herald_link_keys",
             pa.Table.from_pylist(rows, schema=_KEY_SCHEMA),
@@ -380,7 +381,7 @@ def _apply(
         table = pa.Table.from_pylist(
             [{"old": old, "new": new} for old, new in relabels.items()], schema=_LABEL_SCHEMA
         )
-        _with_table(
+        with_arrow_table(
             con,
             "_herald_relabels",
             table,
@@ -390,21 +391,12 @@ def _apply(
     table = pa.Table.from_pylist(
         [{"old": event, "new": story} for event, story in assignments.items()], schema=_LABEL_SCHEMA
     )
-    _with_table(
+    with_arrow_table(
         con,
         "_herald_labels",
         table,
         "UPDATE events SET story_id = l.new FROM _herald_labels l WHERE events.event_id = l.old",
     )
-
-
-def _with_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str) -> None:
-    """Run ``sql`` with an arrow table registered under ``name``, then drop it."""
-    con.register(name, table)
-    try:
-        con.execute(sql)
-    finally:
-        con.unregister(name)
 
 
 class _Forest:

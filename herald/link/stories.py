@@ -40,6 +40,7 @@ import duckdb
 import pyarrow as pa
 
 from herald.events.plover import plover_types
+from herald.store.arrow_tables import with_arrow_table
 from herald.store.database import select_rows
 from herald.store.filters import EventFilters, where_clause
 
@@ -192,11 +193,12 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, removed: set[str], written: 
         by_story[row["story_id"]].append(row)
     rows = [summarize(story, reports) for story, reports in sorted(by_story.items())]
     schema = con.sql("SELECT * FROM stories LIMIT 0").to_arrow_table().schema
-    con.register("_herald_stories", pa.Table.from_pylist(rows, schema=schema))
-    try:
-        con.execute("INSERT INTO stories BY NAME SELECT * FROM _herald_stories")
-    finally:
-        con.unregister("_herald_stories")
+    with_arrow_table(
+        con,
+        "_herald_stories",
+        pa.Table.from_pylist(rows, schema=schema),
+        "INSERT INTO stories BY NAME SELECT * FROM _herald_stories",
+    )
 
 
 # ------------------------------------------------------------------------------ reading

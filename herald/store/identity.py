@@ -34,6 +34,7 @@ from herald.actors.identity import (
     name_key,
     resolve,
 )
+from herald.store.arrow_tables import with_arrow_table
 
 # A participant row ``p`` whose actor is named (some spelling of it is a proper name).
 NAMED = "p.identity_id IN (SELECT identity_id FROM actor_variants WHERE named)"
@@ -108,11 +109,12 @@ def identify(con: duckdb.DuckDBPyConnection, variants: Iterable[Variant]) -> int
             "DELETE FROM actor_variants WHERE name_key IN (SELECT unnest(?::VARCHAR[]))", [keys]
         )
         table = pa.Table.from_pylist([_row(v, identities[v]) for v in decided], schema=_SCHEMA)
-        con.register("_herald_variants", table)
-        try:
-            con.execute("INSERT INTO actor_variants BY NAME SELECT * FROM _herald_variants")
-        finally:
-            con.unregister("_herald_variants")
+        with_arrow_table(
+            con,
+            "_herald_variants",
+            table,
+            "INSERT INTO actor_variants BY NAME SELECT * FROM _herald_variants",
+        )
     _attach(con, keys)
     return len(decided)
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import duckdb
 
+from herald.store.arrow_tables import with_arrow_table
 from herald.store.identity import IDENTITY_TABLES_SQL, reidentify_all
 
 # The tables a batch fills, in the order they are written (parents before children;
@@ -230,14 +231,13 @@ def _fill_publishers_from_urls(con: duckdb.DuckDBPyConnection) -> None:
     rows = [{"doc_id": d, "publisher": domain} for d, url in found if (domain := domain_of(url))]
     if not rows:
         return
-    con.register("_herald_publishers", pa.Table.from_pylist(rows))
-    try:
-        con.execute(
-            "UPDATE documents SET publisher = n.publisher FROM _herald_publishers n "
-            "WHERE documents.doc_id = n.doc_id"
-        )
-    finally:
-        con.unregister("_herald_publishers")
+    with_arrow_table(
+        con,
+        "_herald_publishers",
+        pa.Table.from_pylist(rows),
+        "UPDATE documents SET publisher = n.publisher FROM _herald_publishers n "
+        "WHERE documents.doc_id = n.doc_id",
+    )
 
 
 @migration(9, "actor identities across documents")
