@@ -20,6 +20,7 @@ from herald.cli.options import (
     output_format,
     output_option,
     parse_date,
+    pipeline_options,
 )
 from herald.cli.output import (
     event_rows,
@@ -33,7 +34,7 @@ from herald.cli.progress import count_documents, progress_bar
 from herald.cluster.plan import DEFAULT_PARTITION_SIZE
 from herald.errors import UsageError
 from herald.records import Extraction, Rejected, Result
-from herald.settings import DEFAULT_MAX_BYTES, Options
+from herald.settings import Options
 
 
 @dataclass
@@ -175,12 +176,7 @@ class DaskRun:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Store into this DuckDB file (then records are printed only if -o or --format).",
 )
-@click.option(
-    "--published",
-    callback=parse_date,
-    metavar="DATE",
-    help="Publication date (YYYY-MM-DD) of the documents that state none.",
-)
+@pipeline_options
 # herald 0.1 called --published --date: kept, hidden, so that old scripts run.
 @click.option("--date", "old_published", callback=parse_date, hidden=True)
 @format_option(
@@ -196,25 +192,6 @@ class DaskRun:
     default="auto",
     show_default=True,
     help="How to read stdin (-) or files with other extensions.",
-)
-@click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Reject a document (a file, a JSONL line, a WARC record) larger than this, in bytes.",
-)
-@click.option(
-    "--actors",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Your actor dictionary, CSV: name, aliases, country, sector, valid_from, valid_to.",
-)
-@click.option(
-    "--all-events",
-    is_flag=True,
-    help="Keep events that are not political, and those of non-political articles, with "
-    "their relevance scores (dropped by default).",
 )
 @click.option("--strict", is_flag=True, help="Stop on the first internal error.")
 @click.option(

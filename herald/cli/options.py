@@ -1,6 +1,7 @@
 """The options every command shares, defined once so that the same thing has the same flag
 everywhere (a test compares the ``--help`` of every command): ``--db``, ``-o/--output``,
-``--format``, ``--limit``/``--all``, the event filters, and the date parameter."""
+``--format``, ``--limit``/``--all``, the event filters, the date parameter and the options of a
+run of the pipeline (``pipeline_options``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 import click
 
 from herald.errors import UsageError
-from herald.settings import default_database
+from herald.settings import DEFAULT_MAX_BYTES, default_database
 from herald.store.filters import MODALITIES, event_filters, quads
 
 FORMATS = click.Choice(["json", "csv", "table"])
@@ -170,3 +171,41 @@ def filter_options(command: Command) -> Command:
     for flag, keyword, extra, help in reversed(_FILTERS):
         with_filters = click.option(flag, keyword, help=help, **extra)(with_filters)
     return with_filters
+
+
+# The options of a run of the pipeline, the same for `herald extract` and `herald watch`.
+_PIPELINE_OPTIONS = (
+    click.option(
+        "--published",
+        callback=parse_date,
+        metavar="DATE",
+        help="Publication date (YYYY-MM-DD) of the documents that state none.",
+    ),
+    click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes."),
+    click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Reject a document (a file, a JSONL line, a WARC record) larger than this, in bytes.",
+    ),
+    click.option(
+        "--actors",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Your actor dictionary, CSV: name, aliases, country, sector, valid_from, valid_to.",
+    ),
+    click.option(
+        "--all-events",
+        is_flag=True,
+        help="Keep events that are not political, and those of non-political articles, with "
+        "their relevance scores (dropped by default).",
+    ),
+)
+
+
+def pipeline_options(command: Command) -> Command:
+    """``--published``, ``-j/--processes``, ``--max-bytes``, ``--actors``, ``--all-events``:
+    how the documents are read and analysed, whichever command runs the pipeline."""
+    for option in reversed(_PIPELINE_OPTIONS):
+        command = option(command)
+    return command

@@ -7,27 +7,14 @@ from pathlib import Path
 
 import click
 
-from herald.cli.options import database_option, parse_date
-from herald.settings import DEFAULT_MAX_BYTES, Options
+from herald.cli.options import database_option, pipeline_options
+from herald.settings import Options
 
 
 @click.command("watch")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @database_option(must_exist=False)
-@click.option(
-    "--published",
-    callback=parse_date,
-    metavar="DATE",
-    help="Publication date (YYYY-MM-DD) of the documents that state none.",
-)
-@click.option("--processes", "-j", type=click.IntRange(min=1), help="Worker processes.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES)
-@click.option(
-    "--actors",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Your actor dictionary, CSV: name, aliases, country, sector, valid_from, valid_to.",
-)
-@click.option("--all-events", is_flag=True, help="Keep events that are not political.")
+@pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="No line per round.")
 def watch(
     folder: Path,
