@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
 import click
 
 from herald.cli.options import database_option
+from herald.cli.progress import progress_bar
 
 
 @click.command("link")
@@ -29,15 +29,13 @@ def link_command(db: Path, relink: bool, quiet: bool) -> None:
       herald link --db events.duckdb
       herald link --db events.duckdb --all
     """
-    from tqdm import tqdm
-
     from herald.link.stage import link_new, pending_events, relink_all
     from herald.store.database import Store
 
     started = time.perf_counter()
     with Store.open(db) as store:
         total = store.counts()["events"] if relink else pending_events(store)
-        with tqdm(total=total, unit="event", desc="link", file=sys.stderr, disable=quiet) as bar:
+        with progress_bar(total, not quiet, unit="event", desc="link") as bar:
             run = relink_all if relink else link_new
             summary = run(store, progress=bar.update)
     if not quiet:

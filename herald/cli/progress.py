@@ -57,8 +57,10 @@ def _jsonl_records(path: Path) -> int | None:
         return 1
 
 
-def progress_bar(total: int | None, enabled: bool, unit: str = "doc") -> Any:
+def progress_bar(
+    total: int | None, enabled: bool, unit: str = "doc", desc: str = "herald"
+) -> Any:
     """A bar on standard error: done/total, rate and time left when the total is known."""
     from tqdm import tqdm
 
-    return tqdm(total=total, unit=unit, file=sys.stderr, disable=not enabled, desc="herald")
+    return tqdm(total=total, unit=unit, file=sys.stderr, disable=not enabled, desc=desc)
