@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from herald.api.queries import SORTS
+from herald.api.queries import sort_order
 from herald.events.plover import plover_types
 from herald.link.stories import source_of
 from herald.store.filters import EventFilters, where_clause
@@ -72,14 +72,15 @@ def _quad_sql() -> str:
 
 
 def filtered_table(con: duckdb.DuckDBPyConnection, filters: EventFilters, sort: str) -> pa.Table:
-    """Every event the filters keep, in the events list's ``sort`` order, with its source."""
-    order = SORTS[sort]
+    """Every event the filters keep, in the events list's ``sort`` order, with its source;
+    an unknown sort is a 422 (``queries.sort_order``)."""
+    order = sort_order(sort)
     where, params = where_clause(filters)
-    select = ", ".join(f"{sql.format(quad=_quad_sql())} AS {name}" for name, sql in COLUMNS)
-    direction = "DESC" if order.descending else "ASC"
+    quad = _quad_sql()
+    select = ", ".join(f"{sql.format(quad=quad)} AS {name}" for name, sql in COLUMNS)
     sql = (
         f"SELECT {select} FROM events_flat f{where} "
-        f"ORDER BY {order.key} {direction}, f.event_id ASC"
+        f"ORDER BY {order.key} {order.direction}, f.event_id ASC"
     )
     table = con.sql(sql, params=params).to_arrow_table()
     sources = [

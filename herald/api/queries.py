@@ -41,6 +41,10 @@ class Sort:
     descending: bool
     cast: str
 
+    @property
+    def direction(self) -> str:
+        return "DESC" if self.descending else "ASC"
+
 
 # Events sort by the day they happened, except that an event still to come when it was
 # reported sorts at the day of its report: a plan announced in 2017 for 2030 is 2017 news,
@@ -55,6 +59,14 @@ SORTS: dict[str, Sort] = {
     "type": Sort("f.type", False, "VARCHAR"),
     "-type": Sort("f.type", True, "VARCHAR"),
 }
+
+
+def sort_order(sort: str) -> Sort:
+    """The sort order named ``sort``; an unknown name is a 422 that lists the known ones."""
+    order = SORTS.get(sort)
+    if order is None:
+        raise invalid("sort", f"one of {', '.join(SORTS)}")
+    return order
 
 
 def rows(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
@@ -132,9 +144,7 @@ def list_events(
     cursor: str | None = None,
 ) -> Row:
     """One page of events: items, the cursor of the next page (or None), and the total."""
-    order = SORTS.get(sort)
-    if order is None:
-        raise invalid("sort", f"one of {', '.join(SORTS)}")
+    order = sort_order(sort)
     where, params = where_clause(filters)
     total = con.execute(f"SELECT count(*) FROM events_flat f{where}", params).fetchone()
     page_where, page_params = where, list(params)
@@ -148,10 +158,9 @@ def list_events(
         )
         page_where = (where + " AND " if where else " WHERE ") + seek
         page_params += [key, key, after_id]
-    direction = "DESC" if order.descending else "ASC"
     sql = (
         f"SELECT {EVENT_COLUMNS}, {order.key} AS _key FROM events_flat f{page_where} "
-        f"ORDER BY _key {direction}, f.event_id ASC LIMIT ?"
+        f"ORDER BY _key {order.direction}, f.event_id ASC LIMIT ?"
     )
     found = rows(con.execute(sql, [*page_params, limit + 1]))
     more = len(found) > limit
