@@ -99,21 +99,27 @@ class Guard:
                     raise BodyTooLarge(self.max_body)
             return message
 
-        async def secure_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                extra = [
-                    (b"content-security-policy", CSP.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                ]
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
-            await send(message)
-
-        await self.app(scope, limited_receive, secure_send)
+        await self.app(scope, limited_receive, _secured(send))
 
     async def _refuse(
         self, scope: Scope, receive: Receive, send: Send, status: int, code: str, message: str
     ) -> None:
-        response = error_response(status, code, message)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        await response(scope, receive, send)
+        await error_response(status, code, message)(scope, receive, _secured(send))
+
+
+# The headers every answer carries, refusals included.
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+)
+
+
+def _secured(send: Send) -> Send:
+    """``send`` with the security headers added to the start of every answer."""
+
+    async def secure_send(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+        await send(message)
+
+    return secure_send
