@@ -154,9 +154,7 @@ function sortControl(current) {
   /* A plan is listed at the day it was reported, not years ahead of today's news. */
   const sorts = [["-date", "newest first (plans at their report date)"], ["date", "oldest first"],
     ["-confidence", "most confident"], ["confidence", "least confident"], ["type", "type"]];
-  return el("label", { for: "f-sort" }, "Sort",
-    el("select", { name: "sort", id: "f-sort" },
-      sorts.map(([value, label]) => el("option", { value, selected: value === current }, label))));
+  return choice("sort", "Sort", sorts, current);
 }
 
 function placeOf(item) {
@@ -303,7 +301,7 @@ async function eventView(view, eventId) {
   const when = event.event_date
     ? `${event.event_date}${event.when_value && event.when_value !== event.event_date ? ` (${event.when_value})` : ""}${event.when_text && event.when_text !== event.event_date ? ` “${event.when_text}”` : ""}`
     : "undated";
-  const where = event.where_name ? `${event.where_name}${event.where_country ? ` (${event.where_country})` : ""}` : "—";
+  const where = placeOf(event) || "—";
   const facts = [["Actor", names(event.participants, "actor")],
     ["Recipient", names(event.participants, "recipient")], ["Event date", when],
     ["Published", doc.published || "unknown"], ["Where", where],

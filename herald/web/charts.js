@@ -142,14 +142,15 @@
     }
     buckets.forEach((bucket) => {
       const start = dayOf(bucket.period);
-      const end = dayOf(periodEnd(bucket.period, data.interval)) + DAY;
+      const until = periodEnd(bucket.period, data.interval);
+      const end = dayOf(until) + DAY;
       const bar = Math.max(1, (x(end) - x(start)) * 0.85);
       const bx = x(start) + (x(end) - x(start) - bar) / 2;
       let base = 0;
       for (const key of data.series) {
         const n = bucket.counts[key] || 0;
         if (!n) continue;
-        const extra = { since: bucket.period, until: periodEnd(bucket.period, data.interval) };
+        const extra = { since: bucket.period, until };
         extra[data.by] = key;
         chart.append(eventsLink(params, extra, `${bucket.period}: ${n} ${key.replaceAll("_", " ")}`,
           svg("rect", { x: bx, width: bar, y: y(base + n), height: y(base) - y(base + n),
