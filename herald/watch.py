@@ -20,9 +20,9 @@ from pathlib import Path
 
 from herald.ingest import ingest
 from herald.read.inputs import format_from_suffix, read_inputs
-from herald.records import Extraction
 from herald.settings import Options
 from herald.store.database import Store
+from herald.tally import Tally
 
 # Milliseconds without a change before a round's files are read, and the longest a round
 # may gather changes for.
@@ -83,15 +83,10 @@ def _readable(change: object, path: str) -> bool:
 
 def _ingest_round(paths: list[str], store: Store, options: Options, processes: int | None) -> Round:
     present = [path for path in paths if Path(path).exists()]
-    documents = added = skipped = rejected = events = 0
     items = read_inputs(present, max_bytes=options.max_bytes)
+    tally = Tally()
     for ingested in ingest(items, options, store, processes):
-        added += ingested.added
-        skipped += ingested.skipped
-        for result in ingested.results:
-            if isinstance(result, Extraction):
-                documents += 1
-                events += len(result.events)
-            else:
-                rejected += 1
-    return Round(tuple(present), documents, added, skipped, rejected, events)
+        tally.add(ingested)
+    return Round(
+        tuple(present), tally.documents, tally.added, tally.skipped, tally.rejected, tally.events
+    )

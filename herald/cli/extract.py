@@ -33,29 +33,9 @@ from herald.cli.output import (
 from herald.cli.progress import count_documents, progress_bar
 from herald.cluster.plan import DEFAULT_PARTITION_SIZE
 from herald.errors import UsageError
-from herald.records import Extraction, Rejected, Result
+from herald.records import Rejected, Result
 from herald.settings import Options
-
-
-@dataclass
-class Tally:
-    """What a batch run did, for the progress bar and the summary line."""
-
-    documents: int = 0
-    rejected: int = 0
-    read_failures: int = 0
-    events: int = 0
-    added: int = 0
-    skipped: int = 0  # inputs already stored, not read again
-
-    def count(self, batch: list[Result]) -> None:
-        for result in batch:
-            if isinstance(result, Extraction):
-                self.documents += 1
-                self.events += len(result.events)
-            else:
-                self.rejected += 1
-                self.read_failures += result.rejection.stage == "read"
+from herald.tally import Tally
 
 
 def _report_rejections(batch: list[Result]) -> None:
@@ -105,9 +85,7 @@ def extract_to(
     with _open_store(db) as store, progress_bar(total, progress) as bar:
         for ingested in ingest(items, options, store, processes):
             batch = ingested.results
-            tally.count(batch)
-            tally.added += ingested.added
-            tally.skipped += ingested.skipped
+            tally.add(ingested)
             _report_rejections(batch)
             if fmt == "json":
                 write_json_lines(batch, out)

@@ -30,8 +30,9 @@ from herald.errors import HeraldError, UsageError
 from herald.pipeline import run
 from herald.read.inputs import InputFormat, read_source
 from herald.read.items import DEFAULT_MAX_ARCHIVE_BYTES, Limits
-from herald.records import Extraction, RawDocument, Rejection
+from herald.records import RawDocument, Rejection
 from herald.settings import Options
+from herald.tally import Tally
 
 LOCAL_PREFIX = "local:"
 
@@ -119,7 +120,7 @@ def process_partition(partition: Partition, options: Options, dataset: Path) -> 
     as when a lost worker's task is run again after its first attempt finished)."""
     if is_written(dataset, partition.name):
         return PartitionDone(partition.name, skipped=True)
-    documents = rejected = events = 0
+    tally = Tally()
     # Items are read as the pipeline asks for them (a WARC partition is never held whole)
     # and kept until their batch's results are written beside them.
     pulled: deque[RawDocument | Rejection] = deque()
@@ -132,11 +133,8 @@ def process_partition(partition: Partition, options: Options, dataset: Path) -> 
     with PartitionWriter(dataset, partition.name) as writer:
         for batch in run(read(), options, processes=1):
             writer.write([pulled.popleft() for _ in batch], batch)
-            extractions = [r for r in batch if isinstance(r, Extraction)]
-            documents += len(extractions)
-            events += sum(len(e.events) for e in extractions)
-            rejected += len(batch) - len(extractions)
-    return PartitionDone(partition.name, documents, rejected, events)
+            tally.count(batch)
+    return PartitionDone(partition.name, tally.documents, tally.rejected, tally.events)
 
 
 def read_pieces(pieces: Sequence[Piece], options: Options) -> Iterator[RawDocument | Rejection]:
