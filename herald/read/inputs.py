@@ -221,12 +221,12 @@ def read_opened(
         yield from _read_jsonl(handle, source, max_bytes, lines)
     elif input_format == "warc":
         yield from read_warc_stream(handle, source, limits)
-    elif input_format == "json":
-        yield read_news_please(_read_whole(handle, max_bytes), source, max_bytes)
     else:
         content = _read_whole(handle, max_bytes)
         if max_bytes is not None and len(content) > max_bytes:
             yield rejection(source, "too_large", f"more than {max_bytes} bytes")
+        elif input_format == "json":
+            yield read_news_please(content, source)
         else:
             kind = _kind(input_format, content)
             yield RawDocument(source=source, id=source, content=content, kind=kind)

@@ -23,10 +23,9 @@ TEXT_KEYS = ("maintext", "text")  # the current name first
 DATE_KEY = "date_publish"
 
 
-def read_news_please(content: bytes, source: str, max_bytes: int | None) -> Item:
-    """The article of one news-please file, or a Rejection that says what is wrong."""
-    if max_bytes is not None and len(content) > max_bytes:
-        return rejection(source, "too_large", f"more than {max_bytes} bytes")
+def read_news_please(content: bytes, source: str) -> Item:
+    """The article of one news-please file (its size already checked by the reader), or a
+    Rejection that says what is wrong."""
     try:
         record = json.loads(content)
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
