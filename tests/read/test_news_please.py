@@ -75,3 +75,10 @@ def test_a_file_that_is_not_json_is_a_rejection(tmp_path: Path) -> None:
     (tmp_path / "broken.json").write_bytes(b'{"maintext": "cut')
     (item,) = read_inputs([str(tmp_path)])
     assert isinstance(item, Rejection) and item.code == "malformed_record"
+
+
+def test_a_file_over_the_size_limit_is_rejected_unparsed(tmp_path: Path) -> None:
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps(_article(maintext="word " * 500)), encoding="utf-8")
+    (item,) = read_inputs([str(tmp_path)], max_bytes=1000)
+    assert isinstance(item, Rejection) and item.code == "too_large"
