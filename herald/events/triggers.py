@@ -104,8 +104,11 @@ def _requirement_met(
 ) -> bool:
     """Whether one of the entry's required words is a syntactic neighbour of token ``i``
     (or, written "ctx:NAME", one of the sentence's contexts)."""
-    near = {view.tok(c).lemma.lower() for c in view.children(i)}
-    near |= {view.tok(c).text.lower() for c in view.children(i)}
+    # A preposition of time is no required word: "fired a missile ... on Friday" is not
+    # "fired on" someone.
+    children = [c for c in view.children(i) if not _time_phrase(view, c)]
+    near = {view.tok(c).lemma.lower() for c in children}
+    near |= {view.tok(c).text.lower() for c in children}
     # "called for the government to lift the ban": the parser hangs "for" on the clause
     for clause in view.children(i, "advcl", "ccomp", "xcomp"):
         near |= {view.tok(m).lemma.lower() for m in view.children(clause, "mark")}
@@ -126,6 +129,14 @@ def _requirement_met(
         elif need in near:
             return True
     return False
+
+
+def _time_phrase(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` is a preposition whose objects are all dates or times."""
+    if view.tok(i).dep != "prep":
+        return False
+    objects = view.children(i, "pobj")
+    return bool(objects) and all(view.tok(o).ent_type in ("DATE", "TIME") for o in objects)
 
 
 def _acts_on_artefact(view: SentenceView, i: int) -> bool:
