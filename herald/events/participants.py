@@ -215,7 +215,10 @@ def _modifier_country(view: SentenceView, i: int) -> str | None:
 
 
 def phrase_sector(view: SentenceView, i: int) -> str | None:
-    """The sector a participant's head noun names ("soldiers" MIL, "security forces" COP)."""
+    """The sector a participant's head noun names ("soldiers" MIL, "security forces" COP);
+    a news outlet ("VOA", "Reuters": the actors stage returns none) is the media's."""
+    if lexicon.media_for(view.np_text(i)) or lexicon.media_for(view.tok(i).text):
+        return "MED"
     for form in _head_forms(view, i):
         role = lexicon.role_for(form)
         if role is not None and role.sector:

@@ -47,6 +47,7 @@ POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO"}
 )
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+_ASKING = frozenset({"REQUEST", "ACCUSE", "CONSULT"})  # a journalist's question, inquiry, interview
 _ACTING, _RECEIVING, _COLLECTIVE, _UNKNOWN, _NONE = 0.9, 0.7, 0.6, 0.5, 0.2
 
 
@@ -69,6 +70,8 @@ def is_political(party: ActorRef) -> bool:
 
 def event_relevance(event: Event) -> float:
     """How surely ``event`` is a political event between political actors."""
+    if _newsgathering(event):
+        return _NONE
     if any(is_political(party) for party in event.actor):
         return _ACTING
     if any(is_political(party) for party in event.recipient):
@@ -80,6 +83,16 @@ def event_relevance(event: Event) -> float:
     if any(p.sector is None and p.kind != "group" for p in (*event.actor, *event.recipient)):
         return _UNKNOWN
     return _NONE
+
+
+def _newsgathering(event: Event) -> bool:
+    """The press asking, interviewing or inquiring ("asked by a reporter whether ...", "a VOA
+    request for comment") is how news is made, not a political event, whoever is asked."""
+    return (
+        event.type in _ASKING
+        and bool(event.actor)
+        and all(party.sector == "MED" for party in event.actor)
+    )
 
 
 def _collective(event: Event) -> bool:
