@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from herald.events.plover import cues
+from herald.events.plover import cues, plover_types, trigger_lexicon
 from herald.events.syntax import SentenceView
 from herald.events.when import own_time
 from herald.records import Attribution, Modality, ParsedText, TimeValue
@@ -112,7 +112,11 @@ def negation_scope(view: SentenceView, chain: list[int]) -> list[int]:
     """The part of the chain a negation reaches: not past a definite noun that is the object
     of a preposition of a full verb ("did not respond to the request": a definite noun
     presupposes the request was made), but through light verbs ("did not hold talks"),
-    direct objects and bare nouns ("did not agree to talks")."""
+    direct objects and bare nouns ("did not agree to talks"), nor past a definite object of a
+    verb of judging ("has never condemned Russia's invasion": the invasion took place)."""
+    for k, i in enumerate(chain[:-1]):
+        if view.tok(i).dep == "dobj" and _is_definite(view, i) and _judges(view, chain[k + 1]):
+            return chain[: k + 1]
     for k, i in enumerate(chain[:-2]):
         if view.tok(i).dep != "pobj" or view.tok(chain[k + 1]).dep != "prep":
             continue
@@ -122,6 +126,16 @@ def negation_scope(view: SentenceView, chain: list[int]) -> list[int]:
         if governor.pos in ("VERB", "AUX") and governor.lemma.lower() not in cues("light"):
             return chain[: k + 1]
     return chain
+
+
+def _judges(view: SentenceView, verb: int) -> bool:
+    """Whether ``verb`` is a trigger of a factive type (ACCUSE, SUPPORT: "condemn", "praise"):
+    what it judges happened whether or not the judging did."""
+    token = view.tok(verb)
+    if token.pos != "VERB":
+        return False
+    entries = trigger_lexicon().get((token.lemma.lower(), "VERB"), ())
+    return any(plover_types()[e.type].embeds == "factive" for e in entries)
 
 
 def _is_definite(view: SentenceView, noun: int) -> bool:

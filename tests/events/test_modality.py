@@ -43,6 +43,9 @@ def trigger_index(text: str, word: str) -> tuple:
         ("They talked before the Council meets.", "meets", "asserted"),
         ("Police arrested none of the protesters.", "arrested", "negated"),
         ("Police arrested no protesters on Monday.", "arrested", "negated"),
+        # what a judging verb judges happened even when nobody judged it
+        ("China has never condemned Russia's invasion of Ukraine.", "condemned", "negated"),
+        ("China has never condemned Russia's invasion of Ukraine.", "invasion", "asserted"),
         ("Police arrested one protester on Monday.", "arrested", "asserted"),
         ("He will meet Trudeau and iron out the details.", "iron", "planned"),
         ("Canada could help by working with Cuba.", "working", "hypothetical"),
