@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from herald.events.plover import plover_types
 from herald.events.when import own_time
 from herald.records import ActorRef, Event, Telling, TimeValue
 from herald.time.partial import bounds
@@ -57,6 +58,8 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if _sides_differ(first.actor, second.actor) or _sides_differ(first.recipient, second.recipient):
         return False
+    if _statement(first) and not (first.actor and second.actor):
+        return False  # a statement is known by its speaker: without one, it may be anyone's
     named = [_named(e.actor) | _named(e.recipient) for e in (first, second)]
     unnamed = not (named[0] or named[1])
     return (
@@ -65,6 +68,12 @@ def same_event(first: Event, second: Event) -> bool:
         or _same_town(first, second)
         or (_own(first.when) is not None and _own(first.when) == _own(second.when))
     )
+
+
+def _statement(event: Event) -> bool:
+    """A verbal event other than a meeting: something someone says (a demand, a charge, a
+    refusal, a promise). A meeting is known by its parties, place and day instead."""
+    return event.type != "CONSULT" and plover_types()[event.type].quad.startswith("verbal")
 
 
 STEM = 4  # letters two forms of one word share ("launch", "launches", "launched")

@@ -11,7 +11,8 @@ the protest is for: the protest absorbs it as well.
 
 from __future__ import annotations
 
-from herald.events.plover import frame_mode, plover_types
+from herald.events.modes import phrases_of
+from herald.events.plover import frame_mode, mode_cues, plover_types
 from herald.events.roles import purpose_like, unit_head
 from herald.events.syntax import SentenceView
 from herald.events.triggers import TriggerCandidate
@@ -53,8 +54,20 @@ def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None
             continue
         zone = _content_zone(view, candidate)
         deeds = [c for c in found if c is not candidate and c.head in zone]
-        if any(plover_types()[c.type].quad == "material_conflict" for c in deeds):
+        if any(plover_types()[c.type].quad == "material_conflict" for c in deeds) or _arms(
+            view, zone
+        ):
             candidate.type, candidate.mode = "ACCUSE", None
+
+
+def _arms(view: SentenceView, zone: set[int]) -> bool:
+    """Whether a phrase names weapons of war ("opposed North Korea's use of ballistic
+    missiles"): the mode cues of an assault (plover_mode_cues.csv) name them."""
+    return any(
+        cue.type == "ASSAULT"
+        for phrase in phrases_of(view, sorted(zone))
+        for cue in mode_cues().get(phrase, ())
+    )
 
 
 def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:

@@ -4,11 +4,11 @@ from herald.records import ActorRef, Attribution, Event, Evidence, Mention
 POLICE = Attribution(kind="source", text="police")
 
 
-def _event(n: int, trigger: str, start: int, **fields) -> Event:
+def _event(n: int, trigger: str, start: int, type: str = "ASSAULT", **fields) -> Event:
     return Event(
         event_id=f"d:e{n}",
         doc_id="d",
-        type="ASSAULT",
+        type=type,
         mode=None,
         trigger=Mention(trigger, start, start + len(trigger)),
         evidence=Evidence("...", 0, 10),
@@ -40,3 +40,14 @@ def test_a_historical_telling_is_another_event() -> None:
     now = _event(1, "killed", 10)
     background = _event(2, "killed", 400, modality="historical")
     assert len(merge_mentions([now, background])) == 2
+
+
+def test_a_statement_without_its_speaker_is_not_merged_into_another_speakers() -> None:
+    korea = (ActorRef(name="North Korea", kind="country", actor_id="d:a2"),)
+    japan = (ActorRef(name="Japan", kind="country", actor_id="d:a3"),)
+    condemned = _event(1, "condemned", 10, actor=japan, recipient=korea, type="ACCUSE")
+    opposed = _event(2, "opposed", 300, recipient=korea, type="ACCUSE")  # "it opposed"
+    assert len(merge_mentions([condemned, opposed])) == 2
+    # the same speaker saying it again is one statement
+    again = _event(3, "condemns", 500, actor=japan, recipient=korea, type="ACCUSE")
+    assert len(merge_mentions([condemned, again])) == 1
