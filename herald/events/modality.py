@@ -160,7 +160,8 @@ def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
             if any(view.tok(n).text.lower() == "no" for n in view.children(c, "neg", "advmod")):
                 words.add(f"no {view.tok(c).text.lower()}")
         if i != trigger:
-            words.add(view.tok(i).lemma.lower())
+            # the text too: the lemmatizer takes "hopes" for a form of "hop"
+            words.update((view.tok(i).lemma.lower(), view.tok(i).text.lower()))
         if view.tok(i).dep == "pobj":
             prep = view.head(i)
             if prep is not None:
