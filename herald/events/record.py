@@ -31,7 +31,7 @@ from herald.events.plover import cameo_code, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span
 from herald.events.triggers import TriggerCandidate
-from herald.events.when import event_time
+from herald.events.when import event_time, planned_weekday
 from herald.records import Actor, Document, Event, Evidence, Mention, Place, Quote, TimeValue
 
 T = TypeVar("T")
@@ -73,6 +73,8 @@ def to_event(
     modality = modality_of(
         parsed, anchor, when=when, published=doc.published, attribution=attribution, view=view
     )
+    if modality == "planned":
+        when = planned_weekday(when, doc.published)
     when = _bounded(when, modality)
     event_type, mode = candidate.type, candidate.mode
     if modality == "negated" and _cooperative(event_type) and is_refusal(view, anchor):

@@ -51,6 +51,9 @@ from herald.events.when_relations import (
     with_relation,
 )
 from herald.records import TimeValue
+from herald.time.calendar import _weekday_date
+from herald.time.partial import bounds
+from herald.time.vocabulary import lookup
 
 
 def event_time(
@@ -173,3 +176,16 @@ def own_time(when: TimeValue | None) -> TimeValue | None:
     if when is None or when.anchor in ("publication", "unresolved"):
         return None
     return when
+
+
+def planned_weekday(when: TimeValue | None, published: TimeValue | None) -> TimeValue | None:
+    """A planned event's bare weekday is the next one: "hopes to resolve it during talks
+    Tuesday", published on a Monday, is tomorrow, not last week (the time stage reads a bare
+    weekday in a present-tense sentence as past)."""
+    if when is None or published is None or when.anchor != "relative" or when.precision != "day":
+        return when
+    weekday = lookup("weekday", when.text.strip())
+    day, today = bounds(when.value), bounds(published.value)
+    if not weekday or day is None or today is None or day[0] >= today[0]:
+        return when
+    return replace(when, value=_weekday_date(today[0], int(weekday), "future").isoformat())

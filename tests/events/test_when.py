@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from herald.data_files import data_path
 from herald.events.syntax import SentenceView, token_ranges
-from herald.events.when import event_time
+from herald.events.when import event_time, planned_weekday
 from herald.events.when_gaps import shift_value
 from herald.events.when_relations import compose, relation_words
 from herald.parse.model import parse
@@ -160,3 +160,13 @@ def test_a_clause_describing_a_participant_does_not_date_the_event() -> None:
     assert when is not None and (when.value, when.anchor) == ("2017-12-18", "publication")
     when = when_of("Police arrested a man who had fled to Spain in 2014.", "arrested")
     assert when is not None and (when.value, when.anchor) == ("2017-12-18", "publication")
+
+
+def test_a_planned_events_bare_weekday_is_the_next_one() -> None:
+    monday = TimeValue("March 10", "2025-03-10", "day", "absolute")
+    read_as_past = TimeValue("Tuesday", "2025-03-04", "day", "relative")
+    assert planned_weekday(read_as_past, monday).value == "2025-03-11"
+    ahead = TimeValue("Tuesday", "2025-03-11", "day", "relative")
+    assert planned_weekday(ahead, monday) == ahead
+    dated = TimeValue("March 4", "2025-03-04", "day", "absolute")  # a date, not a weekday
+    assert planned_weekday(dated, monday) == dated
