@@ -98,7 +98,32 @@ def sentence_candidates(
     attach_aims(view, found)
     cue_modes(view, found)
     kept = [c for c in found if not absorbed(c) and not _restates(view, c, found)]
+    kept = [c for c in kept if not _purpose_of(view, c, kept)]
     return sorted(kept, key=lambda c: c.unit[0])
+
+
+def _purpose_of(
+    view: SentenceView, candidate: TriggerCandidate, found: Sequence[TriggerCandidate]
+) -> bool:
+    """A noun of the same type that says what another event is for ("will travel to Canada
+    for meetings with G7 ministers", "a visit to Quetta for a security meeting") is that
+    event again: its parties join it and it is no event of its own."""
+    prep = view.head(candidate.head)
+    if view.tok(candidate.head).dep != "pobj" or prep is None:
+        return False
+    if view.tok(prep).lemma.lower() != "for":
+        return False
+    holder = next(
+        (o for o in found if o is not candidate and o.type == candidate.type
+         and view.head(prep) in o.unit),
+        None,
+    )  # fmt: skip
+    if holder is None or holder.roles is None or candidate.roles is None:
+        return False
+    holder.roles.recipients += [
+        r for r in candidate.roles.recipients if r not in holder.roles.recipients
+    ]
+    return True
 
 
 def _restates(

@@ -428,6 +428,13 @@ def test_a_verb_that_describes_a_noun_trigger_is_the_same_event() -> None:
     assert [e.trigger.text for e in events if e.type == "CONSULT"] == ["talks"]
 
 
+def test_what_a_trip_is_for_is_the_trip_itself() -> None:
+    text = "Rubio will travel to Canada on Wednesday for meetings with G7 foreign ministers."
+    (trip,) = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert trip.trigger.text == "travel"
+    assert "G7 foreign ministers" in [r.text for r in trip.recipient]
+
+
 def test_a_trigger_without_parties_does_not_hide_a_place() -> None:
     text = "The two sides signed the agreement in Nairobi on Thursday."
     places = find_places(parse(text))
