@@ -32,6 +32,7 @@ HISTORICAL_DAYS = 30  # older than this before publication counts as historical
 _NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "conj",
                       "pcomp", "appos", "npadvmod", "oprd"})  # fmt: skip
 _VERB_UP = frozenset({"xcomp", "conj", "auxpass", "aux", "pcomp"})
+_CONDITIONS = frozenset({"if", "unless"})
 _TIME_CLAUSE_MARKS = frozenset({"before", "after", "until", "till", "when", "once", "as"})
 # Links climbed from a clause to the clause that embeds it, looking for a speech verb.
 _CLAUSE_UP = frozenset({"ccomp", "advcl", "xcomp", "acomp", "conj"})
@@ -52,7 +53,11 @@ def modality_of(
     words = _cue_words(view, trigger, chain)
     if _negation_cues(view, trigger, chain) or _has_negative_argument(view, trigger):
         return "negated"
-    hypothetical = words & cues("hypothetical") or _has_condition(view, chain)
+    hypothetical = (
+        words & cues("hypothetical")
+        or _has_condition(view, chain)
+        or _in_condition(view, trigger)
+    )
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"
     planned = _is_planned(view, chain, words)
@@ -222,6 +227,19 @@ def _has_condition(view: SentenceView, chain: list[int]) -> bool:
             marks = view.children(clause, "mark")
             if any(view.tok(m).text.lower() in cues("hypothetical") for m in marks):
                 return True
+    return False
+
+
+def _in_condition(view: SentenceView, trigger: int) -> bool:
+    """Inside a condition, however deep: "if Kim were to start a war, to attack the United
+    States, ..." (the attack hangs on the war's verb, not on "if")."""
+    current: int | None = trigger
+    while current is not None:
+        if view.tok(current).dep == "advcl" and any(
+            view.tok(m).text.lower() in _CONDITIONS for m in view.children(current, "mark")
+        ):
+            return True
+        current = view.head(current)
     return False
 
 

@@ -32,6 +32,7 @@ def trigger_index(text: str, word: str) -> tuple:
         ("Russia would invade Ukraine.", "invade", "hypothetical"),
         ("Russia might invade Ukraine.", "invade", "hypothetical"),
         ("If Russia invades Ukraine, NATO will respond.", "invades", "hypothetical"),
+        ("If he were to start a war, to attack Japan, he would lose.", "attack", "hypothetical"),
         ("Israel did not attack Gaza.", "attack", "negated"),
         ("Israel never attacked Gaza.", "attacked", "negated"),
         ("There were no talks with Iran.", "talks", "negated"),
