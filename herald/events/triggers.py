@@ -23,6 +23,8 @@ _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
 # A ``requires`` value: what the trigger acts on is no made thing ("released three hostages",
 # not "released a video").
 NOT_ARTEFACT = "obj:not-artefact"
+# A ``requires`` value: a noun that is voiced by someone, not a state of affairs.
+VOICED = "by:voiced"
 # The lexicon entry of a "X said Y must/should do Z" request, whose trigger is the speech verb.
 MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
 # The entry of a damning verdict, "X called Y reckless", "described Y as a betrayal": an
@@ -123,12 +125,34 @@ def _requirement_met(
         if need == NOT_ARTEFACT:
             if not _acts_on_artefact(view, i):
                 return True
+        elif need == VOICED:
+            if _voiced(view, i):
+                return True
         elif need.startswith("ctx:"):
             if need[4:] in contexts:
                 return True
         elif need in near:
             return True
     return False
+
+
+def _voiced(view: SentenceView, i: int) -> bool:
+    """Whether noun ``i`` is something someone voices: it has an owner ("Pyongyang's
+    threats"), a "by" agent, a to-infinitive ("a threat to strike"), or a light or speech
+    verb governs it ("issued a threat", "repeated the threat"). "The China threat", "faces
+    an increasing threat", "the threat posed by terrorist groups" name a danger instead."""
+    if view.children(i, "poss"):
+        return True
+    if any(view.tok(p).lemma.lower() == "by" for p in view.children(i, "prep")):
+        return True
+    for clause in view.children(i, "acl"):
+        if any(view.tok(a).tag == "TO" for a in view.children(clause, "aux")):
+            return True
+    governor = view.head(i)
+    if governor is None or view.tok(i).dep not in ("dobj", "nsubjpass"):
+        return False
+    lemma = view.tok(governor).lemma.lower()
+    return lemma in cues("light") or lemma in cues("speech")
 
 
 def _time_phrase(view: SentenceView, i: int) -> bool:

@@ -428,6 +428,19 @@ def test_a_verb_that_describes_a_noun_trigger_is_the_same_event() -> None:
     assert [e.trigger.text for e in events if e.type == "CONSULT"] == ["talks"]
 
 
+@pytest.mark.parametrize(
+    ("text", "threatens"),
+    [
+        ("North Korea repeated its threats against Guam.", True),
+        ("Iran issued a threat to close the strait.", True),
+        ("Algeria is facing an increasing threat from militants.", False),
+        ("The army failed to address the threat posed by the rebels.", False),
+    ],
+)
+def test_a_threat_is_an_event_when_someone_voices_it(text: str, threatens: bool) -> None:
+    assert any(e.type == "THREATEN" for e in events_of(text)) is threatens
+
+
 def test_what_a_trip_is_for_is_the_trip_itself() -> None:
     text = "Rubio will travel to Canada on Wednesday for meetings with G7 foreign ministers."
     (trip,) = [e for e in events_of(text) if e.type == "CONSULT"]
