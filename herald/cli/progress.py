@@ -57,9 +57,7 @@ def _jsonl_records(path: Path) -> int | None:
         return 1
 
 
-def progress_bar(
-    total: int | None, enabled: bool, unit: str = "doc", desc: str = "herald"
-) -> Any:
+def progress_bar(total: int | None, enabled: bool, unit: str = "doc", desc: str = "herald") -> Any:
     """A bar on standard error: done/total, rate and time left when the total is known."""
     from tqdm import tqdm
 

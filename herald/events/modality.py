@@ -54,9 +54,7 @@ def modality_of(
     if _negation_cues(view, trigger, chain) or _has_negative_argument(view, trigger):
         return "negated"
     hypothetical = (
-        words & cues("hypothetical")
-        or _has_condition(view, chain)
-        or _in_condition(view, trigger)
+        words & cues("hypothetical") or _has_condition(view, chain) or _in_condition(view, trigger)
     )
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"

@@ -388,6 +388,8 @@ def test_watch_stores_the_folder_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
     finally:
         process.kill()
     assert _counts(db)["documents"] == 1
+
+
 # ------------------------------------------------ the analyst's CLI (issue 15)
 
 

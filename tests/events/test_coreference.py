@@ -19,8 +19,7 @@ def _event(n: int, trigger: str, start: int, type: str = "ASSAULT", **fields) ->
 def test_each_telling_keeps_its_own_modality_and_source() -> None:
     gunmen = (ActorRef(name="al-Shabab", kind="organization", actor_id="d:a1"),)
     lede = _event(1, "killed", 10, actor=gunmen)
-    told_by_police = _event(2, "killed", 300, actor=gunmen, modality="reported",
-                            attribution=POLICE)
+    told_by_police = _event(2, "killed", 300, actor=gunmen, modality="reported", attribution=POLICE)
     (merged,) = merge_mentions([lede, told_by_police])
     assert merged.modality == "asserted"
     (telling,) = merged.mentions

@@ -527,8 +527,14 @@ def test_a_town_named_for_one_event_carries_to_the_next_but_not_to_other_parties
         actor(text, 2, "Ethiopia", "country", "ETH"),
     ]
     beledweyne = [
-        Place("Beledweyne", text.index("Beledweyne"), text.index("Beledweyne") + 10,
-              name="Beledweyne", country="SOM", feature="city")
+        Place(
+            "Beledweyne",
+            text.index("Beledweyne"),
+            text.index("Beledweyne") + 10,
+            name="Beledweyne",
+            country="SOM",
+            feature="city",
+        )
     ]
     events = events_of(text, actors=parties, where=beledweyne)
     attack, killing = find(events, "attacked")[0], find(events, "killed")[0]
@@ -569,8 +575,9 @@ def test_a_damning_verdict_is_an_accusation_by_the_judge() -> None:
     accusation = only(events, "ACCUSE")
     assert (accusation.trigger.text, names(accusation.actor)) == ("described", ["Robert Jenrick"])
     # praise is no accusation; "called a meeting" with a clause of refusals neither
-    calm = events_of("Abe called emergency meetings, during which he said he could not accept "
-                     "the provocations.")
+    calm = events_of(
+        "Abe called emergency meetings, during which he said he could not accept the provocations."
+    )
     assert all(e.type != "ACCUSE" for e in calm)
 
 
