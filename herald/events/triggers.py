@@ -25,6 +25,9 @@ _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
 NOT_ARTEFACT = "obj:not-artefact"
 # A ``requires`` value: a noun that is voiced by someone, not a state of affairs.
 VOICED = "by:voiced"
+# A ``requires`` value: a verb with a clause for its object ("claimed the attackers were
+# in touch with Kabul", not "claimed responsibility").
+CLAUSE = "obj:clause"
 # The lexicon entry of a "X said Y must/should do Z" request, whose trigger is the speech verb.
 MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
 # The entry of a damning verdict, "X called Y reckless", "described Y as a betrayal": an
@@ -127,6 +130,9 @@ def _requirement_met(
                 return True
         elif need == VOICED:
             if _voiced(view, i):
+                return True
+        elif need == CLAUSE:
+            if view.children(i, "ccomp"):
                 return True
         elif need.startswith("ctx:"):
             if need[4:] in contexts:

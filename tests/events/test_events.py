@@ -441,6 +441,13 @@ def test_a_threat_is_an_event_when_someone_voices_it(text: str, threatens: bool)
     assert any(e.type == "THREATEN" for e in events_of(text)) is threatens
 
 
+def test_a_claim_about_another_party_is_an_accusation() -> None:
+    text = "The army spokesman claimed the attackers were in touch with handlers in Kabul."
+    (claim,) = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert claim.trigger.text == "claimed"
+    assert not [e for e in events_of("The group claimed responsibility.") if e.type == "ACCUSE"]
+
+
 def test_what_a_trip_is_for_is_the_trip_itself() -> None:
     text = "Rubio will travel to Canada on Wednesday for meetings with G7 foreign ministers."
     (trip,) = [e for e in events_of(text) if e.type == "CONSULT"]
