@@ -11,6 +11,9 @@ the protest is for: the protest absorbs it as well.
 
 from __future__ import annotations
 
+import functools
+
+from herald.data_files import read_rows
 from herald.events.modes import phrases_of
 from herald.events.plover import frame_mode, mode_cues, plover_types
 from herald.events.roles import purpose_like, unit_head
@@ -31,6 +34,7 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """Link each trigger to the narrowest framing trigger whose complement holds it; an
     irrealis frame then takes mode and recipient from the first trigger it frames."""
     _type_oppositions(view, found)
+    _type_retribution(view, found)
     framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
     zones = {id(c): _content_zone(view, c) for c in framing}
     for inner in found:
@@ -58,6 +62,22 @@ def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None
             view, zone
         ):
             candidate.type, candidate.mode = "ACCUSE", None
+
+
+def _type_retribution(view: SentenceView, found: list[TriggerCandidate]) -> None:
+    """A promise of retribution is a threat: "vowed to punish", "vowed an ironclad
+    response", "pledged revenge" (retribution_words.csv) are THREATENs, not AGREEs."""
+    for candidate in found:
+        if candidate.type != "AGREE":
+            continue
+        zone = _content_zone(view, candidate)
+        if any(view.tok(t).lemma.lower() in retribution_words() for t in zone):
+            candidate.type, candidate.mode = "THREATEN", None
+
+
+@functools.cache
+def retribution_words() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_rows("events/retribution_words.csv"))
 
 
 def _arms(view: SentenceView, zone: set[int]) -> bool:

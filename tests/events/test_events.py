@@ -448,6 +448,13 @@ def test_a_claim_about_another_party_is_an_accusation() -> None:
     assert not [e for e in events_of("The group claimed responsibility.") if e.type == "ACCUSE"]
 
 
+def test_a_promise_of_retribution_is_a_threat() -> None:
+    (vow,) = events_of("Johnson vowed to punish North Korea.")
+    assert (vow.type, vow.trigger.text) == ("THREATEN", "vowed")
+    (pledge,) = events_of("Johnson vowed to help North Korea.")
+    assert pledge.type == "AGREE"
+
+
 def test_what_a_trip_is_for_is_the_trip_itself() -> None:
     text = "Rubio will travel to Canada on Wednesday for meetings with G7 foreign ministers."
     (trip,) = [e for e in events_of(text) if e.type == "CONSULT"]
