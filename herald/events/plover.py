@@ -58,7 +58,8 @@ class TriggerEntry:
     or ``ctx:NAME`` for a context evoked by the sentence, or ``obj:not-artefact``: what the
     trigger acts on is no made thing, or ``by:voiced``: a noun someone voices ("Pyongyang's
     threats", "a threat to strike", "issued a threat"), not a danger ("faces a growing
-    threat"), or ``obj:clause``: a verb whose object is a clause (``events.triggers``).
+    threat"), ``obj:action``: a warning of someone's act, not of a danger, or
+    ``obj:clause``: a verb whose object is a clause (``events.triggers``).
     ``object`` says what the direct object is: the ``recipient``, a ``topic`` (content, not
     a participant), the ``actor`` (hosting: the guest is the actor) or, for nouns, an
     ``undergoer`` (possessor and of-phrase are the recipient: "the arrest of X").

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from herald.data_files import read_rows
+from herald.events.participants import phrase_sector
 from herald.events.plover import TriggerEntry, cues, trigger_lexicon
+from herald.events.relevance import POLITICAL_SECTORS
 from herald.events.roles import Roles
 from herald.events.syntax import SentenceView
 
@@ -25,6 +27,8 @@ _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
 NOT_ARTEFACT = "obj:not-artefact"
 # A ``requires`` value: a noun that is voiced by someone, not a state of affairs.
 VOICED = "by:voiced"
+# A ``requires`` value: a warning of what someone will do to someone, not of a danger.
+OF_ACTION = "obj:action"
 # A ``requires`` value: a verb with a clause for its object ("claimed the attackers were
 # in touch with Kabul", not "claimed responsibility").
 CLAUSE = "obj:clause"
@@ -131,6 +135,9 @@ def _requirement_met(
         elif need == VOICED:
             if _voiced(view, i):
                 return True
+        elif need == OF_ACTION:
+            if _warns_of_action(view, i):
+                return True
         elif need == CLAUSE:
             if view.children(i, "ccomp"):
                 return True
@@ -140,6 +147,30 @@ def _requirement_met(
         elif need in near:
             return True
     return False
+
+
+def _warns_of_action(view: SentenceView, i: int) -> bool:
+    """Whether a warning threatens: it is addressed to someone ("warned its residents",
+    "warned against"), or what it warns of is an act of the speaker's side ("police will no
+    longer tolerate rallies", "it would execute the hostages": a pronoun is taken for the
+    speaker) or something done to someone ("terrorists will not be spared"). A warning of
+    a danger ("the launch will cause a spike in tensions", "countries could become
+    targets") threatens nobody."""
+    if view.children(i, "dobj", "dative"):
+        return True
+    if any(view.tok(p).lemma.lower() == "against" for p in view.children(i, "prep")):
+        return True
+    for clause in view.children(i, "ccomp"):
+        if view.children(clause, "nsubjpass"):
+            return True
+        for subject in view.children(clause, "nsubj"):
+            if view.tok(subject).tag == "PRP" or _political(phrase_sector(view, subject)):
+                return True
+    return False
+
+
+def _political(sector: str | None) -> bool:
+    return sector is not None and sector in POLITICAL_SECTORS
 
 
 def _voiced(view: SentenceView, i: int) -> bool:

@@ -448,6 +448,19 @@ def test_a_claim_about_another_party_is_an_accusation() -> None:
     assert not [e for e in events_of("The group claimed responsibility.") if e.type == "ACCUSE"]
 
 
+@pytest.mark.parametrize(
+    ("text", "threatens"),
+    [
+        ("Japan warned its residents to take cover.", True),
+        ("The minister warned that police will no longer tolerate rallies.", True),
+        ("The army warned that terrorists will not be spared.", True),
+        ("Putin's spokesman warned the launch will cause a spike in tensions.", False),
+    ],
+)
+def test_a_warning_threatens_when_it_warns_of_an_act(text: str, threatens: bool) -> None:
+    assert any(e.type == "THREATEN" for e in events_of(text)) is threatens
+
+
 def test_a_promise_of_retribution_is_a_threat() -> None:
     (vow,) = events_of("Johnson vowed to punish North Korea.")
     assert (vow.type, vow.trigger.text) == ("THREATEN", "vowed")
