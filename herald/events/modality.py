@@ -163,8 +163,7 @@ def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
             if any(view.tok(n).text.lower() == "no" for n in view.children(c, "neg", "advmod")):
                 words.add(f"no {view.tok(c).text.lower()}")
         if i != trigger:
-            # the text too: the lemmatizer takes "hopes" for a form of "hop"
-            words.update((view.tok(i).lemma.lower(), view.tok(i).text.lower()))
+            words.add(view.tok(i).lemma.lower())
         if view.tok(i).dep == "pobj":
             prep = view.head(i)
             if prep is not None:
@@ -377,7 +376,17 @@ def _is_infinitival_plan(view: SentenceView, chain: list[int]) -> bool:
         head = view.head(i)
         if token.dep == "xcomp" and head is not None and view.tok(head).lemma == "be":
             return True
+        if token.dep == "xcomp" and head is not None and _desires(view, head):
+            return True  # "hopes to resolve it during talks", "seeks to meet"
     return False
+
+
+def _desires(view: SentenceView, verb: int) -> bool:
+    """A verb of wishing ("hope", "seek", "want"): what it wants done is a plan when it is an
+    infinitive ("seeks to meet"), not what it names otherwise ("seeks damages for being
+    shot"). Its text is read too: the lemmatizer takes "hopes" for a form of "hop"."""
+    token = view.tok(verb)
+    return bool({token.lemma.lower(), token.text.lower()} & cues("desire"))
 
 
 def _after(when: TimeValue | None, published: TimeValue | None) -> bool:

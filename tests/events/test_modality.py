@@ -49,6 +49,8 @@ def trigger_index(text: str, word: str) -> tuple:
         ("China has never condemned Russia's invasion of Ukraine.", "invasion", "asserted"),
         ("Police arrested one protester on Monday.", "arrested", "asserted"),
         ("He will meet Trudeau and iron out the details.", "iron", "planned"),
+        ("Rubio hopes to meet Lavrov in Riyadh.", "meet", "planned"),
+        ("Soltan is seeking damages for being beaten by police.", "beaten", "asserted"),
         ("Canada could help by working with Cuba.", "working", "hypothetical"),
     ],
 )
