@@ -29,8 +29,8 @@ NOT_ARTEFACT = "obj:not-artefact"
 VOICED = "by:voiced"
 # A ``requires`` value: a warning of what someone will do to someone, not of a danger.
 OF_ACTION = "obj:action"
-# A ``requires`` value: a verb with a clause for its object ("claimed the attackers were
-# in touch with Kabul", not "claimed responsibility").
+# A ``requires`` value: a verb with a clause of its own subject for its object ("claimed
+# the attackers were in touch with Kabul", not "claimed responsibility", "claim to lead").
 CLAUSE = "obj:clause"
 # The lexicon entry of a "X said Y must/should do Z" request, whose trigger is the speech verb.
 MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
@@ -139,7 +139,7 @@ def _requirement_met(
             if _warns_of_action(view, i):
                 return True
         elif need == CLAUSE:
-            if view.children(i, "ccomp"):
+            if _clause_object(view, i):
                 return True
         elif need.startswith("ctx:"):
             if need[4:] in contexts:
@@ -171,6 +171,15 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
 
 def _political(sector: str | None) -> bool:
     return sector is not None and sector in POLITICAL_SECTORS
+
+
+def _clause_object(view: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` has a clause of its own subject after it for its object. A clause
+    before it is another sentence the parser ran in ("X is in a struggle — two men claim
+    to lead it")."""
+    return any(
+        c > i and view.children(c, "nsubj", "nsubjpass") for c in view.children(i, "ccomp")
+    )
 
 
 def _voiced(view: SentenceView, i: int) -> bool:

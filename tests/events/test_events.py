@@ -445,7 +445,8 @@ def test_a_claim_about_another_party_is_an_accusation() -> None:
     text = "The army spokesman claimed the attackers were in touch with handlers in Kabul."
     (claim,) = [e for e in events_of(text) if e.type == "ACCUSE"]
     assert claim.trigger.text == "claimed"
-    assert not [e for e in events_of("The group claimed responsibility.") if e.type == "ACCUSE"]
+    for text in ("The group claimed responsibility.", "Two men claim to be its leader."):
+        assert not [e for e in events_of(text) if e.type == "ACCUSE"]
 
 
 @pytest.mark.parametrize(
