@@ -177,9 +177,7 @@ def _clause_object(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` has a clause of its own subject after it for its object. A clause
     before it is another sentence the parser ran in ("X is in a struggle — two men claim
     to lead it")."""
-    return any(
-        c > i and view.children(c, "nsubj", "nsubjpass") for c in view.children(i, "ccomp")
-    )
+    return any(c > i and view.children(c, "nsubj", "nsubjpass") for c in view.children(i, "ccomp"))
 
 
 def _voiced(view: SentenceView, i: int) -> bool:
