@@ -39,6 +39,9 @@ WIDE_CITY_POPULATION = 100_000
 # which precede people as often ("looked at Jordan", "a report on Austin").
 _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 _OF_GAPS = frozenset({" of ", " of the "})
+# Words of a journey: a name after "<journey> to" is where it goes.
+_JOURNEYS = frozenset({"travel", "trip", "visit", "journey", "fly", "flight", "head", "return",
+                       "tour", "deploy", "sail", "drive", "go", "come", "move"})  # fmt: skip
 # "the City of Santa Ana": a municipality's formal name around the name it is known by.
 _MUNICIPAL_OF = re.compile(r"^(?:City|Town|Village|Borough|Township|Municipality) of (?:the )?")
 
@@ -165,7 +168,9 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             continue
         key = name_key(trimmed.text)
         entry = best(trimmed.text)
-        person_placed = entity.label == "PERSON" and entry is not None and _placed(parsed, entity)
+        person_placed = entity.label in ("PERSON", "ORG") and entry is not None and _placed(
+            parsed, entity
+        )
         if key in known or person_placed or (entity.label != "PERSON" and _is_major(entry)):
             found.append(trimmed)
         elif entity.label == "ORG":
@@ -177,15 +182,17 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
 
 def _placed(parsed: ParsedText, entity: Entity) -> bool:
     """Whether the words around a name make it a place: a locative preposition before it
-    ("in", "near", "outside"), the word of a local institution after it ("police"), or a
-    kind of place it is named as ("the central town of Beledweyne")."""
+    ("in", "near", "outside"), the word of a local institution after it ("police"), a
+    kind of place it is named as ("the central town of Beledweyne"), or a journey to it."""
     before = parsed.tokens[entity.start - 1].text.lower() if entity.start > 0 else ""
     after = parsed.tokens[entity.end].text.lower() if entity.end < len(parsed.tokens) else ""
     kind = parsed.tokens[entity.start - 2].text.lower() if entity.start > 1 else ""
+    motion = parsed.tokens[entity.start - 2].lemma.lower() if entity.start > 1 else ""
     return (
         before in _LOCATIVE_BEFORE
         or after in _local_institutions()
         or (before == "of" and kind in _place_kinds())
+        or (before == "to" and motion in _JOURNEYS)  # "travel to Mauritius", "a visit to Quetta"
     )
 
 

@@ -232,3 +232,15 @@ def test_a_name_called_a_town_is_a_place_whatever_the_parser_says() -> None:
     # the parser takes "Beledweyne" for a person; "the central town of" says what it is
     places = _by_text(_places("Gunmen laid siege to a hotel in the central town of Beledweyne."))
     assert places["Beledweyne"].country == "SOM"
+
+
+def test_where_a_journey_goes_is_a_place_whatever_the_parser_says() -> None:
+    # the parser takes "Mauritius" for a person and "Quetta" for an organisation
+    places = _by_text(
+        _places(
+            "Modi is due to travel to Mauritius on Tuesday. "
+            "During a visit to Quetta for a security meeting, Sharif spoke."
+        )
+    )
+    assert places["Mauritius"].country == "MUS"
+    assert places["Quetta"].country == "PAK"
