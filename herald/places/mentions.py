@@ -168,8 +168,8 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             continue
         key = name_key(trimmed.text)
         entry = best(trimmed.text)
-        person_placed = entity.label in ("PERSON", "ORG") and entry is not None and _placed(
-            parsed, entity
+        person_placed = (
+            entity.label in ("PERSON", "ORG") and entry is not None and _placed(parsed, entity)
         )
         if key in known or person_placed or (entity.label != "PERSON" and _is_major(entry)):
             found.append(trimmed)
