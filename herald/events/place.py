@@ -73,8 +73,9 @@ def _place_ok(
 def _reaches_trigger(view: SentenceView, governor: int, candidate: TriggerCandidate) -> bool:
     """Whether a locative phrase hanging from ``governor`` locates the trigger: the path up
     from it may pass verbs, event nouns and other locative phrases ("at the State Department
-    in Washington"), and for material events the direct object of the trigger ("shelled a
-    village in the north"); any other noun (a topic, a participant) stops it."""
+    in Washington"), and for material events the direct or prepositional object of the
+    trigger ("shelled a village in the north", "airstrikes against IS in Syria"); any other
+    noun (a topic, a participant) stops it."""
     unit = set(candidate.unit)
     above = self_and_heads(view, view.head(unit_head(view, candidate.unit)))
     material = plover_types()[candidate.type].quad.startswith("material")
@@ -96,6 +97,9 @@ def _reaches_trigger(view: SentenceView, governor: int, candidate: TriggerCandid
         ):
             current = parent
             continue
+        if material and token.dep == "pobj" and parent is not None:
+            # "airstrikes against IS in Syria": the target of a deed is where it was done
+            return view.head(parent) in unit
         return material and token.dep in ("dobj", "nsubjpass") and parent in unit
     return False
 

@@ -179,6 +179,9 @@ def test_place_through_a_locative_chain_and_a_material_object() -> None:
     assert event.where is not None and event.where.name == "Syria"
     text = "Officials want to increase pressure on Iran."
     assert all(e.where is None for e in events_of(text, where=places(text, Iran="country")))
+    text = "U.S. forces carried out airstrikes against IS in Syria."
+    event = only(events_of(text, where=places(text, Syria="country")), "ASSAULT")
+    assert event.where is not None and event.where.name == "Syria"
 
 
 @pytest.mark.parametrize(
