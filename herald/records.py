@@ -273,8 +273,8 @@ class Place(Record):
     geonameid: int | None = None
     # "city", "country", "admin1", "admin2", "province", "district", "region", "continent"
     feature: str | None = None
-    # on an event's ``where``, the evidence for it: "governs", "sentence", "dateline",
-    # "previous" or "article" (events.where); None on the document's own places
+    # on an event's ``where``, the evidence for it: "governs", "sentence", "previous",
+    # "scene", "dateline" or "article" (events.where); None on the document's own places
     basis: str | None = None
 
 

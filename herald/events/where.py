@@ -8,6 +8,7 @@
 3. ``previous``: for a deed (a material event), the town of the deed told just before
    (within about two sentences), when its own sentence gave one: news names the town once
    and goes on;
+   ``scene``: for a deed, the town of the deed the lede tells (the story's scene);
 4. ``dateline``: the place the article is filed from ("MOGADISHU —"), for news told from the
    scene;
 5. ``article``: the town, district or province the article names most often (twice or more),
@@ -42,18 +43,36 @@ _OWN_BASES = frozenset({"governs", "sentence", "previous"})
 _COARSE = frozenset({"country", "continent", "region", None})
 
 
-def place_events(events: Sequence[Event], doc: Document, places: Sequence[Place]) -> list[Event]:
-    """The events with a place wherever a rung of the ladder gives one."""
+def place_events(
+    events: Sequence[Event], doc: Document, places: Sequence[Place], lede_end: int = 0
+) -> list[Event]:
+    """The events with a place wherever a rung of the ladder gives one. ``lede_end``: where
+    the article's lede ends (character offset), whose deed's town is the story's scene."""
     towns = [p for p in places if p.feature not in _COARSE]
     countries = [p for p in places if p.feature == "country"]
     dateline, town, country = dateline_place(doc.dateline), main_place(towns), main_place(countries)
     placed: list[Event] = []
+    scene: Place | None = None
     for event in events:
         local = _local_place(event, places)
-        rungs = (local, _previous_place(event, placed), dateline, town, country)
+        rungs = (local, _previous_place(event, placed), scene, dateline, town, country)
         where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
         placed.append(replace(event, where=where) if where is not None else event)
+        if scene is None and _sets_scene(event, local, lede_end):
+            scene = replace(local, basis="scene")  # type: ignore[arg-type]
     return placed
+
+
+def _sets_scene(event: Event, local: Place | None, lede_end: int) -> bool:
+    """Whether the event is the lede's deed with a town of its own: "Security forces killed
+    six attackers who laid siege to a hotel in the central town of Beledweyne" sets where
+    the story's later deeds happen, unless they say otherwise."""
+    return (
+        local is not None
+        and local.feature not in _COARSE
+        and event.evidence.start < lede_end
+        and _material(event)
+    )
 
 
 def _local_place(event: Event, places: Sequence[Place]) -> Place | None:
@@ -95,6 +114,8 @@ def _fits(event: Event, place: Place) -> bool:
     article is about a meeting there."""
     if place.basis in ("governs", "sentence"):
         return True
+    if place.basis == "scene" and not _material(event):
+        return False
     countries = {p.country for p in (*event.actor, *event.recipient) if p.country}
     return not countries or place.country in countries
 

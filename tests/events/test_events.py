@@ -575,6 +575,27 @@ def test_a_town_named_for_one_event_carries_to_the_next_but_not_to_other_parties
     assert only(events, "AGREE").where is None
 
 
+def test_the_town_of_the_ledes_deed_is_the_scene_of_later_deeds() -> None:
+    text = (
+        "Gunmen attacked a hotel in Beledweyne on Tuesday. "
+        "The hotel, built in the 1990s, has forty rooms, a garden and a large hall that "
+        "local elders often rent for weddings, funerals and long evenings of poetry. "
+        "It stands on the main road out of town, near the market and the old cinema, and "
+        "most travellers heading north to the border stop there for a meal and a night. "
+        "Its owner, a former teacher, bought it from his uncle and painted it blue. "
+        "Its kitchen is known for goat stew and sweet tea. "
+        "Residents said a soldier was shot overnight. "
+        "The president condemned the attack in a statement."
+    )
+    town = text.index("Beledweyne")
+    beledweyne = [Place("Beledweyne", town, town + 10, name="Beledweyne", country="SOM",
+                        feature="city")]  # fmt: skip
+    events = events_of(text, where=beledweyne)
+    shot = find(events, "shot")[0]
+    assert (shot.where.name, shot.where.basis) == ("Beledweyne", "scene")
+    assert all(e.where is None for e in events if e.type == "ACCUSE")  # words, not deeds
+
+
 def test_the_group_and_the_country_take_up_the_actor_named_before() -> None:
     text = (
         "Al-Shabab claimed the attack on Tuesday. The group often attacks hotels. "
