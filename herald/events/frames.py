@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import functools
 
+import herald.actors.lexicon as lexicon
 from herald.data_files import read_rows
 from herald.events.modes import phrases_of
 from herald.events.plover import frame_mode, mode_cues, plover_types
 from herald.events.roles import purpose_like, unit_head
 from herald.events.syntax import SentenceView
-from herald.events.triggers import TriggerCandidate
+from herald.events.triggers import TriggerCandidate, artefact_nouns
 
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "acl"})
 _CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
@@ -28,6 +29,7 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _AIM_HOLDERS = frozenset({"PROTEST"})
 _AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
 _OPPOSING = frozenset({"oppose", "opposed", "opposition"})
+_ASSAIL = frozenset({"attack", "assail"})
 
 
 def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
@@ -35,6 +37,7 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     irrealis frame then takes mode and recipient from the first trigger it frames."""
     _type_oppositions(view, found)
     _type_retribution(view, found)
+    _type_verbal_attacks(view, found)
     framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
     zones = {id(c): _content_zone(view, c) for c in framing}
     for inner in found:
@@ -62,6 +65,32 @@ def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None
             view, zone
         ):
             candidate.type, candidate.mode = "ACCUSE", None
+
+
+def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> None:
+    """An attack in words is an ACCUSE: on a news outlet or on a made thing ("attacked The
+    Wall Street Journal", "attacked the report"), or for what its target does or says
+    ("attacked the newspaper for refusing to support his plans")."""
+    for candidate in found:
+        if candidate.type != "ASSAULT" or view.tok(candidate.head).lemma.lower() not in _ASSAIL:
+            continue
+        objects = view.children(candidate.head, "dobj")
+        verbal = any(_said_or_printed(view, o) for o in objects) or any(
+            view.tok(p).lemma.lower() == "for" and view.children(p, "pcomp")
+            for p in view.children(candidate.head, "prep")
+        )
+        if verbal:
+            candidate.type, candidate.mode = "ACCUSE", "disapprove"
+
+
+def _said_or_printed(view: SentenceView, noun: int) -> bool:
+    """A news outlet or a made thing (a report, a statement): nothing a weapon attacks."""
+    token = view.tok(noun)
+    return (
+        token.lemma.lower() in artefact_nouns()
+        or lexicon.media_for(view.np_text(noun)) is not None
+        or lexicon.media_for(token.text) is not None
+    )
 
 
 def _type_retribution(view: SentenceView, found: list[TriggerCandidate]) -> None:

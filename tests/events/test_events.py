@@ -465,6 +465,18 @@ def test_a_warning_threatens_when_it_warns_of_an_act(text: str, threatens: bool)
     assert any(e.type == "THREATEN" for e in events_of(text)) is threatens
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump attacked The Wall Street Journal for refusing to back his plans.", "ACCUSE"),
+        ("The senator attacked the report.", "ACCUSE"),
+        ("Gunmen attacked a police station in Kano on Monday.", "ASSAULT"),
+    ],
+)
+def test_an_attack_in_words_is_an_accusation(text: str, expected: str) -> None:
+    assert [e.type for e in events_of(text) if e.trigger.text == "attacked"] == [expected]
+
+
 def test_a_promise_of_retribution_is_a_threat() -> None:
     (vow,) = events_of("Johnson vowed to punish North Korea.")
     assert (vow.type, vow.trigger.text) == ("THREATEN", "vowed")
