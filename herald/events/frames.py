@@ -29,7 +29,7 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _AIM_HOLDERS = frozenset({"PROTEST"})
 _AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
 _OPPOSING = frozenset({"oppose", "opposed", "opposition"})
-_ASSAIL = frozenset({"attack", "assail"})
+_ASSAIL = frozenset({"attack", "assail", "clash"})
 
 
 def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
@@ -69,18 +69,35 @@ def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None
 
 def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """An attack in words is an ACCUSE: on a news outlet or on a made thing ("attacked The
-    Wall Street Journal", "attacked the report"), or for what its target does or says
-    ("attacked the newspaper for refusing to support his plans")."""
+    Wall Street Journal", "attacked the report"), for what its target does or says
+    ("attacked the newspaper for refusing to support his plans"), or between named persons
+    ("the clash between Trump and Zelenskyy")."""
     for candidate in found:
         if candidate.type != "ASSAULT" or view.tok(candidate.head).lemma.lower() not in _ASSAIL:
             continue
         objects = view.children(candidate.head, "dobj")
-        verbal = any(_said_or_printed(view, o) for o in objects) or any(
-            view.tok(p).lemma.lower() == "for" and view.children(p, "pcomp")
-            for p in view.children(candidate.head, "prep")
+        verbal = (
+            any(_said_or_printed(view, o) for o in objects)
+            or any(
+                view.tok(p).lemma.lower() == "for" and view.children(p, "pcomp")
+                for p in view.children(candidate.head, "prep")
+            )
+            or _between_persons(view, candidate)
         )
         if verbal:
             candidate.type, candidate.mode = "ACCUSE", "disapprove"
+
+
+def _between_persons(view: SentenceView, candidate: TriggerCandidate) -> bool:
+    """A clash between named persons on both sides ("the Oval Office clash between Trump
+    and Zelenskyy") is a quarrel: armies, police and crowds clash in arms, named people
+    in words."""
+    roles = candidate.roles
+    if roles is None:
+        return False
+    kinds = [view.tok(t).ent_type for t in (*roles.actors, *roles.recipients)]
+    # a country beside them is the leaders' own ("the clash between U.S. President Trump ...")
+    return kinds.count("PERSON") >= 2 and all(k in ("PERSON", "GPE") for k in kinds)
 
 
 def _said_or_printed(view: SentenceView, noun: int) -> bool:

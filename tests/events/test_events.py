@@ -471,10 +471,15 @@ def test_a_warning_threatens_when_it_warns_of_an_act(text: str, threatens: bool)
         ("Trump attacked The Wall Street Journal for refusing to back his plans.", "ACCUSE"),
         ("The senator attacked the report.", "ACCUSE"),
         ("Gunmen attacked a police station in Kano on Monday.", "ASSAULT"),
+        ("It followed the clash between President Donald Trump and Volodymyr Zelenskyy.",
+         "ACCUSE"),
+        ("Protesters clashed with police in Nairobi on Monday.", "ASSAULT"),
     ],
-)
+)  # fmt: skip
 def test_an_attack_in_words_is_an_accusation(text: str, expected: str) -> None:
-    assert [e.type for e in events_of(text) if e.trigger.text == "attacked"] == [expected]
+    assert [e.type for e in events_of(text) if e.trigger.text.startswith(("attack", "clash"))] == [
+        expected
+    ]
 
 
 def test_a_promise_of_retribution_is_a_threat() -> None:
