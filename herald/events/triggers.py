@@ -228,19 +228,39 @@ def artefact_nouns() -> frozenset[str]:
 def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
     """An ACCUSE: a verb of judging whose object or predicate holds a damning word
     (verdict_words.csv): "called the launch a reckless act", "described the plan as a
-    betrayal", "called the sanctions unacceptable"."""
+    betrayal", "called the sanctions unacceptable"; or a speech verb reporting such a
+    predicate ("said the launch was a reckless breach")."""
     found = []
     for i in range(view.start, view.end):
-        if i in taken or view.tok(i).pos != "VERB" or view.tok(i).lemma.lower() not in _JUDGING:
+        if i in taken or view.tok(i).pos != "VERB":
             continue
-        judged = [
-            t
-            for c in view.children(i, "dobj", "oprd", "ccomp", "xcomp", "prep", "advmod", "acomp")
-            for t in _phrase(view, c)
-        ]
+        lemma = view.tok(i).lemma.lower()
+        if lemma in _JUDGING:
+            judged = [
+                t
+                for c in view.children(i, "dobj", "oprd", "ccomp", "xcomp", "prep", "advmod",
+                                       "acomp")
+                for t in _phrase(view, c)
+            ]  # fmt: skip
+        elif lemma in cues("speech"):
+            judged = _characterized(view, i)
+        else:
+            continue
         if any(view.tok(t).lemma.lower() in verdict_words() for t in judged):
             found.append(TriggerCandidate((i,), VERDICT_ACCUSE, "ACCUSE", None))
     return found
+
+
+def _characterized(view: SentenceView, speech: int) -> list[int]:
+    """What a speaker says something is: the predicate of a copula it reports ("said the
+    launch was another reckless breach of UN resolutions")."""
+    return [
+        t
+        for clause in view.children(speech, "ccomp")
+        if view.tok(clause).lemma.lower() == "be"
+        for c in view.children(clause, "attr", "acomp")
+        for t in _phrase(view, c)
+    ]
 
 
 def _phrase(view: SentenceView, i: int) -> list[int]:

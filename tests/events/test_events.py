@@ -482,6 +482,13 @@ def test_an_attack_in_words_is_an_accusation(text: str, expected: str) -> None:
     ]
 
 
+def test_a_damning_predicate_a_speaker_reports_is_an_accusation() -> None:
+    text = 'Stoltenberg said the launch was "another reckless breach of UN resolutions".'
+    (said,) = events_of(text)
+    assert (said.type, said.trigger.text) == ("ACCUSE", "said")
+    assert not events_of("The minister said the talks were productive.")
+
+
 def test_a_promise_of_retribution_is_a_threat() -> None:
     (vow,) = events_of("Johnson vowed to punish North Korea.")
     assert (vow.type, vow.trigger.text) == ("THREATEN", "vowed")
