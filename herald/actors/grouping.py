@@ -40,6 +40,11 @@ class _PersonMention:
     verb: int
 
 
+# Sentences back a pronoun looks for its person: two, because a quote split into sentences
+# ('"... five. Four were babies," she said.') puts the speaker two sentences back.
+PRONOUN_REACH = 2
+
+
 class Grouper:
     """Turns candidates, in text order, into drafts of actors."""
 
@@ -237,14 +242,14 @@ class Grouper:
         # "X met Y and talked with him": him is not X, under any of X's names
         bound = {m.draft for m in self.people if m.verb == verb and m.sent == token.sent}
         for mention in reversed(self.people):
-            if mention.sent < token.sent - 1:
+            if mention.sent < token.sent - PRONOUN_REACH:
                 break
             draft = self.drafts[mention.draft]
             if draft.gender not in (None, gender):
                 continue
             if mention.draft in bound:
                 continue
-            rank = (0 if mention.sent == token.sent else 1) + (0 if mention.subject else 2)
+            rank = min(token.sent - mention.sent, 1) + (0 if mention.subject else 2)
             if best is None or rank < best[0]:
                 best = (rank, mention.draft)
         if best is None:
