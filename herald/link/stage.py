@@ -138,7 +138,7 @@ def link_new(
     A failure of the database raises ``LinkError``; the batches already done stay done.
     """
     total = LinkSummary(0, 0, 0, 0)
-    cache = _FeatureCache(store.con)
+    cache = _RunCache(store.con)
     try:
         for batch in _pending_batches(store.con, batch_events):
             with transaction(store.con):
@@ -192,36 +192,49 @@ def _pending_batches(con: duckdb.DuckDBPyConnection, size: int) -> Iterator[list
     con.execute("DROP TABLE _herald_pending")
 
 
-# Event features kept from one batch to the next within a run: the candidates and the
-# articles a batch reads are mostly those of the batches just before (batches go by date).
-FEATURE_CACHE_EVENTS = 60_000
+# What one run keeps from one batch to the next: the features of the events read lately
+# (the candidates and articles a batch reads are mostly those of the batches just before,
+# as batches go by date) and whether two articles corroborate each other.
+CACHE_EVENTS = 60_000
+CACHE_ARTICLE_PAIRS = 400_000
 
 
-class _FeatureCache:
-    """The features of the events read lately in one run, at most FEATURE_CACHE_EVENTS of
-    them (the oldest read go first). Features never change during a run: only the
-    ``story_id`` of events does, and the link relation does not read it."""
+class _RunCache:
+    """Event features and article agreements of one run, the oldest forgotten first beyond
+    ``CACHE_EVENTS`` and ``CACHE_ARTICLE_PAIRS`` entries. Neither changes during a run:
+    only the ``story_id`` of events does, and neither reads it."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, size: int = FEATURE_CACHE_EVENTS) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
-        self.size = size
-        self.kept: dict[str, EventFeatures] = {}
+        self.features: dict[str, EventFeatures] = {}
+        self.agree: dict[tuple[str, str], bool] = {}
 
     def load(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
         wanted = set(event_ids)
-        found = {event: self.kept[event] for event in wanted if event in self.kept}
+        found = {event: self.features[event] for event in wanted if event in self.features}
         read = load_features(self.con, wanted - found.keys())
-        self.kept.update(read)
-        for oldest in list(self.kept)[: max(0, len(self.kept) - self.size)]:
-            del self.kept[oldest]
+        self.keep_features(read)
         return found | read
+
+    def keep_features(self, features: dict[str, EventFeatures]) -> None:
+        self.features.update(features)
+        _forget_oldest(self.features, CACHE_EVENTS)
+
+    def keep_agreement(self, agree: dict[tuple[str, str], bool]) -> None:
+        self.agree.update(agree)
+        _forget_oldest(self.agree, CACHE_ARTICLE_PAIRS)
+
+
+def _forget_oldest(kept: dict, size: int) -> None:
+    for oldest in list(kept)[: max(0, len(kept) - size)]:
+        del kept[oldest]
 
 
 def _link_batch(
-    con: duckdb.DuckDBPyConnection, batch: list[str], cap: int, cache: _FeatureCache
+    con: duckdb.DuckDBPyConnection, batch: list[str], cap: int, cache: _RunCache
 ) -> LinkSummary:
     features = load_features(con, batch)
-    cache.kept.update(features)
+    cache.keep_features(features)
     _insert_keys(con, features.values())
     pairs = candidate_pairs(con, batch, cap)
     others = {event for pair in pairs for event in pair} - features.keys()
@@ -247,7 +260,7 @@ def _corroborating_articles(
     con: duckdb.DuckDBPyConnection,
     features: dict[str, EventFeatures],
     found: list[tuple[str, str]],
-    cache: _FeatureCache,
+    cache: _RunCache,
 ) -> set[tuple[str, str]]:
     """The (smaller, larger) document id pairs among the links found that corroborate them.
 
@@ -259,23 +272,27 @@ def _corroborating_articles(
         for a, b in found
         if (first := features[a].doc_id) != (second := features[b].doc_id)
     }
-    if not pairs:
-        return set()
-    documents = sorted({doc for pair in pairs for doc in pair})
-    events: dict[str, list[str]] = defaultdict(list)
-    for doc_id, event_id in con.execute(
-        "SELECT doc_id, event_id FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY doc_id, event_id",
-        [documents],
-    ).fetchall():
-        events[doc_id].append(event_id)
-    missing = {event for ids in events.values() for event in ids} - features.keys()
-    features.update(cache.load(missing))
-    return {
-        (first, second)
-        for first, second in sorted(pairs)
-        if corroborated([features[e] for e in events[first]], [features[e] for e in events[second]])
-    }
+    unknown = sorted(pairs - cache.agree.keys())
+    if unknown:
+        documents = sorted({doc for pair in unknown for doc in pair})
+        events: dict[str, list[str]] = defaultdict(list)
+        for doc_id, event_id in con.execute(
+            "SELECT doc_id, event_id FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY doc_id, event_id",
+            [documents],
+        ).fetchall():
+            events[doc_id].append(event_id)
+        missing = {event for ids in events.values() for event in ids} - features.keys()
+        features.update(cache.load(missing))
+        cache.keep_agreement(
+            {
+                (first, second): corroborated(
+                    [features[e] for e in events[first]], [features[e] for e in events[second]]
+                )
+                for first, second in unknown
+            }
+        )
+    return {pair for pair in pairs if cache.agree.get(pair)}
 
 
 def _node(event_id: str, story_of: dict[str, str]) -> str:
@@ -298,20 +315,34 @@ def load_features(
         [ids],
     ).fetchall():
         participants[event_id].append(tuple(participant))  # type: ignore[arg-type]
-    leads: dict[str, set[str]] = defaultdict(set)
-    for doc_id, name, kind in con.execute(_LEADS_SQL, [ids, LEAD_ACTORS]).fetchall():
-        leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
     rows = con.execute(_FEATURE_SQL, [ids]).fetchall()
-    return {row[0]: _features(row, participants[row[0]], leads[row[1]]) for row in rows}
+    documents = sorted({row[1] for row in rows})
+    leads: dict[str, set[str]] = defaultdict(set)
+    for doc_id, name, kind in con.execute(_LEADS_SQL, [documents, LEAD_ACTORS]).fetchall():
+        leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
+    features = dict(
+        con.execute(
+            "SELECT doc_id || ' ' || geonameid, min(feature) FROM places "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND geonameid IS NOT NULL GROUP BY ALL",
+            [documents],
+        ).fetchall()
+    )
+    return {
+        row[0]: _features(
+            (*row[:-1], features.get(f"{row[1]} {row[-1]}")), participants[row[0]], leads[row[1]]
+        )
+        for row in rows
+    }
 
 
-# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations.
+# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations. The
+# queries of ``load_features`` name the documents they read (no join with a whole table):
+# the linker calls them a few times per batch, and a scan of every place or actor of the
+# archive each time grew with the square of the archive.
 LEAD_ACTORS = 3
 _LEADS_SQL = """
     SELECT doc_id, name, kind FROM actors
-    WHERE kind IN ('person', 'organization') AND doc_id IN (
-        SELECT doc_id FROM events WHERE event_id IN (SELECT unnest($1::VARCHAR[]))
-    )
+    WHERE kind IN ('person', 'organization') AND doc_id IN (SELECT unnest($1::VARCHAR[]))
     QUALIFY row_number() OVER (
         PARTITION BY doc_id ORDER BY json_array_length(mentions) DESC, actor_id
     ) <= $2
@@ -320,16 +351,14 @@ _LEADS_SQL = """
 
 LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
 
+# The last column, the event's geonameid, is replaced by the feature (city, country...) of
+# that place in the article's places.
 _FEATURE_SQL = """
     SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
-        e.when_modifier, d.published_date, e.where_name, e.where_country, p.feature, e.where_lat,
-        e.where_lon, e.sentence, e.where_basis
+        e.when_modifier, d.published_date, e.where_name, e.where_country, e.where_lat,
+        e.where_lon, e.sentence, e.where_basis, e.where_geonameid
     FROM events e
     LEFT JOIN documents d USING (doc_id)
-    LEFT JOIN (
-        SELECT doc_id, geonameid, min(feature) AS feature FROM places
-        WHERE geonameid IS NOT NULL GROUP BY ALL
-    ) p ON p.doc_id = e.doc_id AND p.geonameid = e.where_geonameid
     WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))
 """
 
@@ -338,7 +367,7 @@ def _features(
     row: tuple, participants: list[tuple[str, str, str | None, str | None]], leads: set[str]
 ) -> EventFeatures:
     (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
-     where_country, feature, lat, lon, sentence, basis) = row  # fmt: skip
+     where_country, lat, lon, sentence, basis, feature) = row  # fmt: skip
     lo, hi, dated = date_window(value, precision, anchor, published, modifier)
     place = None
     # Only a place read off the event's own sentence may forbid a link: a dateline or the
