@@ -61,6 +61,7 @@ import pyarrow as pa
 from herald.errors import HeraldError
 from herald.link.rules import (
     COARSE_FEATURES,
+    SUPPORT_EVENTS,
     EventFeatures,
     Participant,
     PlaceInfo,
@@ -267,12 +268,24 @@ def _corroborating_articles(
     Every event of the documents concerned is read (their features join ``features``), so
     the answer is about the two whole articles, whichever of their events the batch holds.
     """
-    pairs = {
-        (min(first, second), max(first, second))
-        for a, b in found
-        if (first := features[a].doc_id) != (second := features[b].doc_id)
+    linked_events: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for a, b in found:
+        first, second = features[a].doc_id, features[b].doc_id
+        if first != second:
+            if first > second:
+                (first, a), (second, b) = (second, b), (first, a)
+            sides = linked_events.setdefault((first, second), (set(), set()))
+            sides[0].add(a)
+            sides[1].add(b)
+    # Links the batch found already are a lower bound of the articles' links: when they
+    # are enough on each side, the answer is yes without reading the whole articles.
+    sure = {
+        pair
+        for pair, (left, right) in linked_events.items()
+        if min(len(left), len(right)) >= SUPPORT_EVENTS
     }
-    unknown = sorted(pairs - cache.agree.keys())
+    pairs = set(linked_events)
+    unknown = sorted(pairs - sure - cache.agree.keys())
     if unknown:
         documents = sorted({doc for pair in unknown for doc in pair})
         events: dict[str, list[str]] = defaultdict(list)
@@ -292,7 +305,7 @@ def _corroborating_articles(
                 for first, second in unknown
             }
         )
-    return {pair for pair in pairs if cache.agree.get(pair)}
+    return sure | {pair for pair in pairs if cache.agree.get(pair)}
 
 
 def _node(event_id: str, story_of: dict[str, str]) -> str:
