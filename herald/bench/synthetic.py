@@ -287,6 +287,15 @@ def _shift(value: TimeValue | None, days: int) -> TimeValue | None:
 PRECISIONS = {"day": 10, "month": 7, "year": 4}
 
 
+def true_story(url: str | None) -> str | None:
+    """The story a clone reports, read back from its URL (``clone`` writes
+    ``https://outletN.example/STORY/REPORT``); None for a document that is no clone."""
+    parts = (url or "").split("/")
+    if len(parts) != 5 or not parts[2].endswith(".example") or not parts[3].isdigit():
+        return None
+    return parts[3]
+
+
 # ------------------------------------------------------------------------------ store
 
 

@@ -41,6 +41,7 @@ def link_command(db: Path, relink: bool, quiet: bool) -> None:
     if not quiet:
         click.echo(
             f"herald: linked {summary.events_linked} events ({summary.links} links among "
-            f"{summary.candidate_pairs} pairs compared) in {time.perf_counter() - started:.1f}s",
+            f"{summary.candidate_pairs} pairs compared, {summary.weak_links} weak ones that "
+            f"their articles do not corroborate) in {time.perf_counter() - started:.1f}s",
             err=True,
         )

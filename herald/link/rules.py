@@ -24,6 +24,15 @@ symmetric, and it is None when a hard rule forbids the link:
 
 Otherwise the score adds weighted agreements (type, participants, dates, places, and the
 word overlap of the two evidence sentences) and ``linked`` compares it with ``THRESHOLD``.
+
+A link between events of two different articles joins their stories only when the two
+articles corroborate it (``corroborated``): more than one of their events link, on each
+side (or every event of a side, when it has only one), or at least half of one article's
+events link to the other. A lone link between two long articles is what chained unrelated
+reports into one story in a dense archive (one organisation, one town or one lead actor in
+common, week after week): it stays a weak link and joins nothing. The test reads the two
+articles alone, like ``link_score``, so the stories stay independent of the order in which
+documents arrive; and it only ever adds links as documents arrive, never takes one back.
 The keys, prefixed by the type family, are also the blocking keys (``blocking_keys``): two
 events that can link share one and their windows overlap, so the linker only compares such
 candidates. The thresholds were tuned on the dev half of news_cluster (``herald eval
@@ -34,8 +43,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from herald.clean.language import function_words
 from herald.events.plover import plover_types
@@ -57,7 +66,13 @@ COARSE_FEATURES = frozenset({"country", "admin1", "province", "region", "contine
 FAMILY_AGREEMENT = 0.25
 
 WEIGHTS = {"type": 0.3, "actors": 0.3, "date": 0.15, "place": 0.1, "text": 0.15}
-THRESHOLD = 0.4
+THRESHOLD = 0.25
+
+# Two articles corroborate a link between them when SUPPORT_EVENTS of the events of each
+# (all of them, for a side with fewer) link to the other article, or when SUPPORT_SHARE of
+# one article's events do.
+SUPPORT_EVENTS = 2
+SUPPORT_SHARE = 0.5
 
 NO_DATE_LO = dt.date(1, 1, 1)
 NO_DATE_HI = dt.date(9999, 12, 31)
@@ -120,6 +135,18 @@ class EventFeatures:
     # key shared by all its events (an event's own participants are often a pronoun or a
     # group, and its story's protagonist only in the next sentence).
     leads: frozenset[str] = frozenset()
+    # Derived once from the fields above (``actor_keys``, ``keys``): the linker reads them
+    # millions of times, once per pair scored.
+    actor_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The named participants (people, organisations, countries).
+        actor_keys = frozenset(key for p in self.participants for key in p.identities())
+        # With the named place and the article's lead actors: what two reports must share.
+        place = {f"L:{self.setting}"} if self.setting else set()
+        object.__setattr__(self, "actor_keys", actor_keys)
+        object.__setattr__(self, "keys", actor_keys | place | self.leads)
 
     @property
     def quad(self) -> str:
@@ -130,19 +157,6 @@ class EventFeatures:
     def family(self) -> str:
         """Cooperation or conflict: the widest class two linked reports may differ within."""
         return self.quad.rpartition("_")[2]
-
-    @property
-    def actor_keys(self) -> frozenset[str]:
-        """The named participants (people, organisations, countries)."""
-        return frozenset(key for p in self.participants for key in p.identities())
-
-    @property
-    def keys(self) -> frozenset[str]:
-        """The named participants and the named place: what two reports must share."""
-        keys = set(self.actor_keys)
-        if self.setting:
-            keys.add(f"L:{self.setting}")
-        return frozenset(keys | self.leads)
 
 
 # ------------------------------------------------------------------------------- features
@@ -307,6 +321,38 @@ def linked(a: EventFeatures, b: EventFeatures) -> bool:
         return False
     score = link_score(a, b)
     return score is not None and score >= THRESHOLD
+
+
+def corroborated(first: Sequence[EventFeatures], second: Sequence[EventFeatures]) -> bool:
+    """Do two articles (all the events of each) agree enough for their links to count?
+
+    Each side must have ``SUPPORT_EVENTS`` events linked to the other (a side with fewer
+    events: all of them), or one side ``SUPPORT_SHARE`` of its events so linked. A dense
+    story of many reports passes easily; a chain of articles that each share one event with
+    the next (one organisation or town in common, weeks apart) does not. Symmetric, and a
+    function of the two articles alone. Every pair may be scored: the cost is the product of
+    two articles' event counts, never of the archive.
+    """
+    if not first or not second:
+        return False
+    left: set[str] = set()
+    right: set[str] = set()
+    for a in first:
+        for b in second:
+            if linked(a, b):
+                left.add(a.event_id)
+                right.add(b.event_id)
+        if _supported(len(left), len(first), len(right), len(second)):
+            return True
+    return False
+
+
+def _supported(left: int, left_events: int, right: int, right_events: int) -> bool:
+    if not left:
+        return False
+    both = left >= min(SUPPORT_EVENTS, left_events) and right >= min(SUPPORT_EVENTS, right_events)
+    share = max(left / left_events, right / right_events) >= SUPPORT_SHARE
+    return both or share
 
 
 def participants_of(

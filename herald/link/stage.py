@@ -23,10 +23,23 @@ A batch, in bounded memory (nothing grows with the square of anything):
    already in a story (so that a flood of new reports of one event still reaches the
    story the earlier ones made), then nearest in date, then smallest id. A batch therefore
    compares at most ``CANDIDATE_CAP`` pairs per event, whatever the size of the archive;
-3. Python scores those pairs with ``rules.linked``; a pair that links is an edge;
+3. Python scores those pairs with ``rules.linked``; a pair that links is an edge when both
+   events are of one article, or when their two articles corroborate it
+   (``rules.corroborated``, which scores every event of one article against every event of
+   the other: a cost of two articles, not of the archive). A lone link between two
+   articles that agree on nothing else is a weak link: it is counted and joins nothing;
 4. an event joins the story of an event it links to; when it links to several stories they
    merge and every event of the merged stories takes the new id (re-labelling); the
    ``stories`` rows of the stories that changed are rewritten.
+
+Why corroboration: the link relation alone chained stories in a dense archive. Where the
+same organisations, towns and lead actors recur every week, unrelated articles each share
+one such key with the next, and a component of pairwise links grew to thousands of
+documents (4,709 of a 100,000-document synthetic archive, README "Scale"). Requiring two
+articles to agree on more than one event (or on most of the shorter one) breaks those
+chains while the reports of one event, which agree on most of what they tell, still join.
+Corroboration reads the two articles alone and only ever adds edges as documents arrive, so
+the components, and therefore the stories, stay independent of the order of arrival.
 
 The cap is what keeps a batch bounded; the price is that when more than ``CANDIDATE_CAP``
 events on one key overlap an event in time, the farther ones are not compared with it. As
@@ -48,11 +61,13 @@ import pyarrow as pa
 from herald.errors import HeraldError
 from herald.link.rules import (
     COARSE_FEATURES,
+    SUPPORT_EVENTS,
     EventFeatures,
     Participant,
     PlaceInfo,
     blocking_keys,
     content_words,
+    corroborated,
     date_window,
     fold_name,
     linked,
@@ -87,7 +102,8 @@ class LinkSummary:
     events_linked: int  # events that had no story and now have one
     stories_written: int  # stories created, grown or merged (counted once per batch)
     candidate_pairs: int  # pairs compared
-    links: int  # pairs found to report the same event
+    links: int  # pairs found to report the same event (edges of the stories)
+    weak_links: int = 0  # pairs that link but whose articles do not corroborate it
 
     def __add__(self, other: LinkSummary) -> LinkSummary:
         return LinkSummary(
@@ -95,6 +111,7 @@ class LinkSummary:
             self.stories_written + other.stories_written,
             self.candidate_pairs + other.candidate_pairs,
             self.links + other.links,
+            self.weak_links + other.weak_links,
         )
 
 
@@ -122,10 +139,11 @@ def link_new(
     A failure of the database raises ``LinkError``; the batches already done stay done.
     """
     total = LinkSummary(0, 0, 0, 0)
+    cache = _RunCache(store.con)
     try:
         for batch in _pending_batches(store.con, batch_events):
             with transaction(store.con):
-                total += _link_batch(store.con, batch, cap)
+                total += _link_batch(store.con, batch, cap, cache)
             if progress is not None:
                 progress(len(batch))
     except duckdb.Error as error:
@@ -175,24 +193,119 @@ def _pending_batches(con: duckdb.DuckDBPyConnection, size: int) -> Iterator[list
     con.execute("DROP TABLE _herald_pending")
 
 
-def _link_batch(con: duckdb.DuckDBPyConnection, batch: list[str], cap: int) -> LinkSummary:
+# What one run keeps from one batch to the next: the features of the events read lately
+# (the candidates and articles a batch reads are mostly those of the batches just before,
+# as batches go by date) and whether two articles corroborate each other.
+CACHE_EVENTS = 60_000
+CACHE_ARTICLE_PAIRS = 400_000
+
+
+class _RunCache:
+    """Event features and article agreements of one run, the oldest forgotten first beyond
+    ``CACHE_EVENTS`` and ``CACHE_ARTICLE_PAIRS`` entries. Neither changes during a run:
+    only the ``story_id`` of events does, and neither reads it."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.features: dict[str, EventFeatures] = {}
+        self.agree: dict[tuple[str, str], bool] = {}
+
+    def load(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
+        wanted = set(event_ids)
+        found = {event: self.features[event] for event in wanted if event in self.features}
+        read = load_features(self.con, wanted - found.keys())
+        self.keep_features(read)
+        return found | read
+
+    def keep_features(self, features: dict[str, EventFeatures]) -> None:
+        self.features.update(features)
+        _forget_oldest(self.features, CACHE_EVENTS)
+
+    def keep_agreement(self, agree: dict[tuple[str, str], bool]) -> None:
+        self.agree.update(agree)
+        _forget_oldest(self.agree, CACHE_ARTICLE_PAIRS)
+
+
+def _forget_oldest(kept: dict, size: int) -> None:
+    for oldest in list(kept)[: max(0, len(kept) - size)]:
+        del kept[oldest]
+
+
+def _link_batch(
+    con: duckdb.DuckDBPyConnection, batch: list[str], cap: int, cache: _RunCache
+) -> LinkSummary:
     features = load_features(con, batch)
+    cache.keep_features(features)
     _insert_keys(con, features.values())
     pairs = candidate_pairs(con, batch, cap)
     others = {event for pair in pairs for event in pair} - features.keys()
-    features.update(load_features(con, others))
+    features.update(cache.load(others))
     story_of = _stories_of(con, sorted(others))
+    found = [(a, b) for a, b in pairs if linked(features[a], features[b])]
+    agreeing = _corroborating_articles(con, features, found, cache)
     forest = _Forest(batch)
     links = 0
-    for a, b in pairs:
-        if linked(features[a], features[b]):
+    for a, b in found:
+        first, second = features[a].doc_id, features[b].doc_id
+        if first == second or (min(first, second), max(first, second)) in agreeing:
             links += 1
             forest.union(_node(a, story_of), _node(b, story_of))
     assignments, relabels = _labels(con, forest.groups())
     _apply(con, assignments, relabels)
     written = set(assignments.values())
     refresh_stories(con, removed=set(relabels), written=written)
-    return LinkSummary(len(batch), len(written), len(pairs), links)
+    return LinkSummary(len(batch), len(written), len(pairs), links, len(found) - links)
+
+
+def _corroborating_articles(
+    con: duckdb.DuckDBPyConnection,
+    features: dict[str, EventFeatures],
+    found: list[tuple[str, str]],
+    cache: _RunCache,
+) -> set[tuple[str, str]]:
+    """The (smaller, larger) document id pairs among the links found that corroborate them.
+
+    Every event of the documents concerned is read (their features join ``features``), so
+    the answer is about the two whole articles, whichever of their events the batch holds.
+    """
+    linked_events: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for a, b in found:
+        first, second = features[a].doc_id, features[b].doc_id
+        if first != second:
+            if first > second:
+                (first, a), (second, b) = (second, b), (first, a)
+            sides = linked_events.setdefault((first, second), (set(), set()))
+            sides[0].add(a)
+            sides[1].add(b)
+    # Links the batch found already are a lower bound of the articles' links: when they
+    # are enough on each side, the answer is yes without reading the whole articles.
+    sure = {
+        pair
+        for pair, (left, right) in linked_events.items()
+        if min(len(left), len(right)) >= SUPPORT_EVENTS
+    }
+    pairs = set(linked_events)
+    unknown = sorted(pairs - sure - cache.agree.keys())
+    if unknown:
+        documents = sorted({doc for pair in unknown for doc in pair})
+        events: dict[str, list[str]] = defaultdict(list)
+        for doc_id, event_id in con.execute(
+            "SELECT doc_id, event_id FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY doc_id, event_id",
+            [documents],
+        ).fetchall():
+            events[doc_id].append(event_id)
+        missing = {event for ids in events.values() for event in ids} - features.keys()
+        features.update(cache.load(missing))
+        cache.keep_agreement(
+            {
+                (first, second): corroborated(
+                    [features[e] for e in events[first]], [features[e] for e in events[second]]
+                )
+                for first, second in unknown
+            }
+        )
+    return sure | {pair for pair in pairs if cache.agree.get(pair)}
 
 
 def _node(event_id: str, story_of: dict[str, str]) -> str:
@@ -215,20 +328,34 @@ def load_features(
         [ids],
     ).fetchall():
         participants[event_id].append(tuple(participant))  # type: ignore[arg-type]
-    leads: dict[str, set[str]] = defaultdict(set)
-    for doc_id, name, kind in con.execute(_LEADS_SQL, [ids, LEAD_ACTORS]).fetchall():
-        leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
     rows = con.execute(_FEATURE_SQL, [ids]).fetchall()
-    return {row[0]: _features(row, participants[row[0]], leads[row[1]]) for row in rows}
+    documents = sorted({row[1] for row in rows})
+    leads: dict[str, set[str]] = defaultdict(set)
+    for doc_id, name, kind in con.execute(_LEADS_SQL, [documents, LEAD_ACTORS]).fetchall():
+        leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
+    features = dict(
+        con.execute(
+            "SELECT doc_id || ' ' || geonameid, min(feature) FROM places "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND geonameid IS NOT NULL GROUP BY ALL",
+            [documents],
+        ).fetchall()
+    )
+    return {
+        row[0]: _features(
+            (*row[:-1], features.get(f"{row[1]} {row[-1]}")), participants[row[0]], leads[row[1]]
+        )
+        for row in rows
+    }
 
 
-# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations.
+# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations. The
+# queries of ``load_features`` name the documents they read (no join with a whole table):
+# the linker calls them a few times per batch, and a scan of every place or actor of the
+# archive each time grew with the square of the archive.
 LEAD_ACTORS = 3
 _LEADS_SQL = """
     SELECT doc_id, name, kind FROM actors
-    WHERE kind IN ('person', 'organization') AND doc_id IN (
-        SELECT doc_id FROM events WHERE event_id IN (SELECT unnest($1::VARCHAR[]))
-    )
+    WHERE kind IN ('person', 'organization') AND doc_id IN (SELECT unnest($1::VARCHAR[]))
     QUALIFY row_number() OVER (
         PARTITION BY doc_id ORDER BY json_array_length(mentions) DESC, actor_id
     ) <= $2
@@ -237,16 +364,14 @@ _LEADS_SQL = """
 
 LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
 
+# The last column, the event's geonameid, is replaced by the feature (city, country...) of
+# that place in the article's places.
 _FEATURE_SQL = """
     SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
-        e.when_modifier, d.published_date, e.where_name, e.where_country, p.feature, e.where_lat,
-        e.where_lon, e.sentence, e.where_basis
+        e.when_modifier, d.published_date, e.where_name, e.where_country, e.where_lat,
+        e.where_lon, e.sentence, e.where_basis, e.where_geonameid
     FROM events e
     LEFT JOIN documents d USING (doc_id)
-    LEFT JOIN (
-        SELECT doc_id, geonameid, min(feature) AS feature FROM places
-        WHERE geonameid IS NOT NULL GROUP BY ALL
-    ) p ON p.doc_id = e.doc_id AND p.geonameid = e.where_geonameid
     WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))
 """
 
@@ -255,7 +380,7 @@ def _features(
     row: tuple, participants: list[tuple[str, str, str | None, str | None]], leads: set[str]
 ) -> EventFeatures:
     (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
-     where_country, feature, lat, lon, sentence, basis) = row  # fmt: skip
+     where_country, lat, lon, sentence, basis, feature) = row  # fmt: skip
     lo, hi, dated = date_window(value, precision, anchor, published, modifier)
     place = None
     # Only a place read off the event's own sentence may forbid a link: a dateline or the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from herald.bench.synthetic import build_synthetic_store, variants
+from herald.bench.synthetic import build_synthetic_store, true_story, variants
 from herald.link.stage import link_new, pending_events
 from herald.store.database import Store
 from tests.link.test_link import CHINA, report
@@ -50,3 +50,15 @@ def test_repeats_of_a_story_link_together(tmp_path: Path) -> None:
         link_new(store)
         largest = store.con.execute("SELECT max(documents) FROM stories").fetchone()[0]
     assert largest >= 2
+
+
+def test_each_clone_names_its_true_story(tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.duckdb"
+    build_synthetic_store(path, 30, seed=2, seeds=SEEDS)
+    with Store.open(path) as store:
+        urls = [row[0] for row in store.con.execute("SELECT url FROM documents").fetchall()]
+    stories = Counter(true_story(url) for url in urls)
+    assert None not in stories and max(stories.values()) > 1
+    assert set(stories.values()) <= {1, 2, 3, 5} | {min(stories.values())}
+    assert true_story("https://www.example.com/news/1") is None
+    assert true_story(None) is None

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from herald.link import stage
 from herald.link.stage import (
     LinkError,
     candidate_pairs,
@@ -17,7 +18,7 @@ from herald.link.stage import (
     relink_all,
 )
 from herald.link.stories import list_stories
-from herald.records import ActorRef, Extraction
+from herald.records import ActorRef, Document, Event, Evidence, Extraction, Mention, TimeValue
 from herald.store.database import Store
 from tests.link.test_link import (
     CANADA_GOV,
@@ -204,3 +205,116 @@ def test_one_country_alone_is_not_enough_but_two_are() -> None:
     store = stored(report("a", "2017-12-18", **both), report("b", "2017-12-18", **both))
     link_new(store)
     assert len(set(partition(store).values())) == 1
+
+
+# ----------------------------------------------------------------------- chaining
+
+
+def person(name: str) -> ActorRef:
+    return ActorRef(None, name, "person", "USA", "GOV", (), name.split()[-1])
+
+
+def article(key: str, published: str, events: list[tuple[str, tuple[ActorRef, ...]]]) -> Extraction:
+    """One document of several events, each (type, participants), published on ``published``."""
+    doc_id = f"doc-{key}"
+    day = TimeValue(published, published, "day", "absolute")
+    sentences = [f"{' and '.join(a.name for a in actors)} met in Ottawa." for _, actors in events]
+    doc = Document(doc_id, key, key, " ".join(sentences), url=f"https://{key}.com/", published=day)
+    found = []
+    for n, ((type_, actors), sentence) in enumerate(zip(events, sentences, strict=True)):
+        found.append(
+            Event(
+                event_id=f"{doc_id}:e{n}",
+                doc_id=doc_id,
+                type=type_,
+                mode=None,
+                trigger=Mention("met", 0, 3),
+                evidence=Evidence(sentence, 0, len(sentence)),
+                actor=actors[:1],
+                recipient=actors[1:],
+                when=TimeValue("", published, "day", "publication"),
+                where=OTTAWA,
+                confidence=0.8,
+            )
+        )
+    return Extraction(doc, events=tuple(found), places=(OTTAWA,))
+
+
+def chain(documents: int) -> list[Extraction]:
+    """Articles twelve days apart; each tells two events of its own and one that shares a
+    person with the article before it and another with the article after it: every
+    neighbour pair links by that one event, and nothing else."""
+    start = dt.date(2017, 1, 1)
+    return [
+        article(
+            f"c{n}",
+            (start + dt.timedelta(days=12 * n)).isoformat(),
+            [
+                ("CONSULT", (person(f"Link Person{n}"), person(f"Link Person{n + 1}"))),
+                ("ACCUSE", (person(f"Own Person{n}a"),)),
+                ("ASSAULT", (person(f"Own Person{n}b"),)),
+            ],
+        )
+        for n in range(documents)
+    ]
+
+
+def dense_story(reports: int) -> list[Extraction]:
+    """Reports of one meeting within two days, each telling the meeting, what the two sides
+    agreed and one thing of its own."""
+    return [
+        article(
+            f"d{n}",
+            f"2017-12-{18 + n % 2}",
+            [
+                ("CONSULT", (TILLERSON, CANADA_GOV)),
+                ("AGREE", (CANADA_GOV, TILLERSON)),
+                ("ACCUSE", (person(f"Own Person{n}d"),)),
+            ],
+        )
+        for n in range(reports)
+    ]
+
+
+def test_weak_links_across_time_do_not_chain_articles_into_one_story() -> None:
+    links = [f"doc-c{n}:e0" for n in range(6)]
+    store = stored(*chain(6))
+    summary = link_new(store)
+    # Each article's linking event links to its neighbours' (five links), but two articles
+    # that share one event of three are no corroboration: the links are weak, nothing joins.
+    assert summary.weak_links == 5 and summary.links == 0
+    stories = partition(store)
+    assert len({stories[event] for event in links}) == 6
+    # A true story told by many articles still makes one story, in the same store.
+    store.write(dense_story(8))
+    link_new(store)
+    stories = partition(store)
+    assert len({stories[f"doc-d{n}:e0"] for n in range(8)}) == 1
+    assert len({stories[f"doc-d{n}:e1"] for n in range(8)}) == 1
+    assert len({stories[f"doc-d{n}:e2"] for n in range(8)}) == 8
+    assert len({stories[event] for event in links}) == 6
+
+
+def test_without_corroboration_the_same_articles_chain(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The chain above is a chain indeed: taking every link as enough joins all six articles.
+    monkeypatch.setattr(stage, "corroborated", lambda first, second: True)
+    store = stored(*chain(6))
+    link_new(store)
+    stories = partition(store)
+    assert len({stories[f"doc-c{n}:e0"] for n in range(6)}) == 1
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    permutation=st.randoms(use_true_random=False),
+    write_batch=st.integers(1, 7),
+    link_batch=st.integers(1, 9),
+)
+def test_corroborated_stories_do_not_depend_on_order_or_batches(
+    permutation, write_batch: int, link_batch: int
+) -> None:
+    reports = [*chain(5), *dense_story(4), *same_meeting(3, "2017-12-19")]
+    expected = linked_in(reports, len(reports), 4000)
+    shuffled = reports[:]
+    permutation.shuffle(shuffled)
+    assert linked_in(shuffled, write_batch, link_batch) == expected
