@@ -47,6 +47,9 @@ POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO"}
 )
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+# Hostages rescued or freed, the wounded evacuated: the other side of the same conflicts.
+_RELIEF = frozenset({"AID", "RETREAT"})
+_RELIEF_WORDS = ("rescu", "free", "releas", "evacua")
 _ASKING = frozenset({"REQUEST", "ACCUSE", "CONSULT"})  # a journalist's question, inquiry, interview
 _ACTING, _RECEIVING, _COLLECTIVE, _UNKNOWN, _NONE = 0.9, 0.7, 0.6, 0.5, 0.2
 
@@ -80,9 +83,21 @@ def event_relevance(event: Event) -> float:
         return _RECEIVING  # a protest is political by nature: someone protests something
     if event.type in _MATERIAL_CONFLICT and _collective(event):
         return _COLLECTIVE
+    if _relief(event):
+        return _COLLECTIVE
     if any(p.sector is None and p.kind != "group" for p in (*event.actor, *event.recipient)):
         return _UNKNOWN
     return _NONE
+
+
+def _relief(event: Event) -> bool:
+    """Captives rescued, freed or evacuated by someone unnamed ("339 passengers were
+    rescued"): the other side of the conflicts the story is about."""
+    return (
+        event.type in _RELIEF
+        and not event.actor
+        and event.trigger.text.lower().startswith(_RELIEF_WORDS)
+    )
 
 
 def _newsgathering(event: Event) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import herald
@@ -57,6 +59,11 @@ def test_event_relevance_follows_the_parties() -> None:
     # violence by someone unnamed is conflict data; between two named persons it is not
     assert event_relevance(_event("ASSAULT", [], [_party("people", "group", "CVL")])) >= 0.5
     assert event_relevance(_event("ASSAULT", [_party("Weinstein")], [_party("Thurman")])) <= 0.5
+    # captives freed or rescued by someone unnamed: the other side of the same conflicts
+    rescued = replace(_event("AID", [], [_party("passengers", "group")]),
+                      trigger=Mention("rescued", 0, 7))  # fmt: skip
+    assert event_relevance(rescued) >= 0.5
+    assert event_relevance(_event("AID", [], [_party("passengers", "group")])) < 0.5
 
 
 @pytest.mark.slow
