@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import functools
 
-import herald.actors.lexicon as lexicon
 from herald.data_files import read_rows
 from herald.events.modes import phrases_of
+from herald.events.participants import is_outlet
 from herald.events.plover import frame_mode, mode_cues, plover_types
 from herald.events.roles import purpose_like, unit_head
 from herald.events.syntax import SentenceView
@@ -102,12 +102,7 @@ def _between_persons(view: SentenceView, candidate: TriggerCandidate) -> bool:
 
 def _said_or_printed(view: SentenceView, noun: int) -> bool:
     """A news outlet or a made thing (a report, a statement): nothing a weapon attacks."""
-    token = view.tok(noun)
-    return (
-        token.lemma.lower() in artefact_nouns()
-        or lexicon.media_for(view.np_text(noun)) is not None
-        or lexicon.media_for(token.text) is not None
-    )
+    return view.tok(noun).lemma.lower() in artefact_nouns() or is_outlet(view, noun)
 
 
 def _type_retribution(view: SentenceView, found: list[TriggerCandidate]) -> None:

@@ -214,10 +214,19 @@ def _modifier_country(view: SentenceView, i: int) -> str | None:
     return None
 
 
+def is_outlet(view: SentenceView, i: int) -> bool:
+    """Whether the noun phrase at ``i`` names a news outlet of media.csv ("VOA", "The Wall
+    Street Journal"), by its whole phrase or its head word."""
+    return (
+        lexicon.media_for(view.np_text(i)) is not None
+        or lexicon.media_for(view.tok(i).text) is not None
+    )
+
+
 def phrase_sector(view: SentenceView, i: int) -> str | None:
     """The sector a participant's head noun names ("soldiers" MIL, "security forces" COP);
     a news outlet ("VOA", "Reuters": the actors stage returns none) is the media's."""
-    if lexicon.media_for(view.np_text(i)) or lexicon.media_for(view.tok(i).text):
+    if is_outlet(view, i):
         return "MED"
     for form in _head_forms(view, i):
         role = lexicon.role_for(form)
