@@ -154,10 +154,10 @@ def judge_relevance(
 ) -> tuple[Document, tuple[Event, ...]]:
     """The document with its relevance, and the events to keep: all of them with
     ``keep_all``, else the political events of a political document."""
-    lede = _end_of_sentences(parsed, LEDE_SENTENCES)
+    lede = end_of_sentences(parsed, LEDE_SENTENCES)
     relevance = document_relevance(events, actors, len(doc.text.split()), lede)
     doc = replace(doc, relevance=relevance)
-    events = mark_lead(events, _end_of_sentences(parsed, LEAD_SENTENCES))
+    events = mark_lead(events, end_of_sentences(parsed, LEAD_SENTENCES))
     if keep_all:
         return doc, tuple(events)
     if relevance < DOCUMENT_THRESHOLD and len(parsed.sentences) >= MIN_SENTENCES:
@@ -165,7 +165,7 @@ def judge_relevance(
     return doc, tuple(e for e in events if e.relevance >= EVENT_THRESHOLD)
 
 
-def _end_of_sentences(parsed: ParsedText, count: int) -> int:
+def end_of_sentences(parsed: ParsedText, count: int) -> int:
     """The character offset where the text's first ``count`` sentences end."""
     return parsed.sentences[:count][-1].end_char if parsed.sentences else 0
 

@@ -29,7 +29,7 @@ from herald.events.frames import absorbed, apply_frames, attach_aims
 from herald.events.modes import cue_modes, sentence_contexts
 from herald.events.recipients import recipients_from_acts
 from herald.events.record import to_event
-from herald.events.relevance import LEAD_SENTENCES, event_relevance
+from herald.events.relevance import LEAD_SENTENCES, end_of_sentences, event_relevance
 from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
 from herald.events.triggers import (
@@ -62,8 +62,7 @@ def find_events(
         if span.item.feature not in (None, "country")
         for i in range(span.start, span.end)
     )
-    lede = parsed.sentences[:LEAD_SENTENCES]
-    lede_end = lede[-1].end_char if lede else 0
+    lede_end = end_of_sentences(parsed, LEAD_SENTENCES)
     events: list[Event] = []
     for index in range(len(parsed.sentences)):
         view = SentenceView.of(parsed, index)

@@ -51,7 +51,7 @@ from herald.events.when_relations import (
     with_relation,
 )
 from herald.records import TimeValue
-from herald.time.calendar import _weekday_date
+from herald.time.calendar import weekday_date
 from herald.time.partial import bounds
 from herald.time.vocabulary import lookup
 
@@ -188,4 +188,4 @@ def planned_weekday(when: TimeValue | None, published: TimeValue | None) -> Time
     day, today = bounds(when.value), bounds(published.value)
     if not weekday or day is None or today is None or day[0] >= today[0]:
         return when
-    return replace(when, value=_weekday_date(today[0], int(weekday), "future").isoformat())
+    return replace(when, value=weekday_date(today[0], int(weekday), "future").isoformat())

@@ -44,7 +44,7 @@ def _iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _weekday_date(published: dt.date, weekday: int, direction: Direction | None) -> dt.date:
+def weekday_date(published: dt.date, weekday: int, direction: Direction | None) -> dt.date:
     """The named weekday: 1..7 days ahead for the future, 0..6 days back otherwise."""
     if direction == "future":
         return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)

@@ -22,9 +22,9 @@ from herald.time.calendar import (
     _nearest_date,
     _number,
     _offset,
-    _weekday_date,
     _year_for,
     vague_duration,
+    weekday_date,
 )
 from herald.time.vocabulary import lookup, time_words
 
@@ -105,11 +105,11 @@ def weekday(match: re.Match[str], published: dt.date, direction: Direction | Non
     weekday = int(lookup("weekday", match["wd"]))
     rel = (match["rel"] or "").lower()
     if rel in ("last", "past", "this past", "previous"):
-        day = _weekday_date(published - dt.timedelta(days=1), weekday, "past")
+        day = weekday_date(published - dt.timedelta(days=1), weekday, "past")
     elif rel in ("next", "coming", "this coming"):
-        day = _weekday_date(published, weekday, "future")
+        day = weekday_date(published, weekday, "future")
     else:
-        day = _weekday_date(published, weekday, direction)
+        day = weekday_date(published, weekday, direction)
     return with_daypart(_day(day), match["part"])
 
 
@@ -149,7 +149,7 @@ def relative_unit(match: re.Match[str], published: dt.date | None, _d: Direction
 @_needs_date
 def weekend(_m: re.Match[str], published: dt.date, direction: Direction | None) -> Value:
     """ "(over) the weekend": the one just past, or the next one for a future verb."""
-    saturday = _weekday_date(published - dt.timedelta(days=1), 5, direction)
+    saturday = weekday_date(published - dt.timedelta(days=1), 5, direction)
     return Value(_iso_week(saturday) + "-WE", "week", True)
 
 
