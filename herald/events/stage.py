@@ -100,32 +100,39 @@ def sentence_candidates(
     attach_aims(view, found)
     cue_modes(view, found)
     kept = [c for c in found if not absorbed(c) and not _restates(view, c, found)]
-    kept = [c for c in kept if not _purpose_of(view, c, kept)]
-    return sorted(kept, key=lambda c: c.unit[0])
+    return sorted(_without_purposes(view, kept), key=lambda c: c.unit[0])
 
 
-def _purpose_of(
+def _without_purposes(view: SentenceView, found: list[TriggerCandidate]) -> list[TriggerCandidate]:
+    """The triggers without those that say what another event of their type is for ("will
+    travel to Canada for meetings with G7 ministers", "a visit to Quetta for a security
+    meeting"): such a noun is that event again, and its recipients join it."""
+    kept = []
+    for candidate in found:
+        holder = _purpose_holder(view, candidate, found)
+        if holder is None or holder.roles is None or candidate.roles is None:
+            kept.append(candidate)
+            continue
+        holder.roles.recipients += [
+            r for r in candidate.roles.recipients if r not in holder.roles.recipients
+        ]
+    return kept
+
+
+def _purpose_holder(
     view: SentenceView, candidate: TriggerCandidate, found: Sequence[TriggerCandidate]
-) -> bool:
-    """A noun of the same type that says what another event is for ("will travel to Canada
-    for meetings with G7 ministers", "a visit to Quetta for a security meeting") is that
-    event again: its parties join it and it is no event of its own."""
+) -> TriggerCandidate | None:
+    """The event of the same type whose "for" phrase the candidate noun is, if any."""
     prep = view.head(candidate.head)
     if view.tok(candidate.head).dep != "pobj" or prep is None:
-        return False
+        return None
     if view.tok(prep).lemma.lower() != "for":
-        return False
-    holder = next(
+        return None
+    return next(
         (o for o in found if o is not candidate and o.type == candidate.type
          and view.head(prep) in o.unit),
         None,
     )  # fmt: skip
-    if holder is None or holder.roles is None or candidate.roles is None:
-        return False
-    holder.roles.recipients += [
-        r for r in candidate.roles.recipients if r not in holder.roles.recipients
-    ]
-    return True
 
 
 def _restates(
