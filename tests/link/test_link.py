@@ -59,20 +59,38 @@ def report(
     doc = Document(
         doc_id, key, key, sentence, url=f"https://www.{domain or key}.com/{key}", published=day
     )
-    event = Event(
-        event_id=f"{doc_id}:e0",
-        doc_id=doc_id,
+    when = when or TimeValue("", published, "day", "publication")
+    event = meeting(f"{doc_id}:e0", type_, sentence, actor, recipient, when, where)
+    return Extraction(doc, events=(event,), places=(where,) if where else ())
+
+
+MET = Mention("met", 10, 13)  # the trigger of report()'s sentence
+
+
+def meeting(
+    event_id: str,
+    type_: str,
+    sentence: str,
+    actor: tuple[ActorRef, ...],
+    recipient: tuple[ActorRef, ...],
+    when: TimeValue,
+    where: Place | None,
+    trigger: Mention = MET,
+) -> Event:
+    """One stored event whose evidence is the whole ``sentence``, as the linker reads it."""
+    return Event(
+        event_id=event_id,
+        doc_id=event_id.rsplit(":", 1)[0],
         type=type_,
         mode=None,
-        trigger=Mention("met", 10, 13),
+        trigger=trigger,
         evidence=Evidence(sentence, 0, len(sentence)),
         actor=actor,
         recipient=recipient,
-        when=when or TimeValue("", published, "day", "publication"),
+        when=when,
         where=where,
         confidence=0.8,
     )
-    return Extraction(doc, events=(event,), places=(where,) if where else ())
 
 
 def stored(*extractions: Extraction) -> Store:

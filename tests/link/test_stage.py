@@ -18,7 +18,7 @@ from herald.link.stage import (
     relink_all,
 )
 from herald.link.stories import list_stories
-from herald.records import ActorRef, Document, Event, Evidence, Extraction, Mention, TimeValue
+from herald.records import ActorRef, Document, Extraction, Mention, TimeValue
 from herald.store.database import Store
 from tests.link.test_link import (
     CANADA_GOV,
@@ -27,6 +27,7 @@ from tests.link.test_link import (
     PARIS,
     TILLERSON,
     USA,
+    meeting,
     partition,
     report,
     stored,
@@ -220,24 +221,13 @@ def article(key: str, published: str, events: list[tuple[str, tuple[ActorRef, ..
     day = TimeValue(published, published, "day", "absolute")
     sentences = [f"{' and '.join(a.name for a in actors)} met in Ottawa." for _, actors in events]
     doc = Document(doc_id, key, key, " ".join(sentences), url=f"https://{key}.com/", published=day)
-    found = []
-    for n, ((type_, actors), sentence) in enumerate(zip(events, sentences, strict=True)):
-        found.append(
-            Event(
-                event_id=f"{doc_id}:e{n}",
-                doc_id=doc_id,
-                type=type_,
-                mode=None,
-                trigger=Mention("met", 0, 3),
-                evidence=Evidence(sentence, 0, len(sentence)),
-                actor=actors[:1],
-                recipient=actors[1:],
-                when=TimeValue("", published, "day", "publication"),
-                where=OTTAWA,
-                confidence=0.8,
-            )
-        )
-    return Extraction(doc, events=tuple(found), places=(OTTAWA,))
+    undated = TimeValue("", published, "day", "publication")
+    found = tuple(
+        meeting(f"{doc_id}:e{n}", type_, sentence, actors[:1], actors[1:], undated, OTTAWA,
+                trigger=Mention("met", 0, 3))
+        for n, ((type_, actors), sentence) in enumerate(zip(events, sentences, strict=True))
+    )  # fmt: skip
+    return Extraction(doc, events=found, places=(OTTAWA,))
 
 
 def chain(documents: int) -> list[Extraction]:
