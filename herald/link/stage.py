@@ -333,16 +333,17 @@ def load_features(
     leads: dict[str, set[str]] = defaultdict(set)
     for doc_id, name, kind in con.execute(_LEADS_SQL, [documents, LEAD_ACTORS]).fetchall():
         leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
-    features = dict(
-        con.execute(
-            "SELECT doc_id || ' ' || geonameid, min(feature) FROM places "
+    place_kinds = {
+        (doc_id, geonameid): kind
+        for doc_id, geonameid, kind in con.execute(
+            "SELECT doc_id, geonameid, min(feature) FROM places "
             "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND geonameid IS NOT NULL GROUP BY ALL",
             [documents],
         ).fetchall()
-    )
+    }
     return {
         row[0]: _features(
-            (*row[:-1], features.get(f"{row[1]} {row[-1]}")), participants[row[0]], leads[row[1]]
+            (*row[:-1], place_kinds.get((row[1], row[-1]))), participants[row[0]], leads[row[1]]
         )
         for row in rows
     }
