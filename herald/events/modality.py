@@ -34,6 +34,8 @@ _NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "com
 _VERB_UP = frozenset({"xcomp", "conj", "auxpass", "aux", "pcomp"})
 _CONDITIONS = frozenset({"if", "unless"})
 _TIME_CLAUSE_MARKS = frozenset({"before", "after", "until", "till", "when", "once", "as"})
+# "would" in what someone said: the tense of "will" moved back by the past speech verb.
+_FUTURE_IN_PAST = frozenset({"would", "'d"})
 # Links climbed from a clause to the clause that embeds it, looking for a speech verb.
 _CLAUSE_UP = frozenset({"ccomp", "advcl", "xcomp", "acomp", "conj"})
 
@@ -53,12 +55,16 @@ def modality_of(
     words = _cue_words(view, trigger, chain)
     if _negation_cues(view, trigger, chain) or _has_negative_argument(view, trigger):
         return "negated"
+    doubts = words & cues("hypothetical")
+    future_in_past = bool(doubts) and doubts <= _FUTURE_IN_PAST and _reported_future(view, chain)
     hypothetical = (
-        words & cues("hypothetical") or _has_condition(view, chain) or _in_condition(view, trigger)
+        (doubts and not future_in_past)
+        or _has_condition(view, chain)
+        or _in_condition(view, trigger)
     )
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"
-    planned = _is_planned(view, chain, words)
+    planned = future_in_past or _is_planned(view, chain, words)
     if planned or _after(when, published) or _in_time_clause_of_plan(view, chain):
         return "planned"
     if attribution is not None and attribution.kind in ("outlet", "anonymous_source"):
@@ -238,6 +244,20 @@ def _in_condition(view: SentenceView, trigger: int) -> bool:
             return True
         current = view.head(current)
     return False
+
+
+def _reported_future(view: SentenceView, chain: list[int]) -> bool:
+    """ "The U.S. said it would resume cooperation", "it was announced the Council would
+    meet": "would" under a past verb of saying is the reported "will", a plan, not a
+    supposition (which "would" is in the narrator's own voice: "that would be a war")."""
+    top = chain[-1]
+    head = view.head(top)
+    if head is None or view.tok(top).dep != "ccomp" or view.tok(top).lemma == "be":
+        return False  # "said an attack would be madness": a judgement of a supposed act
+    verb = view.tok(head)
+    if verb.lemma.lower() not in cues("speech") | cues("claim"):
+        return False
+    return verb.tag == "VBD" or (verb.tag == "VBN" and bool(view.children(head, "aux", "auxpass")))
 
 
 def _is_backstory(

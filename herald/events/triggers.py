@@ -86,6 +86,8 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         return None
     if token.pos == "PROPN" and token.ent_type:
         return None
+    if group == "NOUN" and _circumstance(view, i):
+        return None
     lexicon = trigger_lexicon()
     for key in _lookup_keys(view, i):
         entries = lexicon.get((key, group), ())
@@ -147,6 +149,16 @@ def _requirement_met(
         elif need in near:
             return True
     return False
+
+
+def _circumstance(view: SentenceView, i: int) -> bool:
+    """An event noun named as a standing state of affairs, not as something done now:
+    "flouting international sanctions", "a ship under U.S. sanctions", "despite the ban"
+    (cue kind ``circumstance``). The deed told, if any, is the flouting."""
+    head = view.head(i)
+    if head is None or view.tok(i).dep not in ("dobj", "pobj"):
+        return False
+    return view.tok(head).lemma.lower() in cues("circumstance")
 
 
 def _warns_of_action(view: SentenceView, i: int) -> bool:

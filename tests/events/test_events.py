@@ -444,6 +444,18 @@ def test_a_threat_is_an_event_when_someone_voices_it(text: str, threatens: bool)
     assert any(e.type == "THREATEN" for e in events_of(text)) is threatens
 
 
+@pytest.mark.parametrize(
+    ("text", "sanctions"),
+    [
+        ("The EU imposed sanctions on Russia.", True),
+        ("Kim carried out missile tests, flouting international sanctions.", False),
+        ("Ships for Iran, which is under U.S. sanctions, are at risk.", False),
+    ],
+)
+def test_sanctions_named_as_a_standing_state_are_no_event(text: str, sanctions: bool) -> None:
+    assert any(e.type == "SANCTION" for e in events_of(text)) is sanctions
+
+
 def test_a_claim_about_another_party_is_an_accusation() -> None:
     text = "The army spokesman claimed the attackers were in touch with handlers in Kabul."
     (claim,) = [e for e in events_of(text) if e.type == "ACCUSE"]

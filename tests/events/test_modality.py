@@ -52,6 +52,11 @@ def trigger_index(text: str, word: str) -> tuple:
         ("Rubio hopes to meet Lavrov in Riyadh.", "meet", "planned"),
         ("Soltan is seeking damages for being beaten by police.", "beaten", "asserted"),
         ("Canada could help by working with Cuba.", "working", "hypothetical"),
+        # "would" under a past verb of saying is the reported "will"
+        ("The U.S. said it would resume cooperation with Kyiv.", "cooperation", "planned"),
+        ("It was announced the Council would hold a meeting.", "meeting", "planned"),
+        ("Putin said an attack on NATO would be madness.", "attack", "hypothetical"),
+        ("Officials said the army would withdraw if talks failed.", "withdraw", "hypothetical"),
     ],
 )
 def test_modality_from_the_parse(sentence: str, trigger: str, expected: str) -> None:
