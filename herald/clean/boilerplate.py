@@ -1,8 +1,9 @@
 """clean, page furniture: which lines belong to the page around the article, not to it.
 
 A line is boilerplate when it matches a pattern of ``data/clean/boilerplate.tsv`` ("Skip to main
-content", sharing prompts, newsletter offers) or is a menu on one line ("World | Politics |
-Sport"); a run of one-to-three-word lines is a menu rendered one item a line.
+content", sharing prompts, newsletter offers), is a menu on one line ("World | Politics |
+Sport") or a list of other stories' headlines behind their kickers; a run of one-to-three-word
+lines is a menu rendered one item a line.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ MAX_MENU_ITEM_WORDS = 3
 MENU_RUN = 3  # this many one-to-three-word lines in a row are a menu
 
 _MENU_SEPARATORS = re.compile(r"\s+[|•·»]\s+")
+# A kicker: two or more capitalised words in a row ("MOST READ IN NEWS", "ERUPTION ALERT"), the
+# label a tabloid puts before each headline of a list of links. Article prose has acronyms
+# (NATO, U.S.) but seldom two shouted words together, and never three such runs on a line
+# that opens with one. Apostrophes, straight or curly, belong to the words ("IT'S NOT OVER").
+_KICKER = re.compile(r"(?<!\w)[A-Z][A-Z'\u2019]+(?:\s+[A-Z][A-Z'\u2019]*)+(?!\w)")
+KICKERS_OF_A_TEASER_LIST = 3
 
 
 @cache
@@ -34,7 +41,16 @@ def is_boilerplate(line: str) -> bool:
     if len(stripped) <= MAX_LINE_FOR_BOILERPLATE and _boilerplate_pattern().fullmatch(stripped):
         return True
     items = _MENU_SEPARATORS.split(stripped)
-    return len(items) >= MENU_RUN and all(_is_menu_item(item) for item in items)
+    if len(items) >= MENU_RUN and all(_is_menu_item(item) for item in items):
+        return True
+    return is_teaser_list(stripped)
+
+
+def is_teaser_list(line: str) -> bool:
+    """Headlines of other stories run together, each behind its kicker: "MOST READ IN NEWS
+    'DAD WAS A PAEDO' Joan Collins' son claims ... ERUPTION ALERT Bali's volcano ..."."""
+    kickers = list(_KICKER.finditer(line))
+    return len(kickers) >= KICKERS_OF_A_TEASER_LIST and kickers[0].start() == 0
 
 
 def _is_menu_item(paragraph: str) -> bool:

@@ -480,6 +480,8 @@ def test_boilerplate_table_examples_match_their_rows() -> None:
         "Home Secretary Jane Roe said the plan would go ahead.",
         "The site uses cookies, the regulator said in its ruling on Monday, and must ask users.",
         "Search teams found survivors.",
+        "WASHINGTON (AP) — The U.S. and NATO said the DPRK and the UN would meet in the EU.",
+        "The UN DPRK panel met; NATO HQ said it was NOT OVER, and the EU AGREED.",
     ],
 )
 def test_news_sentences_are_not_boilerplate(line: str) -> None:
@@ -500,6 +502,9 @@ def test_news_sentences_are_not_boilerplate(line: str) -> None:
         "Share on Facebook",
         "Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP",
         "hide caption Protesters gather outside parliament on Monday.",
+        # other stories' headlines behind their kickers (invented, in a tabloid's manner)
+        "MOST READ IN NEWS HIGH DRAMA Mayor quits after row over bins TOP DOG Terrier wins "
+        "show 'NOT ME' Singer denies feud with rival",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
