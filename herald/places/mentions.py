@@ -11,7 +11,8 @@ Courthouse", "Catawba River").
 Places the parser gave another label are taken back: an ORG, NORP or PERSON entity whose
 whole name the article uses as a place elsewhere, an ORG or NORP that is a country, state or
 region ("DRC", "NSW"), and the leading place of an ORG ("Ohio Department of Health",
-"Gainesville Police").
+"Gainesville Police"). A name with no label is a place after a kind of place ("the city of
+Beledweyne").
 """
 
 from __future__ import annotations
@@ -180,6 +181,27 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
     return found
 
 
+def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:
+    """Names the parser gave no label that the text says are places: "the Somali city of
+    Beledweyne" (a kind of place, "of", a run of proper nouns the gazetteer knows)."""
+    found = []
+    tokens = parsed.tokens
+    for i in range(2, len(tokens)):
+        if tokens[i - 1].text != "of" or tokens[i - 2].text.lower() not in _place_kinds():
+            continue
+        end = i
+        while end < len(tokens) and tokens[end].pos == "PROPN" and not tokens[end].ent_type:
+            end += 1
+        if end == i:
+            continue
+        entity = Entity(i, end, "GPE", parsed.span_text(i, end), tokens[i].idx,
+                        tokens[end - 1].idx + len(tokens[end - 1].text))  # fmt: skip
+        trimmed = _trim(entity)
+        if trimmed is not None and best(trimmed.text) is not None:
+            found.append(trimmed)
+    return found
+
+
 def _placed(parsed: ParsedText, entity: Entity) -> bool:
     """Whether the words around a name make it a place: a locative preposition before it
     ("in", "near", "outside"), the word of a local institution after it ("police"), a
@@ -246,6 +268,7 @@ def find_mentions(parsed: ParsedText) -> list[PlaceMention]:
     mentions = [_known_prefix(parsed, _qualified(_unwrapped(m))) for m in _place_mentions(parsed)]
     known = {name_key(m.text) for m in mentions if best(m.text) is not None}
     mentions += _relabelled_mentions(parsed, known)
+    mentions += _unlabelled_kind_mentions(parsed)
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[PlaceMention] = []
     for mention in mentions:

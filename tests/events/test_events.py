@@ -134,6 +134,10 @@ def test_speaker_saying_someone_must_act_is_a_request() -> None:
             "relations",
         ),
         ("The minister resigned on Sunday.", "RETREAT", "resign"),
+        ("Gunmen stormed a hotel in Beledweyne.", "ASSAULT", "firearms"),
+        ("Militants laid siege to the hotel.", "ASSAULT", None),
+        ("Rebels ambushed an army convoy.", "ASSAULT", "firearms"),
+        ("The man was gunned down outside his home.", "ASSAULT", "firearms"),
     ],
 )
 def test_trigger_types_and_modes(sentence: str, ptype: str, mode: str | None) -> None:

@@ -232,6 +232,9 @@ def test_a_name_called_a_town_is_a_place_whatever_the_parser_says() -> None:
     # the parser takes "Beledweyne" for a person; "the central town of" says what it is
     places = _by_text(_places("Gunmen laid siege to a hotel in the central town of Beledweyne."))
     assert places["Beledweyne"].country == "SOM"
+    # here the parser gives it no label at all
+    places = _by_text(_places("Gunmen stormed a hotel in the Somali city of Beledweyne."))
+    assert places["Beledweyne"].country == "SOM"
 
 
 def test_where_a_journey_goes_is_a_place_whatever_the_parser_says() -> None:
