@@ -65,7 +65,7 @@ def modality_of(
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"
     planned = future_in_past or _is_planned(view, chain, words)
-    if planned or _after(when, published) or _in_time_clause_of_plan(view, chain):
+    if planned or is_after(when, published) or _in_time_clause_of_plan(view, chain):
         return "planned"
     if attribution is not None and attribution.kind in ("outlet", "anonymous_source"):
         return "reported"
@@ -115,6 +115,12 @@ def scope_chain(view: SentenceView, trigger: int) -> list[int]:
         chain.append(head)
         current = head
     return chain
+
+
+def tells_capability(view: SentenceView, trigger: int) -> bool:
+    """ "capable of striking": what a weapon or a force can do, said of it, not vowed."""
+    chain = scope_chain(view, trigger)
+    return "capable" in _cue_words(view, trigger, chain)
 
 
 def negation_scope(view: SentenceView, chain: list[int]) -> list[int]:
@@ -409,7 +415,8 @@ def _desires(view: SentenceView, verb: int) -> bool:
     return bool({token.lemma.lower(), token.text.lower()} & cues("desire"))
 
 
-def _after(when: TimeValue | None, published: TimeValue | None) -> bool:
+def is_after(when: TimeValue | None, published: TimeValue | None) -> bool:
+    """Whether the date the text gives the event lies wholly after the publication day."""
     own = own_time(when)
     event = bounds(own.value) if own else None
     now = bounds(published.value) if published else None

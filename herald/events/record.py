@@ -3,7 +3,10 @@
 Participants (``herald.events.participants``); an event needs at least one. When
 (``herald.events.when``), where (``herald.events.place``), attribution
 (``herald.quotes.stage.attribution_for``), modality (``herald.events.modality``), contexts
-(``herald.events.modes``) and the CAMEO code when unambiguous.
+(``herald.events.modes``) and the CAMEO code when unambiguous. Two readings change the type:
+a refused cooperation ("will no longer recognize") is a REJECT, and harm a named speaker says
+their own side will or could do ("Iran said it will strike Israel if attacked") is that
+speaker's THREATEN, voiced now, whatever day the harm is set for.
 
 Confidence (0..1): 0.2 + 0.4 x lexicon weight + 0.15 if an actor was found + 0.1 if a
 recipient was found or the type needs none + 0.1 for a verb trigger (0.08 for a noun with a
@@ -23,16 +26,27 @@ from typing import TypeVar
 
 import herald.events.confidence as confidence
 import herald.quotes.stage as quotes_module
-from herald.events.modality import is_refusal, modality_of
+from herald.events.modality import is_after, is_refusal, modality_of, tells_capability
 from herald.events.modes import event_contexts
 from herald.events.participants import participant_refs
 from herald.events.place import event_place
-from herald.events.plover import cameo_code, plover_types
+from herald.events.plover import cameo_code, frame_mode, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span
 from herald.events.triggers import TriggerCandidate
 from herald.events.when import event_time, planned_weekday
-from herald.records import Actor, Document, Event, Evidence, Mention, Place, Quote, TimeValue
+from herald.records import (
+    Actor,
+    ActorRef,
+    Attribution,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Place,
+    Quote,
+    TimeValue,
+)
 
 T = TypeVar("T")
 
@@ -79,6 +93,14 @@ def to_event(
     event_type, mode = candidate.type, candidate.mode
     if modality == "negated" and _cooperative(event_type) and is_refusal(view, anchor):
         event_type, mode, modality = "REJECT", None, "asserted"
+    speaker = _threatening_speaker(
+        event_type, modality, attribution, actors, actor_refs, recipient_refs
+    )
+    if speaker is not None and not tells_capability(view, anchor):
+        event_type, mode = _threat_of(event_type, mode)
+        actor_refs, modality = (speaker,), "asserted"
+        # the threat is made when it is voiced, not on the day of the harm it announces
+        when = _bounded(_publication(doc), modality) if is_after(when, doc.published) else when
     contexts = event_contexts(view, candidate)
     first, last = parsed.tokens[candidate.unit[0]], parsed.tokens[candidate.unit[-1]]
     sentence = parsed.sentences[first.sent]
@@ -102,6 +124,45 @@ def to_event(
         confidence=confidence,
         cameo=cameo_code(event_type, mode, contexts),
     )
+
+
+def _threatening_speaker(
+    event_type: str,
+    modality: str,
+    attribution: Attribution,
+    actors: Sequence[Actor],
+    doers: Sequence[ActorRef],
+    sufferers: Sequence[ActorRef],
+) -> ActorRef | None:
+    """The speaker, when the event is harm someone says their side will or could do: "Iran
+    said it will strike Israel if attacked", "the president said the country has the power
+    to destroy its neighbour". Voicing it is the PLOVER THREATEN (the manual's future of a
+    conflict type); the harm itself has not happened."""
+    if modality not in ("planned", "hypothetical") or event_type == "THREATEN":
+        return None
+    if plover_types()[event_type].future_type != "THREATEN":
+        return None
+    if attribution.kind != "named_source" or attribution.actor_id is None:
+        return None
+    speaker = next((a for a in actors if a.actor_id == attribution.actor_id), None)
+    if speaker is None:
+        return None
+    by_own_side = not doers or any(_same_side(d, speaker) for d in doers)
+    # "if attacked": harm to the speaker's side is a fear or a condition, not a threat
+    to_own_side = any(_same_side(r, speaker) for r in sufferers)
+    return speaker.ref(attribution.text) if by_own_side and not to_own_side else None
+
+
+def _same_side(party: ActorRef, speaker: Actor) -> bool:
+    return party.actor_id == speaker.actor_id or (
+        party.country is not None and party.country == speaker.country
+    )
+
+
+def _threat_of(event_type: str, mode: str | None) -> tuple[str, str | None]:
+    """THREATEN with the mode that says what harm is threatened (plover_frame_modes.csv)."""
+    framed = frame_mode("THREATEN", event_type, mode)
+    return framed if framed is not None else ("THREATEN", None)
 
 
 def _bounded(when: TimeValue | None, modality: str) -> TimeValue | None:

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+import herald
+
 from herald.events.stage import find_events
 from herald.parse.model import parse
 from herald.places.stage import find_places
@@ -458,6 +460,22 @@ def test_a_threat_is_an_event_when_someone_voices_it(text: str, threatens: bool)
 )
 def test_sanctions_named_as_a_standing_state_are_no_event(text: str, sanctions: bool) -> None:
     assert any(e.type == "SANCTION" for e in events_of(text)) is sanctions
+
+
+def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
+    def told(text: str) -> list[Event]:  # the whole pipeline: the speaker is an actor
+        return list(herald.extract(text, date="2017-12-18", all_events=True).events)
+
+    events = told("Iran said it will strike Israel if attacked.")
+    threat = only(tuple(events), "THREATEN")
+    assert (names(threat.actor), names(threat.recipient)) == (["Iran"], ["Israel"])
+    assert threat.modality == "asserted"
+    # harm to the speaker's own side ("if attacked") is a condition, not a threat
+    assert {e.type for e in events} == {"THREATEN", "ASSAULT"}
+    # harm another party will do, or what a weapon can do, is no vow of the speaker's
+    assert [e.type for e in told("Zelensky said Russia would attack Kyiv again.")] == ["ASSAULT"]
+    capable = told("The army said the missile was capable of striking the base.")
+    assert "THREATEN" not in {e.type for e in capable}
 
 
 def test_a_claim_about_another_party_is_an_accusation() -> None:
