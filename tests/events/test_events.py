@@ -7,7 +7,6 @@ import re
 import pytest
 
 import herald
-
 from herald.events.stage import find_events
 from herald.parse.model import parse
 from herald.places.stage import find_places
