@@ -12,12 +12,13 @@ stored with the records so users can filter or lower the bar:
   conflict data; between two named persons it is crime). Parties known to be companies,
   media, scientists or private people, or no party able to act, make an event irrelevant;
   parties of unknown sector (a name the tables do not know) leave it undecided (0.5);
-- a document's ``relevance`` averages two signals: its events (the share that are surely
-  political, or one in the lede, the first sentences where news says what it is about) and
-  its actors (how densely it names states, officials, armed forces and parties: about four
-  such mentions per hundred words is political news). The actors carry more evidence than
-  the few events of a short story; the events tell a science story that quotes a minister
-  from a political one.
+- a document's ``relevance`` averages three signals: its events (the share that are surely
+  political, or one in the lede, the first sentences where news says what it is about), its
+  actors (how densely it names states, officials, armed forces and parties: about four
+  such mentions per hundred words is political news) and its words (``herald.events.topic``,
+  a learned chance that it is world news). The actors carry more evidence than the few
+  events of a short story; the events tell a science story that quotes a minister from a
+  political one; the words tell a story about a moon mission that names states throughout.
 
 By default (``Options.all_events`` off) herald drops the events below ``EVENT_THRESHOLD``,
 and every event of a document below ``DOCUMENT_THRESHOLD`` when the document is long enough
@@ -32,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from herald.data_files import read_rows
+from herald.events.topic import article_words, world_affairs_score
 from herald.records import Actor, ActorRef, Document, Event, ParsedText
 
 EVENT_THRESHOLD = 0.5
@@ -118,10 +120,12 @@ def _collective(event: Event) -> bool:
 
 
 def document_relevance(
-    events: Sequence[Event], actors: Sequence[Actor], words: int, lede_end: int
+    events: Sequence[Event], actors: Sequence[Actor], words: int, lede_end: int, topic: float
 ) -> float:
-    """How surely the article is about political events (see the module docstring)."""
-    return round((_event_signal(events, lede_end) + _actor_signal(actors, words)) / 2, 3)
+    """How surely the article is about political events (see the module docstring);
+    ``topic``: the learned chance that it is world news (``herald.events.topic``)."""
+    signals = (_event_signal(events, lede_end), _actor_signal(actors, words), topic)
+    return round(sum(signals) / len(signals), 3)
 
 
 def _event_signal(events: Sequence[Event], lede_end: int) -> float:
@@ -155,7 +159,8 @@ def judge_relevance(
     """The document with its relevance, and the events to keep: all of them with
     ``keep_all``, else the political events of a political document."""
     lede = end_of_sentences(parsed, LEDE_SENTENCES)
-    relevance = document_relevance(events, actors, len(doc.text.split()), lede)
+    topic = world_affairs_score(article_words(doc.title, doc.text))
+    relevance = document_relevance(events, actors, len(doc.text.split()), lede, topic)
     doc = replace(doc, relevance=relevance)
     events = mark_lead(events, end_of_sentences(parsed, LEAD_SENTENCES))
     if keep_all:

@@ -8,6 +8,7 @@ import pytest
 
 import herald
 from herald.events.relevance import EVENT_THRESHOLD, event_relevance, is_political
+from herald.events.topic import article_words, world_affairs_score
 from herald.records import ActorRef, Event, Evidence, Mention
 
 NON_POLITICAL = (
@@ -99,3 +100,26 @@ def test_the_lede_tells_the_lead_events() -> None:
     assert lead and all(e.evidence.start < POLITICAL.index("Opposition") for e in lead)
     assert any(e.type == "COERCE" for e in lead)
     assert not any(e.lead for e in result.events if e.evidence.start > POLITICAL.index("Opp"))
+
+
+# Invented, in the manner of a science page that names states throughout.
+SPACE_STORY = (
+    "China's lunar probe will land on the far side of the moon next year, scientists said.\n"
+    "The spacecraft carries a radio telescope to listen for signals from the early universe.\n"
+    "NASA and the European Space Agency are supplying instruments for the orbiter.\n"
+    "Astronomers hope the lander will photograph craters no telescope on Earth can see.\n"
+)
+
+
+def test_the_words_of_an_article_say_whether_it_is_world_news() -> None:
+    space = world_affairs_score(article_words("China's moon mission", SPACE_STORY))
+    politics = world_affairs_score(article_words("Kenyan police arrest protesters", POLITICAL))
+    # a small model: it is one of three signals, and surer of science than of home politics
+    assert space < 0.2 < politics
+    assert article_words("A Title", "won't stop") == frozenset({"a", "title", "won't", "stop"})
+
+
+@pytest.mark.slow
+def test_a_science_story_naming_states_is_no_political_article() -> None:
+    assert herald.extract(SPACE_STORY, date="2018-01-01").events == ()
+    assert herald.extract(POLITICAL, date="2018-01-01").events
