@@ -29,6 +29,9 @@ NOT_ARTEFACT = "obj:not-artefact"
 VOICED = "by:voiced"
 # A ``requires`` value: a warning of what someone will do to someone, not of a danger.
 OF_ACTION = "obj:action"
+# A ``requires`` value: a verb with no object, direct or clausal ("protesters demonstrated",
+# not "demonstrated that it could reach Guam", "rallied support").
+NO_OBJECT = "obj:none"
 # A ``requires`` value: a verb with a clause of its own subject for its object ("claimed
 # the attackers were in touch with Kabul", not "claimed responsibility", "claim to lead").
 CLAUSE = "obj:clause"
@@ -88,6 +91,8 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         return None
     if group == "NOUN" and _circumstance(view, i):
         return None
+    if group == "VERB" and _made_thing_acts(view, i):
+        return None
     lexicon = trigger_lexicon()
     for key in _lookup_keys(view, i):
         entries = lexicon.get((key, group), ())
@@ -118,6 +123,7 @@ def _requirement_met(
     # A preposition of time is no required word: "fired a missile ... on Friday" is not
     # "fired on" someone.
     children = [c for c in view.children(i) if not _time_phrase(view, c)]
+    # "a ban on textile exports": what a preposition of the trigger names is near it too
     near = {view.tok(c).lemma.lower() for c in children}
     near |= {view.tok(c).text.lower() for c in children}
     # "called for the government to lift the ban": the parser hangs "for" on the clause
@@ -143,12 +149,21 @@ def _requirement_met(
         elif need == CLAUSE:
             if _clause_object(view, i):
                 return True
+        elif need == NO_OBJECT:
+            if not view.children(i, "dobj", "ccomp", "xcomp"):
+                return True
         elif need.startswith("ctx:"):
             if need[4:] in contexts:
                 return True
         elif need in near:
             return True
     return False
+
+
+def _made_thing_acts(view: SentenceView, i: int) -> bool:
+    """A verb whose subject is a made thing tells what it shows, not a deed: "the footage
+    captures the launch", "the report attacks the policy" (artefact_nouns.csv)."""
+    return any(view.tok(s).lemma.lower() in artefact_nouns() for s in view.children(i, "nsubj"))
 
 
 def _circumstance(view: SentenceView, i: int) -> bool:

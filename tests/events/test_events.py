@@ -477,6 +477,22 @@ def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
     assert "THREATEN" not in {e.type for e in capable}
 
 
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("Thousands demonstrated against the law in Minsk.", "PROTEST"),
+        ("Wright said North Korea demonstrated that it could reach Guam.", None),
+        ("The footage released on state TV captures the launch.", None),
+        ("Exports of coal were also banned last month.", "SANCTION"),
+        ("The government banned the opposition party.", "COERCE"),
+    ],
+)
+def test_sense_from_the_arguments(text: str, ptype: str | None) -> None:
+    # a verb that takes a clause is no street protest; a made thing does no deed; a ban on
+    # trade is a sanction
+    assert [e.type for e in events_of(text)] == ([ptype] if ptype else [])
+
+
 def test_a_claim_about_another_party_is_an_accusation() -> None:
     text = "The army spokesman claimed the attackers were in touch with handlers in Kabul."
     (claim,) = [e for e in events_of(text) if e.type == "ACCUSE"]
