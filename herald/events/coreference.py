@@ -13,6 +13,11 @@ and something ties them:
 - tied: a named party in common, the same town, the same date of its own, or, with no
   named party on either mention, the same trigger word ("killed ... killed").
 
+A second pass runs once events have their places (``merge_placed_tolls``): a deed of force
+told without its doer ("seven people were killed") that the place ladder puts in the same
+town as an earlier deed of its type is that deed's toll. Before placing, such a mention has
+nothing to tie it; the town the story is set in is what ties it.
+
 The first mention (the lede, usually the fullest) stays; what it lacks (actor, recipient,
 own date, place, mode) is taken from the mentions merged into it, its confidence is the
 highest of them, a source named by a later mention replaces the publisher as who asserts
@@ -47,6 +52,24 @@ def merge_mentions(events: Sequence[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
+
+
+def merge_placed_tolls(events: Sequence[Event]) -> list[Event]:
+    """Once placed, a deed told without its doer ("seven people were killed") that the
+    place ladder sets in the same town as an earlier deed of its type is that deed's toll."""
+    merged: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(merged):
+            if not event.actor and _placed_together(kept, event) and same_event(kept, event):
+                merged[index] = _absorb(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def _placed_together(first: Event, second: Event) -> bool:
+    return plover_types()[first.type].quad == "material_conflict" and _same_town(first, second)
 
 
 def same_event(first: Event, second: Event) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from herald.events.coreference import merge_mentions
+from herald.events.coreference import merge_mentions, merge_placed_tolls
 from herald.events.frames import absorbed, apply_frames, attach_aims
 from herald.events.modes import cue_modes, sentence_contexts
 from herald.events.recipients import recipients_from_acts
@@ -77,7 +77,9 @@ def find_events(
     return tuple(
         replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
         for n, event in enumerate(
-            place_events(merge_mentions(recipients_from_acts(events)), doc, places, lede_end),
+            merge_placed_tolls(
+                place_events(merge_mentions(recipients_from_acts(events)), doc, places, lede_end)
+            ),
             start=1,
         )
     )

@@ -493,6 +493,17 @@ def test_sense_from_the_arguments(text: str, ptype: str | None) -> None:
     assert [e.type for e in events_of(text)] == ([ptype] if ptype else [])
 
 
+def test_a_toll_told_without_its_doer_in_the_same_town_is_that_deed() -> None:
+    def told(text: str) -> list[Event]:  # the whole pipeline: places come from the gazetteer
+        return list(herald.extract(text, date="2017-12-18", all_events=True).events)
+
+    lede = "Gunmen stormed a hotel in the Somali town of Beledweyne on Tuesday. "
+    (attack,) = told(lede + "Witnesses said the attack began at dawn. Seven people were killed.")
+    assert [m.text for m in attack.mentions] == ["killed"]
+    # a deed in another town is another deed
+    assert len(told(lede + "In Mogadishu, seven people were killed in a separate bombing.")) == 2
+
+
 def test_a_claim_about_another_party_is_an_accusation() -> None:
     text = "The army spokesman claimed the attackers were in touch with handlers in Kabul."
     (claim,) = [e for e in events_of(text) if e.type == "ACCUSE"]
