@@ -35,6 +35,7 @@ _QUANTITIES = frozenset({"half", "dozen", "dozens", "hundred", "hundreds", "thou
 # Class nouns that, made definite, take up a named actor of that kind again.
 _CLASS_NOUNS: dict[str, ActorKind] = {
     "country": "country", "nation": "country", "kingdom": "country", "republic": "country",
+    "state": "country", "regime": "country",
     "group": "organization", "organization": "organization", "organisation": "organization",
     "movement": "organization", "militia": "organization", "agency": "organization",
     "alliance": "organization", "coalition": "organization", "bloc": "organization",

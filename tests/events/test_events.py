@@ -139,6 +139,7 @@ def test_speaker_saying_someone_must_act_is_a_request() -> None:
         ("Militants laid siege to the hotel.", "ASSAULT", None),
         ("Rebels ambushed an army convoy.", "ASSAULT", "firearms"),
         ("The man was gunned down outside his home.", "ASSAULT", "firearms"),
+        ("Moroccan police broke up a terrorist cell.", "COERCE", "arrest"),
     ],
 )
 def test_trigger_types_and_modes(sentence: str, ptype: str, mode: str | None) -> None:
@@ -502,6 +503,13 @@ def test_a_toll_told_without_its_doer_in_the_same_town_is_that_deed() -> None:
     assert [m.text for m in attack.mentions] == ["killed"]
     # a deed in another town is another deed
     assert len(told(lede + "In Mogadishu, seven people were killed in a separate bombing.")) == 2
+
+
+def test_the_state_and_the_regime_take_up_the_country_named_before() -> None:
+    text = "North Korea fired a missile. The secretive state ramped up its threats towards Japan."
+    korea = actor(text, 1, "North Korea", "country", "PRK", "North Korea")
+    threat = only(events_of(text, actors=[korea]), "THREATEN")
+    assert names(threat.recipient) == ["Japan"]  # "towards" names whom a threat is aimed at
 
 
 def test_a_claim_about_another_party_is_an_accusation() -> None:
