@@ -40,6 +40,7 @@ WIDE_CITY_POPULATION = 100_000
 # which precede people as often ("looked at Jordan", "a report on Austin").
 _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 _OF_GAPS = frozenset({" of ", " of the "})
+_SEAT_PREPOSITIONS = frozenset({"to", "at", "in", "from", "outside", "inside", "into"})
 # Words of a journey: a name after "<journey> to" is where it goes.
 _JOURNEYS = frozenset({"travel", "trip", "visit", "journey", "fly", "flight", "head", "return",
                        "tour", "deploy", "sail", "drive", "go", "come", "move"})  # fmt: skip
@@ -174,6 +175,8 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         )
         if key in known or person_placed or (entity.label != "PERSON" and _is_major(entry)):
             found.append(trimmed)
+        elif _seat_of_power_visited(parsed, entity, trimmed):
+            found.append(trimmed)
         elif entity.label == "ORG":
             prefix = _place_prefix(parsed, entity, known)
             if prefix is not None:
@@ -200,6 +203,22 @@ def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:
         if trimmed is not None and best(trimmed.text) is not None:
             found.append(trimmed)
     return found
+
+
+def _seat_of_power_visited(parsed: ParsedText, entity: Entity, mention: PlaceMention) -> bool:
+    """A seat of power the parser took for its institution, after a preposition of place
+    or motion: "a visit to the White House", "talks at the Kremlin" (seats_of_power.csv);
+    "the White House said" is the institution speaking."""
+    words = [t.text.lower() for t in parsed.tokens[max(entity.start - 2, 0) : entity.start]]
+    if words and words[-1] == "the":  # "in the Kremlin", when "the" is not in the name
+        words.pop()
+    before = words[-1] if words else ""
+    return name_key(mention.text) in _seats_of_power() and before in _SEAT_PREPOSITIONS
+
+
+@functools.cache
+def _seats_of_power() -> frozenset[str]:
+    return frozenset(name_key(row["name"]) for row in read_rows("places/seats_of_power.csv"))
 
 
 def _placed(parsed: ParsedText, entity: Entity) -> bool:

@@ -237,6 +237,15 @@ def test_a_name_called_a_town_is_a_place_whatever_the_parser_says() -> None:
     assert places["Beledweyne"].country == "SOM"
 
 
+def test_a_seat_of_power_visited_is_its_city_and_speaking_is_no_place() -> None:
+    places = _by_text(
+        _places("Starmer paid a visit to the White House. Talks in the Kremlin ended.")
+    )
+    assert (places["White House"].name, places["White House"].country) == ("Washington", "USA")
+    assert places["Kremlin"].name == "Moscow"
+    assert not _places("The White House said it would respond.")
+
+
 def test_where_a_journey_goes_is_a_place_whatever_the_parser_says() -> None:
     # the parser takes "Mauritius" for a person and "Quetta" for an organisation
     places = _by_text(

@@ -11,8 +11,9 @@ Sources:
   districts of every country;
 - herald/data: approximate country centre points (``country_points.csv``; GeoNames-style
   centres, because a capital is a poor point for a large country), extra country names
-  (``place_aliases.csv``) and regions, seas and first-level divisions outside the US
-  (``regions.csv``).
+  (``place_aliases.csv``), regions, seas and first-level divisions outside the US
+  (``regions.csv``), and the seats of power news names as places ("talks at the White
+  House", "a meeting in the Kremlin"; ``seats_of_power.csv``), each a name of its city.
 
 The build takes seconds and a few hundred MB, so processes use the on-disk index that
 ``herald.places.gazetteer.cache`` writes from it once per machine.
@@ -67,6 +68,7 @@ SOURCE_TABLES = (
     "places/place_aliases.csv",
     "places/regions.csv",
     "places/us_state_abbreviations.csv",
+    "places/seats_of_power.csv",
 )
 
 
@@ -325,6 +327,12 @@ def _build(min_population: int) -> Gazetteer:
     for row in _read_csv("places/place_aliases.csv"):
         if row["iso3"] in countries:
             builder.add_alias(row["alias"], countries[row["iso3"]])
+    # the biggest city of the name: Washington, D.C., not Washington, Pennsylvania
+    capitals = {(e.name, e.country): e for e in sorted(cities, key=lambda e: e.population)}
+    for row in _read_csv("places/seats_of_power.csv"):
+        city = capitals.get((row["city"], row["iso3"]))
+        if city is not None:
+            builder.add_alias(row["name"], city)
     admin1 = {}
     for entry in _divisions(cities):
         builder.add(entry)
