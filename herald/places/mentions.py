@@ -173,9 +173,8 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         person_placed = (
             entity.label in ("PERSON", "ORG") and entry is not None and _placed(parsed, entity)
         )
-        if key in known or person_placed or (entity.label != "PERSON" and _is_major(entry)):
-            found.append(trimmed)
-        elif _seat_of_power_visited(parsed, entity, trimmed):
+        seat = _seat_of_power_visited(parsed, entity, trimmed)
+        if key in known or person_placed or seat or (entity.label != "PERSON" and _is_major(entry)):
             found.append(trimmed)
         elif entity.label == "ORG":
             prefix = _place_prefix(parsed, entity, known)
