@@ -13,6 +13,8 @@
    scene;
 5. ``article``: the town, district or province the article names most often (twice or more),
    for the events of a story set in one place;
+   ``home``: for a coercion by a state's organ (police, a ministry, an intelligence agency),
+   that state's country, where the article names it;
 6. ``article``: the country the article names most often (twice or more).
 
 A country of the sentence is no rung: it is as often the topic ("discuss the crises in
@@ -55,12 +57,31 @@ def place_events(
     scene: Place | None = None
     for event in events:
         local = _local_place(event, places)
-        rungs = (local, _previous_place(event, placed), scene, dateline, town, country)
+        home = _home_country(event, countries)
+        rungs = (local, _previous_place(event, placed), scene, dateline, town, home, country)
         where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
         placed.append(replace(event, where=where) if where is not None else event)
         if scene is None and _sets_scene(event, local, lede_end):
             scene = replace(local, basis="scene")  # type: ignore[arg-type]
     return placed
+
+
+# Sectors of the organs of a state: what they do to people by force they do at home.
+_STATE_ORGANS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL", "LEG"})
+
+
+def _home_country(event: Event, countries: Sequence[Place]) -> Place | None:
+    """For a coercion by a state's organ (an arrest, a ban, a raid, a curfew), that state's
+    country when the article names it: "the Moroccan counterterror agency broke up a cell"
+    happened in Morocco, whatever country the article names most."""
+    if event.type != "COERCE":
+        return None
+    # a party of unknown sector with a country ("the Moroccan counterterror agency") too
+    homes = {
+        p.country for p in event.actor if p.country and (p.sector in _STATE_ORGANS or not p.sector)
+    }
+    found = next((c for c in countries if c.country in homes and c.name is not None), None)
+    return replace(found, basis="home") if found is not None else None
 
 
 def _sets_scene(event: Event, local: Place | None, lede_end: int) -> bool:

@@ -512,6 +512,18 @@ def test_the_state_and_the_regime_take_up_the_country_named_before() -> None:
     assert names(threat.recipient) == ["Japan"]  # "towards" names whom a threat is aimed at
 
 
+def test_a_states_coercion_happens_at_home() -> None:
+    text = (
+        "Burkina Faso has faced attacks. The Moroccan counterterror agency broke up a cell "
+        "on Monday, officials in Morocco said. Burkina Faso and Mali remain hit."
+    )
+    events = herald.extract(text, date="2025-03-11", all_events=True).events
+    cell = only(tuple(events), "COERCE")
+    assert cell.where is not None and (cell.where.name, cell.where.basis) == ("Morocco", "home")
+    # a deed of force is not placed at its doer's home: armies strike abroad
+    assert only(tuple(events), "ASSAULT").where is None
+
+
 def test_a_claim_about_another_party_is_an_accusation() -> None:
     text = "The army spokesman claimed the attackers were in touch with handlers in Kabul."
     (claim,) = [e for e in events_of(text) if e.type == "ACCUSE"]
