@@ -19,7 +19,7 @@ corroboration test reads whole.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import duckdb
@@ -106,12 +106,20 @@ def load_features(
 
 
 def _read(
-    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: dict[str, Any],
+    kept: Mapping[str, EventFeatures] | None = None,
 ) -> list[tuple[EventFeatures, tuple[str, ...]]]:
-    """(features, the ids of every event of its article) of each row of ``sql``."""
+    """(features, the ids of every event of its article) of each row of ``sql``; the
+    features already ``kept`` are not made again (most of the time of a read)."""
     if params.get("ids") == []:
         return []
-    return [(_features(row), tuple(row[-1] or ())) for row in con.execute(sql, params).fetchall()]
+    kept = kept or {}
+    return [
+        (kept.get(row[0]) or _features(row), tuple(row[-1] or ()))
+        for row in con.execute(sql, params).fetchall()
+    ]
 
 
 def _features(row: tuple) -> EventFeatures:
@@ -209,6 +217,7 @@ class RunFeatures:
             self.con,
             f"SELECT {_COLUMNS} FROM {RUN_TABLE} WHERE n > $start AND n <= $end ORDER BY n",
             {"start": start, "end": start + size},
+            self.features,
         )
         self._keep(read)
         return {f.event_id: f for f, _ in read}

@@ -135,9 +135,10 @@ class EventFeatures:
     # key shared by all its events (an event's own participants are often a pronoun or a
     # group, and its story's protagonist only in the next sentence).
     leads: frozenset[str] = frozenset()
-    # Derived once from the fields above (``actor_keys``, ``keys``): the linker reads them
-    # millions of times, once per pair scored.
+    # Derived once from the fields above (``actor_keys``, ``named_keys``, ``keys``): the
+    # linker reads them millions of times, once per pair scored.
     actor_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    named_keys: frozenset[str] = field(init=False, repr=False, compare=False)
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -146,6 +147,9 @@ class EventFeatures:
         # With the named place and the article's lead actors: what two reports must share.
         place = {f"L:{self.setting}"} if self.setting else set()
         object.__setattr__(self, "actor_keys", actor_keys)
+        # The people and organisations among them: one alone is specific enough to link.
+        named = frozenset(key for key in actor_keys if not key.startswith("C:"))
+        object.__setattr__(self, "named_keys", named)
         object.__setattr__(self, "keys", actor_keys | place | self.leads)
 
     @property
@@ -251,15 +255,13 @@ def _specific(a: EventFeatures, b: EventFeatures) -> bool:
     both events name, or two keys of any kind. One key alone of the wider kinds chained
     unrelated stories together: a country ("United States"), the town an article is
     placed in ("Washington"), one of the article's lead actors ("Donald Trump")."""
-    if len(a.keys & b.keys) >= 2:
-        return True
-    return any(not key.startswith("C:") for key in a.actor_keys & b.actor_keys)
+    return len(a.keys & b.keys) >= 2 or not a.named_keys.isdisjoint(b.named_keys)
 
 
 def _named_apart(a: EventFeatures, b: EventFeatures) -> bool:
     """Both name participants, and none of them the same: two different events."""
     first, second = a.actor_keys, b.actor_keys
-    return bool(first) and bool(second) and not first & second
+    return bool(first) and bool(second) and first.isdisjoint(second)
 
 
 def _named_share(side: tuple[Participant, ...], other: tuple[Participant, ...]) -> float:
@@ -303,15 +305,20 @@ def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
     """
     if not _specific(a, b) or _named_apart(a, b):
         return None
-    parts = {
-        "type": _type_agreement(a, b),
-        "actors": _actor_agreement(a, b),
-        "date": _date_agreement(a, b),
-        "place": _place_agreement(a, b),
-    }
-    if any(value is None for value in parts.values()):
+    # The vetoes first, the cheapest first: most candidate pairs fail one of them, and the
+    # linker scores millions of pairs.
+    date = _date_agreement(a, b)
+    type_ = _type_agreement(a, b) if date is not None else None
+    place = _place_agreement(a, b) if type_ is not None else None
+    if place is None:
         return None
-    parts["text"] = _text_agreement(a, b)
+    parts = {
+        "type": type_,
+        "actors": _actor_agreement(a, b),
+        "date": date,
+        "place": place,
+        "text": _text_agreement(a, b),
+    }
     return sum(WEIGHTS[name] * value for name, value in parts.items())  # type: ignore[operator]
 
 

@@ -316,9 +316,12 @@ _CANDIDATES_SQL = """
     marked AS (
         SELECT s.*, e.story_id FROM scored s JOIN events e ON e.event_id = s.b
     )
-    SELECT a, b, story_id FROM marked
+    SELECT DISTINCT least(a, b), greatest(a, b), CASE WHEN story_id IS NOT NULL THEN b END,
+        story_id
+    FROM marked
     QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, story_id IS NULL, gap, b)
         <= $cap
+    ORDER BY 1, 2
 """
 
 
@@ -335,8 +338,8 @@ def _candidates(
         rows = con.execute(_CANDIDATES_SQL, span).fetchall()
     finally:
         con.unregister("_herald_batch_keys")
-    pairs = sorted({(min(a, b), max(a, b)) for a, b, _ in rows})
-    return pairs, {b: story for _, b, story in rows if story is not None}
+    # A pair of two batch events may come twice, with no story: DISTINCT keeps one.
+    return [(a, b) for a, b, _, _ in rows], {b: s for _, _, b, s in rows if s is not None}
 
 
 def candidate_pairs(
