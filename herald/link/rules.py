@@ -342,6 +342,12 @@ def corroborated(first: Sequence[EventFeatures], second: Sequence[EventFeatures]
     """
     if not first or not second:
         return False
+    # Most articles tested share one key and one linked event, and fail: a bound read in
+    # one pass over each article tells most of them without scoring every pair.
+    if not _supported(
+        _could_link(first, second), len(first), _could_link(second, first), len(second)
+    ):
+        return False
     left: set[str] = set()
     right: set[str] = set()
     for a in first:
@@ -352,6 +358,25 @@ def corroborated(first: Sequence[EventFeatures], second: Sequence[EventFeatures]
         if _supported(len(left), len(first), len(right), len(second)):
             return True
     return False
+
+
+def _could_link(side: Sequence[EventFeatures], other: Sequence[EventFeatures]) -> int:
+    """How many events of ``side`` pass, against ``other`` taken as a whole, the tests that
+    ``linked`` makes against each of its events: two of its keys or one of its people or
+    organisations (``_specific``), its type family, its span of dates. An upper bound of
+    the events of ``side`` that link to ``other``."""
+    keys = frozenset().union(*(b.keys for b in other))
+    named = frozenset().union(*(b.named_keys for b in other))
+    families = {b.family for b in other}
+    lo, hi = min(b.lo for b in other), max(b.hi for b in other)
+    return sum(
+        1
+        for a in side
+        if a.family in families
+        and a.lo <= hi
+        and lo <= a.hi
+        and (len(a.keys & keys) >= 2 or not a.named_keys.isdisjoint(named))
+    )
 
 
 def _supported(left: int, left_events: int, right: int, right_events: int) -> bool:
