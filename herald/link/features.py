@@ -1,25 +1,23 @@
-"""The link features of stored events, read once per linking run.
+"""The link features of stored events, and what a linking run keeps of them.
 
-``load_features`` reads the features of any stored events: a few queries, each of which
-scans its whole table (DuckDB finds rows by a list of ids with a hash join, not with the
-primary key's index). A run that did that for every batch scanned the archive once per
-batch: its time grew with the square of the archive.
+``load_features`` reads the features of stored events in one statement, which also gives
+each event the ids of every event of its article (the corroboration test reads articles
+whole). DuckDB finds rows by a list of ids with a hash join that scans each table it
+reads, so a run reads as little as it can: ``RunFeatures`` keeps in memory the features
+and articles read lately (the least recently used forgotten first), and a batch reads only
+the events that no batch before it read: its own, mostly, since the candidates and
+articles a batch needs are those of the batches just before it (batches go by date).
 
-A run therefore reads the features of all its pending events in one pass, into a
-temporary table numbered in the order of the batches (``RunFeatures``): a batch reads its
-own stretch of numbers, which DuckDB's min/max index of each block of rows skips to,
-whatever the size of the archive. The events a batch needs besides its own (its
-candidates, the other events of the articles it compares) were mostly read by an earlier
-batch and are kept in memory, the least recently used forgotten first; the rest are looked
-up in the run's table, and only events outside the run (linked by an earlier run) in the
-archive's tables. Each event comes with the ids of every event of its article, which the
-corroboration test reads whole.
+Reading every pending event's features once, at the start of a run, into a temporary
+table numbered in batch order, was tried and left: it did not pay for its memory (630 MiB
+more at the peak of a 255,000-event run), as most of the time of a read is making the
+features in Python, not the scans.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 import duckdb
@@ -84,11 +82,6 @@ _ROWS_SQL = """
     LEFT JOIN kinds k ON k.doc_id = c.doc_id AND k.geonameid = c.where_geonameid
     LEFT JOIN members m ON m.doc_id = c.doc_id
 """
-_COLUMNS = (
-    "event_id, doc_id, type, when_value, when_precision, when_anchor, when_modifier, "
-    "published_date, where_name, where_country, where_lat, where_lon, sentence, where_basis, "
-    "feature, participants, leads, doc_events"
-)
 _BY_IDS = "e.event_id IN (SELECT unnest($ids::VARCHAR[]))"
 
 
@@ -106,20 +99,12 @@ def load_features(
 
 
 def _read(
-    con: duckdb.DuckDBPyConnection,
-    sql: str,
-    params: dict[str, Any],
-    kept: Mapping[str, EventFeatures] | None = None,
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]
 ) -> list[tuple[EventFeatures, tuple[str, ...]]]:
-    """(features, the ids of every event of its article) of each row of ``sql``; the
-    features already ``kept`` are not made again (most of the time of a read)."""
+    """(features, the ids of every event of its article) of each row of ``sql``."""
     if params.get("ids") == []:
         return []
-    kept = kept or {}
-    return [
-        (kept.get(row[0]) or _features(row), tuple(row[-1] or ()))
-        for row in con.execute(sql, params).fetchall()
-    ]
+    return [(_features(row), tuple(row[-1] or ())) for row in con.execute(sql, params).fetchall()]
 
 
 def _features(row: tuple) -> EventFeatures:
@@ -157,7 +142,7 @@ CACHE_EVENTS = 60_000
 CACHE_DOCUMENTS = 30_000
 CACHE_ARTICLE_PAIRS = 400_000
 
-RUN_TABLE = "_herald_link_run"
+PENDING_TABLE = "_herald_pending"
 
 
 class Recent(OrderedDict):
@@ -182,7 +167,7 @@ class Recent(OrderedDict):
 
 class RunFeatures:
     """The features of one linking run: its pending events numbered in batch order in a
-    temporary table, the features and articles used lately in memory.
+    temporary table, the features and articles read lately kept in memory.
 
     Neither features nor articles change during a run (only the ``story_id`` of events
     does, which no feature reads), so what is kept stays true.
@@ -195,49 +180,44 @@ class RunFeatures:
         self.agree: Recent = Recent(CACHE_ARTICLE_PAIRS)
 
     def number_pending(self) -> int:
-        """Write the run's table: every pending event's feature row, numbered (``n``) by
-        date, then id, so that a batch is a stretch of numbers. Returns how many."""
+        """Number the pending events (``n``) by date, then id, in a temporary table, so
+        that a batch is a stretch of numbers. Returns how many. (Sorting the pending events
+        again for every batch would cost the square of their number.)"""
         self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {RUN_TABLE} AS "
-            "SELECT row_number() OVER (ORDER BY coalesce(e.event_date, d.published_date) "
-            f"NULLS LAST, e.event_id) AS n, f.* "
-            f"FROM ({rows_sql('e.story_id IS NULL')}) f "
-            "JOIN events e USING (event_id) LEFT JOIN documents d ON d.doc_id = e.doc_id "
+            f"CREATE OR REPLACE TEMP TABLE {PENDING_TABLE} AS "
+            "SELECT e.event_id, row_number() OVER ("
+            "ORDER BY coalesce(e.event_date, d.published_date) NULLS LAST, e.event_id) AS n "
+            "FROM events e LEFT JOIN documents d USING (doc_id) WHERE e.story_id IS NULL "
             "ORDER BY n"
         )
-        return int(self.con.execute(f"SELECT count(*) FROM {RUN_TABLE}").fetchone()[0])
+        return int(self.con.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
 
     def drop(self) -> None:
-        self.con.execute(f"DROP TABLE IF EXISTS {RUN_TABLE}")
+        self.con.execute(f"DROP TABLE IF EXISTS {PENDING_TABLE}")
 
     def batch(self, start: int, size: int) -> dict[str, EventFeatures]:
         """The features of the pending events numbered ``start + 1`` to ``start + size``,
         in their order."""
-        read = _read(
-            self.con,
-            f"SELECT {_COLUMNS} FROM {RUN_TABLE} WHERE n > $start AND n <= $end ORDER BY n",
-            {"start": start, "end": start + size},
-            self.features,
-        )
-        self._keep(read)
-        return {f.event_id: f for f, _ in read}
+        ids = [
+            row[0]
+            for row in self.con.execute(
+                f"SELECT event_id FROM {PENDING_TABLE} WHERE n > ? AND n <= ? ORDER BY n",
+                [start, start + size],
+            ).fetchall()
+        ]
+        features = self.load(ids)
+        return {event: features[event] for event in ids}
 
     def load(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
-        """The features of the given events: kept ones, else from the run's table, else
-        (events linked before this run) from the archive's tables."""
+        """The features of the given events: those kept, else read (one statement)."""
         wanted = set(event_ids)
         found = {}
         for event in wanted:
             if (features := self.features.get_recent(event)) is not None:
                 found[event] = features
-        for source in (
-            f"SELECT {_COLUMNS} FROM {RUN_TABLE} WHERE event_id IN "
-            "(SELECT unnest($ids::VARCHAR[]))",
-            rows_sql(_BY_IDS),
-        ):
-            read = _read(self.con, source, {"ids": sorted(wanted - found.keys())})
-            self._keep(read)
-            found.update((f.event_id, f) for f, _ in read)
+        read = _read(self.con, rows_sql(_BY_IDS), {"ids": sorted(wanted - found.keys())})
+        self._keep(read)
+        found.update((f.event_id, f) for f, _ in read)
         return found
 
     def articles_of(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:

@@ -12,7 +12,9 @@ a batch touches one stretch of time) and links each batch in its own transaction
 cut short (killed, out of memory, a closed connection) keeps the batches it finished, and
 the next ``herald link`` carries on with the rest. Nothing of the documents is touched.
 
-A batch, in bounded memory (nothing grows with the square of anything):
+A run keeps the features it reads (``features.RunFeatures``): the candidates and articles
+a batch needs were mostly read by the batches just before it. A batch, in bounded memory
+(nothing grows with the square of anything):
 
 1. its events write their blocking keys (type family + named participant or place, see
    ``rules.blocking_keys``) and date windows to ``link_keys``;
@@ -26,11 +28,13 @@ A batch, in bounded memory (nothing grows with the square of anything):
 3. Python scores those pairs with ``rules.linked``; a pair that links is an edge when both
    events are of one article, or when their two articles corroborate it
    (``rules.corroborated``, which scores every event of one article against every event of
-   the other: a cost of two articles, not of the archive). A lone link between two
+   the other, unless a bound read in one pass over each already says no: a cost of two
+   articles, not of the archive). A lone link between two
    articles that agree on nothing else is a weak link: it is counted and joins nothing;
 4. an event joins the story of an event it links to; when it links to several stories they
-   merge and every event of the merged stories takes the new id (re-labelling); the
-   ``stories`` rows of the stories that changed are rewritten.
+   merge and every event of the merged stories takes the new id (re-labelling; the run
+   keeps each story's smallest event, so it reads only those of stories made before it);
+   the ``stories`` rows of the stories that changed are rewritten.
 
 Why corroboration: the link relation alone chained stories in a dense archive. Where the
 same organisations, towns and lead actors recur every week, unrelated articles each share
