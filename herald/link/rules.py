@@ -45,6 +45,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from herald.clean.language import function_words
 from herald.events.plover import plover_types
@@ -135,11 +136,12 @@ class EventFeatures:
     # key shared by all its events (an event's own participants are often a pronoun or a
     # group, and its story's protagonist only in the next sentence).
     leads: frozenset[str] = frozenset()
-    # Derived once from the fields above (``actor_keys``, ``named_keys``, ``keys``): the
-    # linker reads them millions of times, once per pair scored.
+    # Derived once from the fields above (``actor_keys``, ``named_keys``, ``keys``,
+    # ``type_class``): the linker reads them millions of times, once per pair scored.
     actor_keys: frozenset[str] = field(init=False, repr=False, compare=False)
     named_keys: frozenset[str] = field(init=False, repr=False, compare=False)
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    type_class: tuple[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # The named participants (people, organisations, countries).
@@ -151,16 +153,24 @@ class EventFeatures:
         named = frozenset(key for key in actor_keys if not key.startswith("C:"))
         object.__setattr__(self, "named_keys", named)
         object.__setattr__(self, "keys", actor_keys | place | self.leads)
+        object.__setattr__(self, "type_class", _type_class(self.type))
 
     @property
     def quad(self) -> str:
-        info = plover_types().get(self.type)
-        return info.quad if info else self.type
+        return self.type_class[0]
 
     @property
     def family(self) -> str:
         """Cooperation or conflict: the widest class two linked reports may differ within."""
-        return self.quad.rpartition("_")[2]
+        return self.type_class[1]
+
+
+@cache
+def _type_class(type_: str) -> tuple[str, str]:
+    """(quad class, family) of a PLOVER type: read for every pair scored, so looked up once."""
+    info = plover_types().get(type_)
+    quad = info.quad if info else type_
+    return quad, quad.rpartition("_")[2]
 
 
 # ------------------------------------------------------------------------------- features
