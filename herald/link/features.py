@@ -138,7 +138,7 @@ def _features(row: tuple) -> EventFeatures:
 # What one run keeps in memory: the features of the events read lately (a batch's
 # candidates and articles are mostly those of the batches just before, as batches go by
 # date), the event ids of their articles, and whether two articles corroborate each other.
-CACHE_EVENTS = 120_000
+CACHE_EVENTS = 60_000
 CACHE_DOCUMENTS = 30_000
 CACHE_ARTICLE_PAIRS = 400_000
 
