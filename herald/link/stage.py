@@ -350,10 +350,10 @@ def candidate_pairs(
     con: duckdb.DuckDBPyConnection, batch: list[str], cap: int = CANDIDATE_CAP
 ) -> list[tuple[str, str]]:
     """Unordered pairs (batch event, keyed event) to compare: at most ``cap`` per batch event."""
-    keys = con.execute(
+    keys = con.sql(
         "SELECT event_id, key, lo, hi FROM link_keys "
         "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-        [batch],
+        params=[batch],
     ).to_arrow_table()
     return _candidates(con, keys.cast(_KEY_SCHEMA), cap)[0]
 
