@@ -45,6 +45,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from herald.clean.language import function_words
 from herald.events.plover import plover_types
@@ -135,10 +136,12 @@ class EventFeatures:
     # key shared by all its events (an event's own participants are often a pronoun or a
     # group, and its story's protagonist only in the next sentence).
     leads: frozenset[str] = frozenset()
-    # Derived once from the fields above (``actor_keys``, ``keys``): the linker reads them
-    # millions of times, once per pair scored.
+    # Derived once from the fields above (``actor_keys``, ``named_keys``, ``keys``,
+    # ``type_class``): the linker reads them millions of times, once per pair scored.
     actor_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    named_keys: frozenset[str] = field(init=False, repr=False, compare=False)
     keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    type_class: tuple[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # The named participants (people, organisations, countries).
@@ -146,17 +149,28 @@ class EventFeatures:
         # With the named place and the article's lead actors: what two reports must share.
         place = {f"L:{self.setting}"} if self.setting else set()
         object.__setattr__(self, "actor_keys", actor_keys)
+        # The people and organisations among them: one alone is specific enough to link.
+        named = frozenset(key for key in actor_keys if not key.startswith("C:"))
+        object.__setattr__(self, "named_keys", named)
         object.__setattr__(self, "keys", actor_keys | place | self.leads)
+        object.__setattr__(self, "type_class", _type_class(self.type))
 
     @property
     def quad(self) -> str:
-        info = plover_types().get(self.type)
-        return info.quad if info else self.type
+        return self.type_class[0]
 
     @property
     def family(self) -> str:
         """Cooperation or conflict: the widest class two linked reports may differ within."""
-        return self.quad.rpartition("_")[2]
+        return self.type_class[1]
+
+
+@cache
+def _type_class(type_: str) -> tuple[str, str]:
+    """(quad class, family) of a PLOVER type: read for every pair scored, so looked up once."""
+    info = plover_types().get(type_)
+    quad = info.quad if info else type_
+    return quad, quad.rpartition("_")[2]
 
 
 # ------------------------------------------------------------------------------- features
@@ -251,15 +265,13 @@ def _specific(a: EventFeatures, b: EventFeatures) -> bool:
     both events name, or two keys of any kind. One key alone of the wider kinds chained
     unrelated stories together: a country ("United States"), the town an article is
     placed in ("Washington"), one of the article's lead actors ("Donald Trump")."""
-    if len(a.keys & b.keys) >= 2:
-        return True
-    return any(not key.startswith("C:") for key in a.actor_keys & b.actor_keys)
+    return len(a.keys & b.keys) >= 2 or not a.named_keys.isdisjoint(b.named_keys)
 
 
 def _named_apart(a: EventFeatures, b: EventFeatures) -> bool:
     """Both name participants, and none of them the same: two different events."""
     first, second = a.actor_keys, b.actor_keys
-    return bool(first) and bool(second) and not first & second
+    return bool(first) and bool(second) and first.isdisjoint(second)
 
 
 def _named_share(side: tuple[Participant, ...], other: tuple[Participant, ...]) -> float:
@@ -303,15 +315,20 @@ def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
     """
     if not _specific(a, b) or _named_apart(a, b):
         return None
-    parts = {
-        "type": _type_agreement(a, b),
-        "actors": _actor_agreement(a, b),
-        "date": _date_agreement(a, b),
-        "place": _place_agreement(a, b),
-    }
-    if any(value is None for value in parts.values()):
+    # The vetoes first, the cheapest first: most candidate pairs fail one of them, and the
+    # linker scores millions of pairs.
+    date = _date_agreement(a, b)
+    type_ = _type_agreement(a, b) if date is not None else None
+    place = _place_agreement(a, b) if type_ is not None else None
+    if place is None:
         return None
-    parts["text"] = _text_agreement(a, b)
+    parts = {
+        "type": type_,
+        "actors": _actor_agreement(a, b),
+        "date": date,
+        "place": place,
+        "text": _text_agreement(a, b),
+    }
     return sum(WEIGHTS[name] * value for name, value in parts.items())  # type: ignore[operator]
 
 
@@ -335,6 +352,12 @@ def corroborated(first: Sequence[EventFeatures], second: Sequence[EventFeatures]
     """
     if not first or not second:
         return False
+    # Most articles tested share one key and one linked event, and fail: a bound read in
+    # one pass over each article tells most of them without scoring every pair.
+    if not _supported(
+        _could_link(first, second), len(first), _could_link(second, first), len(second)
+    ):
+        return False
     left: set[str] = set()
     right: set[str] = set()
     for a in first:
@@ -345,6 +368,25 @@ def corroborated(first: Sequence[EventFeatures], second: Sequence[EventFeatures]
         if _supported(len(left), len(first), len(right), len(second)):
             return True
     return False
+
+
+def _could_link(side: Sequence[EventFeatures], other: Sequence[EventFeatures]) -> int:
+    """How many events of ``side`` pass, against ``other`` taken as a whole, the tests that
+    ``linked`` makes against each of its events: two of its keys or one of its people or
+    organisations (``_specific``), its type family, its span of dates. An upper bound of
+    the events of ``side`` that link to ``other``."""
+    keys = frozenset().union(*(b.keys for b in other))
+    named = frozenset().union(*(b.named_keys for b in other))
+    families = {b.family for b in other}
+    lo, hi = min(b.lo for b in other), max(b.hi for b in other)
+    return sum(
+        1
+        for a in side
+        if a.family in families
+        and a.lo <= hi
+        and lo <= a.hi
+        and (len(a.keys & keys) >= 2 or not a.named_keys.isdisjoint(named))
+    )
 
 
 def _supported(left: int, left_events: int, right: int, right_events: int) -> bool:

@@ -12,7 +12,9 @@ a batch touches one stretch of time) and links each batch in its own transaction
 cut short (killed, out of memory, a closed connection) keeps the batches it finished, and
 the next ``herald link`` carries on with the rest. Nothing of the documents is touched.
 
-A batch, in bounded memory (nothing grows with the square of anything):
+A run keeps the features it reads (``features.RunFeatures``): the candidates and articles
+a batch needs were mostly read by the batches just before it. A batch, in bounded memory
+(nothing grows with the square of anything):
 
 1. its events write their blocking keys (type family + named participant or place, see
    ``rules.blocking_keys``) and date windows to ``link_keys``;
@@ -26,11 +28,13 @@ A batch, in bounded memory (nothing grows with the square of anything):
 3. Python scores those pairs with ``rules.linked``; a pair that links is an edge when both
    events are of one article, or when their two articles corroborate it
    (``rules.corroborated``, which scores every event of one article against every event of
-   the other: a cost of two articles, not of the archive). A lone link between two
+   the other, unless a bound read in one pass over each already says no: a cost of two
+   articles, not of the archive). A lone link between two
    articles that agree on nothing else is a weak link: it is counted and joins nothing;
 4. an event joins the story of an event it links to; when it links to several stories they
-   merge and every event of the merged stories takes the new id (re-labelling); the
-   ``stories`` rows of the stories that changed are rewritten.
+   merge and every event of the merged stories takes the new id (re-labelling; the run
+   keeps each story's smallest event, so it reads only those of stories made before it);
+   the ``stories`` rows of the stories that changed are rewritten.
 
 Why corroboration: the link relation alone chained stories in a dense archive. Where the
 same organisations, towns and lead actors recur every week, unrelated articles each share
@@ -53,25 +57,20 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from herald.errors import HeraldError
+from herald.link.features import Recent, RunFeatures, load_features
 from herald.link.rules import (
-    COARSE_FEATURES,
     SUPPORT_EVENTS,
     EventFeatures,
-    Participant,
-    PlaceInfo,
     blocking_keys,
-    content_words,
     corroborated,
-    date_window,
-    fold_name,
     linked,
-    participants_of,
 )
 from herald.link.stories import refresh_stories
 from herald.store.arrow_tables import with_arrow_table
@@ -139,13 +138,16 @@ def link_new(
     A failure of the database raises ``LinkError``; the batches already done stay done.
     """
     total = LinkSummary(0, 0, 0, 0)
-    cache = _RunCache(store.con)
+    run = _Run(RunFeatures(store.con))
     try:
-        for batch in _pending_batches(store.con, batch_events):
+        for batch in _pending_batches(run.features, batch_events):
             with transaction(store.con):
-                total += _link_batch(store.con, batch, cap, cache)
+                total += _link_batch(store.con, batch, cap, run)
             if progress is not None:
                 progress(len(batch))
+        # On a failure the table stays until the connection closes (or the next run
+        # replaces it): the connection may be the very thing that failed.
+        run.features.drop()
     except duckdb.Error as error:
         raise LinkError(
             f"linking stopped after {total.events_linked} events ({error}); the stored "
@@ -170,79 +172,41 @@ def relink_all(
 # --------------------------------------------------------------------------------- steps
 
 
-def _pending_batches(con: duckdb.DuckDBPyConnection, size: int) -> Iterator[list[str]]:
-    """The pending events in batches, earliest first, so that a batch spans a short stretch
-    of time. They are numbered once, in a temporary table: sorting the pending events again
-    for every batch would cost the square of their number."""
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _herald_pending AS "
-        "SELECT e.event_id, row_number() OVER ("
-        "ORDER BY coalesce(e.event_date, d.published_date) NULLS LAST, e.event_id) AS n "
-        "FROM events e LEFT JOIN documents d USING (doc_id) WHERE e.story_id IS NULL"
-    )
-    start = 0
-    while batch := [
-        row[0]
-        for row in con.execute(
-            "SELECT event_id FROM _herald_pending WHERE n > ? AND n <= ? ORDER BY n",
-            [start, start + size],
-        ).fetchall()
-    ]:
-        yield batch
-        start += size
-    con.execute("DROP TABLE _herald_pending")
+def _pending_batches(run: RunFeatures, size: int) -> Iterator[dict[str, EventFeatures]]:
+    """The features of the pending events in batches, earliest first, so that a batch
+    spans a short stretch of time. They are numbered once (``RunFeatures.number_pending``):
+    sorting the pending events again for every batch would cost the square of their number."""
+    pending = run.number_pending()
+    for start in range(0, pending, size):
+        yield run.batch(start, size)
 
 
-# What one run keeps from one batch to the next: the features of the events read lately
-# (the candidates and articles a batch reads are mostly those of the batches just before,
-# as batches go by date) and whether two articles corroborate each other.
-CACHE_EVENTS = 60_000
-CACHE_ARTICLE_PAIRS = 400_000
+# Stories whose smallest event a run keeps (``_labels``); beyond, the oldest are read again.
+CACHE_STORIES = 200_000
 
 
-class _RunCache:
-    """Event features and article agreements of one run, the oldest forgotten first beyond
-    ``CACHE_EVENTS`` and ``CACHE_ARTICLE_PAIRS`` entries. Neither changes during a run:
-    only the ``story_id`` of events does, and neither reads it."""
+@dataclass
+class _Run:
+    """What one ``link_new`` keeps from batch to batch: the features, and each story's
+    smallest event (a story's id is the hash of it, so it never changes under that id)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
-        self.features: dict[str, EventFeatures] = {}
-        self.agree: dict[tuple[str, str], bool] = {}
-
-    def load(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
-        wanted = set(event_ids)
-        found = {event: self.features[event] for event in wanted if event in self.features}
-        read = load_features(self.con, wanted - found.keys())
-        self.keep_features(read)
-        return found | read
-
-    def keep_features(self, features: dict[str, EventFeatures]) -> None:
-        self.features.update(features)
-        _forget_oldest(self.features, CACHE_EVENTS)
-
-    def keep_agreement(self, agree: dict[tuple[str, str], bool]) -> None:
-        self.agree.update(agree)
-        _forget_oldest(self.agree, CACHE_ARTICLE_PAIRS)
-
-
-def _forget_oldest(kept: dict, size: int) -> None:
-    for oldest in list(kept)[: max(0, len(kept) - size)]:
-        del kept[oldest]
+    features: RunFeatures
+    smallest: Recent = field(default_factory=lambda: Recent(CACHE_STORIES))
 
 
 def _link_batch(
-    con: duckdb.DuckDBPyConnection, batch: list[str], cap: int, cache: _RunCache
+    con: duckdb.DuckDBPyConnection,
+    features: dict[str, EventFeatures],
+    cap: int,
+    run: _Run,
 ) -> LinkSummary:
-    features = load_features(con, batch)
-    cache.keep_features(features)
-    _insert_keys(con, features.values())
-    pairs = candidate_pairs(con, batch, cap)
+    keys = _insert_keys(con, features.values())
+    pairs, story_of = _candidates(con, keys, cap)
+    batch = list(features)
     others = {event for pair in pairs for event in pair} - features.keys()
-    features.update(cache.load(others))
-    story_of = _stories_of(con, sorted(others))
+    features = features | run.features.load(others)
     found = [(a, b) for a, b in pairs if linked(features[a], features[b])]
-    agreeing = _corroborating_articles(con, features, found, cache)
+    agreeing = _corroborating_articles(features, found, run.features)
     forest = _Forest(batch)
     links = 0
     for a, b in found:
@@ -250,7 +214,7 @@ def _link_batch(
         if first == second or (min(first, second), max(first, second)) in agreeing:
             links += 1
             forest.union(_node(a, story_of), _node(b, story_of))
-    assignments, relabels = _labels(con, forest.groups())
+    assignments, relabels = _labels(con, forest.groups(), run.smallest)
     _apply(con, assignments, relabels)
     written = set(assignments.values())
     refresh_stories(con, removed=set(relabels), written=written)
@@ -258,10 +222,9 @@ def _link_batch(
 
 
 def _corroborating_articles(
-    con: duckdb.DuckDBPyConnection,
     features: dict[str, EventFeatures],
     found: list[tuple[str, str]],
-    cache: _RunCache,
+    run: RunFeatures,
 ) -> set[tuple[str, str]]:
     """The (smaller, larger) document id pairs among the links found that corroborate them.
 
@@ -285,27 +248,21 @@ def _corroborating_articles(
         if min(len(left), len(right)) >= SUPPORT_EVENTS
     }
     pairs = set(linked_events)
-    unknown = sorted(pairs - sure - cache.agree.keys())
+    unknown = sorted(pairs - sure - run.agree.keys())
     if unknown:
-        documents = sorted({doc for pair in unknown for doc in pair})
-        events: dict[str, list[str]] = defaultdict(list)
-        for doc_id, event_id in con.execute(
-            "SELECT doc_id, event_id FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
-            "ORDER BY doc_id, event_id",
-            [documents],
-        ).fetchall():
-            events[doc_id].append(event_id)
+        events = run.articles_of({doc for pair in unknown for doc in pair})
         missing = {event for ids in events.values() for event in ids} - features.keys()
-        features.update(cache.load(missing))
-        cache.keep_agreement(
-            {
-                (first, second): corroborated(
+        features.update(run.load(missing))
+        run.agree.keep(
+            (
+                (first, second),
+                corroborated(
                     [features[e] for e in events[first]], [features[e] for e in events[second]]
-                )
-                for first, second in unknown
-            }
+                ),
+            )
+            for first, second in unknown
         )
-    return sure | {pair for pair in pairs if cache.agree.get(pair)}
+    return sure | {pair for pair in pairs if run.agree.get(pair)}
 
 
 def _node(event_id: str, story_of: dict[str, str]) -> str:
@@ -314,127 +271,44 @@ def _node(event_id: str, story_of: dict[str, str]) -> str:
     return f"story:{story}" if story else event_id
 
 
-def load_features(
-    con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]
-) -> dict[str, EventFeatures]:
-    """The link features of the given stored events."""
-    ids = sorted(set(event_ids))
-    if not ids:
-        return {}
-    participants: dict[str, list[tuple[str, str, str | None, str | None]]] = defaultdict(list)
-    for event_id, *participant in con.execute(
-        "SELECT event_id, name, kind, country, sector FROM event_actors "
-        "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-        [ids],
-    ).fetchall():
-        participants[event_id].append(tuple(participant))  # type: ignore[arg-type]
-    rows = con.execute(_FEATURE_SQL, [ids]).fetchall()
-    documents = sorted({row[1] for row in rows})
-    leads: dict[str, set[str]] = defaultdict(set)
-    for doc_id, name, kind in con.execute(_LEADS_SQL, [documents, LEAD_ACTORS]).fetchall():
-        leads[doc_id] |= Participant(fold_name(name), kind, None, None).identities()
-    place_kinds = {
-        (doc_id, geonameid): kind
-        for doc_id, geonameid, kind in con.execute(
-            "SELECT doc_id, geonameid, min(feature) FROM places "
-            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND geonameid IS NOT NULL GROUP BY ALL",
-            [documents],
-        ).fetchall()
-    }
-    return {
-        row[0]: _features(
-            (*row[:-1], place_kinds.get((row[1], row[-1]))), participants[row[0]], leads[row[1]]
-        )
-        for row in rows
-    }
-
-
-# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations. The
-# queries of ``load_features`` name the documents they read (no join with a whole table):
-# the linker calls them a few times per batch, and a scan of every place or actor of the
-# archive each time grew with the square of the archive.
-LEAD_ACTORS = 3
-_LEADS_SQL = """
-    SELECT doc_id, name, kind FROM actors
-    WHERE kind IN ('person', 'organization') AND doc_id IN (SELECT unnest($1::VARCHAR[]))
-    QUALIFY row_number() OVER (
-        PARTITION BY doc_id ORDER BY json_array_length(mentions) DESC, actor_id
-    ) <= $2
-"""
-
-
-LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
-
-# The last column, the event's geonameid, is replaced by the feature (city, country...) of
-# that place in the article's places.
-_FEATURE_SQL = """
-    SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
-        e.when_modifier, d.published_date, e.where_name, e.where_country, e.where_lat,
-        e.where_lon, e.sentence, e.where_basis, e.where_geonameid
-    FROM events e
-    LEFT JOIN documents d USING (doc_id)
-    WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))
-"""
-
-
-def _features(
-    row: tuple, participants: list[tuple[str, str, str | None, str | None]], leads: set[str]
-) -> EventFeatures:
-    (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
-     where_country, lat, lon, sentence, basis, feature) = row  # fmt: skip
-    lo, hi, dated = date_window(value, precision, anchor, published, modifier)
-    place = None
-    # Only a place read off the event's own sentence may forbid a link: a dateline or the
-    # article's main place is a guess (events.where) and would split true stories.
-    if (where_name or where_country) and basis in LINKING_BASES:
-        place = PlaceInfo(where_name, where_country, feature, lat, lon)
-    return EventFeatures(
-        event_id=event_id,
-        doc_id=doc_id,
-        type=type_,
-        participants=participants_of(participants),
-        lo=lo,
-        hi=hi,
-        dated=dated,
-        place=place,
-        words=content_words(sentence or ""),
-        leads=frozenset(leads),
-        setting=fold_name(where_name) if where_name and feature not in COARSE_FEATURES else None,
+def _insert_keys(con: duckdb.DuckDBPyConnection, features: Iterable[EventFeatures]) -> pa.Table:
+    """Write the batch's blocking keys to ``link_keys``; returns them."""
+    table = pa.Table.from_pylist(
+        [
+            {"event_id": f.event_id, "key": key, "lo": f.lo, "hi": f.hi}
+            for f in features
+            for key in blocking_keys(f)
+        ],
+        schema=_KEY_SCHEMA,
     )
-
-
-def _insert_keys(con: duckdb.DuckDBPyConnection, features: Iterable[EventFeatures]) -> None:
-    rows = [
-        {"event_id": f.event_id, "key": key, "lo": f.lo, "hi": f.hi}
-        for f in features
-        for key in blocking_keys(f)
-    ]
-    if rows:
+    if table.num_rows:
         with_arrow_table(
             con,
             "_herald_link_keys",
-            pa.Table.from_pylist(rows, schema=_KEY_SCHEMA),
+            table,
             "INSERT INTO link_keys BY NAME SELECT * FROM _herald_link_keys",
         )
+    return table
 
 
-# The candidates of a batch. ``ranked``: the key rows that share a key with the batch and
-# overlap its stretch of time, numbered per key by date and cut into buckets of ``cap``
-# ranks; each batch row is joined with its own bucket and the two beside it only, so a
-# key shared by thousands of events costs 3 * cap rows per event, not thousands.
+# The candidates of a batch (``_herald_batch_keys``: its rows of ``link_keys``, ``$lo`` and
+# ``$hi`` the stretch of time their windows cover). ``ranked``: the key rows that share a
+# key with the batch and overlap that stretch, numbered per key by date and cut into
+# buckets of ``cap`` ranks; each batch row is joined with its own bucket and the two beside
+# it only, so a key shared by thousands of events costs 3 * cap rows per event, not
+# thousands. The stretch is given as constants so that DuckDB skips the blocks of
+# ``link_keys`` that end before it. Each candidate comes with its story (NULL: pending).
 _CANDIDATES_SQL = """
-    WITH batch AS (SELECT unnest($1::VARCHAR[]) AS event_id),
-    mine AS (SELECT k.* FROM link_keys k SEMI JOIN batch USING (event_id)),
-    span AS (SELECT min(lo) AS lo, max(hi) AS hi FROM mine),
+    WITH mine AS (SELECT * FROM _herald_batch_keys),
     ranked AS (
         SELECT k.event_id, k.key, k.lo, k.hi,
-            (row_number() OVER (PARTITION BY k.key ORDER BY k.lo, k.event_id)) // $2 AS bucket
-        FROM link_keys k, span
-        WHERE k.key IN (SELECT DISTINCT key FROM mine) AND k.lo <= span.hi AND k.hi >= span.lo
+            (row_number() OVER (PARTITION BY k.key ORDER BY k.lo, k.event_id)) // $cap AS bucket
+        FROM link_keys k
+        WHERE k.key IN (SELECT DISTINCT key FROM mine) AND k.lo <= $hi AND k.hi >= $lo
     ),
     probes AS (
         SELECT r.event_id, r.key, r.lo, r.hi, unnest([r.bucket - 1, r.bucket, r.bucket + 1]) AS near
-        FROM ranked r SEMI JOIN batch USING (event_id)
+        FROM ranked r SEMI JOIN mine USING (event_id)
     ),
     scored AS (
         SELECT p.event_id AS a, r.event_id AS b, count(*) AS shared,
@@ -444,56 +318,71 @@ _CANDIDATES_SQL = """
         GROUP BY ALL
     ),
     marked AS (
-        SELECT s.*, e.story_id IS NULL AS pending FROM scored s JOIN events e ON e.event_id = s.b
+        SELECT s.*, e.story_id FROM scored s JOIN events e ON e.event_id = s.b
     )
-    SELECT DISTINCT least(a, b), greatest(a, b) FROM marked
-    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, pending, gap, b) <= $2
+    SELECT DISTINCT least(a, b), greatest(a, b), CASE WHEN story_id IS NOT NULL THEN b END,
+        story_id
+    FROM marked
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, story_id IS NULL, gap, b)
+        <= $cap
     ORDER BY 1, 2
 """
+
+
+def _candidates(
+    con: duckdb.DuckDBPyConnection, keys: pa.Table, cap: int
+) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """(unordered pairs to compare, the story of each candidate that has one) for the
+    batch whose ``link_keys`` rows are ``keys``: at most ``cap`` pairs per batch event."""
+    if not keys.num_rows:
+        return [], {}
+    span = {"lo": pc.min(keys["lo"]).as_py(), "hi": pc.max(keys["hi"]).as_py(), "cap": cap}
+    con.register("_herald_batch_keys", keys)
+    try:
+        rows = con.execute(_CANDIDATES_SQL, span).fetchall()
+    finally:
+        con.unregister("_herald_batch_keys")
+    # A pair of two batch events may come twice, with no story: DISTINCT keeps one.
+    return [(a, b) for a, b, _, _ in rows], {b: s for _, _, b, s in rows if s is not None}
 
 
 def candidate_pairs(
     con: duckdb.DuckDBPyConnection, batch: list[str], cap: int = CANDIDATE_CAP
 ) -> list[tuple[str, str]]:
     """Unordered pairs (batch event, keyed event) to compare: at most ``cap`` per batch event."""
-    rows = con.execute(_CANDIDATES_SQL, [batch, cap]).fetchall()
-    return [(a, b) for a, b in rows]
-
-
-def _stories_of(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, str]:
-    if not event_ids:
-        return {}
-    return dict(
-        con.execute(
-            "SELECT event_id, story_id FROM events WHERE story_id IS NOT NULL "
-            "AND event_id IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted(set(event_ids))],
-        ).fetchall()
-    )
+    keys = con.sql(
+        "SELECT event_id, key, lo, hi FROM link_keys "
+        "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+        params=[batch],
+    ).to_arrow_table()
+    return _candidates(con, keys.cast(_KEY_SCHEMA), cap)[0]
 
 
 def _labels(
-    con: duckdb.DuckDBPyConnection, groups: list[list[str]]
+    con: duckdb.DuckDBPyConnection, groups: list[list[str]], smallest: Recent
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(pending event -> story id, old story id -> new story id) for the components found."""
-    old = sorted({node[6:] for group in groups for node in group if node.startswith("story:")})
-    smallest = (
-        dict(
+    """(pending event -> story id, old story id -> new story id) for the components found.
+
+    ``smallest`` keeps each story's smallest event, so that only the stories this run has
+    not seen are read (a scan of every event)."""
+    old = {node[6:] for group in groups for node in group if node.startswith("story:")}
+    unknown = sorted(story for story in old if smallest.get_recent(story) is None)
+    if unknown:
+        smallest.keep(
             con.execute(
                 "SELECT story_id, min(event_id) FROM events "
                 "WHERE story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY story_id",
-                [old],
+                [unknown],
             ).fetchall()
         )
-        if old
-        else {}
-    )
     assignments: dict[str, str] = {}
     relabels: dict[str, str] = {}
     for group in groups:
         stories = [node[6:] for node in group if node.startswith("story:")]
         events = [node for node in group if not node.startswith("story:")]
-        story = story_id_for(min(events + [smallest[s] for s in stories]))
+        first = min(events + [smallest[s] for s in stories])
+        story = story_id_for(first)
+        smallest.keep([(story, first)])
         assignments.update(dict.fromkeys(events, story))
         relabels.update({s: story for s in stories if s != story})
     return assignments, relabels

@@ -1,0 +1,247 @@
+"""The link features of stored events, and what a linking run keeps of them.
+
+``load_features`` reads the features of stored events in one statement, which also gives
+each event the ids of every event of its article (the corroboration test reads articles
+whole). DuckDB finds rows by a list of ids with a hash join that scans each table it
+reads, so a run reads as little as it can: ``RunFeatures`` keeps in memory the features
+and articles read lately (the least recently used forgotten first), and a batch reads only
+the events that no batch before it read: its own, mostly, since the candidates and
+articles a batch needs are those of the batches just before it (batches go by date).
+
+Reading every pending event's features once, at the start of a run, into a temporary
+table numbered in batch order, was tried and left: it did not pay for its memory (630 MiB
+more at the peak of a 255,000-event run), as most of the time of a read is making the
+features in Python, not the scans.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import duckdb
+
+from herald.link.rules import (
+    COARSE_FEATURES,
+    EventFeatures,
+    Participant,
+    PlaceInfo,
+    content_words,
+    date_window,
+    fold_name,
+    participants_of,
+)
+
+# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations.
+LEAD_ACTORS = 3
+LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
+
+# One row per chosen event (``{chosen}``: a condition on ``events e``) with all that
+# ``_features`` reads: its own columns, its document's publication day, its participants,
+# its article's lead actors, the feature (city, country...) of its place among the
+# article's places, and the ids of every event of its article. Every other table is
+# joined through the chosen events and their documents, never read whole.
+_ROWS_SQL = """
+    WITH chosen AS (
+        SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
+            e.when_modifier, e.where_name, e.where_country, e.where_lat, e.where_lon,
+            e.sentence, e.where_basis, e.where_geonameid
+        FROM events e WHERE {chosen}
+    ),
+    docs AS (SELECT DISTINCT doc_id FROM chosen),
+    participants AS (
+        SELECT event_id, list((name, kind, country, sector)) AS participants
+        FROM event_actors SEMI JOIN chosen USING (event_id) GROUP BY event_id
+    ),
+    leads AS (
+        SELECT doc_id, list((name, kind)) AS leads FROM (
+            SELECT doc_id, name, kind FROM actors SEMI JOIN docs USING (doc_id)
+            WHERE kind IN ('person', 'organization')
+            QUALIFY row_number() OVER (
+                PARTITION BY doc_id ORDER BY json_array_length(mentions) DESC, actor_id
+            ) <= {leads}
+        ) GROUP BY doc_id
+    ),
+    kinds AS (
+        SELECT doc_id, geonameid, min(feature) AS feature
+        FROM places SEMI JOIN docs USING (doc_id) WHERE geonameid IS NOT NULL GROUP BY ALL
+    ),
+    members AS (
+        SELECT doc_id, list(event_id ORDER BY event_id) AS doc_events
+        FROM events SEMI JOIN docs USING (doc_id) GROUP BY doc_id
+    )
+    SELECT c.event_id, c.doc_id, c.type, c.when_value, c.when_precision, c.when_anchor,
+        c.when_modifier, d.published_date, c.where_name, c.where_country, c.where_lat,
+        c.where_lon, c.sentence, c.where_basis, k.feature, p.participants, l.leads,
+        m.doc_events
+    FROM chosen c
+    LEFT JOIN documents d ON d.doc_id = c.doc_id
+    LEFT JOIN participants p ON p.event_id = c.event_id
+    LEFT JOIN leads l ON l.doc_id = c.doc_id
+    LEFT JOIN kinds k ON k.doc_id = c.doc_id AND k.geonameid = c.where_geonameid
+    LEFT JOIN members m ON m.doc_id = c.doc_id
+"""
+_BY_IDS = "e.event_id IN (SELECT unnest($ids::VARCHAR[]))"
+
+
+def rows_sql(chosen: str) -> str:
+    """The feature rows of the events that satisfy ``chosen`` (a condition on ``e``)."""
+    return _ROWS_SQL.format(chosen=chosen, leads=LEAD_ACTORS)
+
+
+def load_features(
+    con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]
+) -> dict[str, EventFeatures]:
+    """The link features of the given stored events."""
+    read = _read(con, rows_sql(_BY_IDS), {"ids": sorted(set(event_ids))})
+    return {features.event_id: features for features, _ in read}
+
+
+def _read(
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]
+) -> list[tuple[EventFeatures, tuple[str, ...]]]:
+    """(features, the ids of every event of its article) of each row of ``sql``."""
+    if params.get("ids") == []:
+        return []
+    return [(_features(row), tuple(row[-1] or ())) for row in con.execute(sql, params).fetchall()]
+
+
+def _features(row: tuple) -> EventFeatures:
+    (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
+     where_country, lat, lon, sentence, basis, feature, participants, leads, _) = row  # fmt: skip
+    lo, hi, dated = date_window(value, precision, anchor, published, modifier)
+    place = None
+    # Only a place read off the event's own sentence may forbid a link: a dateline or the
+    # article's main place is a guess (events.where) and would split true stories.
+    if (where_name or where_country) and basis in LINKING_BASES:
+        place = PlaceInfo(where_name, where_country, feature, lat, lon)
+    return EventFeatures(
+        event_id=event_id,
+        doc_id=doc_id,
+        type=type_,
+        participants=participants_of(participants or ()),
+        lo=lo,
+        hi=hi,
+        dated=dated,
+        place=place,
+        words=content_words(sentence or ""),
+        leads=frozenset(
+            key
+            for name, kind in leads or ()
+            for key in Participant(fold_name(name), kind, None, None).identities()
+        ),
+        setting=fold_name(where_name) if where_name and feature not in COARSE_FEATURES else None,
+    )
+
+
+# What one run keeps in memory: the features of the events read lately (a batch's
+# candidates and articles are mostly those of the batches just before, as batches go by
+# date), the event ids of their articles, and whether two articles corroborate each other.
+CACHE_EVENTS = 60_000
+CACHE_DOCUMENTS = 30_000
+CACHE_ARTICLE_PAIRS = 400_000
+
+PENDING_TABLE = "_herald_pending"
+
+
+class Recent(OrderedDict):
+    """A mapping that forgets its least recently used entries beyond ``size``."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get_recent(self, key: Hashable) -> Any:
+        if key in self:
+            self.move_to_end(key)
+        return self.get(key)
+
+    def keep(self, items: Iterable[tuple[Hashable, Any]]) -> None:
+        for key, value in items:
+            self[key] = value
+            self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+class RunFeatures:
+    """The features of one linking run: its pending events numbered in batch order in a
+    temporary table, the features and articles read lately kept in memory.
+
+    Neither features nor articles change during a run (only the ``story_id`` of events
+    does, which no feature reads), so what is kept stays true.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.features: Recent = Recent(CACHE_EVENTS)
+        self.articles: Recent = Recent(CACHE_DOCUMENTS)
+        self.agree: Recent = Recent(CACHE_ARTICLE_PAIRS)
+
+    def number_pending(self) -> int:
+        """Number the pending events (``n``) by date, then id, in a temporary table, so
+        that a batch is a stretch of numbers. Returns how many. (Sorting the pending events
+        again for every batch would cost the square of their number.)"""
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {PENDING_TABLE} AS "
+            "SELECT e.event_id, row_number() OVER ("
+            "ORDER BY coalesce(e.event_date, d.published_date) NULLS LAST, e.event_id) AS n "
+            "FROM events e LEFT JOIN documents d USING (doc_id) WHERE e.story_id IS NULL "
+            "ORDER BY n"
+        )
+        return int(self.con.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
+
+    def drop(self) -> None:
+        self.con.execute(f"DROP TABLE IF EXISTS {PENDING_TABLE}")
+
+    def batch(self, start: int, size: int) -> dict[str, EventFeatures]:
+        """The features of the pending events numbered ``start + 1`` to ``start + size``,
+        in their order."""
+        ids = [
+            row[0]
+            for row in self.con.execute(
+                f"SELECT event_id FROM {PENDING_TABLE} WHERE n > ? AND n <= ? ORDER BY n",
+                [start, start + size],
+            ).fetchall()
+        ]
+        features = self.load(ids)
+        return {event: features[event] for event in ids}
+
+    def load(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
+        """The features of the given events: those kept, else read (one statement)."""
+        wanted = set(event_ids)
+        found = {}
+        for event in wanted:
+            if (features := self.features.get_recent(event)) is not None:
+                found[event] = features
+        read = _read(self.con, rows_sql(_BY_IDS), {"ids": sorted(wanted - found.keys())})
+        self._keep(read)
+        found.update((f.event_id, f) for f, _ in read)
+        return found
+
+    def articles_of(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The ids of every event of each document, sorted: kept since one of its events
+        was read, else from the archive."""
+        wanted = set(doc_ids)
+        found = {}
+        for doc in wanted:
+            if (events := self.articles.get_recent(doc)) is not None:
+                found[doc] = events
+        missing = sorted(wanted - found.keys())
+        if missing:
+            read = [
+                (doc, tuple(events))
+                for doc, events in self.con.execute(
+                    "SELECT doc_id, list(event_id ORDER BY event_id) FROM events "
+                    "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
+                    [missing],
+                ).fetchall()
+            ]
+            self.articles.keep(read)
+            found.update(read)
+        return found
+
+    def _keep(self, read: list[tuple[EventFeatures, tuple[str, ...]]]) -> None:
+        self.features.keep((f.event_id, f) for f, _ in read)
+        self.articles.keep((f.doc_id, events) for f, events in read)
