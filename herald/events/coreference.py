@@ -27,7 +27,7 @@ modality and its own source.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from herald.events.plover import plover_types
@@ -43,24 +43,21 @@ _FACTUAL = frozenset({"asserted", "reported"})
 
 def merge_mentions(events: Sequence[Event]) -> list[Event]:
     """The events with later mentions of the same real event merged into the first."""
-    merged: list[Event] = []
-    for event in events:
-        for index, kept in enumerate(merged):
-            if same_event(kept, event):
-                merged[index] = _absorb(kept, event)
-                break
-        else:
-            merged.append(event)
-    return merged
+    return _merged(events, same_event)
 
 
 def merge_placed_tolls(events: Sequence[Event]) -> list[Event]:
     """Once placed, a deed told without its doer ("seven people were killed") that the
     place ladder sets in the same town as an earlier deed of its type is that deed's toll."""
+    return _merged(events, _toll_of)
+
+
+def _merged(events: Sequence[Event], same: Callable[[Event, Event], bool]) -> list[Event]:
+    """Each event merged into the first kept event ``same`` ties it to, else kept."""
     merged: list[Event] = []
     for event in events:
         for index, kept in enumerate(merged):
-            if not event.actor and _placed_together(kept, event) and same_event(kept, event):
+            if same(kept, event):
                 merged[index] = _absorb(kept, event)
                 break
         else:
@@ -68,8 +65,13 @@ def merge_placed_tolls(events: Sequence[Event]) -> list[Event]:
     return merged
 
 
-def _placed_together(first: Event, second: Event) -> bool:
-    return plover_types()[first.type].quad == "material_conflict" and _same_town(first, second)
+def _toll_of(kept: Event, event: Event) -> bool:
+    return (
+        not event.actor
+        and plover_types()[kept.type].quad == "material_conflict"
+        and _same_town(kept, event)
+        and same_event(kept, event)
+    )
 
 
 def same_event(first: Event, second: Event) -> bool:

@@ -123,7 +123,6 @@ def _requirement_met(
     # A preposition of time is no required word: "fired a missile ... on Friday" is not
     # "fired on" someone.
     children = [c for c in view.children(i) if not _time_phrase(view, c)]
-    # "a ban on textile exports": what a preposition of the trigger names is near it too
     near = {view.tok(c).lemma.lower() for c in children}
     near |= {view.tok(c).text.lower() for c in children}
     # "called for the government to lift the ban": the parser hangs "for" on the clause

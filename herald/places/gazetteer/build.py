@@ -328,9 +328,9 @@ def _build(min_population: int) -> Gazetteer:
         if row["iso3"] in countries:
             builder.add_alias(row["alias"], countries[row["iso3"]])
     # the biggest city of the name: Washington, D.C., not Washington, Pennsylvania
-    capitals = {(e.name, e.country): e for e in sorted(cities, key=lambda e: e.population)}
+    biggest = {(e.name, e.country): e for e in sorted(cities, key=lambda e: e.population)}
     for row in _read_csv("places/seats_of_power.csv"):
-        city = capitals.get((row["city"], row["iso3"]))
+        city = biggest.get((row["city"], row["iso3"]))
         if city is not None:
             builder.add_alias(row["name"], city)
     admin1 = {}
