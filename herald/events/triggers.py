@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from herald.data_files import read_rows
 from herald.events.participants import phrase_sector
-from herald.events.plover import TriggerEntry, cues, trigger_lexicon
+from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.relevance import POLITICAL_SECTORS
 from herald.events.roles import Roles
 from herald.events.syntax import SentenceView
@@ -97,6 +97,8 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
     for key in _lookup_keys(view, i):
         entries = lexicon.get((key, group), ())
         best = _best_entry(view, i, entries, contexts)
+        if best is not None and _topic_of_talk(view, i, best):
+            return None
         if best is not None:
             unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
             return TriggerCandidate(unit, best, best.type, best.mode)
@@ -173,6 +175,39 @@ def _circumstance(view: SentenceView, i: int) -> bool:
     if head is None or view.tok(i).dep not in ("dobj", "pobj"):
         return False
     return view.tok(head).lemma.lower() in cues("circumstance")
+
+
+# Prepositions that name what talk is about: "disagreed over aid", "talks on a ceasefire".
+_ABOUT = frozenset({"over", "about", "on", "regarding", "concerning", "surrounding"})
+# How far up a topic word may govern the trigger: "discuss upgrading ties" is one step,
+# "disagreed over aid" two (through the preposition).
+_TOPIC_STEPS = 3
+# The conflict score at and below which a type is force done to people (COERCE, ASSAULT).
+_FORCE = -7
+
+
+def _topic_of_talk(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """An act named as what people talk, negotiate or disagree about, not as something
+    done: "the leaders disagreed over U.S. aid", "to discuss upgrading defense ties",
+    "talks on a ceasefire" (cue kind ``topic``). The talk is the event. A deed of force
+    stays an event even as a topic: "the council discussed the attack" tells of an attack."""
+    if plover_types()[entry.type].score <= _FORCE:
+        return False
+    node = i
+    for _ in range(_TOPIC_STEPS):
+        head = view.head(node)
+        if head is None:
+            return False
+        dep, governor = view.tok(node).dep, view.tok(head)
+        if dep == "pobj" and governor.lemma.lower() in _ABOUT:
+            node = head
+            continue
+        if dep not in ("prep", "dobj", "xcomp", "pcomp", "conj"):
+            return False
+        if governor.lemma.lower() in cues("topic"):
+            return True
+        node = head
+    return False
 
 
 def _warns_of_action(view: SentenceView, i: int) -> bool:

@@ -462,6 +462,21 @@ def test_sanctions_named_as_a_standing_state_are_no_event(text: str, sanctions: 
     assert any(e.type == "SANCTION" for e in events_of(text)) is sanctions
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The United States resumed aid to Ukraine.", {"AID"}),
+        ("The two presidents disagreed over U.S. aid to Ukraine.", set()),
+        ("Modi met Ramgoolam to discuss upgrading defense ties with Mauritius.", {"CONSULT"}),
+        ("The ministers argued over U.S. sanctions on Iran.", set()),
+        # a deed of force is still told when it is what is argued about
+        ("The ministers argued over Russia's attack on Kyiv.", {"ASSAULT"}),
+    ],
+)
+def test_an_act_named_as_a_topic_of_talk_is_no_event(text: str, types: set[str]) -> None:
+    assert {e.type for e in events_of(text)} == types
+
+
 def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
     def told(text: str) -> list[Event]:  # the whole pipeline: the speaker is an actor
         return list(herald.extract(text, date="2017-12-18", all_events=True).events)
