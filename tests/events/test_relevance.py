@@ -84,6 +84,16 @@ def test_a_political_article_keeps_its_events() -> None:
     assert all(e.relevance >= EVENT_THRESHOLD for e in result.events)
 
 
+def test_hypothetical_events_are_kept_only_when_asked() -> None:
+    text = "If the court rules against him, the government can deport him to Syria."
+    kept = herald.extract(text, date="2025-03-13").events
+    assert kept == ()
+    asked = herald.extract(text, date="2025-03-13", all_events=True).events
+    assert [(e.type, e.modality) for e in asked] == [("COERCE", "hypothetical")]
+    planned = herald.extract("The government will deport him to Syria.", date="2025-03-13")
+    assert [(e.type, e.modality) for e in planned.events] == [("COERCE", "planned")]
+
+
 @pytest.mark.slow
 def test_things_do_not_act() -> None:
     text = "The towers have welcomed ships into the port for a century."
