@@ -5,7 +5,8 @@ Every verb, noun or adjective whose lemma is in the lexicon
 ("co-host", "cease-fire"). When a lemma has several entries, one whose ``requires`` word is
 present ("hunger strike", "missile test", "call for") beats one without; then the higher weight.
 A speech verb whose complement says someone "must"/"should" act is a REQUEST (``MUST_REQUEST``);
-a verb of judging with a damning word is an ACCUSE (``VERDICT_ACCUSE``).
+a verb of judging with a damning word is an ACCUSE (``VERDICT_ACCUSE``), or a REJECT when
+what it damns is someone's allegation (``VERDICT_REJECT``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", fro
 # The entry of a damning verdict, "X called Y reckless", "described Y as a betrayal": an
 # ACCUSE by X of Y whose trigger is the verb of judging.
 VERDICT_ACCUSE = TriggerEntry("call", "VERB", "ACCUSE", None, (), (), "recipient", frozenset(), 0.6)
+# The same verdict on someone's words ("called the allegations baseless") denies them.
+VERDICT_REJECT = TriggerEntry("call", "VERB", "REJECT", None, (), (), "recipient", frozenset(), 0.6)
 _JUDGING = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterize",
                       "characterise", "deem"})  # fmt: skip
 
@@ -97,7 +100,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
     for key in _lookup_keys(view, i):
         entries = lexicon.get((key, group), ())
         best = _best_entry(view, i, entries, contexts)
-        if best is not None and _topic_of_talk(view, i, best):
+        if best is not None and (_topic_of_talk(view, i, best) or _asks_for_comment(view, i, best)):
             return None
         if best is not None:
             unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
@@ -210,6 +213,18 @@ def _topic_of_talk(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     return False
 
 
+def _asks_for_comment(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """The press asking for comment ("an email requesting comment", "did not respond to a
+    request for comment", "asked the embassy for an interview"): how news is gathered, not
+    a political request, whoever the asker (cue kind ``press``)."""
+    if entry.type != "REQUEST":
+        return False
+    wanted = [*view.children(i, "dobj")]
+    for preposition in view.children(i, "prep"):
+        wanted += view.children(preposition, "pobj")
+    return any(view.tok(w).lemma.lower() in cues("press") for w in wanted)
+
+
 def _warns_of_action(view: SentenceView, i: int) -> bool:
     """Whether a warning threatens: it is addressed to someone ("warned its residents",
     "warned against"), or what it warns of is an act of the speaker's side ("police will no
@@ -290,7 +305,8 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
     """An ACCUSE: a verb of judging whose object or predicate holds a damning word
     (verdict_words.csv): "called the launch a reckless act", "described the plan as a
     betrayal", "called the sanctions unacceptable"; or a speech verb reporting such a
-    predicate ("said the launch was a reckless breach")."""
+    predicate ("said the launch was a reckless breach"). Damning an allegation ("called
+    the allegations baseless", cue kind ``allegation``) is denying it: a REJECT."""
     found = []
     for i in range(view.start, view.end):
         if i in taken or view.tok(i).pos != "VERB":
@@ -307,8 +323,10 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
             judged = _characterized(view, i)
         else:
             continue
-        if any(view.tok(t).lemma.lower() in verdict_words() for t in judged):
-            found.append(TriggerCandidate((i,), VERDICT_ACCUSE, "ACCUSE", None))
+        words = {view.tok(t).lemma.lower() for t in judged}
+        if words & verdict_words():
+            entry = VERDICT_REJECT if words & cues("allegation") else VERDICT_ACCUSE
+            found.append(TriggerCandidate((i,), entry, entry.type, None))
     return found
 
 

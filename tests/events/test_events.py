@@ -477,6 +477,30 @@ def test_an_act_named_as_a_topic_of_talk_is_no_event(text: str, types: set[str])
     assert {e.type for e in events_of(text)} == types
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's Foreign Ministry did not reply to an email requesting comment.",
+        "The ministry did not respond to a request for comment.",
+        "Reuters asked the embassy for an interview.",
+    ],
+)
+def test_the_press_asking_for_comment_is_no_request(text: str) -> None:
+    assert [e.type for e in events_of(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Japan called the launch reckless.", ["ACCUSE"]),
+        ("Tehran has called the abduction allegations baseless.", ["REJECT"]),
+        ("Kabul called Pakistan's assertions baseless on Thursday.", ["REJECT"]),
+    ],
+)
+def test_damning_an_allegation_denies_it(text: str, types: list[str]) -> None:
+    assert [e.type for e in events_of(text)] == types
+
+
 def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
     def told(text: str) -> list[Event]:  # the whole pipeline: the speaker is an actor
         return list(herald.extract(text, date="2017-12-18", all_events=True).events)

@@ -77,7 +77,8 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
     kinds = {r["kind"] for r in rows("events/event_cues.csv")}
     assert kinds == {
         "light", "speech", "planned", "hypothetical", "negated", "obligation", "locative",
-        "simultaneous", "claim", "reported", "desire", "circumstance", "topic",
+        "simultaneous", "claim", "reported", "desire", "circumstance", "topic", "press",
+        "allegation",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
