@@ -6,7 +6,8 @@ asked, refused or threatened: it is not an event of its own but gives the frame 
 ("called for talks" = REQUEST meet) and, if the frame has none, its recipient. "discuss the
 meeting" is therefore one CONSULT event. Factive frames (ACCUSE, SUPPORT: "condemned the
 attack") keep both events. A demand or protest voiced in a protest's purpose clause is what
-the protest is for: the protest absorbs it as well.
+the protest is for: the protest absorbs it as well. So does a sanction that stops something
+absorb the aid or cooperation it stops ("ceased military aid to Ukraine" is one SANCTION).
 """
 
 from __future__ import annotations
@@ -212,9 +213,32 @@ def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:
                 holder.framed.append(aim)
 
 
+def attach_stopped(view: SentenceView, found: list[TriggerCandidate]) -> None:
+    """The aid, cooperation or talks that a discontinuing sanction stops ("ceased military
+    aid", "froze cooperation with Niger", "suspended intelligence sharing") are what it
+    stops, not events of their own: the sanction absorbs them."""
+    for stopper in found:
+        if stopper.type != "SANCTION" or stopper.mode != "discontinue" or stopper.roles is None:
+            continue
+        stopped = {t for o in view.children(stopper.head, "dobj") for t in view.subtree(o)}
+        for inner in found:
+            if inner.framed_by is None and inner.head in stopped and _cooperative(inner):
+                inner.framed_by = stopper
+                stopper.framed.append(inner)
+
+
+def _cooperative(candidate: TriggerCandidate) -> bool:
+    return plover_types()[candidate.type].quad.endswith("cooperation")
+
+
 def absorbed(candidate: TriggerCandidate) -> bool:
-    """Whether the trigger lives on only inside its frame (irrealis) or protest (aim)."""
+    """Whether the trigger lives on only inside its frame (irrealis), protest (aim) or the
+    sanction that stops it."""
     frame = candidate.framed_by
     if frame is None:
         return False
-    return plover_types()[frame.type].embeds == "irrealis" or frame.type in _AIM_HOLDERS
+    return (
+        plover_types()[frame.type].embeds == "irrealis"
+        or frame.type in _AIM_HOLDERS
+        or frame.type == "SANCTION"
+    )

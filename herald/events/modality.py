@@ -123,6 +123,18 @@ def tells_capability(view: SentenceView, trigger: int) -> bool:
     return "capable" in _cue_words(view, trigger, chain)
 
 
+def announces_decision(view: SentenceView, trigger: int) -> bool:
+    """ "announced that it would cease military aid", "decided to expel the envoys": a
+    decision made known (cue kind ``decision``), not a threat of what may come."""
+    top = scope_chain(view, trigger)[-1]
+    saying = view.head(top)
+    return (
+        saying is not None
+        and view.tok(top).dep in ("ccomp", "xcomp")
+        and view.tok(saying).lemma.lower() in cues("decision")
+    )
+
+
 def negation_scope(view: SentenceView, chain: list[int]) -> list[int]:
     """The part of the chain a negation reaches: not past a definite noun that is the object
     of a preposition of a full verb ("did not respond to the request": a definite noun

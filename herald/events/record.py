@@ -26,7 +26,13 @@ from typing import TypeVar
 
 import herald.events.confidence as confidence
 import herald.quotes.stage as quotes_module
-from herald.events.modality import is_after, is_refusal, modality_of, tells_capability
+from herald.events.modality import (
+    announces_decision,
+    is_after,
+    is_refusal,
+    modality_of,
+    tells_capability,
+)
 from herald.events.modes import event_contexts
 from herald.events.participants import participant_refs
 from herald.events.place import event_place
@@ -96,7 +102,9 @@ def to_event(
     speaker = _threatening_speaker(
         event_type, modality, attribution, actors, actor_refs, recipient_refs
     )
-    if speaker is not None and not tells_capability(view, anchor):
+    if speaker is not None and not (
+        tells_capability(view, anchor) or announces_decision(view, anchor)
+    ):
         event_type, mode = _threat_of(event_type, mode)
         actor_refs, modality = (speaker,), "asserted"
         # the threat is made when it is voiced, not on the day of the harm it announces

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from herald.events.coreference import merge_mentions, merge_placed_tolls
-from herald.events.frames import absorbed, apply_frames, attach_aims
+from herald.events.frames import absorbed, apply_frames, attach_aims, attach_stopped
 from herald.events.modes import cue_modes, sentence_contexts
 from herald.events.recipients import recipients_from_acts
 from herald.events.record import to_event
@@ -100,6 +100,7 @@ def sentence_candidates(
             candidate.roles.recipients = obliged_parties(view, candidate.head)
     apply_frames(view, found)
     attach_aims(view, found)
+    attach_stopped(view, found)
     cue_modes(view, found)
     kept = [c for c in found if not absorbed(c) and not _restates(view, c, found)]
     return sorted(_without_purposes(view, kept), key=lambda c: c.unit[0])

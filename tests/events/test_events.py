@@ -501,6 +501,19 @@ def test_damning_an_allegation_denies_it(text: str, types: list[str]) -> None:
     assert [e.type for e in events_of(text)] == types
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington suspended military aid to Ukraine.",
+        "The EU froze cooperation with Niger.",
+        "Japan ended its aid to Myanmar.",
+    ],
+)
+def test_a_sanction_that_stops_aid_absorbs_the_aid(text: str) -> None:
+    (event,) = events_of(text)
+    assert (event.type, event.mode) == ("SANCTION", "discontinue")
+
+
 def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
     def told(text: str) -> list[Event]:  # the whole pipeline: the speaker is an actor
         return list(herald.extract(text, date="2017-12-18", all_events=True).events)
@@ -515,6 +528,9 @@ def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
     assert [e.type for e in told("Zelensky said Russia would attack Kyiv again.")] == ["ASSAULT"]
     capable = told("The army said the missile was capable of striking the base.")
     assert "THREATEN" not in {e.type for e in capable}
+    # a decision made known is the planned deed itself, not a threat
+    announced = told("The United States announced that it would cease military aid to Ukraine.")
+    assert [(e.type, e.modality) for e in announced] == [("SANCTION", "planned")]
 
 
 @pytest.mark.parametrize(
