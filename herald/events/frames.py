@@ -151,8 +151,30 @@ def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:
                 dep == "advcl" and candidate.type != "CONSULT" and _to_infinitive(view, child)
             )
             if dep in deps or infinitive or (dep == "prep" and _content_prep(view, child, preps)):
-                zone |= set(view.subtree(child))
+                zone |= _without_side_clauses(view, child)
     return zone
+
+
+# Subordinators of a clause that tells something else going on (a time, a cause, a
+# contrast), not part of what is asked, promised or warned: "warned that it will keep up the
+# pressure, as Tehran rejected its offer". "if" stays: a condition belongs to the threat.
+_SIDE_MARKS = frozenset(
+    {"as", "while", "when", "whereas", "after", "before", "because", "since", "although", "though"}
+)
+
+
+def _without_side_clauses(view: SentenceView, top: int) -> set[int]:
+    """The subtree of ``top`` without the adverbial clauses, with subjects of their own, that
+    a side subordinator opens."""
+    tokens = set(view.subtree(top))
+    for i in list(tokens):
+        if (
+            view.tok(i).dep == "advcl"
+            and view.children(i, "nsubj", "nsubjpass")
+            and any(view.tok(m).lemma.lower() in _SIDE_MARKS for m in view.children(i, "mark"))
+        ):
+            tokens -= set(view.subtree(i))
+    return tokens
 
 
 def _to_infinitive(view: SentenceView, verb: int) -> bool:

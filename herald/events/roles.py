@@ -368,12 +368,24 @@ def _of_group(view: SentenceView, i: int) -> int:
     return i
 
 
+def _in_order_to(view: SentenceView, i: int) -> bool:
+    """The "order" of the fixed phrase "in order to" / "in order that", a purpose, no party."""
+    head = view.head(i)
+    return (
+        view.tok(i).lemma.lower() == "order"
+        and head is not None
+        and view.tok(head).lemma.lower() == "in"
+    )
+
+
 def _clean(view: SentenceView, tokens: list[int], events: set[int]) -> list[int]:
     """Keep nominal participants once, in text order."""
     kept: list[int] = []
     for i in map(lambda t: _of_group(view, t), tokens):
         token = view.tok(i)
         if i in kept or i in events or token.ent_type in _NOT_PARTICIPANT_ENTS:
+            continue
+        if _in_order_to(view, i):
             continue
         if token.pos in ("NOUN", "PROPN", "PRON", "NUM") or token.ent_type in _ACTORLIKE_ENTS:
             kept.append(i)

@@ -501,6 +501,17 @@ def test_damning_an_allegation_denies_it(text: str, types: list[str]) -> None:
     assert [e.type for e in events_of(text)] == types
 
 
+def test_a_clause_of_what_else_goes_on_is_not_what_is_warned_of() -> None:
+    text = (
+        "The United States warned that it will keep up the pressure on Iran in order to stop "
+        "its program, as Tehran rejected its offer for new talks."
+    )
+    events = events_of(text)
+    assert sorted(e.type for e in events) == ["REJECT", "THREATEN"]
+    # "in order to" names a purpose, not a party
+    assert "order" not in names(only(events, "THREATEN").recipient)
+
+
 @pytest.mark.parametrize(
     "text",
     [
