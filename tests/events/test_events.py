@@ -501,6 +501,14 @@ def test_damning_an_allegation_denies_it(text: str, types: list[str]) -> None:
     assert [e.type for e in events_of(text)] == types
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["An appeals court overturned the conviction.", "The court quashed the ban on the party."],
+)
+def test_undoing_a_sanction_is_a_concession(text: str) -> None:
+    assert [e.type for e in events_of(text)] == ["CONCEDE"]
+
+
 def test_a_clause_of_what_else_goes_on_is_not_what_is_warned_of() -> None:
     text = (
         "The United States warned that it will keep up the pressure on Iran in order to stop "
