@@ -6,10 +6,10 @@ Coded mention by mention, the one attack becomes three records and every count a
 makes is inflated. Two mentions are taken for the same event when nothing tells them apart
 and something ties them:
 
-- apart: another type or mode; another factuality (a planned, negated or historical mention
-  is not the asserted one); dates of their own
-  that do not overlap; places that differ; on either side, parties that share none (generic
-  parties, "five people", "the attackers", never tell events apart);
+- apart: another type, or another mode unless both name the same target; another
+  factuality (a planned, negated or historical mention is not the asserted one); dates of
+  their own that do not overlap; places that differ; on either side, parties that share
+  none (generic parties, "five people", "the attackers", never tell events apart);
 - tied: a named party in common, the same town, the same date of its own, or, with no
   named party on either mention, the same trigger word ("killed ... killed").
 
@@ -77,7 +77,7 @@ def _toll_of(kept: Event, event: Event) -> bool:
 def same_event(first: Event, second: Event) -> bool:
     if first.type != second.type or not _same_factuality(first, second):
         return False
-    if first.mode and second.mode and first.mode != second.mode:
+    if first.mode and second.mode and first.mode != second.mode and not _same_target(first, second):
         return False
     if not _dates_overlap(first.when, second.when) or not _places_agree(first, second):
         return False
@@ -93,6 +93,13 @@ def same_event(first: Event, second: Event) -> bool:
         or _same_town(first, second)
         or (_own(first.when) is not None and _own(first.when) == _own(second.when))
     )
+
+
+def _same_target(first: Event, second: Event) -> bool:
+    """Both name the same target: one attack told by its blast and by its gunmen ("attacked
+    the hotel with an explosion, then gunmen stormed it") has two modes and one target."""
+    names = [{party.name.lower() for party in e.recipient} for e in (first, second)]
+    return bool(names[0] & names[1])
 
 
 def _statement(event: Event) -> bool:

@@ -1,5 +1,7 @@
+from dataclasses import replace
+
 from herald.events.coreference import merge_mentions
-from herald.records import ActorRef, Attribution, Event, Evidence, Mention
+from herald.records import ActorRef, Attribution, Event, Evidence, Mention, TimeValue
 
 POLICE = Attribution(kind="source", text="police")
 
@@ -50,3 +52,18 @@ def test_a_statement_without_its_speaker_is_not_merged_into_another_speakers() -
     # the same speaker saying it again is one statement
     again = _event(3, "condemns", 500, actor=japan, recipient=korea, type="ACCUSE")
     assert len(merge_mentions([condemned, again])) == 1
+
+
+def test_one_attack_told_by_its_blast_and_its_gunmen_is_one_event() -> None:
+    tuesday = TimeValue("Tuesday", "2025-03-11", "day", anchor="relative")
+    hotel = (ActorRef(actor_id=None, name="hotel", kind="group"),)
+    gunmen = (ActorRef(actor_id="d:a1", name="Gunmen", kind="group"),)
+    stormed = _event(1, "stormed", 10, actor=gunmen, recipient=hotel, when=tuesday)
+    stormed = replace(stormed, mode="firearms")
+    blast = replace(_event(2, "attacked", 300, recipient=hotel, when=tuesday), mode="explosives")
+    assert len(merge_mentions([stormed, blast])) == 1
+    # with no target in common, another mode is another attack
+    market = (ActorRef(actor_id=None, name="market", kind="group"),)
+    bomb = _event(3, "attacked", 300, recipient=market, when=tuesday)
+    bomb = replace(bomb, mode="explosives")
+    assert len(merge_mentions([stormed, bomb])) == 2
