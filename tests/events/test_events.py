@@ -509,6 +509,18 @@ def test_undoing_a_sanction_is_a_concession(text: str) -> None:
     assert [e.type for e in events_of(text)] == ["CONCEDE"]
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The operation resulted in the deaths of 16 al-Shabab militants.", "ASSAULT"),
+        ("The agency closed 12 media outlets linked to al-Shabab.", "COERCE"),
+        ("The EU levied tariffs on American whiskey.", "SANCTION"),
+    ],
+)
+def test_deaths_closures_and_levies_are_events(text: str, event_type: str) -> None:
+    assert [e.type for e in events_of(text)] == [event_type]
+
+
 def test_a_clause_of_what_else_goes_on_is_not_what_is_warned_of() -> None:
     text = (
         "The United States warned that it will keep up the pressure on Iran in order to stop "
