@@ -100,7 +100,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
     for key in _lookup_keys(view, i):
         entries = lexicon.get((key, group), ())
         best = _best_entry(view, i, entries, contexts)
-        if best is not None and (_topic_of_talk(view, i, best) or _asks_for_comment(view, i, best)):
+        if best is not None and _no_deed(view, i, best):
             return None
         if best is not None:
             unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
@@ -211,6 +211,29 @@ def _topic_of_talk(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
             return True
         node = head
     return False
+
+
+def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Uses of an event word that tell no event: a topic of talk, the press asking for
+    comment, agreeing with a view."""
+    return (
+        _topic_of_talk(view, i, entry)
+        or _asks_for_comment(view, i, entry)
+        or _shares_a_view(view, i, entry)
+    )
+
+
+def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Agreeing with what someone thinks or says is an opinion, not an agreement: "said she
+    agreed with officials' concerns", and '"the danger has not passed," agreed Sayim' (the
+    quote before the verb is what is said). Agreeing with a party ("agreed with Kyiv") or
+    to something stays an AGREE (cue kind ``opinion``)."""
+    if entry.type != "AGREE" or view.tok(i).pos != "VERB":
+        return False
+    if any(c < i for c in view.children(i, "ccomp")):
+        return True
+    views = [o for p in view.children(i, "prep") for o in view.children(p, "pobj")]
+    return any(view.tok(o).lemma.lower() in cues("opinion") for o in views)
 
 
 def _asks_for_comment(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

@@ -521,6 +521,18 @@ def test_deaths_closures_and_levies_are_events(text: str, event_type: str) -> No
     assert [e.type for e in events_of(text)] == [event_type]
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Poland agreed with Germany to hold regular talks.", ["AGREE"]),
+        ("The minister said she agreed with the officials' concerns.", []),
+        ('"The danger has not passed yet," agreed Polat Sayim, a Uyghur activist.', []),
+    ],
+)
+def test_agreeing_with_a_view_is_no_agreement(text: str, types: list[str]) -> None:
+    assert [e.type for e in events_of(text)] == types
+
+
 def test_a_clause_of_what_else_goes_on_is_not_what_is_warned_of() -> None:
     text = (
         "The United States warned that it will keep up the pressure on Iran in order to stop "
