@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from herald.actors.identity import Variant, resolve
 from herald.store.database import Store
-from herald.store.identity import identify, reidentify_all
+from herald.store.identity import attach_missing, identify, reidentify_all
 from herald.store.schema import transaction
 
 NAMES = [
@@ -114,10 +114,12 @@ def test_participant_rows_follow_their_variants_identity():
         with transaction(store.con):
             add_participant(store, "e1", trump)
             identify(store.con, [trump])
+            attach_missing(store.con)
         with transaction(store.con):
             add_participant(store, "e2", donald)
             add_participant(store, "e3", trump)  # a name already known: attached too
-            identify(store.con, [donald, trump])
+            identify(store.con, [donald, trump])  # moves e1 to Donald Trump
+            attach_missing(store.con)
         found = dict(store.con.execute("SELECT event_id, identity_id FROM event_actors").fetchall())
         assert (
             found["e1"]
