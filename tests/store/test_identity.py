@@ -4,14 +4,17 @@ same whatever the order in which the names arrive."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from herald.actors.identity import Variant, resolve
+from herald.records import Actor, Attribution, Extraction
 from herald.store.database import Store
 from herald.store.identity import attach_missing, identify, reidentify_all
 from herald.store.schema import transaction
+from tests.store.test_store import make_extraction
 
 NAMES = [
     Variant("Donald Trump", "person", "USA"),
@@ -148,3 +151,90 @@ def test_a_file_from_before_identities_gets_them_when_opened(tmp_path):
     with Store.open_reader(path) as store:
         ids = dict(store.con.execute("SELECT name, identity_id FROM event_actors").fetchall())
         assert ids["Kim Jong Un"] == ids["Kim Jong-un"] is not None
+
+
+# ------------------------------------------------------------- through Store.write
+
+
+def naming(key: str, variants: list[Variant]) -> Extraction:
+    """A document whose one event has each of ``variants`` as an actor (and an actor of
+    the document too), built on the complete extraction of the store's tests."""
+    base = make_extraction(key, events=1)
+    doc_id = base.doc.doc_id
+    actors = tuple(
+        Actor(f"{doc_id}:a{n}", doc_id, v.name, v.kind, v.country)  # type: ignore[arg-type]
+        for n, v in enumerate(variants)
+    )
+    event = replace(
+        base.events[0],
+        actor=tuple(actor.ref() for actor in actors),
+        recipient=(),
+        attribution=Attribution("publisher"),
+    )
+    return replace(base, actors=actors, events=(event,), quotes=())
+
+
+def participant_identities(store: Store) -> dict[tuple[str, int], str | None]:
+    rows = store.con.execute("SELECT event_id, position, identity_id FROM event_actors").fetchall()
+    return {(event, position): identity for event, position, identity in rows}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(NAMES), min_size=1, max_size=4, unique=True),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.integers(0, 8), max_size=4).map(sorted),
+)
+def test_participant_rows_written_in_batches_get_the_identities_of_a_full_reidentify(
+    documents, cuts
+):
+    # Each batch's rows get their identities before they are inserted and only the rows of
+    # variants whose identity a later batch changes are rewritten: in the end every row
+    # holds what deciding the whole store again gives it.
+    extractions = [naming(f"p{n}", variants) for n, variants in enumerate(documents)]
+    bounds = [0, *(min(cut, len(extractions)) for cut in cuts), len(extractions)]
+    with Store.open(":memory:") as store:
+        for start, end in itertools.pairwise(bounds):
+            store.write(extractions[start:end])
+        written = participant_identities(store)
+        with transaction(store.con):
+            reidentify_all(store.con)
+        assert written == participant_identities(store)
+        assert None not in written.values()
+        whole = resolve({v for variants in documents for v in variants})
+        by_variant = {
+            Variant(name, kind, country): identity
+            for name, kind, country, identity in store.con.execute(
+                "SELECT name, kind, country, identity_id FROM event_actors"
+            ).fetchall()
+        }
+        assert by_variant == {v: whole[v].identity_id for v in by_variant}
+
+
+def test_a_batch_rewrites_only_the_stored_rows_whose_identity_changes():
+    moon, moon_caps = (
+        Variant("Moon Jae-in", "person", "KOR"),
+        Variant("MOON JAE-IN", "person", "KOR"),
+    )
+    trump, donald = Variant("Trump", "person", "USA"), Variant("Donald Trump", "person", "USA")
+    with Store.open(":memory:") as store:
+        store.write([naming("old", [moon, trump])])
+        before = stored(store)
+        # A marker on the stored rows: a statement that rewrote them would erase it.
+        store.con.execute("UPDATE event_actors SET identity_id = 'marker'")
+        store.write([naming("new", [moon_caps, donald])])
+        after = stored(store)
+        rows = dict(
+            store.con.execute(
+                "SELECT name, identity_id FROM event_actors WHERE event_id LIKE 'doc-old%'"
+            ).fetchall()
+        )
+        # Moon Jae-in was decided again (his folded name came back) to the same identity:
+        # his row is left alone. Trump now stands for Donald Trump: his row moves.
+        assert after[moon][0] == before[moon][0] == after[moon_caps][0]
+        assert rows["Moon Jae-in"] == "marker"
+        assert after[trump][0] == after[donald][0] != before[trump][0]
+        assert rows["Trump"] == after[donald][0]
