@@ -311,11 +311,15 @@ def _with_spellings(steps: dict[Variant, _Step]) -> dict[Variant, _Step]:
 
 def affected_keys(variants: Iterable[Variant]) -> set[str]:
     """The folded names whose variants may resolve differently once ``variants`` are in
-    the set: their own folded names, and the last word of each full name (the one-word
-    names that may now have, or have lost, a single full name to stand for)."""
+    the set: their own folded names, and the last word of each person's full name (the
+    one-word names that may now have, or have lost, a single full name to stand for). The
+    last word of another name ("ministry of defence") changes no decision: only a person's
+    full name is a surname's candidate (rule 3), and rules 1, 2 and 4 compare a variant
+    with those of its own folded name."""
     keys: set[str] = set()
     for variant in variants:
         folded = name_key(variant.name, variant.kind)
         keys.add(folded)
-        keys.add(folded.split()[-1] if folded else folded)
+        if _is_full_name(variant, folded):
+            keys.add(folded.split()[-1])
     return keys

@@ -40,7 +40,7 @@ from herald.actors.identity import (
     name_key,
     resolve,
 )
-from herald.store.arrow_tables import with_arrow_table
+from herald.store.arrow_tables import rows_with_arrow_table, with_arrow_table
 
 # A participant row ``p`` whose actor is named (some spelling of it is a proper name).
 NAMED = "p.identity_id IN (SELECT identity_id FROM actor_variants WHERE named)"
@@ -91,13 +91,11 @@ _SCHEMA = pa.schema(
     ]
 )
 
+_FOLDED_SCHEMA = pa.schema(
+    [_SCHEMA.field(name) for name in ("name", "kind", "country", "name_key", "last_word", "named")]
+)
 _MOVED_SCHEMA = pa.schema(
-    [
-        ("name", pa.string()),
-        ("kind", pa.string()),
-        ("country", pa.string()),
-        ("identity_id", pa.string()),
-    ]
+    [_SCHEMA.field(name) for name in ("name", "kind", "country", "identity_id")]
 )
 
 # Every variant the core tables hold.
@@ -118,7 +116,7 @@ def identify(con: duckdb.DuckDBPyConnection, variants: Iterable[Variant]) -> int
     if not fresh:
         return 0
     keys = sorted(affected_keys(fresh))
-    stored = _context(con, keys)
+    stored = _context(con, keys, fresh)
     wanted = set(keys)
     decided = [v for v in set(fresh) | stored.keys() if name_key(v.name, v.kind) in wanted]
     identities = resolve(set(fresh) | stored.keys())
@@ -213,25 +211,60 @@ def _identities(con: duckdb.DuckDBPyConnection, names: set[str]) -> dict[Variant
     )
 
 
-def _context(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[Variant, str]:
-    """Every stored variant a decision about ``keys`` looks at, with its identity: those
-    with one of the folded names, and the full names ending with one of them (with their
-    spellings, which may give them their country)."""
-    return _identity_rows(
-        con.execute(
-            "SELECT name, kind, country, identity_id FROM actor_variants "
-            "WHERE name_key IN (SELECT unnest(?::VARCHAR[])) OR name_key IN ("
-            "SELECT name_key FROM actor_variants WHERE last_word IN (SELECT unnest(?::VARCHAR[])))",
-            [keys, keys],
-        ).fetchall()
+def _context(
+    con: duckdb.DuckDBPyConnection, keys: list[str], fresh: list[Variant]
+) -> dict[Variant, str]:
+    """Every stored variant a decision about ``keys`` looks at, with its identity (see
+    ``_CONTEXT_SQL``); ``fresh``: the variants about to be stored."""
+    table = pa.Table.from_pylist([_folded(v) for v in fresh], schema=_FOLDED_SCHEMA)
+    rows = rows_with_arrow_table(con, "_herald_fresh", table, _CONTEXT_SQL, {"keys": keys})
+    return _identity_rows(rows)
+
+
+# What deciding the variants of the folded names ``$keys`` reads (``known``: the stored
+# variants and those about to be, ``_herald_fresh``): every variant of those names, and
+# the candidates of the surnames among them (``herald.actors.identity`` rule 3: the full
+# names of persons ending with one, compatible with its country). Of the candidates of a
+# (surname, country), two are enough: the rule asks whether there is exactly one, and
+# needs it whole when there is. Reading every full name ending with one of ``$keys`` made
+# the context of a batch most of the store's persons (each new full name brings its
+# surname, and a common surname has a full name per first name that goes with it).
+_CONTEXT_SQL = """
+    WITH known AS (
+        SELECT name, kind, country, name_key, last_word, named FROM actor_variants
+        UNION ALL SELECT * FROM _herald_fresh
+    ),
+    wanted AS (SELECT unnest($keys::VARCHAR[]) AS key),
+    surnames AS (
+        SELECT DISTINCT name_key AS key, unnest([country, NULL]) AS country FROM known
+        WHERE kind = 'person' AND NOT contains(name_key, ' ')
+            AND name_key IN (SELECT key FROM wanted)
+    ),
+    fulls AS (
+        SELECT last_word AS key, name_key, list(DISTINCT country) AS given,
+            count(country) AS countries
+        FROM known
+        WHERE kind = 'person' AND named AND contains(name_key, ' ')
+            AND last_word IN (SELECT key FROM surnames)
+        GROUP BY ALL
+    ),
+    candidates AS (
+        SELECT f.name_key FROM surnames s JOIN fulls f USING (key)
+        WHERE s.country IS NULL OR f.countries = 0 OR list_contains(f.given, s.country)
+        QUALIFY row_number() OVER (PARTITION BY s.key, s.country ORDER BY f.name_key) <= 2
     )
+    SELECT name, kind, country, identity_id FROM actor_variants
+    WHERE name_key IN (SELECT key FROM wanted)
+        OR (kind = 'person' AND name_key IN (SELECT name_key FROM candidates))
+"""
 
 
 def _identity_rows(found: Iterable[tuple[str, str, str | None, str]]) -> dict[Variant, str]:
     return {Variant(name, kind, country): identity for name, kind, country, identity in found}
 
 
-def _row(variant: Variant, identity: Identity) -> dict[str, object]:
+def _folded(variant: Variant) -> dict[str, object]:
+    """What ``actor_variants`` says of a variant's name, before any decision."""
     folded = name_key(variant.name, variant.kind)
     return {
         "name": variant.name,
@@ -239,8 +272,13 @@ def _row(variant: Variant, identity: Identity) -> dict[str, object]:
         "country": variant.country,
         "name_key": folded,
         "last_word": folded.split()[-1] if folded else "",
-        "preference": display_preference(variant),
         "named": is_named(variant.name, variant.kind),
+    }
+
+
+def _row(variant: Variant, identity: Identity) -> dict[str, object]:
+    return _folded(variant) | {
+        "preference": display_preference(variant),
         "identity_id": identity.identity_id,
         "identity_key": identity.key,
         "rule": identity.rule,

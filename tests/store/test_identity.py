@@ -66,6 +66,72 @@ def test_batches_in_any_order_give_the_identities_of_the_whole_set(arrival):
         assert stored(store) == expected(NAMES)
 
 
+# Names that share words across kinds and countries: full names, their surnames with and
+# without a title, and organisations ending with a surname or with a common word.
+WORDS = [
+    "Donald Trump",
+    "Melania Trump",
+    "Ivanka Trump",
+    "Donald J. Trump",
+    "Trump",
+    "Mr. Trump",
+    "TRUMP",
+    "Keith Moon",
+    "Moon",
+    "Moon Jae-in",
+    "Jae-in",
+    "Barbara Lee",
+    "Robert E. Lee",
+    "Lee",
+    "Trump Organization",
+    "Ministry of Defence",
+    "Defence",
+    "the ministry",
+    "police",
+]
+ANY_VARIANT = st.builds(
+    Variant,
+    st.sampled_from(WORDS),
+    st.sampled_from(["person", "organization", "group"]),
+    st.sampled_from([None, "USA", "GBR", "KOR"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(ANY_VARIANT, min_size=1, max_size=14, unique=True),
+    st.lists(st.integers(0, 14), max_size=5).map(sorted),
+)
+def test_any_names_in_any_batches_give_the_identities_of_the_whole_set(names, cuts):
+    # A batch re-decides only the names it may change, and reads only what those decisions
+    # read: the stored rows are still those of deciding every name at once.
+    bounds = [0, *(min(cut, len(names)) for cut in cuts), len(names)]
+    with Store.open(":memory:") as store:
+        for start, end in itertools.pairwise(bounds):
+            with transaction(store.con):
+                identify(store.con, names[start:end])
+        assert stored(store) == expected(names)
+
+
+def test_a_surname_finds_its_one_compatible_full_name_among_many_in_any_order():
+    # A batch reads two candidates per (surname, country): they must be compatible ones.
+    names = [
+        Variant("Alice Moon", "person", "GBR"),
+        Variant("Bob Moon", "person", "GBR"),
+        Variant("Carl Moon", "person", "GBR"),
+        Variant("Jae Moon", "person", "KOR"),
+        Variant("Moon", "person", "KOR"),
+    ]
+    assert expected(names)[names[-1]][1] == "surname"
+    rotations = [names[n:] + names[:n] for n in range(len(names))]
+    for order in rotations + [order[::-1] for order in rotations]:
+        with Store.open(":memory:") as store:
+            for variant in order:
+                with transaction(store.con):
+                    identify(store.con, [variant])
+            assert stored(store) == expected(names)
+
+
 def test_a_name_seen_again_changes_nothing_and_reidentifying_agrees():
     with Store.open(":memory:") as store:
         with transaction(store.con):
