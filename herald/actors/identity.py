@@ -103,6 +103,12 @@ def _title_length(words: list[str], raw: list[str]) -> int:
     return 0
 
 
+# A store re-decides the same names batch after batch (a surname's full names, the
+# spellings of a common name): the pure functions of a name below are kept, up to a bound.
+NAMES_KEPT = 65_536
+
+
+@functools.lru_cache(maxsize=NAMES_KEPT)
 def name_key(name: str, kind: str) -> str:
     """The folded name that identities compare: no honorific or title in front of a name
     ("Mr. Trump", "President Macron"), and for a person no middle initial ("Donald J.
@@ -117,6 +123,7 @@ def name_key(name: str, kind: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=NAMES_KEPT)
 def is_named(name: str, kind: str) -> bool:
     """Whether the name is a proper name, worth a node of its own in a network."""
     if not any(ch.isalpha() for ch in name):
