@@ -103,6 +103,12 @@ def _title_length(words: list[str], raw: list[str]) -> int:
     return 0
 
 
+# A store re-decides the same names batch after batch (a surname's full names, the
+# spellings of a common name): the pure functions of a name below are kept, up to a bound.
+NAMES_KEPT = 65_536
+
+
+@functools.lru_cache(maxsize=NAMES_KEPT)
 def name_key(name: str, kind: str) -> str:
     """The folded name that identities compare: no honorific or title in front of a name
     ("Mr. Trump", "President Macron"), and for a person no middle initial ("Donald J.
@@ -117,6 +123,7 @@ def name_key(name: str, kind: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=NAMES_KEPT)
 def is_named(name: str, kind: str) -> bool:
     """Whether the name is a proper name, worth a node of its own in a network."""
     if not any(ch.isalpha() for ch in name):
@@ -311,11 +318,15 @@ def _with_spellings(steps: dict[Variant, _Step]) -> dict[Variant, _Step]:
 
 def affected_keys(variants: Iterable[Variant]) -> set[str]:
     """The folded names whose variants may resolve differently once ``variants`` are in
-    the set: their own folded names, and the last word of each full name (the one-word
-    names that may now have, or have lost, a single full name to stand for)."""
+    the set: their own folded names, and the last word of each person's full name (the
+    one-word names that may now have, or have lost, a single full name to stand for). The
+    last word of another name ("ministry of defence") changes no decision: only a person's
+    full name is a surname's candidate (rule 3), and rules 1, 2 and 4 compare a variant
+    with those of its own folded name."""
     keys: set[str] = set()
     for variant in variants:
         folded = name_key(variant.name, variant.kind)
         keys.add(folded)
-        keys.add(folded.split()[-1] if folded else folded)
+        if _is_full_name(variant, folded):
+            keys.add(folded.split()[-1])
     return keys

@@ -48,7 +48,7 @@ from herald.actors.identity import Variant
 from herald.errors import DatabaseBusyError
 from herald.records import Extraction, Rejected, Result
 from herald.store.filters import EventFilters, where_clause
-from herald.store.identity import identify
+from herald.store.identity import identify, with_identities
 from herald.store.rows import (
     Row,
     actor_row,
@@ -181,8 +181,7 @@ class Store:
                     rows[table].extend(table_rows)
             rows["rejections"] = [rejection_row(r, now) for r in rejected]
             tables = {name: self._arrow(name, table_rows) for name, table_rows in rows.items()}
-            rejections_added = self._insert_tables(tables)
-            identify(self.con, batch_variants(tables))
+            rejections_added = self._insert_tables(self._identified(tables))
         return WriteSummary(
             documents_added=len(fresh),
             documents_skipped=len(extractions) - len(fresh),
@@ -215,8 +214,7 @@ class Store:
                 for name in ("rejections", "inputs"):  # kept whole, known ones skipped
                     if name in tables:
                         kept[name] = tables[name]
-                rejections_added = self._insert_tables(kept)
-                identify(self.con, batch_variants(kept))
+                rejections_added = self._insert_tables(self._identified(kept))
         finally:
             self._unregister_batches()
         return WriteSummary(
@@ -225,6 +223,15 @@ class Store:
             rejections_added=rejections_added,
             events_added=events.num_rows if events is not None else 0,
         )
+
+    def _identified(self, tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+        """Decide the identities of a batch's names, then give its participant rows theirs,
+        before they are inserted: setting them afterwards took a statement over every
+        stored participant for each batch (``herald.store.identity``)."""
+        identify(self.con, batch_variants(tables))
+        if "event_actors" not in tables:
+            return tables
+        return tables | {"event_actors": with_identities(self.con, tables["event_actors"])}
 
     def _insert_tables(self, tables: dict[str, pa.Table]) -> int:
         """Insert every non-empty table, parents first; return how many rejections were new."""
