@@ -384,7 +384,8 @@ def test_watch_stores_the_folder_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
             line = lines.get(timeout=300)
         assert "1 documents added" in line
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=60) == 0
+        # as generous as the wait for the first round: a loaded machine is slow, not wrong
+        assert process.wait(timeout=300) == 0
     finally:
         process.kill()
     assert _counts(db)["documents"] == 1
