@@ -100,9 +100,9 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
     for key in _lookup_keys(view, i):
         entries = lexicon.get((key, group), ())
         best = _best_entry(view, i, entries, contexts)
-        if best is not None and _no_deed(view, i, best):
-            return None
         if best is not None:
+            if _no_deed(view, i, best):
+                return None
             unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
             return TriggerCandidate(unit, best, best.type, best.mode)
     return None
@@ -232,8 +232,9 @@ def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         return False
     if any(c < i for c in view.children(i, "ccomp")):
         return True
-    views = [o for p in view.children(i, "prep") for o in view.children(p, "pobj")]
-    return any(view.tok(o).lemma.lower() in cues("opinion") for o in views)
+    return any(
+        view.tok(o).lemma.lower() in cues("opinion") for o in _prepositional_objects(view, i)
+    )
 
 
 def _asks_for_comment(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
@@ -242,10 +243,13 @@ def _asks_for_comment(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     a political request, whoever the asker (cue kind ``press``)."""
     if entry.type != "REQUEST":
         return False
-    wanted = [*view.children(i, "dobj")]
-    for preposition in view.children(i, "prep"):
-        wanted += view.children(preposition, "pobj")
+    wanted = [*view.children(i, "dobj"), *_prepositional_objects(view, i)]
     return any(view.tok(w).lemma.lower() in cues("press") for w in wanted)
+
+
+def _prepositional_objects(view: SentenceView, i: int) -> list[int]:
+    """The objects of the prepositions on token ``i`` ("for comment", "with the concerns")."""
+    return [o for p in view.children(i, "prep") for o in view.children(p, "pobj")]
 
 
 def _warns_of_action(view: SentenceView, i: int) -> bool:

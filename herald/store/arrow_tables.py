@@ -8,24 +8,15 @@ import duckdb
 import pyarrow as pa
 
 
-def with_arrow_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, sql: str) -> None:
-    """Run ``sql`` with ``table`` registered under ``name``, then drop the name: the rows
-    go in or are joined in one statement, never row by row."""
-    con.register(name, table)
-    try:
-        con.execute(sql)
-    finally:
-        con.unregister(name)
-
-
-def rows_with_arrow_table(
+def with_arrow_table(
     con: duckdb.DuckDBPyConnection,
     name: str,
     table: pa.Table,
     sql: str,
     params: dict[str, Any] | None = None,
 ) -> list[tuple[Any, ...]]:
-    """The rows of the query ``sql`` run with ``table`` registered under ``name``."""
+    """Run ``sql`` with ``table`` registered under ``name``, then drop the name: the rows
+    go in or are joined in one statement, never row by row. Returns the statement's rows."""
     con.register(name, table)
     try:
         return con.execute(sql, params).fetchall()

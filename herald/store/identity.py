@@ -40,7 +40,7 @@ from herald.actors.identity import (
     name_key,
     resolve,
 )
-from herald.store.arrow_tables import rows_with_arrow_table, with_arrow_table
+from herald.store.arrow_tables import with_arrow_table
 
 # A participant row ``p`` whose actor is named (some spelling of it is a proper name).
 NAMED = "p.identity_id IN (SELECT identity_id FROM actor_variants WHERE named)"
@@ -217,7 +217,7 @@ def _context(
     """Every stored variant a decision about ``keys`` looks at, with its identity (see
     ``_CONTEXT_SQL``); ``fresh``: the variants about to be stored."""
     table = pa.Table.from_pylist([_folded(v) for v in fresh], schema=_FOLDED_SCHEMA)
-    rows = rows_with_arrow_table(con, "_herald_fresh", table, _CONTEXT_SQL, {"keys": keys})
+    rows = with_arrow_table(con, "_herald_fresh", table, _CONTEXT_SQL, {"keys": keys})
     return _identity_rows(rows)
 
 
