@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -369,10 +371,13 @@ def test_watch_stores_the_folder_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
     db = tmp_path / "events.duckdb"
+    # PYTHONFAULTHANDLER: a watcher that does not stop is sent SIGABRT, and prints where
+    # each of its threads stood, which the failure shows.
     process = subprocess.Popen(
         [sys.executable, "-m", "herald", "watch", str(folder), "--db", str(db), "-j", "1"],
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(
@@ -384,8 +389,14 @@ def test_watch_stores_the_folder_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
             line = lines.get(timeout=300)
         assert "1 documents added" in line
         process.send_signal(signal.SIGINT)
-        # as generous as the wait for the first round: a loaded machine is slow, not wrong
-        assert process.wait(timeout=300) == 0
+        try:
+            process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGABRT)
+            process.wait(timeout=30)
+            time.sleep(1)  # the reader thread drains the pipe
+            pytest.fail("herald watch ran on after Ctrl-C:\n" + "".join(lines.queue))
+        assert process.returncode == 0, "".join(lines.queue)
     finally:
         process.kill()
     assert _counts(db)["documents"] == 1
