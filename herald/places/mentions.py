@@ -10,9 +10,9 @@ Courthouse", "Catawba River").
 
 Places the parser gave another label are taken back: an ORG, NORP or PERSON entity whose
 whole name the article uses as a place elsewhere, an ORG or NORP that is a country, state or
-region ("DRC", "NSW"), and the leading place of an ORG ("Ohio Department of Health",
-"Gainesville Police"). A name with no label is a place after a kind of place ("the city of
-Beledweyne").
+region ("DRC", "NSW") and no person's name in the article, and the leading place of an ORG
+("Ohio Department of Health", "Gainesville Police"). A name with no label is a place after a
+kind of place ("the city of Beledweyne").
 """
 
 from __future__ import annotations
@@ -162,6 +162,7 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
     ORG that starts with such a name ("Ohio Department of Health") yields that name.
     """
     found = []
+    people = _person_names(parsed)
     for entity in parsed.entities:
         if entity.label in PLACE_LABELS or entity.label not in RELABEL_LABELS:
             continue
@@ -169,6 +170,8 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         if trimmed is None:
             continue
         key = name_key(trimmed.text)
+        if key in people and key not in known:
+            continue
         entry = best(trimmed.text)
         person_placed = (
             entity.label in ("PERSON", "ORG") and entry is not None and _placed(parsed, entity)
@@ -181,6 +184,19 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             if prefix is not None:
                 found.append(prefix)
     return found
+
+
+def _person_names(parsed: ParsedText) -> set[str]:
+    """The surnames of the people the article names in full: a surname the parser once
+    labelled otherwise is still that person ("Jose Ruben Zamora" ... "Zamora's legal team"
+    taken for an ORG is no Spanish province). A lone name labelled PERSON proves nothing:
+    the parser takes towns for people ("Beledweyne")."""
+    names = set()
+    for entity in parsed.entities:
+        trimmed = _trim(entity) if entity.label == "PERSON" else None
+        if trimmed is not None and len(words := trimmed.text.split()) > 1:
+            names.add(name_key(words[-1]))
+    return names
 
 
 def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:

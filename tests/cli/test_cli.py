@@ -486,8 +486,6 @@ def test_events_export_and_stories_share_the_api_filters(samples_db, tmp_path: P
 
 
 def test_herald_db_names_the_database_of_the_reading_commands(samples_db):
-    import os
-
     db, _ = samples_db
     env = {**os.environ, "HERALD_DB": str(db)}
     done = subprocess.run(

@@ -228,6 +228,26 @@ def test_a_name_taken_for_a_person_is_a_place_where_only_a_place_fits() -> None:
     assert not _placed(parsed, Entity(0, 1, "PERSON", "Austin", 0, 6))
 
 
+def test_a_surname_of_a_person_named_in_full_is_no_place_whatever_its_label() -> None:
+    from dataclasses import replace
+
+    from herald.places.mentions import _relabelled_mentions
+    from herald.records import Entity
+
+    def as_org(text: str) -> list[str]:
+        """The place names taken back when the parser labels the last "Zamora" an ORG (as
+        it did in a real article); "Zamora" is also a Spanish province."""
+        parsed = parse(text)
+        last = max(t.i for t in parsed.tokens if t.text == "Zamora")
+        token = parsed.tokens[last]
+        org = Entity(last, last + 1, "ORG", "Zamora", token.idx, token.end)
+        kept = tuple(e for e in parsed.entities if not e.start <= last < e.end)
+        return [m.text for m in _relabelled_mentions(replace(parsed, entities=(*kept, org)), set())]
+
+    assert as_org("Journalist Jose Ruben Zamora was jailed. Zamora said he would appeal.") == []
+    assert as_org("Officials met in Zamora on Monday.") == ["Zamora"]
+
+
 def test_a_name_called_a_town_is_a_place_whatever_the_parser_says() -> None:
     # the parser takes "Beledweyne" for a person; "the central town of" says what it is
     places = _by_text(_places("Gunmen laid siege to a hotel in the central town of Beledweyne."))
