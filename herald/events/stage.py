@@ -33,8 +33,10 @@ from herald.events.relevance import LEAD_SENTENCES, end_of_sentences, event_rele
 from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
 from herald.events.triggers import (
+    CHARGE_ACCUSE,
     MUST_REQUEST,
     TriggerCandidate,
+    charged_parties,
     find_triggers,
     obliged_parties,
     subordination,
@@ -98,6 +100,8 @@ def sentence_candidates(
         candidate.depth = subordination(view, unit_head(view, candidate.unit))
         if candidate.entry is MUST_REQUEST:
             candidate.roles.recipients = obliged_parties(view, candidate.head)
+        elif candidate.entry is CHARGE_ACCUSE:
+            candidate.roles.recipients = charged_parties(view, candidate.head)
     apply_frames(view, found)
     attach_aims(view, found)
     attach_stopped(view, found)

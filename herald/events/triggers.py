@@ -6,7 +6,9 @@ Every verb, noun or adjective whose lemma is in the lexicon
 present ("hunger strike", "missile test", "call for") beats one without; then the higher weight.
 A speech verb whose complement says someone "must"/"should" act is a REQUEST (``MUST_REQUEST``);
 a verb of judging with a damning word is an ACCUSE (``VERDICT_ACCUSE``), or a REJECT when
-what it damns is someone's allegation (``VERDICT_REJECT``).
+what it damns is someone's allegation (``VERDICT_REJECT``); a speech verb telling that someone
+did wrong is an ACCUSE too (``CHARGE_ACCUSE``); a verb that sends or holds someone in custody
+is a COERCE (``CUSTODY_COERCE``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", fro
 VERDICT_ACCUSE = TriggerEntry("call", "VERB", "ACCUSE", None, (), (), "recipient", frozenset(), 0.6)
 # The same verdict on someone's words ("called the allegations baseless") denies them.
 VERDICT_REJECT = TriggerEntry("call", "VERB", "REJECT", None, (), (), "recipient", frozenset(), 0.6)
+# The entry of a charge told as a fact, "X said Y violated the truce": an ACCUSE by X of Y
+# whose trigger is the speech verb.
+CHARGE_ACCUSE = TriggerEntry("say", "VERB", "ACCUSE", "allege", (), (), "topic", frozenset(), 0.6)
+# The entry of a person or group sent or held where the state keeps people ("ordered him back
+# to prison", "was taken into custody"): a COERCE whose trigger is the verb that moves them.
+CUSTODY_COERCE = TriggerEntry(
+    "send", "VERB", "COERCE", "arrest", ("legal",), (), "recipient", frozenset(), 0.6
+)
 _JUDGING = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterize",
                       "characterise", "deem"})  # fmt: skip
 
@@ -70,6 +80,8 @@ def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[Trigger
     ``contexts``: the sentence's PLOVER contexts (some entries require one)."""
     found = [c for i in range(view.start, view.end) if (c := _trigger_at(view, i, contexts))]
     found += _must_requests(view, {c.head for c in found})
+    found += _charges(view, {c.head for c in found})
+    found += _custody(view, {c.head for c in found})
     return found + _verdicts(view, {c.head for c in found})
 
 
@@ -396,6 +408,96 @@ def _must_requests(view: SentenceView, taken: set[int]) -> list[TriggerCandidate
                 found.append(TriggerCandidate((i,), MUST_REQUEST, "REQUEST", None))
                 break
     return found
+
+
+def _charges(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
+    """An ACCUSE: a speech verb whose complement tells, unnegated, that someone did wrong
+    (wrongdoing_verbs.csv): "the U.S. said Iran is defying the Council", "Moscow says Kyiv
+    violated the truce". Saying so is the accusation; the speaker accuses the complement's
+    subject (``charged_parties``)."""
+    return [
+        TriggerCandidate((i,), CHARGE_ACCUSE, CHARGE_ACCUSE.type, CHARGE_ACCUSE.mode)
+        for i in range(view.start, view.end)
+        if i not in taken
+        and view.tok(i).lemma.lower() in cues("speech")
+        and charged_parties(view, i)
+    ]
+
+
+def charged_parties(view: SentenceView, speech: int) -> list[int]:
+    """Subjects of the unnegated wrongdoing complements of a speech verb, but the speaker's
+    own "I" or "we" (a confession is no accusation)."""
+    found: list[int] = []
+    for comp in view.children(speech, "ccomp"):
+        for verb in view.with_conjuncts(comp):
+            if view.tok(verb).lemma.lower() not in wrongdoing_verbs() or view.children(verb, "neg"):
+                continue
+            found += [
+                c
+                for s in view.children(verb, "nsubj")
+                for c in view.with_conjuncts(_antecedent(view, speech, s))
+                if view.tok(c).text.lower() not in _FIRST_PERSON
+            ]
+    return found
+
+
+def _antecedent(view: SentenceView, speech: int, subject: int) -> int:
+    """What a relative pronoun stands for: "ships that U.S. authorities say are violating
+    sanctions" charges the ships."""
+    head = view.head(speech)
+    relative = view.tok(subject).tag in ("WDT", "WP") and view.tok(speech).dep == "relcl"
+    return head if relative and head is not None else subject
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+@functools.cache
+def wrongdoing_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_rows("events/wrongdoing_verbs.csv"))
+
+
+def _custody(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
+    """A COERCE: a verb that sends, takes or holds someone to or in a place of custody
+    (cue kind ``custody``: prison, jail, custody, detention): "ordered Zamora back to
+    prison", "was taken into custody", "remanded in custody". Someone must be moved or held:
+    the verb has a direct object or is passive."""
+    found = []
+    for i in range(view.start, view.end):
+        if i in taken or view.tok(i).pos != "VERB":
+            continue
+        held = view.children(i, "dobj", "nsubjpass")
+        if not held or any(view.tok(h).lemma.lower() in artefact_nouns() for h in held):
+            continue
+        if any(_bare_custody(view, prep) for prep in _destinations(view, i)):
+            found.append(TriggerCandidate((i,), CUSTODY_COERCE, "COERCE", "arrest"))
+    return found
+
+
+_CUSTODY_PREPS = frozenset({"to", "into", "in"})
+
+
+def _destinations(view: SentenceView, verb: int) -> list[int]:
+    """The verb's prepositions of place, and those of its "back" ("ordered him back to
+    prison": the parser hangs "to prison" on "back")."""
+    heads = [verb] + [
+        a for a in view.children(verb, "advmod") if view.tok(a).text.lower() == "back"
+    ]
+    return [
+        prep
+        for head in heads
+        for prep in view.children(head, "prep")
+        if view.tok(prep).lemma.lower() in _CUSTODY_PREPS
+    ]
+
+
+def _bare_custody(view: SentenceView, prep: int) -> bool:
+    """A place of custody named bare, as the idiom names it ("to prison", "into custody",
+    "in jail"): "sent to the prison" may deliver a parcel."""
+    return any(
+        view.tok(o).lemma.lower() in cues("custody") and not view.children(o, "det")
+        for o in view.children(prep, "pobj")
+    )
 
 
 def obliged_parties(view: SentenceView, speech: int) -> list[int]:

@@ -837,6 +837,35 @@ def test_a_damning_verdict_is_an_accusation_by_the_judge() -> None:
     assert all(e.type != "ACCUSE" for e in calm)
 
 
+def test_telling_that_someone_did_wrong_is_an_accusation_by_the_speaker() -> None:
+    accusation = only(
+        events_of("The United States said Iran is violating its commitments."), "ACCUSE"
+    )
+    assert accusation.trigger.text == "said" and accusation.mode == "allege"
+    assert (names(accusation.actor), names(accusation.recipient)) == (["United States"], ["Iran"])
+    text = "Six ships that U.S. authorities say are violating sanctions are Chinese-owned."
+    charged = only(events_of(text), "ACCUSE")  # the relative pronoun stands for the ships
+    assert (names(charged.actor), names(charged.recipient)) == (["U.S. authorities"], ["Six ships"])
+    # a denial, a confession and a report of a deed are no accusation
+    for text in (
+        "Iran said it is not violating the deal.",
+        "The minister said we broke the rules.",
+        "Officials said that Iran attacked Iraq last week.",
+    ):
+        assert all(e.type != "ACCUSE" for e in events_of(text)), text
+
+
+def test_someone_sent_or_held_in_custody_is_coerced() -> None:
+    text = "A Guatemalan judge ordered journalist Jose Ruben Zamora back to prison on Monday."
+    arrest = only(events_of(text), "COERCE")
+    assert (arrest.trigger.text, arrest.mode) == ("ordered", "arrest")
+    assert names(arrest.recipient) == ["journalist Jose Ruben Zamora"]
+    taken = only(events_of("Police took three protesters into custody."), "COERCE")
+    assert names(taken.actor) == ["Police"] and names(taken.recipient) == ["three protesters"]
+    # a thing sent to a prison named with its article is a delivery, not custody
+    assert not events_of("The ministry said the shipment was sent to the prison.")
+
+
 def test_what_is_opposed_decides_between_accuse_and_reject() -> None:
     deed = events_of("Russia opposed the sanctions imposed by the European Union.")
     assert {e.type for e in deed} == {"ACCUSE", "SANCTION"}  # the deed stays an event
