@@ -28,8 +28,9 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     strict: bool = False  # raise on internal errors instead of recording a rejection
     actors: str | None = None  # a user actor dictionary, CSV (docs/actors.md)
-    # keep events that are not political, and those of non-political articles, with their
-    # relevance scores (--all-events); by default they are dropped (events.relevance)
+    # keep events that are not political, those of non-political articles, and hypothetical
+    # and negated ones, with their relevance scores (--all-events); by default they are
+    # dropped (events.relevance)
     all_events: bool = False
 
 

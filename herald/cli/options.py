@@ -197,8 +197,9 @@ _PIPELINE_OPTIONS = (
     click.option(
         "--all-events",
         is_flag=True,
-        help="Keep events that are not political, and those of non-political articles, with "
-        "their relevance scores (dropped by default).",
+        help="Keep events that are not political, those of non-political articles, and "
+        "hypothetical and negated events, with their relevance and modality (dropped by "
+        "default).",
     ),
 )
 

@@ -22,9 +22,10 @@ stored with the records so users can filter or lower the bar:
 
 By default (``Options.all_events`` off) herald drops the events below ``EVENT_THRESHOLD``,
 hypothetical events (on our whole-article gold, 1 in 17 of them was an event a coder lists),
-and every event of a document below ``DOCUMENT_THRESHOLD`` when the document is long enough
-to judge (``MIN_SENTENCES``: one sentence says too little about its article); with it, every
-event is kept with its scores.
+negated ones (what did not happen or will not: 2 in 9 were listed), and every event of a
+document below ``DOCUMENT_THRESHOLD`` when the document is long enough to judge
+(``MIN_SENTENCES``: one sentence says too little about its article); with it, every event is
+kept with its scores.
 """
 
 from __future__ import annotations
@@ -173,8 +174,9 @@ def judge_relevance(
 
 def _occurs(event: Event) -> bool:
     """Whether the event happened, happens or is planned: a hypothetical one (a condition,
-    a possibility, what someone can do) is kept only with ``all_events``."""
-    return event.modality != "hypothetical"
+    a possibility, what someone can do) or a negated one ("Russia has not agreed to the
+    ceasefire", "no passengers were killed") is kept only with ``all_events``."""
+    return event.modality not in ("hypothetical", "negated")
 
 
 def end_of_sentences(parsed: ParsedText, count: int) -> int:

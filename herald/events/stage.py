@@ -34,9 +34,11 @@ from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
 from herald.events.triggers import (
     CHARGE_ACCUSE,
+    CUSTODY_HELD,
     MUST_REQUEST,
     TriggerCandidate,
     charged_parties,
+    custody_keepers,
     find_triggers,
     obliged_parties,
     subordination,
@@ -102,6 +104,9 @@ def sentence_candidates(
             candidate.roles.recipients = obliged_parties(view, candidate.head)
         elif candidate.entry is CHARGE_ACCUSE:
             candidate.roles.recipients = charged_parties(view, candidate.head)
+        elif candidate.entry is CUSTODY_HELD:
+            candidate.roles.recipients = candidate.roles.actors
+            candidate.roles.actors = custody_keepers(view, candidate.head)
     apply_frames(view, found)
     attach_aims(view, found)
     attach_stopped(view, found)

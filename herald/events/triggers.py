@@ -53,6 +53,11 @@ CHARGE_ACCUSE = TriggerEntry("say", "VERB", "ACCUSE", "allege", (), (), "topic",
 CUSTODY_COERCE = TriggerEntry(
     "send", "VERB", "COERCE", "arrest", ("legal",), (), "recipient", frozenset(), 0.6
 )
+# The entry of someone who stays in custody ("Uyghurs who remain in Thailand's custody"): a
+# COERCE whose subject is held, by the custody's owner if the text names one.
+CUSTODY_HELD = TriggerEntry(
+    "remain", "VERB", "COERCE", "arrest", ("legal",), (), "recipient", frozenset(), 0.55
+)
 _JUDGING = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterize",
                       "characterise", "deem"})  # fmt: skip
 
@@ -460,18 +465,34 @@ def wrongdoing_verbs() -> frozenset[str]:
 def _custody(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
     """A COERCE: a verb that sends, takes or holds someone to or in a place of custody
     (cue kind ``custody``: prison, jail, custody, detention): "ordered Zamora back to
-    prison", "was taken into custody", "remanded in custody". Someone must be moved or held:
-    the verb has a direct object or is passive."""
+    prison", "was taken into custody", "remanded in custody"), or whose subject stays there
+    (cue kind ``staying``: "who remain in Thailand's custody", "languishes in jail"; the
+    subject is held). "died in prison" tells no detention."""
     found = []
     for i in range(view.start, view.end):
-        if i in taken or view.tok(i).pos != "VERB":
+        if i in taken or view.tok(i).pos not in ("VERB", "AUX"):
             continue
         held = view.children(i, "dobj", "nsubjpass")
-        if not held or any(view.tok(h).lemma.lower() in artefact_nouns() for h in held):
+        if any(view.tok(h).lemma.lower() in artefact_nouns() for h in held):
             continue
-        if any(_bare_custody(view, prep) for prep in _destinations(view, i)):
+        if not any(_bare_custody(view, prep) for prep in _destinations(view, i)):
+            continue
+        if held:
             found.append(TriggerCandidate((i,), CUSTODY_COERCE, "COERCE", "arrest"))
+        elif view.tok(i).lemma.lower() in cues("staying") and view.children(i, "nsubj"):
+            found.append(TriggerCandidate((i,), CUSTODY_HELD, "COERCE", "arrest"))
     return found
+
+
+def custody_keepers(view: SentenceView, verb: int) -> list[int]:
+    """Who holds someone in custody, when the text says whose custody it is ("remain in
+    Thailand's custody")."""
+    return [
+        owner
+        for prep in _destinations(view, verb)
+        for o in view.children(prep, "pobj")
+        for owner in view.children(o, "poss")
+    ]
 
 
 _CUSTODY_PREPS = frozenset({"to", "into", "in"})

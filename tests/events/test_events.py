@@ -864,6 +864,10 @@ def test_someone_sent_or_held_in_custody_is_coerced() -> None:
     assert names(taken.actor) == ["Police"] and names(taken.recipient) == ["three protesters"]
     # a thing sent to a prison named with its article is a delivery, not custody
     assert not events_of("The ministry said the shipment was sent to the prison.")
+    # staying in custody: the subject is held, by whoever's custody it is
+    held = only(events_of("Eight Uyghurs who remain in Thailand's custody are at risk."), "COERCE")
+    assert (names(held.actor), names(held.recipient)) == (["Thailand"], ["Eight Uyghurs"])
+    assert not events_of("He died in prison in 2020.")
 
 
 def test_what_is_opposed_decides_between_accuse_and_reject() -> None:

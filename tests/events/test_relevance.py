@@ -84,6 +84,15 @@ def test_a_political_article_keeps_its_events() -> None:
     assert all(e.relevance >= EVENT_THRESHOLD for e in result.events)
 
 
+def test_negated_events_are_kept_only_when_asked() -> None:
+    text = "Russia has not agreed to the ceasefire."
+    assert herald.extract(text, date="2025-03-13").events == ()
+    asked = herald.extract(text, date="2025-03-13", all_events=True).events
+    assert [e.modality for e in asked] == ["negated"]
+    refused = herald.extract("Russia rejected the ceasefire.", date="2025-03-13").events
+    assert [(e.type, e.modality) for e in refused] == [("REJECT", "asserted")]
+
+
 def test_hypothetical_events_are_kept_only_when_asked() -> None:
     text = "If the court rules against him, the government can deport him to Syria."
     kept = herald.extract(text, date="2025-03-13").events
