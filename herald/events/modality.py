@@ -77,12 +77,13 @@ def modality_of(
 
 
 # A negation with these says someone will not cooperate (a refusal), not that nothing happened.
-_REFUSING = frozenset({"will", "wo", "shall", "no longer", "no more"})
+_REFUSING = frozenset({"will", "wo", "shall", "no longer", "no more", "refuse", "decline"})
 
 
 def is_refusal(view: SentenceView, trigger: int) -> bool:
-    """ "will not send troops", "will no longer recognize": a negated commitment, which the
-    PLOVER manual codes as REJECT (the refusal) rather than as a negated cooperation."""
+    """ "will not send troops", "will no longer recognize", "refused to release the
+    prisoners", "declined to attend the talks": a negated commitment, which the PLOVER
+    manual codes as REJECT (the refusal) rather than as a negated cooperation."""
     chain = scope_chain(view, trigger)
     return bool(_negation_cues(view, trigger, chain)) and bool(
         _cue_words(view, trigger, chain) & _REFUSING

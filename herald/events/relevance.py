@@ -77,7 +77,7 @@ def is_political(party: ActorRef) -> bool:
 
 def event_relevance(event: Event) -> float:
     """How surely ``event`` is a political event between political actors."""
-    if _newsgathering(event):
+    if _newsgathering(event) or _private_visit(event):
         return _NONE
     if any(is_political(party) for party in event.actor):
         return _ACTING
@@ -101,6 +101,17 @@ def _relief(event: Event) -> bool:
         event.type in _RELIEF
         and not event.actor
         and event.trigger.text.lower().startswith(_RELIEF_WORDS)
+    )
+
+
+def _private_visit(event: Event) -> bool:
+    """A visit or meeting whose visitors are all known to be private people, businesses or
+    the press ("2.8 million Chinese tourists traveled to Vietnam"): no diplomacy, whatever
+    country they go to."""
+    return (
+        event.type == "CONSULT"
+        and bool(event.actor)
+        and all(party.sector and not is_political(party) for party in event.actor)
     )
 
 

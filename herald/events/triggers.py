@@ -183,8 +183,17 @@ def _requirement_met(
 
 def _made_thing_acts(view: SentenceView, i: int) -> bool:
     """A verb whose subject is a made thing tells what it shows, not a deed: "the footage
-    captures the launch", "the report attacks the policy" (artefact_nouns.csv)."""
-    return any(view.tok(s).lemma.lower() in artefact_nouns() for s in view.children(i, "nsubj"))
+    captures the launch", "the report attacks the policy" (artefact_nouns.csv); one whose
+    subject is an amount tells how it changed: "the population continues to decline",
+    "prices hit a record" (cue kind ``quantity``)."""
+    verb: int | None = i
+    # "continues to decline": the subject of the verb the trigger completes
+    while verb is not None and not view.children(verb, "nsubj") and view.tok(verb).dep == "xcomp":
+        verb = view.head(verb)
+    if verb is None:
+        return False
+    subjects = {view.tok(s).lemma.lower() for s in view.children(verb, "nsubj")}
+    return bool(subjects & (artefact_nouns() | cues("quantity")))
 
 
 def _circumstance(view: SentenceView, i: int) -> bool:

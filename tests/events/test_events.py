@@ -870,6 +870,13 @@ def test_someone_sent_or_held_in_custody_is_coerced() -> None:
     assert not events_of("He died in prison in 2020.")
 
 
+def test_an_infinitive_marker_is_no_required_to() -> None:
+    # "decline" is a REJECT when someone declines to do something, not when a number falls
+    assert not events_of("As Japan's population continues to decline, incomes fall.")
+    refusal = events_of("The Iranian delegation declined to attend the talks with Washington.")
+    assert "REJECT" in {e.type for e in refusal}
+
+
 def test_what_is_opposed_decides_between_accuse_and_reject() -> None:
     deed = events_of("Russia opposed the sanctions imposed by the European Union.")
     assert {e.type for e in deed} == {"ACCUSE", "SANCTION"}  # the deed stays an event

@@ -84,6 +84,13 @@ def test_a_political_article_keeps_its_events() -> None:
     assert all(e.relevance >= EVENT_THRESHOLD for e in result.events)
 
 
+def test_a_visit_by_private_people_is_no_diplomacy() -> None:
+    tourists = "More than 80,000 Chinese tourists have traveled to Vietnam this year."
+    assert herald.extract(tourists, date="2025-03-13").events == ()
+    envoy = "China's foreign minister traveled to Vietnam on Monday."
+    assert [e.type for e in herald.extract(envoy, date="2025-03-13").events] == ["CONSULT"]
+
+
 def test_negated_events_are_kept_only_when_asked() -> None:
     text = "Russia has not agreed to the ceasefire."
     assert herald.extract(text, date="2025-03-13").events == ()
