@@ -10,8 +10,9 @@ and something ties them:
   factuality (a planned, negated or historical mention is not the asserted one); dates of
   their own that do not overlap; places that differ; on either side, parties that share
   none (generic parties, "five people", "the attackers", never tell events apart);
-- tied: a named party in common, the same town, the same date of its own, or, with no
-  named party on either mention, the same trigger word ("killed ... killed").
+- tied: a named party in common, the same town, the same date of its own, with no named
+  party on either mention the same trigger word ("killed ... killed"), or, for a deed, a
+  later claim of it ("claimed responsibility for the attack").
 
 A second pass runs once events have their places (``merge_placed_tolls``): a deed of force
 told without its doer ("seven people were killed") that the place ladder puts in the same
@@ -92,7 +93,22 @@ def same_event(first: Event, second: Event) -> bool:
         or (unnamed and same_word(first.trigger.text, second.trigger.text))
         or _same_town(first, second)
         or (_own(first.when) is not None and _own(first.when) == _own(second.when))
+        or _refers_back(first, second)
     )
+
+
+# What a claim of a deed says before naming it: "claimed responsibility for the attack".
+_CLAIMED = ("responsibility for the ", "credit for the ")
+
+
+def _refers_back(first: Event, second: Event) -> bool:
+    """A deed claimed by name and article, with no date of its own ("al-Shabab claimed
+    responsibility for the attack") is the deed told before: news claims what it reported.
+    (Any definite mention, "condemned the bombing", was tried: it merged other deeds.)"""
+    if not plover_types()[first.type].quad.startswith("material") or _own(second.when):
+        return False
+    before = second.evidence.sentence[: second.trigger.start - second.evidence.start].lower()
+    return before.endswith(_CLAIMED)
 
 
 def _same_target(first: Event, second: Event) -> bool:
@@ -158,11 +174,13 @@ def _sides_differ(mine: Sequence[ActorRef], theirs: Sequence[ActorRef]) -> bool:
 
 def _specific(parties: Sequence[ActorRef]) -> set[str]:
     """Keys of the parties that are someone in particular: a known actor, a person, a place
-    or a national group; "five people" or "the attackers" could be anyone of the story."""
+    or a national group; "five people" or "the attackers" could be anyone of the story, and
+    so could an unidentified armed group ("gunmen", sector UAF) the story may name later."""
     return {
         party.actor_id or party.name.lower()
         for party in parties
-        if party.actor_id is not None or party.kind != "group" or party.country is not None
+        if (party.actor_id is not None or party.kind != "group" or party.country is not None)
+        and not (party.sector == "UAF" and party.country is None)
     }
 
 
@@ -189,7 +207,9 @@ def telling(event: Event) -> Telling:
 def _absorb(kept: Event, other: Event) -> Event:
     return replace(
         kept,
-        actor=kept.actor or other.actor,
+        # "gunmen stormed a hotel ... al-Shabab claimed responsibility for the attack": a
+        # named doer told later says who the lede's unnamed one was
+        actor=kept.actor if _specific(kept.actor) or not _specific(other.actor) else other.actor,
         recipient=kept.recipient or other.recipient,
         when=_finer(kept.when, other.when),
         where=kept.where or other.where,

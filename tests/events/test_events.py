@@ -877,6 +877,26 @@ def test_an_infinitive_marker_is_no_required_to() -> None:
     assert "REJECT" in {e.type for e in refusal}
 
 
+def test_what_someone_undergoes_comes_from_its_giver() -> None:
+    text = "Syria's new constitution is facing criticism from legal experts."
+    criticism = only(events_of(text), "ACCUSE")
+    assert names(criticism.actor) == ["legal experts"]
+    assert names(criticism.recipient) == ["Syria's new constitution"]  # not the critic
+    aid = only(events_of("Ukraine received military aid from the United States."), "AID")
+    assert (names(aid.actor), names(aid.recipient)) == (["United States"], ["Ukraine"])
+
+
+def test_a_claim_of_responsibility_names_the_attacker_told_before() -> None:
+    text = (
+        "Gunmen stormed a hotel in the town of Beledweyne on Tuesday, killing five people. "
+        "Al-Shabab militants claimed responsibility for the attack."
+    )
+    events = herald.extract(text, date="2025-03-12").events
+    attack = only(events, "ASSAULT")  # one attack, told twice; the gunmen were unidentified
+    assert attack.trigger.text == "stormed" and [t.text for t in attack.mentions][-1] == "attack"
+    assert [a.text for a in attack.actor] == ["Al-Shabab militants"]
+
+
 def test_what_is_opposed_decides_between_accuse_and_reject() -> None:
     deed = events_of("Russia opposed the sanctions imposed by the European Union.")
     assert {e.type for e in deed} == {"ACCUSE", "SANCTION"}  # the deed stays an event
