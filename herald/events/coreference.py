@@ -98,7 +98,7 @@ def same_event(first: Event, second: Event) -> bool:
 
 
 # What a claim of a deed says before naming it: "claimed responsibility for the attack".
-_CLAIMED = ("responsibility for the ", "credit for the ")
+_CLAIM_WORDS = ("responsibility for the ", "credit for the ")
 
 
 def _refers_back(first: Event, second: Event) -> bool:
@@ -108,7 +108,7 @@ def _refers_back(first: Event, second: Event) -> bool:
     if not plover_types()[first.type].quad.startswith("material") or _own(second.when):
         return False
     before = second.evidence.sentence[: second.trigger.start - second.evidence.start].lower()
-    return before.endswith(_CLAIMED)
+    return before.endswith(_CLAIM_WORDS)
 
 
 def _same_target(first: Event, second: Event) -> bool:

@@ -8,7 +8,7 @@ A speech verb whose complement says someone "must"/"should" act is a REQUEST (``
 a verb of judging with a damning word is an ACCUSE (``VERDICT_ACCUSE``), or a REJECT when
 what it damns is someone's allegation (``VERDICT_REJECT``); a speech verb telling that someone
 did wrong is an ACCUSE too (``CHARGE_ACCUSE``); a verb that sends or holds someone in custody
-is a COERCE (``CUSTODY_COERCE``).
+is a COERCE (``CUSTODY_COERCE``, ``CUSTODY_HELD``).
 """
 
 from __future__ import annotations
@@ -472,11 +472,11 @@ def wrongdoing_verbs() -> frozenset[str]:
 
 
 def _custody(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
-    """A COERCE: a verb that sends, takes or holds someone to or in a place of custody
-    (cue kind ``custody``: prison, jail, custody, detention): "ordered Zamora back to
-    prison", "was taken into custody", "remanded in custody"), or whose subject stays there
-    (cue kind ``staying``: "who remain in Thailand's custody", "languishes in jail"; the
-    subject is held). "died in prison" tells no detention."""
+    """A COERCE: a verb that sends, takes or holds someone to or in a place of custody (cue
+    kind ``custody``: prison, jail, custody, detention; "ordered Zamora back to prison", "was
+    taken into custody", "remanded in custody"), or whose subject stays there (cue kind
+    ``staying``: "who remain in Thailand's custody", "languishes in jail"; the subject is
+    held). "died in prison" tells no detention."""
     found = []
     for i in range(view.start, view.end):
         if i in taken or view.tok(i).pos not in ("VERB", "AUX"):
