@@ -73,9 +73,14 @@ def find_roles(
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
     actors = _clean(view, actors, events)
     recipients = [r for r in _clean(view, recipients, events) if r not in actors]
-    if not recipients and entry.type in _PROPOSER_TYPES and path == "verb":
+    if entry.type in _PROPOSER_TYPES and path == "verb" and not any(
+        _actorlike(view, r) for r in recipients
+    ):
+        # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
+        # whose the thing is, when its owner is named, is the party
         owners = _expand(view, _kids(view, unit, "dobj"))
-        recipients = [r for r in _clean(view, _proposers(view, owners), events) if r not in actors]
+        proposers = [r for r in _clean(view, _proposers(view, owners), events) if r not in actors]
+        recipients = proposers or recipients
     if not recipients and entry.type in _AIMED_TYPES:
         owners = [head]
         if path in ("light", "governed"):

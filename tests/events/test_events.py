@@ -897,6 +897,14 @@ def test_a_claim_of_responsibility_names_the_attacker_told_before() -> None:
     assert [a.text for a in attack.actor] == ["Al-Shabab militants"]
 
 
+def test_the_owner_of_a_thing_welcomed_or_condemned_is_the_party() -> None:
+    welcome = only(events_of("The minister welcomed Tuesday's announcement by Ukraine."), "SUPPORT")
+    assert names(welcome.recipient) == ["Ukraine"]
+    # a party named as the object stays the party
+    support = only(events_of("The minister welcomed Ukraine's envoy."), "SUPPORT")
+    assert names(support.recipient) == ["Ukraine's envoy"]
+
+
 def test_what_is_opposed_decides_between_accuse_and_reject() -> None:
     deed = events_of("Russia opposed the sanctions imposed by the European Union.")
     assert {e.type for e in deed} == {"ACCUSE", "SANCTION"}  # the deed stays an event
