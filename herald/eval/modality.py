@@ -1,8 +1,8 @@
 """Score event modality against herald's hand-annotated sample.
 
-The sample (``tests/data/modality_annotations.jsonl``, made as its README says) names event
-mentions by document and trigger offsets in herald's cleaned text, with the modality a reader
-gives them. Documents: ``demo:<file>`` (the demo folder of the shared data),
+The sample (``herald/eval/modality_gold/modality_annotations.jsonl``, made as its README
+says) names event mentions by document and trigger offsets in herald's cleaned text, with the
+modality a reader gives them. Documents: ``demo:<file>`` (the demo folder of the shared data),
 ``samples:<file>`` (``herald/data/samples``), ``news_cluster:<file>`` (the shared
 news_cluster articles, analysed with their ``date_publish``). The demo and the samples are
 analysed with publication date 2017-12-18. Record id: ``<doc>:<start>`` (dev/test halves).
@@ -32,7 +32,7 @@ from herald.settings import Options
 
 NAME = "modality"
 DESCRIPTION = "hand-annotated event mentions: modality accuracy per class"
-ANNOTATIONS = Path(__file__).resolve().parents[2] / "tests" / "data" / "modality_annotations.jsonl"
+ANNOTATIONS = Path(__file__).resolve().parent / "modality_gold" / "modality_annotations.jsonl"
 SAMPLE_DATE = dt.date(2017, 12, 18)
 NEAR = 80
 
@@ -112,7 +112,7 @@ def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool
         if gold != predicted:
             report.count(f"confused:{gold}->{predicted}", n)
     report.notes.append(
-        "gold = tests/data/modality_annotations.jsonl (hand labels, see its README); "
-        "a mention herald has no event for counts as wrong"
+        "gold = herald/eval/modality_gold/modality_annotations.jsonl (hand labels, see its "
+        "README); a mention herald has no event for counts as wrong"
     )
     return report

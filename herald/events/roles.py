@@ -73,8 +73,10 @@ def find_roles(
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
     actors = _clean(view, actors, events)
     recipients = [r for r in _clean(view, recipients, events) if r not in actors]
-    if entry.type in _PROPOSER_TYPES and path == "verb" and not any(
-        _actorlike(view, r) for r in recipients
+    if (
+        entry.type in _PROPOSER_TYPES
+        and path == "verb"
+        and not any(_actorlike(view, r) for r in recipients)
     ):
         # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
         # whose the thing is, when its owner is named, is the party
