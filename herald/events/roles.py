@@ -80,7 +80,7 @@ def find_roles(
     ):
         # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
         # whose the thing is, when its owner is named, is the party
-        owners = _expand(view, _kids(view, unit, "dobj"))
+        owners = _expand(view, _kids(view, unit, "dobj", "oprd"))  # "called X's claims false"
         proposers = [r for r in _clean(view, _proposers(view, owners), events) if r not in actors]
         recipients = proposers or recipients
     if not recipients and entry.type in _AIMED_TYPES:

@@ -900,6 +900,9 @@ def test_a_claim_of_responsibility_names_the_attacker_told_before() -> None:
 def test_the_owner_of_a_thing_welcomed_or_condemned_is_the_party() -> None:
     welcome = only(events_of("The minister welcomed Tuesday's announcement by Ukraine."), "SUPPORT")
     assert names(welcome.recipient) == ["Ukraine"]
+    # the parser takes the object of a verdict for its predicate ("oprd")
+    denial = only(events_of("The ministry called Pakistan's assertions baseless."), "REJECT")
+    assert names(denial.recipient) == ["Pakistan"]
     # a party named as the object stays the party
     support = only(events_of("The minister welcomed Ukraine's envoy."), "SUPPORT")
     assert names(support.recipient) == ["Ukraine's envoy"]
