@@ -2,6 +2,10 @@
 
     .venv/bin/python scripts/synthetic_archive.py /tmp/synthetic-100k.duckdb --documents 100000
 
+By default every archive spans about two years, so a bigger one is denser. ``--per-day D``
+spreads the stories over as many days as give D documents a day (the density of a growing
+archive, which adds days rather than stories a day); README "Scale" measures both.
+
 The first run extracts the news_cluster articles once (HERALD_DATA must point at the
 shared data) and caches them; the store is never part of the repository.
 """
@@ -14,7 +18,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from herald.bench.synthetic import build_synthetic_store, seed_extractions
+from herald.bench.synthetic import SPREAD_DAYS, build_synthetic_store, seed_extractions
 
 
 def main() -> None:
@@ -22,12 +26,17 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--documents", type=int, required=True)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--per-day", type=float, help="documents a day (default: two years whatever the size)"
+    )
     args = parser.parse_args()
+    # A later round moves its story up to ``spread`` days either way: 2 * spread days in all.
+    spread = round(args.documents / args.per_day / 2) if args.per_day else SPREAD_DAYS
     seeds = seed_extractions(show_progress=True)
     started = time.perf_counter()
     with tqdm(total=args.documents, unit="doc", desc="synthetic") as bar:
         added = build_synthetic_store(
-            args.path, args.documents, args.seed, seeds, progress=bar.update
+            args.path, args.documents, args.seed, seeds, progress=bar.update, spread_days=spread
         )
     print(f"{added} documents added to {args.path} in {time.perf_counter() - started:.1f}s")
 

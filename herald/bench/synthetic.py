@@ -37,7 +37,10 @@ from herald.settings import Options, cache_dir
 from herald.store.database import Store
 from herald.time.partial import first_day
 
-# How far in time (days, either way) a later round moves its story.
+# How far in time (days, either way) a later round moves its story, by default: every
+# archive then spans about two years, so a bigger one is denser (more stories a day).
+# ``spread_days`` proportional to the documents keeps the density of a growing archive,
+# which adds days rather than stories per day (``scripts/synthetic_archive.py --per-day``).
 SPREAD_DAYS = 365
 # How far apart (days) the reports of one story are published.
 JITTER_DAYS = 2
@@ -135,14 +138,17 @@ def _extract_news_cluster(show_progress: bool) -> list[Extraction]:
 # ----------------------------------------------------------------------------- clones
 
 
-def variants(seeds: int, documents: int, seed: int) -> Iterator[tuple[int, Variant]]:
-    """(seed index, variant) for each of ``documents`` clones, reproducible from ``seed``."""
+def variants(
+    seeds: int, documents: int, seed: int, spread_days: int = SPREAD_DAYS
+) -> Iterator[tuple[int, Variant]]:
+    """(seed index, variant) for each of ``documents`` clones, reproducible from ``seed``;
+    a later round moves its story up to ``spread_days`` either way."""
     rng = random.Random(seed)
     counts, weights = zip(*REPORTS_PER_STORY, strict=True)
     made = story = 0
     while made < documents:
         round_ = story // seeds
-        shift = rng.randint(-SPREAD_DAYS, SPREAD_DAYS) if round_ else 0
+        shift = rng.randint(-spread_days, spread_days) if round_ else 0
         reports = min(rng.choices(counts, weights)[0], documents - made)
         for report in range(reports):
             jitter = rng.randint(0, JITTER_DAYS) if report else 0
@@ -306,13 +312,15 @@ def build_synthetic_store(
     seeds: Sequence[Extraction] | None = None,
     batch_documents: int = 500,
     progress: Callable[[int], None] | None = None,
+    spread_days: int = SPREAD_DAYS,
 ) -> int:
     """Write ``documents`` synthetic documents into the store at ``path``; return how many
     it gained (a document already there is skipped, so the same call twice adds nothing).
 
     ``seeds``: the extractions to clone (default: ``seed_extractions()``). The events are
     left unlinked (pending), for ``herald link`` to link. ``progress`` is called with the
-    number of documents of each batch written.
+    number of documents of each batch written; ``spread_days`` how far (either way) a later
+    round of a story moves in time.
     """
     originals = list(seeds if seeds is not None else seed_extractions())
     if not originals:
@@ -322,7 +330,7 @@ def build_synthetic_store(
     batch: list[Extraction] = []
     with Store.open(path) as store:
         store.con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")
-        for index, variant in variants(len(originals), documents, seed):
+        for index, variant in variants(len(originals), documents, seed, spread_days):
             batch.append(clone(originals[index], variant, pools))
             if len(batch) >= batch_documents:
                 added += _write(store, batch, progress)

@@ -14,6 +14,7 @@ news), so many articles have no PLOVER event at all and stay singletons.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from herald.clean.document import make_doc_id
@@ -120,6 +121,10 @@ def score(report: Report, gold: dict[str, str], predicted: dict[str, str]) -> No
     report.counts["predicted_clusters"] = len(
         set(predicted.values()) | {("singleton", item) for item in gold if item not in predicted}
     )
+    # A story that chains unrelated reports shows as one large cluster (issue 14).
+    sizes = Counter(predicted.values())
+    report.counts["largest_predicted_cluster"] = max(sizes.values(), default=0)
+    report.counts["largest_gold_cluster"] = max(Counter(gold.values()).values(), default=0)
 
 
 def evaluate(split: Split = "dev", limit: int | None = None, show_progress: bool = True) -> Report:

@@ -90,6 +90,17 @@ def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[Trigger
     return found + _verdicts(view, {c.head for c in found})
 
 
+def _hyphen_particle(view: SentenceView, i: int) -> bool:
+    """Token ``i`` is a particle ending a hyphenated word ("sit-in", "walk-out")."""
+    return (
+        view.tok(i).pos in ("ADP", "ADV", "PART")
+        and i - 2 >= view.start
+        and view.tok(i - 1).text == "-"
+        and not view.tok(i - 2).whitespace
+        and not view.tok(i - 1).whitespace
+    )
+
+
 def _lookup_keys(view: SentenceView, i: int) -> list[str]:
     """Lexicon keys of token ``i``, a hyphenated whole first ("co-host", "cohost", "host")."""
     token = view.tok(i)
@@ -105,6 +116,8 @@ def _lookup_keys(view: SentenceView, i: int) -> list[str]:
 def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> TriggerCandidate | None:
     token = view.tok(i)
     group = _POS_GROUP.get(token.pos)
+    if group is None and _hyphen_particle(view, i):
+        group = "NOUN"  # "held a sit-in": the tagger reads the "in" of the word as a particle
     if group is None or (token.dep in ("compound", "amod") and group != "ADJ"):
         return None
     if token.pos == "PROPN" and token.ent_type:
@@ -137,6 +150,9 @@ def _best_entry(
     return max(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
 
 
+_OTHER_PREDICATES = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "parataxis"})
+
+
 def _requirement_met(
     view: SentenceView, i: int, requires: tuple[str, ...], contexts: tuple[str, ...]
 ) -> bool:
@@ -144,7 +160,13 @@ def _requirement_met(
     (or, written "ctx:NAME", one of the sentence's contexts)."""
     # A preposition of time is no required word: "fired a missile ... on Friday" is not
     # "fired on" someone.
-    children = [c for c in view.children(i) if not _time_phrase(view, c)]
+    # Nor is another predicate hung on it: "traded threats after forces shot down two
+    # planes" is no exchange of shots.
+    children = [
+        c
+        for c in view.children(i)
+        if not _time_phrase(view, c) and view.tok(c).dep not in _OTHER_PREDICATES
+    ]
     near = {view.tok(c).lemma.lower() for c in children}
     near |= {view.tok(c).text.lower() for c in children}
     # "called for the government to lift the ban": the parser hangs "for" on the clause

@@ -25,6 +25,13 @@ def test_variants_make_stories_of_one_to_five_reports() -> None:
     assert list(variants(2, 200, 3)) == made  # reproducible from the seed
 
 
+def test_a_later_round_moves_its_story_no_farther_than_the_spread() -> None:
+    moved = [v.shift_days for _i, v in variants(seeds=2, documents=400, seed=5, spread_days=10)]
+    later = [v.shift_days for _i, v in variants(2, 400, 5, spread_days=10) if v.round]
+    assert later and all(-10 <= shift <= 10 + 2 for shift in later)  # plus the jitter
+    assert max(abs(shift) for shift in moved) > 2  # moved beyond the jitter alone
+
+
 def test_the_store_holds_the_documents_asked_for_unlinked(tmp_path: Path) -> None:
     path = tmp_path / "synthetic.duckdb"
     assert build_synthetic_store(path, 40, seed=1, seeds=SEEDS, batch_documents=7) == 40

@@ -34,6 +34,7 @@ from herald.eval.scoring import (
     within_tolerance,
 )
 from herald.eval.splits import in_split, select, split_of
+from herald.eval.stories import score as score_stories
 from herald.eval.timelines import date_agrees, detokenize, gold_date
 from herald.eval.timeml import flatten
 from herald.events.plover import plover_types
@@ -421,3 +422,13 @@ def test_dyad_needs_source_and_target_right_together() -> None:
     no_target = SpanSentence("t", "a spoke", sources=((0, 1),), targets=())
     extra = dyad_counts(no_target, Counts(tp=1), Counts(fp=1))
     assert (extra.tp, extra.fp, extra.fn) == (0, 1, 0)
+
+
+def test_the_stories_score_reports_the_largest_cluster_on_each_side():
+    report = Report("stories", "dev")
+    gold = {"a": "g1", "b": "g1", "c": "g2", "d": "g3"}
+    # one predicted story chains three articles of two gold stories
+    score_stories(report, gold, {"a": "s1", "b": "s1", "c": "s1"})
+    assert report.counts["largest_predicted_cluster"] == 3
+    assert report.counts["largest_gold_cluster"] == 2
+    assert report.figures["b_cubed_precision"] < 1.0
