@@ -20,6 +20,12 @@ from herald.events.plover import cues
 from herald.events.syntax import SentenceView, Span
 from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place
 
+# Sectors of political actors (docs/actors.md): government, military, police, judiciary,
+# legislature, parties, opposition, rebels, unidentified armed groups, spies, IGOs.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO"}
+)
+
 # Prepositions after which a place says where a participant is or comes from.
 _ORIGIN_PREPS = frozenset({"in", "from", "of", "throughout"})
 _KIND_BY_ENT: dict[str, ActorKind] = {

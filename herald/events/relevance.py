@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from herald.data_files import read_rows
+from herald.events.participants import POLITICAL_SECTORS
 from herald.events.topic import article_words, world_affairs_score
 from herald.records import Actor, ActorRef, Document, Event, ParsedText
 
@@ -45,11 +46,6 @@ LEDE_SENTENCES = 3  # a political event among these makes the article about poli
 LEAD_SENTENCES = 2  # the events these tell are the article's lead events
 MIN_SENTENCES = 4  # shorter texts (a sentence, a snippet) are not judged as documents
 
-# Sectors of political actors (docs/actors.md): government, military, police, judiciary,
-# legislature, parties, opposition, rebels, unidentified armed groups, spies, IGOs.
-POLITICAL_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO"}
-)
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 # Hostages rescued or freed, the wounded evacuated: the other side of the same conflicts.
 _RELIEF = frozenset({"AID", "RETREAT"})

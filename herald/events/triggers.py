@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from herald.data_files import read_rows
-from herald.events.participants import phrase_sector
+from herald.events.participants import POLITICAL_SECTORS, phrase_sector
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
-from herald.events.relevance import POLITICAL_SECTORS
 from herald.events.roles import Roles
 from herald.events.syntax import SentenceView
 
