@@ -122,8 +122,9 @@ def score(report: Report, gold: dict[str, str], predicted: dict[str, str]) -> No
         set(predicted.values()) | {("singleton", item) for item in gold if item not in predicted}
     )
     # A story that chains unrelated reports shows as one large cluster (issue 14).
-    sizes = Counter(predicted.values())
-    report.counts["largest_predicted_cluster"] = max(sizes.values(), default=0)
+    report.counts["largest_predicted_cluster"] = max(
+        Counter(predicted.values()).values(), default=0
+    )
     report.counts["largest_gold_cluster"] = max(Counter(gold.values()).values(), default=0)
 
 

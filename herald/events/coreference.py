@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from herald.events.plover import plover_types
+from herald.events.roles import CLAIMED
 from herald.events.when import own_time
 from herald.records import ActorRef, Event, Telling, TimeValue
 from herald.time.partial import bounds
@@ -98,7 +99,7 @@ def same_event(first: Event, second: Event) -> bool:
 
 
 # What a claim of a deed says before naming it: "claimed responsibility for the attack".
-_CLAIM_WORDS = ("responsibility for the ", "credit for the ")
+_CLAIM_WORDS = tuple(f"{word} for the " for word in sorted(CLAIMED))
 
 
 def _refers_back(first: Event, second: Event) -> bool:

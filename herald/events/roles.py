@@ -343,22 +343,20 @@ def _noun_roles(
         recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
     path = "noun"
     governor = view.head(noun)
+    governing = view.tok(governor).lemma.lower() if governor is not None else ""
     if (
         governor is not None
         and view.tok(noun).dep in ("dobj", "nsubjpass")
         and view.tok(governor).pos == "VERB"
         and governor not in events
-        and (
-            view.tok(governor).lemma.lower() in cues("light")
-            or view.tok(governor).lemma.lower() not in cues("speech")
-        )
+        and (governing in cues("light") or governing not in cues("speech"))
     ):
         # "hold talks", "staged demonstrations": the verb's subject is the noun's actor; the
         # subject of a verb of undergoing is its recipient ("the constitution faces
         # criticism", "drew condemnation", cue kind ``undergo``)
-        path = "light" if view.tok(governor).lemma.lower() in cues("light") else "governed"
+        path = "light" if governing in cues("light") else "governed"
         subjects, _ = _subject(view, [governor], governor)
-        if view.tok(governor).lemma.lower() in cues("undergo"):
+        if governing in cues("undergo"):
             recipients += subjects
             actors = actors or _prep_objects(view, [governor], frozenset({"from"}))
         elif not actors:
@@ -377,7 +375,7 @@ def _claimants(view: SentenceView, noun: int) -> list[int]:
     if preposition is None or view.tok(preposition).lemma.lower() != "for":
         return []
     holder = view.head(preposition)
-    if holder is None or view.tok(holder).lemma.lower() not in _CLAIMED:
+    if holder is None or view.tok(holder).lemma.lower() not in CLAIMED:
         return []
     verb = view.head(holder)
     if verb is None or view.tok(verb).lemma.lower() not in _CLAIMING:
@@ -385,7 +383,8 @@ def _claimants(view: SentenceView, noun: int) -> list[int]:
     return _subject(view, [verb], verb)[0]
 
 
-_CLAIMED = frozenset({"responsibility", "credit"})
+# What is claimed for a deed; ``coreference`` reads it too, to tie a claim to the deed.
+CLAIMED = frozenset({"responsibility", "credit"})
 _CLAIMING = frozenset({"claim", "take", "accept"})
 
 

@@ -89,11 +89,10 @@ def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[Trigger
     return found + _verdicts(view, {c.head for c in found})
 
 
-def _hyphen_particle(view: SentenceView, i: int) -> bool:
-    """Token ``i`` is a particle ending a hyphenated word ("sit-in", "walk-out")."""
+def _ends_hyphenated(view: SentenceView, i: int) -> bool:
+    """Token ``i`` ends a hyphenated word, no space around the hyphen ("co-host", "sit-in")."""
     return (
-        view.tok(i).pos in ("ADP", "ADV", "PART")
-        and i - 2 >= view.start
+        i - 2 >= view.start
         and view.tok(i - 1).text == "-"
         and not view.tok(i - 2).whitespace
         and not view.tok(i - 1).whitespace
@@ -104,18 +103,16 @@ def _lookup_keys(view: SentenceView, i: int) -> list[str]:
     """Lexicon keys of token ``i``, a hyphenated whole first ("co-host", "cohost", "host")."""
     token = view.tok(i)
     lemma = token.lemma.lower()
-    keys = [lemma]
-    if i - 2 >= view.start and view.tok(i - 1).text == "-":
-        prefix = view.tok(i - 2)
-        if not prefix.whitespace and not view.tok(i - 1).whitespace:
-            keys = [f"{prefix.text.lower()}-{lemma}", f"{prefix.text.lower()}{lemma}", lemma]
-    return keys
+    if not _ends_hyphenated(view, i):
+        return [lemma]
+    prefix = view.tok(i - 2).text.lower()
+    return [f"{prefix}-{lemma}", f"{prefix}{lemma}", lemma]
 
 
 def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> TriggerCandidate | None:
     token = view.tok(i)
     group = _POS_GROUP.get(token.pos)
-    if group is None and _hyphen_particle(view, i):
+    if group is None and token.pos in ("ADP", "ADV", "PART") and _ends_hyphenated(view, i):
         group = "NOUN"  # "held a sit-in": the tagger reads the "in" of the word as a particle
     if group is None or (token.dep in ("compound", "amod") and group != "ADJ"):
         return None

@@ -26,8 +26,9 @@ def test_variants_make_stories_of_one_to_five_reports() -> None:
 
 
 def test_a_later_round_moves_its_story_no_farther_than_the_spread() -> None:
-    moved = [v.shift_days for _i, v in variants(seeds=2, documents=400, seed=5, spread_days=10)]
-    later = [v.shift_days for _i, v in variants(2, 400, 5, spread_days=10) if v.round]
+    made = [variant for _i, variant in variants(seeds=2, documents=400, seed=5, spread_days=10)]
+    moved = [v.shift_days for v in made]
+    later = [v.shift_days for v in made if v.round]
     assert later and all(-10 <= shift <= 10 + 2 for shift in later)  # plus the jitter
     assert max(abs(shift) for shift in moved) > 2  # moved beyond the jitter alone
 
