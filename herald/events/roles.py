@@ -27,6 +27,8 @@ _QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "n
 _TOPICAL = frozenset({"on", "about", "over"})
 # Verbal reactions whose object is someone's plan or deed: its owner is the recipient.
 _PROPOSER_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "REQUEST"})
+# Deeds done to a thing reach its named owner ("froze the newspaper's assets").
+_OWNED_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "CONCEDE"})
 # Types whose purpose clause names whom they are aimed at ("marched to demand X's ...").
 _AIMED_TYPES = frozenset({"PROTEST"})
 # Types whose that-clause names the party acted upon: "demanded that X leave" (asked),
@@ -74,14 +76,15 @@ def find_roles(
     actors = _clean(view, actors, events)
     recipients = [r for r in _clean(view, recipients, events) if r not in actors]
     if (
-        entry.type in _PROPOSER_TYPES
+        entry.type in _PROPOSER_TYPES | _OWNED_TARGET_TYPES
         and path == "verb"
         and not any(_actorlike(view, r) for r in recipients)
     ):
         # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
         # whose the thing is, when its owner is named, is the party
         owners = _expand(view, _kids(view, unit, "dobj", "oprd"))  # "called X's claims false"
-        proposers = [r for r in _clean(view, _proposers(view, owners), events) if r not in actors]
+        found = _proposers(view, owners) if entry.type in _PROPOSER_TYPES else _owners(view, owners)
+        proposers = [r for r in _clean(view, found, events) if r not in actors]
         recipients = proposers or recipients
     if not recipients and entry.type in _AIMED_TYPES:
         owners = [head]
@@ -141,6 +144,13 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
         ]
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
     return found
+
+
+def _owners(view: SentenceView, nouns: Sequence[int]) -> list[int]:
+    """Who, by name, owns a thing a deed is done to ("froze the newspaper's assets"). Not a
+    pronoun ("to destroy its neighbour") nor a modifier ("Syrian army positions" are
+    positions, already Syrian by their words)."""
+    return [p for noun in nouns for p in view.children(noun, "poss") if view.tok(p).pos != "PRON"]
 
 
 def unit_head(view: SentenceView, unit: Sequence[int]) -> int:
@@ -216,7 +226,13 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
     subjects = _kids(view, [*unit, *auxes], "nsubj", "csubj") + agents
     passive = _kids(view, unit, "nsubjpass")
     relcl_head = view.head(head) if view.tok(head).dep == "relcl" else None
-    subjects = [relcl_head if view.tok(s).tag in _RELATIVE and relcl_head else s for s in subjects]
+    if relcl_head is not None:
+        # "the rebels who attacked", "Porras, who was sanctioned": the relative pronoun
+        # stands for the noun its clause describes
+        subjects, passive = (
+            [relcl_head if view.tok(s).tag in _RELATIVE else s for s in found]
+            for found in (subjects, passive)
+        )
     if not subjects and not passive:
         subjects = _inherited_subject(view, head)
         if subjects and _bare_participle(view, head, auxes):

@@ -92,3 +92,11 @@ def test_a_protest_is_aimed_at_whom_its_purpose_clause_names() -> None:
     strike = top("Hundreds of Turks began a hunger strike to protest against Sweden's decision.",
                  "PROTEST")  # fmt: skip
     assert [r.text for r in strike.recipient] == ["Sweden"]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes() -> None:
+    # passive as well as active: "Ruiz, who was sanctioned" is Ruiz sanctioned
+    text = "Rights groups praised Ana Ruiz, who was sanctioned by the European Union in 2024."
+    event = top(text, "SANCTION")
+    assert [r.text for r in event.recipient] == ["Ana Ruiz"]
+    assert [r.text for r in event.actor] == ["European Union"]
