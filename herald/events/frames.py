@@ -18,7 +18,7 @@ from herald.data_files import read_rows
 from herald.events.modes import phrases_of
 from herald.events.participants import is_outlet
 from herald.events.plover import frame_mode, mode_cues, plover_types
-from herald.events.roles import purpose_like, unit_head
+from herald.events.roles import actorlike, purpose_like, unit_head
 from herald.events.syntax import SentenceView
 from herald.events.triggers import TriggerCandidate, artefact_nouns
 
@@ -51,6 +51,30 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     for frame in framing:
         if frame.framed and plover_types()[frame.type].embeds == "irrealis":
             _take_from_content(view, frame, frame.framed[0])
+        elif frame.type == "THREATEN" and frame.roles is not None and not frame.roles.recipients:
+            frame.roles.recipients = _threatened(view, zones[id(frame)], frame.roles.actors)
+
+
+def _threatened(view: SentenceView, zone: set[int], actors: list[int]) -> list[int]:
+    """Whom a threat whose harm is no event of the lexicon is aimed at: the named party its
+    complement's act falls on ("warned it will keep up maximum pressure on Iran", "warned
+    that it would hunt down the militants")."""
+    return [
+        i
+        for i in sorted(zone)
+        if i not in actors
+        and actorlike(view, i)
+        and view.tok(i).pos != "PRON"
+        and (
+            view.tok(i).dep == "dobj"
+            or (view.tok(i).dep == "pobj" and _governing_prep(view, i) in ("on", "against"))
+        )
+    ]
+
+
+def _governing_prep(view: SentenceView, i: int) -> str | None:
+    head = view.head(i)
+    return view.tok(head).lemma.lower() if head is not None else None
 
 
 def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None:

@@ -78,7 +78,7 @@ def find_roles(
     if (
         entry.type in _PROPOSER_TYPES | _OWNED_TARGET_TYPES
         and path == "verb"
-        and not any(_actorlike(view, r) for r in recipients)
+        and not any(actorlike(view, r) for r in recipients)
     ):
         # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
         # whose the thing is, when its owner is named, is the party
@@ -95,7 +95,7 @@ def find_roles(
     return Roles(actors, recipients, path)
 
 
-def _actorlike(view: SentenceView, i: int) -> bool:
+def actorlike(view: SentenceView, i: int) -> bool:
     """Whether a noun names a party (a name, a country word, a role such as "government")
     rather than a thing or a deed ("reforms", "decision")."""
     token = view.tok(i)
@@ -124,7 +124,7 @@ def _aim_recipients(view: SentenceView, owners: Sequence[int]) -> list[int]:
         targets += _prep_objects(view, [clause], frozenset({"against", "for"}))
         # "to demand reforms by/from the government": whom the demand is made of
         asked = _prep_objects(view, [clause], frozenset({"by", "from"}))
-        found = [t for t in [*targets, *asked] if _actorlike(view, t)]
+        found = [t for t in [*targets, *asked] if actorlike(view, t)]
         found += _proposers(view, targets) + _clause_subjects(view, [clause])
         if found:
             return found
@@ -321,8 +321,8 @@ def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]
     of grain to Afghanistan")."""
     found: list[int] = []
     for o in objects:
-        phrase = [] if _actorlike(view, o) else _object_phrase_preps(view, [o], preps)
-        found += [p for p in phrase if _actorlike(view, p)] or [o]
+        phrase = [] if actorlike(view, o) else _object_phrase_preps(view, [o], preps)
+        found += [p for p in phrase if actorlike(view, p)] or [o]
     return found
 
 

@@ -100,3 +100,20 @@ def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes() -> None:
     event = top(text, "SANCTION")
     assert [r.text for r in event.recipient] == ["Ana Ruiz"]
     assert [r.text for r in event.actor] == ["European Union"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The ministry warned that it would keep up pressure on Belgrade.", ["Belgrade"]),
+        ("The army warned that it would hunt down the militants.", ["militants"]),
+    ],
+)
+def test_a_threat_of_harm_no_trigger_names_is_aimed_at_whom_the_harm_falls_on(
+    text: str, target: list[str]
+) -> None:
+    assert [r.text for r in top(text, "THREATEN").recipient] == target
+
+
+def test_a_warning_of_what_befalls_no_one_has_no_target() -> None:
+    assert all(not e.recipient for e in events_of("The minister warned that prices would rise."))
