@@ -14,8 +14,14 @@ from herald.cli.progress import progress_bar
 @click.command("link")
 @database_option()
 @click.option("--all", "relink", is_flag=True, help="Forget every story and link everything again.")
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Events linked per transaction (default 16,000): fewer use less memory and more time.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def link_command(db: Path, relink: bool, quiet: bool) -> None:
+def link_command(db: Path, relink: bool, batch: int | None, quiet: bool) -> None:
     """Link the events of a DuckDB file into stories: reports of one real event.
 
     Events stored without a story (pending) are linked; the others keep theirs. Linking
@@ -28,8 +34,9 @@ def link_command(db: Path, relink: bool, quiet: bool) -> None:
     Examples:
       herald link --db events.duckdb
       herald link --db events.duckdb --all
+      herald link --db events.duckdb --batch 4000    # a machine short of memory
     """
-    from herald.link.stage import link_new, pending_events, relink_all
+    from herald.link.stage import BATCH_EVENTS, link_new, pending_events, relink_all
     from herald.store.database import Store
 
     started = time.perf_counter()
@@ -37,7 +44,7 @@ def link_command(db: Path, relink: bool, quiet: bool) -> None:
         total = store.counts()["events"] if relink else pending_events(store)
         with progress_bar(total, not quiet, unit="event", desc="link") as bar:
             run = relink_all if relink else link_new
-            summary = run(store, progress=bar.update)
+            summary = run(store, batch or BATCH_EVENTS, progress=bar.update)
     if not quiet:
         click.echo(
             f"herald: linked {summary.events_linked} events ({summary.links} links among "

@@ -43,6 +43,23 @@ def test_link_links_the_pending_events_then_relinks_all(tmp_path: Path) -> None:
         assert partition(store) == first
 
 
+def test_link_in_small_batches_makes_the_same_stories(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    stored_file(path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["link", "--db", str(path), "--quiet"]).exit_code == 0
+    with Store.open(path) as store:
+        whole = partition(store)
+    # one event a transaction: three commits, the same stories
+    result = runner.invoke(cli, ["link", "--db", str(path), "--all", "--batch", "1"])
+    assert result.exit_code == 0, result.output
+    assert "linked 3 events" in result.output
+    with Store.open(path) as store:
+        assert partition(store) == whole
+    refused = runner.invoke(cli, ["link", "--db", str(path), "--batch", "0"])
+    assert refused.exit_code == 2
+
+
 def test_link_help_shows_an_example() -> None:
     result = CliRunner().invoke(cli, ["link", "--help"])
     assert result.exit_code == 0
