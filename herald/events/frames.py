@@ -18,7 +18,7 @@ from herald.data_files import read_rows
 from herald.events.modes import phrases_of
 from herald.events.participants import is_outlet
 from herald.events.plover import frame_mode, mode_cues, plover_types
-from herald.events.roles import actorlike, purpose_like, unit_head
+from herald.events.roles import BURDEN_PREPS, actorlike, purpose_like, unit_head
 from herald.events.syntax import SentenceView
 from herald.events.triggers import TriggerCandidate, artefact_nouns
 
@@ -65,16 +65,18 @@ def _threatened(view: SentenceView, zone: set[int], actors: list[int]) -> list[i
         if i not in actors
         and actorlike(view, i)
         and view.tok(i).pos != "PRON"
-        and (
-            view.tok(i).dep == "dobj"
-            or (view.tok(i).dep == "pobj" and _governing_prep(view, i) in ("on", "against"))
-        )
+        and (view.tok(i).dep == "dobj" or _burdened(view, i))
     ]
 
 
-def _governing_prep(view: SentenceView, i: int) -> str | None:
-    head = view.head(i)
-    return view.tok(head).lemma.lower() if head is not None else None
+def _burdened(view: SentenceView, i: int) -> bool:
+    """Token ``i`` is the object of a preposition a burden falls through ("on Iran")."""
+    prep = view.head(i)
+    return (
+        view.tok(i).dep == "pobj"
+        and prep is not None
+        and view.tok(prep).lemma.lower() in BURDEN_PREPS
+    )
 
 
 def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None:

@@ -14,7 +14,7 @@ prepositional objects. Who these tokens are (``ActorRef``, country, sector) is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import herald.actors.lexicon as lexicon
@@ -35,7 +35,8 @@ _AIMED_TYPES = frozenset({"PROTEST"})
 # "alleged that X cheated" (accused).
 _CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "ACCUSE"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
-_BURDEN_PREPS = frozenset({"on", "against"})
+# What a burden or harm falls on: "sanctions on Iran", "pressure against Kyiv".
+BURDEN_PREPS = frozenset({"on", "against"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp"})
 _NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 _ACTORLIKE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -75,17 +76,13 @@ def find_roles(
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
     actors = _clean(view, actors, events)
     recipients = [r for r in _clean(view, recipients, events) if r not in actors]
-    if (
-        entry.type in _PROPOSER_TYPES | _OWNED_TARGET_TYPES
-        and path == "verb"
-        and not any(actorlike(view, r) for r in recipients)
-    ):
+    owners_of = _owner_finder(entry.type)
+    if owners_of is not None and path == "verb" and not any(actorlike(view, r) for r in recipients):
         # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
         # whose the thing is, when its owner is named, is the party
-        owners = _expand(view, _kids(view, unit, "dobj", "oprd"))  # "called X's claims false"
-        found = _proposers(view, owners) if entry.type in _PROPOSER_TYPES else _owners(view, owners)
-        proposers = [r for r in _clean(view, found, events) if r not in actors]
-        recipients = proposers or recipients
+        things = _expand(view, _kids(view, unit, "dobj", "oprd"))  # "called X's claims false"
+        named = [r for r in _clean(view, owners_of(view, things), events) if r not in actors]
+        recipients = named or recipients
     if not recipients and entry.type in _AIMED_TYPES:
         owners = [head]
         if path in ("light", "governed"):
@@ -144,6 +141,15 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
         ]
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
     return found
+
+
+def _owner_finder(
+    event_type: str,
+) -> Callable[[SentenceView, Sequence[int]], list[int]] | None:
+    """How an event of the type finds whose the thing it is done to is, if it looks."""
+    if event_type in _PROPOSER_TYPES:
+        return _proposers
+    return _owners if event_type in _OWNED_TARGET_TYPES else None
 
 
 def _owners(view: SentenceView, nouns: Sequence[int]) -> list[int]:
@@ -206,7 +212,7 @@ def _object_phrase_preps(
                 todo.append(child)
         # "lifted a travel ban imposed on Chadian citizens": whom the burden was laid on
         burdens = [a for a in view.children(current, "acl") if view.tok(a).tag == "VBN"]
-        found += _prep_objects(view, burdens, _BURDEN_PREPS)
+        found += _prep_objects(view, burdens, BURDEN_PREPS)
     return found
 
 
@@ -225,14 +231,9 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
     # a small parser sometimes hangs the subject on the auxiliary ("will co-host")
     subjects = _kids(view, [*unit, *auxes], "nsubj", "csubj") + agents
     passive = _kids(view, unit, "nsubjpass")
-    relcl_head = view.head(head) if view.tok(head).dep == "relcl" else None
-    if relcl_head is not None:
-        # "the rebels who attacked", "Porras, who was sanctioned": the relative pronoun
-        # stands for the noun its clause describes
-        subjects, passive = (
-            [relcl_head if view.tok(s).tag in _RELATIVE else s for s in found]
-            for found in (subjects, passive)
-        )
+    # "the rebels who attacked", "Porras, who was sanctioned": the noun described
+    subjects = [antecedent(view, head, s) for s in subjects]
+    passive = [antecedent(view, head, s) for s in passive]
     if not subjects and not passive:
         subjects = _inherited_subject(view, head)
         if subjects and _bare_participle(view, head, auxes):
@@ -245,6 +246,15 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
             else:
                 subjects, passive = [], subjects
     return _expand(view, subjects), _expand(view, passive)
+
+
+def antecedent(view: SentenceView, verb: int, subject: int) -> int:
+    """What the subject of ``verb`` stands for: when ``verb`` heads a relative clause, its
+    relative pronoun stands for the noun the clause describes ("ships that authorities say
+    are violating sanctions": the ships); any other subject stands for itself."""
+    described = view.head(verb)
+    relative = view.tok(subject).tag in _RELATIVE and view.tok(verb).dep == "relcl"
+    return described if relative and described is not None else subject
 
 
 def _undergoing(view: SentenceView, head: int) -> list[int]:

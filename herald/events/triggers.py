@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from herald.data_files import read_rows
 from herald.events.participants import POLITICAL_SECTORS, phrase_sector
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
-from herald.events.roles import Roles
+from herald.events.roles import Roles, antecedent
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
@@ -467,18 +467,10 @@ def charged_parties(view: SentenceView, speech: int) -> list[int]:
             found += [
                 c
                 for s in view.children(verb, "nsubj")
-                for c in view.with_conjuncts(_antecedent(view, speech, s))
+                for c in view.with_conjuncts(antecedent(view, speech, s))
                 if view.tok(c).text.lower() not in _FIRST_PERSON
             ]
     return found
-
-
-def _antecedent(view: SentenceView, speech: int, subject: int) -> int:
-    """What a relative pronoun stands for: "ships that U.S. authorities say are violating
-    sanctions" charges the ships."""
-    head = view.head(speech)
-    relative = view.tok(subject).tag in ("WDT", "WP") and view.tok(speech).dep == "relcl"
-    return head if relative and head is not None else subject
 
 
 _FIRST_PERSON = frozenset({"i", "we"})

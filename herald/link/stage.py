@@ -80,7 +80,7 @@ from herald.store.schema import transaction
 # Pending events linked per transaction: bounds the memory of a batch (features, pairs).
 # Each batch also reads its rows by id, statements that scan whole tables, so the number of
 # batches times the archive is a cost that grows with the square of the archive: 16,000 a
-# batch instead of 4,000 cut a 100,000-document relink from 1,156 to about 630 CPU s for
+# batch instead of 4,000 cut a 100,000-document relink from 1,156 to 744 CPU s for
 # 1.7 GB at the peak instead of 1.3 (README "Scale").
 BATCH_EVENTS = 16_000
 # Candidates compared per event, and ranks joined on either side of it per key.
