@@ -6,7 +6,7 @@ Each store (built by scripts/synthetic_archive.py) is relinked from scratch in a
 child process that measures its own process tree (herald.bench.measure): wall and CPU
 seconds, peak RSS, then the stories it made, and how they compare with the stories the
 generator made (each clone's URL names its true story): B-cubed precision, recall and F1
-over documents, a document's story being the one holding most of its events. The figures
+over documents, a document's story being that of the event it reports first. The figures
 go in README ("Scale").
 """
 

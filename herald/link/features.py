@@ -35,12 +35,17 @@ from herald.link.rules import (
 
 # An article's lead actors: its LEAD_ACTORS most mentioned people and organisations.
 LEAD_ACTORS = 3
+# An article's anchor: the smallest event in this order (its first lead event, else its
+# first event), what the article reports first (events.relevance.mark_lead).
+ANCHOR_ORDER = '(NOT coalesce(lead, false), "start", event_id)'
 LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
 
 # One row per chosen event (``{chosen}``: a condition on ``events e``) with all that
 # ``_features`` reads: its own columns, its document's publication day, its participants,
 # its article's lead actors, the feature (city, country...) of its place among the
-# article's places, and the ids of every event of its article. Every other table is
+# article's places, its article's title when it is the article's anchor (its first lead
+# event, else its first event: ``EventFeatures.headline``; an article with no title has no
+# headline to compare), and the ids of every event of its article. Every other table is
 # joined through the chosen events and their documents, never read whole.
 _ROWS_SQL = """
     WITH chosen AS (
@@ -68,13 +73,14 @@ _ROWS_SQL = """
         FROM places SEMI JOIN docs USING (doc_id) WHERE geonameid IS NOT NULL GROUP BY ALL
     ),
     members AS (
-        SELECT doc_id, list(event_id ORDER BY event_id) AS doc_events
+        SELECT doc_id, list(event_id ORDER BY event_id) AS doc_events,
+            arg_min(event_id, {anchor_order}) AS anchor
         FROM events SEMI JOIN docs USING (doc_id) GROUP BY doc_id
     )
     SELECT c.event_id, c.doc_id, c.type, c.when_value, c.when_precision, c.when_anchor,
         c.when_modifier, d.published_date, c.where_name, c.where_country, c.where_lat,
         c.where_lon, c.sentence, c.where_basis, k.feature, p.participants, l.leads,
-        m.doc_events
+        CASE WHEN c.event_id = m.anchor AND d.title <> '' THEN d.title END, m.doc_events
     FROM chosen c
     LEFT JOIN documents d ON d.doc_id = c.doc_id
     LEFT JOIN participants p ON p.event_id = c.event_id
@@ -87,7 +93,7 @@ _BY_IDS = "e.event_id IN (SELECT unnest($ids::VARCHAR[]))"
 
 def rows_sql(chosen: str) -> str:
     """The feature rows of the events that satisfy ``chosen`` (a condition on ``e``)."""
-    return _ROWS_SQL.format(chosen=chosen, leads=LEAD_ACTORS)
+    return _ROWS_SQL.format(chosen=chosen, leads=LEAD_ACTORS, anchor_order=ANCHOR_ORDER)
 
 
 def load_features(
@@ -109,7 +115,8 @@ def _read(
 
 def _features(row: tuple) -> EventFeatures:
     (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
-     where_country, lat, lon, sentence, basis, feature, participants, leads, _) = row  # fmt: skip
+     where_country, lat, lon, sentence, basis, feature, participants, leads, title,
+     _) = row  # fmt: skip
     lo, hi, dated = date_window(value, precision, anchor, published, modifier)
     place = None
     # Only a place read off the event's own sentence may forbid a link: a dateline or the
@@ -126,6 +133,9 @@ def _features(row: tuple) -> EventFeatures:
         dated=dated,
         place=place,
         words=content_words(sentence or ""),
+        # The title and the lede tell what the article is about (``rules.same_headline``).
+        headline=frozenset() if title is None else content_words(f"{title} {sentence or ''}"),
+        published=published,
         leads=frozenset(
             key
             for name, kind in leads or ()

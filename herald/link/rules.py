@@ -25,14 +25,21 @@ symmetric, and it is None when a hard rule forbids the link:
 Otherwise the score adds weighted agreements (type, participants, dates, places, and the
 word overlap of the two evidence sentences) and ``linked`` compares it with ``THRESHOLD``.
 
+Two articles' anchors (the event each reports first) are also linked when the articles tell
+one news item in their headlines (``same_headline``: titles and ledes in like words, days
+apart at most, a key in common, lead actors not all different), whatever the events'
+types: herald's readings of two ledes of one story often differ in type or party, and on
+the dev half of news_cluster that link raised story B-cubed F1 from 0.646 to 0.689.
+
 A link between events of two different articles joins their stories only when the two
-articles corroborate it (``corroborated``): more than one of their events link, on each
-side (or every event of a side, when it has only one), or at least half of one article's
-events link to the other. A lone link between two long articles is what chained unrelated
-reports into one story in a dense archive (one organisation, one town or one lead actor in
-common, week after week): it stays a weak link and joins nothing. The test reads the two
-articles alone, like ``link_score``, so the stories stay independent of the order in which
-documents arrive; and it only ever adds links as documents arrive, never takes one back.
+articles corroborate it (``corroborated``): their headlines tell one story, or more than one
+of their events link, on each side (or every event of a side, when it has only one), or at
+least half of one article's events link to the other. A lone link between two long
+articles is what chained unrelated reports into one story in a dense archive (one
+organisation, one town or one lead actor in common, week after week): it stays a weak link
+and joins nothing. The test reads the two articles alone, like ``link_score``, so the
+stories stay independent of the order in which documents arrive; and it only ever adds
+links as documents arrive, never takes one back.
 The keys, prefixed by the type family, are also the blocking keys (``blocking_keys``): two
 events that can link share one and their windows overlap, so the linker only compares such
 candidates. The thresholds were tuned on the dev half of news_cluster (``herald eval
@@ -74,6 +81,13 @@ THRESHOLD = 0.25
 # one article's events do.
 SUPPORT_EVENTS = 2
 SUPPORT_SHARE = 0.5
+
+# Two articles tell one story in their headlines (``same_headline``) when they came out
+# within HEADLINE_DAYS of each other and the content words of their titles and ledes overlap
+# by HEADLINE_OVERLAP (Jaccard); the blocking keys of anchors carry HEADLINE_PREFIX.
+HEADLINE_DAYS = 3
+HEADLINE_OVERLAP = 0.1
+HEADLINE_PREFIX = "lede"
 
 NO_DATE_LO = dt.date(1, 1, 1)
 NO_DATE_HI = dt.date(9999, 12, 31)
@@ -136,6 +150,11 @@ class EventFeatures:
     # key shared by all its events (an event's own participants are often a pronoun or a
     # group, and its story's protagonist only in the next sentence).
     leads: frozenset[str] = frozenset()
+    # The content words of the article's title and of this event's sentence when the event
+    # is its article's anchor (its first lead event, else its first event), else empty: what
+    # the article is about, compared with other articles' (``same_headline``).
+    headline: frozenset[str] = frozenset()
+    published: dt.date | None = None  # its article's publication day
     # Derived once from the fields above (``actor_keys``, ``named_keys``, ``keys``,
     # ``type_class``): the linker reads them millions of times, once per pair scored.
     actor_keys: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -219,8 +238,13 @@ def date_window(
 
 
 def blocking_keys(features: EventFeatures) -> list[str]:
-    """The index keys of an event: its type family with each named key, sorted."""
-    return sorted(f"{features.family}|{key}" for key in features.keys)
+    """The index keys of an event: its type family with each named key, sorted; an
+    article's anchor also has each key alone, so that two anchors of one story meet
+    whatever type each article's reading gave its lead event."""
+    keys = [f"{features.family}|{key}" for key in features.keys]
+    if features.headline:
+        keys += [f"{HEADLINE_PREFIX}|{key}" for key in features.keys]
+    return sorted(keys)
 
 
 # --------------------------------------------------------------------------- the relation
@@ -332,12 +356,35 @@ def link_score(a: EventFeatures, b: EventFeatures) -> float | None:
     return sum(WEIGHTS[name] * value for name, value in parts.items())  # type: ignore[operator]
 
 
+def same_headline(a: EventFeatures, b: EventFeatures) -> bool:
+    """Are two articles' anchors the lead of one story told twice? Their articles came out
+    within ``HEADLINE_DAYS`` of each other, the anchors share a key, their articles' lead
+    actors are not all different, and the content words of the titles and ledes overlap by
+    ``HEADLINE_OVERLAP`` (Jaccard). Two reports of one
+    news item often read it differently (the same launch as a show of force by one outlet,
+    a test by another; its actors a pronoun in one lede and a name in the other), so the
+    events alone miss the link that their headlines make plain; the shared key and the lead
+    actors keep two different stories told in like words (a fire here, a fire there) apart."""
+    if not a.headline or not b.headline or a.doc_id == b.doc_id:
+        return False
+    if a.published is None or b.published is None:
+        return False
+    if abs((a.published - b.published).days) > HEADLINE_DAYS or a.keys.isdisjoint(b.keys):
+        return False
+    if a.leads and b.leads and a.leads.isdisjoint(b.leads):
+        return False  # the people and organisations each article is about are others
+    shared = len(a.headline & b.headline)
+    return shared >= HEADLINE_OVERLAP * (len(a.headline) + len(b.headline) - shared)
+
+
 def linked(a: EventFeatures, b: EventFeatures) -> bool:
     """The link relation: symmetric, and a function of the two events alone."""
     if a.event_id == b.event_id:
         return False
     score = link_score(a, b)
-    return score is not None and score >= THRESHOLD
+    if score is not None and score >= THRESHOLD:
+        return True
+    return same_headline(a, b) and _place_agreement(a, b) is not None
 
 
 def corroborated(first: Sequence[EventFeatures], second: Sequence[EventFeatures]) -> bool:
@@ -352,6 +399,8 @@ def corroborated(first: Sequence[EventFeatures], second: Sequence[EventFeatures]
     """
     if not first or not second:
         return False
+    if any(same_headline(a, b) for a in first if a.headline for b in second if b.headline):
+        return True
     # Most articles tested share one key and one linked event, and fail: a bound read in
     # one pass over each article tells most of them without scoring every pair.
     if not _supported(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from herald.link.stage import (
 )
 from herald.link.stories import list_stories, one_row_per_story, source_of
 from herald.records import (
+    Actor,
     ActorRef,
     Document,
     Event,
@@ -40,6 +42,7 @@ USA = ActorRef(None, "United States", "country", "USA", "GOV", (), "Washington")
 TILLERSON = ActorRef(None, "Rex Tillerson", "person", "USA", "GOV", (), "Tillerson")
 CANADA_GOV = ActorRef(None, "Canada", "country", "CAN", "GOV", (), "Ottawa")
 CHINA = ActorRef(None, "China", "country", "CHN", "GOV", (), "Beijing")
+FREELAND = ActorRef(None, "Chrystia Freeland", "person", "CAN", "GOV", (), "Freeland")
 
 
 def report(
@@ -283,12 +286,69 @@ def test_relinking_everything_gives_the_incremental_result() -> None:
     assert partition(store) == incremental
 
 
-def test_each_document_maps_to_the_story_with_most_of_its_events() -> None:
-    store = stored(report("a", "2017-12-18"), report("b", "2017-12-19"))
+def test_each_document_maps_to_the_story_of_the_event_it_reports_first() -> None:
+    # Article a opens with a meeting in Ottawa nobody else reports, then tells twice of
+    # Chinese talks that article b reports: most of its events are b's story, its lede not.
+    talks = "Chinese officials met Canadian officials in Toronto to discuss trade."
+    lede = report("a", "2017-12-18")
+    day = TimeValue("", "2017-12-18", "day", "publication")
+    later = [
+        replace(
+            meeting(f"doc-a:e{n}", "CONSULT", talks, (CHINA,), (CANADA_GOV,), day, TORONTO),
+            evidence=Evidence(talks, 100 * n, 100 * n + len(talks)),
+        )
+        for n in (1, 2)
+    ]
+    a = replace(lede, events=lede.events + tuple(later))
+    b = report("b", "2017-12-19", actor=(CHINA,), where=TORONTO, sentence=talks)
+    store = stored(a, b)
     link_new(store)
-    assert stories_of_documents(store) == dict.fromkeys(
-        ["doc-a", "doc-b"], story_id_for("doc-a:e0")
+    stories = partition(store)
+    assert stories["doc-a:e1"] == stories["doc-b:e0"] != stories["doc-a:e0"]
+    assert stories_of_documents(store) == {
+        "doc-a": stories["doc-a:e0"],
+        "doc-b": stories["doc-b:e0"],
+    }
+
+
+def titled(key: str, published: str, title: str, **given: object) -> Extraction:
+    """``report`` with a title."""
+    found = report(key, published, **given)  # type: ignore[arg-type]
+    return replace(found, doc=replace(found.doc, title=title))
+
+
+MEETING_TITLE = "Tillerson meets Canadian leaders in Ottawa over North Korea"
+
+
+def test_one_headline_joins_reports_that_read_their_lead_differently() -> None:
+    # Two outlets, one news item: b's reading of its lede is another quad class, which
+    # keeps two untitled reports apart (test_incompatible_reports_stay_apart).
+    store = stored(
+        titled("a", "2017-12-18", MEETING_TITLE),
+        titled("b", "2017-12-19", "Tillerson in Ottawa for North Korea talks", type_="ASSAULT"),
     )
+    link_new(store)
+    assert len(set(partition(store).values())) == 1
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # the same words a week later
+        titled("b", "2017-12-25", MEETING_TITLE, type_="ASSAULT"),
+        # the same words about other people (a shares only a country and a town with b)
+        replace(
+            titled("b", "2017-12-19", MEETING_TITLE, type_="ASSAULT", actor=(FREELAND,)),
+            actors=(Actor("doc-b:a0", "doc-b", "Chrystia Freeland", "person", "CAN", "GOV"),),
+        ),
+    ],
+)
+def test_one_headline_does_not_join_other_news(other: Extraction) -> None:
+    first = titled("a", "2017-12-18", MEETING_TITLE)
+    tillerson = Actor("doc-a:a0", "doc-a", "Rex Tillerson", "person", "USA", "GOV")
+    store = stored(replace(first, actors=(tillerson,)), other)
+    link_new(store)
+    assert len(set(partition(store).values())) == 2
 
 
 # --------------------------------------------------------------------- reading stories
