@@ -13,7 +13,8 @@ Reported, beyond another outlet or an anonymous source: a hedge on the event ("r
 "the alleged attack"); the complement of a doubting verb ("alleged", "suggested"); the
 complement of a plain claim verb ("said", "told") when it tells of a past act of someone
 other than the speaker. Hypothetical also covers capability ("capable of striking"), generic
-infinitives ("it is irresponsible to blame") and the consequence of an "if"/"unless" clause.
+infinitives ("it is irresponsible to blame"), the consequence of an "if"/"unless" clause
+and questions ("Should Taiwan upgrade its forces?": an interviewer asks, nobody acts).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def modality_of(
         (doubts and not future_in_past)
         or _has_condition(view, chain)
         or _in_condition(view, trigger)
+        or _asks(view)
     )
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"
@@ -249,6 +251,18 @@ def _has_condition(view: SentenceView, chain: list[int]) -> bool:
             marks = view.children(clause, "mark")
             if any(view.tok(m).text.lower() in cues("hypothetical") for m in marks):
                 return True
+    return False
+
+
+_CLOSING_QUOTES = frozenset({'"', "'", "\u201d", "\u2019", ")"})
+
+
+def _asks(view: SentenceView) -> bool:
+    """Whether the sentence is a question: its last mark, closing quotes aside, is "?"."""
+    for i in range(view.end - 1, view.start - 1, -1):
+        text = view.tok(i).text
+        if text not in _CLOSING_QUOTES:
+            return text.endswith("?")
     return False
 
 

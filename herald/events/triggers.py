@@ -31,6 +31,10 @@ NOT_ARTEFACT = "obj:not-artefact"
 VOICED = "by:voiced"
 # A ``requires`` value: a warning of what someone will do to someone, not of a danger.
 OF_ACTION = "obj:action"
+# A ``requires`` value: a verb telling someone to do something ("told the council to draft a
+# ban"), not one that tells a thing ("told reporters"). An order by one who has the power
+# ("ordered newspapers to suspend publication") is the deed it orders, not a request.
+TO_DO = "obj:to-do"
 # A ``requires`` value: a verb with no object, direct or clausal ("protesters demonstrated",
 # not "demonstrated that it could reach Guam", "rallied support").
 NO_OBJECT = "obj:none"
@@ -188,6 +192,9 @@ def _requirement_met(
         elif need == CLAUSE:
             if _clause_object(view, i):
                 return True
+        elif need == TO_DO:
+            if _told_to_do(view, i):
+                return True
         elif need == NO_OBJECT:
             if not view.children(i, "dobj", "ccomp", "xcomp"):
                 return True
@@ -318,6 +325,15 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
 
 def _political(sector: str | None) -> bool:
     return sector is not None and sector in POLITICAL_SECTORS
+
+
+def _told_to_do(view: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` has someone for its object and a to-infinitive after it."""
+    return bool(view.children(i, "dobj")) and any(
+        view.tok(c).pos == "VERB"
+        and any(view.tok(a).text.lower() == "to" for a in view.children(c, "aux"))
+        for c in view.children(i, "xcomp")
+    )
 
 
 def _clause_object(view: SentenceView, i: int) -> bool:

@@ -115,9 +115,23 @@ def test_speaker_saying_someone_must_act_is_a_request() -> None:
     assert [r.text for r in event.recipient] == ["Libya"]
 
 
+def test_telling_someone_to_act_is_a_request_to_them() -> None:
+    text = "The governor told city officials to draft a ban on the trade."
+    event = only(events_of(text), "REQUEST")
+    assert [r.text for r in event.actor] == ["governor"]
+    assert [r.text for r in event.recipient] == ["city officials"]
+    # telling a thing is no request
+    assert not [e for e in events_of("The governor told reporters the ban was near.")]
+
+
+def test_a_thing_that_meets_with_opposition_holds_no_meeting() -> None:
+    assert events_of("The documentation met with opposition from China's U.N. mission.") == ()
+
+
 @pytest.mark.parametrize(
     ("sentence", "ptype", "mode"),
     [
+        ("The White House sent a delegation to the inauguration.", "CONSULT", "visit"),
         ("Workers in Seoul began a hunger strike on Monday.", "PROTEST", "hunger"),
         ("Israel carried out an air strike on Gaza.", "ASSAULT", "aerial"),
         ("North Korea carried out a missile test on Sunday.", "MOBILIZE", "weapons"),

@@ -44,6 +44,8 @@ def trigger_index(text: str, word: str) -> tuple:
         ("They talked before the Council meets.", "meets", "asserted"),
         ("Police arrested none of the protesters.", "arrested", "negated"),
         ("Police arrested no protesters on Monday.", "arrested", "negated"),
+        ("Najib seldom criticized China.", "criticized", "negated"),
+        ("Russia rarely attacks civilians directly.", "attacks", "negated"),
         # what a judging verb judges happened even when nobody judged it
         ("China has never condemned Russia's invasion of Ukraine.", "condemned", "negated"),
         ("China has never condemned Russia's invasion of Ukraine.", "invasion", "asserted"),
@@ -136,6 +138,9 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
         ("Unless Russia withdraws, NATO will respond.", "respond", "hypothetical"),
         ("When Russia withdrew, NATO responded.", "responded", "asserted"),
         ("Iran is to hold talks with France.", "hold", "planned"),
+        # questions: the interviewer asks, nobody acts
+        ("Do you think Taiwan will upgrade its defences?", "upgrade", "hypothetical"),
+        ('He asked: "Did the army attack the convoy?"', "attack", "hypothetical"),
     ],
 )
 def test_hypothetical_capability_generic_and_condition(
