@@ -31,7 +31,7 @@ HISTORICAL_DAYS = 30  # older than this before publication counts as historical
 
 # Links climbed from the trigger to the verbs whose auxiliaries and meaning scope over it.
 _NOUN_UP = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "conj",
-                      "pcomp", "appos", "npadvmod", "oprd"})  # fmt: skip
+                      "pcomp", "appos", "npadvmod", "oprd", "acomp"})  # fmt: skip
 _VERB_UP = frozenset({"xcomp", "conj", "auxpass", "aux", "pcomp"})
 _CONDITIONS = frozenset({"if", "unless"})
 _TIME_CLAUSE_MARKS = frozenset({"before", "after", "until", "till", "when", "once", "as"})

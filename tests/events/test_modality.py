@@ -52,6 +52,10 @@ def trigger_index(text: str, word: str) -> tuple:
         ("Police arrested one protester on Monday.", "arrested", "asserted"),
         ("He will meet Trudeau and iron out the details.", "iron", "planned"),
         ("Rubio hopes to meet Lavrov in Riyadh.", "meet", "planned"),
+        ("The agency needs to provide support to the refugees.", "provide", "planned"),
+        # a modal on the copula reaches its complement
+        ("Ukraine might be willing to make concessions.", "willing", "hypothetical"),
+        ("Ukraine is willing to make concessions.", "willing", "asserted"),
         ("Soltan is seeking damages for being beaten by police.", "beaten", "asserted"),
         ("Canada could help by working with Cuba.", "working", "hypothetical"),
         # "would" under a past verb of saying is the reported "will"
