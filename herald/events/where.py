@@ -2,7 +2,8 @@
 ``where.basis`` so that users can keep only the places they trust.
 
 1. ``governs``: a place that governs the trigger ("talks in Jeddah", "the Vancouver meeting";
-   ``herald.events.place``), the surest;
+   ``herald.events.place``), or the place a visit goes to ("Putin visited China"), the
+   surest;
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
    parties names ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
 3. ``previous``: for a deed (a material event), the town of the deed told just before
@@ -101,9 +102,29 @@ def _local_place(event: Event, places: Sequence[Place]) -> Place | None:
     nearest town of the sentence."""
     if event.where is not None:
         return replace(event.where, basis="governs")
+    visited = _visited_place(event, places)
+    if visited is not None:
+        return visited
     found = sentence_places(event, places)
     near_town = next((p for p in found if p.feature not in _COARSE), None)
     return replace(near_town, basis="sentence") if near_town is not None else None
+
+
+def _visited_place(event: Event, places: Sequence[Place]) -> Place | None:
+    """The place a visit goes to when the text names it as the one visited ("Putin visited
+    China", "Ishiba visited Taiwan"): the recipient of the visit and where it happened."""
+    if event.type != "CONSULT" or event.mode != "visit":
+        return None
+    visited = {party.text.lower() for party in event.recipient}
+    found = (
+        place
+        for place in places
+        if event.evidence.start <= place.start < event.evidence.end
+        and place.name is not None
+        and place.text.lower() in visited
+    )
+    place = next(found, None)
+    return replace(place, basis="governs") if place is not None else None
 
 
 def _previous_place(event: Event, placed: Sequence[Event]) -> Place | None:

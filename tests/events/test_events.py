@@ -642,6 +642,14 @@ def test_a_states_coercion_happens_at_home() -> None:
     assert only(tuple(events), "ASSAULT").where is None
 
 
+def test_a_visit_happens_in_the_place_visited() -> None:
+    text = "Russian President Vladimir Putin visited China last week. Trade was discussed."
+    events = herald.extract(text, date="2024-06-02", all_events=True).events
+    visit = only(tuple(events), "CONSULT")
+    assert visit.where is not None and (visit.where.name, visit.where.basis) == ("China", "governs")
+    assert names(visit.recipient) == ["China"]
+
+
 def test_a_claim_about_another_party_is_an_accusation() -> None:
     text = "The army spokesman claimed the attackers were in touch with handlers in Kabul."
     (claim,) = [e for e in events_of(text) if e.type == "ACCUSE"]
