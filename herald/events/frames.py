@@ -173,8 +173,10 @@ def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:
             dep = view.tok(child).dep
             if child in candidate.unit:
                 continue
+            # "to stop" hung as an adverbial clause ("committed ... to stop all attacks"):
+            # after a framing verb it is what is promised or asked, as an xcomp would be
             infinitive = (
-                dep == "advcl" and candidate.type != "CONSULT" and _to_infinitive(view, child)
+                dep == "advcl" and candidate.type != "CONSULT" and view.to_infinitive(child)
             )
             if dep in deps or infinitive or (dep == "prep" and _content_prep(view, child, preps)):
                 zone |= _without_side_clauses(view, child)
@@ -201,12 +203,6 @@ def _without_side_clauses(view: SentenceView, top: int) -> set[int]:
         ):
             tokens -= set(view.subtree(i))
     return tokens
-
-
-def _to_infinitive(view: SentenceView, verb: int) -> bool:
-    """ "to stop" that the parser hung as an adverbial clause ("committed ... to stop all
-    attacks"): after a framing verb it is what is promised or asked, as an xcomp would be."""
-    return any(view.tok(c).text.lower() == "to" for c in view.children(verb, "aux"))
 
 
 def _content_prep(view: SentenceView, prep: int, preps: frozenset[str]) -> bool:

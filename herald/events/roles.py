@@ -107,7 +107,7 @@ def purpose_like(view: SentenceView, clause: int) -> bool:
     other clause links (advcl, xcomp, acl) are taken as they come."""
     if view.tok(clause).dep != "relcl":
         return True
-    return any(view.tok(a).text.lower() == "to" for a in view.children(clause, "aux"))
+    return view.to_infinitive(clause)
 
 
 def _aim_recipients(view: SentenceView, owners: Sequence[int]) -> list[int]:

@@ -107,6 +107,10 @@ class SentenceView:
         start, end = self.np_span(i)
         return self.parsed.span_text(start, end)
 
+    def to_infinitive(self, verb: int) -> bool:
+        """Whether ``verb`` is marked by "to" ("to stop", "told them to leave")."""
+        return any(self.tok(a).text.lower() == "to" for a in self.children(verb, "aux"))
+
     def verb_ancestor(self, i: int) -> int | None:
         """The nearest verb (or auxiliary) above ``i``, within the sentence."""
         current = self.head(i)

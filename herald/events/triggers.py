@@ -330,9 +330,7 @@ def _political(sector: str | None) -> bool:
 def _told_to_do(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` has someone for its object and a to-infinitive after it."""
     return bool(view.children(i, "dobj")) and any(
-        view.tok(c).pos == "VERB"
-        and any(view.tok(a).text.lower() == "to" for a in view.children(c, "aux"))
-        for c in view.children(i, "xcomp")
+        view.tok(c).pos == "VERB" and view.to_infinitive(c) for c in view.children(i, "xcomp")
     )
 
 

@@ -116,13 +116,7 @@ def _visited_place(event: Event, places: Sequence[Place]) -> Place | None:
     if event.type != "CONSULT" or event.mode != "visit":
         return None
     visited = {party.text.lower() for party in event.recipient}
-    found = (
-        place
-        for place in places
-        if event.evidence.start <= place.start < event.evidence.end
-        and place.name is not None
-        and place.text.lower() in visited
-    )
+    found = (p for p in _resolved_in_sentence(event, places) if p.text.lower() in visited)
     place = next(found, None)
     return replace(place, basis="governs") if place is not None else None
 
@@ -168,12 +162,19 @@ def sentence_places(event: Event, places: Sequence[Place]) -> list[Place]:
     parties = [p.text.lower() for p in (*event.actor, *event.recipient)]
     inside = [
         place
-        for place in places
-        if event.evidence.start <= place.start < event.evidence.end
-        and place.name is not None
-        and not any(place.text.lower() in party for party in parties)
+        for place in _resolved_in_sentence(event, places)
+        if not any(place.text.lower() in party for party in parties)
     ]
     return sorted(inside, key=lambda p: abs(p.start - event.trigger.start))
+
+
+def _resolved_in_sentence(event: Event, places: Sequence[Place]) -> list[Place]:
+    """The places of the event's evidence sentence that the gazetteer resolved."""
+    return [
+        place
+        for place in places
+        if event.evidence.start <= place.start < event.evidence.end and place.name is not None
+    ]
 
 
 def dateline_place(dateline: str | None) -> Place | None:

@@ -119,6 +119,7 @@ def _features(row: tuple) -> EventFeatures:
      where_country, lat, lon, sentence, basis, feature, participants, leads, title,
      _) = row  # fmt: skip
     lo, hi, dated = date_window(value, precision, anchor, published, modifier)
+    words = content_words(sentence or "")
     place = None
     # Only a place read off the event's own sentence may forbid a link: a dateline or the
     # article's main place is a guess (events.where) and would split true stories.
@@ -133,9 +134,9 @@ def _features(row: tuple) -> EventFeatures:
         hi=hi,
         dated=dated,
         place=place,
-        words=content_words(sentence or ""),
+        words=words,
         # The title and the lede tell what the article is about (``rules.same_headline``).
-        headline=frozenset() if title is None else content_words(f"{title} {sentence or ''}"),
+        headline=frozenset() if title is None else words | content_words(title),
         published=published,
         leads=_lead_keys(tuple(leads or ())),
         setting=fold_name(where_name) if where_name and feature not in COARSE_FEATURES else None,

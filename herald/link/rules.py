@@ -364,11 +364,11 @@ def same_headline(a: EventFeatures, b: EventFeatures) -> bool:
     """Are two articles' anchors the lead of one story told twice? Their articles came out
     within ``HEADLINE_DAYS`` of each other, the anchors share a key, their articles' lead
     actors are not all different, and the content words of the titles and ledes overlap by
-    ``HEADLINE_OVERLAP`` (Jaccard). Two reports of one
-    news item often read it differently (the same launch as a show of force by one outlet,
-    a test by another; its actors a pronoun in one lede and a name in the other), so the
-    events alone miss the link that their headlines make plain; the shared key and the lead
-    actors keep two different stories told in like words (a fire here, a fire there) apart."""
+    ``HEADLINE_OVERLAP`` (Jaccard). Two reports of one news item often read it differently
+    (the same launch as a show of force by one outlet, a test by another; its actors a
+    pronoun in one lede and a name in the other), so the events alone miss the link that
+    their headlines make plain; the shared key and the lead actors keep two different
+    stories told in like words (a fire here, a fire there) apart."""
     if not a.headline or not b.headline or a.doc_id == b.doc_id:
         return False
     if a.published is None or b.published is None:
