@@ -16,10 +16,12 @@
    for the events of a story set in one place;
    ``home``: for a coercion by a state's organ (police, a ministry, an intelligence agency),
    that state's country, where the article names it;
-6. ``article``: the country the article names most often (twice or more).
+6. ``sentence``: for a deed, the one country its sentence puts it in, none of its parties
+   naming it ("the opposition leader in Tanzania was shot");
+7. ``article``: the country the article names most often (twice or more).
 
-A country of the sentence is no rung: it is as often the topic ("discuss the crises in
-Ukraine") as the place.
+A country of the sentence comes this late because it is as often the topic ("discuss the
+crises in Ukraine") as the place: it only beats the article's country.
 
 Finer places come first because a country is where most places of a story are: the
 analyst who wants "Beledweyne" learns little from "Somalia", yet "Somalia" beats nothing.
@@ -59,7 +61,9 @@ def place_events(
     for event in events:
         local = _local_place(event, places)
         home = _home_country(event, countries)
-        rungs = (local, _previous_place(event, placed), scene, dateline, town, home, country)
+        sentence_country = _sentence_country(event, places)
+        rungs = (local, _previous_place(event, placed), scene, dateline, town, home)
+        rungs += (sentence_country, country)
         where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
         placed.append(replace(event, where=where) if where is not None else event)
         if scene is None and _sets_scene(event, local, lede_end):
@@ -108,6 +112,38 @@ def _local_place(event: Event, places: Sequence[Place]) -> Place | None:
     found = sentence_places(event, places)
     near_town = next((p for p in found if p.feature not in _COARSE), None)
     return replace(near_town, basis="sentence") if near_town is not None else None
+
+
+def _sentence_country(event: Event, places: Sequence[Place]) -> Place | None:
+    """For a deed, the one country its sentence puts it in ("in Tanzania"), none of its
+    parties naming it, as a last resort before the article's: in a story that names no town
+    for it, "the leader of the opposition in Tanzania was shot" happened in Tanzania, whatever
+    country the article names most. Words and visits are left out: what is said, discussed
+    or visited for names its topic ("discuss the crises in Ukraine", "his visit comes amid a
+    rift on North Korea"), and a country after another preposition is a goal ("left Abuja for
+    Germany") as often as a place. (On the dev articles, where right: 0.631 before, 0.643
+    with this; with any event's country, 0.655, but topics became places.)"""
+    if not _material(event):
+        return None
+    found = [
+        p
+        for p in sentence_places(event, places)
+        if p.feature == "country" and _after_locative(event, p)
+    ]
+    if len({p.name for p in found}) != 1:
+        return None
+    return replace(found[0], basis="sentence")
+
+
+# Prepositions that put what follows them at a place ("shot in Tanzania"), not a goal ("left
+# for Germany") or a topic ("pressure on Iran").
+_LOCATIVES = frozenset({"in", "inside", "across", "throughout", "within", "near"})
+
+
+def _after_locative(event: Event, place: Place) -> bool:
+    """Whether the word before the place, in the event's sentence, is a locative preposition."""
+    before = event.evidence.sentence[: place.start - event.evidence.start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVES
 
 
 def _visited_place(event: Event, places: Sequence[Place]) -> Place | None:
