@@ -41,6 +41,12 @@ NO_OBJECT = "obj:none"
 # A ``requires`` value: a verb with a clause of its own subject for its object ("claimed
 # the attackers were in touch with Kabul", not "claimed responsibility", "claim to lead").
 CLAUSE = "obj:clause"
+# A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
+# "provided details").
+AID_GIVEN = "obj:aid"
+# A ``requires`` value: a noun owned by an organisation ("the FBI probe", "the Senate's
+# inquiry"), not by a country or nobody ("China's lunar probe").
+BODY_OWNED = "by:organisation"
 # The lexicon entry of a "X said Y must/should do Z" request, whose trigger is the speech verb.
 MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", frozenset(), 0.6)
 # The entry of a damning verdict, "X called Y reckless", "described Y as a betrayal": an
@@ -180,23 +186,8 @@ def _requirement_met(
     if i - 2 >= view.start and view.tok(i - 1).text == "-":
         near.add(view.tok(i - 2).lemma.lower())
     for need in requires:
-        if need == NOT_ARTEFACT:
-            if not _acts_on_artefact(view, i):
-                return True
-        elif need == VOICED:
-            if _voiced(view, i):
-                return True
-        elif need == OF_ACTION:
-            if _warns_of_action(view, i):
-                return True
-        elif need == CLAUSE:
-            if _clause_object(view, i):
-                return True
-        elif need == TO_DO:
-            if _told_to_do(view, i):
-                return True
-        elif need == NO_OBJECT:
-            if not view.children(i, "dobj", "ccomp", "xcomp"):
+        if need in _SYNTACTIC_NEEDS:
+            if _SYNTACTIC_NEEDS[need](view, i):
                 return True
         elif need.startswith("ctx:"):
             if need[4:] in contexts:
@@ -204,6 +195,31 @@ def _requirement_met(
         elif need in near:
             return True
     return False
+
+
+def _gives_aid(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` gives is aid (event_cues.csv, kind ``aid``: help, arms,
+    money): its object, passive subject, "with" object or the noun it describes holds an aid
+    word ("provided technical assistance", "supplied Kyiv with weapons", "aid was
+    delivered", "money provided by"), not details, cargo or powers: PLOVER's AID is material
+    help, and "provide", "deliver", "grant" give anything."""
+    things = [*view.children(i, "dobj", "nsubjpass")]
+    things += [
+        o
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() == "with"
+        for o in view.children(p, "pobj", "pcomp")
+    ]
+    head = view.head(i)
+    if head is not None and view.tok(i).dep == "acl":
+        things.append(head)
+    aid = cues("aid")
+    return any(view.tok(t).lemma.lower() in aid for thing in things for t in view.subtree(thing))
+
+
+def _body_owned(view: SentenceView, i: int) -> bool:
+    """Whether noun ``i`` has an organisation for its owner or modifier ("FBI probe")."""
+    return any(view.tok(c).ent_type == "ORG" for c in view.children(i, "compound", "poss"))
 
 
 def _made_thing_acts(view: SentenceView, i: int) -> bool:
@@ -590,3 +606,16 @@ def is_visit_word(view: SentenceView, i: int) -> bool:
     keys = _lookup_keys(view, i)
     group = _POS_GROUP.get(view.tok(i).pos, "")
     return any(e.mode == "visit" for key in keys for e in trigger_lexicon().get((key, group), ()))
+
+
+# The ``requires`` values that are tests of the trigger's syntax, not words near it.
+_SYNTACTIC_NEEDS = {
+    NOT_ARTEFACT: lambda view, i: not _acts_on_artefact(view, i),
+    VOICED: _voiced,
+    OF_ACTION: _warns_of_action,
+    CLAUSE: _clause_object,
+    TO_DO: _told_to_do,
+    NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),
+    AID_GIVEN: _gives_aid,
+    BODY_OWNED: _body_owned,
+}

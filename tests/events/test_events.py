@@ -124,6 +124,44 @@ def test_telling_someone_to_act_is_a_request_to_them() -> None:
     assert not [e for e in events_of("The governor told reporters the ban was near.")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government provided technical assistance to the police.",
+        "Washington supplied Kyiv with air defence weapons.",
+        "Aid was delivered to the refugees on Monday.",
+        "The money provided by Japan paid for the school.",
+    ],
+)
+def test_giving_aid_is_aid(sentence: str) -> None:
+    assert only(events_of(sentence), "AID")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said he was unable to provide further details.",
+        "The ship delivered its cargo to the port.",
+        "The new charter grants vast powers to the president.",
+        "Airbus delivered thirty aircraft to the airline.",
+    ],
+)
+def test_giving_other_things_is_no_aid(sentence: str) -> None:
+    assert not [e for e in events_of(sentence) if e.type == "AID"]
+
+
+def test_delivering_blows_is_an_assault() -> None:
+    text = "The rebels threatened to deliver heavy blows to the army."
+    threat = only(events_of(text), "THREATEN")
+    assert [r.text for r in threat.recipient] == ["army"]
+
+
+def test_a_probe_is_an_inquiry_only_when_someone_holds_it() -> None:
+    assert only(events_of("Prosecutors opened a probe into the deal."), "ACCUSE")
+    assert only(events_of("The FBI probe found no evidence of collusion."), "ACCUSE")
+    assert not events_of("The lunar probe will land on the far side of the moon.")
+
+
 def test_a_thing_that_meets_with_opposition_holds_no_meeting() -> None:
     assert events_of("The documentation met with opposition from China's U.N. mission.") == ()
 
