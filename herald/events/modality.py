@@ -49,18 +49,24 @@ def modality_of(
     published: TimeValue | None = None,
     attribution: Attribution | None = None,
     view: SentenceView | None = None,
+    threat: bool = False,
 ) -> Modality:
-    """The modality of the event whose trigger is token ``trigger``."""
+    """The modality of the event whose trigger is token ``trigger``; ``threat``: the trigger
+    threatens, and a condition hung on a threat made is its terms ("warned Washington of
+    consequences if it imposed sanctions" is a threat made, on a condition), not a doubt that
+    it was made."""
     view = view or SentenceView.of(parsed, parsed.tokens[trigger].sent)
     chain = scope_chain(view, trigger)
     words = _cue_words(view, trigger, chain)
     if _negation_cues(view, trigger, chain) or _has_negative_argument(view, trigger):
         return "negated"
     doubts = words & cues("hypothetical")
+    # a threat to come ("if Russia invades, NATO will threaten sanctions") is on a condition
+    made_threat = threat and not words & cues("planned")
     future_in_past = bool(doubts) and doubts <= _FUTURE_IN_PAST and _reported_future(view, chain)
     hypothetical = (
         (doubts and not future_in_past)
-        or _has_condition(view, chain)
+        or _has_condition(view, chain[1:] if made_threat else chain)
         or _in_condition(view, trigger)
         or _asks(view)
     )

@@ -91,7 +91,13 @@ def to_event(
     where = event_place(view, candidate, _in_sentence(view, place_spans), blocked, participants)
     attribution = quotes_module.attribution_for(parsed, anchor, quotes, actors)
     modality = modality_of(
-        parsed, anchor, when=when, published=doc.published, attribution=attribution, view=view
+        parsed,
+        anchor,
+        when=when,
+        published=doc.published,
+        attribution=attribution,
+        view=view,
+        threat=candidate.type == "THREATEN",
     )
     if modality == "planned":
         when = planned_weekday(when, doc.published)

@@ -194,3 +194,24 @@ def test_planned_wins_over_reported_and_negation_over_all() -> None:
     assert modality_of(parsed, i, attribution=Attribution(kind="outlet")) == "negated"
     parsed, i = trigger_index("Reuters reported that Iran will attack Iraq.", "attack")
     assert modality_of(parsed, i, attribution=Attribution(kind="outlet")) == "planned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "as_threat", "otherwise"),
+    [
+        (
+            "Ankara warned Washington of consequences if it imposed sanctions.",
+            "warned",
+            "asserted",
+            "hypothetical",  # told of anything else, the condition would hang on it
+        ),
+        ("If Russia invades, NATO will threaten sanctions.", "threaten", "hypothetical", None),
+    ],
+)
+def test_a_threat_made_on_a_condition_is_made(
+    sentence: str, trigger: str, as_threat: str, otherwise: str | None
+) -> None:
+    parsed, i = trigger_index(sentence, trigger)
+    assert modality_of(parsed, i, threat=True) == as_threat
+    if otherwise is not None:
+        assert modality_of(parsed, i) == otherwise
