@@ -179,7 +179,9 @@ def _requirement_met(
     for clause in view.children(i, "advcl", "ccomp", "xcomp"):
         near |= {view.tok(m).lemma.lower() for m in view.children(clause, "mark")}
     head = view.head(i)
-    if head is not None:
+    # a verb inside a preposition's object has no particle in it: "for what he called a
+    # meeting" is no "called for"
+    if head is not None and not (view.tok(i).pos == "VERB" and view.tok(i).dep == "pcomp"):
         near.add(view.tok(head).lemma.lower())
         if view.tok(head).pos == "ADP" and view.head(head) is not None:
             near.add(view.tok(view.head(head)).lemma.lower())  # type: ignore[arg-type]

@@ -156,6 +156,12 @@ def test_delivering_blows_is_an_assault() -> None:
     assert [r.text for r in threat.recipient] == ["army"]
 
 
+def test_naming_something_is_no_call_for_it() -> None:
+    text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
+    assert not [e for e in events_of(text) if e.type == "REQUEST"]
+    assert only(events_of("Erdogan called for an end to the sanctions."), "REQUEST")
+
+
 def test_a_probe_is_an_inquiry_only_when_someone_holds_it() -> None:
     assert only(events_of("Prosecutors opened a probe into the deal."), "ACCUSE")
     assert only(events_of("The FBI probe found no evidence of collusion."), "ACCUSE")
