@@ -289,7 +289,16 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         _topic_of_talk(view, i, entry)
         or _asks_for_comment(view, i, entry)
         or _shares_a_view(view, i, entry)
+        or _thing_travels(view, i, entry)
     )
+
+
+def _thing_travels(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """A ship, a train or a batch of vaccines that arrives or travels pays no visit: a visit
+    is made by people (cue kind ``conveyance``: what travels or is carried)."""
+    if entry.mode != "visit" or view.tok(i).pos != "VERB":
+        return False
+    return any(view.tok(s).lemma.lower() in cues("conveyance") for s in view.children(i, "nsubj"))
 
 
 def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

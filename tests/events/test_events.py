@@ -156,6 +156,12 @@ def test_delivering_blows_is_an_assault() -> None:
     assert [r.text for r in threat.recipient] == ["army"]
 
 
+def test_things_that_travel_pay_no_visit() -> None:
+    assert not events_of("The first batch of Sinovac vaccines arrived in Manila on Sunday.")
+    assert not events_of("The train was traveling to Peshawar.")
+    assert only(events_of("The delegation traveled to Kyiv."), "CONSULT")
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
