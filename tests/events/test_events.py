@@ -156,6 +156,11 @@ def test_delivering_blows_is_an_assault() -> None:
     assert [r.text for r in threat.recipient] == ["army"]
 
 
+def test_a_violent_confrontation_is_an_assault() -> None:
+    text = "Dozens were injured in violent confrontations with Israeli police."
+    assert "confrontations" in {e.trigger.text for e in events_of(text) if e.type == "ASSAULT"}
+
+
 def test_things_that_travel_pay_no_visit() -> None:
     assert not events_of("The first batch of Sinovac vaccines arrived in Manila on Sunday.")
     assert not events_of("The train was traveling to Peshawar.")
