@@ -8,18 +8,29 @@ seconds, peak RSS, then the stories it made, and how they compare with the stori
 generator made (each clone's URL names its true story): B-cubed precision, recall and F1
 over documents, a document's story being that of the event it reports first. The figures
 go in README ("Scale").
+
+With ``--steps``, each store is copied and the copy relinked with its linking steps
+(``herald.link.stage`` and the feature reads of ``herald.link.features``) wrapped to count
+their calls and CPU seconds instead: where a relink spends its CPU, in microseconds per
+event. Steps nest (a read inside corroboration counts in both). README "Scale", ninth round.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from herald.bench.measure import isolated, measured
 from herald.bench.synthetic import true_story
 from herald.eval.scoring import b_cubed
+from herald.link import features, stage
 from herald.link.stage import relink_all, stories_of_documents
 from herald.store.database import Store
 
@@ -58,12 +69,66 @@ def relink(path: Path) -> dict[str, Any]:
     }
 
 
+STEPS = {
+    stage: (
+        "_insert_keys",
+        "_candidates",
+        "_corroborating_articles",
+        "_labels",
+        "_apply",
+        "refresh_stories",
+        "linked",
+    ),
+    features: ("_read", "_features"),
+}
+
+
+def _timed(function: Callable[..., Any], name: str, seconds: dict, calls: dict) -> Callable:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds[name] += time.process_time() - start
+            calls[name] += 1
+
+    return wrapper
+
+
+def profile(path: Path) -> dict[str, Any]:
+    seconds: dict[str, float] = defaultdict(float)
+    calls: dict[str, int] = defaultdict(int)
+    for module, names in STEPS.items():
+        for name in names:
+            setattr(module, name, _timed(getattr(module, name), name, seconds, calls))
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copy(path, copy)
+        with Store.open(copy) as store:
+            start = time.process_time()
+            stage.relink_all(store)
+            total = time.process_time() - start
+            events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    per_event = {name: round(1e6 * value / events) for name, value in seconds.items()}
+    return {
+        "store": str(path),
+        "events": events,
+        "cpu_seconds": round(total, 1),
+        "cpu_us_per_event": round(1e6 * total / events),
+        "step_seconds": {name: round(value, 1) for name, value in seconds.items()},
+        "step_us_per_event": per_event,
+        "step_calls": dict(calls),
+        "feature_rows_per_event": round(calls["_features"] / events, 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stores", type=Path, nargs="+")
+    parser.add_argument("--steps", action="store_true", help="CPU per linking step instead")
     args = parser.parse_args()
     for path in args.stores:
-        print(json.dumps(isolated(relink, path)), flush=True)
+        print(json.dumps(isolated(profile if args.steps else relink, path)), flush=True)
 
 
 if __name__ == "__main__":
