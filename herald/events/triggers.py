@@ -41,6 +41,9 @@ NO_OBJECT = "obj:none"
 # A ``requires`` value: a verb with a clause of its own subject for its object ("claimed
 # the attackers were in touch with Kabul", not "claimed responsibility", "claim to lead").
 CLAUSE = "obj:clause"
+# A ``requires`` value: a verb with an object, direct, passive, clausal or "with" ("charged
+# him", "was charged with", "charged that"), not one that stands alone ("clinics charge less").
+SOME_OBJECT = "obj:some"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
 AID_GIVEN = "obj:aid"
@@ -627,6 +630,10 @@ _SYNTACTIC_NEEDS = {
     CLAUSE: _clause_object,
     TO_DO: _told_to_do,
     NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),
+    SOME_OBJECT: lambda view, i: bool(
+        view.children(i, "dobj", "nsubjpass", "ccomp")
+        or any(view.tok(p).lemma.lower() == "with" for p in view.children(i, "prep"))
+    ),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
 }

@@ -156,6 +156,12 @@ def test_delivering_blows_is_an_assault() -> None:
     assert [r.text for r in threat.recipient] == ["army"]
 
 
+def test_a_charge_needs_someone_or_something_charged() -> None:
+    assert only(events_of("Prosecutors charged the minister on Monday."), "ACCUSE")
+    assert only(events_of("The opposition leader was charged with treason."), "ACCUSE")
+    assert not events_of("Vietnam's clinics charge less than Thailand's hospitals.")
+
+
 def test_a_violent_confrontation_is_an_assault() -> None:
     text = "Dozens were injured in violent confrontations with Israeli police."
     assert "confrontations" in {e.trigger.text for e in events_of(text) if e.type == "ASSAULT"}
