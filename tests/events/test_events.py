@@ -159,7 +159,7 @@ def test_delivering_blows_is_an_assault() -> None:
 def test_a_charge_needs_someone_or_something_charged() -> None:
     assert only(events_of("Prosecutors charged the minister on Monday."), "ACCUSE")
     assert only(events_of("The opposition leader was charged with treason."), "ACCUSE")
-    assert not events_of("Vietnam's clinics charge less than Thailand's hospitals.")
+    assert not events_of("Vietnam charges less than Thailand for surgery.")
 
 
 def test_a_violent_confrontation_is_an_assault() -> None:
