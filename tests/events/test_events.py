@@ -697,6 +697,21 @@ def test_a_states_coercion_happens_at_home() -> None:
     assert only(tuple(events), "ASSAULT").where is None
 
 
+def test_a_deed_happens_in_the_country_its_sentence_puts_it_in() -> None:
+    text = (
+        "South Africa's opposition leader spoke in South Africa on Monday. "
+        '"We live in a continent where the leader of the opposition in Tanzania is shot," '
+        "he said. "
+        "South Africa holds elections in 2024, he said in South Africa."
+    )
+    events = herald.extract(text, date="2019-12-23", all_events=True).events
+    shot = only(tuple(events), "ASSAULT")
+    assert shot.where is not None and (shot.where.name, shot.where.basis) == (
+        "Tanzania",
+        "sentence",
+    )
+
+
 def test_a_visit_happens_in_the_place_visited() -> None:
     text = "Russian President Vladimir Putin visited China last week. Trade was discussed."
     events = herald.extract(text, date="2024-06-02", all_events=True).events
