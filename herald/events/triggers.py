@@ -334,15 +334,13 @@ def _prepositional_objects(view: SentenceView, i: int) -> list[int]:
 
 
 def _warns_of_action(view: SentenceView, i: int) -> bool:
-    """Whether a warning threatens: it is addressed to someone ("warned its residents",
-    "warned against"), or what it warns of is an act of the speaker's side ("police will no
-    longer tolerate rallies", "it would execute the hostages": a pronoun is taken for the
-    speaker) or something done to someone ("terrorists will not be spared"). A warning of
-    a danger ("the launch will cause a spike in tensions", "countries could become
-    targets") threatens nobody."""
+    """Whether a warning threatens: it is addressed to someone ("warned its residents"), or
+    what it warns of is an act of the speaker's side ("police will no longer tolerate
+    rallies", "it would execute the hostages": a pronoun is taken for the speaker) or
+    something done to someone ("terrorists will not be spared"). A warning of a danger ("the
+    launch will cause a spike in tensions", "countries could become targets") threatens
+    nobody, nor does advice ("warned against hospital care")."""
     if view.children(i, "dobj", "dative"):
-        return True
-    if any(view.tok(p).lemma.lower() == "against" for p in view.children(i, "prep")):
         return True
     for clause in view.children(i, "ccomp"):
         if view.children(clause, "nsubjpass"):

@@ -156,6 +156,11 @@ def test_delivering_blows_is_an_assault() -> None:
     assert [r.text for r in threat.recipient] == ["army"]
 
 
+def test_advice_is_no_threat() -> None:
+    text = "The consultant warned against hospital care in Vietnam."
+    assert not [e for e in events_of(text) if e.type == "THREATEN"]
+
+
 def test_a_charge_needs_someone_or_something_charged() -> None:
     assert only(events_of("Prosecutors charged the minister on Monday."), "ACCUSE")
     assert only(events_of("The opposition leader was charged with treason."), "ACCUSE")
