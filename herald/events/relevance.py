@@ -12,8 +12,9 @@ stored with the records so users can filter or lower the bar:
   conflict data; between two named persons it is crime). Parties known to be companies,
   media, scientists or private people, or no party able to act, make an event irrelevant;
   parties of unknown sector (a name the tables do not know) leave it undecided (0.5);
-- a document's ``relevance`` averages three signals: its events (the share that are surely
-  political, or one in the lede, the first sentences where news says what it is about), its
+- a document's ``relevance`` averages three signals: its events (how densely it tells surely
+  political ones, about one in five sentences counting fully, or one in the lede, the first
+  sentences where news says what it is about), its
   actors (how densely it names states, officials, armed forces and parties: about four
   such mentions per hundred words is political news) and its words (``herald.events.topic``,
   a learned chance that it is world news). The actors carry more evidence than the few
@@ -42,6 +43,7 @@ from herald.records import Actor, ActorRef, Document, Event, ParsedText
 EVENT_THRESHOLD = 0.5
 DOCUMENT_THRESHOLD = 0.5
 POLITICAL_MENTIONS_PER_100_WORDS = 4.0  # this density of political actors counts fully
+POLITICAL_EVENTS_PER_100_WORDS = 0.8  # and this density of political events (one in 5 sentences)
 LEDE_SENTENCES = 3  # a political event among these makes the article about politics
 LEAD_SENTENCES = 2  # the events these tell are the article's lead events
 MIN_SENTENCES = 4  # shorter texts (a sentence, a snippet) are not judged as documents
@@ -133,18 +135,19 @@ def document_relevance(
 ) -> float:
     """How surely the article is about political events (see the module docstring);
     ``topic``: the learned chance that it is world news (``herald.events.topic``)."""
-    signals = (_event_signal(events, lede_end), _actor_signal(actors, words), topic)
+    signals = (_event_signal(events, lede_end, words), _actor_signal(actors, words), topic)
     return round(sum(signals) / len(signals), 3)
 
 
-def _event_signal(events: Sequence[Event], lede_end: int) -> float:
-    """The share of surely political events, or a political event in the lede (evidence
-    starting before ``lede_end``)."""
-    if not events:
-        return 0.0
+def _event_signal(events: Sequence[Event], lede_end: int, words: int) -> float:
+    """How densely the article tells surely political events (``POLITICAL_EVENTS_PER_100_WORDS``
+    counts fully), or a political event in the lede (evidence starting before ``lede_end``).
+    A density, not a share of the events: dropping an event that is not political (a junk
+    "supplying instruments" read as aid) must not make a science story more political."""
     political = [e for e in events if e.relevance > _COLLECTIVE]
     in_lede = any(e.evidence.start < lede_end for e in political)
-    return max(len(political) / len(events), _ACTING if in_lede else 0.0)
+    density = 100 * len(political) / max(words, 1)
+    return max(min(1.0, density / POLITICAL_EVENTS_PER_100_WORDS), _ACTING if in_lede else 0.0)
 
 
 def _actor_signal(actors: Sequence[Actor], words: int) -> float:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import herald
-from herald.events.relevance import EVENT_THRESHOLD, event_relevance, is_political
+from herald.events.relevance import (
+    EVENT_THRESHOLD,
+    document_relevance,
+    event_relevance,
+    is_political,
+)
 from herald.events.topic import article_words, world_affairs_score
 from herald.records import ActorRef, Event, Evidence, Mention
 
@@ -149,3 +156,22 @@ def test_the_words_of_an_article_say_whether_it_is_world_news() -> None:
 def test_a_science_story_naming_states_is_no_political_article() -> None:
     assert herald.extract(SPACE_STORY, date="2018-01-01").events == ()
     assert herald.extract(POLITICAL, date="2018-01-01").events
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from([0.2, 0.5, 0.6, 0.7, 0.9]), st.integers(0, 2000))),
+    st.integers(0, 40),
+    st.integers(50, 3000),
+)
+def test_dropping_a_non_political_event_never_makes_an_article_more_political(
+    told: list[tuple[float, int]], dropped: int, words: int
+) -> None:
+    events = [
+        replace(_event("AID"), relevance=relevance, evidence=Evidence("x", start, start + 1))
+        for relevance, start in told
+    ]
+    junk = [i for i, e in enumerate(events) if e.relevance <= 0.6]
+    assume(junk)
+    kept = events[: junk[dropped % len(junk)]] + events[junk[dropped % len(junk)] + 1 :]
+    before = document_relevance(events, (), words, 300, 0.5)
+    assert document_relevance(kept, (), words, 300, 0.5) <= before
