@@ -208,16 +208,7 @@ def _gives_aid(view: SentenceView, i: int) -> bool:
     word ("provided technical assistance", "supplied Kyiv with weapons", "aid was
     delivered", "money provided by"), not details, cargo or powers: PLOVER's AID is material
     help, and "provide", "deliver", "grant" give anything."""
-    things = [*view.children(i, "dobj", "nsubjpass")]
-    things += [
-        o
-        for p in view.children(i, "prep")
-        if view.tok(p).lemma.lower() == "with"
-        for o in view.children(p, "pobj", "pcomp")
-    ]
-    head = view.head(i)
-    if head is not None and view.tok(i).dep == "acl":
-        things.append(head)
+    things = _acted_on(view, i, "with", ("pobj", "pcomp"), ("acl",))
     aid = cues("aid")
     return any(view.tok(t).lemma.lower() in aid for thing in things for t in view.subtree(thing))
 
@@ -400,13 +391,32 @@ def _acts_on_artefact(view: SentenceView, i: int) -> bool:
     """Whether what the trigger acts on is a made thing: "released a video", "the release of
     figures", "pictures released by the agency" (artefact_nouns.csv), not "released three
     hostages" or "the ships were freed"."""
-    objects = view.children(i, "dobj", "nsubjpass")
-    objects += [o for p in view.children(i, "prep") if view.tok(p).text.lower() == "of"
-                for o in view.children(p, "pobj")]  # fmt: skip
-    head = view.head(i)
-    if head is not None and view.tok(i).dep in ("acl", "relcl"):
-        objects.append(head)  # "a photo released by the agency": the noun it describes
+    objects = _acted_on(view, i, "of", ("pobj",), ("acl", "relcl"))
     return any(view.tok(o).lemma.lower() in artefact_nouns() for o in objects)
+
+
+def _acted_on(
+    view: SentenceView,
+    i: int,
+    preposition: str,
+    objects: tuple[str, ...],
+    describes: tuple[str, ...],
+) -> list[int]:
+    """What token ``i`` acts on: its direct object and passive subject, the ``objects`` of
+    its ``preposition`` ("the release of figures", "supplied Kyiv with weapons"), and the
+    noun it describes when it hangs on one as a ``describes`` clause ("a photo released by
+    the agency")."""
+    found = view.children(i, "dobj", "nsubjpass")
+    found += [
+        o
+        for p in view.children(i, "prep")
+        if view.tok(p).text.lower() == preposition
+        for o in view.children(p, *objects)
+    ]
+    head = view.head(i)
+    if head is not None and view.tok(i).dep in describes:
+        found.append(head)
+    return found
 
 
 @functools.cache

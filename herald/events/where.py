@@ -61,9 +61,16 @@ def place_events(
     for event in events:
         local = _local_place(event, places)
         home = _home_country(event, countries)
-        sentence_country = _sentence_country(event, places)
-        rungs = (local, _previous_place(event, placed), scene, dateline, town, home)
-        rungs += (sentence_country, country)
+        rungs = (
+            local,
+            _previous_place(event, placed),
+            scene,
+            dateline,
+            town,
+            home,
+            _sentence_country(event, places),
+            country,
+        )
         where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
         placed.append(replace(event, where=where) if where is not None else event)
         if scene is None and _sets_scene(event, local, lede_end):
