@@ -14,12 +14,14 @@ stored with the records so users can filter or lower the bar:
   parties of unknown sector (a name the tables do not know) leave it undecided (0.5);
 - a document's ``relevance`` averages three signals: its events (how densely it tells surely
   political ones, about one in five sentences counting fully, or one in the lede, the first
-  sentences where news says what it is about), its
-  actors (how densely it names states, officials, armed forces and parties: about four
-  such mentions per hundred words is political news) and its words (``herald.events.topic``,
-  a learned chance that it is world news). The actors carry more evidence than the few
-  events of a short story; the events tell a science story that quotes a minister from a
-  political one; the words tell a story about a moon mission that names states throughout.
+  sentences where news says what it is about), its actors (how densely it names officials,
+  governments, armed forces and parties: about four such mentions per hundred words is
+  political news; a country's name does not count, for a story about dentists in Vietnam
+  names the country as densely as a war report does, as a place) and its words
+  (``herald.events.topic``, a learned chance that it is world news). The actors carry more
+  evidence than the few events of a short story; the events tell a science story that quotes
+  a minister from a political one; the words tell a story about a moon mission that names
+  states throughout.
 
 By default (``Options.all_events`` off) herald drops the events below ``EVENT_THRESHOLD``,
 hypothetical events (on our whole-article gold, 1 in 17 of them was an event a coder lists),
@@ -151,11 +153,12 @@ def _event_signal(events: Sequence[Event], lede_end: int, words: int) -> float:
 
 
 def _actor_signal(actors: Sequence[Actor], words: int) -> float:
-    """Mentions of political actors per hundred words, scaled to 0..1."""
+    """Mentions of political actors other than countries per hundred words, scaled to 0..1.
+    Countries acting ("Russia warned ...") count through the event signal."""
     mentions = sum(
         len(actor.mentions)
         for actor in actors
-        if actor.kind == "country" or actor.sector in POLITICAL_SECTORS
+        if actor.kind != "country" and actor.sector in POLITICAL_SECTORS
     )
     density = 100 * mentions / max(words, 1)
     return min(1.0, density / POLITICAL_MENTIONS_PER_100_WORDS)

@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 
 import herald
 from herald.events.relevance import (
+    DOCUMENT_THRESHOLD,
     EVENT_THRESHOLD,
     document_relevance,
     event_relevance,
     is_political,
 )
 from herald.events.topic import article_words, world_affairs_score
-from herald.records import ActorRef, Event, Evidence, Mention
+from herald.records import Actor, ActorRef, Event, Evidence, Mention
 
 NON_POLITICAL = (
     "The cruise ship hit a bridge pylon on the Rhine late on Saturday.\n"
@@ -175,3 +176,37 @@ def test_dropping_a_non_political_event_never_makes_an_article_more_political(
     kept = events[: junk[dropped % len(junk)]] + events[junk[dropped % len(junk)] + 1 :]
     before = document_relevance(events, (), words, 300, 0.5)
     assert document_relevance(kept, (), words, 300, 0.5) <= before
+
+
+# Invented, in the manner of a human-interest story set abroad: it names a country as often
+# as a war report does, as a place.
+CLINICS_STORY = (
+    "Dental clinics in Thailand draw thousands of patients from abroad each year.\n"
+    "Clinics in Bangkok say patients from Australia and Japan pay a third of what they would "
+    "pay at home.\n"
+    "A Thai dentist said most of her patients came from Japan and South Korea.\n"
+    "Visitors often combine a week of treatment with a beach holiday in southern Thailand.\n"
+    "Thailand's clinics now advertise in Japanese, Korean and English to draw more of them.\n"
+)
+
+
+def _named(name: str, kind: str, sector: str | None, times: int) -> Actor:
+    mentions = tuple(Mention(name, i * 100, i * 100 + len(name)) for i in range(times))
+    return Actor(f"d:{name}", "d", name, kind, sector=sector, mentions=mentions)  # type: ignore[arg-type]
+
+
+def test_naming_countries_is_not_naming_political_actors() -> None:
+    def relevance(actors: list[Actor]) -> float:
+        return document_relevance((), actors, words=200, lede_end=0, topic=0.3)
+
+    places = [_named("Thailand", "country", None, 8)]
+    officials = [_named("health ministry", "organization", "GOV", 8)]
+    assert relevance(places) == relevance([])
+    assert relevance(officials) > relevance(places)
+
+
+@pytest.mark.slow
+def test_a_story_set_abroad_is_no_political_article() -> None:
+    clinics = herald.extract(CLINICS_STORY, date="2019-05-01", all_events=True)
+    assert clinics.doc.relevance < DOCUMENT_THRESHOLD
+    assert herald.extract(POLITICAL, date="2019-05-01").doc.relevance >= DOCUMENT_THRESHOLD
