@@ -214,6 +214,14 @@ def agent_nouns() -> dict[str, str | None]:
 
 
 @functools.cache
+def facility_nouns() -> frozenset[str]:
+    """Last words of names of buildings and sites (facility_nouns.csv: "hotel", "mosque",
+    "stadium"): a place where something happens, never a party to it, even when the entity
+    tagger calls it an organization ("the Qahira Hotel")."""
+    return frozenset(row["noun"] for row in read_rows("actors/facility_nouns.csv"))
+
+
+@functools.cache
 def organizations() -> tuple[OrganizationInfo, ...]:
     """Every organization of organizations.csv."""
     return tuple(

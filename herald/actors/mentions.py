@@ -164,6 +164,8 @@ def _entity_organizations(scan: Scan) -> list[MentionCandidate]:
             continue
         if "/" in entity.text:  # photo credits: "NAME/Agency"
             continue
+        if entity.text.split()[-1].lower() in lexicon.facility_nouns():
+            continue  # a building or site: where things happen, not who does them
         title = _read_title(scan, entity.start, entity.end)
         # words before the name say what it is: "Taiwanese company Billions Bunker Group"
         start = _title_start(scan, entity.start)

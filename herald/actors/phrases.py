@@ -48,7 +48,7 @@ class _Phrase:
     key: str
     word: str
     exact_case: bool  # acronyms ("US", "WHO", "AP") must match letter for letter
-    capitalized: bool  # single words ("Pentagon", "Cuban") must start with a capital
+    capitalized: bool  # single words ("Pentagon", "Cuban") must be written as names
 
 
 def _lead(text: str) -> str:
@@ -95,7 +95,9 @@ def _accepts(phrase: _Phrase, surface: str) -> bool:
         return surface == phrase.text
     if surface.casefold() != phrase.folded:
         return False
-    return not phrase.capitalized or surface[:1].isupper()
+    # a single word must be written as a name: capitalized, or as the table writes it
+    # ("al-Shabab", "al-Qaeda": news writes the article in lower case)
+    return not phrase.capitalized or surface[:1].isupper() or surface[:1] == phrase.text[:1]
 
 
 def match_phrases(parsed: ParsedText) -> list[PhraseMatch]:

@@ -296,6 +296,18 @@ def test_known_organization_tagged_as_person_stays_an_organization() -> None:
     assert (body.kind, body.country, body.sector) == ("organization", "NGA", "REB")
 
 
+def test_a_name_written_in_lower_case_as_the_table_writes_it_is_found() -> None:
+    actors = _actors("The militant group al-Shabab claimed the attack. The group bombs hotels.")
+    body = _named(actors, "al-Shabaab")
+    assert (body.kind, body.sector) == ("organization", "REB")
+    assert _texts(body) == ["al-Shabab", "The group"]
+
+
+def test_a_building_named_like_an_organization_is_no_actor() -> None:
+    actors = _actors("Video shows parts of the Qahira Hotel reduced to rubble.")
+    assert not any("Hotel" in actor.name for actor in actors)
+
+
 def test_demo_article_through_the_pipeline(demo_article: str) -> None:
     """Every person of the demo with role, country and sector, as herald.extract codes them."""
     import herald
