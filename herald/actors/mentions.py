@@ -156,6 +156,9 @@ def _table_organizations(scan: Scan) -> list[MentionCandidate]:
     return found
 
 
+_NAME_POS = frozenset({"PROPN", "NOUN", "X"})  # the parts of speech a name is made of
+
+
 def _entity_organizations(scan: Scan) -> list[MentionCandidate]:
     """ORG entities the tables do not know (after countries: "DPRK" is a country)."""
     found = []
@@ -166,6 +169,8 @@ def _entity_organizations(scan: Scan) -> list[MentionCandidate]:
             continue
         if entity.text.split()[-1].lower() in lexicon.facility_nouns():
             continue  # a building or site: where things happen, not who does them
+        if not any(token.pos in _NAME_POS for token in scan.tokens[entity.start : entity.end]):
+            continue  # a capitalized verb or adjective opening a sentence ("Coordinated")
         title = _read_title(scan, entity.start, entity.end)
         # words before the name say what it is: "Taiwanese company Billions Bunker Group"
         start = _title_start(scan, entity.start)

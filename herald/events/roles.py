@@ -134,13 +134,19 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
     found: list[int] = []
     for noun in nouns:
         found += view.children(noun, "poss")
-        found += [
-            c
-            for c in view.children(noun, "amod", "compound", "nmod")
-            if view.tok(c).ent_type in _ACTORLIKE_ENTS
-        ]
+        found += _named_modifiers(view, noun)
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
     return found
+
+
+def _named_modifiers(view: SentenceView, noun: int) -> list[int]:
+    """The names that modify a noun ("Israeli airstrikes", "Hamas attacks"): whose it is.
+    A participle the tagger took for a name ("Coordinated airstrikes") is none."""
+    return [
+        c
+        for c in view.children(noun, "amod", "compound", "nmod")
+        if view.tok(c).ent_type in _ACTORLIKE_ENTS and view.tok(c).pos != "VERB"
+    ]
 
 
 def _owner_finder(
@@ -345,11 +351,7 @@ def _noun_roles(
     events: set[int],
 ) -> tuple[list[int], list[int], str]:
     owners = view.children(noun, "poss")
-    modifiers = [
-        c
-        for c in view.children(noun, "compound", "amod", "nmod")
-        if view.tok(c).ent_type in _ACTORLIKE_ENTS and c not in cities
-    ]
+    modifiers = [c for c in _named_modifiers(view, noun) if c not in cities]
     # "criticism from legal experts", "aid from Washington": who it comes from acts
     actors = _prep_objects(view, [noun], frozenset({"by", "between"}) | ({"from"} - preps))
     actors += _claimants(view, noun)

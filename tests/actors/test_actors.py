@@ -308,6 +308,11 @@ def test_a_building_named_like_an_organization_is_no_actor() -> None:
     assert not any("Hotel" in actor.name for actor in actors)
 
 
+def test_a_capitalized_participle_tagged_as_an_organization_is_no_actor() -> None:
+    actors = _actors("Coordinated airstrikes by the Somali army killed 50 militants.")
+    assert "Coordinated" not in [actor.name for actor in actors]
+
+
 def test_demo_article_through_the_pipeline(demo_article: str) -> None:
     """Every person of the demo with role, country and sector, as herald.extract codes them."""
     import herald

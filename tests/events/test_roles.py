@@ -117,3 +117,11 @@ def test_a_threat_of_harm_no_trigger_names_is_aimed_at_whom_the_harm_falls_on(
 
 def test_a_warning_of_what_befalls_no_one_has_no_target() -> None:
     assert all(not e.recipient for e in events_of("The minister warned that prices would rise."))
+
+
+@pytest.mark.slow
+def test_a_participle_the_tagger_named_is_no_doer() -> None:
+    strikes = top("Coordinated airstrikes by the Somali army killed 50 militants.", "ASSAULT")
+    assert [party.text for party in strikes.actor] == ["Somali army"]
+    raids = top("Israeli airstrikes killed 50 militants in Gaza.", "ASSAULT")
+    assert [party.country for party in raids.actor] == ["ISR"]
