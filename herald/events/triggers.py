@@ -47,6 +47,11 @@ SOME_OBJECT = "obj:some"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
 AID_GIVEN = "obj:aid"
+# A ``requires`` value: a verb whose object is a bargain ("struck a deal").
+BARGAIN = "obj:bargain"
+# A ``requires`` value: a verb whose subject is armed forces ("troops arrived in the town":
+# a deployment, not a visit).
+BY_FORCE = "by:force"
 # A ``requires`` value: a noun owned by an organisation ("the FBI probe", "the Senate's
 # inquiry"), not by a country or nobody ("China's lunar probe").
 BODY_OWNED = "by:organisation"
@@ -213,6 +218,30 @@ def _gives_aid(view: SentenceView, i: int) -> bool:
     return any(view.tok(t).lemma.lower() in aid for thing in things for t in view.subtree(thing))
 
 
+def _object_kinds(view: SentenceView, i: int) -> set[str]:
+    """The cue kinds (event_cues.csv) of verb ``i``'s direct objects: "bargain" for "struck a
+    deal", "manner" for "struck a conciliatory note"."""
+    kinds = ("bargain", "manner")
+    return {
+        kind
+        for o in view.children(i, "dobj")
+        for kind in kinds
+        if view.tok(o).lemma.lower() in cues(kind)
+    }
+
+
+def _subjects_counted(view: SentenceView, i: int) -> list[int]:
+    """Verb ``i``'s subjects, and for a count ("hundreds of soldiers") what it counts."""
+    subjects = view.children(i, "nsubj")
+    return subjects + [
+        o
+        for s in subjects
+        for p in view.children(s, "prep")
+        if view.tok(p).lemma.lower() == "of"
+        for o in view.children(p, "pobj")
+    ]
+
+
 def _body_owned(view: SentenceView, i: int) -> bool:
     """Whether noun ``i`` has an organisation for its owner or modifier ("FBI probe")."""
     return any(view.tok(c).ent_type == "ORG" for c in view.children(i, "compound", "poss"))
@@ -284,7 +313,29 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _asks_for_comment(view, i, entry)
         or _shares_a_view(view, i, entry)
         or _thing_travels(view, i, entry)
+        or _force_of_nature(view, i, entry)
+        or _no_blow(view, i, entry)
     )
+
+
+def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Striking a deal or a conciliatory note deals no blow (cue kinds ``bargain``, an
+    agreement of its own, and ``manner``)."""
+    return entry.type == "ASSAULT" and bool(_object_kinds(view, i))
+
+
+def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """An earthquake that strikes, floods that destroy homes, a virus that kills: harm done
+    by no one is no attack or coercion (cue kind ``hazard``), whatever it costs."""
+    if entry.type not in ("ASSAULT", "COERCE") or view.tok(i).pos != "VERB":
+        return False
+    verbs = [i]
+    head = view.head(i)
+    if view.tok(i).dep == "conj" and head is not None and not view.children(i, "nsubj"):
+        verbs.append(head)  # "floods destroyed homes and killed 12 people"
+    doers = [d for v in verbs for d in view.children(v, "nsubj")]
+    doers += [o for a in view.children(i, "agent") for o in view.children(a, "pobj")]
+    return any(view.tok(d).lemma.lower() in cues("hazard") for d in doers)
 
 
 def _thing_travels(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
@@ -644,4 +695,8 @@ _SYNTACTIC_NEEDS = {
     ),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
+    BARGAIN: lambda view, i: _object_kinds(view, i) & {"bargain"} != set(),
+    BY_FORCE: lambda view, i: any(
+        view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
+    ),
 }

@@ -178,6 +178,25 @@ def test_things_that_travel_pay_no_visit() -> None:
     assert only(events_of("The delegation traveled to Kyiv."), "CONSULT")
 
 
+def test_armed_forces_that_arrive_are_deployed() -> None:
+    assert only(events_of("Russian troops arrived in the border town on Tuesday."), "MOBILIZE")
+    assert only(events_of("Hundreds of soldiers traveled to the front."), "MOBILIZE")
+    assert only(events_of("The president arrived in Paris on Tuesday."), "CONSULT")
+
+
+def test_striking_a_deal_is_an_agreement_and_a_tone_no_blow() -> None:
+    assert only(events_of("Israel and Hamas struck a deal on Tuesday."), "AGREE")
+    assert not events_of("The prime minister struck a conciliatory note in his speech.")
+    assert only(events_of("Israeli jets struck targets in Gaza."), "ASSAULT")
+
+
+def test_harm_done_by_nature_is_no_attack() -> None:
+    assert not events_of("The earthquake struck the region on Monday.")
+    assert not events_of("Floods destroyed 300 homes and killed 12 people.")
+    assert not events_of("Twelve people were killed by the storm.")
+    assert only(events_of("Gunmen killed 12 people in the village."), "ASSAULT")
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
