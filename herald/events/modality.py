@@ -69,6 +69,7 @@ def modality_of(
         or _has_condition(view, chain[1:] if made_threat else chain)
         or _in_condition(view, trigger)
         or _asks(view)
+        or _can_do(view, trigger)
     )
     if hypothetical or _is_generic_infinitive(view, chain):
         return "hypothetical"
@@ -202,6 +203,14 @@ def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
             if prep is not None:
                 words.add(view.tok(prep).text.lower())
     return words
+
+
+def _can_do(view: SentenceView, trigger: int) -> bool:
+    """ "it can assist its allies": what someone can do, not what they do. Only "can" on
+    the trigger itself: "a measure that can counter threats" says nothing of the threats."""
+    return view.tok(trigger).pos == "VERB" and any(
+        view.tok(c).lemma.lower() == "can" for c in view.children(trigger, "aux")
+    )
 
 
 def _in_time_clause_of_plan(view: SentenceView, chain: list[int]) -> bool:

@@ -137,6 +137,8 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
     ("sentence", "trigger", "expected"),
     [
         ("The missile is capable of striking the base.", "striking", "hypothetical"),
+        ("Japan can assist its allies in a crisis.", "assist", "hypothetical"),
+        ("It is a measure that can counter the threats.", "threats", "asserted"),
         ("It was irresponsible to blame others.", "blame", "hypothetical"),
         ("If Russia invades Ukraine, NATO will respond.", "respond", "hypothetical"),
         ("Unless Russia withdraws, NATO will respond.", "respond", "hypothetical"),
