@@ -162,6 +162,8 @@ def test_hypothetical_capability_generic_and_condition(
         ("The ministry did not respond to the request.", "request", "asserted"),
         ("The ministry did not attend the meeting in Paris.", "meeting", "negated"),
         ("The ministry did not hold talks with Iran.", "talks", "negated"),
+        ("Germany is reluctant to endorse the plan.", "endorse", "negated"),
+        ("Iran is unwilling to resume talks with France.", "talks", "negated"),
         ("The ministry did not agree to talks with Iran.", "talks", "negated"),
         ("The ministry did not respond to a request.", "request", "negated"),
     ],
