@@ -100,7 +100,14 @@ def is_refusal(view: SentenceView, trigger: int) -> bool:
 
 
 def _negation_cues(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
-    """The negation words within the negation's reach of the trigger's chain."""
+    """The negation words within the negation's reach of the trigger's chain; none when
+    two cancel out ("will not hesitate to use force": it will)."""
+    if any(
+        view.tok(i).lemma.lower() in cues("negated") and view.children(i, "neg")
+        for i in chain[1:]
+        if view.tok(i).pos == "VERB"
+    ):
+        return set()
     return _cue_words(view, trigger, negation_scope(view, chain)) & cues("negated")
 
 

@@ -52,6 +52,11 @@ BARGAIN = "obj:bargain"
 # A ``requires`` value: a verb whose subject is armed forces ("troops arrived in the town":
 # a deployment, not a visit).
 BY_FORCE = "by:force"
+# A ``requires`` value: a verb whose object is force itself ("use force", not "used the
+# force of law").
+FORCE_USED = "obj:force"
+# A ``requires`` value: a verb done with economic penalties ("retaliated with tariffs").
+PENALTY = "obj:penalty"
 # A ``requires`` value: a noun owned by an organisation ("the FBI probe", "the Senate's
 # inquiry"), not by a country or nobody ("China's lunar probe").
 BODY_OWNED = "by:organisation"
@@ -696,6 +701,14 @@ _SYNTACTIC_NEEDS = {
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
     BARGAIN: lambda view, i: _object_kinds(view, i) & {"bargain"} != set(),
+    FORCE_USED: lambda view, i: any(
+        view.tok(o).lemma.lower() in ("force", "violence") and not view.children(o, "prep")
+        for o in view.children(i, "dobj")
+    ),
+    PENALTY: lambda view, i: any(
+        view.tok(o).lemma.lower() in cues("penalty")
+        for o in _acted_on(view, i, "with", ("pobj",), ())
+    ),
     BY_FORCE: lambda view, i: any(
         view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
     ),

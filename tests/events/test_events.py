@@ -197,6 +197,21 @@ def test_harm_done_by_nature_is_no_attack() -> None:
     assert only(events_of("Gunmen killed 12 people in the village."), "ASSAULT")
 
 
+def test_force_and_retaliation_are_assaults_and_their_conditions_threats() -> None:
+    def told(text: str) -> set[str]:  # the whole pipeline: the speaker is an actor
+        return {e.type for e in herald.extract(text, date="2017-12-18", all_events=True).events}
+
+    assert only(events_of("The army will use force against the protesters."), "ASSAULT")
+    assert not events_of("The ministry used the force of law to close the paper.")
+    assert "THREATEN" in told("Iran said it will retaliate if attacked.")
+    # two negations cancel: it will use force, if they escalate
+    said = '"If they escalate, we will not hesitate to use force," the president said.'
+    assert "THREATEN" in told(said)
+    assert {e.type for e in events_of("Europe retaliated with tariffs on U.S. exports.")} == {
+        "SANCTION"
+    }
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
