@@ -8,6 +8,7 @@ import pytest
 
 from herald.clean.language import (
     MIN_WORDS,
+    foreign_function_words,
     function_words,
     guess_english,
     is_english,
@@ -32,6 +33,10 @@ OTHERS = {
     "grens zou sturen en dat de gesprekken met de rebellen waren uitgesteld.",
     "ru": "Правительство заявило во вторник, что направит дополнительные войска к границе "
     "после недели столкновений и что переговоры с повстанцами отложены.",  # noqa: RUF001
+    "id": "Pemerintah mengatakan pada hari Selasa bahwa mereka akan mengirim lebih banyak "
+    "pasukan ke perbatasan setelah seminggu bentrokan dan pembicaraan dengan pemberontak ditunda.",
+    "tr": "Hükümet salı günü yaptığı açıklamada bir haftalık çatışmaların ardından sınıra daha "
+    "fazla asker göndereceğini ve isyancılarla görüşmelerin ertelendiğini söyledi.",
     "zh": "政府星期二表示，在一周的冲突之后，将向边境增派部队，与叛军的谈判已推迟到下个月。",  # noqa: RUF001
 }
 
@@ -72,3 +77,17 @@ def test_function_word_table() -> None:
     assert frozenset(words) == function_words()
     # words frequent in other Latin-script languages would blur the measure
     assert not {"a", "in", "de", "die", "la", "el", "en", "et"} & set(words)
+
+
+def test_a_short_sentence_of_names_is_english() -> None:
+    names = "Kenya's President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi."
+    guess = guess_english(names)
+    assert guess.words >= MIN_WORDS and guess.function_share == 0.0
+    assert guess.english
+
+
+def test_foreign_function_word_table_holds_no_english_word() -> None:
+    foreign = foreign_function_words()
+    assert len(foreign) >= 80
+    assert not foreign & function_words()
+    assert not {"a", "in", "on", "to", "do", "no", "men", "war", "also", "will"} & foreign
