@@ -35,8 +35,8 @@ OTHERS = {
     "после недели столкновений и что переговоры с повстанцами отложены.",  # noqa: RUF001
     "id": "Pemerintah mengatakan pada hari Selasa bahwa mereka akan mengirim lebih banyak "
     "pasukan ke perbatasan setelah seminggu bentrokan dan pembicaraan dengan pemberontak ditunda.",
-    "tr": "Hükümet salı günü yaptığı açıklamada bir haftalık çatışmaların ardından sınıra daha "
-    "fazla asker göndereceğini ve isyancılarla görüşmelerin ertelendiğini söyledi.",
+    "tr": "Hükümet salı günü yaptığı açıklamada bir haftalık çatışmaların ardından sınıra daha "  # noqa: RUF001
+    "fazla asker göndereceğini ve isyancılarla görüşmelerin ertelendiğini söyledi.",  # noqa: RUF001
     "zh": "政府星期二表示，在一周的冲突之后，将向边境增派部队，与叛军的谈判已推迟到下个月。",  # noqa: RUF001
 }
 
