@@ -313,6 +313,11 @@ def test_a_capitalized_participle_tagged_as_an_organization_is_no_actor() -> Non
     assert "Coordinated" not in [actor.name for actor in actors]
 
 
+def test_a_dotted_country_abbreviation_is_the_country() -> None:
+    actors = _actors("Cameroon and C.A.R. officials met in Yaounde on Monday.")
+    assert (_named(actors, "Central African Republic").kind) == "country"
+
+
 def test_demo_article_through_the_pipeline(demo_article: str) -> None:
     """Every person of the demo with role, country and sector, as herald.extract codes them."""
     import herald
