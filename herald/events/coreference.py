@@ -9,7 +9,8 @@ and something ties them:
 - apart: another type, or another mode unless both name the same target; another
   factuality (a planned, negated or historical mention is not the asserted one); dates of
   their own that do not overlap; places that differ; on either side, parties that share
-  none (generic parties, "five people", "the attackers", never tell events apart);
+  none (generic parties, "five people", "the attackers", never tell events apart, nor do a
+  state and its organs: "Ankara testing", "Turkish F-16 jets ... to test");
 - tied: a named party in common, the same town, the same date of its own, with no named
   party on either mention the same trigger word ("killed ... killed"), or, for a deed, a
   later claim of it ("claimed responsibility for the attack").
@@ -31,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from herald.actors.stage import STATE_SECTORS
 from herald.events.plover import plover_types
 from herald.events.roles import CLAIMED
 from herald.events.when import own_time
@@ -168,9 +170,28 @@ def _places_agree(first: Event, second: Event) -> bool:
 
 
 def _sides_differ(mine: Sequence[ActorRef], theirs: Sequence[ActorRef]) -> bool:
-    """Both sides name someone particular and no one in common."""
+    """Both sides name someone particular and no one in common. A state and its forces or
+    people ("Ankara testing", "Turkish F-16 jets ... to test"), or two unnamed groups of one
+    country, may be one side told in other words: they do not tell two events apart."""
     one, two = _specific(mine), _specific(theirs)
-    return bool(one and two and not one & two)
+    return bool(one and two and not one & two) and not _one_country(mine, theirs)
+
+
+def _one_country(mine: Sequence[ActorRef], theirs: Sequence[ActorRef]) -> bool:
+    """Whether the two sides have a state or an organ of one state (government, forces,
+    police, courts: not its rebels or its opposition, nor persons, since two persons of one
+    country are two people and so may be their two statements)."""
+
+    def codes(side: Sequence[ActorRef]) -> set[str]:
+        return {
+            p.country
+            for p in side
+            if p.country
+            and p.kind != "person"
+            and (p.kind == "country" or p.sector in STATE_SECTORS)
+        }
+
+    return bool(codes(mine) & codes(theirs))
 
 
 def _specific(parties: Sequence[ActorRef]) -> set[str]:

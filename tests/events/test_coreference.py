@@ -67,3 +67,38 @@ def test_one_attack_told_by_its_blast_and_its_gunmen_is_one_event() -> None:
     bomb = _event(3, "attacked", 300, recipient=market, when=tuesday)
     bomb = replace(bomb, mode="explosives")
     assert len(merge_mentions([stormed, bomb])) == 2
+
+
+def test_a_state_and_its_forces_are_one_side() -> None:
+    turkey = (ActorRef(name="Türkiye", kind="country", actor_id="d:a1", country="TUR"),)
+    jets = (
+        ActorRef(
+            name="Turkish F-16 jets", kind="group", actor_id="d:a2", country="TUR", sector="MIL"
+        ),
+    )
+    greece = (ActorRef(name="Greece", kind="country", actor_id="d:a3", country="GRC"),)
+    monday = TimeValue("Monday", "2019-11-25", "day", "relative")
+    testing = _event(1, "testing", 10, type="MOBILIZE", actor=turkey, when=monday)
+    test = _event(2, "test", 300, type="MOBILIZE", actor=jets, when=monday)
+    assert len(merge_mentions([testing, test])) == 1
+    # another state's forces are another side
+    drills = _event(3, "test", 300, type="MOBILIZE", actor=greece, when=monday)
+    assert len(merge_mentions([testing, drills])) == 2
+    # two persons of one country are two people
+    trump = (ActorRef(name="Donald Trump", kind="person", actor_id="d:a4", country="USA"),)
+    biden = (ActorRef(name="Joe Biden", kind="person", actor_id="d:a5", country="USA"),)
+    one = _event(4, "condemned", 10, type="ACCUSE", actor=trump, recipient=greece, when=monday)
+    two = _event(5, "condemned", 300, type="ACCUSE", actor=biden, recipient=greece, when=monday)
+    assert len(merge_mentions([one, two])) == 2
+    # a state's army and the rebels fighting it are two sides
+    army = (
+        ActorRef(name="army", kind="organization", actor_id="d:a6", country="NGA", sector="MIL"),
+    )
+    rebels = (
+        ActorRef(
+            name="Boko Haram", kind="organization", actor_id="d:a7", country="NGA", sector="REB"
+        ),
+    )
+    raid = _event(6, "attacked", 10, actor=army, when=monday)
+    ambush = _event(7, "attacked", 300, actor=rebels, when=monday)
+    assert len(merge_mentions([raid, ambush])) == 2
