@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from herald.events.plover import cues
 from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
 from herald.events.when_gaps import is_gap, shift_by_gap
 from herald.events.when_relations import (
@@ -111,7 +112,9 @@ def _governing_span(
 
 def _participant_clauses(view: SentenceView, trigger: int, unit: Sequence[int]) -> list[range]:
     """Clauses that describe a noun other than the trigger ("40 prisoners held since the
-    fighting began in March"): their times date the noun's story, not the event."""
+    fighting began in March"): their times date the noun's story, not the event. Not those
+    of a statement, a briefing or an interview (cue kind ``utterance``): "in a statement
+    emailed on Friday, Exantus described the jailbreak as deplorable" dates what he said."""
     own = {trigger, *unit}
     return [
         view.subtree(i)
@@ -120,6 +123,7 @@ def _participant_clauses(view: SentenceView, trigger: int, unit: Sequence[int]) 
         and (head := view.head(i)) is not None
         and head not in own
         and view.tok(head).pos in ("NOUN", "PROPN", "PRON")
+        and view.tok(head).lemma.lower() not in cues("utterance")
         and trigger not in view.subtree(i)
     ]
 

@@ -162,6 +162,12 @@ def test_a_clause_describing_a_participant_does_not_date_the_event() -> None:
     assert when is not None and (when.value, when.anchor) == ("2017-12-18", "publication")
 
 
+def test_the_date_of_a_statement_dates_what_it_says() -> None:
+    text = "In a statement emailed on Friday, the minister described the raid as deplorable."
+    when = when_of(text, "described")
+    assert when is not None and when.value == "2017-12-15"
+
+
 def test_a_planned_events_bare_weekday_is_the_next_one() -> None:
     monday = TimeValue("March 10", "2025-03-10", "day", "absolute")
     read_as_past = TimeValue("Tuesday", "2025-03-04", "day", "relative")
