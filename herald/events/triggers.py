@@ -511,11 +511,15 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
 
 def _characterized(view: SentenceView, speech: int) -> list[int]:
     """What a speaker says something is: the predicate of a copula it reports ("said the
-    launch was another reckless breach of UN resolutions")."""
+    launch was another reckless breach of UN resolutions"). Not a state of affairs (cue
+    kind ``state``: "told reporters the situation is catastrophic" blames no one)."""
     return [
         t
         for clause in view.children(speech, "ccomp")
         if view.tok(clause).lemma.lower() == "be"
+        and not any(
+            view.tok(s).lemma.lower() in cues("state") for s in view.children(clause, "nsubj")
+        )
         for c in view.children(clause, "attr", "acomp")
         for t in _phrase(view, c)
     ]

@@ -212,6 +212,13 @@ def test_force_and_retaliation_are_assaults_and_their_conditions_threats() -> No
     }
 
 
+def test_a_dire_state_of_affairs_blames_no_one() -> None:
+    told = "The envoy told reporters that the situation in Sudan is catastrophic."
+    assert not [e for e in events_of(told) if e.type == "ACCUSE"]
+    said = "Japan said the launch was a reckless breach of UN resolutions."
+    assert only(events_of(said), "ACCUSE")
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]

@@ -79,7 +79,8 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "light", "speech", "planned", "hypothetical", "negated", "obligation", "locative",
         "simultaneous", "claim", "reported", "desire", "circumstance", "topic", "press",
         "allegation", "decision", "opinion", "custody", "staying", "quantity", "undergo",
-        "aid", "conveyance", "bargain", "manner", "hazard", "armed", "utterance", "penalty",
+        "aid", "conveyance", "bargain", "manner", "hazard", "armed", "utterance", "state",
+        "penalty",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
