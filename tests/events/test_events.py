@@ -219,6 +219,13 @@ def test_a_dire_state_of_affairs_blames_no_one() -> None:
     assert only(events_of(said), "ACCUSE")
 
 
+def test_opposition_voiced_is_a_rejection_and_the_opposition_no_event() -> None:
+    assert only(events_of("Britain voiced opposition to the ban."), "REJECT")
+    assert only(events_of("The hunts face opposition from European countries."), "REJECT")
+    assert not events_of("The opposition won the election.")
+    assert not events_of("Its popularity stands in opposition to other nations.")
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
