@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from herald.data_files import read_rows
-from herald.events.participants import POLITICAL_SECTORS, phrase_sector
+from herald.events.participants import POLITICAL_SECTORS, is_agent, phrase_sector
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.roles import Roles, antecedent
 from herald.events.syntax import SentenceView
@@ -57,6 +57,9 @@ BY_FORCE = "by:force"
 FORCE_USED = "obj:force"
 # A ``requires`` value: a verb done with economic penalties ("retaliated with tariffs").
 PENALTY = "obj:penalty"
+# A ``requires`` value: a verb that sends projectiles at someone ("launched 120 drones at
+# Ukraine", "fired rockets into Israel"), not one that tests them.
+AIMED = "obj:aimed"
 # A ``requires`` value: a noun owned by an organisation ("the FBI probe", "the Senate's
 # inquiry"), not by a country or nobody ("China's lunar probe").
 BODY_OWNED = "by:organisation"
@@ -245,6 +248,27 @@ def _subjects_counted(view: SentenceView, i: int) -> list[int]:
         if view.tok(p).lemma.lower() == "of"
         for o in view.children(p, "pobj")
     ]
+
+
+_AT_TARGET = frozenset({"at", "into", "on", "against", "toward", "towards"})
+
+
+def _aimed(view: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` sends projectiles (cue kind ``projectile``) at a target it names."""
+    sent = any(
+        view.tok(t).lemma.lower() in cues("projectile")
+        for o in view.children(i, "dobj")
+        for t in view.subtree(o)
+    )
+    # a target is a party or a named place ("at Ukraine", "into Israel"), not "the sea"
+    # or "Sunday"
+    return sent and any(
+        view.tok(t).ent_type in ("GPE", "ORG", "NORP", "PERSON", "FAC") or is_agent(view, t)
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() in _AT_TARGET
+        for t in view.children(p, "pobj")
+        if view.tok(t).ent_type not in ("DATE", "TIME")
+    )
 
 
 def _body_owned(view: SentenceView, i: int) -> bool:
@@ -713,6 +737,7 @@ _SYNTACTIC_NEEDS = {
         view.tok(o).lemma.lower() in cues("penalty")
         for o in _acted_on(view, i, "with", ("pobj",), ())
     ),
+    AIMED: lambda view, i: _aimed(view, i),
     BY_FORCE: lambda view, i: any(
         view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
     ),

@@ -226,6 +226,14 @@ def test_opposition_voiced_is_a_rejection_and_the_opposition_no_event() -> None:
     assert not events_of("Its popularity stands in opposition to other nations.")
 
 
+def test_projectiles_sent_at_a_target_are_an_assault_and_a_launch_a_test() -> None:
+    drones = only(events_of("Russia launched 120 drones at Ukraine overnight."), "ASSAULT")
+    assert [r.text for r in drones.recipient] == ["Ukraine"]
+    assert only(events_of("Militants fired mortar shells at army positions."), "ASSAULT")
+    assert only(events_of("North Korea launched a ballistic missile on Sunday."), "MOBILIZE")
+    assert only(events_of("North Korea fired a missile into the sea."), "MOBILIZE")
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
