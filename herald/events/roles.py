@@ -370,12 +370,12 @@ def _noun_roles(
         of_objects = _prep_objects(view, [noun], frozenset({"of"}))
         recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
     path = "noun"
-    governor = view.head(noun)
+    governor = _on_verb(view, noun) or view.head(noun)
     governing = view.tok(governor).lemma.lower() if governor is not None else ""
     if (
         governor is not None
-        and view.tok(noun).dep in ("dobj", "nsubjpass")
-        and view.tok(governor).pos == "VERB"
+        and (view.tok(noun).dep in ("dobj", "nsubjpass") or governor == _on_verb(view, noun))
+        and (view.tok(governor).pos == "VERB" or governor == _on_verb(view, noun))
         and governor not in events
         and (governing in cues("light") or governing not in cues("speech"))
     ):
@@ -394,6 +394,20 @@ def _noun_roles(
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
     return _expand(view, actors), _expand(view, recipients), path
+
+
+_ON_VERBS = frozenset({"go", "be", "remain", "stay"})
+
+
+def _on_verb(view: SentenceView, noun: int) -> int | None:
+    """The verb of "went on strike", "are on hunger strike": its subject does the deed."""
+    preposition = view.head(noun)
+    if view.tok(noun).dep != "pobj" or preposition is None:
+        return None
+    verb = view.head(preposition)
+    if view.tok(preposition).lemma.lower() != "on" or verb is None:
+        return None
+    return verb if view.tok(verb).lemma.lower() in _ON_VERBS else None
 
 
 def _claimants(view: SentenceView, noun: int) -> list[int]:

@@ -234,6 +234,14 @@ def test_projectiles_sent_at_a_target_are_an_assault_and_a_launch_a_test() -> No
     assert only(events_of("North Korea fired a missile into the sea."), "MOBILIZE")
 
 
+def test_going_on_strike_is_a_protest_by_the_strikers_and_carrying_one_out_an_attack() -> None:
+    teachers = only(events_of("Thousands of teachers went on strike over pay."), "PROTEST")
+    assert [a.text for a in teachers.actor] == ["teachers"]
+    hunger = only(events_of("The prisoners have been on hunger strike for a week."), "PROTEST")
+    assert [a.text for a in hunger.actor] == ["prisoners"]
+    assert only(events_of("Israel carried out a strike on Gaza."), "ASSAULT")
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
