@@ -201,14 +201,32 @@ def _fits(event: Event, place: Place) -> bool:
 
 def sentence_places(event: Event, places: Sequence[Place]) -> list[Place]:
     """The resolved places of the event's sentence that none of its parties names ("sanctions
-    on Russia" do not happen in Russia), nearest the trigger first."""
+    on Russia" do not happen in Russia) and that do not speak or own ("Seoul said", "Kyiv's
+    air force said": a capital standing for its government), nearest the trigger first."""
     parties = [p.text.lower() for p in (*event.actor, *event.recipient)]
     inside = [
         place
         for place in _resolved_in_sentence(event, places)
         if not any(place.text.lower() in party for party in parties)
+        and not _speaks_or_owns(event, place)
     ]
     return sorted(inside, key=lambda p: abs(p.start - event.trigger.start))
+
+
+# What follows a place that stands for its government: its voice or its possessions.
+_VOICE = frozenset({
+    "said", "says", "told", "tells", "announced", "announces", "reported", "reports",
+    "warned", "warns", "added", "stated", "claimed", "claims", "insisted",
+})  # fmt: skip
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def _speaks_or_owns(event: Event, place: Place) -> bool:
+    after = event.evidence.sentence[place.end - event.evidence.start :].split()
+    if not after:
+        return False
+    word = after[0].lower().strip(",.;:")
+    return word in _VOICE or word.startswith(_POSSESSIVE)
 
 
 def _resolved_in_sentence(event: Event, places: Sequence[Place]) -> list[Place]:

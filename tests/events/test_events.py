@@ -242,6 +242,15 @@ def test_going_on_strike_is_a_protest_by_the_strikers_and_carrying_one_out_an_at
     assert only(events_of("Israel carried out a strike on Gaza."), "ASSAULT")
 
 
+def test_a_capital_that_speaks_or_owns_is_not_where_things_happen() -> None:
+    def places(text: str) -> list[str | None]:
+        found = herald.extract(text, date="2024-05-01", all_events=True).events
+        return [e.where.name if e.where else None for e in found]
+
+    assert places("North Korea fired a missile into the sea, Seoul said.") == [None]
+    assert places("Gunmen stormed a hotel in Beledweyne, Seoul's envoy said.") == ["Beledweyne"]
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
