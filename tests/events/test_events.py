@@ -251,6 +251,12 @@ def test_a_capital_that_speaks_or_owns_is_not_where_things_happen() -> None:
     assert places("Gunmen stormed a hotel in Beledweyne, Seoul's envoy said.") == ["Beledweyne"]
 
 
+def test_words_are_addressed_to_parties_not_to_things() -> None:
+    text = "China warned the United States against arms sales to Taiwan."
+    warning = only(events_of(text), "THREATEN")
+    assert [r.text for r in warning.recipient] == ["United States"]
+
+
 def test_naming_something_is_no_call_for_it() -> None:
     text = "Trump hosted Erdogan at the White House for what Erdogan called a great meeting."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
