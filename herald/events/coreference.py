@@ -170,9 +170,9 @@ def _places_agree(first: Event, second: Event) -> bool:
 
 
 def _sides_differ(mine: Sequence[ActorRef], theirs: Sequence[ActorRef]) -> bool:
-    """Both sides name someone particular and no one in common. A state and its forces or
-    people ("Ankara testing", "Turkish F-16 jets ... to test"), or two unnamed groups of one
-    country, may be one side told in other words: they do not tell two events apart."""
+    """Both sides name someone particular and no one in common. A state and its organs
+    ("Ankara testing", "Turkish F-16 jets ... to test") may be one side told in other words:
+    they do not tell two events apart."""
     one, two = _specific(mine), _specific(theirs)
     return bool(one and two and not one & two) and not _one_country(mine, theirs)
 

@@ -370,12 +370,13 @@ def _noun_roles(
         of_objects = _prep_objects(view, [noun], frozenset({"of"}))
         recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
     path = "noun"
-    governor = _on_verb(view, noun) or view.head(noun)
+    on_verb = _on_verb(view, noun)  # "went on strike": "go" lends its subject
+    governor = on_verb or view.head(noun)
     governing = view.tok(governor).lemma.lower() if governor is not None else ""
     if (
         governor is not None
-        and (view.tok(noun).dep in ("dobj", "nsubjpass") or governor == _on_verb(view, noun))
-        and (view.tok(governor).pos == "VERB" or governor == _on_verb(view, noun))
+        and (on_verb is not None or view.tok(noun).dep in ("dobj", "nsubjpass"))
+        and (on_verb is not None or view.tok(governor).pos == "VERB")
         and governor not in events
         and (governing in cues("light") or governing not in cues("speech"))
     ):

@@ -728,7 +728,7 @@ _SYNTACTIC_NEEDS = {
     ),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
-    BARGAIN: lambda view, i: _object_kinds(view, i) & {"bargain"} != set(),
+    BARGAIN: lambda view, i: "bargain" in _object_kinds(view, i),
     FORCE_USED: lambda view, i: any(
         view.tok(o).lemma.lower() in ("force", "violence") and not view.children(o, "prep")
         for o in view.children(i, "dobj")
@@ -737,7 +737,7 @@ _SYNTACTIC_NEEDS = {
         view.tok(o).lemma.lower() in cues("penalty")
         for o in _acted_on(view, i, "with", ("pobj",), ())
     ),
-    AIMED: lambda view, i: _aimed(view, i),
+    AIMED: _aimed,
     BY_FORCE: lambda view, i: any(
         view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
     ),
