@@ -13,7 +13,6 @@ rename them when whole, since a file read half-written is stored as it was read.
 
 from __future__ import annotations
 
-import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,8 +30,6 @@ QUIET_MS = 400
 LONGEST_ROUND_MS = 3000
 # How often the watcher wakes without changes, to see whether it was told to stop.
 WAKE_MS = 500
-# How long a stopped watcher thread is waited for (it wakes every WAKE_MS).
-STOP_WAIT_S = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,61 +52,23 @@ def watch_folder(
     processes: int | None = None,
 ) -> Iterator[Round]:
     """Ingest the folder, then each round of new or changed files, until ``stop`` is set
-    (or Ctrl-C, which raises KeyboardInterrupt between rounds or in one).
-
-    Why a thread: the file notifications are awaited in watchfiles' Rust code, which notices
-    Ctrl-C only when it checks for signals; once in many runs it did not, and the watcher ran
-    on. Here a thread waits on them and hands each batch over a queue, and the calling thread
-    waits on the queue, where Python raises KeyboardInterrupt at once; either way out, the
-    thread is told to stop and is waited for."""
-    stop = stop or threading.Event()
-    batches: queue.Queue[set[tuple[object, str]] | BaseException | None] = queue.Queue()
-    watcher = threading.Thread(target=_watch_changes, args=(folder, stop, batches), daemon=True)
-    watcher.start()
-    try:
-        first = True
-        while not stop.is_set():
-            try:
-                changes = batches.get(timeout=WAKE_MS / 1000)
-            except queue.Empty:
-                continue
-            if changes is None:
-                return
-            if isinstance(changes, BaseException):
-                raise changes
-            paths = [str(folder)] if first else sorted({path for _, path in changes})
-            if first or paths:
-                yield _ingest_round(paths, store, options, processes)
-            first = False
-    finally:
-        stop.set()
-        watcher.join(timeout=STOP_WAIT_S)
-
-
-def _watch_changes(
-    folder: Path,
-    stop: threading.Event,
-    batches: queue.Queue[set[tuple[object, str]] | BaseException | None],
-) -> None:
-    """Hand each batch of readable changes (an empty one every ``WAKE_MS`` without any)
-    over ``batches`` until ``stop`` is set; then None, or the error that ended it."""
+    (or Ctrl-C, which raises KeyboardInterrupt between rounds or in one)."""
     import watchfiles
 
-    try:
-        for changes in watchfiles.watch(
-            folder,
-            watch_filter=_readable,
-            debounce=LONGEST_ROUND_MS,
-            step=QUIET_MS,
-            stop_event=stop,
-            rust_timeout=WAKE_MS,
-            yield_on_timeout=True,
-            raise_interrupt=False,
-        ):
-            batches.put(changes)
-        batches.put(None)
-    except BaseException as error:  # handed to the thread that ingests
-        batches.put(error)
+    first = True
+    for changes in watchfiles.watch(
+        folder,
+        watch_filter=_readable,
+        debounce=LONGEST_ROUND_MS,
+        step=QUIET_MS,
+        stop_event=stop,
+        rust_timeout=WAKE_MS,
+        yield_on_timeout=True,
+    ):
+        paths = [str(folder)] if first else sorted({path for _, path in changes})
+        if first or paths:
+            yield _ingest_round(paths, store, options, processes)
+        first = False
 
 
 def _readable(change: object, path: str) -> bool:

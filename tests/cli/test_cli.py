@@ -372,9 +372,15 @@ def test_watch_stores_the_folder_and_stops_cleanly_on_ctrl_c(tmp_path: Path):
     (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
     db = tmp_path / "events.duckdb"
     # PYTHONFAULTHANDLER: a watcher that does not stop is sent SIGABRT, and prints where
-    # each of its threads stood, which the failure shows.
+    # each of its threads stood, which the failure shows. The watcher is started as a
+    # terminal starts a command, with Ctrl-C's default handler: a test run started in the
+    # background of a script inherits SIGINT ignored, and so would its children.
+    terminal = (
+        "import signal, sys, runpy; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "sys.argv[0] = 'herald'; runpy.run_module('herald', run_name='__main__')"
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "herald", "watch", str(folder), "--db", str(db), "-j", "1"],
+        [sys.executable, "-c", terminal, "watch", str(folder), "--db", str(db), "-j", "1"],
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONFAULTHANDLER": "1"},
