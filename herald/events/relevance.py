@@ -199,8 +199,9 @@ def end_of_sentences(parsed: ParsedText, count: int) -> int:
 
 def mark_lead(events: Sequence[Event], lede_end: int) -> list[Event]:
     """The article's lead events marked: the political events its lede tells (news says
-    first what it is about), else its first political event."""
-    political = [e for e in events if e.relevance > _COLLECTIVE]
+    first what it is about), else its first political event; events that happen or are
+    planned, not what may happen or did not ("may seek a nuclear body")."""
+    political = [e for e in events if e.relevance > _COLLECTIVE and _occurs(e)]
     lead = [e for e in political if e.evidence.start < lede_end] or political[:1]
     chosen = {id(e) for e in lead}
     return [replace(e, lead=True) if id(e) in chosen else e for e in events]

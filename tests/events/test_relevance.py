@@ -15,6 +15,7 @@ from herald.events.relevance import (
     document_relevance,
     event_relevance,
     is_political,
+    mark_lead,
 )
 from herald.events.topic import article_words, world_affairs_score
 from herald.records import Actor, ActorRef, Event, Evidence, Mention
@@ -210,3 +211,14 @@ def test_a_story_set_abroad_is_no_political_article() -> None:
     clinics = herald.extract(CLINICS_STORY, date="2019-05-01", all_events=True)
     assert clinics.doc.relevance < DOCUMENT_THRESHOLD
     assert herald.extract(POLITICAL, date="2019-05-01").doc.relevance >= DOCUMENT_THRESHOLD
+
+
+def test_what_may_happen_or_did_not_is_no_lead_event() -> None:
+    def at(start: int, modality: str) -> Event:
+        return replace(
+            _event("ASSAULT"), relevance=0.9, modality=modality,
+            evidence=Evidence("x", start, start + 1),
+        )  # fmt: skip
+
+    marked = mark_lead([at(10, "negated"), at(20, "hypothetical"), at(900, "asserted")], 300)
+    assert [e.lead for e in marked] == [False, False, True]
