@@ -141,11 +141,14 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
 
 def _named_modifiers(view: SentenceView, noun: int) -> list[int]:
     """The names that modify a noun ("Israeli airstrikes", "Hamas attacks"): whose it is.
-    A participle the tagger took for a name ("Coordinated airstrikes") is none."""
+    A participle or an adjective the tagger took for a name ("Coordinated airstrikes") is
+    none; a nationality is an adjective that names ("Israeli")."""
     return [
         c
         for c in view.children(noun, "amod", "compound", "nmod")
-        if view.tok(c).ent_type in _ACTORLIKE_ENTS and view.tok(c).pos != "VERB"
+        if view.tok(c).ent_type in _ACTORLIKE_ENTS
+        and view.tok(c).pos != "VERB"
+        and (view.tok(c).pos != "ADJ" or view.tok(c).ent_type == "NORP")
     ]
 
 

@@ -123,5 +123,8 @@ def test_a_warning_of_what_befalls_no_one_has_no_target() -> None:
 def test_a_participle_the_tagger_named_is_no_doer() -> None:
     strikes = top("Coordinated airstrikes by the Somali army killed 50 militants.", "ASSAULT")
     assert [party.text for party in strikes.actor] == ["Somali army"]
+    quoted = "\u201cCoordinated airstrikes by the Somali army and its partners in the region have "
+    quoted += "killed at least 50 militants,\u201d the ministry said."  # tagged ADJ here
+    assert [party.text for party in top(quoted, "ASSAULT").actor] == ["Somali army"]
     raids = top("Israeli airstrikes killed 50 militants in Gaza.", "ASSAULT")
     assert [party.country for party in raids.actor] == ["ISR"]
