@@ -74,14 +74,15 @@ def to_event(
     assert roles is not None
     time_spans, place_spans, blocked = spans
     actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans, agents=True)
-    recipient_refs, guess_r = participant_refs(view, actors, roles.recipients, place_spans)
-    if plover_types()[candidate.type].quad.startswith("verbal"):
-        # words are said to someone: "warned the United States against arms sales to Taiwan"
-        # is addressed to the United States, not to the sales (a deed judged with no party
-        # named, "condemned the attack", stays the recipient)
-        parties = participant_refs(view, actors, roles.recipients, place_spans, agents=True)
-        if parties[0]:
-            recipient_refs, guess_r = parties
+    # words are said to someone: "warned the United States against arms sales to Taiwan" is
+    # addressed to the United States, not to the sales (a deed judged with no party named,
+    # "condemned the attack", stays the recipient)
+    verbal = plover_types()[candidate.type].quad.startswith("verbal")
+    recipient_refs, guess_r = participant_refs(
+        view, actors, roles.recipients, place_spans, agents=verbal
+    )
+    if verbal and not recipient_refs:
+        recipient_refs, guess_r = participant_refs(view, actors, roles.recipients, place_spans)
     # one party is never its own recipient, however it is named ("Mr. Trudeau ... he")
     actor_ids = {r.actor_id for r in actor_refs if r.actor_id is not None}
     recipient_refs = tuple(
