@@ -27,7 +27,11 @@ several do, to the one mentioned in the same or previous sentence); a definite r
 country; plural role nouns are groups, one per (role, country). Pronouns take the latest
 compatible person of the same or previous sentence, subjects first.
 
-Country of a person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) when its own
+A person ``people.csv`` knows (a head of state or government, ...: ``herald.actors.known``)
+takes the country the table gives when its own words give none, and the government sector
+when in office on the publication day and its words give no sector.
+
+Country of any other person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) when its own
 words give none ("Foreign Affairs Minister Chrystia Freeland", "Prime Minister Justin
 Trudeau"): the country named most often in the paragraph of its first mention (country
 names, demonyms, capitals, national organizations; words inside titles do not count); when
@@ -69,6 +73,7 @@ from pathlib import Path
 
 import herald.actors.lexicon as lexicon
 from herald.actors.grouping import Draft, Grouper
+from herald.actors.known import code_known_people
 from herald.actors.mentions import find_candidates
 from herald.actors.scan import MentionCandidate, Scan
 from herald.records import Actor, ActorKind, Document, Mention, ParsedText
@@ -315,9 +320,10 @@ def find_actors(
     grouper = Grouper(scan, _genders(candidates))
     for candidate in candidates:
         grouper.add(candidate)
-    drafts = [draft for draft in grouper.drafts if not _doubtful_person(draft)]
-    _infer_countries(drafts, scan, doc)
     day = _publication_day(doc)
+    known = code_known_people(grouper.drafts, day)
+    drafts = [d for d in grouper.drafts if id(d) in known or not _doubtful_person(d)]
+    _infer_countries(drafts, scan, doc)
     actors = []
     for number, draft in enumerate(drafts, start=1):
         mentions = _mentions(parsed, draft.spans)

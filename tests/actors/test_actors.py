@@ -255,13 +255,14 @@ def test_demo_article(demo_article: str) -> None:
 
 
 def test_unqualified_head_of_government_takes_the_home_country_on_a_tie() -> None:
+    # a prime minister herald's table of leaders does not know (herald.actors.known)
     text = (
         "U.S. Secretary of State Rex Tillerson will travel to Ottawa, where he will meet "
-        "with Prime Minister Justin Trudeau to talk about North Korea."
+        "with Prime Minister Anne Tremblay to talk about North Korea."
     )
-    plain = _named(_actors(text), "Justin Trudeau")
+    plain = _named(_actors(text), "Anne Tremblay")
     assert plain.country is None  # Canada and North Korea are named once each
-    signed = _named(_actors(text, credits=("JANE DOE/The Globe and Mail",)), "Justin Trudeau")
+    signed = _named(_actors(text, credits=("JANE DOE/The Globe and Mail",)), "Anne Tremblay")
     assert signed.country == "CAN"
 
 
@@ -345,12 +346,13 @@ def test_demo_article_through_the_pipeline(demo_article: str) -> None:
 
 
 def test_a_wire_agency_lends_its_country_to_nobody() -> None:
+    # a prime minister herald's table of leaders does not know (herald.actors.known)
     text = (
         "U.S. Secretary of State Rex Tillerson will travel to Ottawa, where he will meet "
-        "with Prime Minister Justin Trudeau to talk about North Korea."
+        "with Prime Minister Anne Tremblay to talk about North Korea."
     )
     for outlet in ("Reuters", "Associated Press"):
-        signed = _named(_actors(text, publisher=outlet), "Justin Trudeau")
+        signed = _named(_actors(text, publisher=outlet), "Anne Tremblay")
         assert signed.country is None, outlet  # a wire reports from everywhere
-    national = _named(_actors(text, publisher="The Globe and Mail"), "Justin Trudeau")
+    national = _named(_actors(text, publisher="The Globe and Mail"), "Anne Tremblay")
     assert national.country == "CAN"

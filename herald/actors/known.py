@@ -1,0 +1,121 @@
+"""actors.known: the country of well-known political leaders, which news often leaves out.
+
+News names a head of state without a country when its readers know it: "President Bush
+threatened further action against Russia", "Putin offered to negotiate with the president of
+Armenia". The paragraph rule (``herald.actors.stage``) then gives such a person the country
+the paragraph names most, here Russia for Bush; with no title, no country at all. Coders of
+political events have always kept actor dictionaries for this (people, their country and
+their offices in time); ``people.csv`` is herald's: heads of state and of government who held
+office between 1980 and 2025 (and some foreign and defence ministers, spokespeople, party,
+opposition and armed leaders), each with the country served and the years in office, listed
+country by country as far as its authors could, not from any article. It is not complete.
+
+A person the table names takes its country unless the text's own words give one ("Turkish
+President Erdogan") or make the person an international body's ("NATO Secretary General Jens
+Stoltenberg"); in office on the publication day, the government sector when the text
+gives none. A surname alone ("Putin") is an alias of the table, written only where news
+uses it alone; any name or alias the table gives people of two countries is left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import herald.actors.lexicon as lexicon
+from herald.actors.grouping import Draft
+from herald.data_files import read_rows
+
+# Titles a table name may start with ("King Salman", "Ayatollah Ali Khamenei"): a draft's
+# name has its title apart, so the key drops them while two words or more remain ("King
+# Hussein" stays whole: "Hussein" alone is many people).
+_TITLES = frozenset(
+    {"king", "queen", "emperor", "prince", "crown", "sultan", "ayatollah", "mullah"}
+)
+_INITIAL = re.compile(r"^[a-z]\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """One person of ``people.csv``: the country served and the years in office."""
+
+    name: str
+    country: str
+    terms: tuple[tuple[int | None, int | None], ...]
+
+    def in_office(self, year: int) -> bool:
+        """Whether a term of the person includes ``year`` (a term with no years is no office:
+        the table gives that person's country only)."""
+        return any(
+            start is not None and start <= year <= (end or 9999) for start, end in self.terms
+        )
+
+
+def person_key(name: str) -> str:
+    """A name as the table keys it: no honorific ("Mr. Putin"), no title before two words
+    or more, no initials, no accents, lower case ("George W. Bush" -> "george bush")."""
+    plain = unicodedata.normalize("NFKD", lexicon.normalize(name))
+    words = "".join(c for c in plain if not unicodedata.combining(c)).casefold().split()
+    honorifics = {h.casefold() for h in lexicon.honorifics()}
+    while len(words) > 1 and words[0] in honorifics:
+        words = words[1:]
+    while len(words) > 2 and words[0] in _TITLES:
+        words = words[1:]
+    named = [w for w in words if not _INITIAL.match(w)]
+    return " ".join(named if len(named) >= 2 else words)
+
+
+@functools.cache
+def known_people() -> dict[str, KnownPerson]:
+    """Every name and alias of ``people.csv`` -> its person, names of two countries left out.
+    A name of two people of one country ("Bush", "George Bush") has the terms of both."""
+    terms: dict[str, list[tuple[int | None, int | None]]] = {}
+    countries: dict[str, str] = {}
+    keys: dict[str, list[str]] = {}
+    for row in read_rows("actors/people.csv"):
+        name = row["name"]
+        countries[name] = row["country"]
+        terms.setdefault(name, []).append(_years(row["from"], row["to"]))
+        for form in (name, *lexicon._split(row["aliases"])):
+            keys.setdefault(person_key(form), []).append(name)
+    return {
+        key: KnownPerson(
+            names[0], countries[names[0]], tuple(t for n in set(names) for t in terms[n])
+        )
+        for key, names in keys.items()
+        if len({countries[name] for name in names}) == 1
+    }
+
+
+def _years(start: str, end: str) -> tuple[int | None, int | None]:
+    return (int(start) if start else None, int(end) if end else None)
+
+
+def known_person(draft: Draft) -> KnownPerson | None:
+    """The person of the table a draft names: a person by any of its names, or a body or
+    group the tagger took for one by a full name ("Moody Awori", tagged ORG)."""
+    key = person_key(draft.name)
+    if draft.kind != "person" and (not draft.named or " " not in key):
+        return None
+    return known_people().get(key)
+
+
+def code_known_people(drafts: Sequence[Draft], day: str | None) -> set[int]:
+    """Codes every draft the table knows (see the module docstring); the ``id`` of each."""
+    year = int(day[:4]) if day else None
+    coded = set()
+    for draft in drafts:
+        person = known_person(draft)
+        if person is None:
+            continue
+        coded.add(id(draft))
+        draft.kind = "person"
+        # "NATO Secretary General Jens Stoltenberg" acts for NATO, not for Norway
+        if draft.sector != "IGO":
+            draft.country = draft.country or person.country
+        if draft.sector is None and year is not None and person.in_office(year):
+            draft.sector = "GOV"
+    return coded

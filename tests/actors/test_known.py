@@ -1,0 +1,86 @@
+"""Well-known political leaders: the table of people and its use by the actors stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import herald.actors.known as known
+from herald.actors.known import known_people, person_key
+from herald.actors.lexicon import countries
+from herald.actors.stage import find_actors
+from herald.data_files import read_rows
+from herald.parse.model import parse
+from herald.records import Actor, Document, TimeValue
+
+
+@pytest.fixture
+def small_table(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    rows = [
+        {"name": "Ann Lee", "aliases": "Lee", "country": "SGP", "from": "2001", "to": "2004"},
+        {"name": "Bo Lee", "aliases": "Lee", "country": "KOR", "from": "", "to": ""},
+        {"name": "Carl Dunn", "aliases": "Dunn", "country": "USA", "from": "1990", "to": "1994"},
+        {"name": "Carl Dunn", "aliases": "Dunn", "country": "USA", "from": "2010", "to": ""},
+    ]
+    monkeypatch.setattr(known, "read_rows", lambda name: rows)
+    known_people.cache_clear()
+    yield
+    known_people.cache_clear()
+
+
+def test_keys_drop_honorifics_initials_and_accents_but_keep_a_lone_title() -> None:
+    assert person_key("Mr. George W. Bush") == "george bush"
+    assert person_key("Recep Tayyip Erdoğan") == "recep tayyip erdogan"
+    assert person_key("Ayatollah Ali Khamenei") == "ali khamenei"
+    # "Hussein" alone is many people: a title before one word stays
+    assert person_key("King Hussein") == "king hussein"
+
+
+@pytest.mark.usefixtures("small_table")
+def test_a_name_of_two_countries_is_no_key_and_terms_add_up() -> None:
+    people = known_people()
+    assert "lee" not in people
+    assert people["ann lee"].country == "SGP"
+    dunn = people["dunn"]
+    assert dunn.in_office(1992) and dunn.in_office(2025) and not dunn.in_office(2000)
+    assert not people["bo lee"].in_office(2001)  # no years: a country, no office
+
+
+def test_the_shipped_table_is_well_formed() -> None:
+    codes = {country.iso3 for country in countries()}
+    rows = read_rows("actors/people.csv")
+    assert len(rows) > 500
+    for row in rows:
+        assert row["country"] in codes, row
+        start, end = row["from"], row["to"]
+        assert not end or (start and int(start) <= int(end)), row
+
+
+def _actors(text: str, day: str) -> dict[str, Actor]:
+    published = TimeValue(text=day, value=day, precision="day", anchor="absolute")
+    doc = Document(doc_id="d", id="t", source="test", text=text, published=published)
+    return {actor.name: actor for actor in find_actors(doc, parse(text))}
+
+
+@pytest.mark.slow
+def test_a_known_leader_keeps_his_country_whatever_the_paragraph_names() -> None:
+    # the paragraph rule alone gives the president the paragraph's country: Russia
+    actors = _actors("President Bush threatened further action against Russia.", "1991-05-02")
+    assert (actors["Bush"].country, actors["Bush"].sector) == ("USA", "GOV")
+
+
+@pytest.mark.slow
+def test_a_surname_alone_is_coded_and_the_office_follows_the_date() -> None:
+    text = "Putin offered to negotiate with the president of Armenia."
+    putin = _actors(text, "2005-09-29")["Putin"]
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+    gorbachev = _actors("Gorbachev criticized the plan.", "2015-01-10")["Gorbachev"]
+    assert (gorbachev.country, gorbachev.sector) == ("RUS", None)
+
+
+@pytest.mark.slow
+def test_an_international_office_is_not_the_home_country() -> None:
+    text = "NATO Secretary General Jens Stoltenberg warned Russia on Monday."
+    stoltenberg = _actors(text, "2019-06-03")["Jens Stoltenberg"]
+    assert (stoltenberg.country, stoltenberg.sector) == (None, "IGO")
