@@ -103,7 +103,7 @@ class Grouper:
 
     def _person(self, candidate: MentionCandidate) -> int:
         words = candidate.name.split()
-        surname = words[-1].lower()
+        surname = lexicon.surname_key(candidate.name)
         full = "person:" + " ".join(w.lower() for w in words)
         index = self.by_key.get(full)
         if index is None:
@@ -193,7 +193,11 @@ class Grouper:
     def _organization(self, candidate: MentionCandidate) -> int:
         info = lexicon.organization_for(candidate.key)
         words = candidate.name.split()
-        if info is None and len(words) <= 3 and words[-1].lower() in self.by_surname:
+        if (
+            info is None
+            and len(words) <= 3
+            and lexicon.surname_key(candidate.name) in self.by_surname
+        ):
             return self._person(candidate)  # the tagger took a person for a body
         name = info.name if info else candidate.name
         key = "org:" + name.casefold()

@@ -100,6 +100,17 @@ def normalize(text: str) -> str:
     return re.sub(r"'s?$", "", text) if text.endswith(("'s", "s'")) else text
 
 
+# The Arabic article before a family name, which news drops after the first mention
+# ("Bashar al-Assad" ... "Assad", "Abdel Fattah el-Sisi" ... "Sisi").
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", re.IGNORECASE)
+
+
+def surname_key(name: str) -> str:
+    """The key of the last word of a person's name: lower case, no Arabic article."""
+    words = name.split()
+    return _ARTICLE.sub("", words[-1].lower()) if words else ""
+
+
 @functools.cache
 def countries() -> tuple[CountryInfo, ...]:
     """Every country of countries.csv."""

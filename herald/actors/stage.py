@@ -279,7 +279,7 @@ def _genders(candidates: Sequence[MentionCandidate]) -> dict[str, str]:
     for candidate in candidates:
         gender = known.get(candidate.key) if candidate.type == "person" else None
         if gender:
-            found[candidate.name.split()[-1].lower()] = gender
+            found[lexicon.surname_key(candidate.name)] = gender
     return found
 
 

@@ -356,3 +356,13 @@ def test_a_wire_agency_lends_its_country_to_nobody() -> None:
         assert signed.country is None, outlet  # a wire reports from everywhere
     national = _named(_actors(text, publisher="The Globe and Mail"), "Anne Tremblay")
     assert national.country == "CAN"
+
+
+def test_a_surname_without_its_arabic_article_is_the_same_person() -> None:
+    text = (
+        "Syrian President Bashar al-Assad met rebel envoys. Assad said the talks went well. "
+        "Egypt's Abdel Fattah el-Sisi called Sisi's critics traitors."
+    )
+    people = [a for a in _actors(text) if a.kind == "person"]
+    assert [a.name for a in people] == ["Bashar al-Assad", "Abdel Fattah el-Sisi"]
+    assert _texts(people[0]) == ["Syrian President Bashar al-Assad", "Assad"]
