@@ -8,6 +8,10 @@ Country" pair restricts the city to the division or country that follows it; a k
 after the name ("a Washington state farm", "Zaire province") picks that kind; in a list of
 states "Washington" is the state.
 
+A name the gazetteer does not know is a place of the kind the word after it gives ("the
+Middle Shabelle region", "Deh Yak district"), named by its own text, with no point or
+country; without such a word it stays unresolved.
+
 Adjective rule: a name that resolves to a *country* and stands as a premodifier of a
 following noun (dependency compound/nmod/amod, head to its right: "U.S. Secretary of
 State", "U.S. forces", "the U.S. ambassador") is used like the demonym "American", which
@@ -149,11 +153,25 @@ def _of_kind(entry: Entry, kinds: frozenset[str] | None) -> bool:
 def _kinds_named_after(parsed: ParsedText, mention: PlaceMention) -> frozenset[str] | None:
     """The features a lowercase word right after the name asks for ("a Washington state
     farm", "Zaire province"); None when there is no such word."""
+    return KIND_WORDS.get(_word_after(parsed, mention) or "")
+
+
+def _word_after(parsed: ParsedText, mention: PlaceMention) -> str | None:
     tokens = parsed.tokens[mention.entity.start : mention.entity.end + 1]
     after = next((t for t in tokens if t.idx >= mention.end), None)
     if after is None or parsed.text[mention.end : after.idx].strip():
         return None
-    return KIND_WORDS.get(after.text)
+    return after.text
+
+
+# The gazetteer does not know every district, region or small town, but the word after a
+# name may say what it is: "the Middle Shabelle region", "Deh Yak district". Such a name is
+# a place of that kind, named by its own text, with no point or country.
+_UNLISTED_KINDS = {
+    "region": "province", "province": "province", "state": "province",
+    "district": "district", "county": "district",
+    "city": "city", "town": "city", "village": "city",
+}  # fmt: skip
 
 
 def _only_adjectives(
@@ -216,5 +234,14 @@ def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place,
     # Kept or not by what the name turned out to be: "Georgia authorities" read as the US
     # state still says where; read as the country it is an adjective.
     return tuple(
-        _place(m, e) for m, e in zip(mentions, entries, strict=True) if _keep(parsed, m, e)
+        _place(m, e) if e is not None else _unlisted(parsed, m)
+        for m, e in zip(mentions, entries, strict=True)
+        if _keep(parsed, m, e)
     )
+
+
+def _unlisted(parsed: ParsedText, mention: PlaceMention) -> Place:
+    """A name the gazetteer does not know, as a place when the text says what kind it is."""
+    kind = _UNLISTED_KINDS.get(_word_after(parsed, mention) or "")
+    place = _place(mention, None)
+    return replace(place, name=mention.text, feature=kind) if kind else place

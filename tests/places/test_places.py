@@ -276,3 +276,22 @@ def test_where_a_journey_goes_is_a_place_whatever_the_parser_says() -> None:
     )
     assert places["Mauritius"].country == "MUS"
     assert places["Quetta"].country == "PAK"
+
+
+def test_a_name_the_gazetteer_lacks_is_a_place_of_the_kind_the_text_gives() -> None:
+    text = (
+        "Airstrikes in the Middle Shabelle region killed 50 militants. "
+        "The plane crashed in Deh Yak district of Ghazni."
+    )
+    places = _by_text(_places(text))
+    shabelle = places["Middle Shabelle"]
+    assert (shabelle.name, shabelle.feature, shabelle.lat, shabelle.country) == (
+        "Middle Shabelle", "province", None, None,
+    )  # fmt: skip
+    assert (places["Deh Yak"].name, places["Deh Yak"].feature) == ("Deh Yak", "district")
+
+
+def test_a_name_the_gazetteer_lacks_stays_unresolved_without_a_kind_word() -> None:
+    places = _by_text(_places("Elders of Middle Shabelle met in Nairobi."))
+    shabelle = places["Middle Shabelle"]
+    assert (shabelle.name, shabelle.feature) == (None, None)
