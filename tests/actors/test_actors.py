@@ -366,3 +366,13 @@ def test_a_surname_without_its_arabic_article_is_the_same_person() -> None:
     people = [a for a in _actors(text) if a.kind == "person"]
     assert [a.name for a in people] == ["Bashar al-Assad", "Abdel Fattah el-Sisi"]
     assert _texts(people[0]) == ["Syrian President Bashar al-Assad", "Assad"]
+
+
+def test_a_house_of_representatives_is_not_the_american_one_unless_the_text_says_so() -> None:
+    thai = _actors("Thailand's House of Representatives rejected the bill.")
+    assert all(a.country != "USA" for a in thai)
+    us = _named(
+        _actors("The U.S. House of Representatives passed the bill."),
+        "U.S. House of Representatives",
+    )
+    assert (us.country, us.sector) == ("USA", "LEG")
