@@ -131,6 +131,8 @@ def test_telling_someone_to_act_is_a_request_to_them() -> None:
         "Washington supplied Kyiv with air defence weapons.",
         "Aid was delivered to the refugees on Monday.",
         "The money provided by Japan paid for the school.",
+        "The bank allocated new loans to the farmers.",
+        "Japan shipped medical supplies to the clinics.",
     ],
 )
 def test_giving_aid_is_aid(sentence: str) -> None:
@@ -144,10 +146,26 @@ def test_giving_aid_is_aid(sentence: str) -> None:
         "The ship delivered its cargo to the port.",
         "The new charter grants vast powers to the president.",
         "Airbus delivered thirty aircraft to the airline.",
+        "The council allocated two seats to the observers.",
     ],
 )
 def test_giving_other_things_is_no_aid(sentence: str) -> None:
     assert not [e for e in events_of(sentence) if e.type == "AID"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("The army halted its offensive on the city.", "RETREAT"),
+        ("The rebels ceased hostilities on Sunday.", "RETREAT"),
+        ("The two navies held joint drills near the strait.", "COOPERATE"),
+        ("The government relaxed the curfew in the capital.", "CONCEDE"),
+        ("Jordan reopened its border with Syria.", "CONCEDE"),
+        ("Libya gave up its nuclear ambitions for sanctions relief and aid.", "CONCEDE"),
+    ],
+)
+def test_easing_and_joint_operations_are_material_cooperation(sentence: str, ptype: str) -> None:
+    assert only(events_of(sentence), ptype)
 
 
 def test_delivering_blows_is_an_assault() -> None:
