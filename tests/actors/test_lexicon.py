@@ -119,6 +119,19 @@ def test_organizations_table() -> None:
     assert lexicon.organization_for("Kremlin").country == "RUS"
     assert lexicon.organization_for("Reuters") is None
     assert "department" in lexicon.organization_generics()
+    # armed groups and parties carry their country: the text seldom names it
+    for form, country, sector in [
+        ("UNITA", "AGO", "REB"),
+        ("Tamil Tigers", "LKA", "REB"),
+        ("Rapid Support Forces", "SDN", "MIL"),
+        ("Islamic Salvation Front", "DZA", "OPP"),
+        ("BJP", "IND", "PTY"),
+    ]:
+        found = lexicon.organization_for(form)
+        assert found is not None and (found.country, found.sector) == (country, sector), form
+    # names several countries' bodies bear are not in the table
+    for form in ("National Front", "Democratic Progressive Party", "Congress party", "Majlis"):
+        assert lexicon.organization_for(form) is None, form
 
 
 def test_media_table() -> None:
