@@ -34,7 +34,8 @@ when in office on the publication day and its words give no sector.
 Country of any other person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) when its own
 words give none ("Foreign Affairs Minister Chrystia Freeland", "Prime Minister Justin
 Trudeau"): the country named most often in the paragraph of its first mention (country
-names, demonyms, capitals, national organizations; words inside titles do not count); when
+names, demonyms, capitals, national organizations, leaders the table knows; words inside
+titles do not count); when
 that paragraph has none, in the next paragraph that mentions the actor. A country that a
 coordinated person's own title names ("Foreign Affairs Minister X and U.S. Secretary of
 State Y") is never chosen: writers qualify one title and not the other because the two
@@ -237,10 +238,17 @@ def _break_tie(tied: list[str], evidence: tuple[Counter[str], ...], home: str | 
     return None
 
 
-def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document) -> None:
-    """The documented paragraph rule for state actors whose words name no country."""
+def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[int]) -> None:
+    """The documented paragraph rule for state actors whose words name no country.
+    ``known``: the ids of the drafts the table of leaders coded, each naming its country
+    once in each paragraph it is in, as a country name does ("Erdogan's spokesman")."""
     starts = _paragraph_starts(scan.parsed.text)
     cues = _country_cues(scan, starts)
+    for draft in drafts:
+        if id(draft) in known and draft.country:
+            # once a paragraph: "he" and "Mr. Putin" again are one person, not more cues
+            for paragraph in {_paragraph_of(scan, starts, start) for start, _ in draft.spans}:
+                cues.setdefault(paragraph, Counter())[draft.country] += 1
     home = _home_country(doc)
     titled = {id(draft) for draft in drafts if draft.country}
     ties: list[tuple[Draft, list[str], Counter[str], list[Draft]]] = []
@@ -323,7 +331,7 @@ def find_actors(
     day = _publication_day(doc)
     known = code_known_people(grouper.drafts, day)
     drafts = [d for d in grouper.drafts if id(d) in known or not _doubtful_person(d)]
-    _infer_countries(drafts, scan, doc)
+    _infer_countries(drafts, scan, doc, known)
     actors = []
     for number, draft in enumerate(drafts, start=1):
         mentions = _mentions(parsed, draft.spans)

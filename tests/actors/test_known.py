@@ -84,3 +84,10 @@ def test_an_international_office_is_not_the_home_country() -> None:
     text = "NATO Secretary General Jens Stoltenberg warned Russia on Monday."
     stoltenberg = _actors(text, "2019-06-03")["Jens Stoltenberg"]
     assert (stoltenberg.country, stoltenberg.sector) == (None, "IGO")
+
+
+@pytest.mark.slow
+def test_a_known_leader_names_his_country_for_the_officials_of_his_paragraph() -> None:
+    text = "Putin chaired the meeting. The defence minister said the troops would stay."
+    minister = _actors(text, "2019-06-03")["defence minister"]
+    assert (minister.country, minister.sector) == ("RUS", "GOV")
