@@ -6,14 +6,15 @@ Armenia". The paragraph rule (``herald.actors.stage``) then gives such a person 
 the paragraph names most, here Russia for Bush; with no title, no country at all. Coders of
 political events have always kept actor dictionaries for this (people, their country and
 their offices in time); ``people.csv`` is herald's: heads of state and of government who held
-office between 1980 and 2025 (and some foreign and defence ministers, spokespeople, party,
-opposition and armed leaders), each with the country served and the years in office, listed
-country by country as far as its authors could, not from any article. It is not complete.
+office between 1980 and 2025 (and some foreign and defence ministers, spokespeople, generals,
+speakers and leaders of legislatures, party, opposition and armed leaders), each with the
+country served, the years in office and the office's sector (blank: GOV), listed country by
+country as far as its authors could, not from any article. It is not complete.
 
 A person the table names takes its country unless the text's own words give one ("Turkish
 President Erdogan") or make the person an international body's ("NATO Secretary General Jens
-Stoltenberg"); in office on the publication day, the government sector when the text
-gives none. A surname alone ("Putin") is an alias of the table, written only where news
+Stoltenberg"); in office on the publication day, that office's sector when the text gives
+none. A surname alone ("Putin") is an alias of the table, written only where news
 uses it alone; any name or alias the table gives people of two countries is left out.
 """
 
@@ -39,19 +40,27 @@ _INITIAL = re.compile(r"^[a-z]\.?$")
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """Years in an office (``end`` None: still in it) and the office's sector."""
+
+    start: int | None
+    end: int | None
+    sector: str
+
+
+@dataclass(frozen=True, slots=True)
 class KnownPerson:
-    """One person of ``people.csv``: the country served and the years in office."""
+    """One person of ``people.csv``: the country served and the terms in office."""
 
     name: str
     country: str
-    terms: tuple[tuple[int | None, int | None], ...]
+    terms: tuple[Term, ...]
 
-    def in_office(self, year: int) -> bool:
-        """Whether a term of the person includes ``year`` (a term with no years is no office:
-        the table gives that person's country only)."""
-        return any(
-            start is not None and start <= year <= (end or 9999) for start, end in self.terms
-        )
+    def office(self, year: int) -> str | None:
+        """The sector of the office held in ``year``, if any (a row with no years is no
+        office: the table gives that person's country only)."""
+        held = (t for t in self.terms if t.start is not None and t.start <= year <= (t.end or 9999))
+        return next((t.sector for t in held), None)
 
 
 def person_key(name: str) -> str:
@@ -72,13 +81,13 @@ def person_key(name: str) -> str:
 def known_people() -> dict[str, KnownPerson]:
     """Every name and alias of ``people.csv`` -> its person, names of two countries left out.
     A name of two people of one country ("Bush", "George Bush") has the terms of both."""
-    terms: dict[str, list[tuple[int | None, int | None]]] = {}
+    terms: dict[str, list[Term]] = {}
     countries: dict[str, str] = {}
     keys: dict[str, list[str]] = {}
     for row in read_rows("actors/people.csv"):
         name = row["name"]
         countries[name] = row["country"]
-        terms.setdefault(name, []).append(_years(row["from"], row["to"]))
+        terms.setdefault(name, []).append(_term(row))
         for form in (name, *lexicon._split(row["aliases"])):
             keys.setdefault(person_key(form), []).append(name)
     return {
@@ -90,8 +99,9 @@ def known_people() -> dict[str, KnownPerson]:
     }
 
 
-def _years(start: str, end: str) -> tuple[int | None, int | None]:
-    return (int(start) if start else None, int(end) if end else None)
+def _term(row: dict[str, str]) -> Term:
+    start, end = row["from"], row["to"]
+    return Term(int(start) if start else None, int(end) if end else None, row["sector"] or "GOV")
 
 
 def known_person(draft: Draft) -> KnownPerson | None:
@@ -116,6 +126,6 @@ def code_known_people(drafts: Sequence[Draft], day: str | None) -> set[int]:
         # "NATO Secretary General Jens Stoltenberg" acts for NATO, not for Norway
         if draft.sector != "IGO":
             draft.country = draft.country or person.country
-        if draft.sector is None and year is not None and person.in_office(year):
-            draft.sector = "GOV"
+        if draft.sector is None and year is not None:
+            draft.sector = person.office(year)
     return coded

@@ -22,7 +22,10 @@ def small_table(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         {"name": "Bo Lee", "aliases": "Lee", "country": "KOR", "from": "", "to": ""},
         {"name": "Carl Dunn", "aliases": "Dunn", "country": "USA", "from": "1990", "to": "1994"},
         {"name": "Carl Dunn", "aliases": "Dunn", "country": "USA", "from": "2010", "to": ""},
+        {"name": "Di Dunn", "aliases": "", "country": "USA", "from": "2003", "to": "2007"},
     ]
+    for row in rows:
+        row.setdefault("sector", "LEG" if row["name"] == "Di Dunn" else "")
     monkeypatch.setattr(known, "read_rows", lambda name: rows)
     known_people.cache_clear()
     yield
@@ -43,8 +46,9 @@ def test_a_name_of_two_countries_is_no_key_and_terms_add_up() -> None:
     assert "lee" not in people
     assert people["ann lee"].country == "SGP"
     dunn = people["dunn"]
-    assert dunn.in_office(1992) and dunn.in_office(2025) and not dunn.in_office(2000)
-    assert not people["bo lee"].in_office(2001)  # no years: a country, no office
+    assert (dunn.office(1992), dunn.office(2025), dunn.office(2000)) == ("GOV", "GOV", None)
+    assert people["bo lee"].office(2001) is None  # no years: a country, no office
+    assert people["di dunn"].office(2005) == "LEG"
 
 
 def test_the_shipped_table_is_well_formed() -> None:
@@ -53,6 +57,7 @@ def test_the_shipped_table_is_well_formed() -> None:
     assert len(rows) > 500
     for row in rows:
         assert row["country"] in codes, row
+        assert row["sector"] in ("", "LEG", "MIL"), row
         start, end = row["from"], row["to"]
         assert not end or (start and int(start) <= int(end)), row
 
