@@ -168,6 +168,26 @@ def test_easing_and_joint_operations_are_material_cooperation(sentence: str, pty
     assert only(events_of(sentence), ptype)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States voiced concern over the crackdown on protesters.",
+        "The envoy said she was deeply concerned about the mutiny.",
+    ],
+)
+def test_concern_voiced_over_a_deed_is_disapproval(sentence: str) -> None:
+    accuse = only(events_of(sentence), "ACCUSE")
+    assert accuse.mode == "disapprove"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The decision concerns the budget of the ministry.", "Security is a matter of concern."],
+)
+def test_concern_as_a_topic_is_no_accusation(sentence: str) -> None:
+    assert not [e for e in events_of(sentence) if e.type == "ACCUSE"]
+
+
 def test_delivering_blows_is_an_assault() -> None:
     text = "The rebels threatened to deliver heavy blows to the army."
     threat = only(events_of(text), "THREATEN")
