@@ -222,6 +222,8 @@ def _country_candidates(scan: Scan) -> list[MentionCandidate]:
     for match in scan.matches:
         if match.category != "country" or not scan.free(match.start, match.end):
             continue
+        if _inside_organization_name(scan, match.start, match.end):
+            continue
         last = tokens[match.end - 1]
         if match.word == "demonym":
             continue
@@ -242,6 +244,20 @@ def _country_candidates(scan: Scan) -> list[MentionCandidate]:
                 MentionCandidate(token.i - 1, token.i + 1, token.i, "generic", key=token.text)
             )
     return found
+
+
+def _inside_organization_name(scan: Scan, start: int, end: int) -> bool:
+    """Whether a country's name is a word of an organization's name ("the Sudan Liberation
+    Movement", "the Bank of England", "the Iraq Humanitarian Fund"): the tagger's ORG
+    entity holds more capitalized words than the country, and is no country itself. Read
+    alone, the country would make a rebel movement the state it fights."""
+    for entity in scan.parsed.entities:
+        if entity.label != "ORG" or not (entity.start <= start and end <= entity.end):
+            continue
+        rest = [*scan.tokens[entity.start : start], *scan.tokens[end : entity.end]]
+        named = [t for t in rest if t.text[:1].isupper() and t.text.lower() != "the"]
+        return bool(named) and lexicon.country_for(entity.text) is None
+    return False
 
 
 def _acts(scan: Scan, token: Token) -> bool:

@@ -376,3 +376,13 @@ def test_a_house_of_representatives_is_not_the_american_one_unless_the_text_says
         "U.S. House of Representatives",
     )
     assert (us.country, us.sector) == ("USA", "LEG")
+
+
+def test_a_country_inside_an_organization_name_is_the_organization() -> None:
+    actors = _actors("The Sudan Liberation Movement rejected the deal, the U.S. Embassy said.")
+    movement = _named(actors, "Sudan Liberation Movement")
+    assert (movement.kind, movement.country) == ("organization", "SDN")
+    assert "Sudan" not in {a.name for a in actors}  # the rebels are not the state
+    assert _named(actors, "U.S. Embassy").country == "USA"
+    korea = _actors("The Democratic People's Republic of Korea fired a missile.")
+    assert [(a.name, a.kind) for a in korea] == [("North Korea", "country")]
