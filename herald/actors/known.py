@@ -106,9 +106,9 @@ def _term(row: dict[str, str]) -> Term:
 
 def known_person(draft: Draft) -> KnownPerson | None:
     """The person of the table a draft names: a person by any of its names, or a body or
-    group the tagger took for one by a full name ("Moody Awori", tagged ORG)."""
+    group the tagger took for one by a full name ("Romano Prodi", tagged ORG)."""
     key = person_key(draft.name)
-    if draft.kind != "person" and (not draft.named or " " not in key):
+    if draft.kind != "person" and " " not in key:
         return None
     return known_people().get(key)
 

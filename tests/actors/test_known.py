@@ -96,3 +96,9 @@ def test_a_known_leader_names_his_country_for_the_officials_of_his_paragraph() -
     text = "Putin chaired the meeting. The defence minister said the troops would stay."
     minister = _actors(text, "2019-06-03")["defence minister"]
     assert (minister.country, minister.sector) == ("RUS", "GOV")
+
+
+@pytest.mark.slow
+def test_a_known_leader_the_tagger_took_for_a_body_is_a_person() -> None:
+    prodi = _actors("Romano Prodi has declined to resign despite growing pressure.", "2007-05-02")
+    assert (prodi["Romano Prodi"].kind, prodi["Romano Prodi"].country) == ("person", "ITA")
