@@ -69,12 +69,48 @@ def participant_refs(
         ref, guess = actor_ref(view, actors, i, agents)
         if ref is not None and ref.country is None:
             ref = _with_place_country(ref, i, places)
-        if ref is not None and all(
-            (ref.actor_id or ref.name) != (r.actor_id or r.name) for r in refs
-        ):
-            refs.append(ref)
-            guessed = guessed or guess
+        if ref is None:
+            continue
+        for part in _by_country(view, i, ref):
+            key = (part.actor_id or part.name, part.country)
+            if all(key != (r.actor_id or r.name, r.country) for r in refs):
+                refs.append(part)
+                guessed = guessed or guess
     return tuple(refs), guessed
+
+
+def _by_country(view: SentenceView, i: int, ref: ActorRef) -> list[ActorRef]:
+    """A party of several nations is one party per nation: "Hungarian and Romanian
+    officials", "U.S. and South Korean troops" (PLOVER codes each side's country); any
+    other party is itself."""
+    countries = coordinated_countries(view, i) if ref.kind != "person" else []
+    return [replace(ref, country=code) for code in countries] or [ref]
+
+
+def coordinated_countries(view: SentenceView, i: int) -> list[str]:
+    """The countries of the coordinated national words before head ``i`` ("Hungarian and
+    Romanian officials"), in text order, when there are two or more; else none. Without a
+    coordination, two countries are one party's ("U.S.-backed Syrian forces")."""
+    start, _ = view.np_span(i)
+    if not any(view.tok(t).dep == "cc" for t in range(start, i)):
+        return []
+    words = [view.tok(t).text for t in range(start, i)]
+    found: list[str] = []
+    first = 0
+    while first < len(words):
+        size, code = next(
+            (
+                (n, c)
+                for n in (3, 2, 1)
+                if (c := lexicon.country_for(" ".join(words[first : first + n])))
+            ),
+            (1, None),
+        )
+        if code is not None:
+            found.append(code)
+        first += size
+    distinct = list(dict.fromkeys(found))
+    return distinct if len(distinct) > 1 else []
 
 
 def _with_place_country(ref: ActorRef, i: int, places: Sequence[Span[Place]]) -> ActorRef:

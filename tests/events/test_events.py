@@ -188,6 +188,14 @@ def test_concern_as_a_topic_is_no_accusation(sentence: str) -> None:
     assert not [e for e in events_of(sentence) if e.type == "ACCUSE"]
 
 
+def test_a_party_of_two_nations_is_one_party_per_nation() -> None:
+    both = only(events_of("Senior Hungarian and Romanian officials agreed to cooperate."), "AGREE")
+    assert [r.country for r in both.actor] == ["HUN", "ROU"]
+    # no coordination, one party: Syrian forces that the United States backs
+    backed = only(events_of("U.S.-backed Syrian forces attacked the town."), "ASSAULT")
+    assert [r.country for r in backed.actor] == ["SYR"]
+
+
 def test_delivering_blows_is_an_assault() -> None:
     text = "The rebels threatened to deliver heavy blows to the army."
     threat = only(events_of(text), "THREATEN")
