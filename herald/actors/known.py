@@ -88,7 +88,7 @@ def known_people() -> dict[str, KnownPerson]:
         name = row["name"]
         countries[name] = row["country"]
         terms.setdefault(name, []).append(_term(row))
-        for form in (name, *lexicon._split(row["aliases"])):
+        for form in (name, *lexicon.split_cell(row["aliases"])):
             keys.setdefault(person_key(form), []).append(name)
     return {
         key: KnownPerson(

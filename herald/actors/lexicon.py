@@ -89,7 +89,8 @@ class MediaInfo:
     type: str
 
 
-def _split(cell: str) -> tuple[str, ...]:
+def split_cell(cell: str) -> tuple[str, ...]:
+    """The values of a multi-valued table cell ("a|b|c")."""
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
@@ -118,9 +119,9 @@ def countries() -> tuple[CountryInfo, ...]:
         CountryInfo(
             iso3=row["iso3"],
             name=row["name"],
-            aliases=_split(row["aliases"]),
-            demonyms=_split(row["demonyms"]),
-            capitals=_split(row["capitals"]),
+            aliases=split_cell(row["aliases"]),
+            demonyms=split_cell(row["demonyms"]),
+            capitals=split_cell(row["capitals"]),
         )
         for row in read_rows("actors/countries.csv")
     )
@@ -238,11 +239,11 @@ def organizations() -> tuple[OrganizationInfo, ...]:
     return tuple(
         OrganizationInfo(
             name=row["name"],
-            aliases=_split(row["aliases"]),
+            aliases=split_cell(row["aliases"]),
             country=row["country"] or None,
             sector=row["sector"] or None,
             type=row["type"],
-            generics=_split(row["generic"]),
+            generics=split_cell(row["generic"]),
         )
         for row in read_rows("actors/organizations.csv")
     )
@@ -274,7 +275,7 @@ def media() -> tuple[MediaInfo, ...]:
     return tuple(
         MediaInfo(
             name=row["name"],
-            aliases=_split(row["aliases"]),
+            aliases=split_cell(row["aliases"]),
             country=row["country"] or None,
             type=row["type"],
         )

@@ -102,7 +102,8 @@ def coordinated_countries(view: SentenceView, i: int) -> list[str]:
             (
                 (n, c)
                 for n in (3, 2, 1)
-                if (c := lexicon.country_for(" ".join(words[first : first + n])))
+                if first + n <= len(words)
+                and (c := lexicon.country_for(" ".join(words[first : first + n])))
             ),
             (1, None),
         )
