@@ -8,14 +8,18 @@ political events have always kept actor dictionaries for this (people, their cou
 their offices in time); ``people.csv`` is herald's: heads of state and of government who held
 office between 1980 and 2025 (and some foreign and defence ministers, spokespeople, generals,
 speakers and leaders of legislatures, party, opposition and armed leaders), each with the
-country served, the years in office and the office's sector (blank: GOV), listed country by
-country as far as its authors could, not from any article. It is not complete.
+country served (blank for an office of an international body), the years in office and the
+office's sector (blank: GOV; IGO for the heads of the UN, NATO, the EU and other
+international bodies), listed country by country as far as its authors could, not from any
+article. It is not complete.
 
-A person the table names takes its country unless the text's own words give one ("Turkish
-President Erdogan") or make the person an international body's ("NATO Secretary General Jens
-Stoltenberg"); in office on the publication day, that office's sector when the text gives
-none. A surname alone ("Putin") is an alias of the table, written only where news
-uses it alone; any name or alias the table gives people of two countries is left out.
+A person the table names takes its home country unless the text's own words give one
+("Turkish President Erdogan") or make the person an international body's ("NATO Secretary
+General Jens Stoltenberg"); in office on the publication day, that office's sector when the
+text gives none, and no country during an international office ("Guterres said" in 2020 is
+the UN's, not Portugal's). A surname alone ("Putin") is an alias of the table, written only
+where news uses it alone; any name or alias the table gives people of two countries is left
+out.
 """
 
 from __future__ import annotations
@@ -41,26 +45,29 @@ _INITIAL = re.compile(r"^[a-z]\.?$")
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """Years in an office (``end`` None: still in it) and the office's sector."""
+    """Years in an office (``end`` None: still in it), the office's sector, and the country
+    served (None for an office of an international body: a UN secretary-general's)."""
 
     start: int | None
     end: int | None
     sector: str
+    country: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class KnownPerson:
-    """One person of ``people.csv``: the country served and the terms in office."""
+    """One person of ``people.csv``: the home country (the first country a row of the person
+    gives, if any) and the terms in office."""
 
     name: str
-    country: str
+    country: str | None
     terms: tuple[Term, ...]
 
-    def office(self, year: int) -> str | None:
-        """The sector of the office held in ``year``, if any (a row with no years is no
-        office: the table gives that person's country only)."""
+    def office(self, year: int) -> Term | None:
+        """The office held in ``year``, if any (a row with no years is no office: the table
+        gives that person's country only)."""
         held = (t for t in self.terms if t.start is not None and t.start <= year <= (t.end or 9999))
-        return next((t.sector for t in held), None)
+        return next(held, None)
 
 
 def person_key(name: str) -> str:
@@ -82,26 +89,30 @@ def known_people() -> dict[str, KnownPerson]:
     """Every name and alias of ``people.csv`` -> its person, names of two countries left out.
     A name of two people of one country ("Bush", "George Bush") has the terms of both."""
     terms: dict[str, list[Term]] = {}
-    countries: dict[str, str] = {}
     keys: dict[str, list[str]] = {}
     for row in read_rows("actors/people.csv"):
         name = row["name"]
-        countries[name] = row["country"]
         terms.setdefault(name, []).append(_term(row))
         for form in (name, *lexicon.split_cell(row["aliases"])):
             keys.setdefault(person_key(form), []).append(name)
+    home = {
+        name: next((t.country for t in held if t.country), None) for name, held in terms.items()
+    }
     return {
-        key: KnownPerson(
-            names[0], countries[names[0]], tuple(t for n in set(names) for t in terms[n])
-        )
+        key: KnownPerson(names[0], home[names[0]], tuple(t for n in set(names) for t in terms[n]))
         for key, names in keys.items()
-        if len({countries[name] for name in names}) == 1
+        if len({home[name] for name in names}) == 1
     }
 
 
 def _term(row: dict[str, str]) -> Term:
     start, end = row["from"], row["to"]
-    return Term(int(start) if start else None, int(end) if end else None, row["sector"] or "GOV")
+    return Term(
+        int(start) if start else None,
+        int(end) if end else None,
+        row["sector"] or "GOV",
+        row["country"] or None,
+    )
 
 
 def known_person(draft: Draft) -> KnownPerson | None:
@@ -123,9 +134,10 @@ def code_known_people(drafts: Sequence[Draft], day: str | None) -> set[int]:
             continue
         coded.add(id(draft))
         draft.kind = "person"
+        term = person.office(year) if year is not None else None
+        if draft.sector is None and term is not None:
+            draft.sector = term.sector
         # "NATO Secretary General Jens Stoltenberg" acts for NATO, not for Norway
         if draft.sector != "IGO":
             draft.country = draft.country or person.country
-        if draft.sector is None and year is not None:
-            draft.sector = person.office(year)
     return coded
