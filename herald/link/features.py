@@ -6,12 +6,17 @@ whole). DuckDB finds rows by a list of ids with a hash join that scans each tabl
 reads, so a run reads as little as it can: ``RunFeatures`` keeps in memory the features
 and articles read lately (the least recently used forgotten first), and a batch reads only
 the events that no batch before it read: its own, mostly, since the candidates and
-articles a batch needs are those of the batches just before it (batches go by date).
+articles a batch needs are those of the batches just before it (batches go by date). An
+article read whole for corroboration also brings pending events of other dates (what it
+recalls, often years away): those are kept apart until their own batch (``Ahead``, the
+farthest forgotten first), so that they are not read twice.
 
-Reading every pending event's features once, at the start of a run, into a temporary
-table numbered in batch order, was tried and left: it did not pay for its memory (630 MiB
-more at the peak of a 255,000-event run), as most of the time of a read is making the
-features in Python, not the scans.
+Reading every pending event's features once, at the start of a run, into a table numbered
+in batch order (a batch then reads a stretch of rows, not the whole archive's), was tried
+twice and left: in memory it held 630 MiB more at the peak of a 255,000-event run; in a
+file of the run's own it took 620 MiB more to build, and under a memory cap DuckDB ran out
+of memory; either way it saved about 0.2 s a batch at that size (README "Scale", tenth
+round). Most of the time of a read is making the features in Python, not the scans.
 """
 
 from __future__ import annotations
@@ -182,9 +187,10 @@ CACHE_EVENTS = 60_000
 CACHE_DOCUMENTS = 30_000
 CACHE_ARTICLE_PAIRS = 400_000
 # An article read whole for corroboration holds events of other dates, often years away
-# (background): kept apart until their batch comes, they are read once. Replaying the reads
-# of a 100,000-document relink: 60,000 of the 90,000 events kept before, and 60,000 kept
-# until their batch, read 1.34 rows per event instead of 1.53 (README "Scale", tenth round).
+# (background): kept apart until their batch comes, they are read once. A relink of
+# 100,000 documents keeping 60,000 of the 90,000 events kept before, and 60,000 until their
+# batch, reads 1.34 feature rows per event instead of 1.53, for 67 MiB more at the peak
+# (README "Scale", tenth round). Unbounded, that set held 161,000 events at once.
 AHEAD_EVENTS = 60_000
 
 PENDING_TABLE = "_herald_pending"
