@@ -4,10 +4,11 @@
 
 Each store (built by scripts/synthetic_archive.py) is relinked from scratch in a fresh
 child process that measures its own process tree (herald.bench.measure): wall and CPU
-seconds, peak RSS, then the stories it made, and how they compare with the stories the
-generator made (each clone's URL names its true story): B-cubed precision, recall and F1
-over documents, a document's story being that of the event it reports first. The figures
-go in README ("Scale").
+seconds, peak RSS, the feature rows it read per event (an event read twice counts twice),
+then the stories it made, and how they compare with the stories the generator made (each
+clone's URL names its true story): B-cubed precision, recall and F1 over documents, a
+document's story being that of the event it reports first. The figures go in README
+("Scale").
 
 With ``--steps``, each store is copied and the copy relinked with its linking steps
 (``herald.link.stage`` and the feature reads of ``herald.link.features``) wrapped to count
@@ -36,6 +37,7 @@ from herald.store.database import Store
 
 
 def relink(path: Path) -> dict[str, Any]:
+    made = _counted(features, "_features")
     with Store.open(path) as store, measured() as measure:
         summary = relink_all(store)
     with Store.open_reader(path) as store:
@@ -59,6 +61,7 @@ def relink(path: Path) -> dict[str, Any]:
         "seconds": round(measure.seconds, 1),
         "cpu_seconds": round(measure.cpu_seconds, 1),
         "peak_rss_mib": round(measure.peak_rss_mib),
+        "feature_rows_per_event": round(made() / events, 2),
         "candidate_pairs": summary.candidate_pairs,
         "links": summary.links,
         "weak_links": summary.weak_links,
@@ -93,6 +96,21 @@ def _timed(function: Callable[..., Any], name: str, seconds: dict, calls: dict) 
             calls[name] += 1
 
     return wrapper
+
+
+def _counted(module: Any, name: str) -> Callable[[], int]:
+    """Count the calls of ``module.name`` from now on (in this process): returns the count.
+    A feature row made is a row read, so this counts the rows a relink reads again."""
+    function = getattr(module, name)
+    calls = 0
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return function(*args, **kwargs)
+
+    setattr(module, name, counting)
+    return lambda: calls
 
 
 def profile(path: Path) -> dict[str, Any]:

@@ -6,20 +6,27 @@ whole). DuckDB finds rows by a list of ids with a hash join that scans each tabl
 reads, so a run reads as little as it can: ``RunFeatures`` keeps in memory the features
 and articles read lately (the least recently used forgotten first), and a batch reads only
 the events that no batch before it read: its own, mostly, since the candidates and
-articles a batch needs are those of the batches just before it (batches go by date).
+articles a batch needs are those of the batches just before it (batches go by date). An
+article read whole for corroboration also brings pending events of other dates (what it
+recalls, often years away): those are kept apart until their own batch (``Ahead``, the
+farthest forgotten first), so that they are not read twice.
 
-Reading every pending event's features once, at the start of a run, into a temporary
-table numbered in batch order, was tried and left: it did not pay for its memory (630 MiB
-more at the peak of a 255,000-event run), as most of the time of a read is making the
-features in Python, not the scans.
+Reading every pending event's features once, at the start of a run, into a table numbered
+in batch order (a batch then reads a stretch of rows, not the whole archive's), was tried
+twice and left: in memory it held 630 MiB more at the peak of a 255,000-event run; in a
+file of the run's own it took 620 MiB more to build, and under a memory cap DuckDB ran out
+of memory; either way it saved about 0.2 s a batch at that size (README "Scale", tenth
+round). Most of the time of a read is making the features in Python, not the scans.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import heapq
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -52,7 +59,8 @@ _ROWS_SQL = """
     WITH chosen AS (
         SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
             e.when_modifier, e.where_name, e.where_country, e.where_lat, e.where_lon,
-            e.sentence, e.where_basis, e.where_geonameid
+            e.sentence, e.where_basis, e.where_geonameid, e.event_date,
+            e.story_id IS NULL AS pending
         FROM events e WHERE {chosen}
     ),
     docs AS (SELECT DISTINCT doc_id FROM chosen),
@@ -81,7 +89,8 @@ _ROWS_SQL = """
     SELECT c.event_id, c.doc_id, c.type, c.when_value, c.when_precision, c.when_anchor,
         c.when_modifier, d.published_date, c.where_name, c.where_country, c.where_lat,
         c.where_lon, c.sentence, c.where_basis, k.feature, p.participants, l.leads,
-        CASE WHEN c.event_id = m.anchor AND d.title <> '' THEN d.title END, m.doc_events
+        CASE WHEN c.event_id = m.anchor AND d.title <> '' THEN d.title END, m.doc_events,
+        c.pending, coalesce(c.event_date, d.published_date)
     FROM chosen c
     LEFT JOIN documents d ON d.doc_id = c.doc_id
     LEFT JOIN participants p ON p.event_id = c.event_id
@@ -102,22 +111,38 @@ def load_features(
 ) -> dict[str, EventFeatures]:
     """The link features of the given stored events."""
     read = _read(con, rows_sql(_BY_IDS), {"ids": sorted(set(event_ids))})
-    return {features.event_id: features for features, _ in read}
+    return {row.features.event_id: row.features for row in read}
 
 
-def _read(
-    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]
-) -> list[tuple[EventFeatures, tuple[str, ...]]]:
-    """(features, the ids of every event of its article) of each row of ``sql``."""
+# A pending event's place in the order of batches (``RunFeatures.number_pending``): by
+# day, undated last, then by id.
+BatchOrder = tuple[bool, dt.date, str]
+
+
+class _Row(NamedTuple):
+    features: EventFeatures
+    article: tuple[str, ...]  # the ids of every event of its article
+    order: BatchOrder | None  # its place in the order of batches; None: not pending
+
+
+def _read(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> list[_Row]:
+    """The features, article and batch order of each row of ``sql``."""
     if params.get("ids") == []:
         return []
-    return [(_features(row), tuple(row[-1] or ())) for row in con.execute(sql, params).fetchall()]
+    return [_row(values) for values in con.execute(sql, params).fetchall()]
+
+
+def _row(values: tuple) -> _Row:
+    features = _features(values[:-3])
+    article, pending, day = values[-3:]
+    order = (day is None, day or dt.date.min, features.event_id) if pending else None
+    return _Row(features, tuple(article or ()), order)
 
 
 def _features(row: tuple) -> EventFeatures:
     (event_id, doc_id, type_, value, precision, anchor, modifier, published, where_name,
-     where_country, lat, lon, sentence, basis, feature, participants, leads, title,
-     _) = row  # fmt: skip
+     where_country, lat, lon, sentence, basis, feature, participants, leads,
+     title) = row  # fmt: skip
     lo, hi, dated = date_window(value, precision, anchor, published, modifier)
     words = content_words(sentence or "")
     place = None
@@ -155,12 +180,18 @@ def _lead_keys(leads: tuple[tuple[str, str], ...]) -> frozenset[str]:
 
 # What one run keeps in memory: the features of the events read lately (a batch's
 # candidates and articles are mostly those of the batches just before, as batches go by
-# date), the event ids of their articles, and whether two articles corroborate each other.
-# 90,000 events' features fit where 60,000 did before their words, participants and lead
-# actors were shared (about 3,400 bytes each, from 5,000); fewer are read twice.
-CACHE_EVENTS = 90_000
+# date), the pending events read before their own batch, the event ids of their articles,
+# and whether two articles corroborate each other. An event's features take about 3,400
+# bytes (their words, participants and lead actors shared).
+CACHE_EVENTS = 60_000
 CACHE_DOCUMENTS = 30_000
 CACHE_ARTICLE_PAIRS = 400_000
+# An article read whole for corroboration holds events of other dates, often years away
+# (background): kept apart until their batch comes, they are read once. A relink of
+# 100,000 documents keeping 60,000 of the 90,000 events kept before, and 60,000 until their
+# batch, reads 1.34 feature rows per event instead of 1.53, for 67 MiB more at the peak
+# (README "Scale", tenth round). Unbounded, that set held 161,000 events at once.
+AHEAD_EVENTS = 60_000
 
 PENDING_TABLE = "_herald_pending"
 
@@ -185,19 +216,53 @@ class Recent(OrderedDict):
             self.popitem(last=False)
 
 
+class Ahead:
+    """The features of pending events whose batch is still to come, kept until it comes.
+
+    Beyond ``size`` events, those whose batch is farthest are forgotten first (they are
+    read again when it comes): what is kept is what will be needed soonest.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.kept: dict[str, tuple[BatchOrder, EventFeatures]] = {}
+
+    def get(self, event_id: str) -> EventFeatures | None:
+        found = self.kept.get(event_id)
+        return None if found is None else found[1]
+
+    def take(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
+        """The kept features of the given events, no longer kept."""
+        return {event: self.kept.pop(event)[1] for event in event_ids if event in self.kept}
+
+    def keep(self, rows: Iterable[tuple[BatchOrder, EventFeatures]]) -> None:
+        self.kept.update((features.event_id, (order, features)) for order, features in rows)
+        excess = len(self.kept) - self.size
+        if excess > 0:
+            farthest = heapq.nlargest(excess, self.kept.items(), key=lambda item: item[1][0])
+            for event, _ in farthest:
+                del self.kept[event]
+
+
 class RunFeatures:
     """The features of one linking run: its pending events numbered in batch order in a
-    temporary table, the features and articles read lately kept in memory.
+    temporary table, the features and articles read lately kept in memory, and the pending
+    events read before their batch kept until it comes.
 
     Neither features nor articles change during a run (only the ``story_id`` of events
-    does, which no feature reads), so what is kept stays true.
+    does, which no feature reads), so what is kept stays true: what is kept, and for how
+    long, changes what is read again, never what a batch finds.
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self.features: Recent = Recent(CACHE_EVENTS)
+        self.ahead = Ahead(AHEAD_EVENTS)
         self.articles: Recent = Recent(CACHE_DOCUMENTS)
         self.agree: Recent = Recent(CACHE_ARTICLE_PAIRS)
+        # The place of the current batch's last event in batch order: a pending event
+        # after it belongs to a batch still to come. None: no batch yet.
+        self.last: BatchOrder | None = None
 
     def number_pending(self) -> int:
         """Number the pending events (``n``) by date, then id, in a temporary table, so
@@ -205,8 +270,8 @@ class RunFeatures:
         again for every batch would cost the square of their number.)"""
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE {PENDING_TABLE} AS "
-            "SELECT e.event_id, row_number() OVER ("
-            "ORDER BY coalesce(e.event_date, d.published_date) NULLS LAST, e.event_id) AS n "
+            "SELECT e.event_id, coalesce(e.event_date, d.published_date) AS day, "
+            "row_number() OVER (ORDER BY day NULLS LAST, e.event_id) AS n "
             "FROM events e LEFT JOIN documents d USING (doc_id) WHERE e.story_id IS NULL "
             "ORDER BY n"
         )
@@ -218,14 +283,18 @@ class RunFeatures:
     def batch(self, start: int, size: int) -> dict[str, EventFeatures]:
         """The features of the pending events numbered ``start + 1`` to ``start + size``,
         in their order."""
-        ids = [
-            row[0]
-            for row in self.con.execute(
-                f"SELECT event_id FROM {PENDING_TABLE} WHERE n > ? AND n <= ? ORDER BY n",
-                [start, start + size],
-            ).fetchall()
-        ]
-        features = self.load(ids)
+        rows = self.con.execute(
+            f"SELECT event_id, day FROM {PENDING_TABLE} WHERE n > ? AND n <= ? ORDER BY n",
+            [start, start + size],
+        ).fetchall()
+        if not rows:
+            return {}
+        event, day = rows[-1]
+        self.last = (day is None, day or dt.date.min, event)
+        ids = [event for event, _ in rows]
+        came = self.ahead.take(ids)
+        self.features.keep(came.items())
+        features = came | self.load(event for event in ids if event not in came)
         return {event: features[event] for event in ids}
 
     def load(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
@@ -233,11 +302,14 @@ class RunFeatures:
         wanted = set(event_ids)
         found = {}
         for event in wanted:
-            if (features := self.features.get_recent(event)) is not None:
+            features = self.features.get_recent(event)
+            if features is None:
+                features = self.ahead.get(event)
+            if features is not None:
                 found[event] = features
         read = _read(self.con, rows_sql(_BY_IDS), {"ids": sorted(wanted - found.keys())})
         self._keep(read)
-        found.update((f.event_id, f) for f, _ in read)
+        found.update((row.features.event_id, row.features) for row in read)
         return found
 
     def articles_of(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -262,6 +334,15 @@ class RunFeatures:
             found.update(read)
         return found
 
-    def _keep(self, read: list[tuple[EventFeatures, tuple[str, ...]]]) -> None:
-        self.features.keep((f.event_id, f) for f, _ in read)
-        self.articles.keep((f.doc_id, events) for f, events in read)
+    def _keep(self, read: list[_Row]) -> None:
+        now: list[_Row] = []
+        later: list[_Row] = []
+        for row in read:
+            (later if self._to_come(row.order) else now).append(row)
+        self.features.keep((row.features.event_id, row.features) for row in now)
+        self.ahead.keep((row.order, row.features) for row in later)
+        self.articles.keep((row.features.doc_id, row.article) for row in read)
+
+    def _to_come(self, order: BatchOrder | None) -> bool:
+        """Whether a pending event at ``order`` belongs to a batch still to come."""
+        return order is not None and (self.last is None or order > self.last)

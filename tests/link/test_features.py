@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from herald.link import rules
-from herald.link.features import Recent, RunFeatures, load_features
+from herald.link import features, rules
+from herald.link.features import Ahead, Recent, RunFeatures, load_features
 from herald.link.rules import EventFeatures, Participant, corroborated, linked
 from herald.link.stage import link_new
+from herald.records import TimeValue
 from tests.link.test_link import partition, report, stored
 from tests.link.test_stage import CHINA, dense_story, same_meeting
 
@@ -48,6 +50,53 @@ def test_events_linked_before_the_run_are_read_from_the_archive() -> None:
     run.drop()
     link_new(store)
     assert len(set(partition(store).values())) == 1
+
+
+def recalling(key: str, published: str, recalled: str) -> list:
+    """An article of ``published`` that also recalls a meeting of the day ``recalled``."""
+    extraction = report(key, published)
+    (event,) = extraction.events
+    when = TimeValue(recalled, recalled, "day", "absolute")
+    earlier = replace(event, event_id=f"doc-{key}:e1", when=when)
+    return [replace(extraction, events=(event, earlier))]
+
+
+def test_a_pending_event_read_before_its_batch_is_read_once(monkeypatch) -> None:
+    # doc-late (March) recalls the December meeting: its event of March is read with the
+    # article, in December's batch, and must still be there when March's batch comes,
+    # however little the run keeps of the events read lately.
+    store = stored(*recalling("late", "2018-03-01", "2017-12-18"), *same_meeting(2))
+    monkeypatch.setattr(features, "CACHE_EVENTS", 1)
+    made = []
+    make = features._features
+    monkeypatch.setattr(features, "_features", lambda row: made.append(row[0]) or make(row))
+    run = RunFeatures(store.con)
+    assert run.number_pending() == 4
+    december = run.batch(0, 2)
+    assert list(december) == ["doc-late:e1", "doc-m000:e0"]
+    whole = run.load(run.articles_of(["doc-late"])["doc-late"])  # as corroboration reads it
+    assert list(run.batch(2, 1)) == ["doc-m001:e0"]  # forgets the article's March event...
+    march = run.batch(3, 1)  # ... of the events read lately, not of those to come
+    assert made.count("doc-late:e0") == 1
+    assert march == {"doc-late:e0": whole["doc-late:e0"]}
+    assert march == load_features(store.con, ["doc-late:e0"])
+    run.drop()
+
+
+def test_ahead_forgets_the_events_whose_batch_is_farthest_first() -> None:
+    kept = Ahead(2)
+    rows = {
+        name: (dt.date(2018, month, 1), report(name, f"2018-{month:02d}-01").events[0].event_id)
+        for name, month in (("a", 5), ("b", 1), ("c", 3))
+    }
+    read = load_features(
+        stored(*(report(n, f"{d:%Y-%m-%d}") for n, (d, _) in rows.items())).con,
+        [e for _, e in rows.values()],
+    )
+    kept.keep(((False, day, event), read[event]) for day, event in rows.values())
+    assert sorted(kept.kept) == ["doc-b:e0", "doc-c:e0"]  # doc-a's batch (May) is farthest
+    assert kept.take(["doc-b:e0", "doc-x:e0"]) == {"doc-b:e0": read["doc-b:e0"]}
+    assert kept.get("doc-b:e0") is None and kept.get("doc-c:e0") == read["doc-c:e0"]
 
 
 def test_recent_forgets_the_least_recently_used_first() -> None:
