@@ -201,7 +201,10 @@ def mark_lead(events: Sequence[Event], lede_end: int) -> list[Event]:
     """The article's lead events marked: the political events its lede tells (news says
     first what it is about), else its first political event; events that happen or are
     planned, not what may happen or did not ("may seek a nuclear body")."""
-    political = [e for e in events if e.relevance > _COLLECTIVE and _occurs(e)]
-    lead = [e for e in political if e.evidence.start < lede_end] or political[:1]
+    occurring = [e for e in events if _occurs(e)]
+    # in the lede, a deed done to someone by an unnamed hand counts too ("the gang leader
+    # was killed in a gun battle with police"): what the story is about, told first
+    lede = [e for e in occurring if e.relevance >= _COLLECTIVE and e.evidence.start < lede_end]
+    lead = lede or [e for e in occurring if e.relevance > _COLLECTIVE][:1]
     chosen = {id(e) for e in lead}
     return [replace(e, lead=True) if id(e) in chosen else e for e in events]

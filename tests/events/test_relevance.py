@@ -222,3 +222,17 @@ def test_what_may_happen_or_did_not_is_no_lead_event() -> None:
 
     marked = mark_lead([at(10, "negated"), at(20, "hypothetical"), at(900, "asserted")], 300)
     assert [e.lead for e in marked] == [False, False, True]
+
+
+def test_a_deed_done_by_an_unnamed_hand_in_the_lede_is_a_lead_event() -> None:
+    def at(start: int, relevance: float) -> Event:
+        return replace(
+            _event("ASSAULT"), relevance=relevance, modality="reported",
+            evidence=Evidence("x", start, start + 1),
+        )  # fmt: skip
+
+    # "the gang leader was killed in a gun battle with police Friday, officials said"
+    marked = mark_lead([at(10, 0.6), at(400, 0.7)], 300)
+    assert [e.lead for e in marked] == [True, False]
+    # outside the lede the first political event stands for it, as before
+    assert [e.lead for e in mark_lead([at(400, 0.6), at(500, 0.7)], 300)] == [False, True]
