@@ -75,13 +75,18 @@ def person_key(name: str) -> str:
     or more, no initials, no accents, lower case ("George W. Bush" -> "george bush")."""
     plain = unicodedata.normalize("NFKD", lexicon.normalize(name))
     words = "".join(c for c in plain if not unicodedata.combining(c)).casefold().split()
-    honorifics = {h.casefold() for h in lexicon.honorifics()}
+    honorifics = _honorifics()
     while len(words) > 1 and words[0] in honorifics:
         words = words[1:]
     while len(words) > 2 and words[0] in _TITLES:
         words = words[1:]
     named = [w for w in words if not _INITIAL.match(w)]
     return " ".join(named if len(named) >= 2 else words)
+
+
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(h.casefold() for h in lexicon.honorifics())
 
 
 @functools.cache

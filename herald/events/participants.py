@@ -11,7 +11,7 @@ sector of a participant the actors stage did not return from its head noun ("sol
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import herald.actors.lexicon as lexicon
@@ -94,23 +94,7 @@ def coordinated_countries(view: SentenceView, i: int) -> list[str]:
     start, _ = view.np_span(i)
     if not any(view.tok(t).dep == "cc" for t in range(start, i)):
         return []
-    words = [view.tok(t).text for t in range(start, i)]
-    found: list[str] = []
-    first = 0
-    while first < len(words):
-        size, code = next(
-            (
-                (n, c)
-                for n in (3, 2, 1)
-                if first + n <= len(words)
-                and (c := lexicon.country_for(" ".join(words[first : first + n])))
-            ),
-            (1, None),
-        )
-        if code is not None:
-            found.append(code)
-        first += size
-    distinct = list(dict.fromkeys(found))
+    distinct = list(dict.fromkeys(_modifier_countries(view, i)))
     return distinct if len(distinct) > 1 else []
 
 
@@ -247,15 +231,28 @@ def _word_country(text: str, plural: bool) -> str | None:
 def _modifier_country(view: SentenceView, i: int) -> str | None:
     """The first country word (or two- or three-word name) in the noun phrase before its
     head: "Iraqi Kurds", "Sierra Leonean refugees", "Romania's new government"."""
+    return next(_modifier_countries(view, i), None)
+
+
+def _modifier_countries(view: SentenceView, i: int) -> Iterator[str]:
+    """The country words (or two- or three-word names, the longest first) in the noun
+    phrase before its head, in text order, none overlapping another."""
     start, _ = view.np_span(i)
     words = [view.tok(t).text for t in range(start, i)]
-    for first in range(len(words)):
-        for size in (3, 2, 1):
-            if first + size <= len(words):
-                found = lexicon.country_for(" ".join(words[first : first + size]))
-                if found is not None:
-                    return found
-    return None
+    first = 0
+    while first < len(words):
+        size, code = next(
+            (
+                (n, c)
+                for n in (3, 2, 1)
+                if first + n <= len(words)
+                and (c := lexicon.country_for(" ".join(words[first : first + n])))
+            ),
+            (1, None),
+        )
+        if code is not None:
+            yield code
+        first += size
 
 
 def is_outlet(view: SentenceView, i: int) -> bool:
