@@ -54,6 +54,7 @@ _MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 # Hostages rescued or freed, the wounded evacuated: the other side of the same conflicts.
 _RELIEF = frozenset({"AID", "RETREAT"})
 _RELIEF_WORDS = ("rescu", "free", "releas", "evacua")
+_RESCUE_WORDS = ("rescu", "evacua")
 _ASKING = frozenset({"REQUEST", "ACCUSE", "CONSULT"})  # a journalist's question, inquiry, interview
 _ACTING, _RECEIVING, _COLLECTIVE, _UNKNOWN, _NONE = 0.9, 0.7, 0.6, 0.5, 0.2
 
@@ -173,6 +174,7 @@ def judge_relevance(
 ) -> tuple[Document, tuple[Event, ...]]:
     """The document with its relevance, and the events to keep: all of them with
     ``keep_all``, else the political events of a political document."""
+    events = relief_in_conflict(events)
     lede = end_of_sentences(parsed, LEDE_SENTENCES)
     topic = world_affairs_score(article_words(doc.title, doc.text))
     relevance = document_relevance(events, actors, len(doc.text.split()), lede, topic)
@@ -183,6 +185,21 @@ def judge_relevance(
     if relevance < DOCUMENT_THRESHOLD and len(parsed.sentences) >= MIN_SENTENCES:
         return doc, ()
     return doc, tuple(e for e in events if e.relevance >= EVENT_THRESHOLD and _occurs(e))
+
+
+def relief_in_conflict(events: Sequence[Event]) -> list[Event]:
+    """Rescues and evacuations by no one named are the other side of a conflict
+    (``_relief``) only in an article that tells one: after a fireworks barge caught fire,
+    "the crowd was evacuated" is no political event. Captives freed stay: a release ends
+    a detention, which is political whoever holds it."""
+    if any(e.type in _MATERIAL_CONFLICT and e.relevance >= _COLLECTIVE for e in events):
+        return list(events)
+    return [
+        replace(e, relevance=_NONE)
+        if _relief(e) and e.trigger.text.lower().startswith(_RESCUE_WORDS)
+        else e
+        for e in events
+    ]
 
 
 def _occurs(event: Event) -> bool:

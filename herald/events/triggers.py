@@ -344,6 +344,14 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _thing_travels(view, i, entry)
         or _force_of_nature(view, i, entry)
         or _no_blow(view, i, entry)
+        or _leaves_care(view, i, entry)
+    )
+
+
+def _leaves_care(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Released from hospital: patients go home, no captive is freed (cue kind ``care``)."""
+    return entry.type == "RETREAT" and any(
+        view.tok(o).lemma.lower() in cues("care") for o in _prepositional_objects(view, i, "from")
     )
 
 
@@ -355,7 +363,10 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
 
 def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """An earthquake that strikes, floods that destroy homes, a virus that kills: harm done
-    by no one is no attack or coercion (cue kind ``hazard``), whatever it costs."""
+    by no one is no attack or coercion (cue kind ``hazard``), whatever it costs. So is the
+    toll of an accident (cue kind ``mishap``): "a plane crash killed 12", "killed in a
+    collision", "crashed in a wooded area, killing all aboard", "injured when the ferry
+    capsized", and a ship or a bus that strikes something."""
     if entry.type not in ("ASSAULT", "COERCE") or view.tok(i).pos != "VERB":
         return False
     verbs = [i]
@@ -364,7 +375,73 @@ def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         verbs.append(head)  # "floods destroyed homes and killed 12 people"
     doers = [d for v in verbs for d in view.children(v, "nsubj")]
     doers += [o for a in view.children(i, "agent") for o in view.children(a, "pobj")]
-    return any(view.tok(d).lemma.lower() in cues("hazard") for d in doers)
+    causes = doers + _prepositional_objects(view, i, "in", "during", "after")  # "in a crash"
+    if any(_no_ones_doing(view.tok(c).lemma.lower()) for c in causes):
+        return True
+    # "a tourist ship struck a highway bridge", not "jets struck the bridge" (a craft acting
+    # for its force is an agent) nor "a truck hit the crowd"
+    if (
+        view.tok(i).lemma.lower() in _BLOWS
+        and any(_civil_craft(view, d) for d in doers)
+        and not any(is_agent(view, o) for o in view.children(i, "dobj"))
+    ):
+        return True
+    return any(_accident_clause(view, c) for c in _clauses_around(view, i)) or _toll_of_a_crash(
+        view, i
+    )
+
+
+_BLOWS = frozenset({"strike", "hit"})
+
+
+def _no_ones_doing(lemma: str) -> bool:
+    return lemma in cues("hazard") or lemma in cues("mishap")
+
+
+def _clauses_around(view: SentenceView, i: int) -> list[int]:
+    """The clauses that tell how a deed came about: one hung on it ("injured when the ferry
+    capsized"), or the one it hangs on as a participle ("crashed, killing all aboard")."""
+    clauses = view.children(i, "advcl")
+    head = view.head(i)
+    if head is not None and view.tok(i).dep == "advcl" and view.tok(i).tag == "VBG":
+        clauses.append(head)
+    return clauses
+
+
+def _civil_craft(view: SentenceView, i: int) -> bool:
+    """A ship, a bus or a plane that acts for no force (cue kind ``conveyance``)."""
+    return view.tok(i).lemma.lower() in cues("conveyance") and not is_agent(view, i)
+
+
+def _toll_of_a_crash(view: SentenceView, i: int) -> bool:
+    """A participle with no doer of its own after a clause that tells a craft crashing
+    ("investigators are looking into what caused an aircraft to crash ..., killing 12"):
+    the crash's toll, whoever the sentence's subject."""
+    head = view.head(i)
+    if head is None or view.tok(i).dep != "advcl" or view.tok(i).tag != "VBG":
+        return False
+    return any(
+        _accident_clause(view, verb)
+        and any(
+            view.tok(s).lemma.lower() in cues("conveyance") for s in view.children(verb, "nsubj")
+        )
+        for verb in range(view.tok(head).left, i)
+        if view.tok(verb).pos == "VERB"
+    )
+
+
+def _accident_clause(view: SentenceView, verb: int) -> bool:
+    """A clause that tells an accident: its verb is one ("crashed", "capsized") and what
+    crashed is no weapon (a drone that "crashed into a building" was sent)."""
+    lemma = view.tok(verb).lemma.lower()
+    caught_fire = lemma == "catch" and any(
+        view.tok(o).lemma.lower() == "fire" for o in view.children(verb, "dobj")
+    )
+    if lemma not in cues("mishap") and not caught_fire:
+        return False
+    return not any(
+        view.tok(s).lemma.lower() in cues("projectile") for s in view.children(verb, "nsubj")
+    )
 
 
 def _thing_travels(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
@@ -399,9 +476,15 @@ def _asks_for_comment(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     return any(view.tok(w).lemma.lower() in cues("press") for w in wanted)
 
 
-def _prepositional_objects(view: SentenceView, i: int) -> list[int]:
-    """The objects of the prepositions on token ``i`` ("for comment", "with the concerns")."""
-    return [o for p in view.children(i, "prep") for o in view.children(p, "pobj")]
+def _prepositional_objects(view: SentenceView, i: int, *prepositions: str) -> list[int]:
+    """The objects of the prepositions on token ``i`` ("for comment", "with the concerns"),
+    of the given ``prepositions`` only if any are given."""
+    return [
+        o
+        for p in view.children(i, "prep")
+        if not prepositions or view.tok(p).lemma.lower() in prepositions
+        for o in view.children(p, "pobj")
+    ]
 
 
 def _warns_of_action(view: SentenceView, i: int) -> bool:

@@ -243,6 +243,32 @@ def test_harm_done_by_nature_is_no_attack() -> None:
     assert only(events_of("Gunmen killed 12 people in the village."), "ASSAULT")
 
 
+def test_the_toll_of_an_accident_is_no_attack() -> None:
+    assert not events_of("A small plane crash on Sunday killed 12 people.")
+    assert not events_of("Five soldiers were killed in a helicopter crash on Monday.")
+    assert not events_of("The plane crashed in a wooded area, killing all aboard.")
+    assert not events_of("Two people were injured when a barge caught fire at the beach.")
+    assert not events_of("A tourist ship struck a highway bridge on the Rhine.")
+    crash_toll = (
+        "Investigators are looking into what caused a charter aircraft to crash in woods "
+        "soon after takeoff, killing 10 US citizens."
+    )
+    assert not events_of(crash_toll)
+    # what crashed was sent, or the deed has a doer of its own
+    assert only(
+        events_of("A drone crashed into an apartment building, killing three people."), "ASSAULT"
+    )
+    assert only(
+        events_of("Gunmen stopped the bus after it crashed, killing 10 passengers."), "ASSAULT"
+    )
+    assert only(events_of("Israeli jets struck a bridge over the river."), "ASSAULT")
+
+
+def test_leaving_hospital_frees_no_captive() -> None:
+    assert not events_of("Four people were released from hospital on Wednesday.")
+    assert only(events_of("The rebels released three hostages on Wednesday."), "RETREAT")
+
+
 def test_force_and_retaliation_are_assaults_and_their_conditions_threats() -> None:
     def told(text: str) -> set[str]:  # the whole pipeline: the speaker is an actor
         return {e.type for e in herald.extract(text, date="2017-12-18", all_events=True).events}

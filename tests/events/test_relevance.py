@@ -16,6 +16,7 @@ from herald.events.relevance import (
     event_relevance,
     is_political,
     mark_lead,
+    relief_in_conflict,
 )
 from herald.events.topic import article_words, world_affairs_score
 from herald.records import Actor, ActorRef, Event, Evidence, Mention
@@ -74,6 +75,21 @@ def test_event_relevance_follows_the_parties() -> None:
                       trigger=Mention("rescued", 0, 7))  # fmt: skip
     assert event_relevance(rescued) >= 0.5
     assert event_relevance(_event("AID", [], [_party("passengers", "group")])) < 0.5
+
+
+def test_a_rescue_is_conflict_data_only_beside_a_conflict() -> None:
+    def told(type_: str, word: str, recipient: str) -> Event:
+        event = _event(type_, [], [_party(recipient, "group")])
+        event = replace(event, trigger=Mention(word, 0, len(word)))
+        return replace(event, relevance=event_relevance(event))
+
+    rescued, freed = told("AID", "rescued", "swimmers"), told("RETREAT", "freed", "hostages")
+    killed = told("ASSAULT", "killed", "villagers")
+    # after a fireworks barge caught fire, "swimmers were rescued" is no political event
+    alone = relief_in_conflict([rescued, freed])
+    assert alone[0].relevance < EVENT_THRESHOLD <= alone[1].relevance
+    beside = relief_in_conflict([killed, rescued])
+    assert beside[1].relevance >= EVENT_THRESHOLD
 
 
 @pytest.mark.slow
