@@ -340,6 +340,7 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     return (
         _topic_of_talk(view, i, entry)
         or _asks_for_comment(view, i, entry)
+        or _asks_a_question(view, i, entry)
         or _shares_a_view(view, i, entry)
         or _thing_travels(view, i, entry)
         or _force_of_nature(view, i, entry)
@@ -463,6 +464,37 @@ def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         return True
     return any(
         view.tok(o).lemma.lower() in cues("opinion") for o in _prepositional_objects(view, i)
+    )
+
+
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_QUESTION_WORDS = frozenset(
+    {"what", "which", "who", "whom", "whose", "how", "why", "when", "where"}
+)
+_QUESTIONING = frozenset({"ask", "press", "question", "query"})
+_QUESTION_TOPICS = frozenset({"about", "on", "over", "regarding"})
+
+
+def _asks_a_question(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Asking a question demands nothing: "Asked about the failures, Peskov said ...",
+    "asked whether China would investigate", "pressed on how sure he was". What someone is
+    asked to do ("asked the council to blacklist ten ships") or for ("asked for help")
+    stays a request."""
+    if entry.type != "REQUEST" or view.tok(i).lemma.lower() not in _QUESTIONING:
+        return False
+    if view.children(i, "xcomp") or _prepositional_objects(view, i, "for"):
+        return False
+    if any(
+        view.tok(p).lemma.lower() in _QUESTION_TOPICS
+        and view.children(p, "pobj", "pcomp")
+        and not _time_phrase(view, p)  # "asked on Thursday"
+        for p in view.children(i, "prep")
+    ):
+        return True  # "asked about the failures", "pressed on how sure he was"
+    return any(
+        view.tok(view.tok(c).left).text.lower() in _QUESTION_WORDS
+        or any(view.tok(m).text.lower() in _QUESTION_MARKS for m in view.children(c, "mark"))
+        for c in view.children(i, "ccomp")
     )
 
 

@@ -264,6 +264,19 @@ def test_the_toll_of_an_accident_is_no_attack() -> None:
     assert only(events_of("Israeli jets struck a bridge over the river."), "ASSAULT")
 
 
+def test_a_question_asked_is_no_request() -> None:
+    asked = "Asked about the failures, the spokesman said on Thursday that they warrant analysis."
+    assert not events_of(asked)
+    assert not events_of("He also asked how it was possible that the gunman breached security.")
+    pressed = "Pressed on how sure he was, the police chief said the body had been identified."
+    assert not [e for e in events_of(pressed) if e.type == "REQUEST"]
+    # asked to do something, or for something, on some day: a request
+    blacklist = "Washington on Thursday asked the Security Council to blacklist 10 ships."
+    assert only(events_of(blacklist), "REQUEST")
+    assert only(events_of("The minister asked for international help."), "REQUEST")
+    assert only(events_of("China demanded that the United States cancel the sale."), "REQUEST")
+
+
 def test_leaving_hospital_frees_no_captive() -> None:
     assert not events_of("Four people were released from hospital on Wednesday.")
     assert only(events_of("The rebels released three hostages on Wednesday."), "RETREAT")
