@@ -680,17 +680,44 @@ def verdict_words() -> frozenset[str]:
 
 
 def _must_requests(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
-    """A REQUEST: "X said Y must/should do Z": by X of Y (the speech verb is the trigger)."""
-    found = []
-    for i in range(view.start, view.end):
-        if i in taken or view.tok(i).lemma.lower() not in cues("speech"):
+    """A REQUEST: "X said Y must/should do Z": by X of Y (the speech verb is the trigger),
+    when Y is someone who can be asked: "immunity deals should not be a requirement", "we
+    should throw monkey wrenches into the works" and "you must liberate yourself" (anyone)
+    ask nothing of anyone."""
+    return [
+        TriggerCandidate((i,), MUST_REQUEST, "REQUEST", None)
+        for i in range(view.start, view.end)
+        if i not in taken
+        and view.tok(i).lemma.lower() in cues("speech")
+        and _asks_something(view, i)
+    ]
+
+
+def _asks_something(view: SentenceView, speech: int) -> bool:
+    """Whether a must/should complement of a speech verb asks something of someone: of its
+    subject, or of whoever can do it ("military intervention must be avoided")."""
+    for comp in view.children(speech, "ccomp"):
+        auxes = {view.tok(a).lemma.lower() for a in view.children(comp, "aux", "auxpass")}
+        if not auxes & cues("obligation"):
             continue
-        for comp in view.children(i, "ccomp"):
-            auxes = {view.tok(a).lemma.lower() for a in view.children(comp, "aux")}
-            if auxes & cues("obligation"):
-                found.append(TriggerCandidate((i,), MUST_REQUEST, "REQUEST", None))
-                break
-    return found
+        if view.children(comp, "nsubjpass"):
+            return True
+        subjects = [c for s in view.children(comp, "nsubj", "expl") for c in view.with_conjuncts(s)]
+        if any(_can_be_asked(view, party) for party in subjects):
+            return True
+    return False
+
+
+_ASKED_PRONOUNS = frozenset({"he", "she", "they", "it"})  # someone named before
+
+
+def _can_be_asked(view: SentenceView, i: int) -> bool:
+    token = view.tok(i)
+    if token.tag == "EX":
+        return True  # "there should be proper research": asked of whoever can see to it
+    if token.pos == "PRON":
+        return token.text.lower() in _ASKED_PRONOUNS
+    return is_agent(view, i)
 
 
 def _charges(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:

@@ -113,6 +113,15 @@ def test_speaker_saying_someone_must_act_is_a_request() -> None:
     event = only(events_of(text), "REQUEST")
     assert [r.text for r in event.actor] == ["British minister"]
     assert [r.text for r in event.recipient] == ["Libya"]
+    # what must be done, by whoever can: still asked
+    assert only(events_of("The EU said military intervention must be avoided."), "REQUEST")
+
+
+def test_saying_what_should_be_true_asks_nothing_of_anyone() -> None:
+    said = '"Immunity deals should not be a requirement for a hearing," the chairman said.'
+    assert not [e for e in events_of(said) if e.type == "REQUEST"]
+    ours = '"We should throw as many wrenches into the works as possible," the minister said.'
+    assert not [e for e in events_of(ours) if e.type == "REQUEST"]
 
 
 def test_telling_someone_to_act_is_a_request_to_them() -> None:
