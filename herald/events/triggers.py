@@ -346,7 +346,25 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _force_of_nature(view, i, entry)
         or _no_blow(view, i, entry)
         or _leaves_care(view, i, entry)
+        or _measured_opinion(view, i, entry)
     )
+
+
+def _measured_opinion(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Support that a poll measures is no one's act of support: "Clinton was supported by 42
+    percent of those responding", "Trump has 5 percent support of the black vote", "a
+    tracking poll of Americans' support for the candidates": the sentence names a poll (cue
+    kind ``poll``), or the support's own phrase a share."""
+    if entry.type != "SUPPORT":
+        return False
+    if any(view.tok(t).lemma.lower() in cues("poll") for t in range(view.start, view.end)):
+        return True
+    head = view.head(i)
+    near = [i] if head is None else [i, *view.children(head)]
+    return any(view.tok(t).lemma.lower() in _SHARES for n in near for t in _phrase(view, n))
+
+
+_SHARES = frozenset({"percent", "%"})
 
 
 def _leaves_care(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

@@ -286,6 +286,15 @@ def test_a_question_asked_is_no_request() -> None:
     assert only(events_of("China demanded that the United States cancel the sale."), "REQUEST")
 
 
+def test_support_a_poll_measures_is_no_act_of_support() -> None:
+    polled = "When the poll asked about the candidates, Clinton was supported by 42 percent."
+    assert not events_of(polled)
+    assert not events_of("Trump has just 5 percent support of the black vote in Florida.")
+    # a share elsewhere in the sentence measures nothing of the support
+    voted = "Russia supported the resolution, which passed with 80 percent of the votes."
+    assert only(events_of(voted), "SUPPORT")
+
+
 def test_leaving_hospital_frees_no_captive() -> None:
     assert not events_of("Four people were released from hospital on Wednesday.")
     assert only(events_of("The rebels released three hostages on Wednesday."), "RETREAT")
