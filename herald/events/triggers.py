@@ -376,8 +376,19 @@ def _leaves_care(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
 
 def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """Striking a deal or a conciliatory note deals no blow (cue kinds ``bargain``, an
-    agreement of its own, and ``manner``)."""
-    return entry.type == "ASSAULT" and bool(_object_kinds(view, i))
+    agreement of its own, and ``manner``), nor does a blow at no body: "destroys credibility
+    and faith", "capture the ambiguity", "beat the odds", "fight poverty" (cue kinds
+    ``abstraction``, ``hazard``: "fighting the virus")."""
+    if entry.type != "ASSAULT":
+        return False
+    if _object_kinds(view, i):
+        return True
+    targets = [*view.children(i, "dobj", "nsubjpass"), *_prepositional_objects(view, i, "against")]
+    return bool(targets) and all(
+        view.tok(t).lemma.lower() in cues("abstraction")
+        or view.tok(t).lemma.lower() in cues("hazard")
+        for t in targets
+    )
 
 
 def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

@@ -245,6 +245,14 @@ def test_striking_a_deal_is_an_agreement_and_a_tone_no_blow() -> None:
     assert only(events_of("Israeli jets struck targets in Gaza."), "ASSAULT")
 
 
+def test_a_blow_at_no_body_is_no_attack() -> None:
+    assert not events_of("This decision destroys credibility and faith in our justice system.")
+    assert not events_of("The grey sky seemed to capture the ambiguity of the day.")
+    assert not events_of("The senator attacked the ideology of the movement.")
+    assert only(events_of("Soldiers destroyed three tanks near the border."), "ASSAULT")
+    assert only(events_of("The army fought against the rebels."), "ASSAULT")
+
+
 def test_harm_done_by_nature_is_no_attack() -> None:
     assert not events_of("The earthquake struck the region on Monday.")
     assert not events_of("Floods destroyed 300 homes and killed 12 people.")
