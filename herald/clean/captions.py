@@ -30,10 +30,14 @@ _CREDIT_END = re.compile(
 )
 _CREDIT_ALONE = re.compile(rf"\(?(?:{_CREDIT_CORE})\)?|\((?:AP|AFP|Reuters) Photo[^()]*\)")
 _CAPTION_CUE = re.compile(
-    r"(?:file|photo|pictured|image|above|top|main)\s*(?:photo|image)?\s*[:—\u2013-]\s"
+    r"(?:file|photos?|pictured|images?|above|top|main)\s*(?:photo|image)?\s*[:—\u2013-]\s"
     r"|in this (?:file )?(?:photo|image|picture)",
     re.IGNORECASE,
 )
+
+
+# A slideshow's caption ends with its counter: "... Hide Caption 3 of 8".
+_SLIDE_COUNTER = re.compile(r"\bCaption \d+ of \d+$", re.IGNORECASE)
 
 
 class CaptionSplit(NamedTuple):
@@ -56,10 +60,15 @@ def split_credit(paragraph: str) -> tuple[str, str | None]:
 
 
 def is_caption(paragraph: str) -> bool:
-    """A short paragraph that ends with a photo credit or opens with a cue ("File photo:")."""
+    """A short paragraph that ends with a photo credit or a slideshow's counter, or opens
+    with a cue ("File photo:", "Photos:")."""
     if len(paragraph.split()) > MAX_CAPTION_WORDS:
         return False
-    return split_credit(paragraph)[1] is not None or bool(_CAPTION_CUE.match(paragraph))
+    return (
+        split_credit(paragraph)[1] is not None
+        or bool(_CAPTION_CUE.match(paragraph))
+        or bool(_SLIDE_COUNTER.search(paragraph.rstrip()))
+    )
 
 
 def split_captions(paragraphs: list[str]) -> CaptionSplit:

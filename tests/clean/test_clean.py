@@ -377,6 +377,18 @@ def test_captions_and_credits_leave_the_text() -> None:
     assert document.credits == ("REUTERS/Jane Roe", "JOHN DOE/The Daily Example")
 
 
+def test_a_slideshow_leaves_the_text() -> None:
+    text = (
+        f"{BODY}\n\n"
+        "Photos: Rocket launch The rocket blasted off at 9 a.m. Sunday. Hide Caption 1 of 8\n\n"
+        "Troops patrol the launch site on Sunday. Hide Caption 2 of 8\n\n"
+        f"{BODY}"
+    )
+    document = clean(_text(text), Options())
+    assert document.text == f"{BODY}\n\n{BODY}"
+    assert len(document.captions) == 2
+
+
 def test_demo_article(demo_article: str) -> None:
     document = clean(_text(demo_article.encode()), Options())
     assert document.text.startswith("U.S. Secretary of State Rex Tillerson will travel")
