@@ -71,7 +71,7 @@ def modality_of(
         or _asks(view)
         or _can_do(view, trigger)
     )
-    if hypothetical or _is_generic_infinitive(view, chain):
+    if hypothetical or _is_generic_infinitive(view, chain) or _power_to_act(view, chain):
         return "hypothetical"
     planned = future_in_past or _is_planned(view, chain, words)
     if planned or is_after(when, published) or _in_time_clause_of_plan(view, chain):
@@ -263,6 +263,26 @@ def _is_generic_infinitive(view: SentenceView, chain: list[int]) -> bool:
         has_to = any(view.tok(c).tag == "TO" for c in view.children(i, "aux"))
         if has_to and view.children(head, "acomp", "attr"):
             return True
+    return False
+
+
+# Nouns of what someone may do: an act infinitive on them is a possibility, not a deed.
+_POWERS = frozenset({
+    "power", "ability", "capacity", "capability", "means", "right", "authority", "option",
+    "freedom", "way",
+})  # fmt: skip
+
+
+def _power_to_act(view: SentenceView, chain: list[int]) -> bool:
+    """An infinitive on a noun of power or means ("we have the power to destroy them",
+    "Congress' own power to take witnesses into custody", "the right to sue") tells what
+    someone may do, not a deed."""
+    for i in chain:
+        head = view.head(i)
+        if view.tok(i).dep != "acl" or head is None:
+            continue
+        has_to = any(view.tok(c).tag == "TO" for c in view.children(i, "aux"))
+        return has_to and view.tok(head).lemma.lower() in _POWERS
     return False
 
 

@@ -140,6 +140,11 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
         ("Japan can assist its allies in a crisis.", "assist", "hypothetical"),
         ("It is a measure that can counter the threats.", "threats", "asserted"),
         ("It was irresponsible to blame others.", "blame", "hypothetical"),
+        # a power or a fear of an act is no act
+        ("We have the power to destroy them beyond recovery.", "destroy", "hypothetical"),
+        ("Congress has the authority to take witnesses into custody.", "take", "hypothetical"),
+        ("The army destroyed the bridge to stop the advance.", "destroyed", "asserted"),
+        ("South Korea fears an invasion from the north.", "invasion", "hypothetical"),
         ("If Russia invades Ukraine, NATO will respond.", "respond", "hypothetical"),
         ("Unless Russia withdraws, NATO will respond.", "respond", "hypothetical"),
         ("When Russia withdrew, NATO responded.", "responded", "asserted"),
