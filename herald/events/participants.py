@@ -154,6 +154,22 @@ def _definite_antecedent(view: SentenceView, actors: Sequence[Actor], i: int) ->
     return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
+def is_count(view: SentenceView, i: int) -> bool:
+    """A number or a word of quantity ("two", "dozens", "millions", "most")."""
+    token = view.tok(i)
+    return token.pos == "NUM" or token.lemma.lower() in _QUANTITIES
+
+
+def counted(view: SentenceView, i: int) -> list[int]:
+    """What the count at ``i`` counts: its "of" objects ("millions of dogs")."""
+    return [
+        noun
+        for of in view.children(i, "prep")
+        if view.tok(of).lemma.lower() == "of"
+        for noun in view.children(of, "pobj")
+    ]
+
+
 def is_agent(view: SentenceView, i: int) -> bool:
     """Whether the participant at ``i`` can act: a named person, organization, nationality or
     state, or a head noun that is a role, a human or collective noun or a military craft
@@ -162,14 +178,9 @@ def is_agent(view: SentenceView, i: int) -> bool:
     token = view.tok(i)
     if token.ent_type in _KIND_BY_ENT or token.pos == "PROPN":
         return True  # a name, even one the entity tagger missed
-    if token.pos == "NUM" or token.lemma.lower() in _QUANTITIES:
+    if is_count(view, i):
         # "dozens of protesters", "two of the soldiers": the people counted are the party
-        return any(
-            is_agent(view, noun)
-            for of in view.children(i, "prep")
-            if view.tok(of).lemma.lower() == "of"
-            for noun in view.children(of, "pobj")
-        )
+        return any(is_agent(view, noun) for noun in counted(view, i))
     return any(
         lexicon.role_for(form) is not None
         or form.lower() in lexicon.agent_nouns()

@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from herald.data_files import read_rows
-from herald.events.participants import POLITICAL_SECTORS, is_agent, phrase_sector
+from herald.events.participants import (
+    POLITICAL_SECTORS,
+    counted,
+    is_agent,
+    is_count,
+    phrase_sector,
+)
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.roles import Roles, antecedent
 from herald.events.syntax import SentenceView
@@ -377,18 +383,30 @@ def _leaves_care(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
 def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """Striking a deal or a conciliatory note deals no blow (cue kinds ``bargain``, an
     agreement of its own, and ``manner``), nor does a blow at no body: "destroys credibility
-    and faith", "capture the ambiguity", "beat the odds", "fight poverty" (cue kinds
-    ``abstraction``, ``hazard``: "fighting the virus")."""
+    and faith", "capture the ambiguity", "beat the odds", "fight poverty" (``_no_body``)."""
     if entry.type != "ASSAULT":
         return False
     if _object_kinds(view, i):
         return True
-    targets = [*view.children(i, "dobj", "nsubjpass"), *_prepositional_objects(view, i, "against")]
-    return bool(targets) and all(
-        view.tok(t).lemma.lower() in cues("abstraction")
-        or view.tok(t).lemma.lower() in cues("hazard")
-        for t in targets
-    )
+    targets = _blow_targets(view, i)
+    return bool(targets) and all(_no_body(view.tok(t).lemma.lower()) for t in targets)
+
+
+def _blow_targets(view: SentenceView, i: int) -> list[int]:
+    """What verb ``i`` strikes: its objects, passive subject or "against" object, those its
+    conjunct shares ("kill and sacrifice animals"), and for a count what it counts
+    ("millions of dogs are killed")."""
+    targets = view.children(i, "dobj", "nsubjpass") + _prepositional_objects(view, i, "against")
+    if not targets:  # "kill and ritually sacrifice animals": the parser joins the object
+        targets = [c for c in view.children(i, "conj") if view.tok(c).pos == "NOUN"]
+        targets += [o for c in view.children(i, "conj") for o in view.children(c, "dobj")]
+    return [n for t in targets for n in ((is_count(view, t) and counted(view, t)) or [t])]
+
+
+def _no_body(lemma: str) -> bool:
+    """A target no blow at which is political violence: an abstraction, a hazard, an animal
+    ("millions of dogs are killed for their meat", "the zoo killed the gorilla")."""
+    return any(lemma in cues(kind) for kind in ("abstraction", "hazard", "animal"))
 
 
 def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

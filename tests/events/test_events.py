@@ -249,6 +249,10 @@ def test_a_blow_at_no_body_is_no_attack() -> None:
     assert not events_of("This decision destroys credibility and faith in our justice system.")
     assert not events_of("The grey sky seemed to capture the ambiguity of the day.")
     assert not events_of("The senator attacked the ideology of the movement.")
+    # nor is killing animals political violence
+    assert not events_of("Millions of dogs are killed for their meat every year.")
+    assert not events_of("Hunters will kill and sacrifice animals during the holiday.")
+    assert only(events_of("Gunmen killed dozens of people in the market."), "ASSAULT")
     assert only(events_of("Soldiers destroyed three tanks near the border."), "ASSAULT")
     assert only(events_of("The army fought against the rebels."), "ASSAULT")
 

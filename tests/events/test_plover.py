@@ -80,7 +80,7 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "simultaneous", "claim", "reported", "desire", "circumstance", "topic", "press",
         "allegation", "decision", "opinion", "custody", "staying", "quantity", "undergo",
         "aid", "conveyance", "bargain", "manner", "hazard", "armed", "utterance", "state",
-        "penalty", "projectile", "mishap", "care", "poll", "abstraction",
+        "penalty", "projectile", "mishap", "care", "poll", "abstraction", "animal",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
