@@ -170,6 +170,12 @@ def counted(view: SentenceView, i: int) -> list[int]:
     ]
 
 
+def what_is_named(view: SentenceView, i: int) -> list[int]:
+    """What the noun at ``i`` names: for a count, what it counts ("millions of dogs"),
+    else the noun itself."""
+    return (is_count(view, i) and counted(view, i)) or [i]
+
+
 def is_agent(view: SentenceView, i: int) -> bool:
     """Whether the participant at ``i`` can act: a named person, organization, nationality or
     state, or a head noun that is a role, a human or collective noun or a military craft

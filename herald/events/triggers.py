@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from herald.data_files import read_rows
 from herald.events.participants import (
     POLITICAL_SECTORS,
-    counted,
     is_agent,
-    is_count,
     phrase_sector,
+    what_is_named,
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.roles import Roles, antecedent
@@ -353,7 +352,23 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _no_blow(view, i, entry)
         or _leaves_care(view, i, entry)
         or _measured_opinion(view, i, entry)
+        or _tests_people(view, i, entry)
     )
+
+
+_TEST_RESULTS = frozenset({"positive", "negative"})
+
+
+def _tests_people(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """A weapons test tests a weapon: "tested positive for the virus", "authorities are
+    testing all residents", "appears to be testing a new American president" test people."""
+    if entry.mode != "weapons" or view.tok(i).pos != "VERB":
+        return False
+    if any(view.tok(c).lemma.lower() in _TEST_RESULTS for c in view.children(i)):
+        return True
+    # people, not a weapon's name ("tested the Sarmat"): names are left to the weapons
+    tested = [n for t in view.children(i, "dobj") for n in what_is_named(view, t)]
+    return any(view.tok(n).pos == "NOUN" and is_agent(view, n) for n in tested)
 
 
 def _measured_opinion(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
@@ -400,7 +415,7 @@ def _blow_targets(view: SentenceView, i: int) -> list[int]:
     if not targets:  # "kill and ritually sacrifice animals": the parser joins the object
         targets = [c for c in view.children(i, "conj") if view.tok(c).pos == "NOUN"]
         targets += [o for c in view.children(i, "conj") for o in view.children(c, "dobj")]
-    return [n for t in targets for n in ((is_count(view, t) and counted(view, t)) or [t])]
+    return [n for t in targets for n in what_is_named(view, t)]
 
 
 def _no_body(lemma: str) -> bool:
@@ -421,7 +436,7 @@ def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     head = view.head(i)
     if view.tok(i).dep == "conj" and head is not None and not view.children(i, "nsubj"):
         verbs.append(head)  # "floods destroyed homes and killed 12 people"
-    doers = [d for v in verbs for d in view.children(v, "nsubj")]
+    doers = [_antecedent_of_relative(view, d) for v in verbs for d in view.children(v, "nsubj")]
     doers += [o for a in view.children(i, "agent") for o in view.children(a, "pobj")]
     causes = doers + _prepositional_objects(view, i, "in", "during", "after")  # "in a crash"
     if any(_no_ones_doing(view.tok(c).lemma.lower()) for c in causes):
@@ -454,6 +469,16 @@ def _clauses_around(view: SentenceView, i: int) -> list[int]:
     if head is not None and view.tok(i).dep == "advcl" and view.tok(i).tag == "VBG":
         clauses.append(head)
     return clauses
+
+
+def _antecedent_of_relative(view: SentenceView, subject: int) -> int:
+    """The noun a relative pronoun stands for ("the virus, which has killed 1.4 million"),
+    else the subject itself."""
+    verb = view.head(subject)
+    if view.tok(subject).tag not in ("WDT", "WP") or verb is None or view.tok(verb).dep != "relcl":
+        return subject
+    noun = view.head(verb)
+    return subject if noun is None else noun
 
 
 def _civil_craft(view: SentenceView, i: int) -> bool:

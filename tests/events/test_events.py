@@ -307,6 +307,14 @@ def test_support_a_poll_measures_is_no_act_of_support() -> None:
     assert only(events_of(voted), "SUPPORT")
 
 
+def test_testing_people_is_no_weapons_test() -> None:
+    assert not events_of("The governor and his wife tested negative for the virus on Sunday.")
+    assert not events_of("Health authorities are testing millions of people in the city.")
+    assert not events_of("A virus that has killed almost 1.4 million people spread again.")
+    assert only(events_of("North Korea tested two long-range rockets on Friday."), "MOBILIZE")
+    assert only(events_of("Russia tested the Sarmat on Friday."), "MOBILIZE")
+
+
 def test_leaving_hospital_frees_no_captive() -> None:
     assert not events_of("Four people were released from hospital on Wednesday.")
     assert only(events_of("The rebels released three hostages on Wednesday."), "RETREAT")
