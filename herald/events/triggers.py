@@ -411,7 +411,8 @@ def _blow_targets(view: SentenceView, i: int) -> list[int]:
     """What verb ``i`` strikes: its objects, passive subject or "against" object, those its
     conjunct shares ("kill and sacrifice animals"), and for a count what it counts
     ("millions of dogs are killed")."""
-    targets = view.children(i, "dobj", "nsubjpass") + _prepositional_objects(view, i, "against")
+    targets = view.children(i, "dobj", "nsubjpass")
+    targets += _prepositional_objects(view, i, "against", "down")  # "strikes down the law"
     if not targets:  # "kill and ritually sacrifice animals": the parser joins the object
         targets = [c for c in view.children(i, "conj") if view.tok(c).pos == "NOUN"]
         targets += [o for c in view.children(i, "conj") for o in view.children(c, "dobj")]

@@ -249,6 +249,8 @@ def test_a_blow_at_no_body_is_no_attack() -> None:
     assert not events_of("This decision destroys credibility and faith in our justice system.")
     assert not events_of("The grey sky seemed to capture the ambiguity of the day.")
     assert not events_of("The senator attacked the ideology of the movement.")
+    assert not events_of("He hopes the Supreme Court strikes down the law.")
+    assert only(events_of("Turkish forces shot down two Syrian planes."), "ASSAULT")
     # nor is killing animals political violence
     assert not events_of("Millions of dogs are killed for their meat every year.")
     assert not events_of("Hunters will kill and sacrifice animals during the holiday.")
