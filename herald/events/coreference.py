@@ -122,9 +122,15 @@ def _same_target(first: Event, second: Event) -> bool:
 
 
 def _statement(event: Event) -> bool:
-    """A verbal event other than a meeting: something someone says (a demand, a charge, a
-    refusal, a promise). A meeting is known by its parties, place and day instead."""
-    return event.type != "CONSULT" and plover_types()[event.type].quad.startswith("verbal")
+    """A verbal event other than a meeting or a legal act: something someone says (a demand,
+    an accusation, a refusal, a promise). A meeting is known by its parties, place and day
+    instead; a charge, an indictment or a lawsuit by whom it charges ("Joseph was charged
+    with robbery ... He was also charged with kidnapping")."""
+    return (
+        event.type != "CONSULT"
+        and "legal" not in event.contexts
+        and plover_types()[event.type].quad.startswith("verbal")
+    )
 
 
 STEM = 4  # letters two forms of one word share ("launch", "launches", "launched")

@@ -54,6 +54,17 @@ def test_a_statement_without_its_speaker_is_not_merged_into_another_speakers() -
     assert len(merge_mentions([condemned, again])) == 1
 
 
+def test_a_charge_is_known_by_whom_it_charges() -> None:
+    joseph = (ActorRef(name="Arnel Joseph", kind="person", actor_id="d:a4"),)
+    legal = {"type": "ACCUSE", "recipient": joseph, "contexts": ("legal",)}
+    charged = _event(1, "charged", 10, **legal)
+    also_charged = _event(2, "charged", 300, **legal)
+    assert len(merge_mentions([charged, also_charged])) == 1
+    someone = (ActorRef(name="Paul Joseph", kind="person", actor_id="d:a5"),)
+    other = _event(3, "charged", 500, **{**legal, "recipient": someone})
+    assert len(merge_mentions([charged, other])) == 2
+
+
 def test_one_attack_told_by_its_blast_and_its_gunmen_is_one_event() -> None:
     tuesday = TimeValue("Tuesday", "2025-03-11", "day", anchor="relative")
     hotel = (ActorRef(actor_id=None, name="hotel", kind="group"),)
