@@ -81,7 +81,8 @@ def to_event(
     recipient_refs, guess_r = participant_refs(
         view, actors, roles.recipients, place_spans, agents=verbal
     )
-    if verbal and not recipient_refs:
+    # what is asked for is no one asked ("called for peace", "for the repeal of the law")
+    if verbal and not recipient_refs and candidate.type != "REQUEST":
         recipient_refs, guess_r = participant_refs(view, actors, roles.recipients, place_spans)
     # one party is never its own recipient, however it is named ("Mr. Trudeau ... he")
     actor_ids = {r.actor_id for r in actor_refs if r.actor_id is not None}

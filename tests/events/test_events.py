@@ -124,6 +124,20 @@ def test_saying_what_should_be_true_asks_nothing_of_anyone() -> None:
     assert not [e for e in events_of(ours) if e.type == "REQUEST"]
 
 
+def test_what_is_asked_for_is_no_one_asked() -> None:
+    peace = only(
+        events_of("In his address, the leader called for peace on the peninsula."), "REQUEST"
+    )
+    assert not peace.recipient
+    repeal = only(
+        events_of("The senator has called for the complete repeal of the law."), "REQUEST"
+    )
+    assert not repeal.recipient
+    text = "The secretary-general called on the North Korean leadership to cease testing."
+    asked = only(events_of(text), "REQUEST")
+    assert [r.text for r in asked.recipient] == ["North Korean leadership"]
+
+
 def test_telling_someone_to_act_is_a_request_to_them() -> None:
     text = "The governor told city officials to draft a ban on the trade."
     event = only(events_of(text), "REQUEST")
