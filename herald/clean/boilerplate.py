@@ -9,6 +9,7 @@ lines is a menu rendered one item a line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from herald.data_files import read_rows
@@ -16,6 +17,10 @@ from herald.data_files import read_rows
 MAX_LINE_FOR_BOILERPLATE = 600  # longer lines are article text, whatever they start with
 MAX_MENU_ITEM_WORDS = 3
 MENU_RUN = 3  # this many one-to-three-word lines in a row are a menu
+TEASER_RUN = 2  # this many paragraphs in a row cut off by an ellipsis are teasers
+TEASER_WORDS = 10  # a teaser gives the story's first line, most of a sentence
+# A paragraph cut off in mid-sentence: a word, then "..." or "…" ("battling rain and strong ...").
+_CUT_OFF = re.compile(r"\w\s?(?:\.\.\.|\u2026)$")
 
 _MENU_SEPARATORS = re.compile(r"\s+[|•·»]\s+")
 # A kicker: two or more capitalised words in a row ("MOST READ IN NEWS", "ERUPTION ALERT"), the
@@ -60,14 +65,32 @@ def _is_menu_item(paragraph: str) -> bool:
 
 def drop_menu_runs(paragraphs: list[str]) -> list[str]:
     """Drop runs of very short unpunctuated paragraphs: a menu rendered one item a line."""
+    return _drop_runs(paragraphs, _is_menu_item, MENU_RUN)
+
+
+def drop_teaser_runs(paragraphs: list[str]) -> list[str]:
+    """Drop runs of paragraphs cut off by an ellipsis: the opening lines of other stories in
+    a list of links ("SYDNEY, Australia - Stocks were mixed on Monday, the first day ...")."""
+    return _drop_runs(paragraphs, _is_cut_off, TEASER_RUN)
+
+
+def _drop_runs(paragraphs: list[str], in_run: Callable[[str], bool], shortest: int) -> list[str]:
+    """The paragraphs without every run of at least ``shortest`` in a row that ``in_run``
+    takes."""
     kept: list[str] = []
     run: list[str] = []
-    for paragraph in [*paragraphs, "."]:  # a sentinel that ends the last run
-        if _is_menu_item(paragraph):
+    for paragraph in paragraphs:
+        if in_run(paragraph):
             run.append(paragraph)
             continue
-        if len(run) < MENU_RUN:
+        if len(run) < shortest:
             kept.extend(run)
         run = []
         kept.append(paragraph)
-    return kept[:-1]
+    return kept + (run if len(run) < shortest else [])
+
+
+def _is_cut_off(paragraph: str) -> bool:
+    """A teaser's length, cut off by an ellipsis; a speaker broken off in a transcript
+    ("SHAPIRO: Now, I believe...") says fewer words."""
+    return len(paragraph.split()) >= TEASER_WORDS and bool(_CUT_OFF.search(paragraph))

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from herald.clean.boilerplate import drop_menu_runs, is_boilerplate
+from herald.clean.boilerplate import drop_menu_runs, drop_teaser_runs, is_boilerplate
 from herald.clean.captions import is_caption, split_captions
 from herald.clean.metadata_lines import (
     Dateline,
@@ -67,7 +67,7 @@ def lay_out(
     layout = Layout()
     text = normalize_text(text)
     wrapped = not one_paragraph_per_line and is_hard_wrapped(text)
-    paragraphs = drop_menu_runs(_paragraphs(text, layout, wrapped))
+    paragraphs = drop_teaser_runs(drop_menu_runs(_paragraphs(text, layout, wrapped)))
     paragraphs, layout.title = _split_headline(paragraphs, known_title)
     paragraphs, layout.captions, layout.credits = split_captions(paragraphs)
     if paragraphs:

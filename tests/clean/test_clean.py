@@ -389,6 +389,19 @@ def test_a_slideshow_leaves_the_text() -> None:
     assert len(document.captions) == 2
 
 
+def test_teasers_of_other_stories_leave_the_text() -> None:
+    teasers = (
+        "SYDNEY, Australia - Stocks were mixed on Monday, the first day of trading ...\n\n"
+        "GLASGOW, Scotland - Thousands of supporters rallied on the streets on Saturday, "
+        "battling torrential rain and strong ..."
+    )
+    document = clean(_text(f"{BODY}\n\n{teasers}"), Options())
+    assert document.text == BODY
+    # a speaker broken off in a transcript is no teaser
+    broken = "SHAPIRO: Now, I believe...\n\nWALT: The country has been..."
+    assert "WALT" in clean(_text(f"{BODY}\n\n{broken}\n\n{BODY}"), Options()).text
+
+
 def test_demo_article(demo_article: str) -> None:
     document = clean(_text(demo_article.encode()), Options())
     assert document.text.startswith("U.S. Secretary of State Rex Tillerson will travel")
