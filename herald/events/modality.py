@@ -191,13 +191,14 @@ def _is_definite(view: SentenceView, noun: int) -> bool:
 
 
 def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
-    """Lower-case cue candidates: auxiliaries, negations, markers and determiners of the
-    chain, and the lemmas of the governing words (not the trigger: "refuse" as a trigger
-    is a REJECT event, not a negation of itself)."""
+    """Lower-case cue candidates: auxiliaries, negations, markers, determiners and predicate
+    adjectives of the chain ("dialogue ... was impossible"), and the lemmas of the governing
+    words (not the trigger: "refuse" as a trigger is a REJECT event, not a negation of
+    itself)."""
     words: set[str] = set()
     for i in chain:
         for c in view.children(i, "aux", "auxpass", "neg", "mark", "advmod", "det", "amod",
-                               "preconj"):  # fmt: skip
+                               "preconj", "acomp"):  # fmt: skip
             words.add(view.tok(c).text.lower())
             words.add(view.tok(c).lemma.lower())
             # "no longer", "no more": the negation hangs on the adverb

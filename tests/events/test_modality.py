@@ -145,6 +145,7 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
         ("Congress has the authority to take witnesses into custody.", "take", "hypothetical"),
         ("The army destroyed the bridge to stop the advance.", "destroyed", "asserted"),
         ("South Korea fears an invasion from the north.", "invasion", "hypothetical"),
+        ("A deal is possible by next week, officials said.", "deal", "hypothetical"),
         ("If Russia invades Ukraine, NATO will respond.", "respond", "hypothetical"),
         ("Unless Russia withdraws, NATO will respond.", "respond", "hypothetical"),
         ("When Russia withdrew, NATO responded.", "responded", "asserted"),
@@ -171,6 +172,7 @@ def test_hypothetical_capability_generic_and_condition(
         ("Iran is unwilling to resume talks with France.", "talks", "negated"),
         ("The ministry did not agree to talks with Iran.", "talks", "negated"),
         ("The ministry did not respond to a request.", "request", "negated"),
+        ("He said dialogue with Kim was impossible now.", "dialogue", "negated"),
     ],
 )
 def test_negation_reaches_the_event_only_through_its_own_clause(
