@@ -13,15 +13,16 @@ farthest forgotten first), so that they are not read twice.
 
 A read costs a scan of its tables whatever it reads (the rows a batch wants lie in every
 block of them), so a batch's own events are read with the first read the batch before it
-makes (for its candidates or its articles), not in a statement of their own: about one
-scan of the archive a batch instead of two (README "Scale", eleventh round).
+makes (for its candidates or its articles), not in a statement of their own: 1.7 scans
+of the archive a batch instead of 2.7 in a relink of 100,000 documents (README "Scale",
+eleventh round).
 
 Reading every pending event's features once, at the start of a run, into a table numbered
 in batch order (a batch then reads a stretch of rows, not the whole archive's), was tried
 three times and left: in memory it held 630 MiB more at the peak of a 255,000-event run; in
 a file of the run's own it took 620 MiB more to build, and under a memory cap of 300 MB
 DuckDB ran out of memory at 820,000 events; under 700 MB it took 21.6 CPU s to build there,
-for 0.2 to 0.3 s saved a batch, 52 batches (README "Scale", tenth and eleventh rounds).
+for 0.1 to 0.3 s saved a batch, 52 batches (README "Scale", tenth and eleventh rounds).
 Most of the time of a read is making the features in Python, not the scans.
 """
 
@@ -269,8 +270,8 @@ class RunFeatures:
         # The place of the current batch's last event in batch order: a pending event
         # after it belongs to a batch still to come. None: no batch yet.
         self.last: BatchOrder | None = None
-        # The next batch's events, read with the first read the current batch makes (so
-        # that the archive is read once a batch, not twice), and their features once read.
+        # The next batch's events, read with the first read the current batch makes (a
+        # read scans the archive whatever it reads), and their features once read.
         self.upcoming: list[str] = []
         self.next: dict[str, tuple[BatchOrder, EventFeatures]] = {}
 
@@ -329,7 +330,7 @@ class RunFeatures:
             if features is not None:
                 found[event] = features
         missing = wanted - found.keys()
-        upcoming = set()
+        upcoming: set[str] = set()
         if missing:
             upcoming = {event for event in self.upcoming if self._kept(event) is None}
             self.upcoming = []
