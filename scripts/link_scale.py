@@ -4,8 +4,9 @@
 
 Each store (built by scripts/synthetic_archive.py) is relinked from scratch in a fresh
 child process that measures its own process tree (herald.bench.measure): wall and CPU
-seconds, peak RSS, the feature rows it read per event (an event read twice counts twice),
-then the stories it made, and how they compare with the stories the generator made (each
+seconds, peak RSS, the feature rows it read per event (an event read twice counts twice)
+and the statements that read them (each scans its tables whatever it reads), then the
+stories it made, and how they compare with the stories the generator made (each
 clone's URL names its true story): B-cubed precision, recall and F1 over documents, a
 document's story being that of the event it reports first. The figures go in README
 ("Scale").
@@ -38,6 +39,7 @@ from herald.store.database import Store
 
 def relink(path: Path) -> dict[str, Any]:
     made = _counted(features, "_features")
+    reads = _counted(features, "_read", lambda con, sql, params: bool(params.get("ids")))
     with Store.open(path) as store, measured() as measure:
         summary = relink_all(store)
     with Store.open_reader(path) as store:
@@ -62,6 +64,7 @@ def relink(path: Path) -> dict[str, Any]:
         "cpu_seconds": round(measure.cpu_seconds, 1),
         "peak_rss_mib": round(measure.peak_rss_mib),
         "feature_rows_per_event": round(made() / events, 2),
+        "feature_reads": reads(),
         "candidate_pairs": summary.candidate_pairs,
         "links": summary.links,
         "weak_links": summary.weak_links,
@@ -98,15 +101,18 @@ def _timed(function: Callable[..., Any], name: str, seconds: dict, calls: dict) 
     return wrapper
 
 
-def _counted(module: Any, name: str) -> Callable[[], int]:
-    """Count the calls of ``module.name`` from now on (in this process): returns the count.
-    A feature row made is a row read, so this counts the rows a relink reads again."""
+def _counted(
+    module: Any, name: str, counts: Callable[..., bool] = lambda *args: True
+) -> Callable[[], int]:
+    """Count the calls of ``module.name`` from now on (in this process) for which ``counts``
+    is true: returns the count. A feature row made is a row read, so this counts the rows a
+    relink reads again; a call of ``_read`` with ids is a statement that reads the archive."""
     function = getattr(module, name)
     calls = 0
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         nonlocal calls
-        calls += 1
+        calls += counts(*args, **kwargs)
         return function(*args, **kwargs)
 
     setattr(module, name, counting)

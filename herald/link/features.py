@@ -11,12 +11,19 @@ article read whole for corroboration also brings pending events of other dates (
 recalls, often years away): those are kept apart until their own batch (``Ahead``, the
 farthest forgotten first), so that they are not read twice.
 
+A read costs a scan of its tables whatever it reads (the rows a batch wants lie in every
+block of them), so a batch's own events are read with the first read the batch before it
+makes (for its candidates or its articles), not in a statement of their own: 1.7 scans
+of the archive a batch instead of 2.7 in a relink of 100,000 documents (README "Scale",
+eleventh round).
+
 Reading every pending event's features once, at the start of a run, into a table numbered
 in batch order (a batch then reads a stretch of rows, not the whole archive's), was tried
-twice and left: in memory it held 630 MiB more at the peak of a 255,000-event run; in a
-file of the run's own it took 620 MiB more to build, and under a memory cap DuckDB ran out
-of memory; either way it saved about 0.2 s a batch at that size (README "Scale", tenth
-round). Most of the time of a read is making the features in Python, not the scans.
+three times and left: in memory it held 630 MiB more at the peak of a 255,000-event run; in
+a file of the run's own it took 620 MiB more to build, and under a memory cap of 300 MB
+DuckDB ran out of memory at 820,000 events; under 700 MB it took 21.6 CPU s to build there,
+for 0.1 to 0.3 s saved a batch, 52 batches (README "Scale", tenth and eleventh rounds).
+Most of the time of a read is making the features in Python, not the scans.
 """
 
 from __future__ import annotations
@@ -263,6 +270,10 @@ class RunFeatures:
         # The place of the current batch's last event in batch order: a pending event
         # after it belongs to a batch still to come. None: no batch yet.
         self.last: BatchOrder | None = None
+        # The next batch's events, read with the first read the current batch makes (a
+        # read scans the archive whatever it reads), and their features once read.
+        self.upcoming: list[str] = []
+        self.next: dict[str, tuple[BatchOrder, EventFeatures]] = {}
 
     def number_pending(self) -> int:
         """Number the pending events (``n``) by date, then id, in a temporary table, so
@@ -282,35 +293,60 @@ class RunFeatures:
 
     def batch(self, start: int, size: int) -> dict[str, EventFeatures]:
         """The features of the pending events numbered ``start + 1`` to ``start + size``,
-        in their order."""
+        in their order. The events numbered up to ``start + 2 * size`` are the next batch:
+        the first read made before it comes reads them too."""
+        # The numbers are 1, 2, 3...: the first ``size`` rows are the batch's.
         rows = self.con.execute(
             f"SELECT event_id, day FROM {PENDING_TABLE} WHERE n > ? AND n <= ? ORDER BY n",
-            [start, start + size],
+            [start, start + 2 * size],
         ).fetchall()
         if not rows:
             return {}
+        rows, upcoming = rows[:size], rows[size:]
         event, day = rows[-1]
         self.last = (day is None, day or dt.date.min, event)
         ids = [event for event, _ in rows]
-        came = self.ahead.take(ids)
+        came = self.ahead.take(ids) | self._take_next(ids)
         self.features.keep(came.items())
+        self.upcoming = [event for event, _ in upcoming]
         features = came | self.load(event for event in ids if event not in came)
         return {event: features[event] for event in ids}
 
+    def _take_next(self, ids: list[str]) -> dict[str, EventFeatures]:
+        """The features of ``ids`` read before their batch with the batch before it; what
+        else was read that way belongs to a batch still to come (batches of another size)."""
+        came = {event: self.next.pop(event)[1] for event in ids if event in self.next}
+        self.ahead.keep(self.next.values())
+        self.next = {}
+        return came
+
     def load(self, event_ids: Iterable[str]) -> dict[str, EventFeatures]:
-        """The features of the given events: those kept, else read (one statement)."""
+        """The features of the given events: those kept, else read (one statement, which
+        also reads the next batch's events the first time the current batch reads)."""
         wanted = set(event_ids)
         found = {}
         for event in wanted:
-            features = self.features.get_recent(event)
-            if features is None:
-                features = self.ahead.get(event)
+            features = self._kept(event)
             if features is not None:
                 found[event] = features
-        read = _read(self.con, rows_sql(_BY_IDS), {"ids": sorted(wanted - found.keys())})
-        self._keep(read)
+        missing = wanted - found.keys()
+        upcoming: set[str] = set()
+        if missing:
+            upcoming = {event for event in self.upcoming if self._kept(event) is None}
+            self.upcoming = []
+        read = _read(self.con, rows_sql(_BY_IDS), {"ids": sorted(missing | upcoming)})
+        self._keep(read, upcoming)
         found.update((row.features.event_id, row.features) for row in read)
-        return found
+        return {event: found[event] for event in wanted if event in found}
+
+    def _kept(self, event_id: str) -> EventFeatures | None:
+        """The features of an event read before and still kept, else None."""
+        features = self.features.get_recent(event_id)
+        if features is None:
+            features = self.ahead.get(event_id)
+        if features is None and event_id in self.next:
+            features = self.next[event_id][1]
+        return features
 
     def articles_of(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The ids of every event of each document, sorted: kept since one of its events
@@ -334,11 +370,16 @@ class RunFeatures:
             found.update(read)
         return found
 
-    def _keep(self, read: list[_Row]) -> None:
+    def _keep(self, read: list[_Row], upcoming: set[str]) -> None:
+        """Keep what was read: the next batch's events until it comes, the other pending
+        events of batches to come apart (``Ahead``), the rest as read lately."""
         now: list[_Row] = []
         later: list[_Row] = []
         for row in read:
-            (later if self._to_come(row.order) else now).append(row)
+            if row.features.event_id in upcoming:
+                self.next[row.features.event_id] = (row.order, row.features)
+            else:
+                (later if self._to_come(row.order) else now).append(row)
         self.features.keep((row.features.event_id, row.features) for row in now)
         self.ahead.keep((row.order, row.features) for row in later)
         self.articles.keep((row.features.doc_id, row.article) for row in read)

@@ -83,6 +83,36 @@ def test_a_pending_event_read_before_its_batch_is_read_once(monkeypatch) -> None
     run.drop()
 
 
+def test_the_next_batch_is_read_with_the_first_read_of_the_batch_before(monkeypatch) -> None:
+    # Each read of the archive scans its tables whole: a batch that reads anything (its
+    # own events, candidates, articles) also reads the next batch's events, so that the
+    # next batch reads nothing of its own. Counted, not timed: the statements made.
+    store = stored(*same_meeting(1))
+    link_new(store)
+    store.write([report(f"late{n}", f"2018-0{n}-01") for n in range(1, 5)])
+    reads = []
+    read = features._read
+    monkeypatch.setattr(
+        features,
+        "_read",
+        lambda con, sql, params: reads.append(params["ids"]) or read(con, sql, params),
+    )
+    run = RunFeatures(store.con)
+    assert run.number_pending() == 4
+    batches = [run.batch(0, 1), run.batch(1, 1)]  # the second came with the first
+    earlier = run.load(["doc-m000:e0"])  # a candidate linked before the run, and the third
+    batches += [run.batch(2, 1), run.batch(3, 1)]  # the fourth: no read before it, its own
+    assert [ids for ids in reads if ids] == [
+        ["doc-late1:e0", "doc-late2:e0"],
+        ["doc-late3:e0", "doc-m000:e0"],
+        ["doc-late4:e0"],
+    ]
+    late = [f"doc-late{n}:e0" for n in range(1, 5)]
+    assert {k: v for batch in batches for k, v in batch.items()} == load_features(store.con, late)
+    assert earlier == load_features(store.con, ["doc-m000:e0"])
+    run.drop()
+
+
 def test_ahead_forgets_the_events_whose_batch_is_farthest_first() -> None:
     kept = Ahead(2)
     rows = {
