@@ -261,8 +261,7 @@ def _is_generic_infinitive(view: SentenceView, chain: list[int]) -> bool:
         head = view.head(i)
         if view.tok(i).dep != "xcomp" or head is None or view.tok(head).lemma != "be":
             continue
-        has_to = any(view.tok(c).tag == "TO" for c in view.children(i, "aux"))
-        if has_to and view.children(head, "acomp", "attr"):
+        if _to_infinitive(view, i) and view.children(head, "acomp", "attr"):
             return True
     return False
 
@@ -274,6 +273,11 @@ _POWERS = frozenset({
 })  # fmt: skip
 
 
+def _to_infinitive(view: SentenceView, i: int, deps: tuple[str, ...] = ("aux",)) -> bool:
+    """Verb ``i`` is a "to" infinitive: a "to" among its ``deps`` children (auxiliaries)."""
+    return any(view.tok(c).tag == "TO" for c in view.children(i, *deps))
+
+
 def _power_to_act(view: SentenceView, chain: list[int]) -> bool:
     """An infinitive on a noun of power or means ("we have the power to destroy them",
     "Congress' own power to take witnesses into custody", "the right to sue") tells what
@@ -282,8 +286,7 @@ def _power_to_act(view: SentenceView, chain: list[int]) -> bool:
         head = view.head(i)
         if view.tok(i).dep != "acl" or head is None:
             continue
-        has_to = any(view.tok(c).tag == "TO" for c in view.children(i, "aux"))
-        return has_to and view.tok(head).lemma.lower() in _POWERS
+        return _to_infinitive(view, i) and view.tok(head).lemma.lower() in _POWERS
     return False
 
 
@@ -464,8 +467,7 @@ def _is_infinitival_plan(view: SentenceView, chain: list[int]) -> bool:
     candidates = [*chain, *view.children(trigger, "acl", "relcl")]
     for i in candidates:
         token = view.tok(i)
-        has_to = any(view.tok(c).tag == "TO" for c in view.children(i, "aux", "auxpass"))
-        if not has_to:
+        if not _to_infinitive(view, i, ("aux", "auxpass")):
             continue
         if token.dep in ("acl", "relcl"):
             return True

@@ -467,9 +467,14 @@ def _clauses_around(view: SentenceView, i: int) -> list[int]:
     capsized"), or the one it hangs on as a participle ("crashed, killing all aboard")."""
     clauses = view.children(i, "advcl")
     head = view.head(i)
-    if head is not None and view.tok(i).dep == "advcl" and view.tok(i).tag == "VBG":
+    if head is not None and _participle_clause(view, i):
         clauses.append(head)
     return clauses
+
+
+def _participle_clause(view: SentenceView, i: int) -> bool:
+    """Token ``i`` heads a participle hung on the clause before it ("..., killing all aboard")."""
+    return view.tok(i).dep == "advcl" and view.tok(i).tag == "VBG"
 
 
 def _antecedent_of_relative(view: SentenceView, subject: int) -> int:
@@ -492,7 +497,7 @@ def _toll_of_a_crash(view: SentenceView, i: int) -> bool:
     ("investigators are looking into what caused an aircraft to crash ..., killing 12"):
     the crash's toll, whoever the sentence's subject."""
     head = view.head(i)
-    if head is None or view.tok(i).dep != "advcl" or view.tok(i).tag != "VBG":
+    if head is None or not _participle_clause(view, i):
         return False
     return any(
         _accident_clause(view, verb)
@@ -769,10 +774,7 @@ def _must_requests(view: SentenceView, taken: set[int]) -> list[TriggerCandidate
 def _asks_something(view: SentenceView, speech: int) -> bool:
     """Whether a must/should complement of a speech verb asks something of someone: of its
     subject, or of whoever can do it ("military intervention must be avoided")."""
-    for comp in view.children(speech, "ccomp"):
-        auxes = {view.tok(a).lemma.lower() for a in view.children(comp, "aux", "auxpass")}
-        if not auxes & cues("obligation"):
-            continue
+    for comp in _obligations(view, speech):
         if view.children(comp, "nsubjpass"):
             return True
         subjects = [c for s in view.children(comp, "nsubj", "expl") for c in view.with_conjuncts(s)]
@@ -893,12 +895,22 @@ def _bare_custody(view: SentenceView, prep: int) -> bool:
 
 def obliged_parties(view: SentenceView, speech: int) -> list[int]:
     """Subjects of the must/should complement of a speech verb: who is asked to act."""
-    found: list[int] = []
-    for comp in view.children(speech, "ccomp"):
-        auxes = {view.tok(a).lemma.lower() for a in view.children(comp, "aux")}
-        if auxes & cues("obligation"):
-            found += [c for s in view.children(comp, "nsubj") for c in view.with_conjuncts(s)]
-    return found
+    return [
+        c
+        for comp in _obligations(view, speech)
+        for s in view.children(comp, "nsubj")
+        for c in view.with_conjuncts(s)
+    ]
+
+
+def _obligations(view: SentenceView, speech: int) -> list[int]:
+    """The complements of a speech verb that say what must or should be done (an
+    obligation auxiliary: "said Libya must hand over the bombers")."""
+    return [
+        comp
+        for comp in view.children(speech, "ccomp")
+        if any(view.tok(a).lemma.lower() in cues("obligation") for a in view.children(comp, "aux"))
+    ]
 
 
 def subordination(view: SentenceView, i: int) -> int:
