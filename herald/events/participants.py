@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import herald.actors.lexicon as lexicon
 import herald.actors.stage as actors_module
+from herald.actors.person_nouns import is_person_noun
 from herald.events.plover import cues
 from herald.events.syntax import SentenceView, Span
 from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place
@@ -179,14 +180,17 @@ def what_is_named(view: SentenceView, i: int) -> list[int]:
 def is_agent(view: SentenceView, i: int) -> bool:
     """Whether the participant at ``i`` can act: a named person, organization, nationality or
     state, or a head noun that is a role, a human or collective noun or a military craft
-    acting for its force (agent_nouns.csv), an organization or a country. "Towers", "a
-    video", "more time", "a statement" or "two" do not act."""
+    acting for its force (agent_nouns.csv), a noun made to name people (``is_person_noun``:
+    "sellers"), an organization or a country. "Towers", "a video", "more time", "a
+    statement" or "two" do not act."""
     token = view.tok(i)
     if token.ent_type in _KIND_BY_ENT or token.pos == "PROPN":
         return True  # a name, even one the entity tagger missed
     if is_count(view, i):
         # "dozens of protesters", "two of the soldiers": the people counted are the party
         return any(is_agent(view, noun) for noun in counted(view, i))
+    if token.pos == "NOUN" and is_person_noun(token.lemma):
+        return True  # "sellers", "organizers", "nominees": people named by what they do
     return any(
         lexicon.role_for(form) is not None
         or form.lower() in lexicon.agent_nouns()

@@ -55,11 +55,11 @@ class TriggerEntry:
 
     ``requires`` lists alternatives, any of which must be present: a lemma that is a child
     (particle, preposition, modifier, object), the head or the hyphen prefix of the trigger,
-    or ``ctx:NAME`` for a context evoked by the sentence, or ``obj:not-artefact``: what the
-    trigger acts on is no made thing, or ``by:voiced``: a noun someone voices ("Pyongyang's
-    threats", "a threat to strike", "issued a threat"), not a danger ("faces a growing
-    threat"), ``obj:action``: a warning of someone's act, not of a danger, or
-    ``obj:clause``: a verb whose object is a clause (``events.triggers``).
+    or ``ctx:NAME`` for a context evoked by the sentence, or ``obj:held``: what the
+    trigger frees is someone who can be held, not a made thing, or ``by:voiced``: a noun
+    someone voices ("Pyongyang's threats", "a threat to strike", "issued a threat"), not a
+    danger ("faces a growing threat"), ``obj:action``: a warning of someone's act, not of a
+    danger, or ``obj:clause``: a verb whose object is a clause (``events.triggers``).
     ``object`` says what the direct object is: the ``recipient``, a ``topic`` (content, not
     a participant), the ``actor`` (hosting: the guest is the actor) or, for nouns, an
     ``undergoer`` (possessor and of-phrase are the recipient: "the arrest of X").

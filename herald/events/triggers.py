@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from herald.data_files import read_rows
 from herald.events.participants import (
     POLITICAL_SECTORS,
+    counted,
     is_agent,
+    is_count,
     phrase_sector,
     what_is_named,
 )
@@ -29,9 +31,10 @@ from herald.events.roles import Roles, antecedent
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
-# A ``requires`` value: what the trigger acts on is no made thing ("released three hostages",
-# not "released a video").
-NOT_ARTEFACT = "obj:not-artefact"
+# A ``requires`` value: what the trigger frees is someone held or their craft ("released
+# three hostages", "freed the tanker"), not a made or told thing ("released a video", "its
+# tax returns").
+HELD = "obj:held"
 # A ``requires`` value: a noun that is voiced by someone, not a state of affairs.
 VOICED = "by:voiced"
 # A ``requires`` value: a warning of what someone will do to someone, not of a danger.
@@ -660,12 +663,24 @@ def _time_phrase(view: SentenceView, i: int) -> bool:
     return bool(objects) and all(view.tok(o).ent_type in ("DATE", "TIME") for o in objects)
 
 
-def _acts_on_artefact(view: SentenceView, i: int) -> bool:
-    """Whether what the trigger acts on is a made thing: "released a video", "the release of
-    figures", "pictures released by the agency" (artefact_nouns.csv), not "released three
-    hostages" or "the ships were freed"."""
+def _frees_the_held(view: SentenceView, i: int) -> bool:
+    """Whether what the trigger frees, if it names anything, is someone who can be held:
+    a party ("released three hostages", "freed Zamora", "released him"), or a craft ("the
+    ships were freed"). Not a made or told thing ("released a video", "the release of
+    figures", "pictures released by the agency", "released his tax returns"): a list of
+    those (artefact_nouns.csv) never ends, while who can be held is what ``is_agent``
+    already knows."""
     objects = _acted_on(view, i, "of", ("pobj",), ("acl", "relcl"))
-    return any(view.tok(o).lemma.lower() in artefact_nouns() for o in objects)
+    return not objects or any(_can_be_held(view, o) for o in objects)
+
+
+def _can_be_held(view: SentenceView, i: int) -> bool:
+    token = view.tok(i)
+    if token.pos == "PRON":
+        return token.text.lower() != "it"
+    if is_count(view, i) and not counted(view, i):
+        return True  # "the 21 were freed": a bare number freed counts people named before
+    return is_agent(view, i) or token.lemma.lower() in cues("conveyance")
 
 
 def _acted_on(
@@ -943,7 +958,7 @@ def is_visit_word(view: SentenceView, i: int) -> bool:
 
 # The ``requires`` values that are tests of the trigger's syntax, not words near it.
 _SYNTACTIC_NEEDS = {
-    NOT_ARTEFACT: lambda view, i: not _acts_on_artefact(view, i),
+    HELD: _frees_the_held,
     VOICED: _voiced,
     OF_ACTION: _warns_of_action,
     CLAUSE: _clause_object,

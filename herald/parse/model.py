@@ -238,3 +238,15 @@ def parse_many(
         return
     for doc in nlp.pipe(texts, batch_size=batch_size, disable=list(REPLACED_COMPONENTS)):
         yield to_parsed_replayed(doc, rules)
+
+
+@functools.cache
+def known_verbs(name: str = DEFAULT_MODEL) -> frozenset[str]:
+    """The verb lemmas the model's rule lemmatizer knows (its ``lemma_index``, some 11,000
+    verbs), or none when the model has no such lemmatizer: which word is a verb, for rules
+    that read how a word is made ("seller" is one who sells)."""
+    nlp = load_model(name)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(table.get("verb", ()))

@@ -1146,6 +1146,39 @@ def test_releasing_a_video_is_no_release_of_captives() -> None:
     assert names(only(events, "RETREAT").recipient) == ["three hostages"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator released his tax returns on Friday.",
+        "The campaign released an advertisement this week.",
+        "Attorneys for the family released it to reporters.",
+    ],
+)
+def test_releasing_what_no_one_holds_is_no_release_of_captives(sentence: str) -> None:
+    assert all(e.type != "RETREAT" for e in events_of(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels freed the tanker on Monday.",
+        "The 21 were freed before dawn.",
+        "Police released him on Tuesday.",
+    ],
+)
+def test_freeing_people_or_their_craft_is_a_release(sentence: str) -> None:
+    assert any(e.type == "RETREAT" for e in events_of(sentence))
+
+
+def test_people_named_by_their_trade_can_act() -> None:
+    text = "Chicken sellers protested the restrictions. Organizers said vendors would march."
+    events = events_of(text)
+    assert [names(e.actor) for e in events if e.type == "PROTEST"] == [
+        ["Chicken sellers"],
+        ["vendors"],
+    ]
+
+
 def test_a_damning_verdict_is_an_accusation_by_the_judge() -> None:
     text = "Jenrick described the plan as a betrayal. Kenya called the talks productive."
     events = events_of(text, actors=[actor(text, 1, "Robert Jenrick", "person", "GBR", "Jenrick")])
