@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from herald.actors.stage import STATE_SECTORS
+from herald.clean.language import content_words
 from herald.events.plover import plover_types
 from herald.events.roles import CLAIMED
 from herald.events.when import own_time
@@ -89,6 +90,8 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if _statement(first) and not (first.actor and second.actor):
         return False  # a statement is known by its speaker: without one, it may be anyone's
+    if _statement(first) and not _same_matter(first, second):
+        return False
     named = [_named(e.actor) | _named(e.recipient) for e in (first, second)]
     unnamed = not (named[0] or named[1])
     return (
@@ -131,6 +134,25 @@ def _statement(event: Event) -> bool:
         and "legal" not in event.contexts
         and plover_types()[event.type].quad.startswith("verbal")
     )
+
+
+def _same_matter(first: Event, second: Event) -> bool:
+    """Whether two statements speak of the same matter: their sentences share a content
+    word besides their parties and triggers. One speaker makes many demands ("demanded an
+    end to the hostilities" ... "urged the council to press the warring parties"); one
+    demand retold names its matter again ("threatened tariffs" ... "the tariff threat")."""
+    if same_word(first.trigger.text, second.trigger.text):
+        return True  # "is endorsing Trump" ... "Cruz endorsed him": told again in its own word
+    words = [_matter_words(e) for e in (first, second)]
+    return any(same_word(a, b) for a in words[0] for b in words[1])
+
+
+def _matter_words(event: Event) -> set[str]:
+    sentence = event.evidence.sentence
+    start = event.trigger.start - event.evidence.start
+    sentence = sentence[:start] + sentence[start + len(event.trigger.text) :]
+    parties = {w for p in (*event.actor, *event.recipient) for w in content_words(p.text or p.name)}
+    return {w for w in content_words(sentence) if w not in parties and len(w) >= STEM}
 
 
 STEM = 4  # letters two forms of one word share ("launch", "launches", "launched")

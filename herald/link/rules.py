@@ -49,13 +49,11 @@ stories``).
 from __future__ import annotations
 
 import datetime as dt
-import re
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from herald.clean.language import function_words
+from herald.clean.language import content_words as content_words  # read by link.features
 from herald.events.plover import plover_types
 from herald.places.gazetteer.entries import distance_km
 from herald.time.partial import first_day, last_day
@@ -92,8 +90,6 @@ HEADLINE_PREFIX = "lede"
 
 NO_DATE_LO = dt.date(1, 1, 1)
 NO_DATE_HI = dt.date(9999, 12, 31)
-
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,19 +194,6 @@ def _type_class(type_: str) -> tuple[str, str]:
 
 def fold_name(name: str) -> str:
     return " ".join(name.lower().split())
-
-
-def content_words(sentence: str) -> frozenset[str]:
-    """The words of a sentence that carry content: no function words, no single letters.
-
-    Interned: a linking run keeps the words of tens of thousands of events, most of them
-    the same few thousand words (a fifth less memory per event's features, measured)."""
-    stop = function_words()
-    return frozenset(
-        sys.intern(word)
-        for word in (token.lower() for token in _TOKEN.findall(sentence))
-        if len(word) > 1 and word not in stop
-    )
 
 
 def date_window(

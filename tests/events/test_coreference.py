@@ -113,3 +113,24 @@ def test_a_state_and_its_forces_are_one_side() -> None:
     raid = _event(6, "attacked", 10, actor=army, when=monday)
     ambush = _event(7, "attacked", 300, actor=rebels, when=monday)
     assert len(merge_mentions([raid, ambush])) == 2
+
+
+def _said(n: int, trigger: str, sentence: str, start: int, **fields) -> Event:
+    """A statement whose evidence is ``sentence``, starting at ``start`` in the text."""
+    at = start + sentence.index(trigger)
+    event = _event(n, trigger, at, type="REQUEST", **fields)
+    return replace(event, evidence=Evidence(sentence, start, start + len(sentence)))
+
+
+def test_one_speakers_demands_on_other_matters_are_two_statements() -> None:
+    russell = (ActorRef(name="Catherine Russell", kind="person", actor_id="d:a1"),)
+    council = (ActorRef(name="Security Council", kind="organization", actor_id="d:a2"),)
+    parties = {"actor": russell, "recipient": council}
+    ceasefire = _said(1, "demanded", "Russell demanded an end to the hostilities.", 0, **parties)
+    aid = _said(2, "urged", "She urged the council to lift the obstacles to aid.", 100, **parties)
+    assert len(merge_mentions([ceasefire, aid])) == 2
+    # the same demand told again names its matter again, or is told in the same word
+    again = _said(3, "called", "Russell called for the hostilities to end.", 200, **parties)
+    assert len(merge_mentions([ceasefire, again])) == 1
+    repeated = _said(4, "demands", "She demands it of the council.", 300, **parties)
+    assert len(merge_mentions([ceasefire, repeated])) == 1
