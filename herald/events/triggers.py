@@ -565,6 +565,8 @@ def _asks_a_question(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         return False
     if view.children(i, "xcomp") or _prepositional_objects(view, i, "for"):
         return False
+    if not view.children(i, "dobj", "ccomp") and _after_a_question(view):
+        return True  # '"Why would anyone vote for him?" Graham asked.'
     if any(
         view.tok(p).lemma.lower() in _QUESTION_TOPICS
         and view.children(p, "pobj", "pcomp")
@@ -577,6 +579,16 @@ def _asks_a_question(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or any(view.tok(m).text.lower() in _QUESTION_MARKS for m in view.children(c, "mark"))
         for c in view.children(i, "ccomp")
     )
+
+
+_CLOSING_QUOTES = "\"'\u201d\u2019 \n"
+
+
+def _after_a_question(view: SentenceView) -> bool:
+    """Whether the sentence follows a quoted question: the parser often cuts the quote from
+    the words that attribute it, leaving "Graham asked." a sentence of its own."""
+    before = view.parsed.text[: view.tok(view.start).idx].rstrip(_CLOSING_QUOTES)
+    return before.endswith("?")
 
 
 def _asks_for_comment(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

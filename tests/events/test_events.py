@@ -314,6 +314,14 @@ def test_a_question_asked_is_no_request() -> None:
     assert only(events_of("China demanded that the United States cancel the sale."), "REQUEST")
 
 
+def test_asking_after_a_quoted_question_is_no_request() -> None:
+    assert not events_of('"Why would anyone vote for the governor?" the senator asked.')
+    # a quoted plea, or a question before a request of its own, is asked of someone
+    assert only(events_of('"Please send the army," the mayor asked.'), "REQUEST")
+    ruling = "Is this fair? The senator asked the court to intervene."
+    assert only(events_of(ruling), "REQUEST")
+
+
 def test_support_a_poll_measures_is_no_act_of_support() -> None:
     polled = "When the poll asked about the candidates, Clinton was supported by 42 percent."
     assert not events_of(polled)
