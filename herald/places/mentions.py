@@ -11,7 +11,8 @@ Courthouse", "Catawba River").
 Places the parser gave another label are taken back: an ORG, NORP or PERSON entity whose
 whole name the article uses as a place elsewhere, an ORG or NORP that is a country, state or
 region ("DRC", "NSW") and no person's name in the article, and the leading place of an ORG
-("Ohio Department of Health", "Gainesville Police"). A name with no label is a place after a
+("Ohio Department of Health", "Gainesville Police") unless it is a news outlet ("The New
+York Times"). A name with no label is a place after a
 kind of place ("the city of Beledweyne").
 """
 
@@ -179,7 +180,8 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         seat = _seat_of_power_visited(parsed, entity, trimmed)
         if key in known or person_placed or seat or (entity.label != "PERSON" and _is_major(entry)):
             found.append(trimmed)
-        elif entity.label == "ORG":
+        elif entity.label == "ORG" and not lexicon.looks_like_media(trimmed.text):
+            # "The New York Times" names an outlet, not where its story happens
             prefix = _place_prefix(parsed, entity, known)
             if prefix is not None:
                 found.append(prefix)

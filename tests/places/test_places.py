@@ -295,3 +295,10 @@ def test_a_name_the_gazetteer_lacks_stays_unresolved_without_a_kind_word() -> No
     places = _by_text(_places("Elders of Middle Shabelle met in Nairobi."))
     shabelle = places["Middle Shabelle"]
     assert (shabelle.name, shabelle.feature) == (None, None)
+
+
+def test_a_news_outlet_named_after_a_place_names_no_place() -> None:
+    told = _places("Nigerian troops attacked the camp, officials told The New York Times.")
+    assert "New York" not in _by_text(told)
+    # a body named after its place still names it
+    assert "Ohio" in _by_text(_places("The Ohio Department of Health closed the clinic."))
