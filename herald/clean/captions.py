@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 MAX_CAPTION_WORDS = 70
+MAX_CUED_CAPTION_WORDS = 150  # opened by a cue and closed by a credit: a caption however long
 MAX_LONE_CAPTION_WORDS = 40  # a paragraph this short before a lone credit line is its caption
 
 # A photo credit at the end of a caption: "YURI GRIPAS/The Globe and Mail" (often glued to
@@ -25,8 +26,11 @@ _CREDIT_END = re.compile(
     # after a sentence end ("...on Oct. 11." / "...capital.\u201d"), not after "U.S."
     r"(?:(?:(?<=[a-z0-9][a-z0-9][.!?])|(?<=[.!?][\"\u201d\u2019)]))"
     rf"\s*(?P<bare>{_CREDIT_CORE}|{_CAPS_NAME})"
-    r"|\s*\((?P<paren>[^()]{0,30}\b(?:Photo|Photograph|Image|Pool|Handout)\b[^()]{0,60}"
-    rf"|{_CAPS_NAME}\s?/\s?[^()]{{1,60}})\))$"
+    r"|\s*[(\[](?P<paren>[^()\[\]]{0,30}\b(?:Photo|Photograph|Image|Pool|Handout)\b[^()\[\]]{0,60}"
+    r"|[^()\[\]]{1,40}\bvia (?:AP|AFP|Reuters|Getty Images)\b[^()\[\]]{0,20}"
+    rf"|{_CAPS_NAME}\s?/\s?[^()\[\]]{{1,60}})[)\]])"
+    # the wire's own name may follow the credit: "(Yonhap via AP, File) (Associated Press)"
+    r"(?:\s*\((?:Associated Press|AP|Reuters|AFP)\))?$"
 )
 _CREDIT_ALONE = re.compile(rf"\(?(?:{_CREDIT_CORE})\)?|\((?:AP|AFP|Reuters) Photo[^()]*\)")
 _CAPTION_CUE = re.compile(
@@ -61,14 +65,16 @@ def split_credit(paragraph: str) -> tuple[str, str | None]:
 
 def is_caption(paragraph: str) -> bool:
     """A short paragraph that ends with a photo credit or a slideshow's counter, or opens
-    with a cue ("File photo:", "Photos:")."""
-    if len(paragraph.split()) > MAX_CAPTION_WORDS:
+    with a cue ("File photo:", "Photos:"); a longer one that does both (a wire caption
+    retelling the story: "FILE - In this ... file photo, ... (AP Photo/..., File)")."""
+    words = len(paragraph.split())
+    if words > MAX_CUED_CAPTION_WORDS:
         return False
-    return (
-        split_credit(paragraph)[1] is not None
-        or bool(_CAPTION_CUE.match(paragraph))
-        or bool(_SLIDE_COUNTER.search(paragraph.rstrip()))
-    )
+    credited = split_credit(paragraph)[1] is not None
+    cued = bool(_CAPTION_CUE.match(paragraph))
+    if words > MAX_CAPTION_WORDS:
+        return credited and cued
+    return credited or cued or bool(_SLIDE_COUNTER.search(paragraph.rstrip()))
 
 
 def split_captions(paragraphs: list[str]) -> CaptionSplit:

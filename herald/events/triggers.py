@@ -413,9 +413,12 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
 def _blow_targets(view: SentenceView, i: int) -> list[int]:
     """What verb ``i`` strikes: its objects, passive subject or "against" object, those its
     conjunct shares ("kill and sacrifice animals"), and for a count what it counts
-    ("millions of dogs are killed")."""
+    ("millions of dogs are killed"); what a noun strikes is its "of" object ("the killing
+    of a gorilla")."""
     targets = view.children(i, "dobj", "nsubjpass")
     targets += _prepositional_objects(view, i, "against", "down")  # "strikes down the law"
+    if view.tok(i).pos == "NOUN":
+        targets += _prepositional_objects(view, i, "of")
     if not targets:  # "kill and ritually sacrifice animals": the parser joins the object
         targets = [c for c in view.children(i, "conj") if view.tok(c).pos == "NOUN"]
         targets += [o for c in view.children(i, "conj") for o in view.children(c, "dobj")]

@@ -340,6 +340,16 @@ def test_not_a_dateline(opening: str) -> None:
             "The president waves to supporters.",
             "AFP via Getty Images",
         ),
+        (
+            "A rocket is launched in this undated photo. [Photo/Agencies]",
+            "A rocket is launched in this undated photo.",
+            "Photo/Agencies",
+        ),
+        (
+            "The ship is seen off the port. (Jane Roe/Yonhap via AP, File) (Associated Press)",
+            "The ship is seen off the port.",
+            "Jane Roe/Yonhap via AP, File",
+        ),
     ],
 )
 def test_split_credit(paragraph: str, caption: str, credit: str) -> None:
@@ -356,6 +366,17 @@ def test_split_credit(paragraph: str, caption: str, credit: str) -> None:
 )
 def test_no_credit(paragraph: str) -> None:
     assert split_credit(paragraph) == (paragraph, None)
+
+
+def test_a_long_wire_caption_with_cue_and_credit_leaves_the_text() -> None:
+    background = " ".join(["The ship was seized last week for breaking sanctions."] * 9)
+    caption = f"FILE - In this file photo, a tanker is seen off the port. {background} (AP Photo)"
+    assert len(caption.split()) > 70
+    document = clean(_text(f"{caption}\n\n{BODY}"), Options())
+    assert document.text == BODY
+    # as long without its cue, it is article text
+    uncued = clean(_text(f"{background} (AP Photo)\n\n{BODY}"), Options())
+    assert uncued.text.endswith(BODY) and len(uncued.text) > len(BODY)
 
 
 def test_captions_and_credits_leave_the_text() -> None:
