@@ -20,7 +20,7 @@ from herald.events.participants import is_outlet
 from herald.events.plover import frame_mode, mode_cues, plover_types
 from herald.events.roles import BURDEN_PREPS, actorlike, purpose_like, unit_head
 from herald.events.syntax import SentenceView
-from herald.events.triggers import TriggerCandidate, artefact_nouns
+from herald.events.triggers import ASSAIL, TriggerCandidate, artefact_nouns
 
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "acl"})
 _CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
@@ -30,7 +30,6 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _AIM_HOLDERS = frozenset({"PROTEST"})
 _AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
 _OPPOSING = frozenset({"oppose", "opposed", "opposition"})
-_ASSAIL = frozenset({"attack", "assail", "clash"})
 
 
 def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
@@ -100,7 +99,7 @@ def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> N
     ("attacked the newspaper for refusing to support his plans"), or between named persons
     ("the clash between Trump and Zelenskyy")."""
     for candidate in found:
-        if candidate.type != "ASSAULT" or view.tok(candidate.head).lemma.lower() not in _ASSAIL:
+        if candidate.type != "ASSAULT" or view.tok(candidate.head).lemma.lower() not in ASSAIL:
             continue
         objects = view.children(candidate.head, "dobj")
         verbal = (

@@ -31,6 +31,8 @@ from herald.events.roles import Roles, antecedent
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
+# Verbs of assault that words can do too ("attacked the report"): ``frames`` types them.
+ASSAIL = frozenset({"attack", "assail", "clash"})
 # A ``requires`` value: what the trigger frees is someone held or their craft ("released
 # three hostages", "freed the tanker"), not a made or told thing ("released a video", "its
 # tax returns").
@@ -401,13 +403,19 @@ def _leaves_care(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
 def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """Striking a deal or a conciliatory note deals no blow (cue kinds ``bargain``, an
     agreement of its own, and ``manner``), nor does a blow at no body: "destroys credibility
-    and faith", "capture the ambiguity", "beat the odds", "fight poverty" (``_no_body``)."""
+    and faith", "capture the ambiguity", "beat the odds", "fight poverty" (``_no_body``),
+    "captured photos" (artefact_nouns.csv)."""
     if entry.type != "ASSAULT":
         return False
     if _object_kinds(view, i):
         return True
-    targets = _blow_targets(view, i)
-    return bool(targets) and all(_no_body(view.tok(t).lemma.lower()) for t in targets)
+    targets = [view.tok(t).lemma.lower() for t in _blow_targets(view, i)]
+    # nor a blow at a made thing of words or pictures ("satellites captured photos"), but
+    # an attack on one is an attack in words, an ACCUSE (``frames``: "attacked the report")
+    in_words = view.tok(i).lemma.lower() in ASSAIL
+    return bool(targets) and all(
+        _no_body(t) or (t in artefact_nouns() and not in_words) for t in targets
+    )
 
 
 def _blow_targets(view: SentenceView, i: int) -> list[int]:

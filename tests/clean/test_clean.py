@@ -341,6 +341,11 @@ def test_not_a_dateline(opening: str) -> None:
             "AFP via Getty Images",
         ),
         (
+            "Police cordon off the square before the celebrations. (Jane Roe/EPA)",
+            "Police cordon off the square before the celebrations.",
+            "Jane Roe/EPA",
+        ),
+        (
             "A rocket is launched in this undated photo. [Photo/Agencies]",
             "A rocket is launched in this undated photo.",
             "Photo/Agencies",

@@ -269,6 +269,7 @@ def test_a_blow_at_no_body_is_no_attack() -> None:
     assert not events_of("Millions of dogs are killed for their meat every year.")
     assert not events_of("Hunters will kill and sacrifice animals during the holiday.")
     assert not events_of("The killing of a gorilla at the zoo triggered outrage.")
+    assert not events_of("Spy satellites captured photos of the tankers at sea.")
     assert only(events_of("The killing of two soldiers triggered outrage."), "ASSAULT")
     assert only(events_of("Gunmen killed dozens of people in the market."), "ASSAULT")
     assert only(events_of("Soldiers destroyed three tanks near the border."), "ASSAULT")
