@@ -184,6 +184,8 @@ def is_agent(view: SentenceView, i: int) -> bool:
     "sellers"), an organization or a country. "Towers", "a video", "more time", "a
     statement" or "two" do not act."""
     token = view.tok(i)
+    if token.lemma.lower() in cues("hazard"):
+        return False  # "COVID-19 demands ...": a disease named like a party acts for no one
     if token.ent_type in _KIND_BY_ENT or token.pos == "PROPN":
         return True  # a name, even one the entity tagger missed
     if is_count(view, i):

@@ -349,6 +349,7 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     comment, agreeing with a view."""
     return (
         _topic_of_talk(view, i, entry)
+        or _compound_adjective(view, i)
         or _asks_for_comment(view, i, entry)
         or _asks_a_question(view, i, entry)
         or _shares_a_view(view, i, entry)
@@ -359,6 +360,19 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _measured_opinion(view, i, entry)
         or _tests_people(view, i, entry)
     )
+
+
+def _compound_adjective(view: SentenceView, i: int) -> bool:
+    """An "-ing" word hyphened to a noun it governs is an adjective of quality: "injuries
+    not thought to be life-threatening", "a record-breaking crowd". (A past participle so
+    made keeps its doer: "Russian-backed rebels" are backed by Russia.)"""
+    token = view.tok(i)
+    if not (token.pos == "ADJ" or token.tag == "VBG") or not token.text.lower().endswith("ing"):
+        return False
+    if i - 2 < view.start or view.tok(i - 1).text != "-":
+        return False
+    before = view.tok(i - 2)
+    return before.pos == "NOUN" and before.head == i
 
 
 _TEST_RESULTS = frozenset({"positive", "negative"})

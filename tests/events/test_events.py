@@ -276,6 +276,19 @@ def test_a_blow_at_no_body_is_no_attack() -> None:
     assert only(events_of("The army fought against the rebels."), "ASSAULT")
 
 
+def test_a_hyphened_ing_adjective_tells_no_event() -> None:
+    said = (
+        "A police spokesman said \u201cher injuries are serious but not thought to be "
+        "life-threatening\u201d."
+    )
+    assert not herald.extract(said, "2020-05-01", all_events=True).events
+    assert only(events_of("Russian-backed rebels attacked the town."), "ASSAULT")
+
+
+def test_a_disease_named_like_a_party_does_not_act() -> None:
+    assert not events_of("COVID-19 demands that the state act now.")
+
+
 def test_harm_done_by_nature_is_no_attack() -> None:
     assert not events_of("The earthquake struck the region on Monday.")
     assert not events_of("Floods destroyed 300 homes and killed 12 people.")
