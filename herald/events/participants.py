@@ -116,6 +116,8 @@ def actor_ref(
     span = view.np_span(i)
     text = view.parsed.span_text(*span)
     found = _lookup_actor(actors, view.parsed, i, span)
+    if found is not None and agents and found.name.lower() in cues("hazard"):
+        return None, False  # "COVID-19 ... is fueling demands": a disease acts for no one
     if found is not None:
         return _with_own_codes(view, actors, i, found.ref(text)), False
     if token.pos == "PRON":

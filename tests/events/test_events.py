@@ -287,6 +287,10 @@ def test_a_hyphened_ing_adjective_tells_no_event() -> None:
 
 def test_a_disease_named_like_a_party_does_not_act() -> None:
     assert not events_of("COVID-19 demands that the state act now.")
+    fueling = "The increasing number of COVID-19 cases among voters is fueling demands for Congress"
+    fueling += " to help fund mail voting, the group reported Monday."
+    found = herald.extract(fueling, "2020-05-01", all_events=True).events
+    assert all(party.name != "COVID-19" for event in found for party in event.actor)
 
 
 def test_harm_done_by_nature_is_no_attack() -> None:
