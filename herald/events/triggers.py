@@ -175,11 +175,25 @@ def _best_entry(
 ) -> TriggerEntry | None:
     ranked = []
     for entry in entries:
+        if _walkout_with_a_target(view, i, entry):
+            continue
         if not entry.requires:
             ranked.append((0, entry.weight, entry))
         elif _requirement_met(view, i, entry.requires, contexts):
             ranked.append((1, entry.weight, entry))
     return max(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def _walkout_with_a_target(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """A labour strike (PROTEST, mode ``strike``) takes no object: workers strike, or strike
+    for pay; forces that "struck a military airport" dealt a blow, whatever trade the
+    sentence also tells ("traded threats after Turkish forces ... struck an airport")."""
+    return (
+        entry.type == "PROTEST"
+        and entry.mode == "strike"
+        and view.tok(i).pos == "VERB"
+        and bool(view.children(i, "dobj"))
+    )
 
 
 _OTHER_PREDICATES = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "parataxis"})

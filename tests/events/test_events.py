@@ -276,6 +276,13 @@ def test_a_blow_at_no_body_is_no_attack() -> None:
     assert only(events_of("The army fought against the rebels."), "ASSAULT")
 
 
+def test_a_strike_at_a_target_is_a_blow_not_a_walkout() -> None:
+    struck = "Amid the trade dispute, the army struck a military airport on Monday."
+    assert [e.type for e in events_of(struck)] == ["ASSAULT"]
+    walkout = "Amid the trade dispute, dock workers struck for higher wages on Monday."
+    assert [e.type for e in events_of(walkout)] == ["PROTEST"]
+
+
 def test_a_hyphened_ing_adjective_tells_no_event() -> None:
     said = (
         "A police spokesman said \u201cher injuries are serious but not thought to be "
