@@ -23,6 +23,8 @@ from herald.clean.metadata_lines import (
 
 TOP_LINES = 12  # published lines and bylines are looked for among the first lines only
 MAX_HEADLINE_WORDS = 20
+DATELINE_PARAGRAPHS = 3  # a dateline opens the first paragraph, or one after a short deck
+MAX_DECK_WORDS = 30  # a longer paragraph before it is the story: what follows has no dateline
 WRAP_MAX_WIDTH = 100  # hard-wrapped text has no longer line
 WRAP_MIN_LINES = 4
 WRAP_SHARE = 0.6  # share of lines that reach half the margin in a wrapped text
@@ -70,10 +72,23 @@ def lay_out(
     paragraphs = drop_teaser_runs(drop_menu_runs(_paragraphs(text, layout, wrapped)))
     paragraphs, layout.title = _split_headline(paragraphs, known_title)
     paragraphs, layout.captions, layout.credits = split_captions(paragraphs)
-    if paragraphs:
-        paragraphs[0], layout.dateline = split_dateline(paragraphs[0])
+    layout.dateline = _split_first_dateline(paragraphs)
     layout.paragraphs = [paragraph for paragraph in paragraphs if paragraph]
     return layout
+
+
+def _split_first_dateline(paragraphs: list[str]) -> Dateline | None:
+    """The dateline of the first paragraph, or of one just after a short deck or headline
+    that the text kept ("E.U. leaders weigh plans.", "After Brexit, bloc aims to rely
+    less on U.S. support.", then "BRUSSELS - European leaders gathered ..."); the paragraph
+    is left without it."""
+    for index, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        paragraphs[index], dateline = split_dateline(paragraph)
+        if dateline is not None:
+            return dateline
+        if len(paragraph.split()) > MAX_DECK_WORDS:
+            return None
+    return None
 
 
 def is_hard_wrapped(text: str) -> bool:

@@ -299,6 +299,16 @@ def test_dateline_is_split_off(opening: str, place: str, outlet: str | None) -> 
     assert document.text == BODY
 
 
+def test_a_dateline_after_a_short_deck_is_split_off() -> None:
+    deck = "After the vote, the bloc aims to rely less on outside support."
+    document = clean(_text(f"{deck}\n\nBRUSSELS - {BODY}"), Options())
+    assert document.dateline == "BRUSSELS"
+    assert document.text == f"{deck}\n\n{BODY}"
+    # after a paragraph of the story, a capitalized opening is the story's own
+    story = clean(_text(f"{BODY} {BODY}\n\nBRUSSELS - {BODY}"), Options())
+    assert story.dateline is None
+
+
 @pytest.mark.parametrize(
     "opening",
     ["UPDATE 2-", "BREAKING: ", "Officials - ", "U.S. - ", "Mr. Smith - "],
