@@ -77,11 +77,11 @@ def relink(path: Path) -> dict[str, Any]:
 
 STEPS = {
     stage: (
-        "_insert_keys",
-        "_candidates",
+        "insert_keys",
+        "candidates",
         "_corroborating_articles",
-        "_labels",
-        "_apply",
+        "labels",
+        "apply",
         "refresh_stories",
         "linked",
     ),
