@@ -49,6 +49,8 @@ def link_command(db: Path, relink: bool, batch: int | None, quiet: bool) -> None
         click.echo(
             f"herald: linked {summary.events_linked} events ({summary.links} links among "
             f"{summary.candidate_pairs} pairs compared, {summary.weak_links} weak ones that "
-            f"their articles do not corroborate) in {time.perf_counter() - started:.1f}s",
+            f"their articles do not corroborate) and gave {summary.documents_covered} documents "
+            f"their coverage ({summary.coverage_links} links between reports of one news "
+            f"story) in {time.perf_counter() - started:.1f}s",
             err=True,
         )
