@@ -24,6 +24,7 @@ scans of whole tables cost batches times the archive, as the event linker's read
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 import duckdb
@@ -53,7 +54,7 @@ from herald.store.schema import transaction
 BATCH_DOCUMENTS = 8_000
 COVERAGE_CAP = 20
 # The characters of a text read for its lede (``coverage.LEDE_WORDS`` words).
-LEDE_CHARS = 1_000
+LEDE_CHARS = 1_500
 
 PENDING_DOCUMENTS = "_herald_pending_documents"
 
@@ -68,8 +69,8 @@ _BATCH_SQL = f"""
         WHERE kind IN ('person', 'organization', 'country') GROUP BY doc_id
     ),
     located AS (
-        SELECT doc_id, list((geonameid, feature, country)) AS places FROM places
-        SEMI JOIN chosen USING (doc_id) GROUP BY doc_id
+        SELECT doc_id, list((name, geonameid, feature, country)) AS places FROM places
+        SEMI JOIN chosen USING (doc_id) WHERE name IS NOT NULL GROUP BY doc_id
     ),
     anchors AS (
         SELECT doc_id, arg_min(story_id, {ANCHOR_ORDER}) AS story FROM events
@@ -137,9 +138,7 @@ def _link_batch(
     rows = con.execute(_BATCH_SQL, {"first": first, "last": last}).fetchall()
     batch = [row[0] for row in rows]
     features = {
-        doc_id: DocumentFeatures(
-            doc_id, day, headline_words(title, lede or ""), name_keys(actors or (), places or ())
-        )
+        doc_id: _features(doc_id, day, headline_words(title, lede or ""), actors, places)
         for doc_id, day, title, lede, actors, places, _ in rows
         if day is not None  # no day, no window: covered by its story alone
     }
@@ -166,6 +165,12 @@ def _link_batch(
     assignments, relabels = labels(con, COVERAGES, forest.groups(), smallest)
     apply(con, COVERAGES, assignments, relabels)
     return len(batch), len(links)
+
+
+def _features(
+    doc_id: str, day: dt.date, words: frozenset[str], actors: list | None, places: list | None
+) -> DocumentFeatures:
+    return DocumentFeatures(doc_id, day, words, name_keys(words, actors or (), places or ()))
 
 
 def _read_features(

@@ -47,9 +47,10 @@ def features(
     actors: tuple[tuple[str, str, str | None], ...] = (),
     places: tuple[Place, ...] = (),
 ) -> DocumentFeatures:
-    located = [(p.geonameid, p.feature, p.country) for p in places]
+    words = headline_words(title, "")
+    located = [(p.name, p.geonameid, p.feature, p.country) for p in places]
     return DocumentFeatures(
-        doc_id, dt.date.fromisoformat(day), headline_words(title, ""), name_keys(actors, located)
+        doc_id, dt.date.fromisoformat(day), words, name_keys(words, actors, located)
     )
 
 
@@ -79,25 +80,35 @@ def test_reports_days_apart_are_not_one_coverage() -> None:
 
 
 def test_a_country_alone_is_not_enough_two_names_are() -> None:
-    words = "Heavy snow closes schools and roads across the north for a second day"
-    again = "Schools and roads closed across the north as heavy snow falls for a second day"
+    words = "Heavy snow closes schools and roads across Britain for a second day, Met Office says"
+    again = "Schools and roads closed across Britain as heavy snow falls for a second day"
     britain = (("Britain", "country", "GBR"),)
     a = features("a", "2018-01-02", words, britain)
     b = features("b", "2018-01-02", again, britain)
     assert not same_coverage(a, b)
     office = ("Met Office", "organization", None)
+    again += " (Met Office)"
     assert same_coverage(
         features("a", "2018-01-02", words, (*britain, office)),
         features("b", "2018-01-02", again, (*britain, office)),
     )
 
 
+def test_only_the_names_that_title_and_lede_give_count() -> None:
+    words = headline_words("Acme Robotics unveils a scooter", "Its chief said sales begin soon.")
+    actors = [("Acme Robotics", "organization", None), ("Jane Doe", "person", None)]
+    assert name_keys(words, actors, []) == {"n:acme robotics"}
+
+
 def test_a_description_is_no_name() -> None:
-    assert name_keys([("police spokesperson", "person", None)], []) == frozenset()
+    words = headline_words("Police spokesperson says the road is closed", "")
+    assert name_keys(words, [("police spokesperson", "person", None)], []) == frozenset()
 
 
 def test_the_features_come_back_from_their_keys() -> None:
-    a = features("a", "2018-01-02", FLOOD, (("Acme Robotics", "organization", None),), (MILLBROOK,))
+    acme = (("Acme Robotics", "organization", None),)
+    a = features("a", "2018-01-02", LAUNCH, acme, (MILLBROOK,))
+    assert a.names
     assert from_keys("a", a.day, keys_of(a)) == a
 
 
