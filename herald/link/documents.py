@@ -28,6 +28,7 @@ import datetime as dt
 from collections import defaultdict
 
 import duckdb
+import pyarrow.compute as pc
 
 from herald.link.components import (
     COVERAGES,
@@ -39,6 +40,7 @@ from herald.link.components import (
     labels,
 )
 from herald.link.coverage import (
+    WORD,
     DocumentFeatures,
     from_keys,
     headline_words,
@@ -152,7 +154,10 @@ def _link_batch(
             for key in keys_of(f)
         ],
     )
-    pairs, coverage_of = candidates(con, COVERAGES, keys, cap)
+    # Blocked on names alone: every pair that links shares one, and a name is in a few
+    # reports a day where a word of a title may be in hundreds.
+    names = keys.filter(pc.invert(pc.starts_with(keys["key"], WORD)))
+    pairs, coverage_of = candidates(con, COVERAGES, names, cap)
     features |= _read_features(con, {doc for pair in pairs for doc in pair} - features.keys())
     forest = Forest(batch)
     links = [(a, b) for a, b in pairs if same_coverage(features[a], features[b])]

@@ -140,7 +140,8 @@ def link_new(
     A failure of the database raises ``LinkError``; the batches already done stay done.
     """
     total = LinkSummary(0, 0, 0, 0)
-    run = _Run(RunFeatures(store.con), covered=_any_covered(store.con))
+    coverages: Recent = Recent(CACHE_STORIES)
+    run = _Run(RunFeatures(store.con), covered=_any_covered(store.con), coverages=coverages)
     try:
         for batch in _pending_batches(run.features, batch_events):
             with transaction(store.con):
@@ -150,7 +151,8 @@ def link_new(
         # On a failure the table stays until the connection closes (or the next run
         # replaces it): the connection may be the very thing that failed.
         run.features.drop()
-        covered, links = link_documents(store.con, run.coverages)
+        del run  # the events' features, freed before the documents are grouped
+        covered, links = link_documents(store.con, coverages)
         total = replace(total, documents_covered=covered, coverage_links=links)
     except duckdb.Error as error:
         raise LinkError(
@@ -198,8 +200,8 @@ class _Run:
 
     features: RunFeatures
     covered: bool
+    coverages: Recent
     smallest: Recent = field(default_factory=lambda: Recent(CACHE_STORIES))
-    coverages: Recent = field(default_factory=lambda: Recent(CACHE_STORIES))
 
 
 def _any_covered(con: duckdb.DuckDBPyConnection) -> bool:

@@ -181,16 +181,6 @@ def test_coverages_leave_the_event_stories_as_they_were(monkeypatch: pytest.Monk
     assert {key: with_coverages[key] for key in events} == {key: without[key] for key in events}
 
 
-def test_relinking_everything_gives_the_incremental_coverages() -> None:
-    store = Store.open(":memory:")
-    for extraction in happenings():
-        store.write([extraction])
-        link_new(store)
-    incremental = stories_of_documents(store)
-    relink_all(store)
-    assert stories_of_documents(store) == incremental
-
-
 def test_a_merge_of_two_stories_merges_the_coverages_anchored_in_them() -> None:
     # a and b report one meeting weeks apart, with nothing else in common: two stories.
     # c opens with another meeting, then dates the first to December: its second event
