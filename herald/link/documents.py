@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 import pyarrow.compute as pc
@@ -59,6 +61,14 @@ COVERAGE_CAP = 20
 LEDE_CHARS = 1_500
 
 PENDING_DOCUMENTS = "_herald_pending_documents"
+
+# DuckDB keeps the blocks it reads cached up to its memory limit (by default most of the
+# machine's memory). A batch reads its documents' texts by id, which scans the texts of the
+# archive, and those cached blocks piled up on what linking the events held: a relink of
+# 100,000 documents peaked at 2,155 MiB instead of about 1,870 (README "Scale", twelfth
+# round). Under this limit while documents are grouped, DuckDB drops them instead. A
+# database held in memory cannot drop its own tables' blocks: it is left as it is.
+DOCUMENTS_MEMORY = "512MB"
 
 # The batch's documents (``n`` in ``$first`` .. ``$last`` of the pending numbering) with all
 # that their features read: title, the start of the text, actors, places, and the story of
@@ -113,14 +123,33 @@ def link_documents(
     pending = _number_pending(con)
     covered = found = 0
     try:
-        for first in range(1, pending + 1, batch_documents):
-            with transaction(con):
-                batch, links = _link_batch(con, first, first + batch_documents - 1, cap, smallest)
-            covered += batch
-            found += links
+        with _capped_memory(con):
+            for first in range(1, pending + 1, batch_documents):
+                with transaction(con):
+                    last = first + batch_documents - 1
+                    batch, links = _link_batch(con, first, last, cap, smallest)
+                covered += batch
+                found += links
     finally:
         con.execute(f"DROP TABLE IF EXISTS {PENDING_DOCUMENTS}")
     return covered, found
+
+
+@contextmanager
+def _capped_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB's memory limit at ``DOCUMENTS_MEMORY`` for a database in a file, then back."""
+    path = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+    if path is None:
+        yield
+        return
+    before = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    con.execute(f"SET memory_limit = '{DOCUMENTS_MEMORY}'")
+    try:
+        yield
+    finally:
+        con.execute(f"SET memory_limit = '{before}'")
 
 
 def _number_pending(con: duckdb.DuckDBPyConnection) -> int:

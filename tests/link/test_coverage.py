@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -227,3 +228,13 @@ def test_a_merge_of_two_stories_merges_the_coverages_anchored_in_them() -> None:
     assert after["doc-a"] == after["doc-b"] != after["doc-c"]
     relink_all(store)
     assert stories_of_documents(store) == after
+
+
+def test_grouping_documents_gives_duckdb_its_memory_limit_back(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store.duckdb") as store:
+        limit = "SELECT current_setting('memory_limit')"
+        before = store.con.execute(limit).fetchone()
+        store.write(happenings())
+        summary = link_new(store)
+        assert summary.documents_covered == len(happenings())
+        assert store.con.execute(limit).fetchone() == before
