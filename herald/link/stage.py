@@ -10,7 +10,9 @@ Linking is its own step, with its state in the database: an event whose ``story_
 NULL is pending. ``link_new`` takes the pending events in batches (ordered by date, so that
 a batch touches one stretch of time) and links each batch in its own transaction: a run
 cut short (killed, out of memory, a closed connection) keeps the batches it finished, and
-the next ``herald link`` carries on with the rest. Nothing of the documents is touched.
+the next ``herald link`` carries on with the rest. Nothing of the documents is touched but
+their coverage: once the events are linked, ``documents.link_documents`` groups the pending
+documents into coverages, the reports of one news story (``stories_of_documents``).
 
 A run keeps the features it reads (``features.RunFeatures``): the candidates and articles
 a batch needs were mostly read by the batches just before it. A batch, in bounded memory
