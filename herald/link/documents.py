@@ -144,12 +144,21 @@ def _capped_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     if path is None:
         yield
         return
-    before = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    before = _memory_limit(con)
+    # The setting reads back rounded ("18.8 GiB"): set again, it would creep down. Unless
+    # the caller set it, what it goes back to is DuckDB's default.
+    with duckdb.connect() as fresh:
+        default = _memory_limit(fresh)
+    restore = "RESET memory_limit" if before == default else f"SET memory_limit = '{before}'"
     con.execute(f"SET memory_limit = '{DOCUMENTS_MEMORY}'")
     try:
         yield
     finally:
-        con.execute(f"SET memory_limit = '{before}'")
+        con.execute(restore)
+
+
+def _memory_limit(con: duckdb.DuckDBPyConnection) -> str:
+    return str(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
 
 
 def _number_pending(con: duckdb.DuckDBPyConnection) -> int:
