@@ -8,8 +8,8 @@ seconds, peak RSS, the feature rows it read per event (an event read twice count
 and the statements that read them (each scans its tables whatever it reads), then the
 stories it made, and how they compare with the stories the generator made (each
 clone's URL names its true story): B-cubed precision, recall and F1 over documents, a
-document's story being that of the event it reports first. The figures go in README
-("Scale").
+document's story being its coverage (``herald.link.documents``; before the twelfth round,
+the story of the event it reports first). The figures go in README ("Scale").
 
 With ``--steps``, each store is copied and the copy relinked with its linking steps
 (``herald.link.stage`` and the feature reads of ``herald.link.features``) wrapped to count
@@ -55,6 +55,10 @@ def relink(path: Path) -> dict[str, Any]:
             if (story := true_story(url)) is not None
         }
         found = {doc: story for doc, story in stories_of_documents(store).items() if story}
+        coverages, largest_coverage = store.con.execute(
+            "SELECT count(*), max(n) FROM "
+            "(SELECT count(*) AS n FROM documents GROUP BY coverage_id)"
+        ).fetchone()
     precision, recall, f1 = b_cubed(truth, found)
     return {
         "store": str(path),
@@ -71,19 +75,24 @@ def relink(path: Path) -> dict[str, Any]:
         "stories": stories,
         "stories_of_several_documents": multi,
         "largest_story_documents": largest,
+        "coverage_links": summary.coverage_links,
+        "coverages": coverages,
+        "largest_coverage_documents": largest_coverage,
         "b_cubed": [round(x, 3) if x is not None else None for x in (precision, recall, f1)],
     }
 
 
 STEPS = {
     stage: (
-        "_insert_keys",
-        "_candidates",
+        "insert_keys",
+        "candidates",
         "_corroborating_articles",
-        "_labels",
-        "_apply",
+        "labels",
+        "apply",
         "refresh_stories",
         "linked",
+        "link_documents",
+        "merge_by_stories",
     ),
     features: ("_read", "_features"),
 }

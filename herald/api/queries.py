@@ -289,13 +289,32 @@ def document_quotes(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[Row]:
 
 # ---------------------------------------------------------------------------- documents
 
+# Other reports of a document's news story listed with it (herald.link.documents).
+COVERAGE_LISTED = 50
+
+
+def _other_reports(con: duckdb.DuckDBPyConnection, doc_id: str, coverage: str | None) -> list[Row]:
+    """The other documents of a document's coverage, earliest first: the same news story
+    as other outlets told it."""
+    if coverage is None:
+        return []
+    return rows(
+        con.execute(
+            "SELECT doc_id, title, url, publisher, published_date FROM documents "
+            "WHERE coverage_id = ? AND doc_id <> ? ORDER BY published_date NULLS LAST, doc_id "
+            f"LIMIT {COVERAGE_LISTED}",
+            [coverage, doc_id],
+        )
+    )
+
 
 def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Row:
     """A document's cleaned text with the offsets of everything found in it."""
     document = one(
         con.execute(
             "SELECT doc_id, id, source, url, title, publisher, byline, language, published, "
-            "published_how, dateline, text, captions, credits FROM documents WHERE doc_id = ?",
+            "published_how, dateline, text, captions, credits, coverage_id FROM documents "
+            "WHERE doc_id = ?",
             [doc_id],
         )
     )
@@ -335,6 +354,7 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Row:
         event["quad"] = quad_of(event["type"])
     return {
         **document,
+        "coverage": _other_reports(con, doc_id, document["coverage_id"]),
         "events": events,
         "actors": actors,
         "quotes": document_quotes(con, doc_id),

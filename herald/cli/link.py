@@ -24,6 +24,9 @@ from herald.cli.progress import progress_bar
 def link_command(db: Path, relink: bool, batch: int | None, quiet: bool) -> None:
     """Link the events of a DuckDB file into stories: reports of one real event.
 
+    Then group its documents into coverages: the reports of one news story, by their
+    titles and ledes, or through the stories of the events they report first.
+
     Events stored without a story (pending) are linked; the others keep theirs. Linking
     goes in batches, each committed on its own: a run cut short keeps what it did, and
     running the command again finishes the rest. `herald extract --db` links at its end
@@ -49,6 +52,8 @@ def link_command(db: Path, relink: bool, batch: int | None, quiet: bool) -> None
         click.echo(
             f"herald: linked {summary.events_linked} events ({summary.links} links among "
             f"{summary.candidate_pairs} pairs compared, {summary.weak_links} weak ones that "
-            f"their articles do not corroborate) in {time.perf_counter() - started:.1f}s",
+            f"their articles do not corroborate) and gave {summary.documents_covered} documents "
+            f"their coverage ({summary.coverage_links} links between reports of one news "
+            f"story) in {time.perf_counter() - started:.1f}s",
             err=True,
         )

@@ -2,13 +2,14 @@
 
 Each article of the split goes through herald (the gold text as is, its URL and its
 publication day as given), into an in-memory store, and ``herald.link.stage.link_new`` groups
-the events into stories. An article's predicted cluster is the story of the event it reports
-first (``herald.link.stage.stories_of_documents``), or a singleton of its own when herald found
-no event in it. Scores: B-cubed P/R/F1 (figures ``b_cubed_*``) and pairwise P/R/F1 (field
-``pairs``) at article level, plus the B-cubed F1 of all-singletons as a floor to beat.
+the events into stories and the documents into coverages. An article's predicted cluster is
+its coverage (``herald.link.stage.stories_of_documents``): the articles whose titles and
+ledes tell one news story, and those whose first events are in one story. Scores: B-cubed
+P/R/F1 (figures ``b_cubed_*``) and pairwise P/R/F1 (field ``pairs``) at article level,
+plus the B-cubed F1 of all-singletons as a floor to beat.
 Record id: the article's ``dId``; its gold cluster is the ``newsCluster`` event
 ("EventId:Event"). Most clusters are not political events (product launches, celebrity
-news), so many articles have no PLOVER event at all and stay singletons.
+news): many articles have no PLOVER event at all, and only their coverage groups them.
 """
 
 from __future__ import annotations

@@ -260,6 +260,17 @@ def _add_story_cohesion(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE stories ADD COLUMN cohesion DOUBLE")
 
 
+@migration(12, "coverage: documents that report one news story")
+def _add_coverage(con: duckdb.DuckDBPyConnection) -> None:
+    # NULL: not linked yet. Documents stored before this step are pending until the next
+    # herald link, which groups them (herald.link.documents) without touching their stories.
+    con.execute("ALTER TABLE documents ADD COLUMN coverage_id VARCHAR")
+    con.execute(
+        "CREATE TABLE coverage_keys ("
+        "doc_id VARCHAR NOT NULL, key VARCHAR NOT NULL, lo DATE NOT NULL, hi DATE NOT NULL)"
+    )
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every registered step the file has not seen yet; return the versions applied."""
     con.execute(

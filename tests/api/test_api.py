@@ -203,6 +203,21 @@ def test_some_event_marks_its_actor_inside_the_sentence(server: str):
     assert {"trigger", "actor", "recipient"} <= kinds
 
 
+def test_a_document_lists_the_other_reports_of_its_news_story(server: str):
+    doc_ids = sorted({item["doc_id"] for item in all_events(server, limit=500)})
+    listed = 0
+    for doc_id in doc_ids:
+        doc = ok(server, f"/api/documents/{doc_id}")
+        assert doc["coverage_id"] is not None, doc_id  # the demo store is linked
+        for other in doc["coverage"]:
+            assert other["doc_id"] != doc_id
+            assert (
+                ok(server, f"/api/documents/{other['doc_id']}")["coverage_id"] == doc["coverage_id"]
+            )
+            listed += 1
+    assert listed  # the samples hold second reports
+
+
 def test_document_offsets_point_at_their_text(server: str):
     doc_ids = {item["doc_id"] for item in all_events(server, limit=500)}
     for doc_id in doc_ids:
