@@ -435,7 +435,7 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     "captured photos" (artefact_nouns.csv)."""
     if entry.type != "ASSAULT":
         return False
-    if _object_kinds(view, i):
+    if _object_kinds(view, i) or _recorded(view, i):
         return True
     targets = [view.tok(t).lemma.lower() for t in _blow_targets(view, i)]
     # nor a blow at a made thing of words or pictures ("satellites captured photos"), but
@@ -444,6 +444,19 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     return bool(targets) and all(
         _no_body(t) or (t in artefact_nouns() and not in_words) for t in targets
     )
+
+
+_RECORDING_MEDIA = frozenset({"camera", "tape", "film", "video", "screen"})
+
+
+def _recorded(view: SentenceView, i: int) -> bool:
+    """A sight caught "on video" or "on camera" is recorded, not captured or shot ("the
+    streak of light was captured on video"), unless people are what it strikes ("the
+    hostages were shot on camera")."""
+    on_media = any(
+        view.tok(o).lemma.lower() in _RECORDING_MEDIA for o in _prepositional_objects(view, i, "on")
+    )
+    return on_media and not any(is_agent(view, t) for t in _blow_targets(view, i))
 
 
 def _blow_targets(view: SentenceView, i: int) -> list[int]:

@@ -270,6 +270,10 @@ def test_a_blow_at_no_body_is_no_attack() -> None:
     assert not events_of("Hunters will kill and sacrifice animals during the holiday.")
     assert not events_of("The killing of a gorilla at the zoo triggered outrage.")
     assert not events_of("Spy satellites captured photos of the tankers at sea.")
+    # what is filmed or caught on video is recorded, not shot or captured
+    assert not events_of("The streak of light was seen across the region and captured on video.")
+    assert not events_of("The beverage company's commercial was shot in Mexico.")
+    assert only(events_of("The hostages were shot on camera by the militants."), "ASSAULT")
     assert only(events_of("The killing of two soldiers triggered outrage."), "ASSAULT")
     assert only(events_of("Gunmen killed dozens of people in the market."), "ASSAULT")
     assert only(events_of("Soldiers destroyed three tanks near the border."), "ASSAULT")
