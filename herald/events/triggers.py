@@ -735,11 +735,19 @@ def _frees_the_held(view: SentenceView, i: int) -> bool:
     those (artefact_nouns.csv) never ends, while who can be held is what ``is_agent``
     already knows."""
     objects = _acted_on(view, i, "of", ("pobj",), ("acl", "relcl"))
+    if view.tok(i).pos == "NOUN":  # "the hostage release", "the smartphone release"
+        objects += view.children(i, "compound")
     return not objects or any(_can_be_held(view, o) for o in objects)
+
+
+# Names of things, not of parties: "Kill Bill Volume One was released in 2003".
+_THING_NAMES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "MONEY"})
 
 
 def _can_be_held(view: SentenceView, i: int) -> bool:
     token = view.tok(i)
+    if token.ent_type in _THING_NAMES:
+        return False
     if token.pos == "PRON":
         return token.text.lower() != "it"
     if is_count(view, i) and not counted(view, i):

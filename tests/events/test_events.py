@@ -1191,6 +1191,8 @@ def test_releasing_a_video_is_no_release_of_captives() -> None:
         "The senator released his tax returns on Friday.",
         "The campaign released an advertisement this week.",
         "Attorneys for the family released it to reporters.",
+        "The minister authorized the release of $1.2 billion for the schools.",
+        "The company said the smartphone release was delayed by a month.",
     ],
 )
 def test_releasing_what_no_one_holds_is_no_release_of_captives(sentence: str) -> None:
