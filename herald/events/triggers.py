@@ -670,7 +670,10 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
     rallies", "it would execute the hostages": a pronoun is taken for the speaker) or
     something done to someone ("terrorists will not be spared"). A warning of a danger ("the
     launch will cause a spike in tensions", "countries could become targets") threatens
-    nobody, nor does advice ("warned against hospital care")."""
+    nobody, nor does advice ("warned against hospital care"), even to someone: "warned
+    residents they could face flooding" (what is faced is a hazard or an abstraction)."""
+    if _faces_a_danger(view, i):
+        return False
     if view.children(i, "dobj", "dative"):
         return True
     for clause in view.children(i, "ccomp"):
@@ -680,6 +683,17 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
             if view.tok(subject).tag == "PRP" or _political(phrase_sector(view, subject)):
                 return True
     return False
+
+
+def _faces_a_danger(view: SentenceView, i: int) -> bool:
+    """Whether the warning's clause says someone will face or suffer a danger, not an act
+    ("could face flooding", "may face discrimination"; not "would face a crushing
+    response")."""
+    return any(
+        view.tok(clause).lemma.lower() in cues("undergo")
+        and any(_no_body(view.tok(o).lemma.lower()) for o in view.children(clause, "dobj"))
+        for clause in view.children(i, "ccomp")
+    )
 
 
 def _political(sector: str | None) -> bool:

@@ -997,6 +997,8 @@ def test_a_claim_about_another_party_is_an_accusation() -> None:
         ("The minister warned that police will no longer tolerate rallies.", True),
         ("The army warned that terrorists will not be spared.", True),
         ("Putin's spokesman warned the launch will cause a spike in tensions.", False),
+        ("Officials warned residents that they could face flooding.", False),
+        ("Police warned protesters that they would face arrest.", True),
     ],
 )
 def test_a_warning_threatens_when_it_warns_of_an_act(text: str, threatens: bool) -> None:
