@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import functools
 
+import herald.actors.lexicon as lexicon
 from herald.data_files import read_rows
 from herald.events.modes import phrases_of
-from herald.events.participants import is_outlet
-from herald.events.plover import frame_mode, mode_cues, plover_types
+from herald.events.participants import is_outlet, phrase_sector
+from herald.events.plover import cues, frame_mode, mode_cues, plover_types
 from herald.events.roles import BURDEN_PREPS, actorlike, purpose_like, unit_head
 from herald.events.syntax import SentenceView
 from herald.events.triggers import ASSAIL, TriggerCandidate, artefact_nouns
@@ -38,6 +39,7 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     _type_oppositions(view, found)
     _type_retribution(view, found)
     _type_verbal_attacks(view, found)
+    _type_state_obstructions(view, found)
     framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
     zones = {id(c): _content_zone(view, c) for c in framing}
     for inner in found:
@@ -91,6 +93,45 @@ def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None
             view, zone
         ):
             candidate.type, candidate.mode = "ACCUSE", None
+
+
+# Sectors of a state's organs: what they block they restrict or reject, never protest.
+_STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+
+
+def _type_state_obstructions(view: SentenceView, found: list[TriggerCandidate]) -> None:
+    """Blocking is a protest by the people who block a road, but a state that blocks
+    restricts, a COERCE ("Iran blocked the use of Telegram", "the government blocked
+    access to the site"), and a legislature or a court that blocks a bill, a law or an
+    order rejects it, a REJECT ("the Senate blocked the bill")."""
+    for candidate in found:
+        if candidate.type != "PROTEST" or candidate.mode != "obstruct" or candidate.roles is None:
+            continue
+        organs = [_state_organ(view, actor) for actor in candidate.roles.actors]
+        if not any(organs):
+            continue
+        blocked = view.children(candidate.head, "dobj", "nsubjpass")
+        if any(view.tok(b).lemma.lower() in cues("abstraction") for b in blocked) or all(
+            organ in _DECIDING for organ in organs
+        ):
+            candidate.type, candidate.mode = "REJECT", None
+        else:
+            candidate.type, candidate.mode = "COERCE", "restrict"
+
+
+_DECIDING = frozenset({"LEG", "JUD"})  # what a legislature or a court blocks it rejects
+
+
+def _state_organ(view: SentenceView, i: int) -> str | None:
+    """The sector of a country ("Iran": GOV) or of an organ of a state ("the government",
+    "the Senate", "police"), else None."""
+    if view.tok(i).ent_type == "GPE":
+        return "GOV"
+    sector = phrase_sector(view, i)
+    if sector is None:
+        body = lexicon.organization_for(view.parsed.span_text(*view.np_span(i)))
+        sector = body.sector if body is not None else None
+    return sector if sector in _STATE_ORGANS else None
 
 
 def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> None:

@@ -280,6 +280,19 @@ def test_a_blow_at_no_body_is_no_attack() -> None:
     assert only(events_of("The army fought against the rebels."), "ASSAULT")
 
 
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("Protesters blocked the main road into the capital.", "PROTEST"),
+        ("The government blocked access to the messaging app.", "COERCE"),
+        ("Police blocked the road to the square.", "COERCE"),
+        ("The Senate blocked the bill.", "REJECT"),
+    ],
+)
+def test_what_a_state_blocks_it_restricts_or_rejects(text: str, ptype: str) -> None:
+    assert [e.type for e in events_of(text)] == [ptype]
+
+
 def test_a_strike_at_a_target_is_a_blow_not_a_walkout() -> None:
     struck = "Amid the trade dispute, the army struck a military airport on Monday."
     assert [e.type for e in events_of(struck)] == ["ASSAULT"]
