@@ -62,11 +62,11 @@ def _stems(word: str, suffix: str) -> list[str]:
     "suppl-ier" -> supply. A doubled consonant is undone on stems of four letters or more
     only: "shopp-er" is one who shops, "lett-er" is no one who lets."""
     base = word[: -len(suffix)]
+    if suffix == "ier":
+        return [f"{base}y"]
     stems = [base, f"{base}e"]
     if len(base) >= 5 and base[-1] == base[-2]:
         stems.append(base[:-1])
-    if suffix == "ier":
-        stems = [f"{base}y"]
     return stems
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 
 import herald.actors.lexicon as lexicon
+from herald.actors.stage import STATE_SECTORS
 from herald.data_files import read_rows
 from herald.events.modes import phrases_of
 from herald.events.participants import is_outlet, phrase_sector
@@ -95,10 +96,6 @@ def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None
             candidate.type, candidate.mode = "ACCUSE", None
 
 
-# Sectors of a state's organs: what they block they restrict or reject, never protest.
-_STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
-
-
 def _type_state_obstructions(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """Blocking is a protest by the people who block a road, but a state that blocks
     restricts, a COERCE ("Iran blocked the use of Telegram", "the government blocked
@@ -131,7 +128,7 @@ def _state_organ(view: SentenceView, i: int) -> str | None:
     if sector is None:
         body = lexicon.organization_for(view.parsed.span_text(*view.np_span(i)))
         sector = body.sector if body is not None else None
-    return sector if sector in _STATE_ORGANS else None
+    return sector if sector in STATE_SECTORS else None
 
 
 def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> None:

@@ -435,28 +435,29 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     "captured photos" (artefact_nouns.csv)."""
     if entry.type != "ASSAULT":
         return False
-    if _object_kinds(view, i) or _recorded(view, i):
+    targets = _blow_targets(view, i)
+    if _object_kinds(view, i) or _recorded(view, i, targets):
         return True
-    targets = [view.tok(t).lemma.lower() for t in _blow_targets(view, i)]
+    lemmas = [view.tok(t).lemma.lower() for t in targets]
     # nor a blow at a made thing of words or pictures ("satellites captured photos"), but
     # an attack on one is an attack in words, an ACCUSE (``frames``: "attacked the report")
     in_words = view.tok(i).lemma.lower() in ASSAIL
-    return bool(targets) and all(
-        _no_body(t) or (t in artefact_nouns() and not in_words) for t in targets
+    return bool(lemmas) and all(
+        _no_body(t) or (t in artefact_nouns() and not in_words) for t in lemmas
     )
 
 
 _RECORDING_MEDIA = frozenset({"camera", "tape", "film", "video", "screen"})
 
 
-def _recorded(view: SentenceView, i: int) -> bool:
+def _recorded(view: SentenceView, i: int, targets: list[int]) -> bool:
     """A sight caught "on video" or "on camera" is recorded, not captured or shot ("the
-    streak of light was captured on video"), unless people are what it strikes ("the
-    hostages were shot on camera")."""
+    streak of light was captured on video"), unless people are among the ``targets`` it
+    strikes ("the hostages were shot on camera")."""
     on_media = any(
         view.tok(o).lemma.lower() in _RECORDING_MEDIA for o in _prepositional_objects(view, i, "on")
     )
-    return on_media and not any(is_agent(view, t) for t in _blow_targets(view, i))
+    return on_media and not any(is_agent(view, t) for t in targets)
 
 
 def _blow_targets(view: SentenceView, i: int) -> list[int]:
@@ -555,12 +556,17 @@ def _toll_of_a_crash(view: SentenceView, i: int) -> bool:
     if head is None or not _participle_clause(view, i):
         return False
     return any(
-        _accident_clause(view, verb)
-        and any(
-            view.tok(s).lemma.lower() in cues("conveyance") for s in view.children(verb, "nsubj")
-        )
+        _accident_clause(view, verb) and _craft_subject(view, verb)
         for verb in range(view.tok(head).left, i)
         if view.tok(verb).pos == "VERB"
+    )
+
+
+def _craft_subject(view: SentenceView, verb: int) -> bool:
+    """Whether what does the verb is a craft or a cargo (cue kind ``conveyance``): "an
+    aircraft crashed", "the ship arrived"."""
+    return any(
+        view.tok(s).lemma.lower() in cues("conveyance") for s in view.children(verb, "nsubj")
     )
 
 
@@ -581,9 +587,7 @@ def _accident_clause(view: SentenceView, verb: int) -> bool:
 def _thing_travels(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """A ship, a train or a batch of vaccines that arrives or travels pays no visit: a visit
     is made by people (cue kind ``conveyance``: what travels or is carried)."""
-    if entry.mode != "visit" or view.tok(i).pos != "VERB":
-        return False
-    return any(view.tok(s).lemma.lower() in cues("conveyance") for s in view.children(i, "nsubj"))
+    return entry.mode == "visit" and view.tok(i).pos == "VERB" and _craft_subject(view, i)
 
 
 def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
