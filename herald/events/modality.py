@@ -58,7 +58,11 @@ def modality_of(
     view = view or SentenceView.of(parsed, parsed.tokens[trigger].sent)
     chain = scope_chain(view, trigger)
     words = _cue_words(view, trigger, chain)
-    if _negation_cues(view, trigger, chain) or _has_negative_argument(view, trigger):
+    if (
+        _negation_cues(view, trigger, chain)
+        or _has_negative_argument(view, trigger)
+        or _avoided(view, trigger)
+    ):
         return "negated"
     doubts = words & cues("hypothetical")
     # a threat to come ("if Russia invades, NATO will threaten sanctions") is on a condition
@@ -252,6 +256,18 @@ def _has_negative_argument(view: SentenceView, trigger: int) -> bool:
         if any(view.tok(d).text.lower() == "no" for d in view.children(arg, "det")):
             return True
     return False
+
+
+def _avoided(view: SentenceView, trigger: int) -> bool:
+    """What someone escapes, avoids or averts did not happen: "escaped arrest", "avoided a
+    war". Only the object of the verb: in "escaping with the prisoner and killing two
+    officers" the killing happened."""
+    head = view.head(trigger)
+    return (
+        head is not None
+        and view.tok(trigger).dep in ("dobj", "xcomp")
+        and view.tok(head).lemma.lower() in cues("avoidance")
+    )
 
 
 def _is_generic_infinitive(view: SentenceView, chain: list[int]) -> bool:

@@ -10,13 +10,14 @@ topic noun phrase ("discuss the crises in Ukraine" does not happen in Ukraine).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from herald.events.plover import cues, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
 from herald.events.triggers import TriggerCandidate, is_event_noun, is_visit_word
-from herald.records import Place
+from herald.records import ParsedText, Place, Token
 
 # Clauses through which a locative phrase still locates the event above them ("when he
 # travelled to Havana", "a meeting to be held in Vancouver"); a coordinated or prepositional
@@ -106,3 +107,45 @@ def _reaches_trigger(view: SentenceView, governor: int, candidate: TriggerCandid
 
 def _locative(view: SentenceView, i: int) -> bool:
     return view.tok(i).pos == "ADP" and view.tok(i).lemma.lower() in cues("locative")
+
+
+def acting_places(parsed: ParsedText, places: Sequence[Span[Place]]) -> frozenset[Place]:
+    """The place mentions that stand for a government, not a location: the subject of a
+    verb of doing or saying or a possessor ("Beijing has proposed", "Kabul pledged",
+    "Seoul's spy agency"), or a conjunct of one. The sentence of "Moscow denounced the
+    launch" does not happen in Moscow. The subject of a passive ("Aleppo was shelled") or of
+    a verb of what befalls a place ("California experiences a rise in cases") is still a
+    location."""
+    acting: set[Place] = set()
+    for span in places:
+        heads = [
+            i
+            for i in range(span.start, span.end)
+            if not span.start <= parsed.tokens[i].head < span.end
+        ]
+        if any(_acts(parsed, _first_conjunct(parsed, i)) for i in heads):
+            acting.add(span.item)
+    return frozenset(acting)
+
+
+def _acts(parsed: ParsedText, token: Token) -> bool:
+    if token.dep == "poss":
+        return True
+    verb = parsed.tokens[token.head].lemma.lower()
+    return token.dep == "nsubj" and verb not in _befalling()
+
+
+@functools.cache
+def _befalling() -> frozenset[str]:
+    return cues("befall") | cues("undergo") | cues("staying")
+
+
+def _first_conjunct(parsed: ParsedText, i: int) -> Token:
+    """The first of the coordinated words that ``i`` belongs to ("Moscow" for "Beijing" in
+    "Moscow and Beijing"): the conjuncts share its relation."""
+    token = parsed.tokens[i]
+    for _ in range(8):
+        if token.dep != "conj" or token.head == token.i:
+            break
+        token = parsed.tokens[token.head]
+    return token

@@ -27,6 +27,7 @@ from dataclasses import replace
 from herald.events.coreference import merge_mentions, merge_placed_tolls
 from herald.events.frames import absorbed, apply_frames, attach_aims, attach_stopped
 from herald.events.modes import cue_modes, sentence_contexts
+from herald.events.place import acting_places
 from herald.events.recipients import recipients_from_acts
 from herald.events.record import to_event
 from herald.events.relevance import LEAD_SENTENCES, end_of_sentences, event_relevance
@@ -67,6 +68,7 @@ def find_events(
         for i in range(span.start, span.end)
     )
     lede_end = end_of_sentences(parsed, LEAD_SENTENCES)
+    acting = acting_places(parsed, place_spans)
     events: list[Event] = []
     for index in range(len(parsed.sentences)):
         view = SentenceView.of(parsed, index)
@@ -82,7 +84,9 @@ def find_events(
         replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
         for n, event in enumerate(
             merge_placed_tolls(
-                place_events(merge_mentions(recipients_from_acts(events)), doc, places, lede_end)
+                place_events(
+                    merge_mentions(recipients_from_acts(events)), doc, places, lede_end, acting
+                )
             ),
             start=1,
         )

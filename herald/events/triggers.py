@@ -37,6 +37,9 @@ ASSAIL = frozenset({"attack", "assail", "clash"})
 # three hostages", "freed the tanker"), not a made or told thing ("released a video", "its
 # tax returns").
 HELD = "obj:held"
+# A ``requires`` value: what the trigger fights is a party or its craft ("fought the
+# rebels"), not a danger or an ill ("fighting climate change", "the war on drugs").
+OPPONENT = "obj:opponent"
 # A ``requires`` value: a noun that is voiced by someone, not a state of affairs.
 VOICED = "by:voiced"
 # A ``requires`` value: a warning of what someone will do to someone, not of a danger.
@@ -51,8 +54,10 @@ NO_OBJECT = "obj:none"
 # A ``requires`` value: a verb with a clause of its own subject for its object ("claimed
 # the attackers were in touch with Kabul", not "claimed responsibility", "claim to lead").
 CLAUSE = "obj:clause"
-# A ``requires`` value: a verb with an object, direct, passive, clausal or "with" ("charged
-# him", "was charged with", "charged that"), not one that stands alone ("clinics charge less").
+# A ``requires`` value: a verb with an object, direct, passive, clausal, "with" or the noun
+# its clause describes ("charged him", "was charged with", "charged that", "the arms they
+# seized"), not one that stands alone ("clinics charge less") or with a particle's object
+# ("seized on the scandal").
 SOME_OBJECT = "obj:some"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
@@ -758,6 +763,17 @@ def _frees_the_held(view: SentenceView, i: int) -> bool:
     return not objects or any(_can_be_held(view, o) for o in objects)
 
 
+def _fights_a_party(view: SentenceView, i: int) -> bool:
+    """Whether what the trigger fights, if it names anything, is one who could be held (a
+    party or its craft): "fought the rebels", "the war against Islamic State", not "fighting
+    corruption", "the war on poverty"."""
+    objects = [
+        *_acted_on(view, i, "against", ("pobj",), ()),
+        *_acted_on(view, i, "on", ("pobj",), ()),
+    ]
+    return not objects or any(_can_be_held(view, o) for o in objects)
+
+
 # Names of things, not of parties: "Kill Bill Volume One was released in 2003".
 _THING_NAMES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "MONEY"})
 
@@ -1049,6 +1065,7 @@ def is_visit_word(view: SentenceView, i: int) -> bool:
 # The ``requires`` values that are tests of the trigger's syntax, not words near it.
 _SYNTACTIC_NEEDS = {
     HELD: _frees_the_held,
+    OPPONENT: _fights_a_party,
     VOICED: _voiced,
     OF_ACTION: _warns_of_action,
     CLAUSE: _clause_object,
@@ -1057,6 +1074,10 @@ _SYNTACTIC_NEEDS = {
     SOME_OBJECT: lambda view, i: bool(
         view.children(i, "dobj", "nsubjpass", "ccomp")
         or any(view.tok(p).lemma.lower() == "with" for p in view.children(i, "prep"))
+        # "the firearms troops seized", "weapons seized by police"
+        or view.tok(i).dep in ("relcl", "acl")
+        # "seized and inspected a vessel": the object the verbs share
+        or any(view.children(c, "dobj") for c in view.children(i, "conj"))
     ),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,

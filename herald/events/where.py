@@ -5,7 +5,9 @@
    ``herald.events.place``), or the place a visit goes to ("Putin visited China"), the
    surest;
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
-   parties names ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
+   parties names and that does not stand for its government ("Kabul pledged",
+   ``herald.events.place.acting_places``) ("Gunmen stormed a hotel on Tuesday ... in
+   Beledweyne");
 3. ``previous``: for a deed (a material event), the town of the deed told just before
    (within about two sentences), when its own sentence gave one: news names the town once
    and goes on;
@@ -49,17 +51,24 @@ _COARSE = frozenset({"country", "continent", "region", None})
 
 
 def place_events(
-    events: Sequence[Event], doc: Document, places: Sequence[Place], lede_end: int = 0
+    events: Sequence[Event],
+    doc: Document,
+    places: Sequence[Place],
+    lede_end: int = 0,
+    acting: frozenset[Place] = frozenset(),
 ) -> list[Event]:
     """The events with a place wherever a rung of the ladder gives one. ``lede_end``: where
-    the article's lede ends (character offset), whose deed's town is the story's scene."""
+    the article's lede ends (character offset), whose deed's town is the story's scene.
+    ``acting``: the mentions that stand for a government ("Moscow denounced"), no place of
+    their sentence's events, though they still count towards the article's places."""
     towns = [p for p in places if p.feature not in _COARSE]
     countries = [p for p in places if p.feature == "country"]
+    located = [p for p in places if p not in acting]
     dateline, town, country = dateline_place(doc.dateline), main_place(towns), main_place(countries)
     placed: list[Event] = []
     scene: Place | None = None
     for event in events:
-        local = _local_place(event, places)
+        local = _local_place(event, places, located)
         home = _home_country(event, countries)
         rungs = (
             local,
@@ -68,7 +77,7 @@ def place_events(
             dateline,
             town,
             home,
-            _sentence_country(event, places),
+            _sentence_country(event, located),
             country,
         )
         where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
@@ -108,15 +117,16 @@ def _sets_scene(event: Event, local: Place | None, lede_end: int) -> bool:
     )
 
 
-def _local_place(event: Event, places: Sequence[Place]) -> Place | None:
-    """The place the event's own sentence gives it: one governing its trigger, else the
-    nearest town of the sentence."""
+def _local_place(event: Event, places: Sequence[Place], located: Sequence[Place]) -> Place | None:
+    """The place the event's own sentence gives it: one governing its trigger, the place
+    visited (a host too: "France hosted the talks"), else the nearest town of the sentence
+    among ``located``, the places that do not stand for a government."""
     if event.where is not None:
         return replace(event.where, basis="governs")
     visited = _visited_place(event, places)
     if visited is not None:
         return visited
-    found = sentence_places(event, places)
+    found = sentence_places(event, located)
     near_town = next((p for p in found if p.feature not in _COARSE), None)
     return replace(near_town, basis="sentence") if near_town is not None else None
 

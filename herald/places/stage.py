@@ -19,7 +19,8 @@ is not a place either, so it is dropped, and it does not support other names' re
 possessive ("North Korea's threat"), any other country mention ("in the U.S.") and a city
 or state premodifier ("Vancouver police", "Georgia authorities" read as the US state: it
 still says where) stay places. A FAC entity is kept only when the gazetteer knows its name
-(most are buildings and roads it cannot place).
+(most are buildings and roads it cannot place). A US legislator's party-and-state tag
+("Sen. Ted Cruz, R-Texas", "(D-Calif.)") says whom they represent: no place.
 
 The few US counties without a point take that of a city of the same state named in the
 article, else their state's centre.
@@ -54,9 +55,16 @@ KIND_WORDS = {
 }
 
 
+# A US legislator's party and state ("Sen. Ted Cruz, R-Texas,", "(D-Calif.)"): whom they
+# represent, not where anything happens.
+_PARTY_STATE_TAG = re.compile(r"(?:^|[\s(,])[DRI]-$")
+
+
 def _keep(parsed: ParsedText, mention: PlaceMention, entry: Entry | None) -> bool:
-    """Apply the FAC and adjective rules of the module docstring."""
+    """Apply the FAC, party-tag and adjective rules of the module docstring."""
     if mention.entity.label == "FAC" and entry is None:
+        return False
+    if _PARTY_STATE_TAG.search(parsed.text[max(mention.start - 3, 0) : mention.start]):
         return False
     return not (
         entry is not None and entry.feature == "country" and is_premodifier(parsed, mention)

@@ -433,13 +433,39 @@ def test_going_on_strike_is_a_protest_by_the_strikers_and_carrying_one_out_an_at
     assert only(events_of("Israel carried out a strike on Gaza."), "ASSAULT")
 
 
-def test_a_capital_that_speaks_or_owns_is_not_where_things_happen() -> None:
+def test_a_capital_that_acts_speaks_or_owns_is_not_where_things_happen() -> None:
     def places(text: str) -> list[str | None]:
         found = herald.extract(text, date="2024-05-01", all_events=True).events
         return [e.where.name if e.where else None for e in found]
 
     assert places("North Korea fired a missile into the sea, Seoul said.") == [None]
     assert places("Gunmen stormed a hotel in Beledweyne, Seoul's envoy said.") == ["Beledweyne"]
+    # a capital that acts is its government, whatever the verb
+    assert places("Gunmen attacked the convoy as Kabul pledged to hold talks.") == [None, None]
+    # what befalls a place does not make it act
+    assert places("Gunmen attacked a convoy as Kabul experienced a rise in attacks.") == ["Kabul"]
+    # and the host of talks is where they are held
+    assert places("France hosted the peace talks on Monday.") == ["France"]
+
+
+def test_a_fight_is_against_a_party_not_an_ill() -> None:
+    fought = only(events_of("The army fought the rebels near Goma."), "ASSAULT")
+    assert names(fought.recipient) == ["rebels"]
+    assert only(events_of("The war against Islamic State goes on."), "ASSAULT")
+    assert not [e for e in events_of("Obama will stay active in fighting climate change.")]
+    assert not [e for e in events_of("The war on poverty was declared in 1964.")]
+
+
+def test_seizing_on_a_matter_is_no_seizure() -> None:
+    assert only(events_of("Police seized weapons in the raid."), "COERCE")
+    assert only(events_of("Troops inspected the firearms the army seized."), "COERCE")
+    assert only(events_of("The coast guard seized and inspected a vessel."), "COERCE")
+    assert not [e for e in events_of("The party seized on the scandal as a weapon.")]
+
+
+def test_cutting_funding_is_a_sanction_not_aid() -> None:
+    cut = only(events_of("Congress cut funding for the pilot program."), "SANCTION")
+    assert cut.trigger.text == "cut"
 
 
 def test_words_are_addressed_to_parties_not_to_things() -> None:

@@ -38,6 +38,10 @@ def trigger_index(text: str, word: str) -> tuple:
         ("There were no talks with Iran.", "talks", "negated"),
         ("Israel denied attacking Gaza.", "attacking", "negated"),
         ("Israel refused to release the prisoners.", "release", "negated"),
+        # what someone escapes, avoids or averts did not happen
+        ("The opposition leader escaped arrest.", "arrest", "negated"),
+        ("The two countries narrowly avoided a war.", "war", "negated"),
+        ("Talks averted a strike by the dockers.", "strike", "negated"),
         ("Israel will not attack Gaza.", "attack", "negated"),
         ("Police said no one was detained.", "detained", "negated"),
         ("They are expected to talk before the Council meets.", "meets", "planned"),

@@ -39,6 +39,12 @@ def test_us_as_a_title_premodifier_is_not_a_place() -> None:
     assert places["Ottawa"].country == "CAN"
 
 
+def test_a_legislators_party_and_state_tag_is_not_a_place() -> None:
+    text = "Sen. Ted Cruz, R-Texas, criticized the bill at a rally in Texas."
+    assert [(p.text, p.start) for p in _places(text)] == [("Texas", text.rindex("Texas"))]
+    assert not _places("Sen. Kamala Harris, D-Calif., called the record problematic.")
+
+
 def test_us_after_a_preposition_is_a_place() -> None:
     text = "The talks will take place in the U.S. next month."
     places = _by_text(_places(text))
