@@ -133,7 +133,9 @@ def _table_organizations(scan: Scan) -> list[MentionCandidate]:
     for match in scan.matches:
         if match.category != "organization":
             continue
-        if scan.free(match.start, match.end):
+        if scan.longer_name(match.start, match.end):
+            found += _other_name(scan, match.start, match.end)
+        elif scan.free(match.start, match.end):
             start = _with_article(scan, match.start, match.end)
             found.append(
                 MentionCandidate(
@@ -154,6 +156,19 @@ def _table_organizations(scan: Scan) -> list[MentionCandidate]:
                 )
             )
     return found
+
+
+def _other_name(scan: Scan, start: int, end: int) -> list[MentionCandidate]:
+    """The longer name that holds a known one ("Free Democrats"), as an organization of its
+    own that the tables do not know."""
+    while scan.longer_name(start, end):
+        start -= 1
+    if not scan.free(start, end):
+        return []
+    name = lexicon.normalize(scan.text(start, end))
+    first = _with_article(scan, start, end)
+    scan.claim(first, end)
+    return [MentionCandidate(first, end, end - 1, "organization", name=name, key=name)]
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})  # the parts of speech a name is made of

@@ -63,5 +63,26 @@ class Scan:
     def free(self, start: int, end: int) -> bool:
         return not any(self.claimed[start:end])
 
+    def longer_name(self, start: int, end: int) -> bool:
+        """Whether the capitalized word before the known name [start, end) makes a name of
+        its own: the "Liberal Democratic Party" of Japan, Germany's "Free Democrats" and
+        "Social Democrats" are not the "Democratic Party" of the tables. A word the tables
+        know ("Senate Democrats"), a place, people or person of its own ("Russian
+        Democrats") or the sentence's first word does not."""
+        if start == 0:
+            return False
+        before, first = self.tokens[start - 1], self.tokens[start]
+        one_entity = first.ent_iob == "I"
+        return (
+            before.pos == "PROPN"
+            and before.text[:1].isupper()
+            and before.dep in ("compound", "amod")
+            and start <= before.head < end
+            and before.sent == first.sent
+            and self.parsed.sentences[before.sent].start < before.i
+            and self.match_at[before.i] is None
+            and (one_entity or before.ent_type not in ("GPE", "LOC", "NORP", "PERSON"))
+        )
+
     def text(self, start: int, end: int) -> str:
         return self.parsed.span_text(start, end)

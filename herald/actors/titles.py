@@ -30,7 +30,9 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
         elif match.category == "organization":
             org = lexicon.organization_for(match.key)
             if org is not None:
-                title.country = title.country or org.country
+                # "Liberal Democratic Party": a party, not the American one
+                if not scan.longer_name(match.start, match.end):
+                    title.country = title.country or org.country
                 title.sector = title.sector or org.sector
         elif match.category == "role":
             _add_role(scan, title, match, start)

@@ -73,7 +73,9 @@ def modality_of(
         or _has_condition(view, chain[1:] if made_threat else chain)
         or _in_condition(view, trigger)
         or _asks(view)
+        or _inverted(view, chain)
         or _can_do(view, trigger)
+        or _commanded(view, trigger)
     )
     if hypothetical or _is_generic_infinitive(view, chain) or _power_to_act(view, chain):
         return "hypothetical"
@@ -316,6 +318,33 @@ def _has_condition(view: SentenceView, chain: list[int]) -> bool:
     return False
 
 
+# Where a command stands: the main clause, or a clause quoted or told ("..., he said").
+_COMMAND_SLOTS = frozenset({"ROOT", "ccomp", "parataxis"})
+
+
+def _commanded(view: SentenceView, trigger: int) -> bool:
+    """An imperative, what someone bids be done, not a deed: "Smash his head with a rock, or
+    slaughter him", "Release the prisoners now, the protesters chanted". A verb in its base
+    form with no subject, auxiliary or "to", standing as a clause of its own or the conjunct
+    of one."""
+    verb = trigger
+    while view.tok(verb).dep == "conj" and view.head(verb) is not None:
+        verb = view.head(verb)  # type: ignore[assignment]
+    token = view.tok(verb)
+    # a command opens its clause (a noun the tagger took for a verb does not: "the Oval
+    # Office clash"); one that opens the sentence is often parsed as a clause of what follows
+    heads_clause = all(view.tok(i).pos == "PUNCT" for i in range(token.left, verb)) and (
+        verb == view.start or view.tok(verb - 1).pos in ("PUNCT", "CCONJ")
+    )
+    opens = all(view.tok(i).pos == "PUNCT" for i in range(view.start, verb))
+    return (
+        token.tag == "VB"
+        and heads_clause
+        and (token.dep in _COMMAND_SLOTS or (token.dep == "advcl" and opens))
+        and not view.children(verb, "nsubj", "nsubjpass", "aux", "auxpass", "mark")
+    )
+
+
 _CLOSING_QUOTES = frozenset({'"', "'", "\u201d", "\u2019", ")"})
 
 
@@ -325,6 +354,19 @@ def _asks(view: SentenceView) -> bool:
         text = view.tok(i).text
         if text not in _CLOSING_QUOTES:
             return text.endswith("?")
+    return False
+
+
+def _inverted(view: SentenceView, chain: list[int]) -> bool:
+    """A clause that opens with its auxiliary before its subject asks or supposes: "Did
+    Clinton help the rebels" (a question whose mark was cut off), "Should Russia invade,
+    NATO will respond"."""
+    first = next((i for i in range(view.start, view.end) if view.tok(i).pos != "PUNCT"), None)
+    for verb in chain:
+        auxiliaries = view.children(verb, "aux", "auxpass")
+        subjects = view.children(verb, "nsubj", "nsubjpass")
+        if first in auxiliaries and subjects and first < subjects[0]:
+            return True
     return False
 
 

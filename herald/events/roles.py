@@ -14,6 +14,7 @@ prepositional objects. Who these tokens are (``ActorRef``, country, sector) is
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -38,7 +39,10 @@ _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # What a burden or harm falls on: "sanctions on Iran", "pressure against Kyiv".
 BURDEN_PREPS = frozenset({"on", "against"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "acomp"})
-_NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+# Names of times, amounts and happenings ("the New Year's Eve assaults"): never a party.
+_NOT_PARTICIPANT_ENTS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "EVENT"}
+)
 _ACTORLIKE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
@@ -381,11 +385,13 @@ def _noun_roles(
         and (on_verb is not None or view.tok(noun).dep in ("dobj", "nsubjpass"))
         and (on_verb is not None or view.tok(governor).pos == "VERB")
         and governor not in events
-        and (governing in cues("light") or governing not in cues("speech"))
+        and (governing in cues("light") or governing not in _no_lenders())
     ):
         # "hold talks", "staged demonstrations": the verb's subject is the noun's actor; the
         # subject of a verb of undergoing is its recipient ("the constitution faces
-        # criticism", "drew condemnation", cue kind ``undergo``)
+        # criticism", "drew condemnation", cue kind ``undergo``); the subject of a verb that
+        # tells, looks on at or stops a deed is neither ("described the massacre",
+        # "investigated the killing", "prevented an attack", cue kind ``onlooker``)
         path = "light" if governing in cues("light") else "governed"
         subjects, _ = _subject(view, [governor], governor)
         if governing in cues("undergo"):
@@ -398,6 +404,13 @@ def _noun_roles(
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
     return _expand(view, actors), _expand(view, recipients), path
+
+
+@functools.cache
+def _no_lenders() -> frozenset[str]:
+    """Verbs whose subject does not do the deed their object names: who speaks of it, looks
+    on at it, or escapes or stops it ("escaped arrest", "foiled a bombing")."""
+    return cues("speech") | cues("onlooker") | cues("avoidance")
 
 
 _ON_VERBS = frozenset({"go", "be", "remain", "stay"})

@@ -386,3 +386,17 @@ def test_a_country_inside_an_organization_name_is_the_organization() -> None:
     assert _named(actors, "U.S. Embassy").country == "USA"
     korea = _actors("The Democratic People's Republic of Korea fired a missile.")
     assert [(a.name, a.kind) for a in korea] == [("North Korea", "country")]
+
+
+def test_a_known_name_inside_a_longer_one_is_another_party() -> None:
+    japan = _named(
+        _actors("He supports Abe's ruling Liberal Democratic Party."), "Liberal Democratic Party"
+    )
+    assert (japan.country, japan.sector) == (None, "PTY")
+    germany = _named(
+        _actors("Merkel held talks with the Free Democrats in Berlin."), "Free Democrats"
+    )
+    assert germany.country is None
+    # a body the tables know and a place before the name leave it the known one
+    senate = _named(_actors("Senate Democrats criticized the bill."), "Democratic Party")
+    assert senate.country == "USA"

@@ -463,6 +463,18 @@ def test_seizing_on_a_matter_is_no_seizure() -> None:
     assert not [e for e in events_of("The party seized on the scandal as a weapon.")]
 
 
+def test_who_tells_of_looks_on_at_or_stops_a_deed_does_not_do_it() -> None:
+    told = events_of("The reporter was criticised for describing the massacre as a performance.")
+    assert "reporter" not in [a.text for e in told if e.type == "ASSAULT" for a in e.actor]
+    survived = only(events_of("The minister survived an attack by gunmen."), "ASSAULT")
+    assert (names(survived.actor), names(survived.recipient)) == (["gunmen"], ["minister"])
+
+
+def test_a_named_happening_is_no_party() -> None:
+    assaults = events_of("The New Year's Eve assaults shocked Germany.")
+    assert not [a for e in assaults for a in e.actor]
+
+
 def test_cutting_funding_is_a_sanction_not_aid() -> None:
     cut = only(events_of("Congress cut funding for the pilot program."), "SANCTION")
     assert cut.trigger.text == "cut"

@@ -42,6 +42,22 @@ def trigger_index(text: str, word: str) -> tuple:
         ("The opposition leader escaped arrest.", "arrest", "negated"),
         ("The two countries narrowly avoided a war.", "war", "negated"),
         ("Talks averted a strike by the dockers.", "strike", "negated"),
+        ("Police prevented an attack on the mosque.", "attack", "negated"),
+        # a command bids a deed be done
+        ("Release the prisoners now, the protesters chanted.", "Release", "hypothetical"),
+        ('"Attack them and burn their homes," the commander said.', "burn", "hypothetical"),
+        ("Police arrest 20 protesters in Paris", "arrest", "asserted"),
+        (  # the tagger takes "clash" for a verb; it opens no clause
+            "The United States announced last week that it would cease military aid and "
+            "intelligence sharing with Ukraine, following the Oval Office clash between U.S. "
+            "President Donald Trump and Ukrainian President Volodymyr Zelenskyy on Feb. 28.",
+            "clash",
+            "asserted",
+        ),
+        # an auxiliary before its subject asks or supposes
+        ("Did Clinton help the rebels", "help", "hypothetical"),
+        ("Should Russia invade Ukraine, NATO will respond.", "invade", "hypothetical"),
+        ("Russia did invade Ukraine.", "invade", "asserted"),
         ("Israel will not attack Gaza.", "attack", "negated"),
         ("Police said no one was detained.", "detained", "negated"),
         ("They are expected to talk before the Council meets.", "meets", "planned"),
