@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import herald.actors.lexicon as lexicon
+from herald.actors.person_nouns import is_person_noun
+from herald.events.participants import is_agent
 from herald.events.plover import TriggerEntry, cues, plover_types
 from herald.events.syntax import SentenceView
 
@@ -97,10 +99,13 @@ def find_roles(
 
 
 def actorlike(view: SentenceView, i: int) -> bool:
-    """Whether a noun names a party (a name, a country word, a role such as "government")
-    rather than a thing or a deed ("reforms", "decision")."""
+    """Whether a noun names a party (a name, a country word, a role such as "government",
+    a noun made to name people: "developers") rather than a thing or a deed ("reforms",
+    "decision")."""
     token = view.tok(i)
     if token.ent_type in _ACTORLIKE_ENTS or token.pos == "PRON":
+        return True
+    if token.pos == "NOUN" and is_person_noun(token.lemma):
         return True
     return bool(lexicon.role_for(token.text) or lexicon.role_for(token.lemma)
                 or lexicon.country_for(token.text))  # fmt: skip
@@ -258,6 +263,10 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
                 passive = undergoing
             else:
                 subjects, passive = [], subjects
+        elif _kids(view, unit, "auxpass"):
+            # "seeking damages for being shot": a passive with no subject of its own
+            # befalls the one it inherits
+            subjects, passive = [], subjects
     return _expand(view, subjects), _expand(view, passive)
 
 
@@ -303,6 +312,9 @@ def _inherited_subject(view: SentenceView, head: int) -> list[int]:
             # a past participle ("a rally staged by students") leaves the noun undergoing.
             return [] if view.tok(current).tag == "VBN" else [parent]
         if view.tok(parent).pos == "ADP":
+            faulted = _blamed_for(view, current, parent)
+            if faulted:
+                return faulted
             parent = view.head(parent) or parent
         found = view.children(parent, "nsubj", "agent")
         if found:
@@ -310,6 +322,24 @@ def _inherited_subject(view: SentenceView, head: int) -> list[int]:
             return agent or [f for f in found if view.tok(f).dep == "nsubj"]
         current = parent
     return []
+
+
+def _blamed_for(view: SentenceView, gerund: int, preposition: int) -> list[int]:
+    """Who a verb of judging, punishing or pressing says does the deed: "criticized the
+    officer for shooting Crutcher", "accused Israel of attacking Gaza", "was arrested for
+    threatening the mayor", "pressured Ukraine into investigating": its object, when a party,
+    not its subject. Not what is sought for a deed done to someone ("seeking damages for
+    being shot")."""
+    verb = view.head(preposition)
+    if (
+        verb is None
+        or view.tok(gerund).dep != "pcomp"
+        or view.tok(preposition).lemma.lower() not in ("for", "of", "into")
+        or view.children(gerund, "auxpass")
+    ):
+        return []
+    blamed = view.children(verb, "dobj") or view.children(verb, "nsubjpass")
+    return [party for party in blamed if is_agent(view, party)]
 
 
 def _verb_roles(

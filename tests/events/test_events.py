@@ -470,6 +470,25 @@ def test_who_tells_of_looks_on_at_or_stops_a_deed_does_not_do_it() -> None:
     assert (names(survived.actor), names(survived.recipient)) == (["gunmen"], ["minister"])
 
 
+def test_who_is_blamed_or_punished_for_a_deed_did_it() -> None:
+    shot = only(events_of("Clinton criticized officer Betty Shelby for shooting a man."), "ASSAULT")
+    assert names(shot.actor) == ["officer Betty Shelby"]
+    threat = only(events_of("Police arrested the man for threatening the mayor."), "THREATEN")
+    assert names(threat.actor) == ["man"]
+    attack = only(events_of("Israel was accused of attacking Gaza."), "ASSAULT")
+    assert names(attack.actor) == ["Israel"]
+    pressed = events_of("The president pressured Ukraine into investigating his rivals.")
+    assert [names(e.actor) for e in pressed if e.trigger.text == "investigating"] == [["Ukraine"]]
+    # what is sought for a deed is not its doer; a passive befalls the one it inherits
+    shot = only(events_of("Soltan is seeking damages for being shot in Cairo."), "ASSAULT")
+    assert (names(shot.actor), names(shot.recipient)) == ([], ["Soltan"])
+
+
+def test_people_named_by_their_trade_are_the_target_not_their_home() -> None:
+    charge = only(events_of("Prosecutors charged two Vermont developers with fraud."), "ACCUSE")
+    assert [r.text for r in charge.recipient] == ["two Vermont developers"]
+
+
 def test_a_named_happening_is_no_party() -> None:
     assaults = events_of("The New Year's Eve assaults shocked Germany.")
     assert not [a for e in assaults for a in e.actor]
