@@ -265,9 +265,18 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
                 subjects, passive = [], subjects
         elif _kids(view, unit, "auxpass"):
             # "seeking damages for being shot": a passive with no subject of its own
-            # befalls the one it inherits
-            subjects, passive = [], subjects
+            # befalls the one it inherits, or the one told it will ("ordered Russians to be
+            # evacuated")
+            subjects, passive = [], _told(view, head) or subjects
     return _expand(view, subjects), _expand(view, passive)
+
+
+def _told(view: SentenceView, head: int) -> list[int]:
+    """The object of the verb an infinitive complements: who is ordered, asked or allowed."""
+    parent = view.head(head)
+    if view.tok(head).dep != "xcomp" or parent is None:
+        return []
+    return view.children(parent, "dobj")
 
 
 def antecedent(view: SentenceView, verb: int, subject: int) -> int:

@@ -252,7 +252,15 @@ def _gives_aid(view: SentenceView, i: int) -> bool:
     help, and "provide", "deliver", "grant" give anything."""
     things = _acted_on(view, i, "with", ("pobj", "pcomp"), ("acl",))
     aid = cues("aid")
-    return any(view.tok(t).lemma.lower() in aid for thing in things for t in view.subtree(thing))
+    # the noun a giving describes is read without the giving ("a translation provided by
+    # the SITE Intelligence Group" gives no intelligence)
+    own = view.subtree(i) if view.tok(i).dep == "acl" else range(0)
+    return any(
+        view.tok(t).lemma.lower() in aid
+        for thing in things
+        for t in view.subtree(thing)
+        if t not in own
+    )
 
 
 def _object_kinds(view: SentenceView, i: int) -> set[str]:

@@ -170,6 +170,7 @@ def test_giving_aid_is_aid(sentence: str) -> None:
         "The new charter grants vast powers to the president.",
         "Airbus delivered thirty aircraft to the airline.",
         "The council allocated two seats to the observers.",
+        "He said so, according to a translation provided by the SITE Intelligence Group.",
     ],
 )
 def test_giving_other_things_is_no_aid(sentence: str) -> None:
@@ -482,6 +483,8 @@ def test_who_is_blamed_or_punished_for_a_deed_did_it() -> None:
     # what is sought for a deed is not its doer; a passive befalls the one it inherits
     shot = only(events_of("Soltan is seeking damages for being shot in Cairo."), "ASSAULT")
     assert (names(shot.actor), names(shot.recipient)) == ([], ["Soltan"])
+    freed = only(events_of("The court ordered the activists to be released."), "RETREAT")
+    assert names(freed.recipient) == ["activists"]
 
 
 def test_people_named_by_their_trade_are_the_target_not_their_home() -> None:
