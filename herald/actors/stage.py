@@ -44,7 +44,8 @@ unqualified); else the country inferred for the people coordinated with the acto
 Trudeau or Ms. Freeland"); else the one named most often in all the paragraphs that mention
 the actor. With no cue at all, or a tie nothing breaks, the home country: that of the
 dateline, else of the publisher, else of the outlet signing the photo credits
-(``media.csv``), else None.
+(``media.csv``), else None. A body whose name says it serves no single state ("the
+International Court of Justice", "World ...", "Global ...") is given none.
 
 The stage is split in these modules: ``herald.actors.mentions`` finds candidate mentions
 (``herald.actors.scan`` holds their records, ``herald.actors.titles`` reads their titles,
@@ -255,6 +256,8 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[
     for draft in drafts:
         if draft.country or draft.sector not in STATE_SECTORS or draft.kind == "country":
             continue
+        if draft.kind == "organization" and _international(draft.name):
+            continue  # "the International Court of Justice" serves no paragraph's state
         partners = _partners(draft, drafts, scan)
         # "Minister X and U.S. Secretary Y": a writer qualifies one title and not the
         # other because the two serve different states
@@ -275,6 +278,14 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[
     for draft, tied, everywhere, partners in ties:
         supporting = Counter(p.country for p in partners if p.country and id(p) not in titled)
         draft.country = _break_tie(tied, (supporting, everywhere), home) or home
+
+
+# Words by which a body's name says it serves no single state.
+_INTERNATIONAL = re.compile(r"\b(?:international|world|global|united nations|inter-\w+)\b", re.I)
+
+
+def _international(name: str) -> bool:
+    return bool(_INTERNATIONAL.search(name))
 
 
 # --------------------------------------------------------------------------- public API

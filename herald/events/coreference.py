@@ -12,8 +12,9 @@ and something ties them:
   none (generic parties, "five people", "the attackers", never tell events apart, nor do a
   state and its organs: "Ankara testing", "Turkish F-16 jets ... to test");
 - tied: a named party in common, the same town, the same date of its own, with no named
-  party on either mention the same trigger word ("killed ... killed"), or, for a deed, a
-  later claim of it ("claimed responsibility for the attack").
+  party on either mention the same trigger word ("killed ... killed"), a later definite
+  noun of the same word with no doer of its own ("launched a missile ... the missile
+  launch"), or, for a deed, a later claim of it ("claimed responsibility for the attack").
 
 A second pass runs once events have their places (``merge_placed_tolls``): a deed of force
 told without its doer ("seven people were killed") that the place ladder puts in the same
@@ -100,6 +101,7 @@ def same_event(first: Event, second: Event) -> bool:
         or _same_town(first, second)
         or (_own(first.when) is not None and _own(first.when) == _own(second.when))
         or _refers_back(first, second)
+        or _retold(first, second)
     )
 
 
@@ -115,6 +117,23 @@ def _refers_back(first: Event, second: Event) -> bool:
         return False
     before = second.evidence.sentence[: second.trigger.start - second.evidence.start].lower()
     return before.endswith(_CLAIM_WORDS)
+
+
+def _retold(first: Event, second: Event) -> bool:
+    """A definite noun of the first mention's word, with no doer nor date of its own,
+    retells it: "North Korea launched a missile over Japan ... in response to the missile
+    launch", not "the killing of 34 soldiers last week". (Any definite noun, of any word,
+    merged other deeds.)"""
+    if second.actor or _own(second.when) or not same_word(first.trigger.text, second.trigger.text):
+        return False
+    at = second.trigger.start - second.evidence.start
+    before = second.evidence.sentence[:at].lower().split()[-3:]
+    after = second.evidence.sentence[at + len(second.trigger.text) :].lower().split()[:3]
+    return "the" in before and not _ANOTHER & {*before, *after}
+
+
+# Words that set a deed beside one told before: "the arrest of another five people".
+_ANOTHER = frozenset({"another", "other", "new", "second", "further", "more", "latest"})
 
 
 def _same_target(first: Event, second: Event) -> bool:

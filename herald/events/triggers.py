@@ -254,12 +254,12 @@ def _gives_aid(view: SentenceView, i: int) -> bool:
     aid = cues("aid")
     # the noun a giving describes is read without the giving ("a translation provided by
     # the SITE Intelligence Group" gives no intelligence)
-    own = view.subtree(i) if view.tok(i).dep == "acl" else range(0)
+    described = view.head(i) if view.tok(i).dep == "acl" else None
     return any(
         view.tok(t).lemma.lower() in aid
         for thing in things
         for t in view.subtree(thing)
-        if t not in own
+        if thing != described or t not in view.subtree(i)
     )
 
 

@@ -400,3 +400,11 @@ def test_a_known_name_inside_a_longer_one_is_another_party() -> None:
     # a body the tables know and a place before the name leave it the known one
     senate = _named(_actors("Senate Democrats criticized the bill."), "Democratic Party")
     assert senate.country == "USA"
+
+
+def test_an_international_body_takes_no_country_from_its_paragraph() -> None:
+    text = "The International Court of Justice rejected Kenya's request on Monday."
+    court = _named(_actors(text), "International Court of Justice")
+    assert (court.country, court.sector) == (None, "JUD")
+    # a court the text does not name for the world still does
+    assert _named(_actors("The court rejected Kenya's appeal."), "court").country == "KEN"

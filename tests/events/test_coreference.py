@@ -134,3 +134,32 @@ def test_one_speakers_demands_on_other_matters_are_two_statements() -> None:
     assert len(merge_mentions([ceasefire, again])) == 1
     repeated = _said(4, "demands", "She demands it of the council.", 300, **parties)
     assert len(merge_mentions([ceasefire, repeated])) == 1
+
+
+def test_a_definite_noun_of_the_same_word_retells_the_deed() -> None:
+    north = (ActorRef(name="North Korea", kind="country", actor_id="d:a1"),)
+    japan = (ActorRef(name="Japan", kind="country", actor_id="d:a2"),)
+    fired = _event(1, "launched", 12, type="MOBILIZE", actor=north)
+    sentence = "Seoul responded to the missile launch over Japan."
+    start = sentence.index("launch ")
+    retold = replace(
+        _event(2, "launch", 300 + start, type="MOBILIZE", recipient=japan),
+        evidence=Evidence(sentence, 300, 300 + len(sentence)),
+    )
+    (merged,) = merge_mentions([fired, retold])
+    assert [m.text for m in merged.mentions] == ["launch"]
+    # an indefinite one is another deed
+    sentence = "Seoul responded to a new missile launch over Japan."
+    start = sentence.index("launch ")
+    other = replace(
+        _event(2, "launch", 300 + start, type="MOBILIZE", recipient=japan),
+        evidence=Evidence(sentence, 300, 300 + len(sentence)),
+    )
+    assert len(merge_mentions([fired, other])) == 2
+    sentence = "It led to the launch of another missile."
+    start = sentence.index("launch ")
+    further = replace(
+        _event(2, "launch", 300 + start, type="MOBILIZE"),
+        evidence=Evidence(sentence, 300, 300 + len(sentence)),
+    )
+    assert len(merge_mentions([fired, further])) == 2
