@@ -163,3 +163,6 @@ def test_a_definite_noun_of_the_same_word_retells_the_deed() -> None:
         evidence=Evidence(sentence, 300, 300 + len(sentence)),
     )
     assert len(merge_mentions([fired, further])) == 2
+    # one with a date of its own is another deed
+    dated = replace(retold, when=TimeValue("last week", "2017-W34", "week", "relative"))
+    assert len(merge_mentions([fired, dated])) == 2
