@@ -497,6 +497,12 @@ def test_a_named_happening_is_no_party() -> None:
     assert not [a for e in assaults for a in e.actor]
 
 
+def test_an_appeal_asks_for_something_or_of_someone() -> None:
+    assert only(events_of("Kenya launched an appeal for aid."), "REQUEST")
+    assert only(events_of("The Pope's appeal for peace was ignored."), "REQUEST")
+    assert not events_of("Geopolitical factors have elevated Burma's bipartisan appeal.")
+
+
 def test_cutting_funding_is_a_sanction_not_aid() -> None:
     cut = only(events_of("Congress cut funding for the pilot program."), "SANCTION")
     assert cut.trigger.text == "cut"
