@@ -53,7 +53,8 @@ class PloverType:
 class TriggerEntry:
     """One row of the trigger lexicon.
 
-    ``requires`` lists alternatives, any of which must be present: a lemma that is a child
+    ``requires`` lists alternatives, any of which must be present (an alternative of needs
+    joined by "&" is present when all of them are): a lemma that is a child
     (particle, preposition, modifier, object), the head or the hyphen prefix of the trigger,
     or ``ctx:NAME`` for a context evoked by the sentence, or ``obj:held``: what the
     trigger frees is someone who can be held, not a made thing, or ``by:voiced``: a noun

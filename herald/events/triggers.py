@@ -51,6 +51,9 @@ TO_DO = "obj:to-do"
 # A ``requires`` value: a verb with no object, direct or clausal ("protesters demonstrated",
 # not "demonstrated that it could reach Guam", "rallied support").
 NO_OBJECT = "obj:none"
+# A ``requires`` value: a verb with no direct object ("workers struck for pay", not "struck
+# a military airport"); a clause may follow ("struck to demand higher pay").
+INTRANSITIVE = "obj:intransitive"
 # A ``requires`` value: a verb with a clause of its own subject for its object ("claimed
 # the attackers were in touch with Kabul", not "claimed responsibility", "claim to lead").
 CLAUSE = "obj:clause"
@@ -180,25 +183,11 @@ def _best_entry(
 ) -> TriggerEntry | None:
     ranked = []
     for entry in entries:
-        if _walkout_with_a_target(view, i, entry):
-            continue
         if not entry.requires:
             ranked.append((0, entry.weight, entry))
         elif _requirement_met(view, i, entry.requires, contexts):
             ranked.append((1, entry.weight, entry))
     return max(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
-
-
-def _walkout_with_a_target(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
-    """A labour strike (PROTEST, mode ``strike``) takes no object: workers strike, or strike
-    for pay; forces that "struck a military airport" dealt a blow, whatever trade the
-    sentence also tells ("traded threats after Turkish forces ... struck an airport")."""
-    return (
-        entry.type == "PROTEST"
-        and entry.mode == "strike"
-        and view.tok(i).pos == "VERB"
-        and bool(view.children(i, "dobj"))
-    )
 
 
 _OTHER_PREDICATES = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "parataxis"})
@@ -207,8 +196,11 @@ _OTHER_PREDICATES = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "para
 def _requirement_met(
     view: SentenceView, i: int, requires: tuple[str, ...], contexts: tuple[str, ...]
 ) -> bool:
-    """Whether one of the entry's required words is a syntactic neighbour of token ``i``
-    (or, written "ctx:NAME", one of the sentence's contexts)."""
+    """Whether one of the entry's alternatives holds: a required word that is a syntactic
+    neighbour of token ``i``, a context of the sentence ("ctx:NAME"), a syntactic need
+    (``_SYNTACTIC_NEEDS``), or several of these joined by "&", all of which must hold (a
+    labour strike, "ctx:economic&obj:intransitive": workers strike, forces that "struck a
+    military airport" dealt a blow whatever trade the sentence also tells)."""
     # A preposition of time is no required word: "fired a missile ... on Friday" is not
     # "fired on" someone.
     # Nor is another predicate hung on it: "traded threats after forces shot down two
@@ -232,16 +224,20 @@ def _requirement_met(
             near.add(view.tok(view.head(head)).lemma.lower())  # type: ignore[arg-type]
     if i - 2 >= view.start and view.tok(i - 1).text == "-":
         near.add(view.tok(i - 2).lemma.lower())
-    for need in requires:
-        if need in _SYNTACTIC_NEEDS:
-            if _SYNTACTIC_NEEDS[need](view, i):
-                return True
-        elif need.startswith("ctx:"):
-            if need[4:] in contexts:
-                return True
-        elif need in near:
-            return True
-    return False
+    return any(
+        all(_need_met(view, i, need, contexts, near) for need in alternative.split("&"))
+        for alternative in requires
+    )
+
+
+def _need_met(
+    view: SentenceView, i: int, need: str, contexts: tuple[str, ...], near: set[str]
+) -> bool:
+    if need in _SYNTACTIC_NEEDS:
+        return _SYNTACTIC_NEEDS[need](view, i)
+    if need.startswith("ctx:"):
+        return need[4:] in contexts
+    return need in near
 
 
 def _gives_aid(view: SentenceView, i: int) -> bool:
@@ -1079,6 +1075,7 @@ _SYNTACTIC_NEEDS = {
     CLAUSE: _clause_object,
     TO_DO: _told_to_do,
     NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),
+    INTRANSITIVE: lambda view, i: not view.children(i, "dobj"),
     SOME_OBJECT: lambda view, i: bool(
         view.children(i, "dobj", "nsubjpass", "ccomp")
         or any(view.tok(p).lemma.lower() == "with" for p in view.children(i, "prep"))
