@@ -111,11 +111,11 @@ def _locative(view: SentenceView, i: int) -> bool:
 
 def acting_places(parsed: ParsedText, places: Sequence[Span[Place]]) -> frozenset[Place]:
     """The place mentions that stand for a government, not a location: the subject of a
-    verb of doing or saying or a possessor ("Beijing has proposed", "Kabul pledged",
-    "Seoul's spy agency"), or a conjunct of one. The sentence of "Moscow denounced the
-    launch" does not happen in Moscow. The subject of a passive ("Aleppo was shelled") or of
-    a verb of what befalls a place ("California experiences a rise in cases") is still a
-    location."""
+    verb of doing or saying, the agent of a passive, or a possessor ("Beijing has proposed",
+    "Kabul pledged", "cut by Pyongyang", "Seoul's spy agency"), or a conjunct of one. The
+    sentence of "Moscow denounced the launch" does not happen in Moscow. The subject of a
+    passive ("Aleppo was shelled") or of a verb of what befalls a place ("California
+    experiences a rise in cases") is still a location."""
     acting: set[Place] = set()
     for span in places:
         heads = [
@@ -131,6 +131,8 @@ def acting_places(parsed: ParsedText, places: Sequence[Span[Place]]) -> frozense
 def _acts(parsed: ParsedText, token: Token) -> bool:
     if token.dep == "poss":
         return True
+    if token.dep == "pobj" and parsed.tokens[token.head].dep == "agent":
+        return True  # "the hotline, cut by Pyongyang in 2016"
     verb = parsed.tokens[token.head].lemma.lower()
     return token.dep == "nsubj" and verb not in _befalling()
 

@@ -10,7 +10,8 @@ Courthouse", "Catawba River").
 
 Places the parser gave another label are taken back: an ORG, NORP or PERSON entity whose
 whole name the article uses as a place elsewhere, an ORG or NORP that is a country, state or
-region ("DRC", "NSW") and no person's name in the article, and the leading place of an ORG
+region ("DRC", "NSW") and no person's name in the article (not a NORP used as an adjective:
+"Jewish people"), and the leading place of an ORG
 ("Ohio Department of Health", "Gainesville Police") unless it is a news outlet ("The New
 York Times"). A name with no label is a place after a
 kind of place ("the city of Beledweyne").
@@ -168,7 +169,7 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         if entity.label in PLACE_LABELS or entity.label not in RELABEL_LABELS:
             continue
         trimmed = _trim(entity)
-        if trimmed is None:
+        if trimmed is None or _adjective_of_a_people(parsed, entity):
             continue
         key = name_key(trimmed.text)
         if key in people and key not in known:
@@ -186,6 +187,14 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             if prefix is not None:
                 found.append(prefix)
     return found
+
+
+def _adjective_of_a_people(parsed: ParsedText, entity: Entity) -> bool:
+    """A NORP entity used as an adjective ("Jewish people", "Kurdish fighters") names a
+    people, not the region some gazetteer names after it (the Jewish Autonomous Oblast)."""
+    return entity.label == "NORP" and all(
+        token.pos == "ADJ" for token in parsed.tokens[entity.start : entity.end]
+    )
 
 
 def _person_names(parsed: ParsedText) -> set[str]:

@@ -443,6 +443,9 @@ def test_a_capital_that_acts_speaks_or_owns_is_not_where_things_happen() -> None
     assert places("Gunmen stormed a hotel in Beledweyne, Seoul's envoy said.") == ["Beledweyne"]
     # a capital that acts is its government, whatever the verb
     assert places("Gunmen attacked the convoy as Kabul pledged to hold talks.") == [None, None]
+    # nor is the agent of a passive
+    text = "The hotline, cut by Pyongyang in 2016, was restored after Seoul proposed talks."
+    assert places(text) == [None]
     # what befalls a place does not make it act
     assert places("Gunmen attacked a convoy as Kabul experienced a rise in attacks.") == ["Kabul"]
     # and the host of talks is where they are held

@@ -45,6 +45,11 @@ def test_a_legislators_party_and_state_tag_is_not_a_place() -> None:
     assert not _places("Sen. Kamala Harris, D-Calif., called the record problematic.")
 
 
+def test_a_peoples_adjective_is_not_the_region_named_after_it() -> None:
+    text = "More than 600,000 Jewish people live in settlements in the West Bank."
+    assert [p.text for p in _places(text)] == ["West Bank"]
+
+
 def test_us_after_a_preposition_is_a_place() -> None:
     text = "The talks will take place in the U.S. next month."
     places = _by_text(_places(text))
