@@ -6,7 +6,10 @@ Each store (built by scripts/synthetic_archive.py) is relinked from scratch in a
 child process that measures its own process tree (herald.bench.measure): wall and CPU
 seconds, peak RSS, the feature rows it read per event (an event read twice counts twice)
 and the statements that read them (each scans its tables whatever it reads), then the
-stories it made, and how they compare with the stories the generator made (each
+stories it made, the density of the archive (``documents_a_day``: how many documents were
+published on a document's day, on average over documents: what its events meet), the load
+average of the machine before and after (CPU seconds grow with it on a shared machine),
+and how its stories compare with the stories the generator made (each
 clone's URL names its true story): B-cubed precision, recall and F1 over documents, a
 document's story being its coverage (``herald.link.documents``; before the twelfth round,
 the story of the event it reports first). The figures go in README ("Scale").
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -36,12 +40,19 @@ from herald.link import features, stage
 from herald.link.stage import relink_all, stories_of_documents
 from herald.store.database import Store
 
+# Documents published on a document's day, averaged over documents.
+DENSITY_SQL = """
+    SELECT sum(n * n) / sum(n) FROM (SELECT count(*) AS n FROM documents GROUP BY published_date)
+"""
+
 
 def relink(path: Path) -> dict[str, Any]:
     made = _counted(features, "_features")
     reads = _counted(features, "_read", lambda con, sql, params: bool(params.get("ids")))
+    load_before = os.getloadavg()[0]
     with Store.open(path) as store, measured() as measure:
         summary = relink_all(store)
+    load_after = os.getloadavg()[0]
     with Store.open_reader(path) as store:
         documents, events = store.con.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)"
@@ -55,6 +66,7 @@ def relink(path: Path) -> dict[str, Any]:
             if (story := true_story(url)) is not None
         }
         found = {doc: story for doc, story in stories_of_documents(store).items() if story}
+        density = store.con.execute(DENSITY_SQL).fetchone()[0]
         coverages, largest_coverage = store.con.execute(
             "SELECT count(*), max(n) FROM "
             "(SELECT count(*) AS n FROM documents GROUP BY coverage_id)"
@@ -64,8 +76,11 @@ def relink(path: Path) -> dict[str, Any]:
         "store": str(path),
         "documents": documents,
         "events": events,
+        "documents_a_day": round(density, 1),
+        "load": [round(load_before, 1), round(load_after, 1)],
         "seconds": round(measure.seconds, 1),
         "cpu_seconds": round(measure.cpu_seconds, 1),
+        "cpu_us_per_event": round(1e6 * measure.cpu_seconds / events),
         "peak_rss_mib": round(measure.peak_rss_mib),
         "feature_rows_per_event": round(made() / events, 2),
         "feature_reads": reads(),

@@ -10,6 +10,10 @@ cached) into as many documents as asked. Each clone is a report of a *story*:
   its named people, organisations, countries and places for others of the seeds (the same
   swap for the whole story; a person takes the first name of one seed person and the
   surname of another), so that rounds make different stories, not copies;
+- or, with a ``Span``, every story is published on a day drawn evenly from the span,
+  whatever its seed's date: one density from the first day to the last (the seeds'
+  dates spread over five years, so moving each story around its own seed's date made
+  a longer archive denser where its stories overlapped, README "Scale");
 - a story has 1 to 5 reports (``REPORTS_PER_STORY``): true repeats of one event by other
   outlets, days apart (``JITTER_DAYS``), each from its own domain.
 
@@ -17,8 +21,10 @@ Generic actors ("police") are kept, as in real news. The text and evidence sente
 the seed's: the numbers, not the prose, are what a benchmark reads. Clones get fresh ids
 (``make_doc_id`` of the seed id, the story and the report), so a store holds no duplicate.
 Documents are written ``batch_documents`` at a time through ``Store.write``, into a DuckDB
-whose cache is capped (``BUILD_MEMORY``), so memory stays flat whatever N. Nothing built
-here belongs in the repository.
+whose cache is capped (``BUILD_MEMORY``), so memory stays flat whatever N: story by story
+(the reports of a story together, the stories in no order of time), or in order of
+publication (``in_order``), as a real archive arrives. Nothing built here belongs in the
+repository.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import datetime as dt
 import pickle
 import random
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,6 +48,8 @@ from herald.time.partial import first_day
 # ``spread_days`` proportional to the documents keeps the density of a growing archive,
 # which adds days rather than stories per day (``scripts/synthetic_archive.py --per-day``).
 SPREAD_DAYS = 365
+# Where a ``Span`` starts (any day: what a benchmark reads is the density, not the dates).
+SPAN_START = dt.date(2015, 1, 1)
 # How far apart (days) the reports of one story are published.
 JITTER_DAYS = 2
 # Reports per story and how often each count is drawn: most stories are told once.
@@ -74,6 +82,26 @@ class Variant:
     round: int  # 0: the seed's own names and dates
     shift_days: int
     outlet: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Stories published on days drawn evenly from ``days`` days from ``start``, each
+    moved there from its seed's publication day (``seed_days``, by seed index)."""
+
+    start: dt.date
+    days: int
+    seed_days: tuple[dt.date | None, ...]
+
+    @classmethod
+    def of(cls, seeds: Sequence[Extraction], days: int, start: dt.date = SPAN_START) -> Span:
+        return cls(start, max(days, 1), tuple(_published_day(seed) for seed in seeds))
+
+    def shift(self, seed: int, rng: random.Random) -> int:
+        """Days from seed ``seed``'s publication to a day drawn in the span (0: undated)."""
+        day = self.seed_days[seed]
+        drawn = self.start + dt.timedelta(days=rng.randrange(self.days))
+        return (drawn - day).days if day is not None else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +167,24 @@ def _extract_news_cluster(show_progress: bool) -> list[Extraction]:
 
 
 def variants(
-    seeds: int, documents: int, seed: int, spread_days: int = SPREAD_DAYS
+    seeds: int,
+    documents: int,
+    seed: int,
+    spread_days: int = SPREAD_DAYS,
+    span: Span | None = None,
 ) -> Iterator[tuple[int, Variant]]:
     """(seed index, variant) for each of ``documents`` clones, reproducible from ``seed``;
-    a later round moves its story up to ``spread_days`` either way."""
+    a later round moves its story up to ``spread_days`` either way, or, with a ``span``,
+    every story (the first round keeping its names) moves into the span."""
     rng = random.Random(seed)
     counts, weights = zip(*REPORTS_PER_STORY, strict=True)
     made = story = 0
     while made < documents:
         round_ = story // seeds
-        shift = rng.randint(-spread_days, spread_days) if round_ else 0
+        if span is not None:
+            shift = span.shift(story % seeds, rng)
+        else:
+            shift = rng.randint(-spread_days, spread_days) if round_ else 0
         reports = min(rng.choices(counts, weights)[0], documents - made)
         for report in range(reports):
             jitter = rng.randint(0, JITTER_DAYS) if report else 0
@@ -313,6 +349,8 @@ def build_synthetic_store(
     batch_documents: int = 500,
     progress: Callable[[int], None] | None = None,
     spread_days: int = SPREAD_DAYS,
+    span_days: int | None = None,
+    in_order: bool = False,
 ) -> int:
     """Write ``documents`` synthetic documents into the store at ``path``; return how many
     it gained (a document already there is skipped, so the same call twice adds nothing).
@@ -320,22 +358,42 @@ def build_synthetic_store(
     ``seeds``: the extractions to clone (default: ``seed_extractions()``). The events are
     left unlinked (pending), for ``herald link`` to link. ``progress`` is called with the
     number of documents of each batch written; ``spread_days`` how far (either way) a later
-    round of a story moves in time.
+    round of a story moves in time, unless ``span_days`` is given: every story is then
+    published on a day drawn evenly from that many days (``Span``). ``in_order`` writes
+    the documents in order of publication instead of story by story.
     """
     originals = list(seeds if seeds is not None else seed_extractions())
     if not originals:
         raise ValueError("no seed extraction to clone")
     pools = Pools.of(originals)
+    span = Span.of(originals, span_days) if span_days is not None else None
+    made: Iterable[tuple[int, Variant]] = variants(
+        len(originals), documents, seed, spread_days, span
+    )
+    if in_order:
+        made = sorted(made, key=lambda item: _publication(originals[item[0]], item[1]))
     added = 0
     batch: list[Extraction] = []
     with Store.open(path) as store:
         store.con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")
-        for index, variant in variants(len(originals), documents, seed, spread_days):
+        for index, variant in made:
             batch.append(clone(originals[index], variant, pools))
             if len(batch) >= batch_documents:
                 added += _write(store, batch, progress)
         added += _write(store, batch, progress)
     return added
+
+
+def _published_day(extraction: Extraction) -> dt.date | None:
+    published = extraction.doc.published
+    return first_day(published.value) if published is not None and published.value else None
+
+
+def _publication(extraction: Extraction, variant: Variant) -> tuple[dt.date, int, int]:
+    """When a clone is published (undated ones first), then its story and report."""
+    day = _published_day(extraction)
+    moved = dt.date.min if day is None else day + dt.timedelta(days=variant.shift_days)
+    return moved, variant.story, variant.report
 
 
 def _write(store: Store, batch: list[Extraction], progress: Callable[[int], None] | None) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from herald.bench.synthetic import build_synthetic_store, true_story, variants
+from herald.bench.synthetic import Span, build_synthetic_store, true_story, variants
 from herald.link.stage import link_new, pending_events
 from herald.store.database import Store
 from tests.link.test_link import CHINA, report
@@ -31,6 +32,33 @@ def test_a_later_round_moves_its_story_no_farther_than_the_spread() -> None:
     later = [v.shift_days for v in made if v.round]
     assert later and all(-10 <= shift <= 10 + 2 for shift in later)  # plus the jitter
     assert max(abs(shift) for shift in moved) > 2  # moved beyond the jitter alone
+
+
+def test_a_span_publishes_every_story_within_it_whatever_its_seeds_date() -> None:
+    # Seeds published years apart: moved around its own seed's date, each story kept its
+    # seed's year, and a longer archive overlapped more of them (denser where they met).
+    start = dt.date(2015, 1, 1)
+    span = Span(start, 30, (dt.date(2013, 6, 1), dt.date(2017, 12, 20)))
+    made = list(variants(seeds=2, documents=400, seed=5, span=span))
+    published = [span.seed_days[i] + dt.timedelta(days=v.shift_days) for i, v in made]
+    assert min(published) >= start
+    assert max(published) <= start + dt.timedelta(days=30 + 2)  # plus the jitter
+    days = Counter(published)
+    assert len(days) > 25  # spread over the span, not piled on a few days
+
+
+def test_the_store_can_be_written_in_order_of_publication(tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.duckdb"
+    build_synthetic_store(path, 40, seed=1, seeds=SEEDS, batch_documents=7, in_order=True)
+    with Store.open(path) as store:
+        days = [
+            row[0]
+            for row in store.con.execute(
+                "SELECT published_date FROM documents ORDER BY rowid"
+            ).fetchall()
+        ]
+    assert len(days) == 40 and len(set(days)) > 4
+    assert days == sorted(days)
 
 
 def test_the_store_holds_the_documents_asked_for_unlinked(tmp_path: Path) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -169,6 +172,54 @@ def test_relinking_everything_gives_the_same_stories_again() -> None:
     summary = relink_all(store, batch_events=2)
     assert summary.events_linked == 6 and pending_events(store) == 0
     assert (partition(store), list_stories(store.con)) == before
+
+
+# ----------------------------------------------------------------------- collector
+
+
+@contextmanager
+def collector(threshold: tuple[int, int, int]) -> Iterator[list[int]]:
+    """Python's collector set to ``threshold``; yields the generations it collects. What
+    is alive before is frozen, so that the oldest generation is small and what the block
+    keeps soon outgrows a quarter of it (the collector's own rule for a full collection)."""
+    collected: list[int] = []
+
+    def record(phase: str, info: dict) -> None:
+        if phase == "stop":
+            collected.append(info["generation"])
+
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.collect()
+    gc.set_threshold(*threshold)
+    gc.callbacks.append(record)
+    try:
+        yield collected
+    finally:
+        gc.callbacks.remove(record)
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+def test_a_run_leaves_the_oldest_generation_to_reference_counting() -> None:
+    # A full collection traverses every object a run keeps, each time: a growing share of
+    # a relink's CPU (README "Scale", thirteenth round). The young ones still run.
+    store = stored(*same_meeting(6), report("other", "2018-03-01", actor=(CHINA,)))
+    during: list[int] = []
+    with collector((1, 1, 1)) as collected:
+        link_new(store, batch_events=2, progress=lambda _done: during.extend(collected))
+        assert gc.get_threshold() == (1, 1, 1)  # restored after the run
+    assert 0 in during and 2 not in during
+
+
+def test_the_collector_is_restored_when_a_run_fails() -> None:
+    def fail(_done: int) -> None:
+        raise RuntimeError("stopped")
+
+    with collector((700, 10, 10)):
+        with pytest.raises(RuntimeError):
+            link_new(stored(*same_meeting(3)), batch_events=2, progress=fail)
+        assert gc.get_threshold() == (700, 10, 10)
 
 
 # -------------------------------------------------------------------- confidence
