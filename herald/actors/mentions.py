@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import herald.actors.lexicon as lexicon
-from herald.actors.scan import MentionCandidate, Scan
+from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.actors.titles import (
     _apposition,
     _is_title_token,
@@ -168,7 +168,11 @@ def _other_name(scan: Scan, start: int, end: int) -> list[MentionCandidate]:
     name = lexicon.normalize(scan.text(start, end))
     first = _with_article(scan, start, end)
     scan.claim(first, end)
-    return [MentionCandidate(first, end, end - 1, "organization", name=name, key=name)]
+    # of the known name's kind ("Free Democrats" are a party), not of its country
+    known = scan.match_at[end - 1]
+    info = lexicon.organization_for(known.key) if known is not None else None
+    title = Title(sector=info.sector if info is not None else None)
+    return [MentionCandidate(first, end, end - 1, "organization", name=name, title=title, key=name)]
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})  # the parts of speech a name is made of

@@ -31,21 +31,22 @@ A person ``people.csv`` knows (a head of state or government, ...: ``herald.acto
 takes the country the table gives when its own words give none, and, in office on the
 publication day, that office's sector when its words give none.
 
-Country of any other person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) when
-its own words give none ("Foreign Affairs Minister Chrystia Freeland", "Prime Minister
-Justin Trudeau"): the country named most often in the paragraph of its first mention
-(country names, demonyms, capitals, national organizations, leaders the table knows; words
-inside titles do not count); when that paragraph has none, in the next paragraph that
-mentions the actor. A country that a coordinated person's own title names ("Foreign Affairs
-Minister X and U.S. Secretary of State Y") is never chosen: writers qualify one title and
-not the other because the two serve different states. On a tie, the home country when it is
-among the tied ones (news style leaves the titles of the publisher's own officials
-unqualified); else the country inferred for the people coordinated with the actor ("with Mr.
-Trudeau or Ms. Freeland"); else the one named most often in all the paragraphs that mention
-the actor. With no cue at all, or a tie nothing breaks, the home country: that of the
-dateline, else of the publisher, else of the outlet signing the photo credits
-(``media.csv``), else None. A body whose name says it serves no single state ("the
-International Court of Justice", "World ...", "Global ...") is given none.
+Country of any other person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) or a
+party's (PTY, OPP) when its own words give none ("Foreign Affairs Minister Chrystia
+Freeland", "Prime Minister Justin Trudeau", "the Free Democrats"): the country named most
+often in the paragraph of its first mention (country names, demonyms, capitals, national
+organizations, leaders the table knows; words inside titles do not count); when that
+paragraph has none, in the next paragraph that mentions the actor. A country that a
+coordinated person's own title names ("Foreign Affairs Minister X and U.S. Secretary of
+State Y") is never chosen: writers qualify one title and not the other because the two serve
+different states. On a tie, the home country when it is among the tied ones (news style
+leaves the titles of the publisher's own officials unqualified); else the country inferred
+for the people coordinated with the actor ("with Mr. Trudeau or Ms. Freeland"); else the one
+named most often in all the paragraphs that mention the actor. With no cue at all, or a tie
+nothing breaks, the home country: that of the dateline, else of the publisher, else of the
+outlet signing the photo credits (``media.csv``), else None. A body whose name says it
+serves no single state ("the International Court of Justice", "World ...", "Global ...") is
+given none.
 
 The stage is split in these modules: ``herald.actors.mentions`` finds candidate mentions
 (``herald.actors.scan`` holds their records, ``herald.actors.titles`` reads their titles,
@@ -83,6 +84,9 @@ from herald.time.partial import exact_day
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Sectors whose bodies belong to one country: the state's organs, and parties and the
+# opposition, which contest one state's power ("the ruling party", "Free Democrats").
+_NATIONAL_SECTORS = STATE_SECTORS | {"PTY", "OPP"}
 
 
 # --------------------------------------------------------------------------- dictionary
@@ -167,7 +171,7 @@ def _country_cues(scan: Scan, starts: list[int]) -> dict[int, Counter[str]]:
         if scan.in_title[match.start]:
             continue
         country = match.key if match.category == "country" else None
-        if match.category == "organization":
+        if match.category == "organization" and not scan.longer_name(match.start, match.end):
             info = lexicon.organization_for(match.key)
             country = info.country if info else None
         if country is not None:
@@ -254,7 +258,7 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[
     titled = {id(draft) for draft in drafts if draft.country}
     ties: list[tuple[Draft, list[str], Counter[str], list[Draft]]] = []
     for draft in drafts:
-        if draft.country or draft.sector not in STATE_SECTORS or draft.kind == "country":
+        if draft.country or draft.sector not in _NATIONAL_SECTORS or draft.kind == "country":
             continue
         if draft.kind == "organization" and _international(draft.name):
             continue  # "the International Court of Justice" serves no paragraph's state
