@@ -195,6 +195,14 @@ class ParsedText(Record):
             if token.head == i and token.i != i
         ]
 
+    def first_conjunct(self, i: int) -> int:
+        """The first of the coordinated words that token ``i`` belongs to ("met" for
+        "discussed" in "met ... and discussed", "Moscow" for "Beijing" in "Moscow and
+        Beijing"): the conjuncts share its relation and its subject."""
+        while self.tokens[i].dep == "conj" and self.tokens[i].head != i:
+            i = self.tokens[i].head
+        return i
+
     def subtree(self, i: int) -> tuple[int, int]:
         """The token range [start, end) covered by the subtree of token ``i``."""
         token = self.tokens[i]

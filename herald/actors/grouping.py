@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import herald.actors.lexicon as lexicon
 from herald.actors.scan import MentionCandidate, Scan, Title
-from herald.records import ActorKind, Token
+from herald.records import ActorKind, ParsedText, Token
 
 
 @dataclass(slots=True)
@@ -73,7 +73,7 @@ class Grouper:
             head = self.tokens[candidate.head]
             # the verb is kept for direct subjects only: binding ("Trump praised him")
             subject = head.dep in ("nsubj", "nsubjpass")
-            verb = _first_conjunct(self.tokens, head.head) if subject else -1
+            verb = self.scan.parsed.first_conjunct(head.head) if subject else -1
             self.people.append(
                 _PersonMention(head.i, head.sent, index, _is_subject(self.tokens, head), verb)
             )
@@ -241,7 +241,7 @@ class Grouper:
     def _pronoun(self, candidate: MentionCandidate) -> int | None:
         gender, _case = lexicon.pronouns()[candidate.key]
         token = self.tokens[candidate.head]
-        verb = _object_verb(self.tokens, token)
+        verb = _object_verb(self.scan.parsed, token)
         best: tuple[int, int] | None = None  # (rank, draft)
         # "X met Y and talked with him": him is not X, under any of X's names
         bound = {m.draft for m in self.people if m.verb == verb and m.sent == token.sent}
@@ -262,21 +262,14 @@ class Grouper:
         return best[1]
 
 
-def _first_conjunct(tokens: Sequence[Token], verb: int) -> int:
-    """The first of coordinated verbs ("met ... and discussed"): they share one subject."""
-    while tokens[verb].dep == "conj" and tokens[verb].head != verb:
-        verb = tokens[verb].head
-    return verb
-
-
-def _object_verb(tokens: Sequence[Token], pronoun: Token) -> int:
+def _object_verb(parsed: ParsedText, pronoun: Token) -> int:
     """The verb a pronoun is the object of, directly or through a preposition ("talked
     with him"), as its first conjunct; -2 when it is no verb's object."""
     if pronoun.dep in ("dobj", "dative"):
-        return _first_conjunct(tokens, pronoun.head)
-    prep = tokens[pronoun.head]
-    if pronoun.dep == "pobj" and prep.dep == "prep" and tokens[prep.head].pos == "VERB":
-        return _first_conjunct(tokens, prep.head)
+        return parsed.first_conjunct(pronoun.head)
+    prep = parsed.tokens[pronoun.head]
+    if pronoun.dep == "pobj" and prep.dep == "prep" and parsed.tokens[prep.head].pos == "VERB":
+        return parsed.first_conjunct(prep.head)
     return -2
 
 

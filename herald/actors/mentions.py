@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import herald.actors.lexicon as lexicon
+from herald.actors.phrases import PhraseMatch
 from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.actors.titles import (
     _apposition,
@@ -134,7 +135,7 @@ def _table_organizations(scan: Scan) -> list[MentionCandidate]:
         if match.category != "organization":
             continue
         if scan.longer_name(match.start, match.end):
-            found += _other_name(scan, match.start, match.end)
+            found += _other_name(scan, match)
         elif scan.free(match.start, match.end):
             start = _with_article(scan, match.start, match.end)
             found.append(
@@ -158,9 +159,10 @@ def _table_organizations(scan: Scan) -> list[MentionCandidate]:
     return found
 
 
-def _other_name(scan: Scan, start: int, end: int) -> list[MentionCandidate]:
+def _other_name(scan: Scan, known: PhraseMatch) -> list[MentionCandidate]:
     """The longer name that holds a known one ("Free Democrats"), as an organization of its
     own that the tables do not know."""
+    start, end = known.start, known.end
     while scan.longer_name(start, end):
         start -= 1
     if not scan.free(start, end):
@@ -169,8 +171,7 @@ def _other_name(scan: Scan, start: int, end: int) -> list[MentionCandidate]:
     first = _with_article(scan, start, end)
     scan.claim(first, end)
     # of the known name's kind ("Free Democrats" are a party), not of its country
-    known = scan.match_at[end - 1]
-    info = lexicon.organization_for(known.key) if known is not None else None
+    info = lexicon.organization_for(known.key)
     title = Title(sector=info.sector if info is not None else None)
     return [MentionCandidate(first, end, end - 1, "organization", name=name, title=title, key=name)]
 

@@ -327,9 +327,7 @@ def _commanded(view: SentenceView, trigger: int) -> bool:
     slaughter him", "Release the prisoners now, the protesters chanted". A verb in its base
     form with no subject, auxiliary or "to", standing as a clause of its own or the conjunct
     of one."""
-    verb = trigger
-    while view.tok(verb).dep == "conj" and view.head(verb) is not None:
-        verb = view.head(verb)  # type: ignore[assignment]
+    verb = view.parsed.first_conjunct(trigger)
     token = view.tok(verb)
     # a command opens its clause (a noun the tagger took for a verb does not: "the Oval
     # Office clash"); one that opens the sentence is often parsed as a clause of what follows

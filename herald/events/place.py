@@ -123,7 +123,7 @@ def acting_places(parsed: ParsedText, places: Sequence[Span[Place]]) -> frozense
             for i in range(span.start, span.end)
             if not span.start <= parsed.tokens[i].head < span.end
         ]
-        if any(_acts(parsed, _first_conjunct(parsed, i)) for i in heads):
+        if any(_acts(parsed, parsed.tokens[parsed.first_conjunct(i)]) for i in heads):
             acting.add(span.item)
     return frozenset(acting)
 
@@ -140,14 +140,3 @@ def _acts(parsed: ParsedText, token: Token) -> bool:
 @functools.cache
 def _befalling() -> frozenset[str]:
     return cues("befall") | cues("undergo") | cues("staying")
-
-
-def _first_conjunct(parsed: ParsedText, i: int) -> Token:
-    """The first of the coordinated words that ``i`` belongs to ("Moscow" for "Beijing" in
-    "Moscow and Beijing"): the conjuncts share its relation."""
-    token = parsed.tokens[i]
-    for _ in range(8):
-        if token.dep != "conj" or token.head == token.i:
-            break
-        token = parsed.tokens[token.head]
-    return token
