@@ -40,3 +40,11 @@ def test_subtree_edges_skip_whitespace_tokens() -> None:
     assert (left[1], right[1]) == (0, 1)
     left, right = subtree_edges([1, 1, 1])
     assert (left[1], right[1]) == (0, 2)
+
+
+def test_first_conjunct_is_where_coordinated_words_share_their_relation() -> None:
+    parsed = parse("Moscow and Beijing denounced the launch and demanded talks.")
+    index = {token.text: token.i for token in parsed.tokens}
+    assert parsed.first_conjunct(index["Beijing"]) == index["Moscow"]
+    assert parsed.first_conjunct(index["demanded"]) == index["denounced"]
+    assert parsed.first_conjunct(index["Moscow"]) == index["Moscow"]
