@@ -408,8 +408,11 @@ def _noun_roles(
     topical = _prep_objects(view, [noun], _TOPICAL - preps)
     recipients += [t for t in topical if view.tok(t).ent_type in _ACTORLIKE_ENTS]
     if entry.object == "undergoer":
-        recipients += owners + _prep_objects(view, [noun], frozenset({"of"}))
-        actors += modifiers
+        # "the prisoner's release": the owner undergoes it; "Egypt's release of a citizen":
+        # with an of-object to undergo it, the owner does it
+        undergoers = _prep_objects(view, [noun], frozenset({"of"}))
+        recipients += undergoers if undergoers else owners
+        actors += modifiers + (owners if undergoers else [])
     else:
         actors += owners + modifiers
         # "the withdrawal of some forces from Panama": the party hangs from the of-object
@@ -424,7 +427,7 @@ def _noun_roles(
         and (on_verb is not None or view.tok(noun).dep in ("dobj", "nsubjpass"))
         and (on_verb is not None or view.tok(governor).pos == "VERB")
         and governor not in events
-        and (governing in cues("light") or governing not in _no_lenders())
+        and _lends_subject(governing, entry)
     ):
         # "hold talks", "staged demonstrations": the verb's subject is the noun's actor; the
         # subject of a verb of undergoing is its recipient ("the constitution faces
@@ -443,6 +446,22 @@ def _noun_roles(
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
     return _expand(view, actors), _expand(view, recipients), path
+
+
+_ANNOUNCED_BY_ANYONE = frozenset({"ASSAULT", "CONSULT"})
+
+
+def _lends_subject(verb: str, entry: TriggerEntry) -> bool:
+    """Whether the subject of ``verb`` does the deed its object noun names. A verb that
+    proclaims a decision does it ("announced a ceasefire", "unveiled sanctions", "announced
+    the deployment of troops", cue kind ``proclaim``) unless the deed is violence, which is
+    reported more often than claimed ("the army announced the killing of ten soldiers"), or
+    a meeting, which one side or a spokesman announces for all ("announced the summit")."""
+    if verb in cues("light"):
+        return True
+    if verb in cues("proclaim"):
+        return entry.type not in _ANNOUNCED_BY_ANYONE
+    return verb not in _no_lenders()
 
 
 @functools.cache

@@ -251,9 +251,11 @@ def _gives_aid(view: SentenceView, i: int) -> bool:
     # the noun a giving describes is read without the giving ("a translation provided by
     # the SITE Intelligence Group" gives no intelligence)
     described = view.head(i) if view.tok(i).dep == "acl" else None
+    # an abstraction given is no aid whatever it is of ("give them a sense of security")
+    given = [t for t in things if view.tok(t).lemma.lower() not in cues("abstraction")]
     return any(
         view.tok(t).lemma.lower() in aid
-        for thing in things
+        for thing in given
         for t in view.subtree(thing)
         if thing != described or t not in view.subtree(i)
     )

@@ -156,6 +156,8 @@ def test_telling_someone_to_act_is_a_request_to_them() -> None:
         "The money provided by Japan paid for the school.",
         "The bank allocated new loans to the farmers.",
         "Japan shipped medical supplies to the clinics.",
+        "The ministry sent a team of doctors, equipment and medicine to the clinic.",
+        "Norway gave fifty million dollars to the relief agency.",
     ],
 )
 def test_giving_aid_is_aid(sentence: str) -> None:
@@ -171,6 +173,7 @@ def test_giving_aid_is_aid(sentence: str) -> None:
         "Airbus delivered thirty aircraft to the airline.",
         "The council allocated two seats to the observers.",
         "He said so, according to a translation provided by the SITE Intelligence Group.",
+        "The guards are there to give the visitors a sense of security.",
     ],
 )
 def test_giving_other_things_is_no_aid(sentence: str) -> None:
@@ -182,6 +185,7 @@ def test_giving_other_things_is_no_aid(sentence: str) -> None:
     [
         ("The army halted its offensive on the city.", "RETREAT"),
         ("The rebels ceased hostilities on Sunday.", "RETREAT"),
+        ("The junta declared a cessation of hostilities in the north.", "RETREAT"),
         ("The two navies held joint drills near the strait.", "COOPERATE"),
         ("The government relaxed the curfew in the capital.", "CONCEDE"),
         ("Jordan reopened its border with Syria.", "CONCEDE"),
@@ -1397,3 +1401,19 @@ def test_what_is_opposed_decides_between_accuse_and_reject() -> None:
 def test_a_photo_released_by_an_agency_is_no_release() -> None:
     text = "Pictures released on Friday by the agency show the launch."
     assert all(e.type != "RETREAT" for e in events_of(text))
+
+
+def test_who_proclaims_a_decision_takes_it_but_only_reports_violence() -> None:
+    truce = only(events_of("The rival governments announced an immediate ceasefire."), "RETREAT")
+    assert names(truce.actor) == ["rival governments"]
+    sent = only(events_of("Ghana announced the deployment of troops to Mali."), "MOBILIZE")
+    assert names(sent.actor) == ["Ghana"]
+    text = "The army announced the killing of ten soldiers in an ambush."
+    assert not [a for e in events_of(text) if e.type == "ASSAULT" for a in e.actor]
+
+
+def test_the_owner_of_a_deed_done_to_someone_else_does_it() -> None:
+    invasion = only(events_of("Russia's invasion of Ukraine drew sanctions."), "ASSAULT")
+    assert (names(invasion.actor), names(invasion.recipient)) == (["Russia"], ["Ukraine"])
+    held = only(events_of("The journalist's arrest by police drew criticism."), "COERCE")
+    assert (names(held.actor), names(held.recipient)) == (["police"], ["journalist"])
