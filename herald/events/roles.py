@@ -396,14 +396,17 @@ def _noun_roles(
     cities: frozenset[int],
     events: set[int],
 ) -> tuple[list[int], list[int], str]:
-    owners = view.children(noun, "poss")
+    # "Saturday's meeting", "last week's attack": a date owns no deed
+    owners = [o for o in view.children(noun, "poss") if view.tok(o).ent_type not in _WHEN_ENTS]
     modifiers = [c for c in _named_modifiers(view, noun) if c not in cities]
     # "criticism from legal experts", "aid from Washington": who it comes from acts
     actors = _prep_objects(view, [noun], frozenset({"by", "between"}) | ({"from"} - preps))
     actors += _claimants(view, noun)
     for acl in view.children(noun, "acl"):
         actors += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
-    recipients = _prep_objects(view, [noun], preps)
+    seat = _frame_holding(view, noun)
+    # "a bombing campaign against Serbia": the frame's phrases are the deed's
+    recipients = _prep_objects(view, sorted({noun, seat}), preps)
     # "talks on North Korea": a topical phrase names a party only when it is a named one
     topical = _prep_objects(view, [noun], _TOPICAL - preps)
     recipients += [t for t in topical if view.tok(t).ent_type in _ACTORLIKE_ENTS]
@@ -418,13 +421,18 @@ def _noun_roles(
         # "the withdrawal of some forces from Panama": the party hangs from the of-object
         of_objects = _prep_objects(view, [noun], frozenset({"of"}))
         recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
+    wielder = _wielded_by(view, noun, entry)
+    if wielder is not None and wielder not in events and not actors:
+        actors = _subject(view, [wielder], wielder)[0]
+        recipients += view.children(wielder, "dobj")
+        return _expand(view, actors), _expand(view, recipients), "governed"
     path = "noun"
     on_verb = _on_verb(view, noun)  # "went on strike": "go" lends its subject
-    governor = on_verb or view.head(noun)
+    governor = on_verb or view.head(seat)
     governing = view.tok(governor).lemma.lower() if governor is not None else ""
     if (
         governor is not None
-        and (on_verb is not None or view.tok(noun).dep in ("dobj", "nsubjpass"))
+        and (on_verb is not None or view.tok(seat).dep in ("dobj", "nsubjpass"))
         and (on_verb is not None or view.tok(governor).pos == "VERB")
         and governor not in events
         and _lends_subject(governing, entry)
@@ -433,10 +441,12 @@ def _noun_roles(
         # subject of a verb of undergoing is its recipient ("the constitution faces
         # criticism", "drew condemnation", cue kind ``undergo``); the subject of a verb that
         # tells, looks on at or stops a deed is neither ("described the massacre",
-        # "investigated the killing", "prevented an attack", cue kind ``onlooker``)
+        # "investigated the killing", "prevented an attack", cue kind ``onlooker``); the
+        # subject of a verb that causes it is its target ("the ruling sparked protests",
+        # cue kind ``cause``)
         path = "light" if governing in cues("light") else "governed"
         subjects, _ = _subject(view, [governor], governor)
-        if governing in cues("undergo"):
+        if governing in cues("undergo") or governing in cues("cause"):
             recipients += subjects
             actors = actors or _prep_objects(view, [governor], frozenset({"from"}))
         elif not actors:
@@ -469,6 +479,44 @@ def _no_lenders() -> frozenset[str]:
     """Verbs whose subject does not do the deed their object names: who speaks of it, looks
     on at it, or escapes or stops it ("escaped arrest", "foiled a bombing")."""
     return cues("speech") | cues("onlooker") | cues("avoidance")
+
+
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _frame_holding(view: SentenceView, noun: int) -> int:
+    """The noun that only frames the deed, when there is one (cue kind ``frame``): the deed
+    is its "of" phrase ("declared a state of emergency", "carried out a wave of arrests") or
+    its modifier ("launched a mediation effort", "began a bombing campaign"). The verb that
+    governs the frame governs the deed."""
+    frame = view.head(noun)
+    if view.tok(noun).dep == "pobj" and frame is not None:
+        if view.tok(frame).lemma.lower() != "of":
+            return noun
+        frame = view.head(frame)
+    elif view.tok(noun).dep != "compound":
+        return noun
+    return frame if frame is not None and view.tok(frame).lemma.lower() in cues("frame") else noun
+
+
+# Deeds that are the instrument of another verb's action ("pounded the town with airstrikes").
+_INSTRUMENT_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
+
+
+def _wielded_by(view: SentenceView, noun: int, entry: TriggerEntry) -> int | None:
+    """The active verb a deed of force is the instrument of: "warplanes pounded the
+    positions with airstrikes", "slapped Moscow with sanctions": the verb's subject does the
+    deed and its object takes it. Without an object the deed is no instrument:
+    "sympathized with the attack"."""
+    preposition = view.head(noun)
+    if entry.type not in _INSTRUMENT_TYPES or view.tok(noun).dep != "pobj" or preposition is None:
+        return None
+    verb = view.head(preposition)
+    if view.tok(preposition).lemma.lower() != "with" or verb is None:
+        return None
+    if view.tok(verb).pos != "VERB" or not view.children(verb, "nsubj"):
+        return None
+    return verb if view.children(verb, "dobj") else None
 
 
 _ON_VERBS = frozenset({"go", "be", "remain", "stay"})

@@ -158,7 +158,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
     group = _POS_GROUP.get(token.pos)
     if group is None and token.pos in ("ADP", "ADV", "PART") and _ends_hyphenated(view, i):
         group = "NOUN"  # "held a sit-in": the tagger reads the "in" of the word as a particle
-    if group is None or (token.dep in ("compound", "amod") and group != "ADJ"):
+    if group is None or (_modifies(view, i) and group != "ADJ"):
         return None
     if token.pos == "PROPN" and token.ent_type:
         return None
@@ -176,6 +176,17 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
             unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
             return TriggerCandidate(unit, best, best.type, best.mode)
     return None
+
+
+def _modifies(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` only modifies a noun ("protest leaders", "a military parade"), not
+    when that noun frames the deed it names ("a mediation effort", cue kind ``frame``)."""
+    token = view.tok(i)
+    if token.dep == "amod":
+        return True
+    head = view.head(i)
+    framed = head is not None and view.tok(head).lemma.lower() in cues("frame")
+    return token.dep == "compound" and not framed
 
 
 def _best_entry(
@@ -443,8 +454,9 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """Striking a deal or a conciliatory note deals no blow (cue kinds ``bargain``, an
     agreement of its own, and ``manner``), nor does a blow at no body: "destroys credibility
     and faith", "capture the ambiguity", "beat the odds", "fight poverty" (``_no_body``),
-    "captured photos" (artefact_nouns.csv)."""
-    if entry.type != "ASSAULT":
+    "captured photos" (artefact_nouns.csv). A blow whose object the entry itself requires
+    is one whatever its kind: "violated the ceasefire" is fighting."""
+    if entry.type != "ASSAULT" or _object_required(view, i, entry):
         return False
     targets = _blow_targets(view, i)
     if _object_kinds(view, i) or _recorded(view, i, targets):
@@ -456,6 +468,11 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     return bool(lemmas) and all(
         _no_body(t) or (t in artefact_nouns() and not in_words) for t in lemmas
     )
+
+
+def _object_required(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Whether verb ``i``'s direct object is a word its lexicon entry requires."""
+    return any(view.tok(o).lemma.lower() in entry.requires for o in view.children(i, "dobj"))
 
 
 _RECORDING_MEDIA = frozenset({"camera", "tape", "film", "video", "screen"})

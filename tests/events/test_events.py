@@ -1417,3 +1417,49 @@ def test_the_owner_of_a_deed_done_to_someone_else_does_it() -> None:
     assert (names(invasion.actor), names(invasion.recipient)) == (["Russia"], ["Ukraine"])
     held = only(events_of("The journalist's arrest by police drew criticism."), "COERCE")
     assert (names(held.actor), names(held.recipient)) == (["police"], ["journalist"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "actor"),
+    [
+        ("Rebel fighters violated the truce twice overnight.", "ASSAULT", "Rebel fighters"),
+        ("The militias will lay down their weapons on Friday.", "RETREAT", "militias"),
+        ("Demonstrators burned an effigy of the governor.", "PROTEST", "Demonstrators"),
+        ("Dock workers stopped work on Monday over pay.", "PROTEST", "Dock workers"),
+        ("The army began an operation against the insurgents.", "ASSAULT", "army"),
+        ("Iran launched cyber warfare against Israel.", "ASSAULT", "Iran"),
+    ],
+)
+def test_idioms_of_fighting_disarming_and_protest(sentence: str, ptype: str, actor: str) -> None:
+    assert names(only(events_of(sentence), ptype).actor) == [actor]
+
+
+def test_a_deed_used_as_an_instrument_is_done_by_the_subject_to_the_object() -> None:
+    text = "Warplanes hit the rebel bases with airstrikes on Sunday."
+    strikes = only(events_of(text), "ASSAULT")
+    assert (names(strikes.actor), names(strikes.recipient)) == (["Warplanes"], ["rebel bases"])
+    assert not [a for e in events_of("The senators sympathized with the attack.") for a in e.actor]
+
+
+def test_a_frame_around_a_deed_passes_on_its_verb() -> None:
+    emergency = only(events_of("Peru declared a state of emergency."), "COERCE")
+    assert names(emergency.actor) == ["Peru"]
+    arrests = only(events_of("Police carried out a wave of arrests."), "COERCE")
+    assert names(arrests.actor) == ["Police"]
+
+
+def test_a_date_owns_no_deed() -> None:
+    text = "The two ministers will attend Saturday's meeting in Jakarta."
+    assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
+
+
+def test_a_deed_named_before_the_effort_that_frames_it_is_the_efforts_doer() -> None:
+    text = "The envoy launched a mediation mission between Sudan and Chad."
+    talks = only(events_of(text), "CONSULT")
+    assert (names(talks.actor), names(talks.recipient)) == (["envoy"], ["Sudan", "Chad"])
+    assert not [e for e in events_of("The protest leaders met on Monday.") if e.type == "PROTEST"]
+
+
+def test_who_sparks_a_protest_is_its_target_not_a_protester() -> None:
+    protest = only(events_of("The minister sparked protests in the capital."), "PROTEST")
+    assert (names(protest.actor), names(protest.recipient)) == ([], ["minister"])
