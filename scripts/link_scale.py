@@ -18,6 +18,12 @@ With ``--steps``, each store is copied and the copy relinked with its linking st
 (``herald.link.stage`` and the feature reads of ``herald.link.features``) wrapped to count
 their calls and CPU seconds instead: where a relink spends its CPU, in microseconds per
 event. Steps nest (a read inside corroboration counts in both). README "Scale", ninth round.
+
+With ``--statements``, the copy is relinked with every DuckDB statement timed instead (CPU
+seconds of the process, fetching the rows included, and the commits), grouped by what the
+statement does: calls, seconds, seconds a call and microseconds per event. A statement whose
+seconds a call grow with the archive for the same work is one that reads the archive whole
+each batch (README "Scale", fourteenth round).
 """
 
 from __future__ import annotations
@@ -170,13 +176,122 @@ def profile(path: Path) -> dict[str, Any]:
     }
 
 
+# What a statement does, told by words of its SQL (whitespace folded), first match wins.
+STATEMENT_KINDS = (
+    ("candidate query (events)", ("ranked AS", "link_keys")),
+    ("candidate query (documents)", ("ranked AS", "coverage_keys")),
+    ("feature read", ("participants AS",)),
+    ("document batch read", ("named AS",)),
+    ("story reports", ("SELECT e.story_id, e.event_id",)),
+    ("articles", ("list(event_id ORDER BY event_id) FROM events WHERE doc_id",)),
+    ("story mates (documents)", ("touched AS",)),
+    ("labels: smallest member", ("min(", "GROUP BY")),
+    ("story ids written", ("UPDATE events",)),
+    ("coverage ids written", ("UPDATE documents",)),
+    ("stories deleted", ("DELETE FROM stories",)),
+    ("stories inserted", ("INSERT INTO stories",)),
+    ("keys inserted", ("INSERT INTO",)),
+    ("coverage keys read", ("FROM coverage_keys WHERE",)),
+    ("next batch numbers", ("FROM _herald_pending WHERE",)),
+)
+
+
+def statement_kind(sql: str) -> str:
+    """The kind of a statement (``STATEMENT_KINDS``), else "other"."""
+    folded = " ".join(sql.split())
+    for kind, words in STATEMENT_KINDS:
+        if all(word in folded for word in words):
+            return kind
+    return "other"
+
+
+class _Fetched:
+    """The rows of a statement, fetched while it was timed."""
+
+    def __init__(self, rows: list[tuple], description: Any) -> None:
+        self.rows, self.description = rows, description
+
+    def fetchall(self) -> list[tuple]:
+        return self.rows
+
+    def fetchone(self) -> tuple | None:
+        return self.rows[0] if self.rows else None
+
+
+class _TimedConnection:
+    """A DuckDB connection whose ``execute`` (rows fetched) and ``commit`` are timed by
+    kind; everything else goes to the connection as it is."""
+
+    def __init__(self, con: Any, seconds: dict[str, float], calls: dict[str, int]) -> None:
+        self._con, self._seconds, self._calls = con, seconds, calls
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+    def _record(self, kind: str, start: float) -> None:
+        self._seconds[kind] += time.process_time() - start
+        self._calls[kind] += 1
+
+    def execute(self, sql: str, parameters: Any = None) -> _Fetched:
+        # DuckDB does much of a statement's work while its rows are fetched: both are timed.
+        start = time.process_time()
+        cursor = self._con.execute(sql, parameters)
+        fetched = _Fetched(cursor.fetchall(), cursor.description)
+        self._record(statement_kind(sql), start)
+        return fetched
+
+    def commit(self) -> None:
+        start = time.process_time()
+        self._con.commit()
+        self._record("commit", start)
+
+
+def statements(path: Path) -> dict[str, Any]:
+    seconds: dict[str, float] = defaultdict(float)
+    calls: dict[str, int] = defaultdict(int)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copy(path, copy)
+        with Store.open(copy) as store:
+            con, store.con = store.con, _TimedConnection(store.con, seconds, calls)
+            start = time.process_time()
+            summary = stage.relink_all(store)
+            total = time.process_time() - start
+            store.con = con
+            events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    kinds = sorted(seconds, key=lambda kind: -seconds[kind])
+    return {
+        "store": str(path),
+        "events": events,
+        "cpu_seconds": round(total, 1),
+        "cpu_us_per_event": round(1e6 * total / events),
+        "candidate_pairs": summary.candidate_pairs,
+        "links": summary.links,
+        "weak_links": summary.weak_links,
+        "coverage_links": summary.coverage_links,
+        "statements": {
+            kind: {
+                "calls": calls[kind],
+                "seconds": round(seconds[kind], 2),
+                "seconds_a_call": round(seconds[kind] / calls[kind], 4),
+                "us_per_event": round(1e6 * seconds[kind] / events, 1),
+            }
+            for kind in kinds
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stores", type=Path, nargs="+")
     parser.add_argument("--steps", action="store_true", help="CPU per linking step instead")
+    parser.add_argument(
+        "--statements", action="store_true", help="CPU per kind of DuckDB statement instead"
+    )
     args = parser.parse_args()
+    work = statements if args.statements else profile if args.steps else relink
     for path in args.stores:
-        print(json.dumps(isolated(profile if args.steps else relink, path)), flush=True)
+        print(json.dumps(isolated(work, path)), flush=True)
 
 
 if __name__ == "__main__":
