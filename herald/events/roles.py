@@ -402,6 +402,7 @@ def _noun_roles(
     # "criticism from legal experts", "aid from Washington": who it comes from acts
     actors = _prep_objects(view, [noun], frozenset({"by", "between"}) | ({"from"} - preps))
     actors += _claimants(view, noun)
+    actors += _between_where_it_happens(view, noun)
     for acl in view.children(noun, "acl"):
         actors += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
     seat = _frame_holding(view, noun)
@@ -427,7 +428,7 @@ def _noun_roles(
         recipients += view.children(wielder, "dobj")
         return _expand(view, actors), _expand(view, recipients), "governed"
     path = "noun"
-    on_verb = _on_verb(view, noun)  # "went on strike": "go" lends its subject
+    on_verb = _joining_verb(view, noun)  # "went on strike": "go" lends its subject
     governor = on_verb or view.head(seat)
     governing = view.tok(governor).lemma.lower() if governor is not None else ""
     if (
@@ -520,17 +521,37 @@ def _wielded_by(view: SentenceView, noun: int, entry: TriggerEntry) -> int | Non
 
 
 _ON_VERBS = frozenset({"go", "be", "remain", "stay"})
+# Verbs whose subject takes part in the deed their "in" phrase names ("took part in",
+# "participated in the march").
+_IN_VERBS = frozenset({"participate", "engage", "join"})
 
 
-def _on_verb(view: SentenceView, noun: int) -> int | None:
-    """The verb of "went on strike", "are on hunger strike": its subject does the deed."""
+def _joining_verb(view: SentenceView, noun: int) -> int | None:
+    """The verb whose subject does the deed named by its phrase: "went on strike", "are on
+    hunger strike", "participated in a march", and a coming together for the deed or in it
+    ("gathered for a vigil", "massed in protest", cue kind ``assemble``)."""
     preposition = view.head(noun)
     if view.tok(noun).dep != "pobj" or preposition is None:
         return None
     verb = view.head(preposition)
-    if view.tok(preposition).lemma.lower() != "on" or verb is None:
+    if verb is None or not view.children(verb, "nsubj"):
         return None
-    return verb if view.tok(verb).lemma.lower() in _ON_VERBS else None
+    lemma, word = view.tok(verb).lemma.lower(), view.tok(preposition).lemma.lower()
+    if word == "on":
+        return verb if lemma in _ON_VERBS else None
+    if word == "in" and lemma in _IN_VERBS:
+        return verb
+    return verb if word in ("for", "in") and lemma in cues("assemble") else None
+
+
+def _between_where_it_happens(view: SentenceView, noun: int) -> list[int]:
+    """The parties a deed happens between when the verb of its happening holds them:
+    "clashes broke out between police and protesters", "talks began between the two
+    sides"."""
+    verb = view.head(noun)
+    if view.tok(noun).dep != "nsubj" or verb is None or view.tok(verb).pos != "VERB":
+        return []
+    return _prep_objects(view, [verb], frozenset({"between"}))
 
 
 def _claimants(view: SentenceView, noun: int) -> list[int]:

@@ -1463,3 +1463,24 @@ def test_a_deed_named_before_the_effort_that_frames_it_is_the_efforts_doer() -> 
 def test_who_sparks_a_protest_is_its_target_not_a_protester() -> None:
     protest = only(events_of("The minister sparked protests in the capital."), "PROTEST")
     assert (names(protest.actor), names(protest.recipient)) == ([], ["minister"])
+
+
+def test_hailing_someone_is_support_and_hailing_from_somewhere_is_not() -> None:
+    hailed = only(events_of("Putin hailed the court's decision."), "SUPPORT")
+    assert names(hailed.actor) == ["Putin"]
+    assert not events_of("The senator hails from Texas.")
+
+
+def test_who_gathers_for_a_deed_or_takes_part_in_it_does_it() -> None:
+    vigil = only(events_of("Students gathered outside the court for a vigil."), "PROTEST")
+    assert names(vigil.actor) == ["Students"]
+    march = only(events_of("Nurses participated in the march."), "PROTEST")
+    assert names(march.actor) == ["Nurses"]
+    hurt = only(events_of("Ten people were injured in the protest."), "ASSAULT")
+    assert names(hurt.recipient) == ["Ten people"]
+
+
+def test_a_deed_that_breaks_out_between_parties_is_theirs() -> None:
+    text = "Clashes broke out between police and students on Saturday."
+    clashes = only(events_of(text), "ASSAULT")
+    assert names(clashes.actor) == ["police", "students"]
