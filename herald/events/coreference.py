@@ -89,6 +89,8 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if _sides_differ(first.actor, second.actor) or _sides_differ(first.recipient, second.recipient):
         return False
+    if _sides_swapped(first, second):
+        return False
     if _statement(first) and not (first.actor and second.actor):
         return False  # a statement is known by its speaker: without one, it may be anyone's
     if _statement(first) and not _same_matter(first, second):
@@ -251,6 +253,15 @@ def _specific(parties: Sequence[ActorRef]) -> set[str]:
         if (party.actor_id is not None or party.kind != "group" or party.country is not None)
         and not (party.sector == "UAF" and party.country is None)
     }
+
+
+def _sides_swapped(first: Event, second: Event) -> bool:
+    """One names as doer whom the other names as sufferer: "Joseph was killed" and "he was
+    charged with raping" are two deeds, not one with Joseph on both sides."""
+    return bool(
+        _named(first.actor) & _named(second.recipient)
+        or _named(first.recipient) & _named(second.actor)
+    )
 
 
 def _named(parties: Sequence[ActorRef]) -> set[str]:

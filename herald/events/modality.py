@@ -318,6 +318,30 @@ def _has_condition(view: SentenceView, chain: list[int]) -> bool:
     return False
 
 
+_POSSIBILITY = frozenset({"can", "could", "may", "might"})
+
+
+def may_only(view: SentenceView, trigger: int) -> bool:
+    """Whether the trigger's clause tells only what can or may be ("can deport him"), or
+    asks it ("if they break the rules, how strongly should Mexico retaliate?")."""
+    return _asks(view) or any(
+        view.tok(a).lemma.lower() in _POSSIBILITY
+        for i in scope_chain(view, trigger)
+        for a in view.children(i, "aux")
+    )
+
+
+def condition_subjects(view: SentenceView, trigger: int) -> list[int] | None:
+    """The subjects of the "if" or "unless" clauses the trigger's clause hangs on ("will
+    impose sanctions if Turkey buys the missiles": Turkey), or None when it hangs on none."""
+    found: list[int] | None = None
+    for i in scope_chain(view, trigger):
+        for clause in view.children(i, "advcl"):
+            if any(view.tok(m).text.lower() in _CONDITIONS for m in view.children(clause, "mark")):
+                found = [*(found or []), *view.children(clause, "nsubj")]
+    return found
+
+
 # Where a command stands: the main clause, or a clause quoted or told ("..., he said").
 _COMMAND_SLOTS = frozenset({"ROOT", "ccomp", "parataxis"})
 

@@ -28,8 +28,10 @@ import herald.events.confidence as confidence
 import herald.quotes.stage as quotes_module
 from herald.events.modality import (
     announces_decision,
+    condition_subjects,
     is_after,
     is_refusal,
+    may_only,
     modality_of,
     tells_capability,
 )
@@ -124,6 +126,15 @@ def to_event(
         actor_refs, modality = (speaker,), "asserted"
         # the threat is made when it is voiced, not on the day of the harm it announces
         when = _bounded(_publication(doc), modality) if is_after(when, doc.published) else when
+    elif not speaker and actor_refs and _threat_on_condition(event_type, modality, view, anchor):
+        # "the United States will impose sanctions if Turkey buys the missiles": harm set
+        # on a condition is a threat to whoever the condition is put to
+        event_type, mode = _threat_of(event_type, mode)
+        modality = "asserted"
+        conditioned, _ = participant_refs(
+            view, actors, condition_subjects(view, anchor) or [], place_spans, agents=True
+        )
+        recipient_refs = recipient_refs or tuple(r for r in conditioned if r not in actor_refs)
     contexts = event_contexts(view, candidate)
     first, last = parsed.tokens[candidate.unit[0]], parsed.tokens[candidate.unit[-1]]
     sentence = parsed.sentences[first.sent]
@@ -174,6 +185,17 @@ def _threatening_speaker(
     # "if attacked": harm to the speaker's side is a fear or a condition, not a threat
     to_own_side = any(_same_side(r, speaker) for r in sufferers)
     return speaker.ref(attribution.text) if by_own_side and not to_own_side else None
+
+
+def _threat_on_condition(event_type: str, modality: str, view: SentenceView, anchor: int) -> bool:
+    """Whether the event is harm its doer will do if or unless something happens, said
+    without a speaker of its own: the PLOVER manual's conditional threat. Not what it can or
+    may do ("if the court rules against him, the government can deport him")."""
+    if modality != "hypothetical" or plover_types()[event_type].future_type != "THREATEN":
+        return False
+    if event_type == "THREATEN" or tells_capability(view, anchor) or may_only(view, anchor):
+        return False
+    return condition_subjects(view, anchor) is not None
 
 
 def _same_side(party: ActorRef, speaker: Actor) -> bool:

@@ -148,9 +148,16 @@ def _lookup_keys(view: SentenceView, i: int) -> list[str]:
     token = view.tok(i)
     lemma = token.lemma.lower()
     if not _ends_hyphenated(view, i):
-        return [lemma]
+        return [lemma, *_silent_e(token.text.lower(), lemma)]
     prefix = view.tok(i - 2).text.lower()
     return [f"{prefix}-{lemma}", f"{prefix}{lemma}", lemma]
+
+
+def _silent_e(word: str, lemma: str) -> list[str]:
+    """The lemma with the "e" the small model's lemmatizer drops from some verbs ("raped",
+    "raping" -> "rap"; "waged" -> "wag"), tried after the lemma it gives."""
+    dropped = any(word.endswith(end) and lemma == word[: -len(end)] for end in ("ed", "ing"))
+    return [lemma + "e"] if dropped else []
 
 
 def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> TriggerCandidate | None:
@@ -173,7 +180,8 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         if best is not None:
             if _no_deed(view, i, best):
                 return None
-            unit = (i - 2, i - 1, i) if "-" in key or key != token.lemma.lower() else (i,)
+            hyphened = "-" in key or (key != token.lemma.lower() and _ends_hyphenated(view, i))
+            unit = (i - 2, i - 1, i) if hyphened else (i,)
             return TriggerCandidate(unit, best, best.type, best.mode)
     return None
 
@@ -465,8 +473,11 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     # nor a blow at a made thing of words or pictures ("satellites captured photos"), but
     # an attack on one is an attack in words, an ACCUSE (``frames``: "attacked the report")
     in_words = view.tok(i).lemma.lower() in ASSAIL
+    # nor at a sum of money ("looted millions of dollars from investors" is a fraud)
+    money = [view.tok(t).ent_type == "MONEY" for t in targets]
     return bool(lemmas) and all(
-        _no_body(t) or (t in artefact_nouns() and not in_words) for t in lemmas
+        _no_body(t) or (t in artefact_nouns() and not in_words) or paid
+        for t, paid in zip(lemmas, money, strict=True)
     )
 
 

@@ -166,3 +166,10 @@ def test_a_definite_noun_of_the_same_word_retells_the_deed() -> None:
     # one with a date of its own is another deed
     dated = replace(retold, when=TimeValue("last week", "2017-W34", "week", "relative"))
     assert len(merge_mentions([fired, dated])) == 2
+
+
+def test_a_party_that_suffers_one_deed_and_does_the_other_has_two_deeds() -> None:
+    joseph = (ActorRef(name="Arnel Joseph", kind="person", actor_id="d:a1"),)
+    killed = _event(1, "killed", 10, recipient=joseph)
+    raping = _event(2, "raping", 300, actor=joseph)
+    assert len(merge_mentions([killed, raping])) == 2

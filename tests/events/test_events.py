@@ -1484,3 +1484,37 @@ def test_a_deed_that_breaks_out_between_parties_is_theirs() -> None:
     text = "Clashes broke out between police and students on Saturday."
     clashes = only(events_of(text), "ASSAULT")
     assert names(clashes.actor) == ["police", "students"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "recipient"),
+    [
+        ("Gunmen opened fire on the convoy near the border.", "Gunmen", "convoy"),
+        ("Three soldiers raped a woman at the checkpoint.", "Three soldiers", "woman"),
+        ("The guards abused the detainees for weeks.", "guards", "detainees"),
+        ("Rioters looted the shops on Main Street.", "Rioters", "shops"),
+    ],
+)
+def test_violence_the_lemmatizer_or_the_lexicon_missed(
+    sentence: str, actor: str, recipient: str
+) -> None:
+    assault = only(events_of(sentence), "ASSAULT")
+    assert (names(assault.actor), names(assault.recipient)) == ([actor], [recipient])
+
+
+def test_abusing_power_or_looting_money_is_no_assault() -> None:
+    assert not events_of("The minister abused his power.")
+    assert not events_of("The developers looted millions of dollars from investors.")
+
+
+def test_harm_set_on_a_condition_is_a_threat_to_whom_the_condition_is_put() -> None:
+    text = "Japan will impose sanctions if Moscow annexes the islands."
+    threat = only(events_of(text), "THREATEN")
+    assert (names(threat.actor), names(threat.recipient), threat.modality) == (
+        ["Japan"],
+        ["Moscow"],
+        "asserted",
+    )
+    assert not [e for e in events_of("Japan will impose sanctions.") if e.type == "THREATEN"]
+    asked = "If Moscow annexes the islands, how hard should Japan retaliate?"
+    assert not [e for e in events_of(asked) if e.type == "THREATEN"]
