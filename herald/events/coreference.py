@@ -89,8 +89,6 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if _sides_differ(first.actor, second.actor) or _sides_differ(first.recipient, second.recipient):
         return False
-    if _sides_swapped(first, second):
-        return False
     if _statement(first) and not (first.actor and second.actor):
         return False  # a statement is known by its speaker: without one, it may be anyone's
     if _statement(first) and not _same_matter(first, second):
@@ -255,13 +253,12 @@ def _specific(parties: Sequence[ActorRef]) -> set[str]:
     }
 
 
-def _sides_swapped(first: Event, second: Event) -> bool:
-    """One names as doer whom the other names as sufferer: "Joseph was killed" and "he was
-    charged with raping" are two deeds, not one with Joseph on both sides."""
-    return bool(
-        _named(first.actor) & _named(second.recipient)
-        or _named(first.recipient) & _named(second.actor)
-    )
+def _other_side(parties: Sequence[ActorRef], opposite: Sequence[ActorRef]) -> tuple[ActorRef, ...]:
+    """The parties a later telling gives a side, but those the kept telling has on the other
+    side: in a gunfight told as "Joseph was killed" and "he opened fire on a patrol", Joseph
+    fires and is killed, and the record is his death, not an attack on himself."""
+    taken = _named(opposite)
+    return tuple(p for p in parties if p.actor_id is None or p.actor_id not in taken)
 
 
 def _named(parties: Sequence[ActorRef]) -> set[str]:
@@ -284,13 +281,17 @@ def telling(event: Event) -> Telling:
     return Telling(trigger.text, trigger.start, trigger.end, event.modality, event.attribution)
 
 
+def _doers(kept: Event, others: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """ "gunmen stormed a hotel ... al-Shabab claimed responsibility for the attack": a
+    named doer told later says who the lede's unnamed one was."""
+    return kept.actor if _specific(kept.actor) or not _specific(others) else others
+
+
 def _absorb(kept: Event, other: Event) -> Event:
     return replace(
         kept,
-        # "gunmen stormed a hotel ... al-Shabab claimed responsibility for the attack": a
-        # named doer told later says who the lede's unnamed one was
-        actor=kept.actor if _specific(kept.actor) or not _specific(other.actor) else other.actor,
-        recipient=kept.recipient or other.recipient,
+        actor=_doers(kept, _other_side(other.actor, kept.recipient)),
+        recipient=kept.recipient or _other_side(other.recipient, kept.actor),
         when=_finer(kept.when, other.when),
         where=kept.where or other.where,
         mode=kept.mode or other.mode,

@@ -168,8 +168,10 @@ def test_a_definite_noun_of_the_same_word_retells_the_deed() -> None:
     assert len(merge_mentions([fired, dated])) == 2
 
 
-def test_a_party_that_suffers_one_deed_and_does_the_other_has_two_deeds() -> None:
+def test_a_party_is_never_on_both_sides_of_a_merged_deed() -> None:
     joseph = (ActorRef(name="Arnel Joseph", kind="person", actor_id="d:a1"),)
+    patrol = (ActorRef(name="police patrol", kind="group", actor_id=None),)
     killed = _event(1, "killed", 10, recipient=joseph)
-    raping = _event(2, "raping", 300, actor=joseph)
-    assert len(merge_mentions([killed, raping])) == 2
+    fired = _event(2, "fire", 300, actor=joseph, recipient=patrol)
+    (gunfight,) = merge_mentions([killed, fired])
+    assert (gunfight.actor, gunfight.recipient) == ((), joseph)
