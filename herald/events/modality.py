@@ -310,12 +310,17 @@ def _power_to_act(view: SentenceView, chain: list[int]) -> bool:
 
 def _has_condition(view: SentenceView, chain: list[int]) -> bool:
     """The consequence of a condition: "if Russia invades, NATO will respond"."""
-    for i in chain:
-        for clause in view.children(i, "advcl"):
-            marks = view.children(clause, "mark")
-            if any(view.tok(m).text.lower() in cues("hypothetical") for m in marks):
-                return True
-    return False
+    return bool(_condition_clauses(view, chain, cues("hypothetical")))
+
+
+def _condition_clauses(view: SentenceView, chain: list[int], marks: frozenset[str]) -> list[int]:
+    """The adverbial clauses hung on the chain's words that a word of ``marks`` opens."""
+    return [
+        clause
+        for i in chain
+        for clause in view.children(i, "advcl")
+        if any(view.tok(m).text.lower() in marks for m in view.children(clause, "mark"))
+    ]
 
 
 _POSSIBILITY = frozenset({"can", "could", "may", "might"})
@@ -334,12 +339,8 @@ def may_only(view: SentenceView, trigger: int) -> bool:
 def condition_subjects(view: SentenceView, trigger: int) -> list[int] | None:
     """The subjects of the "if" or "unless" clauses the trigger's clause hangs on ("will
     impose sanctions if Turkey buys the missiles": Turkey), or None when it hangs on none."""
-    found: list[int] | None = None
-    for i in scope_chain(view, trigger):
-        for clause in view.children(i, "advcl"):
-            if any(view.tok(m).text.lower() in _CONDITIONS for m in view.children(clause, "mark")):
-                found = [*(found or []), *view.children(clause, "nsubj")]
-    return found
+    clauses = _condition_clauses(view, scope_chain(view, trigger), _CONDITIONS)
+    return [s for c in clauses for s in view.children(c, "nsubj")] if clauses else None
 
 
 # Where a command stands: the main clause, or a clause quoted or told ("..., he said").

@@ -119,6 +119,11 @@ def to_event(
     speaker = _threatening_speaker(
         event_type, modality, attribution, actors, actor_refs, recipient_refs
     )
+    put_to = (
+        None
+        if speaker or not actor_refs
+        else _threat_on_condition(event_type, modality, view, anchor)
+    )
     if speaker is not None and not (
         tells_capability(view, anchor) or announces_decision(view, anchor)
     ):
@@ -126,14 +131,12 @@ def to_event(
         actor_refs, modality = (speaker,), "asserted"
         # the threat is made when it is voiced, not on the day of the harm it announces
         when = _bounded(_publication(doc), modality) if is_after(when, doc.published) else when
-    elif not speaker and actor_refs and _threat_on_condition(event_type, modality, view, anchor):
+    elif put_to is not None:
         # "the United States will impose sanctions if Turkey buys the missiles": harm set
         # on a condition is a threat to whoever the condition is put to
         event_type, mode = _threat_of(event_type, mode)
         modality = "asserted"
-        conditioned, _ = participant_refs(
-            view, actors, condition_subjects(view, anchor) or [], place_spans, agents=True
-        )
+        conditioned, _ = participant_refs(view, actors, put_to, place_spans, agents=True)
         recipient_refs = recipient_refs or tuple(r for r in conditioned if r not in actor_refs)
     contexts = event_contexts(view, candidate)
     first, last = parsed.tokens[candidate.unit[0]], parsed.tokens[candidate.unit[-1]]
@@ -187,15 +190,18 @@ def _threatening_speaker(
     return speaker.ref(attribution.text) if by_own_side and not to_own_side else None
 
 
-def _threat_on_condition(event_type: str, modality: str, view: SentenceView, anchor: int) -> bool:
-    """Whether the event is harm its doer will do if or unless something happens, said
-    without a speaker of its own: the PLOVER manual's conditional threat. Not what it can or
-    may do ("if the court rules against him, the government can deport him")."""
+def _threat_on_condition(
+    event_type: str, modality: str, view: SentenceView, anchor: int
+) -> list[int] | None:
+    """The subjects of the conditions, when the event is harm its doer will do if or unless
+    something happens, said without a speaker of its own: the PLOVER manual's conditional
+    threat. None otherwise, and for what it can or may do ("if the court rules against him,
+    the government can deport him")."""
     if modality != "hypothetical" or plover_types()[event_type].future_type != "THREATEN":
-        return False
+        return None
     if event_type == "THREATEN" or tells_capability(view, anchor) or may_only(view, anchor):
-        return False
-    return condition_subjects(view, anchor) is not None
+        return None
+    return condition_subjects(view, anchor)
 
 
 def _same_side(party: ActorRef, speaker: Actor) -> bool:

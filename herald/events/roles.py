@@ -411,16 +411,15 @@ def _noun_roles(
     # "talks on North Korea": a topical phrase names a party only when it is a named one
     topical = _prep_objects(view, [noun], _TOPICAL - preps)
     recipients += [t for t in topical if view.tok(t).ent_type in _ACTORLIKE_ENTS]
+    of_objects = _prep_objects(view, [noun], frozenset({"of"}))
     if entry.object == "undergoer":
         # "the prisoner's release": the owner undergoes it; "Egypt's release of a citizen":
         # with an of-object to undergo it, the owner does it
-        undergoers = _prep_objects(view, [noun], frozenset({"of"}))
-        recipients += undergoers if undergoers else owners
-        actors += modifiers + (owners if undergoers else [])
+        recipients += of_objects if of_objects else owners
+        actors += modifiers + (owners if of_objects else [])
     else:
         actors += owners + modifiers
         # "the withdrawal of some forces from Panama": the party hangs from the of-object
-        of_objects = _prep_objects(view, [noun], frozenset({"of"}))
         recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
     wielder = _wielded_by(view, noun, entry)
     if wielder is not None and wielder not in events and not actors:
@@ -485,17 +484,28 @@ def _no_lenders() -> frozenset[str]:
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
 
 
+def _held_by_preposition(view: SentenceView, noun: int) -> tuple[str, int] | None:
+    """For the object of a preposition: the preposition's lemma and the word it hangs on."""
+    preposition = view.head(noun)
+    if view.tok(noun).dep != "pobj" or preposition is None:
+        return None
+    holder = view.head(preposition)
+    return None if holder is None else (view.tok(preposition).lemma.lower(), holder)
+
+
 def _frame_holding(view: SentenceView, noun: int) -> int:
     """The noun that only frames the deed, when there is one (cue kind ``frame``): the deed
     is its "of" phrase ("declared a state of emergency", "carried out a wave of arrests") or
     its modifier ("launched a mediation effort", "began a bombing campaign"). The verb that
     governs the frame governs the deed."""
-    frame = view.head(noun)
-    if view.tok(noun).dep == "pobj" and frame is not None:
-        if view.tok(frame).lemma.lower() != "of":
+    if view.tok(noun).dep == "pobj":
+        held = _held_by_preposition(view, noun)
+        if held is None or held[0] != "of":
             return noun
-        frame = view.head(frame)
-    elif view.tok(noun).dep != "compound":
+        frame: int | None = held[1]
+    elif view.tok(noun).dep == "compound":
+        frame = view.head(noun)
+    else:
         return noun
     return frame if frame is not None and view.tok(frame).lemma.lower() in cues("frame") else noun
 
@@ -509,12 +519,10 @@ def _wielded_by(view: SentenceView, noun: int, entry: TriggerEntry) -> int | Non
     positions with airstrikes", "slapped Moscow with sanctions": the verb's subject does the
     deed and its object takes it. Without an object the deed is no instrument:
     "sympathized with the attack"."""
-    preposition = view.head(noun)
-    if entry.type not in _INSTRUMENT_TYPES or view.tok(noun).dep != "pobj" or preposition is None:
+    held = _held_by_preposition(view, noun)
+    if entry.type not in _INSTRUMENT_TYPES or held is None or held[0] != "with":
         return None
-    verb = view.head(preposition)
-    if view.tok(preposition).lemma.lower() != "with" or verb is None:
-        return None
+    verb = held[1]
     if view.tok(verb).pos != "VERB" or not view.children(verb, "nsubj"):
         return None
     return verb if view.children(verb, "dobj") else None
@@ -530,13 +538,11 @@ def _joining_verb(view: SentenceView, noun: int) -> int | None:
     """The verb whose subject does the deed named by its phrase: "went on strike", "are on
     hunger strike", "participated in a march", and a coming together for the deed or in it
     ("gathered for a vigil", "massed in protest", cue kind ``assemble``)."""
-    preposition = view.head(noun)
-    if view.tok(noun).dep != "pobj" or preposition is None:
+    held = _held_by_preposition(view, noun)
+    if held is None or not view.children(held[1], "nsubj"):
         return None
-    verb = view.head(preposition)
-    if verb is None or not view.children(verb, "nsubj"):
-        return None
-    lemma, word = view.tok(verb).lemma.lower(), view.tok(preposition).lemma.lower()
+    word, verb = held
+    lemma = view.tok(verb).lemma.lower()
     if word == "on":
         return verb if lemma in _ON_VERBS else None
     if word == "in" and lemma in _IN_VERBS:
