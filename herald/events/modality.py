@@ -76,6 +76,7 @@ def modality_of(
         or _inverted(view, chain)
         or _can_do(view, trigger)
         or _commanded(view, trigger)
+        or _obliged(view, chain)
     )
     if hypothetical or _is_generic_infinitive(view, chain) or _power_to_act(view, chain):
         return "hypothetical"
@@ -217,6 +218,17 @@ def _cue_words(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:
             if prep is not None:
                 words.add(view.tok(prep).text.lower())
     return words
+
+
+def _obliged(view: SentenceView, chain: list[int]) -> bool:
+    """ "China must stop intimidating Taiwan", "the sanctions should be lifted": what
+    someone is bound to do is a demand or a judgement, not a deed done (a speech verb over
+    it makes the demand the event: ``triggers.MUST_REQUEST``). Only an obligation
+    auxiliary: "needs to provide support" is a plan."""
+    obligation = cues("obligation")
+    return any(
+        view.tok(a).lemma.lower() in obligation for i in chain for a in view.children(i, "aux")
+    )
 
 
 def _can_do(view: SentenceView, trigger: int) -> bool:

@@ -170,6 +170,10 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
         ("Unless Russia withdraws, NATO will respond.", "respond", "hypothetical"),
         ("When Russia withdrew, NATO responded.", "responded", "asserted"),
         ("Iran is to hold talks with France.", "hold", "planned"),
+        # an obligation is a demand or a judgement, not a deed (one that had to be done was)
+        ("China must stop intimidating Taiwan.", "intimidating", "hypothetical"),
+        ("The sanctions should be lifted, he said.", "lifted", "hypothetical"),
+        ("The army had to withdraw from the town.", "withdraw", "asserted"),
         # questions: the interviewer asks, nobody acts
         ("Do you think Taiwan will upgrade its defences?", "upgrade", "hypothetical"),
         ('He asked: "Did the army attack the convoy?"', "attack", "hypothetical"),
