@@ -30,6 +30,9 @@ _CONSULT_CONTENT_PREPS = frozenset({"about", "on", "over", "regarding"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # Protests absorb the demand or protest voiced in their purpose clause (see attach_aims).
 _AIM_HOLDERS = frozenset({"PROTEST"})
+# Types that give way, and the measures they can lift ("lifted the curfew", "eased sanctions").
+_YIELDING = frozenset({"CONCEDE", "RETREAT"})
+_MEASURES = frozenset({"SANCTION", "COERCE"})
 _AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
 _OPPOSING = frozenset({"oppose", "opposed", "opposition"})
 
@@ -205,6 +208,11 @@ def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:
             owners.append(governor)
     preps = _CONSULT_CONTENT_PREPS if candidate.type == "CONSULT" else _CONTENT_PREPS
     deps = {"dobj"} if candidate.type == "CONSULT" else _CONTENT_DEPS
+    if plover_types()[candidate.type].embeds == "irrealis":
+        # what is promised, asked or lifted can be the passive's subject: "a ceasefire was
+        # agreed", "sanctions on Iran were lifted"; what is praised or condemned keeps its
+        # own events ("the killings should be recognized as intolerable")
+        deps = deps | {"nsubjpass"}
     for owner in owners:
         for child in view.children(owner):
             dep = view.tok(child).dep
@@ -261,6 +269,16 @@ def _take_from_content(
         return
     if frame.type == "CONSULT":
         return  # the parties to a talk are not those of its topic
+    if _undoes(frame, content):
+        # "Saudi Arabia lifted its blockade of Yemen", "UN sanctions on Iran were lifted":
+        # who lifts a measure lifts it from whom it fell on, and is who imposed it when the
+        # text names nobody else
+        frame.roles.recipients = [
+            r for r in content.roles.recipients if r not in frame.roles.actors
+        ]
+        if not frame.roles.actors:
+            frame.roles.actors = list(content.roles.actors)
+        return
     # a pronoun among the content's actors ("insisted on its demands") is the frame's actor
     others = [
         a for a in content.roles.actors if a not in frame.roles.actors and view.tok(a).pos != "PRON"
@@ -268,6 +286,12 @@ def _take_from_content(
     frame.roles.recipients = others or [
         r for r in content.roles.recipients if r not in frame.roles.actors
     ]
+
+
+def _undoes(frame: TriggerCandidate, content: TriggerCandidate) -> bool:
+    """A concession or retreat whose content is a measure of force or restriction: it
+    lifts that measure."""
+    return frame.entry.type in _YIELDING and content.type in _MEASURES
 
 
 def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:
@@ -318,8 +342,11 @@ def absorbed(candidate: TriggerCandidate) -> bool:
     frame = candidate.framed_by
     if frame is None:
         return False
+    # a concession that what it lifts made a retreat ("lifted the sanctions") still holds
+    # what it lifts
     return (
         plover_types()[frame.type].embeds == "irrealis"
+        or _undoes(frame, candidate)
         or frame.type in _AIM_HOLDERS
         or frame.type == "SANCTION"
     )

@@ -148,6 +148,29 @@ def test_telling_someone_to_act_is_a_request_to_them() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "ptype", "actors", "recipients"),
+    [
+        # CAMEO 085 (ease economic sanctions, boycott, embargo) is a RETREAT in PLOVER;
+        # easing administrative restrictions (081) stays a CONCEDE
+        ("The United States lifted its sanctions against Sudan.", "RETREAT", ["United States"],
+         ["Sudan"]),
+        ("Japan's sanctions on India were lifted on Friday.", "RETREAT", ["Japan"], ["India"]),
+        ("Washington rolled back its tariffs last year.", "RETREAT", ["Washington"], []),
+        ("Serbia lifted its ban on the Kosovo party.", "CONCEDE", ["Serbia"], ["Kosovo party"]),
+        ("An appeals court overturned the conviction of Smith.", "CONCEDE", ["appeals court"],
+         ["Smith"]),
+    ],
+)  # fmt: skip
+def test_lifting_a_measure_undoes_it(
+    sentence: str, ptype: str, actors: list[str], recipients: list[str]
+) -> None:
+    events = events_of(sentence)
+    assert [e.type for e in events] == [ptype]
+    assert names(events[0].actor) == actors
+    assert names(events[0].recipient) == recipients
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The government provided technical assistance to the police.",
