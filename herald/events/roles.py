@@ -496,10 +496,13 @@ def _held_by_preposition(view: SentenceView, noun: int) -> tuple[str, int] | Non
 def _frame_holding(view: SentenceView, noun: int) -> int:
     """The noun that only frames the deed, when there is one (cue kind ``frame``): the deed
     is its "of" phrase ("declared a state of emergency", "carried out a wave of arrests") or
-    its modifier ("launched a mediation effort", "began a bombing campaign"). The verb that
-    governs the frame governs the deed."""
+    its modifier ("launched a mediation effort", "began a bombing campaign"); or the sum the
+    deed is counted in ("announced $33 million in assistance"). The verb that governs the
+    frame governs the deed."""
     if view.tok(noun).dep == "pobj":
         held = _held_by_preposition(view, noun)
+        if held is not None and held[0] in ("in", "of") and _is_amount(view, held[1]):
+            return held[1]  # "announced $33 million in assistance", "20 tons of aid"
         if held is None or held[0] != "of":
             return noun
         frame: int | None = held[1]
@@ -508,6 +511,14 @@ def _frame_holding(view: SentenceView, noun: int) -> int:
     else:
         return noun
     return frame if frame is not None and view.tok(frame).lemma.lower() in cues("frame") else noun
+
+
+_AMOUNT_ENTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _is_amount(view: SentenceView, i: int) -> bool:
+    """Token ``i`` is a sum or a count ("$33 million", "20 tons")."""
+    return view.tok(i).ent_type in _AMOUNT_ENTS or bool(view.children(i, "nummod"))
 
 
 # Deeds that are the instrument of another verb's action ("pounded the town with airstrikes").

@@ -1471,6 +1471,21 @@ def test_a_frame_around_a_deed_passes_on_its_verb() -> None:
     assert names(arrests.actor) == ["Police"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actors", "recipients"),
+    [
+        ("Germany announced 20 million euros in aid for Yemen.", ["Germany"], ["Yemen"]),
+        ("Kenya received 20 tons of aid from China.", ["China"], ["Kenya"]),
+        ("Malaysia secured $5 billion in loans from China.", ["China"], ["Malaysia"]),
+    ],
+)
+def test_a_sum_a_deed_is_counted_in_passes_on_its_verb(
+    sentence: str, actors: list[str], recipients: list[str]
+) -> None:
+    aid = only(events_of(sentence), "AID")
+    assert (names(aid.actor), names(aid.recipient)) == (actors, recipients)
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
