@@ -1486,6 +1486,14 @@ def test_a_sum_a_deed_is_counted_in_passes_on_its_verb(
     assert (names(aid.actor), names(aid.recipient)) == (actors, recipients)
 
 
+def test_forces_sent_to_keep_the_peace_are_aid() -> None:
+    # CAMEO 074, "provide military protection or peacekeeping", is an AID in PLOVER
+    text = "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission."
+    peacekeeping = only(events_of(text), "AID")
+    assert (names(peacekeeping.actor), names(peacekeeping.recipient)) == (["Nigeria"], ["Liberia"])
+    assert only(events_of("Russia deployed troops to the border."), "MOBILIZE")
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
