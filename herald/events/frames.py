@@ -260,11 +260,16 @@ def _content_prep(view: SentenceView, prep: int, preps: frozenset[str]) -> bool:
 def _take_from_content(
     view: SentenceView, frame: TriggerCandidate, content: TriggerCandidate
 ) -> None:
-    """Mode (and for AGREE-to-retreat, type) and a missing recipient from the framed event."""
+    """Mode (and for AGREE-to-retreat or lifting sanctions, type) and a missing recipient
+    from the framed event."""
     if frame.entry.mode is None:
         changed = frame_mode(frame.type, content.type, content.mode)
         if changed is not None:
             frame.type, frame.mode = changed
+    if frame.type == "CONCEDE" and _undoes(frame, content) and "military" in content.entry.contexts:
+        # lifting a blockade is a military de-escalation, which has material consequences
+        # at once: a RETREAT (CAMEO 087), not a promise
+        frame.type = "RETREAT"
     if frame.roles is None or content.roles is None or frame.roles.recipients:
         return
     if frame.type == "CONSULT":

@@ -157,6 +157,12 @@ def test_telling_someone_to_act_is_a_request_to_them() -> None:
         ("Japan's sanctions on India were lifted on Friday.", "RETREAT", ["Japan"], ["India"]),
         ("Washington rolled back its tariffs last year.", "RETREAT", ["Washington"], []),
         ("Serbia lifted its ban on the Kosovo party.", "CONCEDE", ["Serbia"], ["Kosovo party"]),
+        # a military measure lifted is a de-escalation at once (CAMEO 087)
+        ("Saudi Arabia lifted its blockade of Yemen.", "RETREAT", ["Saudi Arabia"], ["Yemen"]),
+        # suspending one's own protest is a concession, no protest
+        ("The protesters ended their hunger strike.", "CONCEDE", ["protesters"], []),
+        ("The miners called off their strike against the government.", "CONCEDE", ["miners"],
+         ["government"]),
         ("An appeals court overturned the conviction of Smith.", "CONCEDE", ["appeals court"],
          ["Smith"]),
     ],
