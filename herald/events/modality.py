@@ -20,6 +20,7 @@ and questions ("Should Taiwan upgrade its forces?": an interviewer asks, nobody 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from herald.events.plover import cues, plover_types, trigger_lexicon
 from herald.events.syntax import SentenceView
@@ -77,6 +78,7 @@ def modality_of(
         or _can_do(view, trigger)
         or _commanded(view, trigger)
         or _obliged(view, chain)
+        or _deliberated(view, chain)
     )
     if hypothetical or _is_generic_infinitive(view, chain) or _power_to_act(view, chain):
         return "hypothetical"
@@ -228,6 +230,21 @@ def _obliged(view: SentenceView, chain: list[int]) -> bool:
     obligation = cues("obligation")
     return any(
         view.tok(a).lemma.lower() in obligation for i in chain for a in view.children(i, "aux")
+    )
+
+
+# How a deed hangs on a verb that weighs it: as what is weighed, not as who weighs.
+_WEIGHED_DEPS = frozenset({"dobj", "xcomp", "ccomp", "pcomp", "prep"})
+
+
+def _deliberated(view: SentenceView, chain: list[int]) -> bool:
+    """ "Japan is considering sending aid", "the EU weighs new sanctions": an option
+    weighed is no deed yet, nor a plan (cue kind ``deliberate``). Only what is weighed: "the
+    bombing is considered an act of terror" happened."""
+    deliberate = cues("deliberate")
+    return any(
+        view.tok(verb).lemma.lower() in deliberate and view.tok(inner).dep in _WEIGHED_DEPS
+        for inner, verb in itertools.pairwise(chain)
     )
 
 

@@ -174,6 +174,10 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
         ("China must stop intimidating Taiwan.", "intimidating", "hypothetical"),
         ("The sanctions should be lifted, he said.", "lifted", "hypothetical"),
         ("The army had to withdraw from the town.", "withdraw", "asserted"),
+        # an option weighed is no deed yet, nor a plan; what is judged happened
+        ("Japan is considering sending aid to North Korea.", "sending", "hypothetical"),
+        ("The EU weighs new sanctions on Russia.", "sanctions", "hypothetical"),
+        ("Police considered the killing a murder.", "killing", "asserted"),
         # questions: the interviewer asks, nobody acts
         ("Do you think Taiwan will upgrade its defences?", "upgrade", "hypothetical"),
         ('He asked: "Did the army attack the convoy?"', "attack", "hypothetical"),

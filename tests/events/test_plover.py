@@ -81,7 +81,7 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "allegation", "decision", "opinion", "custody", "staying", "quantity", "undergo",
         "aid", "conveyance", "bargain", "manner", "hazard", "armed", "utterance", "state",
         "penalty", "projectile", "mishap", "care", "poll", "abstraction", "animal",
-        "avoidance", "befall", "onlooker", "proclaim", "frame", "cause", "assemble",
+        "avoidance", "befall", "onlooker", "proclaim", "frame", "cause", "assemble", "deliberate",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
