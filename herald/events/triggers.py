@@ -62,6 +62,9 @@ CLAUSE = "obj:clause"
 # seized"), not one that stands alone ("clinics charge less") or with a particle's object
 # ("seized on the scandal").
 SOME_OBJECT = "obj:some"
+# A ``requires`` value: a verb with a direct or passive object ("returned the artifacts",
+# "the remains were returned"), not one that only goes somewhere ("returned with his family").
+DIRECT_OBJECT = "obj:direct"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
 AID_GIVEN = "obj:aid"
@@ -1114,6 +1117,7 @@ _SYNTACTIC_NEEDS = {
         # "seized and inspected a vessel": the object the verbs share
         or any(view.children(c, "dobj") for c in view.children(i, "conj"))
     ),
+    DIRECT_OBJECT: lambda view, i: bool(view.children(i, "dobj", "nsubjpass")),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
     BARGAIN: lambda view, i: "bargain" in _object_kinds(view, i),

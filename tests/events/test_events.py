@@ -1500,6 +1500,16 @@ def test_forces_sent_to_keep_the_peace_are_aid() -> None:
     assert only(events_of("Russia deployed troops to the border."), "MOBILIZE")
 
 
+def test_returning_what_was_taken_is_a_retreat_and_going_back_is_nothing() -> None:
+    # PLOVER's RETREAT covers the return of property and the repatriation of refugees
+    text = "Italy returned the stolen paintings to Egypt."
+    returned = only(events_of(text), "RETREAT")
+    assert (names(returned.actor), names(returned.recipient)) == (["Italy"], ["Egypt"])
+    assert only(events_of("Kenya repatriated 500 refugees to Somalia."), "RETREAT")
+    assert not events_of("The refugees returned to Syria with their families.")
+    assert only(events_of("The soldiers returned fire on the militants."), "ASSAULT")
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
