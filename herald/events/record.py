@@ -38,7 +38,7 @@ from herald.events.modality import (
 from herald.events.modes import event_contexts
 from herald.events.participants import participant_refs
 from herald.events.place import event_place
-from herald.events.plover import cameo_code, frame_mode, plover_types
+from herald.events.plover import cameo_code, cues, frame_mode, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span
 from herald.events.triggers import TriggerCandidate
@@ -91,7 +91,8 @@ def to_event(
     recipient_refs = tuple(
         r for r in recipient_refs if r not in actor_refs and r.actor_id not in actor_ids
     )
-    if not actor_refs and not recipient_refs:
+    unnamed = not actor_refs and not recipient_refs
+    if unnamed and not _crowd_deed(view, candidate):
         return None
     parsed = view.parsed
     participants = set(roles.actors) | set(roles.recipients)
@@ -100,6 +101,11 @@ def to_event(
         view, anchor, candidate.unit, _in_sentence(view, time_spans), blocked, _publication(doc)
     )
     where = event_place(view, candidate, _in_sentence(view, place_spans), blocked, participants)
+    if unnamed:
+        crowd = _crowd_of(where)
+        if crowd is None:
+            return None
+        actor_refs = (crowd,)
     attribution = quotes_module.attribution_for(parsed, anchor, quotes, actors)
     modality = modality_of(
         parsed,
@@ -188,6 +194,30 @@ def _threatening_speaker(
     # "if attacked": harm to the speaker's side is a fear or a condition, not a threat
     to_own_side = any(_same_side(r, speaker) for r in sufferers)
     return speaker.ref(attribution.text) if by_own_side and not to_own_side else None
+
+
+def _crowd_deed(view: SentenceView, candidate: TriggerCandidate) -> bool:
+    """A deed that only a crowd does, named by a noun of its own (cue kind ``crowd``:
+    protests, demonstrations, riots), not one that shows something ("a demonstration of
+    resolve") nor a word of other senses ("a rally" of a campaign, "strikes" from the air)."""
+    head = candidate.head
+    return (
+        candidate.type == "PROTEST"
+        and view.tok(head).lemma.lower() in cues("crowd")
+        and not any(view.tok(p).lemma.lower() == "of" for p in view.children(head, "prep"))
+    )
+
+
+def _crowd_of(where: Place | None) -> ActorRef | None:
+    """Who protests when the text names no one ("protests erupted in Colombia"): the
+    people of the place it names, as PLOVER and ACLED code an unnamed crowd (protesters of
+    that country); no one when its sentence names no place (``where`` is still the
+    sentence's own place here: the article's places come later, in ``events.where``)."""
+    if where is None:
+        return None
+    return ActorRef(
+        actor_id=None, name="protesters", kind="group", country=where.country, sector="CVL"
+    )
 
 
 def _threat_on_condition(

@@ -547,8 +547,9 @@ _IN_VERBS = frozenset({"participate", "engage", "join"})
 
 def _joining_verb(view: SentenceView, noun: int) -> int | None:
     """The verb whose subject does the deed named by its phrase: "went on strike", "are on
-    hunger strike", "participated in a march", and a coming together for the deed or in it
-    ("gathered for a vigil", "massed in protest", cue kind ``assemble``)."""
+    hunger strike", "participated in a march", "took to the streets", and a coming together
+    for the deed or in it ("gathered for a vigil", "massed in protest", cue kind
+    ``assemble``)."""
     held = _held_by_preposition(view, noun)
     if held is None or not view.children(held[1], "nsubj"):
         return None
@@ -558,6 +559,8 @@ def _joining_verb(view: SentenceView, noun: int) -> int | None:
         return verb if lemma in _ON_VERBS else None
     if word == "in" and lemma in _IN_VERBS:
         return verb
+    if word == "to" and lemma == "take":
+        return verb  # "took to the streets"
     return verb if word in ("for", "in") and lemma in cues("assemble") else None
 
 

@@ -1457,6 +1457,7 @@ def test_the_owner_of_a_deed_done_to_someone_else_does_it() -> None:
         ("Dock workers stopped work on Monday over pay.", "PROTEST", "Dock workers"),
         ("The army began an operation against the insurgents.", "ASSAULT", "army"),
         ("Iran launched cyber warfare against Israel.", "ASSAULT", "Iran"),
+        ("The teachers took to the streets of the capital.", "PROTEST", "teachers"),
     ],
 )
 def test_idioms_of_fighting_disarming_and_protest(sentence: str, ptype: str, actor: str) -> None:
@@ -1508,6 +1509,20 @@ def test_returning_what_was_taken_is_a_retreat_and_going_back_is_nothing() -> No
     assert only(events_of("Kenya repatriated 500 refugees to Somalia."), "RETREAT")
     assert not events_of("The refugees returned to Syria with their families.")
     assert only(events_of("The soldiers returned fire on the militants."), "ASSAULT")
+
+
+def test_a_protest_with_no_named_protester_is_the_protest_of_the_place_it_names() -> None:
+    found = herald.extract("Violent protests erupted in Colombia on Tuesday.", "2019-11-27")
+    protest = only(found.events, "PROTEST")
+    assert [(a.name, a.country, a.sector) for a in protest.actor] == [("protesters", "COL", "CVL")]
+    # a rally of a campaign, or a demonstration of resolve, is no crowd protesting
+    for text in (
+        "At a rally in Ohio, the senator praised the plan.",
+        "The flight was a demonstration of resolve in Japan.",
+        "Protests are a right in any democracy.",
+    ):
+        found = herald.extract(text, "2019-11-27", all_events=True)
+        assert "PROTEST" not in {e.type for e in found.events}, text
 
 
 def test_a_date_owns_no_deed() -> None:
