@@ -427,7 +427,8 @@ def _noun_roles(
         recipients += view.children(wielder, "dobj")
         return _expand(view, actors), _expand(view, recipients), "governed"
     path = "noun"
-    on_verb = _joining_verb(view, noun)  # "went on strike": "go" lends its subject
+    # "went on strike", "went on a looting spree": "go" lends its subject
+    on_verb = _joining_verb(view, seat)
     governor = on_verb or view.head(seat)
     governing = view.tok(governor).lemma.lower() if governor is not None else ""
     if (
@@ -451,7 +452,10 @@ def _noun_roles(
             actors = actors or _prep_objects(view, [governor], frozenset({"from"}))
         elif not actors:
             actors = subjects
-        recipients += _prep_objects(view, [governor], preps | {"with"})
+        # the deed is not its own recipient: "went on a looting spree" falls on no spree
+        recipients += [
+            r for r in _prep_objects(view, [governor], preps | {"with"}) if r not in (noun, seat)
+        ]
         recipients += _datives(view, [governor])
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
@@ -506,7 +510,7 @@ def _frame_holding(view: SentenceView, noun: int) -> int:
         if held is None or held[0] != "of":
             return noun
         frame: int | None = held[1]
-    elif view.tok(noun).dep == "compound":
+    elif view.tok(noun).dep in ("compound", "amod"):  # "a looting spree" hangs as amod
         frame = view.head(noun)
     else:
         return noun

@@ -193,10 +193,11 @@ def _modifies(view: SentenceView, i: int) -> bool:
     """Whether token ``i`` only modifies a noun ("protest leaders", "a military parade"), not
     when that noun frames the deed it names ("a mediation effort", cue kind ``frame``)."""
     token = view.tok(i)
-    if token.dep == "amod":
-        return True
     head = view.head(i)
     framed = head is not None and view.tok(head).lemma.lower() in cues("frame")
+    if token.dep == "amod":
+        # a noun the parser hung as an adjective on a frame: "a looting spree"
+        return not (framed and token.pos == "NOUN")
     return token.dep == "compound" and not framed
 
 

@@ -1458,6 +1458,10 @@ def test_the_owner_of_a_deed_done_to_someone_else_does_it() -> None:
         ("The army began an operation against the insurgents.", "ASSAULT", "army"),
         ("Iran launched cyber warfare against Israel.", "ASSAULT", "Iran"),
         ("The teachers took to the streets of the capital.", "PROTEST", "teachers"),
+        ("Militants set off a bomb near the market.", "ASSAULT", "Militants"),
+        ("An angry mob set fire to the police station.", "ASSAULT", "angry mob"),
+        ("Rioters went on a looting spree in the city.", "ASSAULT", "Rioters"),
+        ("The rebels have retaken the town from the army.", "ASSAULT", "rebels"),
     ],
 )
 def test_idioms_of_fighting_disarming_and_protest(sentence: str, ptype: str, actor: str) -> None:
