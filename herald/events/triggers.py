@@ -14,6 +14,7 @@ is a COERCE (``CUSTODY_COERCE``, ``CUSTODY_HELD``).
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -73,6 +74,10 @@ BARGAIN = "obj:bargain"
 # A ``requires`` value: a verb whose subject is armed forces ("troops arrived in the town":
 # a deployment, not a visit).
 BY_FORCE = "by:force"
+# A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
+# "water cannon", "rubber bullets": cue kind ``crowd_weapon``), which PLOVER asks for before
+# it codes crowd control as an ASSAULT rather than a restriction.
+CROWD_WEAPON = "with:crowd-weapon"
 # A ``requires`` value: a verb whose object is force itself ("use force", not "used the
 # force of law").
 FORCE_USED = "obj:force"
@@ -1134,4 +1139,13 @@ _SYNTACTIC_NEEDS = {
     BY_FORCE: lambda view, i: any(
         view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
     ),
+    CROWD_WEAPON: lambda view, i: _names_crowd_weapon(view),
 }
+
+
+def _names_crowd_weapon(view: SentenceView) -> bool:
+    """Whether the sentence names a weapon or tactic of crowd control (two-word names read as
+    a word and the word after it: "tear gas", "water cannons", "rubber bullets")."""
+    words = [view.tok(i).lemma.lower() for i in range(view.start, view.end)]
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
+    return bool((set(words) | pairs) & cues("crowd_weapon"))

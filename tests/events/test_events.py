@@ -1529,6 +1529,16 @@ def test_a_protest_with_no_named_protester_is_the_protest_of_the_place_it_names(
         assert "PROTEST" not in {e.type for e in found.events}, text
 
 
+def test_crowd_control_with_its_weapons_named_is_an_assault() -> None:
+    # PLOVER's ASSAULT crowd-control asks for an explicit weapon or tactic of crowd control
+    gassed = only(events_of("Riot police fired tear gas to disperse the protesters."), "ASSAULT")
+    assert gassed.mode == "crowd-control"
+    assert only(events_of("Police dispersed the protesters on Monday."), "COERCE")
+    air_raid = only(events_of("Saudi jets carried out an air raid on Marib."), "ASSAULT")
+    assert air_raid.mode == "aerial"
+    assert only(events_of("Police raided the house of the opposition leader."), "COERCE")
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
