@@ -408,6 +408,9 @@ def _noun_roles(
     seat = _frame_holding(view, noun)
     # "a bombing campaign against Serbia": the frame's phrases are the deed's
     recipients = _prep_objects(view, sorted({noun, seat}), preps)
+    coming = comes_under(view, noun)  # "the convoy came under attack": the convoy suffers it
+    if coming is not None:
+        recipients += view.children(coming, "nsubj")
     # "talks on North Korea": a topical phrase names a party only when it is a named one
     topical = _prep_objects(view, [noun], _TOPICAL - preps)
     recipients += [t for t in topical if view.tok(t).ent_type in _ACTORLIKE_ENTS]
@@ -547,6 +550,16 @@ _ON_VERBS = frozenset({"go", "be", "remain", "stay"})
 # Verbs whose subject takes part in the deed their "in" phrase names ("took part in",
 # "participated in the march").
 _IN_VERBS = frozenset({"participate", "engage", "join"})
+
+
+def comes_under(view: SentenceView, i: int) -> int | None:
+    """The verb "come" when noun ``i`` is what its subject comes under ("the convoy came
+    under attack", "came under fire"): a deed suffered now, not a standing state."""
+    under = view.head(i)
+    if under is None or view.tok(i).dep != "pobj" or view.tok(under).lemma.lower() != "under":
+        return None
+    verb = view.head(under)
+    return verb if verb is not None and view.tok(verb).lemma.lower() == "come" else None
 
 
 def _joining_verb(view: SentenceView, noun: int) -> int | None:

@@ -28,7 +28,7 @@ from herald.events.participants import (
     what_is_named,
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
-from herald.events.roles import Roles, antecedent
+from herald.events.roles import Roles, antecedent, comes_under
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
@@ -357,11 +357,12 @@ def _made_thing_acts(view: SentenceView, i: int) -> bool:
 def _circumstance(view: SentenceView, i: int) -> bool:
     """An event noun named as a standing state of affairs, not as something done now:
     "flouting international sanctions", "a ship under U.S. sanctions", "despite the ban"
-    (cue kind ``circumstance``). The deed told, if any, is the flouting."""
+    (cue kind ``circumstance``). The deed told, if any, is the flouting. Not what one comes
+    under ("came under attack")."""
     head = view.head(i)
     if head is None or view.tok(i).dep not in ("dobj", "pobj"):
         return False
-    return view.tok(head).lemma.lower() in cues("circumstance")
+    return view.tok(head).lemma.lower() in cues("circumstance") and not comes_under(view, i)
 
 
 # Prepositions that name what talk is about: "disagreed over aid", "talks on a ceasefire".

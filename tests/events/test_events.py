@@ -1539,6 +1539,12 @@ def test_crowd_control_with_its_weapons_named_is_an_assault() -> None:
     assert only(events_of("Police raided the house of the opposition leader."), "COERCE")
 
 
+def test_what_one_comes_under_is_suffered_not_a_standing_state() -> None:
+    attack = only(events_of("The convoy came under attack near Gao on Tuesday."), "ASSAULT")
+    assert names(attack.recipient) == ["convoy"]
+    assert not events_of("A ship under United States sanctions docked in Iran.")
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
