@@ -411,6 +411,7 @@ def _noun_roles(
     coming = comes_under(view, noun)  # "the convoy came under attack": the convoy suffers it
     if coming is not None:
         recipients += view.children(coming, "nsubj")
+    recipients += _perished_in(view, noun, entry)
     # "talks on North Korea": a topical phrase names a party only when it is a named one
     topical = _prep_objects(view, [noun], _TOPICAL - preps)
     recipients += [t for t in topical if view.tok(t).ent_type in _ACTORLIKE_ENTS]
@@ -550,6 +551,31 @@ _ON_VERBS = frozenset({"go", "be", "remain", "stay"})
 # Verbs whose subject takes part in the deed their "in" phrase names ("took part in",
 # "participated in the march").
 _IN_VERBS = frozenset({"participate", "engage", "join"})
+
+
+# Words between a deed noun and the verb of dying it caused: "died in the attack", "died as
+# a result of the torture", "died due to torture", "died from the shelling".
+_CAUSE_LINKS = frozenset({"in", "from", "during", "of", "to", "after", "result", "due", "as"})
+_CAUSE_STEPS = 4
+
+
+def _perished_in(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int]:
+    """Who died of a deed of violence that names no doer ("five soldiers died in the
+    attack", "the prisoner died as a result of torture"): its victims (cue kind ``perish``)."""
+    if entry.type != "ASSAULT":
+        return []
+    current = noun
+    for _ in range(_CAUSE_STEPS):
+        head = view.head(current)
+        if head is None:
+            return []
+        if view.tok(head).pos in ("VERB", "AUX"):
+            died = view.tok(head).lemma.lower() in cues("perish")
+            return view.children(head, "nsubj") if died else []
+        if view.tok(head).lemma.lower() not in _CAUSE_LINKS:
+            return []
+        current = head
+    return []
 
 
 def comes_under(view: SentenceView, i: int) -> int | None:

@@ -1545,6 +1545,14 @@ def test_what_one_comes_under_is_suffered_not_a_standing_state() -> None:
     assert not events_of("A ship under United States sanctions docked in Iran.")
 
 
+def test_who_died_of_a_deed_that_names_no_doer_are_its_victims() -> None:
+    attack = only(events_of("Five soldiers died in the attack on Tuesday."), "ASSAULT")
+    assert names(attack.recipient) == ["Five soldiers"]
+    tortured = only(events_of("The prisoner died as a result of torture in jail."), "ASSAULT")
+    assert names(tortured.recipient) == ["prisoner"]
+    assert not events_of("The president died in a car accident.")
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
