@@ -289,17 +289,20 @@ def statements(path: Path) -> dict[str, Any]:
     }
 
 
-class _ScannedConnection(_TimedConnection):
+class _ScannedConnection:
     """A connection profiled by DuckDB: after each statement, its scans of stored tables
-    (``Table`` in the profile) are added to ``scans[kind][table]``."""
+    (``Table`` in the profile) are added to ``scans[kind][table]``; everything else goes to
+    the connection as it is."""
 
     def __init__(self, con: Any, profile_file: Path, scans: dict[str, dict[str, Scan]]) -> None:
-        super().__init__(con, defaultdict(float), defaultdict(int))
-        self._file, self._scans = profile_file, scans
+        self._con, self._file, self._scans = con, profile_file, scans
         con.execute("PRAGMA enable_profiling = 'json'")
         con.execute(f"SET profiling_output = '{profile_file}'")
         con.execute("SET profiling_coverage = 'ALL'")
         con.execute("SET profiling_mode = 'detailed'")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
 
     def execute(self, sql: str, parameters: Any = None) -> _Fetched:
         self._file.unlink(missing_ok=True)  # a statement not profiled leaves no file
@@ -388,15 +391,8 @@ def main() -> None:
         "--scans", action="store_true", help="rows of stored tables scanned, by statement"
     )
     args = parser.parse_args()
-    work = (
-        scans
-        if args.scans
-        else statements
-        if args.statements
-        else profile
-        if args.steps
-        else relink
-    )
+    modes = (("scans", scans), ("statements", statements), ("steps", profile))
+    work = next((work for flag, work in modes if getattr(args, flag)), relink)
     for path in args.stores:
         print(json.dumps(isolated(work, path)), flush=True)
 
