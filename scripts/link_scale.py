@@ -24,6 +24,13 @@ seconds of the process, fetching the rows included, and the commits), grouped by
 statement does: calls, seconds, seconds a call and microseconds per event. A statement whose
 seconds a call grow with the archive for the same work is one that reads the archive whole
 each batch (README "Scale", fourteenth round).
+
+With ``--scans``, the copy is relinked under DuckDB's profiler instead, and each statement's
+scans of stored tables are summed by kind of statement and table: calls, rows scanned,
+row groups scanned out of those the table holds, and the scans' operator seconds. Rows
+scanned are counted, not timed: a statement whose rows scanned a call grow with the
+archive for the same work reads the archive whole each batch, whatever the machine's load
+(README "Scale", fifteenth round).
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import asdict, astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -185,13 +193,13 @@ STATEMENT_KINDS = (
     ("story reports", ("SELECT e.story_id, e.event_id",)),
     ("articles", ("list(event_id ORDER BY event_id) FROM events WHERE doc_id",)),
     ("story mates (documents)", ("touched AS",)),
+    ("coverage keys read", ("FROM coverage_keys WHERE",)),
     ("labels: smallest member", ("min(", "GROUP BY")),
     ("story ids written", ("UPDATE events",)),
     ("coverage ids written", ("UPDATE documents",)),
     ("stories deleted", ("DELETE FROM stories",)),
     ("stories inserted", ("INSERT INTO stories",)),
     ("keys inserted", ("INSERT INTO",)),
-    ("coverage keys read", ("FROM coverage_keys WHERE",)),
     ("next batch numbers", ("FROM _herald_pending WHERE",)),
 )
 
@@ -281,6 +289,97 @@ def statements(path: Path) -> dict[str, Any]:
     }
 
 
+class _ScannedConnection:
+    """A connection profiled by DuckDB: after each statement, its scans of stored tables
+    (``Table`` in the profile) are added to ``scans[kind][table]``; everything else goes to
+    the connection as it is."""
+
+    def __init__(self, con: Any, profile_file: Path, scans: dict[str, dict[str, Scan]]) -> None:
+        self._con, self._file, self._scans = con, profile_file, scans
+        con.execute("PRAGMA enable_profiling = 'json'")
+        con.execute(f"SET profiling_output = '{profile_file}'")
+        con.execute("SET profiling_coverage = 'ALL'")
+        con.execute("SET profiling_mode = 'detailed'")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+    def execute(self, sql: str, parameters: Any = None) -> _Fetched:
+        self._file.unlink(missing_ok=True)  # a statement not profiled leaves no file
+        cursor = self._con.execute(sql, parameters)
+        fetched = _Fetched(cursor.fetchall(), cursor.description)
+        if self._file.exists():
+            by_table = self._scans[statement_kind(sql)]
+            for table, scan in table_scans(json.loads(self._file.read_text())).items():
+                by_table[table] = by_table.get(table, Scan()) + scan
+        return fetched
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the scans of one table cost: statements, rows, row groups read out of those
+    the table held, and the scans' operator seconds (DuckDB's profile)."""
+
+    calls: int = 0
+    rows: int = 0
+    row_groups: int = 0
+    row_groups_held: int = 0
+    seconds: float = 0.0
+
+    def __add__(self, other: Scan) -> Scan:
+        return Scan(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+
+def table_scans(profile: dict[str, Any]) -> dict[str, Scan]:
+    """The scans of stored tables in one statement's JSON profile, by table name (a table
+    read twice in a statement counts one call, its rows twice)."""
+    found: dict[str, Scan] = {}
+    pending = list(profile.get("operator", []))
+    while pending:
+        node = pending.pop()
+        pending.extend(node.get("children", []))
+        table = node.get("extra_info", {}).get("Table")
+        if node.get("type") == "TABLE_SCAN" and table:
+            name = table.rsplit(".", 1)[-1]
+            scan = Scan(
+                0,
+                node.get("rows_scanned", 0),
+                node.get("row_groups_scanned", 0),
+                node.get("total_row_groups_to_scan", 0),
+                node.get("timing", 0.0),
+            )
+            found[name] = found.get(name, Scan(calls=1)) + scan
+    return found
+
+
+def scans(path: Path) -> dict[str, Any]:
+    by_kind: dict[str, dict[str, Scan]] = defaultdict(dict)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copy(path, copy)
+        with Store.open(copy) as store:
+            con = store.con
+            store.con = _ScannedConnection(con, Path(folder) / "profile.json", by_kind)
+            summary = stage.relink_all(store)
+            con.execute("PRAGMA disable_profiling")
+            store.con = con
+            events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    rows = sum(scan.rows for tables in by_kind.values() for scan in tables.values())
+    return {
+        "store": str(path),
+        "events": events,
+        "candidate_pairs": summary.candidate_pairs,
+        "links": summary.links,
+        "weak_links": summary.weak_links,
+        "rows_scanned": rows,
+        "rows_scanned_per_event": round(rows / events, 1),
+        "scans": {
+            kind: {table: asdict(scan) for table, scan in sorted(tables.items())}
+            for kind, tables in sorted(by_kind.items())
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stores", type=Path, nargs="+")
@@ -288,8 +387,12 @@ def main() -> None:
     parser.add_argument(
         "--statements", action="store_true", help="CPU per kind of DuckDB statement instead"
     )
+    parser.add_argument(
+        "--scans", action="store_true", help="rows of stored tables scanned, by statement"
+    )
     args = parser.parse_args()
-    work = statements if args.statements else profile if args.steps else relink
+    modes = (("scans", scans), ("statements", statements), ("steps", profile))
+    work = next((work for flag, work in modes if getattr(args, flag)), relink)
     for path in args.stores:
         print(json.dumps(isolated(work, path)), flush=True)
 
