@@ -324,17 +324,21 @@ def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:
 
 
 def attach_stopped(view: SentenceView, found: list[TriggerCandidate]) -> None:
-    """The aid, cooperation or talks that a discontinuing sanction stops ("ceased military
-    aid", "froze cooperation with Niger", "suspended intelligence sharing") are what it
-    stops, not events of their own: the sanction absorbs them."""
+    """The aid, cooperation or talks that a discontinuing or withdrawing sanction stops
+    ("ceased military aid", "froze cooperation with Niger", "suspended intelligence
+    sharing", "ended the talks") are what it stops, not events of their own: the sanction
+    absorbs them."""
     for stopper in found:
-        if stopper.type != "SANCTION" or stopper.mode != "discontinue" or stopper.roles is None:
+        if stopper.type != "SANCTION" or stopper.mode not in _STOPPING or stopper.roles is None:
             continue
         stopped = {t for o in view.children(stopper.head, "dobj") for t in view.subtree(o)}
         for inner in found:
             if inner.framed_by is None and inner.head in stopped and _cooperative(inner):
                 inner.framed_by = stopper
                 stopper.framed.append(inner)
+
+
+_STOPPING = frozenset({"discontinue", "withdraw"})
 
 
 def _cooperative(candidate: TriggerCandidate) -> bool:

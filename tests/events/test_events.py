@@ -1553,6 +1553,18 @@ def test_who_died_of_a_deed_that_names_no_doer_are_its_victims() -> None:
     assert not events_of("The president died in a car accident.")
 
 
+def test_reducing_aid_ending_talks_and_cancelling_visits_reduce_relations() -> None:
+    # CAMEO 162 (reduce or stop aid), 164 (halt negotiations): SANCTION in PLOVER
+    cut = only(events_of("Britain reduced humanitarian aid to Liberia."), "SANCTION")
+    assert (cut.mode, names(cut.recipient)) == ("discontinue", ["Liberia"])
+    ended = events_of("Iran and France ended their talks in Geneva.")
+    assert [(e.type, e.mode) for e in ended] == [("SANCTION", "withdraw")]
+    cancelled = only(
+        events_of("The prime minister cancelled a planned visit to Washington."), "REJECT"
+    )
+    assert cancelled.mode == "meet"
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
