@@ -344,5 +344,18 @@ def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:
     if wanted == "person":
         return token.ent_type == "PERSON"
     if wanted == "thing":
-        return token.ent_type in ("GPE", "ORG", "NORP")
+        return token.ent_type in ("GPE", "ORG", "NORP") or _names_a_body(view, candidate)
     return True
+
+
+def _names_a_body(view: SentenceView, i: int) -> bool:
+    """A singular common noun for an organization ("the army says it ...", "the ministry
+    said it ..."): a body that "it" can stand for."""
+    token = view.tok(i)
+    if token.tag != "NN":
+        return False
+    lemma = token.lemma.lower()
+    role = lexicon.role_for(lemma)
+    return lemma in lexicon.organization_generics() or (
+        role is not None and role.kind == "organization"
+    )

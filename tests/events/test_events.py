@@ -1565,6 +1565,22 @@ def test_reducing_aid_ending_talks_and_cancelling_visits_reduce_relations() -> N
     assert cancelled.mode == "meet"
 
 
+def test_it_stands_for_the_body_that_speaks() -> None:
+    text = "The army says it has ceased its military operations near the capital."
+    ceased = only(events_of(text), "RETREAT")
+    assert names(ceased.actor) == ["army"]
+
+
+def test_armed_forces_that_leave_a_country_withdraw() -> None:
+    left = only(events_of("The French troops left Mali last year."), "RETREAT")
+    assert (left.mode, names(left.actor), names(left.recipient)) == (
+        "withdraw",
+        ["French troops"],
+        ["Mali"],
+    )
+    assert not [e for e in events_of("The minister left the hall early.") if e.type == "RETREAT"]
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
