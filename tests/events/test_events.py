@@ -1569,6 +1569,8 @@ def test_it_stands_for_the_body_that_speaks() -> None:
     text = "The army says it has ceased its military operations near the capital."
     ceased = only(events_of(text), "RETREAT")
     assert names(ceased.actor) == ["army"]
+    text = "The army command says it has ceased its operations near the capital."
+    assert names(only(events_of(text), "RETREAT").actor) == ["army command"]
 
 
 def test_armed_forces_that_leave_a_country_withdraw() -> None:
