@@ -66,6 +66,9 @@ SOME_OBJECT = "obj:some"
 # A ``requires`` value: a verb with a direct or passive object ("returned the artifacts",
 # "the remains were returned"), not one that only goes somewhere ("returned with his family").
 DIRECT_OBJECT = "obj:direct"
+# A ``requires`` value: a word with a to-infinitive complement ("ready to contribute
+# troops"), not one that stands alone ("ready for the vote").
+INFINITIVE = "obj:infinitive"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
 AID_GIVEN = "obj:aid"
@@ -1125,6 +1128,7 @@ _SYNTACTIC_NEEDS = {
         or any(view.children(c, "dobj") for c in view.children(i, "conj"))
     ),
     DIRECT_OBJECT: lambda view, i: bool(view.children(i, "dobj", "nsubjpass")),
+    INFINITIVE: lambda view, i: any(view.to_infinitive(c) for c in view.children(i, "xcomp")),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
     BARGAIN: lambda view, i: "bargain" in _object_kinds(view, i),

@@ -1583,6 +1583,13 @@ def test_armed_forces_that_leave_a_country_withdraw() -> None:
     assert not [e for e in events_of("The minister left the hall early.") if e.type == "RETREAT"]
 
 
+def test_being_ready_to_act_is_an_intent() -> None:
+    # the parser hangs the "to" on the infinitive, so "ready to" never met its "to"
+    ready = events_of("Iran is ready to talk with the United States.")
+    assert [e.type for e in ready] == ["AGREE"]
+    assert not events_of("The army is ready for the vote.")
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
