@@ -270,6 +270,11 @@ def _take_from_content(
         # lifting a blockade is a military de-escalation, which has material consequences
         # at once: a RETREAT (CAMEO 087), not a promise
         frame.type = "RETREAT"
+    if _vows_harm(view, frame, content):
+        frame.type, frame.mode = frame_mode("THREATEN", content.type, content.mode) or (
+            "THREATEN",
+            None,
+        )
     if frame.roles is None or content.roles is None or frame.roles.recipients:
         return
     if frame.type == "CONSULT":
@@ -291,6 +296,23 @@ def _take_from_content(
     frame.roles.recipients = others or [
         r for r in content.roles.recipients if r not in frame.roles.actors
     ]
+
+
+# Deeds of force that a commitment to do them makes a threat.
+_HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _vows_harm(view: SentenceView, frame: TriggerCandidate, content: TriggerCandidate) -> bool:
+    """A commitment whose own complement verb is a deed of force ("Hamas vowed to attack
+    Israel", "promised to impose sanctions"): PLOVER's AGREE is an intent to cooperate; an
+    intent to harm is a THREATEN. Only the complement's verb itself (or a light verb's
+    object): "pledged to stop the fighting" does not vow the fighting."""
+    if frame.type != "AGREE" or content.type not in _HARMS:
+        return False
+    verb = content.head
+    if content.roles is not None and content.roles.path == "light":
+        verb = view.head(content.head) or verb  # "promised to impose sanctions"
+    return view.tok(verb).dep == "xcomp" and view.head(verb) == frame.head
 
 
 def _undoes(frame: TriggerCandidate, content: TriggerCandidate) -> bool:

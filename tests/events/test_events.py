@@ -1590,6 +1590,19 @@ def test_being_ready_to_act_is_an_intent() -> None:
     assert not events_of("The army is ready for the vote.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("Hamas vowed to attack Israel.", "THREATEN"),
+        ("Russia promised to impose sanctions on Ukraine.", "THREATEN"),
+        ("The president pledged to stop the fighting.", "AGREE"),
+        ("The two navies agreed to hold joint drills.", "AGREE"),
+    ],
+)
+def test_a_commitment_to_harm_is_a_threat(sentence: str, ptype: str) -> None:
+    assert [e.type for e in events_of(sentence)] == [ptype]
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
