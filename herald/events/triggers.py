@@ -482,7 +482,8 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     targets = _blow_targets(view, i)
     if _object_kinds(view, i) or _recorded(view, i, targets):
         return True
-    lemmas = [view.tok(t).lemma.lower() for t in targets]
+    lemmas = [_PLURAL_READINGS.get(view.tok(t).text.lower(), view.tok(t).lemma.lower())
+              for t in targets]  # fmt: skip
     # nor a blow at a made thing of words or pictures ("satellites captured photos"), but
     # an attack on one is an attack in words, an ACCUSE (``frames``: "attacked the report")
     in_words = view.tok(i).lemma.lower() in ASSAIL
@@ -492,6 +493,11 @@ def _no_blow(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         _no_body(t) or (t in artefact_nouns() and not in_words) or paid
         for t, paid in zip(lemmas, money, strict=True)
     )
+
+
+# Plurals of two nouns that the lemmatizer always reads as the abstract one: a blow falls on
+# military "bases" (base), not on "bases" of an argument (basis), which are not struck.
+_PLURAL_READINGS = {"bases": "base"}
 
 
 def _object_required(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

@@ -1603,6 +1603,13 @@ def test_a_commitment_to_harm_is_a_threat(sentence: str, ptype: str) -> None:
     assert [e.type for e in events_of(sentence)] == [ptype]
 
 
+def test_a_blow_at_military_bases_is_an_attack() -> None:
+    # the lemmatizer reads "bases" as "basis", an abstraction no blow falls on
+    attack = only(events_of("Militants attacked two military bases in Mali."), "ASSAULT")
+    assert names(attack.actor) == ["Militants"]
+    assert not events_of("The scandal destroyed the basis of trust.")
+
+
 def test_a_date_owns_no_deed() -> None:
     text = "The two ministers will attend Saturday's meeting in Jakarta."
     assert names(only(events_of(text), "CONSULT").actor) == ["two ministers"]
