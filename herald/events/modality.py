@@ -227,10 +227,7 @@ def _obliged(view: SentenceView, chain: list[int]) -> bool:
     someone is bound to do is a demand or a judgement, not a deed done (a speech verb over
     it makes the demand the event: ``triggers.MUST_REQUEST``). Only an obligation
     auxiliary: "needs to provide support" is a plan."""
-    obligation = cues("obligation")
-    return any(
-        view.tok(a).lemma.lower() in obligation for i in chain for a in view.children(i, "aux")
-    )
+    return view.has_auxiliary(chain, cues("obligation"))
 
 
 # How a deed hangs on a verb that weighs it: as what is weighed, not as who weighs.
@@ -251,9 +248,7 @@ def _deliberated(view: SentenceView, chain: list[int]) -> bool:
 def _can_do(view: SentenceView, trigger: int) -> bool:
     """ "it can assist its allies": what someone can do, not what they do. Only "can" on
     the trigger itself: "a measure that can counter threats" says nothing of the threats."""
-    return view.tok(trigger).pos == "VERB" and any(
-        view.tok(c).lemma.lower() == "can" for c in view.children(trigger, "aux")
-    )
+    return view.tok(trigger).pos == "VERB" and view.has_auxiliary([trigger], frozenset({"can"}))
 
 
 def _in_time_clause_of_plan(view: SentenceView, chain: list[int]) -> bool:
@@ -358,11 +353,7 @@ _POSSIBILITY = frozenset({"can", "could", "may", "might"})
 def may_only(view: SentenceView, trigger: int) -> bool:
     """Whether the trigger's clause tells only what can or may be ("can deport him"), or
     asks it ("if they break the rules, how strongly should Mexico retaliate?")."""
-    return _asks(view) or any(
-        view.tok(a).lemma.lower() in _POSSIBILITY
-        for i in scope_chain(view, trigger)
-        for a in view.children(i, "aux")
-    )
+    return _asks(view) or view.has_auxiliary(scope_chain(view, trigger), _POSSIBILITY)
 
 
 def condition_subjects(view: SentenceView, trigger: int) -> list[int] | None:

@@ -144,7 +144,7 @@ def _definite_antecedent(view: SentenceView, actors: Sequence[Actor], i: int) ->
     token = view.tok(i)
     kind = _CLASS_NOUNS.get(token.lemma.lower())
     definite = any(view.tok(d).text.lower() in ("the", "this") for d in view.children(i, "det"))
-    described = any(view.tok(p).text.lower() == "of" for p in view.children(i, "prep"))
+    described = view.has_preposition(i, "of")
     if kind is None or token.pos != "NOUN" or not definite or described:
         return None
     before = [

@@ -204,7 +204,7 @@ def _crowd_deed(view: SentenceView, candidate: TriggerCandidate) -> bool:
     return (
         candidate.type == "PROTEST"
         and view.tok(head).lemma.lower() in cues("crowd")
-        and not any(view.tok(p).lemma.lower() == "of" for p in view.children(head, "prep"))
+        and not view.has_preposition(head, "of")
     )
 
 

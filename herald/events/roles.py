@@ -581,11 +581,10 @@ def _perished_in(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int
 def comes_under(view: SentenceView, i: int) -> int | None:
     """The verb "come" when noun ``i`` is what its subject comes under ("the convoy came
     under attack", "came under fire"): a deed suffered now, not a standing state."""
-    under = view.head(i)
-    if under is None or view.tok(i).dep != "pobj" or view.tok(under).lemma.lower() != "under":
+    held = _held_by_preposition(view, i)
+    if held is None or held[0] != "under":
         return None
-    verb = view.head(under)
-    return verb if verb is not None and view.tok(verb).lemma.lower() == "come" else None
+    return held[1] if view.tok(held[1]).lemma.lower() == "come" else None
 
 
 def _joining_verb(view: SentenceView, noun: int) -> int | None:

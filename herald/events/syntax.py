@@ -111,6 +111,16 @@ class SentenceView:
         """Whether ``verb`` is marked by "to" ("to stop", "told them to leave")."""
         return any(self.tok(a).text.lower() == "to" for a in self.children(verb, "aux"))
 
+    def has_auxiliary(self, heads: Sequence[int], lemmas: frozenset[str]) -> bool:
+        """Whether one of ``heads`` has an auxiliary among ``lemmas`` ("must", "can")."""
+        return any(
+            self.tok(a).lemma.lower() in lemmas for i in heads for a in self.children(i, "aux")
+        )
+
+    def has_preposition(self, i: int, word: str) -> bool:
+        """Whether token ``i`` has a preposition ``word`` of its own ("a demonstration of")."""
+        return any(self.tok(p).text.lower() == word for p in self.children(i, "prep"))
+
     def verb_ancestor(self, i: int) -> int | None:
         """The nearest verb (or auxiliary) above ``i``, within the sentence."""
         current = self.head(i)

@@ -1083,7 +1083,7 @@ def _obligations(view: SentenceView, speech: int) -> list[int]:
     return [
         comp
         for comp in view.children(speech, "ccomp")
-        if any(view.tok(a).lemma.lower() in cues("obligation") for a in view.children(comp, "aux"))
+        if view.has_auxiliary([comp], cues("obligation"))
     ]
 
 
