@@ -432,7 +432,7 @@ def _noun_roles(
         return _expand(view, actors), _expand(view, recipients), "governed"
     path = "noun"
     # "went on strike", "went on a looting spree": "go" lends its subject
-    on_verb = _joining_verb(view, seat)
+    on_verb = _joining_verb(view, seat) or _light_verb_misread(view, seat)
     governor = on_verb or view.head(seat)
     governing = view.tok(governor).lemma.lower() if governor is not None else ""
     if (
@@ -604,6 +604,19 @@ def _joining_verb(view: SentenceView, noun: int) -> int | None:
     if word == "to" and lemma == "take":
         return verb  # "took to the streets"
     return verb if word in ("for", "in") and lemma in cues("assemble") else None
+
+
+def _light_verb_misread(view: SentenceView, noun: int) -> int | None:
+    """The light verb whose object the parser made the subject of a clause after it:
+    "conducted the military drills encircling Taiwan" is read as "conducted [the drills
+    encircle Taiwan]", with a gerund for that clause's verb and no object for "conducted"."""
+    clause = view.head(noun)
+    if view.tok(noun).dep != "nsubj" or clause is None or view.tok(clause).tag != "VBG":
+        return None
+    verb = view.head(clause)
+    if view.tok(clause).dep != "ccomp" or verb is None or view.children(verb, "dobj"):
+        return None
+    return verb if view.tok(verb).lemma.lower() in cues("light") else None
 
 
 def _between_where_it_happens(view: SentenceView, noun: int) -> list[int]:

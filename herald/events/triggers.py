@@ -77,6 +77,13 @@ BARGAIN = "obj:bargain"
 # A ``requires`` value: a verb whose subject is armed forces ("troops arrived in the town":
 # a deployment, not a visit).
 BY_FORCE = "by:force"
+# A ``requires`` value: a verb whose subject or agent is a crowd of protest (cue kind
+# ``protester``): "protesters gathered outside the embassy" is a demonstration, "leaders
+# gathered in Brussels" is not.
+BY_PROTESTERS = "by:protesters"
+# A ``requires`` value: a verb whose subject or agent is the police (cue kind ``police``):
+# "police caught the fugitives" is an arrest, "forces captured the town" is not.
+BY_POLICE = "by:police"
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
 # "water cannon", "rubber bullets": cue kind ``crowd_weapon``), which PLOVER asks for before
 # it codes crowd control as an ASSAULT rather than a restriction.
@@ -1151,7 +1158,16 @@ _SYNTACTIC_NEEDS = {
         view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
     ),
     CROWD_WEAPON: lambda view, i: _names_crowd_weapon(view),
+    BY_PROTESTERS: lambda view, i: _done_by(view, i, "protester"),
+    BY_POLICE: lambda view, i: _done_by(view, i, "police"),
 }
+
+
+def _done_by(view: SentenceView, i: int, kind: str) -> bool:
+    """Whether verb ``i``'s subject, what its subject counts ("hundreds of protesters") or
+    its passive agent ("caught by police") is a word of cue kind ``kind``."""
+    agents = [o for a in view.children(i, "agent") for o in view.children(a, "pobj")]
+    return any(view.tok(s).lemma.lower() in cues(kind) for s in _subjects_counted(view, i) + agents)
 
 
 def _names_crowd_weapon(view: SentenceView) -> bool:

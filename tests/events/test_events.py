@@ -1680,3 +1680,22 @@ def test_harm_set_on_a_condition_is_a_threat_to_whom_the_condition_is_put() -> N
     assert not [e for e in events_of("Japan will impose sanctions.") if e.type == "THREATEN"]
     asked = "If Moscow annexes the islands, how hard should Japan retaliate?"
     assert not [e for e in events_of(asked) if e.type == "THREATEN"]
+
+
+def test_protesters_who_gather_demonstrate_and_leaders_who_gather_do_not() -> None:
+    protest = only(events_of("Hundreds of protesters gathered outside the embassy."), "PROTEST")
+    assert names(protest.actor) == ["protesters"]
+    assert not events_of("European leaders gathered in Brussels on Monday.")
+
+
+def test_the_police_catching_or_capturing_people_arrest_them() -> None:
+    caught = only(events_of("Police caught the escaped prisoners on Sunday."), "COERCE")
+    assert (caught.mode, names(caught.recipient)) == ("arrest", ["escaped prisoners"])
+    captured = only(events_of("The fugitives were captured by police in Lagos."), "COERCE")
+    assert names(captured.actor) == ["police"]
+    assert only(events_of("Rebels captured the town on Friday."), "ASSAULT")
+
+
+def test_a_light_verb_whose_object_the_parser_made_a_clause_subject_lends_its_subject() -> None:
+    text = "China conducted the military drills encircling Taiwan last week."
+    assert names(only(events_of(text), "MOBILIZE").actor) == ["China"]
