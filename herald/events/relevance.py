@@ -39,6 +39,7 @@ from dataclasses import replace
 
 from herald.data_files import read_rows
 from herald.events.participants import POLITICAL_SECTORS
+from herald.events.plover import cues
 from herald.events.topic import article_words, world_affairs_score
 from herald.records import Actor, ActorRef, Document, Event, ParsedText
 
@@ -55,6 +56,8 @@ _MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 _RELIEF = frozenset({"AID", "RETREAT"})
 _RELIEF_WORDS = ("rescu", "free", "releas", "evacua")
 _RESCUE_WORDS = ("rescu", "evacua")
+# Words that count the dead and hurt without saying who harmed them.
+_TOLL_WORDS = ("kill", "injur", "wound", "hurt", "dead", "death", "die")
 _ASKING = frozenset({"REQUEST", "ACCUSE", "CONSULT"})  # a journalist's question, inquiry, interview
 _ACTING, _RECEIVING, _COLLECTIVE, _UNKNOWN, _NONE = 0.9, 0.7, 0.6, 0.5, 0.2
 
@@ -174,8 +177,8 @@ def judge_relevance(
 ) -> tuple[Document, tuple[Event, ...]]:
     """The document with its relevance, and the events to keep: all of them with
     ``keep_all``, else the political events of a political document."""
-    events = relief_in_conflict(events)
     lede = end_of_sentences(parsed, LEDE_SENTENCES)
+    events = tolls_of_accidents(relief_in_conflict(events), parsed, lede)
     topic = world_affairs_score(article_words(doc.title, doc.text))
     relevance = document_relevance(events, actors, len(doc.text.split()), lede, topic)
     doc = replace(doc, relevance=relevance)
@@ -200,6 +203,36 @@ def relief_in_conflict(events: Sequence[Event]) -> list[Event]:
         else e
         for e in events
     ]
+
+
+def tolls_of_accidents(events: Sequence[Event], parsed: ParsedText, lede_end: int) -> list[Event]:
+    """The dead and hurt that no hand is named for, in a story whose lede tells an accident or
+    a disaster (cue kinds ``mishap`` and ``hazard``: a plane crash, a ship's collision, an
+    earthquake) and that names no one doing violence, are its toll, no political event:
+    "Police say 27 people are injured" after a tourist ship hit a bridge. The sentence alone
+    cannot tell it (``triggers`` reads the accident when the sentence names it)."""
+    if any(e.type in _MATERIAL_CONFLICT and e.actor for e in events):
+        return list(events)
+    if not _tells_accident(parsed, lede_end):
+        return list(events)
+    return [
+        replace(e, relevance=_NONE)
+        if e.type == "ASSAULT" and not e.actor and e.trigger.text.lower().startswith(_TOLL_WORDS)
+        else e
+        for e in events
+    ]
+
+
+def _tells_accident(parsed: ParsedText, lede_end: int) -> bool:
+    # a name is no accident ("North Korea's Storm Corps"), and a hazard is a thing, not a
+    # deed ("gunmen stormed a village")
+    return any(
+        (lemma in cues("mishap") or (lemma in cues("hazard") and t.pos == "NOUN"))
+        and t.pos != "PROPN"
+        and not t.ent_type
+        for t in parsed.tokens
+        if t.idx < lede_end and (lemma := t.lemma.lower())
+    )
 
 
 def _occurs(event: Event) -> bool:

