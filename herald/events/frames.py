@@ -28,12 +28,16 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "a
 _CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
 _CONSULT_CONTENT_PREPS = frozenset({"about", "on", "over", "regarding"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
-# Protests absorb the demand or protest voiced in their purpose clause (see attach_aims).
-_AIM_HOLDERS = frozenset({"PROTEST"})
+# The deeds that absorb the aims stated in their purpose clause, and those aims (see
+# attach_aims): a protest what it demands or protests, a gift of aid the support or help
+# it is given for.
+_AIMS_OF = {
+    "PROTEST": frozenset({"REQUEST", "PROTEST", "ACCUSE"}),
+    "AID": frozenset({"SUPPORT", "AID"}),
+}
 # Types that give way, and the measures they can lift ("lifted the curfew", "eased sanctions").
 _YIELDING = frozenset({"CONCEDE", "RETREAT"})
 _MEASURES = frozenset({"SANCTION", "COERCE"})
-_AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
 _OPPOSING = frozenset({"oppose", "opposed", "opposition"})
 
 
@@ -324,25 +328,35 @@ def _undoes(frame: TriggerCandidate, content: TriggerCandidate) -> bool:
 def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """A demand or protest voiced in the purpose or manner clause of a protest ("staged
     demonstrations to demand reforms", "blocked roads, demanding that ...") is what the
-    protest is for, not an event of its own: the protest absorbs it."""
+    protest is for, not an event of its own: the protest absorbs it. So does aid given to
+    support or help someone ("provided $1.7 billion in assistance to support Syrian
+    refugees", "donated equipment to help Kenya fight the epidemic"): one AID, to those it
+    supports when it names no one else."""
     for holder in found:
-        if holder.type not in _AIM_HOLDERS or holder.roles is None:
+        if holder.type not in _AIMS_OF or holder.roles is None:
             continue
         verb = holder.head if holder.roles.path == "verb" else view.head(holder.head)
         if verb is None:
             continue
         for aim in found:
-            anchor = unit_head(view, aim.unit)
-            if (
-                aim is not holder
-                and aim.framed_by is None
-                and aim.type in _AIMS
-                and view.tok(anchor).dep in ("advcl", "xcomp", "acl", "relcl")
-                and purpose_like(view, anchor)
-                and view.head(anchor) in (verb, holder.head)
-            ):
+            if aim is not holder and aim.framed_by is None and _aim_of(view, holder, aim, verb):
                 aim.framed_by = holder
                 holder.framed.append(aim)
+                if holder.type == "AID" and not holder.roles.recipients and aim.roles is not None:
+                    holder.roles.recipients = list(aim.roles.recipients)
+
+
+def _aim_of(view: SentenceView, holder: TriggerCandidate, aim: TriggerCandidate, verb: int) -> bool:
+    """Whether ``aim`` is what ``holder`` is done for: a type the holder absorbs, told in a
+    purpose or manner clause of the holder's verb or noun (for aid, a to-infinitive)."""
+    anchor = unit_head(view, aim.unit)
+    return (
+        aim.type in _AIMS_OF[holder.type]
+        and view.tok(anchor).dep in ("advcl", "xcomp", "acl", "relcl")
+        and purpose_like(view, anchor)
+        and view.head(anchor) in (verb, holder.head)
+        and (holder.type != "AID" or view.to_infinitive(anchor))
+    )
 
 
 def attach_stopped(view: SentenceView, found: list[TriggerCandidate]) -> None:
@@ -378,6 +392,6 @@ def absorbed(candidate: TriggerCandidate) -> bool:
     return (
         plover_types()[frame.type].embeds == "irrealis"
         or _undoes(frame, candidate)
-        or frame.type in _AIM_HOLDERS
+        or frame.type in _AIMS_OF
         or frame.type == "SANCTION"
     )

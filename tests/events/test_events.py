@@ -1699,3 +1699,13 @@ def test_the_police_catching_or_capturing_people_arrest_them() -> None:
 def test_a_light_verb_whose_object_the_parser_made_a_clause_subject_lends_its_subject() -> None:
     text = "China conducted the military drills encircling Taiwan last week."
     assert names(only(events_of(text), "MOBILIZE").actor) == ["China"]
+
+
+def test_aid_given_to_support_someone_is_one_aid_to_them() -> None:
+    text = "The United States provided $1.7 billion in assistance to support Syrian refugees."
+    events = events_of(text)
+    assert [e.type for e in events] == ["AID"]
+    assert names(events[0].recipient) == ["Syrian refugees"]
+    # aid given to a party keeps it, and the support is not an event of its own
+    gave = events_of("China gave weapons to Serbia to support its army.")
+    assert [(e.type, names(e.recipient)) for e in gave] == [("AID", ["Serbia"])]
