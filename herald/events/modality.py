@@ -79,6 +79,7 @@ def modality_of(
         or _commanded(view, trigger)
         or _obliged(view, chain)
         or _deliberated(view, chain)
+        or _wished(view, chain)
     )
     if hypothetical or _is_generic_infinitive(view, chain) or _power_to_act(view, chain):
         return "hypothetical"
@@ -242,6 +243,28 @@ def _deliberated(view: SentenceView, chain: list[int]) -> bool:
     return any(
         view.tok(verb).lemma.lower() in deliberate and view.tok(inner).dep in _WEIGHED_DEPS
         for inner, verb in itertools.pairwise(chain)
+    )
+
+
+def wished(view: SentenceView, trigger: int) -> bool:
+    """ "voiced hope that the new government will help Turkey", "said they hoped more
+    countries would make commitments": what someone wishes that others do is no deed, nor a
+    plan of theirs, nor a threat (cue kind ``desire``, with a clause of its own for what is
+    wished). A wish to do something oneself stays a plan ("hopes to meet":
+    ``_is_infinitival_plan``); a party of the wished clause is no deed wished ("hopes Neu's
+    arrest serves as a warning": the arrest was made)."""
+    return _wished(view, scope_chain(view, trigger))
+
+
+def _wished(view: SentenceView, chain: list[int]) -> bool:
+    top = chain[-1]
+    wisher = view.head(top)
+    return (
+        wisher is not None
+        and view.tok(top).dep in ("ccomp", "acl")
+        and bool(view.children(top, "nsubj", "nsubjpass"))
+        and not any(view.tok(i).dep in ("nsubj", "nsubjpass") for i in chain)
+        and _desires(view, wisher)
     )
 
 

@@ -34,6 +34,7 @@ from herald.events.modality import (
     may_only,
     modality_of,
     tells_capability,
+    wished,
 )
 from herald.events.modes import event_contexts
 from herald.events.participants import participant_refs
@@ -122,8 +123,13 @@ def to_event(
     event_type, mode = candidate.type, candidate.mode
     if modality == "negated" and _cooperative(event_type) and is_refusal(view, anchor):
         event_type, mode, modality = "REJECT", None, "asserted"
-    speaker = _threatening_speaker(
-        event_type, modality, attribution, actors, actor_refs, recipient_refs
+    # a wish is no threat: "hopes the court strikes down the law"
+    speaker = (
+        None
+        if wished(view, anchor)
+        else _threatening_speaker(
+            event_type, modality, attribution, actors, actor_refs, recipient_refs
+        )
     )
     put_to = (
         None

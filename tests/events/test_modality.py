@@ -178,6 +178,11 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
         ("Japan is considering sending aid to North Korea.", "sending", "hypothetical"),
         ("The EU weighs new sanctions on Russia.", "sanctions", "hypothetical"),
         ("Police considered the killing a murder.", "killing", "asserted"),
+        # what one wishes others do is no deed; a wish to act oneself is a plan
+        ("Turkey voiced hope that Greece will help it.", "help", "hypothetical"),
+        ("He said he hoped his daughter had been freed.", "freed", "hypothetical"),
+        ("Russia hopes to meet Ukraine next week.", "meet", "planned"),
+        ("He hopes the arrest serves as a warning.", "arrest", "asserted"),
         # questions: the interviewer asks, nobody acts
         ("Do you think Taiwan will upgrade its defences?", "upgrade", "hypothetical"),
         ('He asked: "Did the army attack the convoy?"', "attack", "hypothetical"),
