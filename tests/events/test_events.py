@@ -1709,3 +1709,11 @@ def test_aid_given_to_support_someone_is_one_aid_to_them() -> None:
     # aid given to a party keeps it, and the support is not an event of its own
     gave = events_of("China gave weapons to Serbia to support its army.")
     assert [(e.type, names(e.recipient)) for e in gave] == [("AID", ["Serbia"])]
+
+
+def test_withdrawing_envoys_or_peacekeepers_reduces_relations_and_troops_retreat() -> None:
+    recalled = only(events_of("Turkey withdrew its ambassador from the Netherlands."), "SANCTION")
+    assert (recalled.mode, names(recalled.recipient)) == ("withdraw", ["Netherlands"])
+    peacekeepers = events_of("The UN withdrew peacekeepers from the Golan Heights.")
+    assert [(e.type, e.mode) for e in peacekeepers] == [("SANCTION", "expel")]
+    assert only(events_of("Russia withdrew its troops from Kherson."), "RETREAT").mode == "withdraw"
