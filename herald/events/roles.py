@@ -368,6 +368,10 @@ def _verb_roles(
                 recipients += _expand(view, view.children(t, "pobj"))
         if passive and view.tok(unit[-1]).pos != "VERB":
             recipients += passive
+        elif passive and not actors and _moves_forces(entry):
+            # "2,000 Russian soldiers were deployed", "police were deployed across the
+            # capital": with no one named moving them, the forces moved act for their side
+            actors = [p for p in passive if _forces(view, p)]
         if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
             recipients += _clause_subjects(view, unit)
     elif entry.object == "actor" and objects:
@@ -375,6 +379,17 @@ def _verb_roles(
     else:
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
+
+
+def _moves_forces(entry: TriggerEntry) -> bool:
+    """A deployment of forces: a mobilisation, or peacekeepers sent."""
+    return entry.type == "MOBILIZE" or "peacekeeping" in entry.contexts
+
+
+def _forces(view: SentenceView, i: int) -> bool:
+    """Armed forces or police (cue kinds ``armed`` and ``police``): "soldiers", "troops"."""
+    lemma = view.tok(i).lemma.lower()
+    return lemma in cues("armed") or lemma in cues("police")
 
 
 def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]) -> list[int]:
@@ -547,7 +562,7 @@ def _wielded_by(view: SentenceView, noun: int, entry: TriggerEntry) -> int | Non
     return verb if view.children(verb, "dobj") else None
 
 
-_ON_VERBS = frozenset({"go", "be", "remain", "stay"})
+_ON_VERBS = frozenset({"go", "be", "remain", "stay", "put", "place"})
 # Verbs whose subject takes part in the deed their "in" phrase names ("took part in",
 # "participated in the march").
 _IN_VERBS = frozenset({"participate", "engage", "join"})

@@ -1717,3 +1717,24 @@ def test_withdrawing_envoys_or_peacekeepers_reduces_relations_and_troops_retreat
     peacekeepers = events_of("The UN withdrew peacekeepers from the Golan Heights.")
     assert [(e.type, e.mode) for e in peacekeepers] == [("SANCTION", "expel")]
     assert only(events_of("Russia withdrew its troops from Kherson."), "RETREAT").mode == "withdraw"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "actor"),
+    [
+        ("The army put its troops on high alert.", "MOBILIZE", "army"),
+        ("The government called up 300,000 reservists.", "MOBILIZE", "government"),
+        ("Authorities shut down the independent newspaper.", "COERCE", "Authorities"),
+        ("The regime used chemical weapons against civilians.", "ASSAULT", "regime"),
+        ("Russian hackers attacked the ministry's computer systems.", "COERCE", "Russian hackers"),
+        ("UN peacekeepers protected civilians in the camp.", "AID", "UN peacekeepers"),
+        ("Police were deployed across the capital ahead of the vote.", "MOBILIZE", "Police"),
+    ],
+)
+def test_deeds_of_plovers_table_the_lexicon_missed(sentence: str, ptype: str, actor: str) -> None:
+    assert names(only(events_of(sentence), ptype).actor) == [actor]
+
+
+def test_a_strike_with_a_weapon_or_a_military_word_is_an_attack() -> None:
+    assert only(events_of("The army launched a retaliatory strike on the camp."), "ASSAULT")
+    assert only(events_of("The dock workers went on strike on Monday."), "PROTEST")
