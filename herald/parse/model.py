@@ -8,7 +8,9 @@ hand-built parses without loading a model).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from herald.errors import UsageError
@@ -231,13 +233,40 @@ def parse_many(
     texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32
 ) -> Iterator[ParsedText]:
     """Parse many texts with ``nlp.pipe`` (faster than one by one), in order."""
-    nlp, rules = load_model(model), load_replay(model)
+    nlp, rules, verbs = load_model(model), load_replay(model), known_verbs(model)
     if rules is None:
         for doc in nlp.pipe(texts, batch_size=batch_size):
-            yield to_parsed(doc)
+            yield regular_lemmas(to_parsed(doc), verbs)
         return
     for doc in nlp.pipe(texts, batch_size=batch_size, disable=list(REPLACED_COMPONENTS)):
-        yield to_parsed_replayed(doc, rules)
+        yield regular_lemmas(to_parsed_replayed(doc, rules), verbs)
+
+
+# A stem of one syllable that ends in one vowel and one consonant: English doubles that
+# consonant before "-ed" and "-ing" ("hop", "hopped"), so a form that did not double it
+# ("hoped", "staging") is made from the stem with an "e" ("hope", "stage").
+_SHORT_STEM = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
+
+
+def regular_lemmas(parsed: ParsedText, verbs: frozenset[str]) -> ParsedText:
+    """The parse with the verb lemmas that spaCy's rule lemmatizer gets wrong put right:
+    it tries the stem without "e" and the stem with it, keeps both when both are verbs, and
+    gives the one without first, so "staged" is "stag", "waged" "wag", "hoped" "hop" and
+    "spared" "spar" (the light verb of "staged a protest" and the desire of "hoped" were
+    lost). Spelling decides: a short stem that was not doubled takes its "e"."""
+    tokens = [_regular_lemma(t, verbs) for t in parsed.tokens]
+    if all(new is old for new, old in zip(tokens, parsed.tokens, strict=True)):
+        return parsed
+    return replace(parsed, tokens=tuple(tokens))
+
+
+def _regular_lemma(token: Token, verbs: frozenset[str]) -> Token:
+    word, lemma = token.text.lower(), token.lemma
+    if token.pos not in ("VERB", "AUX") or word not in (lemma + "ed", lemma + "ing"):
+        return token
+    if _SHORT_STEM.fullmatch(lemma) and lemma + "e" in verbs:
+        return replace(token, lemma=lemma + "e")
+    return token
 
 
 @functools.cache

@@ -48,3 +48,11 @@ def test_first_conjunct_is_where_coordinated_words_share_their_relation() -> Non
     assert parsed.first_conjunct(index["Beijing"]) == index["Moscow"]
     assert parsed.first_conjunct(index["demanded"]) == index["denounced"]
     assert parsed.first_conjunct(index["Moscow"]) == index["Moscow"]
+
+
+def test_verb_lemmas_follow_english_spelling_where_the_rule_lemmatizer_does_not() -> None:
+    text = "They staged a protest, waged war and hoped to win; others hopped and opened doors."
+    lemmas = {t.text: t.lemma for t in parse(text).tokens if t.pos in ("VERB", "AUX")}
+    assert lemmas["staged"] == "stage" and lemmas["waged"] == "wage"
+    assert lemmas["hoped"] == "hope"
+    assert lemmas["hopped"] == "hop" and lemmas["opened"] == "open"
