@@ -141,7 +141,8 @@ def _state_organ(view: SentenceView, i: int) -> str | None:
 def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """An attack in words is an ACCUSE: on a news outlet or on a made thing ("attacked The
     Wall Street Journal", "attacked the report"), for what its target does or says
-    ("attacked the newspaper for refusing to support his plans"), or between named persons
+    ("attacked the newspaper for refusing to support his plans"), as what it calls the target
+    ("pounding Trump as a con artist"), or between named persons
     ("the clash between Trump and Zelenskyy")."""
     for candidate in found:
         if candidate.type != "ASSAULT" or view.tok(candidate.head).lemma.lower() not in ASSAIL:
@@ -150,7 +151,9 @@ def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> N
         verbal = (
             any(_said_or_printed(view, o) for o in objects)
             or any(
-                view.tok(p).lemma.lower() == "for" and view.children(p, "pcomp")
+                (view.tok(p).lemma.lower() == "for" and view.children(p, "pcomp"))
+                # "pounding Trump as a con artist": a judgement of what the target is
+                or view.tok(p).lemma.lower() == "as"
                 for p in view.children(candidate.head, "prep")
             )
             or _between_persons(view, candidate)
@@ -306,6 +309,10 @@ def _take_from_content(
 _HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 
+# Verbs that keep a deed going: a vow to keep it up vows the deed.
+_KEPT_UP = frozenset({"continue", "keep", "resume"})
+
+
 def _vows_harm(view: SentenceView, frame: TriggerCandidate, content: TriggerCandidate) -> bool:
     """A commitment whose own complement verb is a deed of force ("Hamas vowed to attack
     Israel", "promised to impose sanctions"): PLOVER's AGREE is an intent to cooperate; an
@@ -316,6 +323,9 @@ def _vows_harm(view: SentenceView, frame: TriggerCandidate, content: TriggerCand
     verb = content.head
     if content.roles is not None and content.roles.path == "light":
         verb = view.head(content.head) or verb  # "promised to impose sanctions"
+    # "vowed to continue fighting": what is kept up is what is vowed
+    while view.tok(verb).dep == "xcomp" and view.tok(view.head(verb)).lemma.lower() in _KEPT_UP:
+        verb = view.head(verb)
     return view.tok(verb).dep == "xcomp" and view.head(verb) == frame.head
 
 

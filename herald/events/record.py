@@ -103,7 +103,7 @@ def to_event(
     )
     where = event_place(view, candidate, _in_sentence(view, place_spans), blocked, participants)
     if unnamed:
-        crowd = _crowd_of(where)
+        crowd = _crowd_of(where, counted=_counted_crowd(view, candidate))
         if crowd is None:
             return None
         actor_refs = (crowd,)
@@ -207,22 +207,41 @@ def _crowd_deed(view: SentenceView, candidate: TriggerCandidate) -> bool:
     protests, demonstrations, riots), not one that shows something ("a demonstration of
     resolve") nor a word of other senses ("a rally" of a campaign, "strikes" from the air)."""
     head = candidate.head
+    if candidate.type != "PROTEST":
+        return False
+    named = view.tok(head).lemma.lower() in cues("crowd") and not view.has_preposition(head, "of")
+    return named or _counted_crowd(view, candidate)
+
+
+# Words that count people without naming them ("thousands marched").
+_COUNTS = frozenset({"hundred", "thousand", "dozen", "score", "million"})
+
+
+def _counted_crowd(view: SentenceView, candidate: TriggerCandidate) -> bool:
+    """A protest whose doers are only counted ("Thousands marched through the capital",
+    "Hundreds took to the streets"): a crowd, though no party is named."""
+    actors = candidate.roles.actors if candidate.roles is not None else []
     return (
         candidate.type == "PROTEST"
-        and view.tok(head).lemma.lower() in cues("crowd")
-        and not view.has_preposition(head, "of")
+        and bool(actors)
+        and all(view.tok(a).tag == "CD" or view.tok(a).lemma.lower() in _COUNTS for a in actors)
     )
 
 
-def _crowd_of(where: Place | None) -> ActorRef | None:
+def _crowd_of(where: Place | None, counted: bool = False) -> ActorRef | None:
     """Who protests when the text names no one ("protests erupted in Colombia"): the
     people of the place it names, as PLOVER and ACLED code an unnamed crowd (protesters of
     that country); no one when its sentence names no place (``where`` is still the
-    sentence's own place here: the article's places come later, in ``events.where``)."""
-    if where is None:
+    sentence's own place here: the article's places come later, in ``events.where``),
+    unless the crowd is counted: thousands who march are protesters wherever they are."""
+    if where is None and not counted:
         return None
     return ActorRef(
-        actor_id=None, name="protesters", kind="group", country=where.country, sector="CVL"
+        actor_id=None,
+        name="protesters",
+        kind="group",
+        country=where.country if where is not None else None,
+        sector="CVL",
     )
 
 

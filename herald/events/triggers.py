@@ -33,7 +33,7 @@ from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
 # Verbs of assault that words can do too ("attacked the report"): ``frames`` types them.
-ASSAIL = frozenset({"attack", "assail", "clash"})
+ASSAIL = frozenset({"attack", "assail", "clash", "pound"})
 # A ``requires`` value: what the trigger frees is someone held or their craft ("released
 # three hostages", "freed the tanker"), not a made or told thing ("released a video", "its
 # tax returns").
@@ -84,6 +84,10 @@ BY_PROTESTERS = "by:protesters"
 # A ``requires`` value: a verb whose subject or agent is the police (cue kind ``police``):
 # "police caught the fugitives" is an arrest, "forces captured the town" is not.
 BY_POLICE = "by:police"
+# A ``requires`` value: a verb whose object names envoys or missions sent abroad (cue kind
+# ``envoy``: diplomats, peacekeepers, inspectors, aid agencies): "expelled two US Embassy
+# staff members" reduces relations, "expelled the BBC correspondent" deports a person.
+ENVOYS = "obj:envoy"
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
 # "water cannon", "rubber bullets": cue kind ``crowd_weapon``), which PLOVER asks for before
 # it codes crowd control as an ASSAULT rather than a restriction.
@@ -1122,6 +1126,19 @@ def is_visit_word(view: SentenceView, i: int) -> bool:
     return any(e.mode == "visit" for key in keys for e in trigger_lexicon().get((key, group), ()))
 
 
+def _sends_off_envoys(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` acts on names envoys or missions (cue kind ``envoy``):
+    "expelled two US Embassy staff members", "diplomats expelled by the US" (the noun the
+    verb describes, without the verb's own words)."""
+    own = set(view.subtree(i))
+    return any(
+        view.tok(t).lemma.lower() in cues("envoy")
+        for o in _acted_on(view, i, "of", ("pobj",), ("acl",))
+        for t in view.subtree(o)
+        if o in own or t not in own
+    )
+
+
 # The ``requires`` values that are tests of the trigger's syntax, not words near it.
 _SYNTACTIC_NEEDS = {
     HELD: _frees_the_held,
@@ -1160,6 +1177,7 @@ _SYNTACTIC_NEEDS = {
     CROWD_WEAPON: lambda view, i: _names_crowd_weapon(view),
     BY_PROTESTERS: lambda view, i: _done_by(view, i, "protester"),
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
+    ENVOYS: _sends_off_envoys,
 }
 
 

@@ -1738,3 +1738,33 @@ def test_deeds_of_plovers_table_the_lexicon_missed(sentence: str, ptype: str, ac
 def test_a_strike_with_a_weapon_or_a_military_word_is_an_attack() -> None:
     assert only(events_of("The army launched a retaliatory strike on the camp."), "ASSAULT")
     assert only(events_of("The dock workers went on strike on Monday."), "PROTEST")
+
+
+def test_expelling_envoys_reduces_relations_and_expelling_a_person_deports() -> None:
+    envoys = only(events_of("Russia expelled two US Embassy staff members."), "SANCTION")
+    assert envoys.mode == "expel"
+    described = only(events_of("Russian diplomats expelled by the US left Washington."), "SANCTION")
+    assert names(described.actor) == ["US"]
+    person = only(events_of("The government expelled the BBC correspondent."), "COERCE")
+    assert (person.mode, names(person.recipient)) == ("deport", ["BBC correspondent"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("Israeli jets pounded targets in southern Lebanon.", "ASSAULT"),
+        ("Russia moved tanks towards the border.", "MOBILIZE"),
+        ("The committee turned down the request.", "REJECT"),
+        ("Armenia handed back the villages to Azerbaijan.", "RETREAT"),
+        ("The rebels vowed to continue fighting.", "THREATEN"),
+        ("The opposition attacked the minister as a traitor.", "ACCUSE"),
+    ],
+)
+def test_phrasings_of_common_deeds(sentence: str, ptype: str) -> None:
+    assert only(events_of(sentence), ptype)
+
+
+def test_a_counted_crowd_that_marches_protests() -> None:
+    text = "Thousands marched through the capital on Sunday."
+    protest = only(events_of(text), "PROTEST")
+    assert (names(protest.actor), protest.actor[0].sector) == (["protesters"], "CVL")
