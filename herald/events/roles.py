@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import herald.actors.lexicon as lexicon
 from herald.actors.person_nouns import is_person_noun
 from herald.events.participants import is_agent
-from herald.events.plover import TriggerEntry, cues, plover_types
+from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.syntax import SentenceView
 
 _QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number",
@@ -418,11 +418,12 @@ def _noun_roles(
     actors = _prep_objects(view, [noun], frozenset({"by", "between"}) | ({"from"} - preps))
     actors += _claimants(view, noun)
     actors += _between_where_it_happens(view, noun)
+    recipients_struck = _struck_by(view, noun)
     for acl in view.children(noun, "acl"):
         actors += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
     seat = _frame_holding(view, noun)
     # "a bombing campaign against Serbia": the frame's phrases are the deed's
-    recipients = _prep_objects(view, sorted({noun, seat}), preps)
+    recipients = _prep_objects(view, sorted({noun, seat}), preps) + recipients_struck
     coming = comes_under(view, noun)  # "the convoy came under attack": the convoy suffers it
     if coming is not None:
         recipients += view.children(coming, "nsubj")
@@ -476,6 +477,8 @@ def _noun_roles(
             r for r in _prep_objects(view, [governor], preps | {"with"}) if r not in (noun, seat)
         ]
         recipients += _datives(view, [governor])
+        if put_under(view, seat):
+            recipients += view.children(governor, "dobj")  # who is put under arrest
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
     return _expand(view, actors), _expand(view, recipients), path
@@ -566,6 +569,8 @@ _ON_VERBS = frozenset({"go", "be", "remain", "stay", "put", "place"})
 # Verbs whose subject takes part in the deed their "in" phrase names ("took part in",
 # "participated in the march").
 _IN_VERBS = frozenset({"participate", "engage", "join"})
+# Verbs whose subject subjects their object to the deed their "under" phrase names.
+_UNDER_VERBS = frozenset({"put", "place", "keep"})
 
 
 # Words between a deed noun and the verb of dying it caused: "died in the attack", "died as
@@ -618,6 +623,8 @@ def _joining_verb(view: SentenceView, noun: int) -> int | None:
         return verb
     if word == "to" and lemma == "take":
         return verb  # "took to the streets"
+    if word == "under" and lemma in _UNDER_VERBS:
+        return verb  # "put the opposition leader under house arrest": see put_under
     return verb if word in ("for", "in") and lemma in cues("assemble") else None
 
 
@@ -632,6 +639,34 @@ def _light_verb_misread(view: SentenceView, noun: int) -> int | None:
     if view.tok(clause).dep != "ccomp" or verb is None or view.children(verb, "dobj"):
         return None
     return verb if view.tok(verb).lemma.lower() in cues("light") else None
+
+
+def put_under(view: SentenceView, noun: int) -> bool:
+    """Whether the deed noun is what someone is put or kept under: "put the opposition
+    leader under house arrest" (the putting does it), not "a ship under U.S. sanctions"."""
+    held = _held_by_preposition(view, noun)
+    return (
+        held is not None
+        and held[0] == "under"
+        and view.tok(held[1]).lemma.lower() in _UNDER_VERBS
+        and bool(view.children(held[1], "dobj"))
+    )
+
+
+def _struck_by(view: SentenceView, noun: int) -> list[int]:
+    """What a deed strikes when it is the subject of a verb of force: "an airstrike hit a
+    school", "the blast destroyed three houses" (a verb the lexicon knows as an ASSAULT, or
+    "hit", which has no entry of its own: a deed that hits something strikes it, while
+    people "hit a record")."""
+    verb = view.head(noun)
+    if view.tok(noun).dep != "nsubj" or verb is None or view.tok(verb).pos != "VERB":
+        return []
+    lemma = view.tok(verb).lemma.lower()
+    entries = trigger_lexicon().get((lemma, "VERB"), ())
+    # an entry that needs a particular reading ("take control", "set fire") is not enough
+    if lemma != "hit" and not any(e.type == "ASSAULT" and not e.requires for e in entries):
+        return []
+    return view.children(verb, "dobj")
 
 
 def _between_where_it_happens(view: SentenceView, noun: int) -> list[int]:

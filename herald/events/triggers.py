@@ -28,7 +28,7 @@ from herald.events.participants import (
     what_is_named,
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
-from herald.events.roles import Roles, antecedent, comes_under
+from herald.events.roles import Roles, antecedent, comes_under, put_under
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
@@ -372,11 +372,15 @@ def _circumstance(view: SentenceView, i: int) -> bool:
     """An event noun named as a standing state of affairs, not as something done now:
     "flouting international sanctions", "a ship under U.S. sanctions", "despite the ban"
     (cue kind ``circumstance``). The deed told, if any, is the flouting. Not what one comes
-    under ("came under attack")."""
+    under ("came under attack") or is put under ("put him under house arrest")."""
     head = view.head(i)
     if head is None or view.tok(i).dep not in ("dobj", "pobj"):
         return False
-    return view.tok(head).lemma.lower() in cues("circumstance") and not comes_under(view, i)
+    return (
+        view.tok(head).lemma.lower() in cues("circumstance")
+        and not comes_under(view, i)
+        and not put_under(view, i)
+    )
 
 
 # Prepositions that name what talk is about: "disagreed over aid", "talks on a ceasefire".

@@ -1768,3 +1768,31 @@ def test_a_counted_crowd_that_marches_protests() -> None:
     text = "Thousands marched through the capital on Sunday."
     protest = only(events_of(text), "PROTEST")
     assert (names(protest.actor), protest.actor[0].sector) == (["protesters"], "CVL")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("Beijing lodged a protest with Tokyo over the visit.", "ACCUSE"),
+        ("Kyiv held Moscow responsible for the blast.", "ACCUSE"),
+        ("Lawmakers grilled the defence minister over the failures.", "ACCUSE"),
+        ("The opposition questioned the legitimacy of the election.", "ACCUSE"),
+        ("The prime minister ruled out early elections.", "REJECT"),
+        ("Hungary blocked the EU aid package for Ukraine.", "REJECT"),
+        ("The WFP distributed food to 2 million people.", "AID"),
+        ("China raised its military readiness.", "MOBILIZE"),
+        ("Workers downed tools in protest.", "PROTEST"),
+        ("The government nationalised the mines.", "COERCE"),
+    ],
+)
+def test_more_phrasings_of_plover_deeds(sentence: str, ptype: str) -> None:
+    assert only(events_of(sentence), ptype)
+
+
+def test_who_is_put_under_a_measure_suffers_it_and_what_a_deed_hits_is_struck() -> None:
+    arrest = only(events_of("Authorities put the opposition leader under house arrest."), "COERCE")
+    assert names(arrest.actor) == ["Authorities"]
+    assert names(arrest.recipient) == ["opposition leader"]
+    assert not events_of("A ship under US sanctions docked in Iran.")
+    strike = only(events_of("An airstrike hit a school in the north."), "ASSAULT")
+    assert names(strike.recipient) == ["school"]
