@@ -439,8 +439,10 @@ def _noun_roles(
         actors += modifiers + (owners if of_objects else [])
     else:
         actors += owners + modifiers
-        # "the withdrawal of some forces from Panama": the party hangs from the of-object
-        recipients += _object_phrase_preps(view, of_objects, preps - {"of"})
+        # "the withdrawal of some forces from Panama": the party hangs from the of-object;
+        # "a war of words between Pyongyang and Washington": so do the sides
+        recipients += _object_phrase_preps(view, of_objects, preps - {"of", "between"})
+        actors += _object_phrase_preps(view, of_objects, frozenset({"between"}) - preps)
     wielder = _wielded_by(view, noun, entry)
     if wielder is not None and wielder not in events and not actors:
         actors = _subject(view, [wielder], wielder)[0]

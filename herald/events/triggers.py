@@ -88,6 +88,10 @@ BY_POLICE = "by:police"
 # ``envoy``: diplomats, peacekeepers, inspectors, aid agencies): "expelled two US Embassy
 # staff members" reduces relations, "expelled the BBC correspondent" deports a person.
 ENVOYS = "obj:envoy"
+# A ``requires`` value: a noun whose of-phrase says it is fought with words ("a war of
+# words between Pyongyang and Washington"): a quarrel, not a war.
+OF_WORDS = "of:words"
+_WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
 # "water cannon", "rubber bullets": cue kind ``crowd_weapon``), which PLOVER asks for before
 # it codes crowd control as an ASSAULT rather than a restriction.
@@ -670,11 +674,30 @@ def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     to something stays an AGREE (cue kind ``opinion``)."""
     if entry.type != "AGREE" or view.tok(i).pos != "VERB":
         return False
-    if any(c < i for c in view.children(i, "ccomp")):
+    clauses = view.children(i, "ccomp")
+    if any(c < i for c in clauses):
+        return True
+    # "agreed that North Korea poses a grave threat": a clause that states how things are,
+    # with no modal to commit anyone ("agreed that talks would resume" commits them)
+    agreeing = view.tok(i).lemma.lower() in _AGREEING
+    if agreeing and any(not _modal(view, c) for c in clauses):
         return True
     return any(
         view.tok(o).lemma.lower() in cues("opinion") for o in _prepositional_objects(view, i)
     )
+
+
+# Verbs of agreeing, whose that-clause can state a view ("agreed that the threat grows").
+_AGREEING = frozenset({"agree", "concur"})
+
+
+def _modal(view: SentenceView, verb: int) -> bool:
+    """Whether a clause's verb has a modal ("would resume", "will be released", "should
+    continue") or is an infinitive or a command ("agreed to talks", "agreed: release them")."""
+    token = view.tok(verb)
+    if token.tag in ("VB", "TO") or view.to_infinitive(verb):
+        return True
+    return any(view.tok(a).tag == "MD" for a in view.children(verb, "aux", "auxpass"))
 
 
 _QUESTION_MARKS = frozenset({"whether", "if"})
@@ -831,10 +854,16 @@ def _frees_the_held(view: SentenceView, i: int) -> bool:
     return not objects or any(_can_be_held(view, o) for o in objects)
 
 
+def _fought_with_words(view: SentenceView, i: int) -> bool:
+    return any(view.tok(o).lemma.lower() in _WORDS for o in _acted_on(view, i, "of", ("pobj",), ()))
+
+
 def _fights_a_party(view: SentenceView, i: int) -> bool:
     """Whether what the trigger fights, if it names anything, is one who could be held (a
     party or its craft): "fought the rebels", "the war against Islamic State", not "fighting
-    corruption", "the war on poverty"."""
+    corruption", "the war on poverty", nor a war of words."""
+    if _fought_with_words(view, i):
+        return False
     objects = [
         *_acted_on(view, i, "against", ("pobj",), ()),
         *_acted_on(view, i, "on", ("pobj",), ()),
@@ -1182,6 +1211,7 @@ _SYNTACTIC_NEEDS = {
     BY_PROTESTERS: lambda view, i: _done_by(view, i, "protester"),
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,
+    OF_WORDS: lambda view, i: _fought_with_words(view, i),
 }
 
 

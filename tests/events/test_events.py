@@ -1796,3 +1796,16 @@ def test_who_is_put_under_a_measure_suffers_it_and_what_a_deed_hits_is_struck() 
     assert not events_of("A ship under US sanctions docked in Iran.")
     strike = only(events_of("An airstrike hit a school in the north."), "ASSAULT")
     assert names(strike.recipient) == ["school"]
+
+
+def test_a_war_of_words_is_a_quarrel_between_its_sides() -> None:
+    text = "The war of words between Pyongyang and Washington continued on Tuesday."
+    quarrel = only(events_of(text), "ACCUSE")
+    assert names(quarrel.actor) == ["Pyongyang", "Washington"]
+    assert only(events_of("The war between Russia and Ukraine entered its third year."), "ASSAULT")
+
+
+def test_agreeing_that_something_is_so_is_a_view_and_agreeing_what_will_be_is_a_deal() -> None:
+    assert not events_of("The two leaders agreed that North Korea poses a grave danger.")
+    assert only(events_of("The ministers agreed that sanctions should stay."), "AGREE")
+    assert not events_of("Western nations want to strike a blow to political elites.")
