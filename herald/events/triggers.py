@@ -861,8 +861,9 @@ def _fought_with_words(view: SentenceView, i: int) -> bool:
 def _fights_a_party(view: SentenceView, i: int) -> bool:
     """Whether what the trigger fights, if it names anything, is one who could be held (a
     party or its craft): "fought the rebels", "the war against Islamic State", not "fighting
-    corruption", "the war on poverty", nor a war of words."""
-    if _fought_with_words(view, i):
+    corruption", "the war on poverty", nor a war of words nor a fight to do something."""
+    # "has fought to push through reforms": striving for something, with no foe
+    if _fought_with_words(view, i) or any(view.to_infinitive(c) for c in view.children(i, "xcomp")):
         return False
     objects = [
         *_acted_on(view, i, "against", ("pobj",), ()),

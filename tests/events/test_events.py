@@ -1809,3 +1809,8 @@ def test_agreeing_that_something_is_so_is_a_view_and_agreeing_what_will_be_is_a_
     assert not events_of("The two leaders agreed that North Korea poses a grave danger.")
     assert only(events_of("The ministers agreed that sanctions should stay."), "AGREE")
     assert not events_of("Western nations want to strike a blow to political elites.")
+
+
+def test_fighting_to_do_something_is_striving_not_fighting() -> None:
+    assert not events_of("The senator says he has fought to push through new policies.")
+    assert only(events_of("The army fought the rebels near Goma."), "ASSAULT")
