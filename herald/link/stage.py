@@ -59,7 +59,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import astuple, dataclass, replace
 
 import duckdb
 
@@ -67,7 +67,6 @@ from herald.errors import HeraldError
 from herald.link.components import (
     STORIES,
     Forest,
-    apply,
     candidates,
     group_node,
     insert_keys,
@@ -82,7 +81,7 @@ from herald.link.rules import (
     corroborated,
     linked,
 )
-from herald.link.stories import refresh_stories
+from herald.link.run_stories import RunStories, forget_unwritten
 from herald.store.database import Store
 from herald.store.schema import transaction
 
@@ -94,6 +93,10 @@ from herald.store.schema import transaction
 BATCH_EVENTS = 16_000
 # Candidates compared per event, and ranks joined on either side of it per key.
 CANDIDATE_CAP = 20
+# Events a run links before it writes their stories (``run_stories``), and at its end: each
+# write is a pass over ``events`` and its stories' reports, so writing once a batch cost
+# the number of batches times the archive. A run that dies loses what it had not written.
+WRITE_EVENTS = 1_000_000
 
 Progress = Callable[[int], None]
 
@@ -159,33 +162,57 @@ def link_new(
     batch_events: int = BATCH_EVENTS,
     cap: int = CANDIDATE_CAP,
     progress: Progress | None = None,
+    write_events: int = WRITE_EVENTS,
 ) -> LinkSummary:
-    """Give every event without a story one, batch by batch (one transaction each).
+    """Give every event without a story one, batch by batch; the stories are written once
+    ``write_events`` events have one, and at the end (``run_stories.RunStories``).
 
-    ``progress`` is called with the number of events of each batch once it is committed.
-    A failure of the database raises ``LinkError``; the batches already done stay done.
+    ``progress`` is called with the number of events of each batch once it is linked.
+    A failure of the database raises ``LinkError``; the stories already written stay.
     """
     total = LinkSummary(0, 0, 0, 0)
+    written = 0  # events whose stories are written
     coverages: Recent = Recent(CACHE_STORIES)
-    run = _Run(RunFeatures(store.con), covered=_any_covered(store.con), coverages=coverages)
     try:
+        with transaction(store.con):
+            forget_unwritten(store.con)
+        run = _Run(
+            RunFeatures(store.con),
+            RunStories(store.con),
+            covered=_any_covered(store.con),
+            coverages=coverages,
+        )
         for batch in _pending_batches(run.features, batch_events):
             with transaction(store.con):
                 total += _link_batch(store.con, batch, cap, run)
+            if run.stories.unwritten >= write_events:
+                written += _write_stories(store.con, run)
             if progress is not None:
                 progress(len(batch))
         # On a failure the table stays until the connection closes (or the next run
         # replaces it): the connection may be the very thing that failed.
-        run.features.drop()
-        del run  # the events' features, freed before the documents are grouped
+        run.features.drop()  # and its features, freed before the stories are written
+        written += _write_stories(store.con, run)
+        del run
         covered, links = link_documents(store.con, coverages)
         total = replace(total, documents_covered=covered, coverage_links=links)
     except duckdb.Error as error:
         raise LinkError(
-            f"linking stopped after {total.events_linked} events ({error}); the stored "
+            f"linking stopped after {written} events ({error}); the stored "
             "documents are kept: run herald link --db FILE to finish"
         ) from error
     return total
+
+
+def _write_stories(con: duckdb.DuckDBPyConnection, run: _Run) -> int:
+    """Write the stories the run gave since it last wrote (one transaction); returns how
+    many events they were given to. The coverages of the documents anchored in them merge."""
+    events = run.stories.unwritten
+    with transaction(con):
+        stories = run.stories.write()
+        if run.covered:
+            merge_by_stories(con, stories, run.coverages)
+    return events
 
 
 def relink_all(
@@ -193,13 +220,14 @@ def relink_all(
     batch_events: int = BATCH_EVENTS,
     cap: int = CANDIDATE_CAP,
     progress: Progress | None = None,
+    write_events: int = WRITE_EVENTS,
 ) -> LinkSummary:
     """Forget every story and link the whole database again (after a change of the rules)."""
     with transaction(store.con):
         store.con.execute("DELETE FROM link_keys; DELETE FROM stories; DELETE FROM coverage_keys")
         store.con.execute("UPDATE events SET story_id = NULL WHERE story_id IS NOT NULL")
         store.con.execute("UPDATE documents SET coverage_id = NULL WHERE coverage_id IS NOT NULL")
-    return link_new(store, batch_events, cap, progress)
+    return link_new(store, batch_events, cap, progress, write_events)
 
 
 # --------------------------------------------------------------------------------- steps
@@ -214,20 +242,22 @@ def _pending_batches(run: RunFeatures, size: int) -> Iterator[dict[str, EventFea
         yield run.batch(start, size)
 
 
-# Stories whose smallest event a run keeps (``_labels``); beyond, the oldest are read again.
+# Coverages whose smallest document a run keeps (``labels``); beyond, the oldest are read
+# again.
 CACHE_STORIES = 200_000
 
 
 @dataclass
 class _Run:
-    """What one ``link_new`` keeps from batch to batch: the features, each story's smallest
-    event and each coverage's smallest document (an id is the hash of it, so it never
-    changes under that id), and whether any document had a coverage when it started."""
+    """What one ``link_new`` keeps from batch to batch: the features, the stories it gave
+    (written every ``WRITE_EVENTS`` events and at the end), each coverage's smallest
+    document (an id is the hash of it, so it never changes under that id), and whether any
+    document had a coverage when it started."""
 
     features: RunFeatures
+    stories: RunStories
     covered: bool
     coverages: Recent
-    smallest: Recent = field(default_factory=lambda: Recent(CACHE_STORIES))
 
 
 def _any_covered(con: duckdb.DuckDBPyConnection) -> bool:
@@ -255,7 +285,7 @@ def _link_batch(
             for key in blocking_keys(f)
         ],
     )
-    pairs, story_of = candidates(con, STORIES, keys, cap)
+    pairs, story_of = candidates(con, STORIES, keys, cap, run.stories.groups_of)
     batch = list(features)
     others = {event for pair in pairs for event in pair} - features.keys()
     features = features | run.features.load(others)
@@ -268,12 +298,9 @@ def _link_batch(
         if first == second or (min(first, second), max(first, second)) in agreeing:
             links += 1
             forest.union(group_node(a, story_of), group_node(b, story_of))
-    assignments, relabels = labels(con, STORIES, forest.groups(), run.smallest)
-    apply(con, STORIES, assignments, relabels)
+    assignments, relabels = labels(con, STORIES, forest.groups(), run.stories.smallest)
+    run.stories.record(assignments, relabels)
     written = set(assignments.values())
-    refresh_stories(con, removed=set(relabels), written=written)
-    if run.covered:
-        merge_by_stories(con, written, run.coverages)
     return LinkSummary(len(batch), len(written), len(pairs), links, len(found) - links)
 
 

@@ -146,20 +146,37 @@ def test_stories_do_not_depend_on_order_or_batches(
 # ---------------------------------------------------------------------- resuming
 
 
-def test_an_interrupted_link_keeps_the_documents_and_resumes(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("write_events", "written"), [(2, 2), (1_000, 0)])
+def test_an_interrupted_link_keeps_the_documents_and_resumes(
+    tmp_path: Path, write_events: int, written: int
+) -> None:
     path = tmp_path / "events.duckdb"
     reports = [*same_meeting(6), report("other", "2018-03-01", actor=(CHINA,), recipient=())]
     with Store.open(path) as store:
         store.write(reports)
         # The connection closes under the linker after its first batch of two: the next
-        # query fails for real, as it would when the process loses its database.
-        with pytest.raises(LinkError, match="herald link"):
-            link_new(store, batch_events=2, progress=lambda _done: store.con.close())
+        # query fails for real, as it would when the process loses its database. The
+        # stories it had written stay; the keys of the batch it had not written its
+        # stories for stay too, and the next run forgets them.
+        with pytest.raises(LinkError, match=f"after {written} events.*herald link"):
+            link_new(
+                store,
+                batch_events=2,
+                progress=lambda _done: store.con.close(),
+                write_events=write_events,
+            )
     with Store.open(path) as store:
         assert store.counts()["documents"] == 7
-        assert pending_events(store) == 5
+        assert pending_events(store) == 7 - written
+        keyed = store.con.execute("SELECT count(DISTINCT event_id) FROM link_keys").fetchone()
+        assert keyed == (2,)
         summary = link_new(store, batch_events=2)
-        assert summary.events_linked == 5 and pending_events(store) == 0
+        assert summary.events_linked == 7 - written and pending_events(store) == 0
+        # each key once: those of the batch whose stories were not written were forgotten
+        rows, distinct = store.con.execute(
+            "SELECT count(*), count(DISTINCT (event_id, key, lo, hi)) FROM link_keys"
+        ).fetchone()
+        assert rows == distinct
         resumed = partition(store)
     assert resumed == linked_in(reports, len(reports), 4000)[0]
     assert len(set(resumed.values())) == 2
