@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -248,6 +249,36 @@ def apply(
 
 
 def _pairs(mapping: dict[str, str]) -> pa.Table:
-    return pa.Table.from_pylist(
-        [{"old": old, "new": new} for old, new in mapping.items()], schema=_LABEL_SCHEMA
-    )
+    # Two columns, not a row object a pair: a run writes the stories of all its events at once.
+    return pa.table([list(mapping), list(mapping.values())], schema=_LABEL_SCHEMA)
+
+
+@contextmanager
+def capped_memory(con: duckdb.DuckDBPyConnection, limit: str) -> Iterator[None]:
+    """DuckDB's memory limit at ``limit`` for a database in a file, then back.
+
+    DuckDB keeps the blocks it reads cached up to its memory limit (by default most of the
+    machine's memory): under a lower one it drops them instead, and spills what a statement
+    holds. A database held in memory cannot drop its own tables' blocks: it is left as it is.
+    """
+    path = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+    if path is None:
+        yield
+        return
+    before = _memory_limit(con)
+    # The setting reads back rounded ("18.8 GiB"): set again, it would creep down. Unless
+    # the caller set it, what it goes back to is DuckDB's default.
+    with duckdb.connect() as fresh:
+        default = _memory_limit(fresh)
+    restore = "RESET memory_limit" if before == default else f"SET memory_limit = '{before}'"
+    con.execute(f"SET memory_limit = '{limit}'")
+    try:
+        yield
+    finally:
+        con.execute(restore)
+
+
+def _memory_limit(con: duckdb.DuckDBPyConnection) -> str:
+    return str(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])

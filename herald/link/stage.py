@@ -8,11 +8,13 @@ the same edges, hence the same components and the same ids.
 
 Linking is its own step, with its state in the database: an event whose ``story_id`` is
 NULL is pending. ``link_new`` takes the pending events in batches (ordered by date, so that
-a batch touches one stretch of time) and links each batch in its own transaction: a run
-cut short (killed, out of memory, a closed connection) keeps the batches it finished, and
-the next ``herald link`` carries on with the rest. Nothing of the documents is touched but
-their coverage: once the events are linked, ``documents.link_documents`` groups the pending
-documents into coverages, the reports of one news story (``stories_of_documents``).
+a batch touches one stretch of time), links them batch by batch, and writes the stories it
+gave at its end, or every ``WRITE_EVENTS`` events (``run_stories.RunStories``: written
+once a batch, they cost a pass over the archive a batch). A run cut short (killed, out of
+memory, a closed connection) keeps the stories it wrote, and the next ``herald link``
+carries on with the rest. Nothing of the documents is touched but their coverage: once the
+events are linked, ``documents.link_documents`` groups the pending documents into
+coverages, the reports of one news story (``stories_of_documents``).
 
 A run keeps the features it reads (``features.RunFeatures``): the candidates and articles
 a batch needs were mostly read by the batches just before it. A batch, in bounded memory
@@ -35,8 +37,9 @@ a batch needs were mostly read by the batches just before it. A batch, in bounde
    articles that agree on nothing else is a weak link: it is counted and joins nothing;
 4. an event joins the story of an event it links to; when it links to several stories they
    merge and every event of the merged stories takes the new id (re-labelling; the run
-   keeps each story's smallest event, so it reads only those of stories made before it);
-   the ``stories`` rows of the stories that changed are rewritten.
+   keeps each story's smallest event, so it reads only those of stories made before it).
+   The run keeps these decisions, and writes the story ids and the ``stories`` rows of the
+   stories that changed when it writes (``RunStories.write``).
 
 Why corroboration: the link relation alone chained stories in a dense archive. Where the
 same organisations, towns and lead actors recur every week, unrelated articles each share
@@ -68,6 +71,7 @@ from herald.link.components import (
     STORIES,
     Forest,
     candidates,
+    capped_memory,
     group_node,
     insert_keys,
     labels,
@@ -85,7 +89,7 @@ from herald.link.run_stories import RunStories, forget_unwritten
 from herald.store.database import Store
 from herald.store.schema import transaction
 
-# Pending events linked per transaction: bounds the memory of a batch (features, pairs).
+# Pending events linked per batch: bounds the memory of a batch (features, pairs).
 # Each batch also reads its rows by id, statements that scan whole tables, so the number of
 # batches times the archive is a cost that grows with the square of the archive: 16,000 a
 # batch instead of 4,000 cut a 100,000-document relink from 1,156 to 744 CPU s for
@@ -97,6 +101,12 @@ CANDIDATE_CAP = 20
 # write is a pass over ``events`` and its stories' reports, so writing once a batch cost
 # the number of batches times the archive. A run that dies loses what it had not written.
 WRITE_EVENTS = 1_000_000
+# DuckDB's memory limit while the stories are written: the blocks the batches read are
+# dropped from its cache, and it spills the sort of the stories' reports (822,000 rows at
+# 100,000 documents) rather than hold it on top of them. Uncapped, that write was the peak
+# of a 100,000-document relink: 2,023 MiB; under 512 MB 1,803 (README "Scale", sixteenth
+# round).
+STORIES_MEMORY = "256MB"
 
 Progress = Callable[[int], None]
 
@@ -208,7 +218,7 @@ def _write_stories(con: duckdb.DuckDBPyConnection, run: _Run) -> int:
     """Write the stories the run gave since it last wrote (one transaction); returns how
     many events they were given to. The coverages of the documents anchored in them merge."""
     events = run.stories.unwritten
-    with transaction(con):
+    with capped_memory(con, STORIES_MEMORY), transaction(con):
         stories = run.stories.write()
         if run.covered:
             merge_by_stories(con, stories, run.coverages)

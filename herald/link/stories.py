@@ -208,7 +208,7 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, removed: set[str], written: 
 # its events at once (``run_stories``), which a relink of 100,000 documents makes 800,000
 # report rows; they are fetched a part at a time and kept as Arrow columns once summarised.
 REPORT_CHUNK = 20_000
-SUMMARY_CHUNK = 10_000
+SUMMARY_CHUNK = 2_000
 
 
 def _reports(con: duckdb.DuckDBPyConnection, stories: list[str]) -> Iterator[tuple[str, list[Row]]]:
