@@ -12,8 +12,8 @@ sixteenth round).
 first given (never rewritten: a merge is a rename, ``old -> new``, followed when the story
 is asked for), each story's smallest event, and the stories of the events linked before
 the run that its candidates met (read once, then kept). ``write`` puts it all in the
-database in a few statements, each one pass over its table: the story ids by event, the
-renames by story, then the ``stories`` rows of every story the run touched.
+database in a few statements, each one pass over its table: the renames by story, the
+story ids by event, then the ``stories`` rows of every story the run touched.
 
 A keyed event (one with rows in ``link_keys``) outside the batch is always in a story: in
 the run's or, linked before it, in ``events`` (``forget_unwritten`` drops the keys of
