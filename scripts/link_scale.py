@@ -195,6 +195,8 @@ STATEMENT_KINDS = (
     ("story mates (documents)", ("touched AS",)),
     ("coverage keys read", ("FROM coverage_keys WHERE",)),
     ("labels: smallest member", ("min(", "GROUP BY")),
+    ("candidates' stored stories", ("SELECT event_id, story_id FROM events WHERE",)),
+    ("stale keys deleted", ("DELETE FROM link_keys WHERE",)),
     ("story ids written", ("UPDATE events",)),
     ("coverage ids written", ("UPDATE documents",)),
     ("stories deleted", ("DELETE FROM stories",)),
@@ -218,9 +220,14 @@ class _Fetched:
 
     def __init__(self, rows: list[tuple], description: Any) -> None:
         self.rows, self.description = rows, description
+        self.taken = 0  # rows given by fetchmany
 
     def fetchall(self) -> list[tuple]:
         return self.rows
+
+    def fetchmany(self, size: int) -> list[tuple]:
+        self.taken += size
+        return self.rows[self.taken - size : self.taken]
 
     def fetchone(self) -> tuple | None:
         return self.rows[0] if self.rows else None

@@ -18,7 +18,7 @@ from herald.cli.progress import progress_bar
     "--batch",
     type=click.IntRange(min=1),
     default=None,
-    help="Events linked per transaction (default 16,000): fewer use less memory and more time.",
+    help="Events linked per batch (default 16,000): fewer use less memory and more time.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def link_command(db: Path, relink: bool, batch: int | None, quiet: bool) -> None:
@@ -28,8 +28,9 @@ def link_command(db: Path, relink: bool, batch: int | None, quiet: bool) -> None
     titles and ledes, or through the stories of the events they report first.
 
     Events stored without a story (pending) are linked; the others keep theirs. Linking
-    goes in batches, each committed on its own: a run cut short keeps what it did, and
-    running the command again finishes the rest. `herald extract --db` links at its end
+    goes in batches, and the stories are written at the end (every million events on a
+    larger archive): a run cut short keeps what it wrote, and running the command again
+    finishes the rest. `herald extract --db` links at its end
     too; this command finishes a link that failed there, or (--all) redoes every story
     after an upgrade of herald's linking rules.
 

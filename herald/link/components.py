@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -85,7 +86,7 @@ def insert_keys(con: duckdb.DuckDBPyConnection, grouping: Grouping, rows: list[d
 # batch and overlap that stretch, numbered per key by date and cut into buckets of ``cap``
 # ranks; each batch row is joined with its own bucket and the two beside it only. The
 # stretch is given as constants so that DuckDB skips the blocks of the keys table that end
-# before it. Each candidate comes with its group (NULL: pending).
+# before it. Each candidate comes with its group (``{marked}``, NULL: pending).
 _CANDIDATES_SQL = """
     WITH mine AS (SELECT * FROM _herald_batch_keys),
     ranked AS (
@@ -105,9 +106,7 @@ _CANDIDATES_SQL = """
         WHERE r.member <> p.member AND r.lo <= p.hi AND p.lo <= r.hi
         GROUP BY ALL
     ),
-    marked AS (
-        SELECT s.*, t.{group} AS grouped FROM scored s JOIN {table} t ON t.{member} = s.b
-    )
+    marked AS ({marked})
     SELECT DISTINCT least(a, b), greatest(a, b), CASE WHEN grouped IS NOT NULL THEN b END,
         grouped
     FROM marked
@@ -117,24 +116,52 @@ _CANDIDATES_SQL = """
 """
 
 
+# A candidate's group, read from the table of members (a join that scans it whole).
+_STORED_GROUP = "SELECT s.*, t.{group} AS grouped FROM scored s JOIN {table} t ON t.{member} = s.b"
+# A candidate outside the batch stands for its group (it is keyed, so it has one), found by
+# the caller: no read of the table of members.
+_KEYED_OUTSIDE = (
+    "SELECT s.*, CASE WHEN s.b NOT IN (SELECT {member} FROM mine) THEN s.b END AS grouped "
+    "FROM scored s"
+)
+
+GroupsOf = Callable[[set[str]], dict[str, str]]
+
+
+def candidates_sql(grouping: Grouping, groups_given: bool) -> str:
+    """The candidate query of ``grouping``; ``groups_given``: the caller finds the groups."""
+    marked = _KEYED_OUTSIDE if groups_given else _STORED_GROUP
+    names = {"member": grouping.member, "table": grouping.table, "group": grouping.group}
+    return _CANDIDATES_SQL.format(marked=marked.format(**names), keys=grouping.keys, **names)
+
+
 def candidates(
-    con: duckdb.DuckDBPyConnection, grouping: Grouping, keys: pa.Table, cap: int
+    con: duckdb.DuckDBPyConnection,
+    grouping: Grouping,
+    keys: pa.Table,
+    cap: int,
+    groups_of: GroupsOf | None = None,
 ) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """(unordered pairs to compare, the group of each candidate that has one) for the
-    batch whose key rows are ``keys``: at most ``cap`` pairs per batch member."""
+    batch whose key rows are ``keys``: at most ``cap`` pairs per batch member.
+
+    Without ``groups_of``, the groups are read from ``grouping.table``. With it, every
+    keyed member outside the batch is taken to have a group (the caller's invariant), and
+    ``groups_of`` gives the groups of those among the candidates."""
     if not keys.num_rows:
         return [], {}
     span = {"lo": pc.min(keys["lo"]).as_py(), "hi": pc.max(keys["hi"]).as_py(), "cap": cap}
-    sql = _CANDIDATES_SQL.format(
-        member=grouping.member, keys=grouping.keys, table=grouping.table, group=grouping.group
-    )
+    sql = candidates_sql(grouping, groups_given=groups_of is not None)
     con.register("_herald_batch_keys", keys)
     try:
         rows = con.execute(sql, span).fetchall()
     finally:
         con.unregister("_herald_batch_keys")
     # A pair of two batch members may come twice, with no group: DISTINCT keeps one.
-    return [(a, b) for a, b, _, _ in rows], {b: g for _, _, b, g in rows if g is not None}
+    grouped = {b: g for _, _, b, g in rows if g is not None}
+    if groups_of is not None:
+        grouped = groups_of(set(grouped))
+    return [(a, b) for a, b, _, _ in rows], grouped
 
 
 class Forest:
@@ -222,6 +249,36 @@ def apply(
 
 
 def _pairs(mapping: dict[str, str]) -> pa.Table:
-    return pa.Table.from_pylist(
-        [{"old": old, "new": new} for old, new in mapping.items()], schema=_LABEL_SCHEMA
-    )
+    # Two columns, not a row object a pair: a run writes the stories of all its events at once.
+    return pa.table([list(mapping), list(mapping.values())], schema=_LABEL_SCHEMA)
+
+
+@contextmanager
+def capped_memory(con: duckdb.DuckDBPyConnection, limit: str) -> Iterator[None]:
+    """DuckDB's memory limit at ``limit`` for a database in a file, then back.
+
+    DuckDB keeps the blocks it reads cached up to its memory limit (by default most of the
+    machine's memory): under a lower one it drops them instead, and spills what a statement
+    holds. A database held in memory cannot drop its own tables' blocks: it is left as it is.
+    """
+    path = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+    if path is None:
+        yield
+        return
+    before = _memory_limit(con)
+    # The setting reads back rounded ("18.8 GiB"): set again, it would creep down. Unless
+    # the caller set it, what it goes back to is DuckDB's default.
+    with duckdb.connect() as fresh:
+        default = _memory_limit(fresh)
+    restore = "RESET memory_limit" if before == default else f"SET memory_limit = '{before}'"
+    con.execute(f"SET memory_limit = '{limit}'")
+    try:
+        yield
+    finally:
+        con.execute(restore)
+
+
+def _memory_limit(con: duckdb.DuckDBPyConnection) -> str:
+    return str(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])

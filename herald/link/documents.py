@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import duckdb
 import pyarrow.compute as pc
@@ -37,6 +35,7 @@ from herald.link.components import (
     Forest,
     apply,
     candidates,
+    capped_memory,
     group_node,
     insert_keys,
     labels,
@@ -123,7 +122,7 @@ def link_documents(
     pending = _number_pending(con)
     covered = found = 0
     try:
-        with _capped_memory(con):
+        with capped_memory(con, DOCUMENTS_MEMORY):
             for first in range(1, pending + 1, batch_documents):
                 with transaction(con):
                     last = first + batch_documents - 1
@@ -133,32 +132,6 @@ def link_documents(
     finally:
         con.execute(f"DROP TABLE IF EXISTS {PENDING_DOCUMENTS}")
     return covered, found
-
-
-@contextmanager
-def _capped_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """DuckDB's memory limit at ``DOCUMENTS_MEMORY`` for a database in a file, then back."""
-    path = con.execute(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
-    ).fetchone()[0]
-    if path is None:
-        yield
-        return
-    before = _memory_limit(con)
-    # The setting reads back rounded ("18.8 GiB"): set again, it would creep down. Unless
-    # the caller set it, what it goes back to is DuckDB's default.
-    with duckdb.connect() as fresh:
-        default = _memory_limit(fresh)
-    restore = "RESET memory_limit" if before == default else f"SET memory_limit = '{before}'"
-    con.execute(f"SET memory_limit = '{DOCUMENTS_MEMORY}'")
-    try:
-        yield
-    finally:
-        con.execute(restore)
-
-
-def _memory_limit(con: duckdb.DuckDBPyConnection) -> str:
-    return str(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
 
 
 def _number_pending(con: duckdb.DuckDBPyConnection) -> int:

@@ -289,7 +289,12 @@ class RunFeatures:
         return int(self.con.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
 
     def drop(self) -> None:
+        """The run is over: drop its table and forget what it kept."""
         self.con.execute(f"DROP TABLE IF EXISTS {PENDING_TABLE}")
+        for kept in (self.features, self.articles, self.agree):
+            kept.clear()
+        self.ahead = Ahead(AHEAD_EVENTS)
+        self.next = {}
 
     def batch(self, start: int, size: int) -> dict[str, EventFeatures]:
         """The features of the pending events numbered ``start + 1`` to ``start + size``,

@@ -8,11 +8,13 @@ the same edges, hence the same components and the same ids.
 
 Linking is its own step, with its state in the database: an event whose ``story_id`` is
 NULL is pending. ``link_new`` takes the pending events in batches (ordered by date, so that
-a batch touches one stretch of time) and links each batch in its own transaction: a run
-cut short (killed, out of memory, a closed connection) keeps the batches it finished, and
-the next ``herald link`` carries on with the rest. Nothing of the documents is touched but
-their coverage: once the events are linked, ``documents.link_documents`` groups the pending
-documents into coverages, the reports of one news story (``stories_of_documents``).
+a batch touches one stretch of time), links them batch by batch, and writes the stories it
+gave at its end, or every ``WRITE_EVENTS`` events (``run_stories.RunStories``: written
+once a batch, they cost a pass over the archive a batch). A run cut short (killed, out of
+memory, a closed connection) keeps the stories it wrote, and the next ``herald link``
+carries on with the rest. Nothing of the documents is touched but their coverage: once the
+events are linked, ``documents.link_documents`` groups the pending documents into
+coverages, the reports of one news story (``stories_of_documents``).
 
 A run keeps the features it reads (``features.RunFeatures``): the candidates and articles
 a batch needs were mostly read by the batches just before it. A batch, in bounded memory
@@ -35,8 +37,9 @@ a batch needs were mostly read by the batches just before it. A batch, in bounde
    articles that agree on nothing else is a weak link: it is counted and joins nothing;
 4. an event joins the story of an event it links to; when it links to several stories they
    merge and every event of the merged stories takes the new id (re-labelling; the run
-   keeps each story's smallest event, so it reads only those of stories made before it);
-   the ``stories`` rows of the stories that changed are rewritten.
+   keeps each story's smallest event, so it reads only those of stories made before it).
+   The run keeps these decisions, and writes the story ids and the ``stories`` rows of the
+   stories that changed when it writes (``RunStories.write``).
 
 Why corroboration: the link relation alone chained stories in a dense archive. Where the
 same organisations, towns and lead actors recur every week, unrelated articles each share
@@ -59,7 +62,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import astuple, dataclass, replace
 
 import duckdb
 
@@ -67,8 +70,8 @@ from herald.errors import HeraldError
 from herald.link.components import (
     STORIES,
     Forest,
-    apply,
     candidates,
+    capped_memory,
     group_node,
     insert_keys,
     labels,
@@ -82,11 +85,11 @@ from herald.link.rules import (
     corroborated,
     linked,
 )
-from herald.link.stories import refresh_stories
+from herald.link.run_stories import RunStories, forget_unwritten
 from herald.store.database import Store
 from herald.store.schema import transaction
 
-# Pending events linked per transaction: bounds the memory of a batch (features, pairs).
+# Pending events linked per batch: bounds the memory of a batch (features, pairs).
 # Each batch also reads its rows by id, statements that scan whole tables, so the number of
 # batches times the archive is a cost that grows with the square of the archive: 16,000 a
 # batch instead of 4,000 cut a 100,000-document relink from 1,156 to 744 CPU s for
@@ -94,6 +97,16 @@ from herald.store.schema import transaction
 BATCH_EVENTS = 16_000
 # Candidates compared per event, and ranks joined on either side of it per key.
 CANDIDATE_CAP = 20
+# Events a run links before it writes their stories (``run_stories``), and at its end: each
+# write is a pass over ``events`` and its stories' reports, so writing once a batch cost
+# the number of batches times the archive. A run that dies loses what it had not written.
+WRITE_EVENTS = 1_000_000
+# DuckDB's memory limit while the stories are written: the blocks the batches read are
+# dropped from its cache, and it spills the sort of the stories' reports (822,000 rows at
+# 100,000 documents) rather than hold it on top of them. Uncapped, that write was the peak
+# of a 100,000-document relink: 2,023 MiB; under 512 MB 1,803 (README "Scale", sixteenth
+# round).
+STORIES_MEMORY = "256MB"
 
 Progress = Callable[[int], None]
 
@@ -159,33 +172,57 @@ def link_new(
     batch_events: int = BATCH_EVENTS,
     cap: int = CANDIDATE_CAP,
     progress: Progress | None = None,
+    write_events: int = WRITE_EVENTS,
 ) -> LinkSummary:
-    """Give every event without a story one, batch by batch (one transaction each).
+    """Give every event without a story one, batch by batch; the stories are written once
+    ``write_events`` events have one, and at the end (``run_stories.RunStories``).
 
-    ``progress`` is called with the number of events of each batch once it is committed.
-    A failure of the database raises ``LinkError``; the batches already done stay done.
+    ``progress`` is called with the number of events of each batch once it is linked.
+    A failure of the database raises ``LinkError``; the stories already written stay.
     """
     total = LinkSummary(0, 0, 0, 0)
+    written = 0  # events whose stories are written
     coverages: Recent = Recent(CACHE_STORIES)
-    run = _Run(RunFeatures(store.con), covered=_any_covered(store.con), coverages=coverages)
     try:
+        with transaction(store.con):
+            forget_unwritten(store.con)
+        run = _Run(
+            RunFeatures(store.con),
+            RunStories(store.con),
+            covered=_any_covered(store.con),
+            coverages=coverages,
+        )
         for batch in _pending_batches(run.features, batch_events):
             with transaction(store.con):
                 total += _link_batch(store.con, batch, cap, run)
+            if run.stories.unwritten >= write_events:
+                written += _write_stories(store.con, run)
             if progress is not None:
                 progress(len(batch))
         # On a failure the table stays until the connection closes (or the next run
         # replaces it): the connection may be the very thing that failed.
-        run.features.drop()
-        del run  # the events' features, freed before the documents are grouped
+        run.features.drop()  # and its features, freed before the stories are written
+        written += _write_stories(store.con, run)
+        del run
         covered, links = link_documents(store.con, coverages)
         total = replace(total, documents_covered=covered, coverage_links=links)
     except duckdb.Error as error:
         raise LinkError(
-            f"linking stopped after {total.events_linked} events ({error}); the stored "
+            f"linking stopped after {written} events ({error}); the stored "
             "documents are kept: run herald link --db FILE to finish"
         ) from error
     return total
+
+
+def _write_stories(con: duckdb.DuckDBPyConnection, run: _Run) -> int:
+    """Write the stories the run gave since it last wrote (one transaction); returns how
+    many events they were given to. The coverages of the documents anchored in them merge."""
+    events = run.stories.unwritten
+    with capped_memory(con, STORIES_MEMORY), transaction(con):
+        stories = run.stories.write()
+        if run.covered:
+            merge_by_stories(con, stories, run.coverages)
+    return events
 
 
 def relink_all(
@@ -193,13 +230,14 @@ def relink_all(
     batch_events: int = BATCH_EVENTS,
     cap: int = CANDIDATE_CAP,
     progress: Progress | None = None,
+    write_events: int = WRITE_EVENTS,
 ) -> LinkSummary:
     """Forget every story and link the whole database again (after a change of the rules)."""
     with transaction(store.con):
         store.con.execute("DELETE FROM link_keys; DELETE FROM stories; DELETE FROM coverage_keys")
         store.con.execute("UPDATE events SET story_id = NULL WHERE story_id IS NOT NULL")
         store.con.execute("UPDATE documents SET coverage_id = NULL WHERE coverage_id IS NOT NULL")
-    return link_new(store, batch_events, cap, progress)
+    return link_new(store, batch_events, cap, progress, write_events)
 
 
 # --------------------------------------------------------------------------------- steps
@@ -214,20 +252,22 @@ def _pending_batches(run: RunFeatures, size: int) -> Iterator[dict[str, EventFea
         yield run.batch(start, size)
 
 
-# Stories whose smallest event a run keeps (``_labels``); beyond, the oldest are read again.
+# Coverages whose smallest document a run keeps (``labels``); beyond, the oldest are read
+# again.
 CACHE_STORIES = 200_000
 
 
 @dataclass
 class _Run:
-    """What one ``link_new`` keeps from batch to batch: the features, each story's smallest
-    event and each coverage's smallest document (an id is the hash of it, so it never
-    changes under that id), and whether any document had a coverage when it started."""
+    """What one ``link_new`` keeps from batch to batch: the features, the stories it gave
+    (written every ``WRITE_EVENTS`` events and at the end), each coverage's smallest
+    document (an id is the hash of it, so it never changes under that id), and whether any
+    document had a coverage when it started."""
 
     features: RunFeatures
+    stories: RunStories
     covered: bool
     coverages: Recent
-    smallest: Recent = field(default_factory=lambda: Recent(CACHE_STORIES))
 
 
 def _any_covered(con: duckdb.DuckDBPyConnection) -> bool:
@@ -255,7 +295,7 @@ def _link_batch(
             for key in blocking_keys(f)
         ],
     )
-    pairs, story_of = candidates(con, STORIES, keys, cap)
+    pairs, story_of = candidates(con, STORIES, keys, cap, run.stories.groups_of)
     batch = list(features)
     others = {event for pair in pairs for event in pair} - features.keys()
     features = features | run.features.load(others)
@@ -268,12 +308,9 @@ def _link_batch(
         if first == second or (min(first, second), max(first, second)) in agreeing:
             links += 1
             forest.union(group_node(a, story_of), group_node(b, story_of))
-    assignments, relabels = labels(con, STORIES, forest.groups(), run.smallest)
-    apply(con, STORIES, assignments, relabels)
+    assignments, relabels = labels(con, STORIES, forest.groups(), run.stories.smallest)
+    run.stories.record(assignments, relabels)
     written = set(assignments.values())
-    refresh_stories(con, removed=set(relabels), written=written)
-    if run.covered:
-        merge_by_stories(con, written, run.coverages)
     return LinkSummary(len(batch), len(written), len(pairs), links, len(found) - links)
 
 

@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from itertools import groupby, islice
+from operator import itemgetter
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import duckdb
@@ -45,6 +47,7 @@ from herald.store.database import select_rows
 from herald.store.filters import EventFilters, where_clause
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 _REPORT_SQL = """
     SELECT e.story_id, e.event_id, e.doc_id, e.type, e.mode, e.confidence,
@@ -185,20 +188,46 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, removed: set[str], written: 
         con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
     if not written:
         return
-    cursor = con.execute(_REPORT_SQL, [sorted(written)])
-    names = [column[0] for column in cursor.description]
-    by_story: dict[str, list[Row]] = defaultdict(list)
-    for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
-        by_story[row["story_id"]].append(row)
-    rows = [summarize(story, reports) for story, reports in sorted(by_story.items())]
     schema = con.sql("SELECT * FROM stories LIMIT 0").to_arrow_table().schema
+    summaries = pa.Table.from_batches(
+        [
+            pa.RecordBatch.from_pylist([summarize(story, rows) for story, rows in chunk], schema)
+            for chunk in _chunks(_reports(con, sorted(written)), SUMMARY_CHUNK)
+        ],
+        schema,
+    )
     with_arrow_table(
         con,
         "_herald_stories",
-        pa.Table.from_pylist(rows, schema=schema),
+        summaries,
         "INSERT INTO stories BY NAME SELECT * FROM _herald_stories",
     )
+
+
+# Report rows fetched, and stories summarised, at a time: a run writes the stories of all
+# its events at once (``run_stories``), which a relink of 100,000 documents makes 800,000
+# report rows; they are fetched a part at a time and kept as Arrow columns once summarised.
+REPORT_CHUNK = 20_000
+SUMMARY_CHUNK = 2_000
+
+
+def _reports(con: duckdb.DuckDBPyConnection, stories: list[str]) -> Iterator[tuple[str, list[Row]]]:
+    """(story, its report rows) for each of ``stories`` that has reports, by story id."""
+    cursor = con.execute(_REPORT_SQL, [stories])
+    names = [column[0] for column in cursor.description]
+    rows = (
+        dict(zip(names, values, strict=True))
+        for chunk in iter(lambda: cursor.fetchmany(REPORT_CHUNK), [])
+        for values in chunk
+    )
+    for story, reports in groupby(rows, key=itemgetter("story_id")):
+        yield story, list(reports)
+
+
+def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 # ------------------------------------------------------------------------------ reading

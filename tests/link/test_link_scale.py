@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from herald.link import documents, features, stories
-from herald.link.components import _CANDIDATES_SQL, COVERAGES, STORIES, Grouping
+from herald.link import documents, features, run_stories, stories
+from herald.link.components import COVERAGES, STORIES, candidates_sql
 from herald.store.database import Store
 from tests.link.test_link import report
 
@@ -24,16 +24,12 @@ def link_scale() -> ModuleType:
     return module
 
 
-def candidates_sql(grouping: Grouping) -> str:
-    return _CANDIDATES_SQL.format(
-        member=grouping.member, keys=grouping.keys, table=grouping.table, group=grouping.group
-    )
-
-
 def test_the_statements_of_a_relink_are_told_apart_by_their_sql() -> None:
     kind = link_scale().statement_kind
-    assert kind(candidates_sql(STORIES)) == "candidate query (events)"
-    assert kind(candidates_sql(COVERAGES)) == "candidate query (documents)"
+    assert kind(candidates_sql(STORIES, groups_given=True)) == "candidate query (events)"
+    assert kind(candidates_sql(COVERAGES, groups_given=False)) == "candidate query (documents)"
+    stored = run_stories.STORED_SQL
+    assert kind(stored) == "candidates' stored stories"
     assert kind(features.rows_sql(features._BY_IDS)) == "feature read"
     assert kind(stories._REPORT_SQL) == "story reports"
     assert kind(documents._BATCH_SQL) == "document batch read"

@@ -7,12 +7,14 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from herald.link import stage
+from herald.link import run_stories, stage
 from herald.link.stage import (
     LinkError,
     candidate_pairs,
@@ -116,11 +118,13 @@ def reports_from(choices: list[tuple]) -> list[Extraction]:
     ]
 
 
-def linked_in(order: list[Extraction], write_batch: int, link_batch: int) -> tuple:
+def linked_in(
+    order: list[Extraction], write_batch: int, link_batch: int, write_events: int = 4000
+) -> tuple:
     with Store.open(":memory:") as store:
         for start in range(0, len(order), write_batch):
             store.write(order[start : start + write_batch])
-            link_new(store, batch_events=link_batch)
+            link_new(store, batch_events=link_batch, write_events=write_events)
         stories = store.con.execute("SELECT * FROM stories ORDER BY story_id").fetchall()
         return partition(store), stories
 
@@ -132,37 +136,84 @@ def linked_in(order: list[Extraction], write_batch: int, link_batch: int) -> tup
     permutation=st.randoms(use_true_random=False),
     write_batch=st.integers(1, 5),
     link_batch=st.integers(1, 6),
+    write_events=st.integers(1, 8),
 )
 def test_stories_do_not_depend_on_order_or_batches(
-    choices: list[tuple], permutation, write_batch: int, link_batch: int
+    choices: list[tuple], permutation, write_batch: int, link_batch: int, write_events: int
 ) -> None:
     reports = reports_from(choices)
     expected = linked_in(reports, len(reports), 4000)
     shuffled = reports[:]
     permutation.shuffle(shuffled)
-    assert linked_in(shuffled, write_batch, link_batch) == expected
+    # Stories written during a run (every ``write_events`` events) may merge later in it.
+    assert linked_in(shuffled, write_batch, link_batch, write_events) == expected
 
 
 # ---------------------------------------------------------------------- resuming
 
 
-def test_an_interrupted_link_keeps_the_documents_and_resumes(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("write_events", "written"), [(2, 2), (1_000, 0)])
+def test_an_interrupted_link_keeps_the_documents_and_resumes(
+    tmp_path: Path, write_events: int, written: int
+) -> None:
     path = tmp_path / "events.duckdb"
     reports = [*same_meeting(6), report("other", "2018-03-01", actor=(CHINA,), recipient=())]
     with Store.open(path) as store:
         store.write(reports)
         # The connection closes under the linker after its first batch of two: the next
-        # query fails for real, as it would when the process loses its database.
-        with pytest.raises(LinkError, match="herald link"):
-            link_new(store, batch_events=2, progress=lambda _done: store.con.close())
+        # query fails for real, as it would when the process loses its database. The
+        # stories it had written stay; the keys of the batch it had not written its
+        # stories for stay too, and the next run forgets them.
+        with pytest.raises(LinkError, match=f"after {written} events.*herald link"):
+            link_new(
+                store,
+                batch_events=2,
+                progress=lambda _done: store.con.close(),
+                write_events=write_events,
+            )
     with Store.open(path) as store:
         assert store.counts()["documents"] == 7
-        assert pending_events(store) == 5
+        assert pending_events(store) == 7 - written
+        keyed = store.con.execute("SELECT count(DISTINCT event_id) FROM link_keys").fetchone()
+        assert keyed == (2,)
         summary = link_new(store, batch_events=2)
-        assert summary.events_linked == 5 and pending_events(store) == 0
+        assert summary.events_linked == 7 - written and pending_events(store) == 0
+        # each key once: those of the batch whose stories were not written were forgotten
+        rows, distinct = store.con.execute(
+            "SELECT count(*), count(DISTINCT (event_id, key, lo, hi)) FROM link_keys"
+        ).fetchone()
+        assert rows == distinct
         resumed = partition(store)
     assert resumed == linked_in(reports, len(reports), 4000)[0]
     assert len(set(resumed.values())) == 2
+
+
+def count_calls(monkeypatch, module: ModuleType, name: str, calls: list[str]) -> None:
+    """From now on, each call of ``module.name`` appends its name to ``calls``."""
+    function = getattr(module, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(name)
+        return function(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+
+
+@pytest.mark.parametrize(("write_events", "writes"), [(1_000, 1), (2, 4)])
+def test_a_run_writes_its_stories_once_not_once_a_batch(
+    monkeypatch, write_events: int, writes: int
+) -> None:
+    # Each write is a pass over events (story ids) and over its stories' reports: once a
+    # batch, that cost the number of batches times the archive. Counted: the writes made.
+    calls: list[str] = []
+    for name in ("apply", "refresh_stories"):
+        count_calls(monkeypatch, run_stories, name, calls)
+    reports = [*same_meeting(6), report("other", "2018-03-01", actor=(CHINA,), recipient=())]
+    store = stored(*reports)
+    summary = link_new(store, batch_events=2, write_events=write_events)
+    assert summary.events_linked == 7 and pending_events(store) == 0
+    assert calls == ["apply", "refresh_stories"] * writes
+    assert partition(store) == linked_in(reports, len(reports), 4000)[0]
 
 
 def test_relinking_everything_gives_the_same_stories_again() -> None:
