@@ -435,6 +435,20 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _leaves_care(view, i, entry)
         or _measured_opinion(view, i, entry)
         or _tests_people(view, i, entry)
+        or _commits_offence(view, i, entry)
+    )
+
+
+def _commits_offence(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Committing a crime is no commitment: "had committed war crimes" (cue kind
+    ``offence``), against "committed to a ceasefire"."""
+    return entry.type == "AGREE" and _offence_committed(view, i)
+
+
+def _offence_committed(view: SentenceView, verb: int) -> bool:
+    """ "committed war crimes", "commits fraud": "commit" with an offence for its object."""
+    return view.tok(verb).lemma.lower() == "commit" and any(
+        view.tok(o).lemma.lower() in cues("offence") for o in view.children(verb, "dobj")
     )
 
 
@@ -1016,9 +1030,9 @@ def _can_be_asked(view: SentenceView, i: int) -> bool:
 
 def _charges(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
     """An ACCUSE: a speech verb whose complement tells, unnegated, that someone did wrong
-    (wrongdoing_verbs.csv): "the U.S. said Iran is defying the Council", "Moscow says Kyiv
-    violated the truce". Saying so is the accusation; the speaker accuses the complement's
-    subject (``charged_parties``)."""
+    (``_does_wrong``): "the U.S. said Iran is defying the Council", "Moscow says Kyiv
+    violated the truce", "Kyiv said Russian forces had committed war crimes". Saying so is
+    the accusation; the speaker accuses the complement's subject (``charged_parties``)."""
     return [
         TriggerCandidate((i,), CHARGE_ACCUSE, CHARGE_ACCUSE.type, CHARGE_ACCUSE.mode)
         for i in range(view.start, view.end)
@@ -1034,7 +1048,7 @@ def charged_parties(view: SentenceView, speech: int) -> list[int]:
     found: list[int] = []
     for comp in view.children(speech, "ccomp"):
         for verb in view.with_conjuncts(comp):
-            if view.tok(verb).lemma.lower() not in wrongdoing_verbs() or view.children(verb, "neg"):
+            if not _does_wrong(view, verb) or view.children(verb, "neg"):
                 continue
             found += [
                 c
@@ -1046,6 +1060,22 @@ def charged_parties(view: SentenceView, speech: int) -> list[int]:
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
+# What one is when one did wrong: "said the opposition was responsible for the violence".
+_CULPABLE = frozenset({"responsible", "guilty", "complicit", "culpable"})
+
+
+def _does_wrong(view: SentenceView, verb: int) -> bool:
+    """Whether a told clause says its subject did wrong: a verb of wrongdoing
+    (wrongdoing_verbs.csv), committing an offence ("had committed war crimes", cue kind
+    ``offence``), or being to blame ("was responsible for the violence")."""
+    lemma = view.tok(verb).lemma.lower()
+    if lemma in wrongdoing_verbs():
+        return True
+    if _offence_committed(view, verb):
+        return True
+    return lemma == "be" and any(
+        view.tok(a).lemma.lower() in _CULPABLE for a in view.children(verb, "acomp")
+    )
 
 
 @functools.cache

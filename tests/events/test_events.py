@@ -1814,3 +1814,15 @@ def test_agreeing_that_something_is_so_is_a_view_and_agreeing_what_will_be_is_a_
 def test_fighting_to_do_something_is_striving_not_fighting() -> None:
     assert not events_of("The senator says he has fought to push through new policies.")
     assert only(events_of("The army fought the rebels near Goma."), "ASSAULT")
+
+
+def test_saying_someone_committed_an_offence_or_is_to_blame_accuses_them() -> None:
+    text = "Kyiv said Russian forces had committed war crimes in Bucha."
+    crimes = only(events_of(text), "ACCUSE")
+    assert (names(crimes.actor), names(crimes.recipient)) == (["Kyiv"], ["Russian forces"])
+    blamed = only(
+        events_of("The minister said the opposition was responsible for the unrest."), "ACCUSE"
+    )
+    assert names(blamed.recipient) == ["opposition"]
+    assert not [e for e in events_of("Militants committed atrocities.") if e.type == "AGREE"]
+    assert only(events_of("Russia committed to talks with Ukraine."), "AGREE")
