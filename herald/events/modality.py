@@ -101,12 +101,20 @@ _REFUSING = frozenset({"will", "wo", "shall", "no longer", "no more", "refuse", 
 
 def is_refusal(view: SentenceView, trigger: int) -> bool:
     """ "will not send troops", "will no longer recognize", "refused to release the
-    prisoners", "declined to attend the talks": a negated commitment, which the PLOVER
+    prisoners", "declined to attend the talks", "said it would not negotiate": a negated
+    commitment, which the PLOVER
     manual codes as REJECT (the refusal) rather than as a negated cooperation."""
     chain = scope_chain(view, trigger)
-    return bool(_negation_cues(view, trigger, chain)) and bool(
-        _cue_words(view, trigger, chain) & _REFUSING
+    words = _cue_words(view, trigger, chain)
+    # "said it would not negotiate with terrorists": "will" moved back by the speech verb
+    # (what is refused is the trigger's own deed, not one its subject names: "said praise
+    # from Putin would not affect his policy")
+    reported = (
+        bool(words & _FUTURE_IN_PAST)
+        and _reported_future(view, chain)
+        and not any(view.tok(i).dep in ("nsubj", "nsubjpass") for i in chain)
     )
+    return bool(_negation_cues(view, trigger, chain)) and bool(words & _REFUSING or reported)
 
 
 def _negation_cues(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:

@@ -1826,3 +1826,17 @@ def test_saying_someone_committed_an_offence_or_is_to_blame_accuses_them() -> No
     assert names(blamed.recipient) == ["opposition"]
     assert not [e for e in events_of("Militants committed atrocities.") if e.type == "AGREE"]
     assert only(events_of("Russia committed to talks with Ukraine."), "AGREE")
+
+
+def test_displeasure_voiced_accuses_and_criticism_brushed_aside_is_rejected() -> None:
+    text = "China expressed strong dissatisfaction with the US decision."
+    assert names(only(events_of(text), "ACCUSE").actor) == ["China"]
+    assert only(events_of("Beijing brushed aside the criticism."), "REJECT")
+    assert only(events_of("North Korea shrugged off the new sanctions."), "REJECT")
+
+
+def test_a_reported_would_not_refuses_and_a_named_deed_that_would_not_matter_does_not() -> None:
+    (refusal,) = events_of("The government said it would not negotiate with terrorists.")
+    assert (refusal.type, refusal.modality) == ("REJECT", "asserted")
+    text = "Trump said praise from Vladimir Putin would not affect his policy."
+    assert not [e for e in events_of(text) if e.type == "REJECT"]
