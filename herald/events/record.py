@@ -123,14 +123,11 @@ def to_event(
     event_type, mode = candidate.type, candidate.mode
     if modality == "negated" and _cooperative(event_type) and is_refusal(view, anchor):
         event_type, mode, modality = "REJECT", None, "asserted"
-    # a wish is no threat: "hopes the court strikes down the law"
-    speaker = (
-        None
-        if wished(view, anchor)
-        else _threatening_speaker(
-            event_type, modality, attribution, actors, actor_refs, recipient_refs
-        )
+    speaker = _threatening_speaker(
+        event_type, modality, attribution, actors, actor_refs, recipient_refs
     )
+    if speaker is not None and wished(view, anchor):
+        speaker = None  # a wish is no threat: "hopes the court strikes down the law"
     put_to = (
         None
         if speaker or not actor_refs

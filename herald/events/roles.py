@@ -244,7 +244,7 @@ def _clause_subjects(view: SentenceView, owners: Sequence[int]) -> list[int]:
 
 def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[int], list[int]]:
     """(active subjects or agents, passive subjects) of a verb, inherited if it has none."""
-    agents = [o for a in _kids(view, unit, "agent") for o in view.children(a, "pobj")]
+    agents = [o for i in unit for o in view.agents(i)]
     auxes = _kids(view, unit, "aux", "auxpass")
     # a small parser sometimes hangs the subject on the auxiliary ("will co-host")
     subjects = _kids(view, [*unit, *auxes], "nsubj", "csubj") + agents
@@ -418,12 +418,11 @@ def _noun_roles(
     actors = _prep_objects(view, [noun], frozenset({"by", "between"}) | ({"from"} - preps))
     actors += _claimants(view, noun)
     actors += _between_where_it_happens(view, noun)
-    recipients_struck = _struck_by(view, noun)
     for acl in view.children(noun, "acl"):
-        actors += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
+        actors += view.agents(acl)
     seat = _frame_holding(view, noun)
     # "a bombing campaign against Serbia": the frame's phrases are the deed's
-    recipients = _prep_objects(view, sorted({noun, seat}), preps) + recipients_struck
+    recipients = _prep_objects(view, sorted({noun, seat}), preps) + _struck_by(view, noun)
     coming = comes_under(view, noun)  # "the convoy came under attack": the convoy suffers it
     if coming is not None:
         recipients += view.children(coming, "nsubj")
@@ -603,10 +602,15 @@ def _perished_in(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int
 def comes_under(view: SentenceView, i: int) -> int | None:
     """The verb "come" when noun ``i`` is what its subject comes under ("the convoy came
     under attack", "came under fire"): a deed suffered now, not a standing state."""
-    held = _held_by_preposition(view, i)
-    if held is None or held[0] != "under":
-        return None
-    return held[1] if view.tok(held[1]).lemma.lower() == "come" else None
+    verb = _held_under(view, i)
+    return verb if verb is not None and view.tok(verb).lemma.lower() == "come" else None
+
+
+def _held_under(view: SentenceView, noun: int) -> int | None:
+    """The word a noun's "under" phrase hangs on ("came under attack", "put him under
+    arrest"), or None."""
+    held = _held_by_preposition(view, noun)
+    return held[1] if held is not None and held[0] == "under" else None
 
 
 def _joining_verb(view: SentenceView, noun: int) -> int | None:
@@ -646,12 +650,11 @@ def _light_verb_misread(view: SentenceView, noun: int) -> int | None:
 def put_under(view: SentenceView, noun: int) -> bool:
     """Whether the deed noun is what someone is put or kept under: "put the opposition
     leader under house arrest" (the putting does it), not "a ship under U.S. sanctions"."""
-    held = _held_by_preposition(view, noun)
+    verb = _held_under(view, noun)
     return (
-        held is not None
-        and held[0] == "under"
-        and view.tok(held[1]).lemma.lower() in _UNDER_VERBS
-        and bool(view.children(held[1], "dobj"))
+        verb is not None
+        and view.tok(verb).lemma.lower() in _UNDER_VERBS
+        and bool(view.children(verb, "dobj"))
     )
 
 

@@ -117,6 +117,10 @@ class SentenceView:
             self.tok(a).lemma.lower() in lemmas for i in heads for a in self.children(i, "aux")
         )
 
+    def agents(self, i: int) -> list[int]:
+        """The objects of verb ``i``'s passive agent: "police" in "caught by police"."""
+        return [o for a in self.children(i, "agent") for o in self.children(a, "pobj")]
+
     def has_preposition(self, i: int, word: str) -> bool:
         """Whether token ``i`` has a preposition ``word`` of its own ("a demonstration of")."""
         return any(self.tok(p).text.lower() == word for p in self.children(i, "prep"))

@@ -174,16 +174,9 @@ def _lookup_keys(view: SentenceView, i: int) -> list[str]:
     token = view.tok(i)
     lemma = token.lemma.lower()
     if not _ends_hyphenated(view, i):
-        return [lemma, *_silent_e(token.text.lower(), lemma)]
+        return [lemma]
     prefix = view.tok(i - 2).text.lower()
     return [f"{prefix}-{lemma}", f"{prefix}{lemma}", lemma]
-
-
-def _silent_e(word: str, lemma: str) -> list[str]:
-    """The lemma with the "e" the small model's lemmatizer drops from some verbs ("raped",
-    "raping" -> "rap"; "waged" -> "wag"), tried after the lemma it gives."""
-    dropped = any(word.endswith(end) and lemma == word[: -len(end)] for end in ("ed", "ing"))
-    return [lemma + "e"] if dropped else []
 
 
 def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> TriggerCandidate | None:
@@ -585,7 +578,7 @@ def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     if view.tok(i).dep == "conj" and head is not None and not view.children(i, "nsubj"):
         verbs.append(head)  # "floods destroyed homes and killed 12 people"
     doers = [_antecedent_of_relative(view, d) for v in verbs for d in view.children(v, "nsubj")]
-    doers += [o for a in view.children(i, "agent") for o in view.children(a, "pobj")]
+    doers += view.agents(i)
     causes = doers + _prepositional_objects(view, i, "in", "during", "after")  # "in a crash"
     if any(_no_ones_doing(view.tok(c).lemma.lower()) for c in causes):
         return True
@@ -1249,8 +1242,8 @@ _SYNTACTIC_NEEDS = {
 def _done_by(view: SentenceView, i: int, kind: str) -> bool:
     """Whether verb ``i``'s subject, what its subject counts ("hundreds of protesters") or
     its passive agent ("caught by police") is a word of cue kind ``kind``."""
-    agents = [o for a in view.children(i, "agent") for o in view.children(a, "pobj")]
-    return any(view.tok(s).lemma.lower() in cues(kind) for s in _subjects_counted(view, i) + agents)
+    doers = _subjects_counted(view, i) + view.agents(i)
+    return any(view.tok(s).lemma.lower() in cues(kind) for s in doers)
 
 
 def _names_crowd_weapon(view: SentenceView) -> bool:
