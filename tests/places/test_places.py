@@ -57,6 +57,13 @@ def test_us_after_a_preposition_is_a_place() -> None:
     assert places["U.S."].feature == "country"
 
 
+def test_dotted_initials_are_not_the_town_their_letters_spell() -> None:
+    # "E.U." is the European Union, not Eu in Normandy; initials that an alias spells out stay
+    places = _by_text(_places("If the E.U. retaliates, talks will follow in the U.S. and the U.K."))
+    assert places["E.U."].name is None
+    assert (places["U.S."].country, places["U.K."].country) == ("USA", "GBR")
+
+
 def test_possessive_is_trimmed_north_korea() -> None:
     text = "North Korea's threat worried its neighbours."
     places = _places(text)

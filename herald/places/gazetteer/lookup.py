@@ -7,17 +7,31 @@ article says; ``country_of_place`` answers "which country is this place in?".
 
 from __future__ import annotations
 
+import re
+
 from herald.places.gazetteer.cache import load_gazetteer
-from herald.places.gazetteer.entries import Context, Entry, fits, score
+from herald.places.gazetteer.entries import Context, Entry, PlaceCandidate, fits, name_key, score
+
+# Letters each followed by a dot: "E.U.", "U.N.", "U.S."
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 def rank(name: str, context: Context | None = None) -> tuple[Entry, ...]:
     """The entries known under ``name``, best first, given what the article says."""
     context = context or Context()
-    candidates = load_gazetteer().candidates(name)
+    candidates = [c for c in load_gazetteer().candidates(name) if not _read_as_word(name, c)]
     fitting = [c for c in candidates if fits(c.entry, context)] or list(candidates)
     fitting.sort(key=lambda c: score(c, context), reverse=True)
     return tuple(c.entry for c in fitting)
+
+
+def _read_as_word(name: str, candidate: PlaceCandidate) -> bool:
+    """A name written as dotted initials read as the word its letters spell: "E.U." is not
+    the French town of Eu, nor "U.S." a place called Us. Initials name a place through the
+    aliases that spell them out ("U.S." for the United States)."""
+    return _DOTTED_INITIALS.fullmatch(name) is not None and name_key(candidate.entry.name) == (
+        name_key(name)
+    )
 
 
 def best(name: str, context: Context | None = None) -> Entry | None:
