@@ -34,14 +34,14 @@ from herald.events.relevance import LEAD_SENTENCES, end_of_sentences, event_rele
 from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
 from herald.events.triggers import (
-    CHARGE_ACCUSE,
     CUSTODY_HELD,
     MUST_REQUEST,
+    STANCE_ENTRIES,
     TriggerCandidate,
-    charged_parties,
     custody_keepers,
     find_triggers,
     obliged_parties,
+    stance_parties,
     subordination,
 )
 from herald.events.where import place_events
@@ -106,8 +106,8 @@ def sentence_candidates(
         candidate.depth = subordination(view, unit_head(view, candidate.unit))
         if candidate.entry is MUST_REQUEST:
             candidate.roles.recipients = obliged_parties(view, candidate.head)
-        elif candidate.entry is CHARGE_ACCUSE:
-            candidate.roles.recipients = charged_parties(view, candidate.head)
+        elif candidate.entry in STANCE_ENTRIES:
+            candidate.roles.recipients = stance_parties(view, candidate.head, candidate.entry)
         elif candidate.entry is CUSTODY_HELD:
             candidate.roles.recipients = candidate.roles.actors
             candidate.roles.actors = custody_keepers(view, candidate.head)

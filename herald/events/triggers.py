@@ -7,7 +7,8 @@ present ("hunger strike", "missile test", "call for") beats one without; then th
 A speech verb whose complement says someone "must"/"should" act is a REQUEST (``MUST_REQUEST``);
 a verb of judging with a damning word is an ACCUSE (``VERDICT_ACCUSE``), or a REJECT when
 what it damns is someone's allegation (``VERDICT_REJECT``); a speech verb telling that someone
-did wrong is an ACCUSE too (``CHARGE_ACCUSE``); a verb that sends or holds someone in custody
+did wrong is an ACCUSE too (``CHARGE_ACCUSE``), one telling that someone has a right a
+SUPPORT (``RIGHT_SUPPORT``); a verb that sends or holds someone in custody
 is a COERCE (``CUSTODY_COERCE``, ``CUSTODY_HELD``).
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from herald.data_files import read_rows
@@ -91,6 +92,9 @@ ENVOYS = "obj:envoy"
 # A ``requires`` value: a noun whose of-phrase says it is fought with words ("a war of
 # words between Pyongyang and Washington"): a quarrel, not a war.
 OF_WORDS = "of:words"
+# A ``requires`` value: a verb whose "with" phrase names a party ("stands with Ukraine", not
+# "stood with his arms crossed").
+WITH_PARTY = "with:party"
 _WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
 # "water cannon", "rubber bullets": cue kind ``crowd_weapon``), which PLOVER asks for before
@@ -117,6 +121,9 @@ VERDICT_REJECT = TriggerEntry("call", "VERB", "REJECT", None, (), (), "recipient
 # The entry of a charge told as a fact, "X said Y violated the truce": an ACCUSE by X of Y
 # whose trigger is the speech verb.
 CHARGE_ACCUSE = TriggerEntry("say", "VERB", "ACCUSE", "allege", (), (), "topic", frozenset(), 0.6)
+# The entry of a right granted in words, "X said Y has the right to defend itself": a SUPPORT
+# by X of Y whose trigger is the speech verb.
+RIGHT_SUPPORT = TriggerEntry("say", "VERB", "SUPPORT", None, (), (), "topic", frozenset(), 0.6)
 # The entry of a person or group sent or held where the state keeps people ("ordered him back
 # to prison", "was taken into custody"): a COERCE whose trigger is the verb that moves them.
 CUSTODY_COERCE = TriggerEntry(
@@ -154,7 +161,7 @@ def find_triggers(view: SentenceView, contexts: tuple[str, ...]) -> list[Trigger
     ``contexts``: the sentence's PLOVER contexts (some entries require one)."""
     found = [c for i in range(view.start, view.end) if (c := _trigger_at(view, i, contexts))]
     found += _must_requests(view, {c.head for c in found})
-    found += _charges(view, {c.head for c in found})
+    found += _told_stances(view, {c.head for c in found})
     found += _custody(view, {c.head for c in found})
     return found + _verdicts(view, {c.head for c in found})
 
@@ -941,13 +948,16 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
                                        "acomp")
                 for t in _phrase(view, c)
             ]  # fmt: skip
+            about = judged
         elif lemma in cues("speech"):
             judged = _characterized(view, i)
+            about = judged + _characterized_subjects(view, i)
         else:
             continue
         words = {view.tok(t).lemma.lower() for t in judged}
         if words & verdict_words():
-            entry = VERDICT_REJECT if words & cues("allegation") else VERDICT_ACCUSE
+            judged_words = {view.tok(t).lemma.lower() for t in about}
+            entry = VERDICT_REJECT if judged_words & cues("allegation") else VERDICT_ACCUSE
             found.append(TriggerCandidate((i,), entry, entry.type, None))
     return found
 
@@ -965,6 +975,17 @@ def _characterized(view: SentenceView, speech: int) -> list[int]:
         )
         for c in view.children(clause, "attr", "acomp")
         for t in _phrase(view, c)
+    ]
+
+
+def _characterized_subjects(view: SentenceView, speech: int) -> list[int]:
+    """What a speaker says is such: the subject of the copula it reports ("said the
+    accusations were groundless")."""
+    return [
+        s
+        for clause in view.children(speech, "ccomp")
+        if view.tok(clause).lemma.lower() == "be"
+        for s in view.children(clause, "nsubj")
     ]
 
 
@@ -1021,27 +1042,38 @@ def _can_be_asked(view: SentenceView, i: int) -> bool:
     return is_agent(view, i)
 
 
-def _charges(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
-    """An ACCUSE: a speech verb whose complement tells, unnegated, that someone did wrong
-    (``_does_wrong``): "the U.S. said Iran is defying the Council", "Moscow says Kyiv
-    violated the truce", "Kyiv said Russian forces had committed war crimes". Saying so is
-    the accusation; the speaker accuses the complement's subject (``charged_parties``)."""
-    return [
-        TriggerCandidate((i,), CHARGE_ACCUSE, CHARGE_ACCUSE.type, CHARGE_ACCUSE.mode)
-        for i in range(view.start, view.end)
-        if i not in taken
-        and view.tok(i).lemma.lower() in cues("speech")
-        and charged_parties(view, i)
-    ]
+def _told_stances(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
+    """A speech verb whose complement tells, unnegated, a stance on someone
+    (``STANCE_ENTRIES``): that they did wrong (``_does_wrong``), an ACCUSE: "the U.S. said
+    Iran is defying the Council", "Kyiv said Russian forces had committed war crimes"; that
+    they have a right (``_has_right``), a SUPPORT: "Washington said Israel had the right to
+    defend itself". Saying so is the stance; the speaker takes it towards the complement's
+    subject (``stance_parties``)."""
+    found = []
+    for i in range(view.start, view.end):
+        if i in taken or view.tok(i).lemma.lower() not in cues("speech"):
+            continue
+        entry = next((e for e in STANCE_ENTRIES if stance_parties(view, i, e)), None)
+        if entry is not None:
+            found.append(TriggerCandidate((i,), entry, entry.type, entry.mode))
+    return found
 
 
-def charged_parties(view: SentenceView, speech: int) -> list[int]:
-    """Subjects of the unnegated wrongdoing complements of a speech verb, but the speaker's
-    own "I" or "we" (a confession is no accusation)."""
+def _has_right(view: SentenceView, verb: int) -> bool:
+    """Whether a told clause grants its subject a right ("had the right to defend itself")."""
+    return view.tok(verb).lemma.lower() == "have" and any(
+        view.tok(o).lemma.lower() == "right" for o in view.children(verb, "dobj")
+    )
+
+
+def stance_parties(view: SentenceView, speech: int, entry: TriggerEntry) -> list[int]:
+    """Subjects of the unnegated complements of a speech verb that tell the stance of
+    ``entry``, but the speaker's own "I" or "we" (a confession is no accusation)."""
+    holds = STANCE_ENTRIES[entry]
     found: list[int] = []
     for comp in view.children(speech, "ccomp"):
         for verb in view.with_conjuncts(comp):
-            if not _does_wrong(view, verb) or view.children(verb, "neg"):
+            if not holds(view, verb) or view.children(verb, "neg"):
                 continue
             found += [
                 c
@@ -1057,23 +1089,52 @@ _FIRST_PERSON = frozenset({"i", "we"})
 _CULPABLE = frozenset({"responsible", "guilty", "complicit", "culpable"})
 
 
+# Verbs whose subject is the doer of their infinitive: "was trying to destabilise the region".
+_ATTEMPTING = frozenset({"try", "seek", "attempt", "plot", "scheme", "aim", "continue", "keep"})
+# What a verb's object makes of its subject: the one to blame ("bore responsibility for the
+# crisis") or a danger ("posed a threat to regional stability").
+_BLAME_OBJECTS = {
+    "bear": frozenset({"responsibility", "blame"}),
+    "carry": frozenset({"responsibility", "blame"}),
+    "pose": frozenset({"threat", "danger", "risk", "menace"}),
+}
+
+
 def _does_wrong(view: SentenceView, verb: int) -> bool:
     """Whether a told clause says its subject did wrong: a verb of wrongdoing
-    (wrongdoing_verbs.csv), committing an offence ("had committed war crimes", cue kind
-    ``offence``), or being to blame ("was responsible for the violence")."""
+    (wrongdoing_verbs.csv), also as what the subject tries to do ("was trying to
+    destabilise the region"); committing an offence ("had committed war crimes", cue kind
+    ``offence``); being to blame ("was responsible for the violence", "was behind the
+    attack", "bore responsibility for the crisis"); being a danger ("posed a threat")."""
     lemma = view.tok(verb).lemma.lower()
-    if lemma in wrongdoing_verbs():
+    if lemma in wrongdoing_verbs() or _offence_committed(view, verb):
         return True
-    if _offence_committed(view, verb):
-        return True
-    return lemma == "be" and any(
-        view.tok(a).lemma.lower() in _CULPABLE for a in view.children(verb, "acomp")
+    if lemma in _ATTEMPTING:
+        return any(_does_wrong(view, x) for x in view.children(verb, "xcomp"))
+    if lemma in _BLAME_OBJECTS:
+        # "posed no threat" blames no one
+        objects = {
+            view.tok(o).lemma.lower()
+            for o in view.children(verb, "dobj")
+            if not any(view.tok(d).lemma.lower() == "no" for d in view.children(o, "det"))
+        }
+        return bool(objects & _BLAME_OBJECTS[lemma])
+    return lemma == "be" and (
+        any(view.tok(a).lemma.lower() in _CULPABLE for a in view.children(verb, "acomp"))
+        or any(view.tok(p).text.lower() == "behind" for p in view.children(verb, "prep"))
     )
 
 
 @functools.cache
 def wrongdoing_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_rows("events/wrongdoing_verbs.csv"))
+
+
+# What a told clause must say of its subject for a speech verb to take each stance.
+STANCE_ENTRIES: dict[TriggerEntry, Callable[[SentenceView, int], bool]] = {
+    CHARGE_ACCUSE: _does_wrong,
+    RIGHT_SUPPORT: _has_right,
+}
 
 
 def _custody(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
@@ -1236,6 +1297,12 @@ _SYNTACTIC_NEEDS = {
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
+    WITH_PARTY: lambda view, i: any(
+        is_agent(view, o)
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() == "with"
+        for o in view.children(p, "pobj")
+    ),
 }
 
 

@@ -1840,3 +1840,40 @@ def test_a_reported_would_not_refuses_and_a_named_deed_that_would_not_matter_doe
     assert (refusal.type, refusal.modality) == ("REJECT", "asserted")
     text = "Trump said praise from Vladimir Putin would not affect his policy."
     assert not [e for e in events_of(text) if e.type == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Kyiv said Moscow was behind the cyberattack.", "Moscow"),
+        ("The minister said Israel was trying to destabilise the region.", "Israel"),
+        ("Washington said Iran posed a threat to regional stability.", "Iran"),
+    ],
+)
+def test_saying_someone_is_behind_a_deed_tries_a_wrong_or_is_a_danger_accuses_them(
+    text: str, accused: str
+) -> None:
+    assert names(only(events_of(text), "ACCUSE").recipient) == [accused]
+
+
+def test_saying_something_poses_no_threat_accuses_no_one() -> None:
+    text = "Akar reiterated that the S-400 poses no threat to NATO systems."
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
+def test_saying_allegations_are_groundless_or_false_denies_them() -> None:
+    text = "The ministry said the accusations by Pakistan were groundless."
+    denial = only(events_of(text), "REJECT")
+    assert (names(denial.actor), names(denial.recipient)) == (["ministry"], ["Pakistan"])
+    assert only(events_of("The rebels said the claims were false."), "REJECT")
+
+
+def test_granting_a_right_in_words_or_standing_with_a_party_supports_it() -> None:
+    text = "Washington said Israel had the right to defend itself."
+    right = only(events_of(text), "SUPPORT")
+    assert names(right.recipient) == ["Israel"]
+    assert names(only(events_of("Britain said it stands with Ukraine."), "SUPPORT").recipient) == [
+        "Ukraine"
+    ]
+    assert only(events_of("Several countries have sided with Morocco in the dispute."), "SUPPORT")
+    assert not events_of("The senator stood with his arms crossed and smiled.")
