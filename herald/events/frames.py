@@ -67,12 +67,14 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
 def _threatened(view: SentenceView, zone: set[int], actors: list[int]) -> list[int]:
     """Whom a threat whose harm is no event of the lexicon is aimed at: the named party its
     complement's act falls on ("warned it will keep up maximum pressure on Iran", "warned
-    that it would hunt down the militants")."""
+    that it would hunt down the militants"), not the reprisal itself ("would be met with
+    force")."""
     return [
         i
         for i in sorted(zone)
         if i not in actors
         and actorlike(view, i)
+        and view.tok(i).lemma.lower() not in cues("reprisal")
         and view.tok(i).pos != "PRON"
         and (view.tok(i).dep == "dobj" or _burdened(view, i))
     ]

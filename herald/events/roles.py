@@ -458,6 +458,7 @@ def _noun_roles(
         and (on_verb is not None or view.tok(governor).pos == "VERB")
         and governor not in events
         and _lends_subject(governing, entry)
+        and not met_with(view, governor)  # "any attack would be met with force"
     ):
         # "hold talks", "staged demonstrations": the verb's subject is the noun's actor; the
         # subject of a verb of undergoing is its recipient ("the constitution faces
@@ -597,6 +598,19 @@ def _perished_in(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int
             return []
         current = head
     return []
+
+
+def met_with(view: SentenceView, i: int) -> list[int]:
+    """What a deed "is met with" (a passive "meet" with a "with" phrase): how it is received
+    ("the plan was met with criticism"), not a meeting."""
+    if view.tok(i).lemma.lower() != "meet" or not view.children(i, "nsubjpass", "auxpass"):
+        return []
+    return [
+        o
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() == "with"
+        for o in view.children(p, "pobj")
+    ]
 
 
 def comes_under(view: SentenceView, i: int) -> int | None:

@@ -29,7 +29,7 @@ from herald.events.participants import (
     what_is_named,
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
-from herald.events.roles import Roles, antecedent, comes_under, put_under
+from herald.events.roles import Roles, antecedent, comes_under, met_with, put_under
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
@@ -46,6 +46,13 @@ OPPONENT = "obj:opponent"
 VOICED = "by:voiced"
 # A ``requires`` value: a warning of what someone will do to someone, not of a danger.
 OF_ACTION = "obj:action"
+# A ``requires`` value: a verb told as a deed, not a participle that says what a noun is
+# ("militants backed by Ankara", "the Russian-backed rebels"), nor done to someone's words
+# (cue kind ``allegation``: "cites records to back its claims" substantiates them), nor a
+# step back ("backing away from the issue", "backed off").
+ENDORSED = "as:endorsed"
+# A ``requires`` value: a meeting, not a reception ("the plan was met with criticism").
+MEETING = "obj:meeting"
 # A ``requires`` value: a verb telling someone to do something ("told the council to draft a
 # ban"), not one that tells a thing ("told reporters"). An order by one who has the power
 # ("ordered newspapers to suspend publication") is the deed it orders, not a request.
@@ -124,6 +131,9 @@ CHARGE_ACCUSE = TriggerEntry("say", "VERB", "ACCUSE", "allege", (), (), "topic",
 # The entry of a right granted in words, "X said Y has the right to defend itself": a SUPPORT
 # by X of Y whose trigger is the speech verb.
 RIGHT_SUPPORT = TriggerEntry("say", "VERB", "SUPPORT", None, (), (), "topic", frozenset(), 0.6)
+# The entry of a reprisal promised in words, "X said any attack would be met with force": a
+# THREATEN by X whose trigger is the speech verb.
+REPRISAL_THREATEN = TriggerEntry("say", "VERB", "THREATEN", None, (), (), "topic", frozenset(), 0.6)
 # The entry of a person or group sent or held where the state keeps people ("ordered him back
 # to prison", "was taken into custody"): a COERCE whose trigger is the verb that moves them.
 CUSTODY_COERCE = TriggerEntry(
@@ -788,7 +798,7 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
     residents they could face flooding" (what is faced is a hazard or an abstraction)."""
     if _faces_a_danger(view, i):
         return False
-    if view.children(i, "dobj", "dative"):
+    if view.children(i, "dobj", "dative") or _of_reprisal(view, i):
         return True
     for clause in view.children(i, "ccomp"):
         if view.children(clause, "nsubjpass"):
@@ -797,6 +807,32 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
             if view.tok(subject).tag == "PRP" or _political(phrase_sector(view, subject)):
                 return True
     return False
+
+
+def _endorses(view: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` backs someone or something (``ENDORSED``)."""
+    if view.tok(i).dep in ("acl", "amod"):
+        return False
+    if any(view.tok(o).lemma.lower() in cues("allegation") for o in view.children(i, "dobj")):
+        return False
+    return not any(
+        view.tok(c).lemma.lower() in _STEPS_BACK for c in view.children(i, "prt", "advmod")
+    )
+
+
+# What turns backing into stepping back: "backing away from the issue", "backed off".
+_STEPS_BACK = frozenset({"away", "off"})
+
+
+def _of_reprisal(view: SentenceView, i: int) -> bool:
+    """Whether a warning is of a reprisal (cue kind ``reprisal``): "warned of countermeasures
+    if the sale goes ahead", "warned of a strong response"."""
+    return any(
+        view.tok(o).lemma.lower() in cues("reprisal")
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() == "of"
+        for o in view.children(p, "pobj")
+    )
 
 
 def _faces_a_danger(view: SentenceView, i: int) -> bool:
@@ -1043,20 +1079,28 @@ def _can_be_asked(view: SentenceView, i: int) -> bool:
 
 
 def _told_stances(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
-    """A speech verb whose complement tells, unnegated, a stance on someone
-    (``STANCE_ENTRIES``): that they did wrong (``_does_wrong``), an ACCUSE: "the U.S. said
-    Iran is defying the Council", "Kyiv said Russian forces had committed war crimes"; that
-    they have a right (``_has_right``), a SUPPORT: "Washington said Israel had the right to
-    defend itself". Saying so is the stance; the speaker takes it towards the complement's
-    subject (``stance_parties``)."""
+    """A speech verb whose complement tells, unnegated, a stance (``STANCE_ENTRIES``): that
+    someone did wrong (``_does_wrong``), an ACCUSE: "the U.S. said Iran is defying the
+    Council", "Kyiv said Russian forces had committed war crimes"; that someone has a right
+    (``_has_right``), a SUPPORT: "Washington said Israel had the right to defend itself";
+    that a deed will meet a reprisal (``_meets_reprisal``), a THREATEN: "Iran said any attack
+    would be met with a crushing response". Saying so is the stance; the speaker takes it
+    towards the complement's subject (``stance_parties``), which an accusation or a
+    support must name."""
     found = []
     for i in range(view.start, view.end):
         if i in taken or view.tok(i).lemma.lower() not in cues("speech"):
             continue
-        entry = next((e for e in STANCE_ENTRIES if stance_parties(view, i, e)), None)
+        entry = next((e for e in STANCE_ENTRIES if _takes_stance(view, i, e)), None)
         if entry is not None:
             found.append(TriggerCandidate((i,), entry, entry.type, entry.mode))
     return found
+
+
+def _takes_stance(view: SentenceView, speech: int, entry: TriggerEntry) -> bool:
+    if entry.type == "THREATEN":
+        return bool(_stance_clauses(view, speech, entry))
+    return bool(stance_parties(view, speech, entry))
 
 
 def _has_right(view: SentenceView, verb: int) -> bool:
@@ -1066,22 +1110,33 @@ def _has_right(view: SentenceView, verb: int) -> bool:
     )
 
 
-def stance_parties(view: SentenceView, speech: int, entry: TriggerEntry) -> list[int]:
-    """Subjects of the unnegated complements of a speech verb that tell the stance of
-    ``entry``, but the speaker's own "I" or "we" (a confession is no accusation)."""
+def _meets_reprisal(view: SentenceView, verb: int) -> bool:
+    """Whether a told clause says a deed will be met with a reprisal (cue kind ``reprisal``):
+    "any incursion would be met with force"."""
+    return any(view.tok(o).lemma.lower() in cues("reprisal") for o in met_with(view, verb))
+
+
+def _stance_clauses(view: SentenceView, speech: int, entry: TriggerEntry) -> list[int]:
+    """The unnegated complements of a speech verb that tell the stance of ``entry``."""
     holds = STANCE_ENTRIES[entry]
-    found: list[int] = []
-    for comp in view.children(speech, "ccomp"):
-        for verb in view.with_conjuncts(comp):
-            if not holds(view, verb) or view.children(verb, "neg"):
-                continue
-            found += [
-                c
-                for s in view.children(verb, "nsubj")
-                for c in view.with_conjuncts(antecedent(view, speech, s))
-                if view.tok(c).text.lower() not in _FIRST_PERSON
-            ]
-    return found
+    return [
+        verb
+        for comp in view.children(speech, "ccomp")
+        for verb in view.with_conjuncts(comp)
+        if holds(view, verb) and not view.children(verb, "neg")
+    ]
+
+
+def stance_parties(view: SentenceView, speech: int, entry: TriggerEntry) -> list[int]:
+    """Subjects of the complements of a speech verb that tell the stance of ``entry``, but
+    the speaker's own "I" or "we" (a confession is no accusation)."""
+    return [
+        c
+        for verb in _stance_clauses(view, speech, entry)
+        for s in view.children(verb, "nsubj")
+        for c in view.with_conjuncts(antecedent(view, speech, s))
+        if view.tok(c).text.lower() not in _FIRST_PERSON
+    ]
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -1134,6 +1189,7 @@ def wrongdoing_verbs() -> frozenset[str]:
 STANCE_ENTRIES: dict[TriggerEntry, Callable[[SentenceView, int], bool]] = {
     CHARGE_ACCUSE: _does_wrong,
     RIGHT_SUPPORT: _has_right,
+    REPRISAL_THREATEN: _meets_reprisal,
 }
 
 
@@ -1297,6 +1353,8 @@ _SYNTACTIC_NEEDS = {
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
+    MEETING: lambda view, i: not met_with(view, i),
+    ENDORSED: _endorses,
     WITH_PARTY: lambda view, i: any(
         is_agent(view, o)
         for p in view.children(i, "prep")

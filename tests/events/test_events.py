@@ -1877,3 +1877,38 @@ def test_granting_a_right_in_words_or_standing_with_a_party_supports_it() -> Non
     ]
     assert only(events_of("Several countries have sided with Morocco in the dispute."), "SUPPORT")
     assert not events_of("The senator stood with his arms crossed and smiled.")
+
+
+def test_a_deed_met_with_a_reprisal_threatens_and_a_plan_met_with_criticism_meets_no_one() -> None:
+    threat = only(
+        events_of("Iran said any attack would be met with a crushing response."), "THREATEN"
+    )
+    assert (names(threat.actor), threat.recipient) == (["Iran"], ())
+    assert not events_of("The plan was met with criticism from the opposition.")
+    assert only(events_of("Putin met with Xi in Beijing."), "CONSULT")
+
+
+def test_a_warning_of_a_reprisal_threatens_and_one_of_a_disaster_does_not() -> None:
+    assert only(events_of("Beijing warned of countermeasures if the sale goes ahead."), "THREATEN")
+    assert not events_of("The UN warned of a humanitarian catastrophe in the region.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Moscow has backed Assad throughout the war.", "SUPPORT"),
+        ("The government backed down on the tax increase.", "CONCEDE"),
+        ("Under pressure from the unions, Washington backed out.", "RETREAT"),
+        ("The parliament voted down the proposal.", "REJECT"),
+        ("Iran has resisted pressure to curb its nuclear program.", "REJECT"),
+    ],
+)
+def test_backing_backing_down_or_out_voting_down_and_resisting_pressure(
+    text: str, kind: str
+) -> None:
+    assert only(events_of(text), kind)
+
+
+def test_a_party_described_as_backed_or_claims_backed_with_records_support_no_one() -> None:
+    assert not events_of("Militants backed by Ankara took control of the hills.")
+    assert not events_of("Beijing cites historic records to back its claims.")

@@ -82,7 +82,7 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "aid", "conveyance", "bargain", "manner", "hazard", "armed", "utterance", "state",
         "penalty", "projectile", "mishap", "care", "poll", "abstraction", "animal",
         "avoidance", "befall", "onlooker", "proclaim", "frame", "cause", "assemble", "deliberate",
-        "crowd", "crowd_weapon", "perish", "protester", "police", "envoy", "offence",
+        "crowd", "crowd_weapon", "perish", "protester", "police", "envoy", "offence", "reprisal",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
