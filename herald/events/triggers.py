@@ -125,6 +125,10 @@ MUST_REQUEST = TriggerEntry("say", "VERB", "REQUEST", None, (), (), "topic", fro
 VERDICT_ACCUSE = TriggerEntry("call", "VERB", "ACCUSE", None, (), (), "recipient", frozenset(), 0.6)
 # The same verdict on someone's words ("called the allegations baseless") denies them.
 VERDICT_REJECT = TriggerEntry("call", "VERB", "REJECT", None, (), (), "recipient", frozenset(), 0.6)
+# A verdict of praise ("called the agreement historic") endorses what it praises.
+VERDICT_SUPPORT = TriggerEntry(
+    "call", "VERB", "SUPPORT", None, (), (), "recipient", frozenset(), 0.6
+)
 # The entry of a charge told as a fact, "X said Y violated the truce": an ACCUSE by X of Y
 # whose trigger is the speech verb.
 CHARGE_ACCUSE = TriggerEntry("say", "VERB", "ACCUSE", "allege", (), (), "topic", frozenset(), 0.6)
@@ -971,46 +975,66 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
     (verdict_words.csv): "called the launch a reckless act", "described the plan as a
     betrayal", "called the sanctions unacceptable"; or a speech verb reporting such a
     predicate ("said the launch was a reckless breach"). Damning an allegation ("called
-    the allegations baseless", cue kind ``allegation``) is denying it: a REJECT."""
+    the allegations baseless", cue kind ``allegation``) is denying it: a REJECT. A word of
+    praise (cue kind ``praise``) endorses: "called the agreement historic", "said the
+    election was free and fair" are SUPPORTs. A verdict denied judges nothing ("did not
+    call it illegal", "said the vote was not fair")."""
     found = []
     for i in range(view.start, view.end):
         if i in taken or view.tok(i).pos != "VERB":
             continue
         lemma = view.tok(i).lemma.lower()
         if lemma in _JUDGING:
-            judged = [
-                t
-                for c in view.children(i, "dobj", "oprd", "ccomp", "xcomp", "prep", "advmod",
-                                       "acomp")
-                for t in _phrase(view, c)
-            ]  # fmt: skip
-            about = judged
+            heads = view.children(i, "dobj", "oprd", "ccomp", "xcomp", "prep", "advmod", "acomp")
+            subjects: list[int] = []
         elif lemma in cues("speech"):
-            judged = _characterized(view, i)
-            about = judged + _characterized_subjects(view, i)
+            heads = _characterized(view, i)
+            subjects = _characterized_subjects(view, i)
         else:
             continue
+        if view.children(i, "neg"):
+            continue  # "did not call the vote illegal" judges nothing
+        judged = [t for h in heads for t in _phrase(view, h)]
         words = {view.tok(t).lemma.lower() for t in judged}
         if words & verdict_words():
-            judged_words = {view.tok(t).lemma.lower() for t in about}
-            entry = VERDICT_REJECT if judged_words & cues("allegation") else VERDICT_ACCUSE
-            found.append(TriggerCandidate((i,), entry, entry.type, None))
+            about = {view.tok(t).lemma.lower() for t in [*judged, *subjects]}
+            entry = VERDICT_REJECT if about & cues("allegation") else VERDICT_ACCUSE
+        elif any(
+            view.tok(t).lemma.lower() in cues("praise") for h in heads for t in _core(view, h)
+        ):
+            entry = VERDICT_SUPPORT
+        else:
+            continue
+        found.append(TriggerCandidate((i,), entry, entry.type, None))
+    return found
+
+
+def _core(view: SentenceView, i: int) -> list[int]:
+    """Token ``i`` and the words that say what it is, outside its phrases (but "as"): praise
+    of what the predicate is ("a historic deal", "free and fair"), not of something it
+    mentions ("the model for fair trade", "with significant breakthroughs")."""
+    found = [i]
+    for child in view.children(i):
+        token = view.tok(child)
+        if token.dep not in ("relcl", "acl", "advcl", "prep") or token.lemma.lower() == "as":
+            found += _core(view, child)
     return found
 
 
 def _characterized(view: SentenceView, speech: int) -> list[int]:
-    """What a speaker says something is: the predicate of a copula it reports ("said the
-    launch was another reckless breach of UN resolutions"). Not a state of affairs (cue
-    kind ``state``: "told reporters the situation is catastrophic" blames no one)."""
+    """What a speaker says something is: the predicates of a copula it reports ("said the
+    launch was another reckless breach of UN resolutions"), unnegated. Not a state of
+    affairs (cue kind ``state``: "told reporters the situation is catastrophic" blames no
+    one)."""
     return [
-        t
+        c
         for clause in view.children(speech, "ccomp")
         if view.tok(clause).lemma.lower() == "be"
+        and not view.children(clause, "neg")
         and not any(
             view.tok(s).lemma.lower() in cues("state") for s in view.children(clause, "nsubj")
         )
         for c in view.children(clause, "attr", "acomp")
-        for t in _phrase(view, c)
     ]
 
 

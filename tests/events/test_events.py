@@ -1912,3 +1912,18 @@ def test_backing_backing_down_or_out_voting_down_and_resisting_pressure(
 def test_a_party_described_as_backed_or_claims_backed_with_records_support_no_one() -> None:
     assert not events_of("Militants backed by Ankara took control of the hills.")
     assert not events_of("Beijing cites historic records to back its claims.")
+
+
+def test_a_verdict_of_praise_supports_and_a_denied_verdict_judges_nothing() -> None:
+    deal = only(events_of("The minister called the agreement historic."), "SUPPORT")
+    assert names(deal.actor) == ["minister"]
+    assert only(events_of("The bloc said the election was free and fair."), "SUPPORT")
+    assert not events_of("The opposition said the vote was not fair.")
+    assert not [
+        e for e in events_of("Tehran did not call the sanctions illegal.") if e.type == "ACCUSE"
+    ]
+
+
+def test_readiness_to_use_nuclear_weapons_threatens() -> None:
+    assert only(events_of("North Korea said it was ready to use nuclear weapons."), "THREATEN")
+    assert only(events_of("Syria used chemical weapons in Ghouta."), "ASSAULT")
