@@ -51,6 +51,11 @@ OF_ACTION = "obj:action"
 # (cue kind ``allegation``: "cites records to back its claims" substantiates them), nor a
 # step back ("backing away from the issue", "backed off").
 ENDORSED = "as:endorsed"
+# A ``requires`` value: words that ask someone, not a mood something puts one in ("was
+# encouraged by the progress in the talks").
+ASKING = "as:asking"
+# A ``requires`` value: a talk held by telephone ("spoke by phone", "talked over the phone").
+PHONED = "by:phone"
 # A ``requires`` value: a meeting, not a reception ("the plan was met with criticism").
 MEETING = "obj:meeting"
 # A ``requires`` value: a verb telling someone to do something ("told the council to draft a
@@ -824,6 +829,7 @@ def _endorses(view: SentenceView, i: int) -> bool:
     )
 
 
+_PHONES = frozenset({"phone", "telephone", "video", "videoconference", "videolink"})
 # What turns backing into stepping back: "backing away from the issue", "backed off".
 _STEPS_BACK = frozenset({"away", "off"})
 
@@ -1378,6 +1384,16 @@ _SYNTACTIC_NEEDS = {
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
     MEETING: lambda view, i: not met_with(view, i),
+    ASKING: lambda view, i: (
+        not view.children(i, "auxpass", "nsubjpass")
+        or any(is_agent(view, a) for a in view.agents(i))
+    ),
+    PHONED: lambda view, i: any(
+        view.tok(o).lemma.lower() in _PHONES
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() in ("by", "over", "on", "via")
+        for o in view.children(p, "pobj")
+    ),
     ENDORSED: _endorses,
     WITH_PARTY: lambda view, i: any(
         is_agent(view, o)

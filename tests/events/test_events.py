@@ -1927,3 +1927,23 @@ def test_a_verdict_of_praise_supports_and_a_denied_verdict_judges_nothing() -> N
 def test_readiness_to_use_nuclear_weapons_threatens() -> None:
     assert only(events_of("North Korea said it was ready to use nuclear weapons."), "THREATEN")
     assert only(events_of("Syria used chemical weapons in Ghouta."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("The governor sought federal assistance.", "REQUEST", "assist"),
+        ("The two leaders spoke by phone.", "CONSULT", "phone"),
+        ("Putin and Erdogan talked over the phone on Monday.", "CONSULT", "phone"),
+        ("China sent medical teams to Italy.", "AID", None),
+    ],
+)
+def test_aid_sought_talks_by_phone_and_medical_teams_sent(
+    text: str, kind: str, mode: str | None
+) -> None:
+    assert only(events_of(text), kind).mode == mode
+
+
+def test_a_speaker_encouraged_by_progress_asks_no_one() -> None:
+    assert not events_of("Germany said it was encouraged by the progress in the talks.")
+    assert only(events_of("The minister encouraged voters to turn out."), "REQUEST")
