@@ -6,6 +6,7 @@ import csv
 import os
 import pickle
 import re
+import time
 from pathlib import Path
 
 import pycountry
@@ -253,7 +254,10 @@ def test_cached_gazetteer_builds_once_then_opens_the_only_file(
         return _tiny_gazetteer()
 
     monkeypatch.setenv("HERALD_CACHE", str(tmp_path))
-    (tmp_path / "gazetteer-0123456789abcdef.sqlite").write_bytes(b"an index of older inputs")
+    stale = tmp_path / "gazetteer-0123456789abcdef.sqlite"
+    stale.write_bytes(b"an index of older inputs")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(stale, (two_days_ago, two_days_ago))
     monkeypatch.setattr(gazetteer_cache, "build_gazetteer", fake_build)
     first = cached_gazetteer(1000)
     second = cached_gazetteer(1000)
@@ -262,6 +266,18 @@ def test_cached_gazetteer_builds_once_then_opens_the_only_file(
     # no temp file left, and the older index is gone
     assert [p.name for p in tmp_path.iterdir()] == [index_path(1000).name]
     assert second.candidates("Ohio") == _tiny_gazetteer().candidates("Ohio")
+
+
+def test_an_index_of_other_inputs_written_today_is_kept_for_whoever_runs_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # another checkout's batch may be starting workers that open that file by name
+    monkeypatch.setenv("HERALD_CACHE", str(tmp_path))
+    other = tmp_path / "gazetteer-0123456789abcdef.sqlite"
+    other.write_bytes(b"an index another herald is reading")
+    monkeypatch.setattr(gazetteer_cache, "build_gazetteer", lambda _: _tiny_gazetteer())
+    assert isinstance(cached_gazetteer(1000), DiskGazetteer)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other.name, index_path(1000).name])
 
 
 def test_unwritable_cache_folder_falls_back_to_memory(

@@ -30,6 +30,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -49,6 +50,8 @@ from herald.settings import cache_dir
 # Bump when the file layout changes (the builder's source is hashed as well).
 INDEX_VERSION = 1
 CANDIDATE_CACHE_SIZE = 8192
+# An index of other inputs written longer ago than this is stale: no running herald reads it.
+STALE_AFTER_SECONDS = 24 * 3600
 _ENTRY_COLUMNS = (
     "name, feature, country, lat, lon, geonameid, population, admin1, admin1_key, capital"
 )
@@ -165,14 +168,18 @@ def _write_atomically(gazetteer: Gazetteer, path: Path) -> None:
 
 
 def _remove_older_indexes(kept: Path) -> None:
-    """Every edit of the builder makes a new 17 MB file: keep only the newest one.
+    """Every edit of the builder makes a new 17 MB file: remove the others once stale.
 
-    A process that still reads an old file keeps it open (POSIX unlinks the name only); one
-    that is about to open it falls back to building in memory.
+    Only files written more than ``STALE_AFTER_SECONDS`` ago go: a herald of other inputs
+    may be running now (another checkout, a batch begun before an upgrade), and its worker
+    processes open its file by name when they start; removed under them, their documents
+    failed ("unable to open database file"). A process that still reads an old file keeps
+    it open (POSIX unlinks the name only).
     """
+    now = time.time()
     for old in kept.parent.glob("gazetteer-*.sqlite"):
-        if old != kept:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if old != kept and now - old.stat().st_mtime > STALE_AFTER_SECONDS:
                 old.unlink()
 
 
