@@ -34,7 +34,11 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _AIMS_OF = {
     "PROTEST": frozenset({"REQUEST", "PROTEST", "ACCUSE"}),
     "AID": frozenset({"SUPPORT", "AID"}),
+    "MOBILIZE": frozenset({"SUPPORT", "AID"}),
 }
+# Deeds that are aid when done to support or help someone: troops sent to support a
+# government are military aid (CAMEO 072), not a show of force.
+_AID_WHEN_AIMED = frozenset({"AID", "MOBILIZE"})
 # Types that give way, and the measures they can lift ("lifted the curfew", "eased sanctions").
 _YIELDING = frozenset({"CONCEDE", "RETREAT"})
 _MEASURES = frozenset({"SANCTION", "COERCE"})
@@ -343,7 +347,8 @@ def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:
     protest is for, not an event of its own: the protest absorbs it. So does aid given to
     support or help someone ("provided $1.7 billion in assistance to support Syrian
     refugees", "donated equipment to help Kenya fight the epidemic"): one AID, to those it
-    supports when it names no one else."""
+    supports when it names no one else; and forces sent to support someone are aid ("send
+    troops to Libya to support its government")."""
     for holder in found:
         if holder.type not in _AIMS_OF or holder.roles is None:
             continue
@@ -354,6 +359,8 @@ def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:
             if aim is not holder and aim.framed_by is None and _aim_of(view, holder, aim, verb):
                 aim.framed_by = holder
                 holder.framed.append(aim)
+                if holder.type in _AID_WHEN_AIMED:
+                    holder.type, holder.mode = "AID", None
                 if holder.type == "AID" and not holder.roles.recipients and aim.roles is not None:
                     holder.roles.recipients = list(aim.roles.recipients)
 
@@ -367,7 +374,7 @@ def _aim_of(view: SentenceView, holder: TriggerCandidate, aim: TriggerCandidate,
         and view.tok(anchor).dep in ("advcl", "xcomp", "acl", "relcl")
         and purpose_like(view, anchor)
         and view.head(anchor) in (verb, holder.head)
-        and (holder.type != "AID" or view.to_infinitive(anchor))
+        and (holder.type not in _AID_WHEN_AIMED or view.to_infinitive(anchor))
     )
 
 

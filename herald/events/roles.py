@@ -480,7 +480,8 @@ def _noun_roles(
         ]
         recipients += _datives(view, [governor])
         if put_under(view, seat):
-            recipients += view.children(governor, "dobj")  # who is put under arrest
+            # who is put under arrest, or was
+            recipients += view.children(governor, "dobj", "nsubjpass")
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
     return _expand(view, actors), _expand(view, recipients), path
@@ -633,18 +634,22 @@ def _joining_verb(view: SentenceView, noun: int) -> int | None:
     for the deed or in it ("gathered for a vigil", "massed in protest", cue kind
     ``assemble``)."""
     held = _held_by_preposition(view, noun)
-    if held is None or not view.children(held[1], "nsubj"):
+    if held is None:
         return None
     word, verb = held
     lemma = view.tok(verb).lemma.lower()
+    if word == "under" and lemma in _UNDER_VERBS:
+        # "put the opposition leader under house arrest", "was placed under house arrest":
+        # see put_under
+        return verb if view.children(verb, "nsubj", "nsubjpass") else None
+    if not view.children(verb, "nsubj"):
+        return None
     if word == "on":
         return verb if lemma in _ON_VERBS else None
     if word == "in" and lemma in _IN_VERBS:
         return verb
     if word == "to" and lemma == "take":
         return verb  # "took to the streets"
-    if word == "under" and lemma in _UNDER_VERBS:
-        return verb  # "put the opposition leader under house arrest": see put_under
     return verb if word in ("for", "in") and lemma in cues("assemble") else None
 
 
@@ -663,12 +668,13 @@ def _light_verb_misread(view: SentenceView, noun: int) -> int | None:
 
 def put_under(view: SentenceView, noun: int) -> bool:
     """Whether the deed noun is what someone is put or kept under: "put the opposition
-    leader under house arrest" (the putting does it), not "a ship under U.S. sanctions"."""
+    leader under house arrest", "was placed under house arrest" (the putting does it), not
+    "a ship under U.S. sanctions"."""
     verb = _held_under(view, noun)
     return (
         verb is not None
         and view.tok(verb).lemma.lower() in _UNDER_VERBS
-        and bool(view.children(verb, "dobj"))
+        and bool(view.children(verb, "dobj", "nsubjpass"))
     )
 
 

@@ -54,6 +54,13 @@ ENDORSED = "as:endorsed"
 # A ``requires`` value: words that ask someone, not a mood something puts one in ("was
 # encouraged by the progress in the talks").
 ASKING = "as:asking"
+# A ``requires`` value: a verb whose direct object is armed forces or their craft (cue kind
+# ``armed``), sent to no party: "sent warships near the island", "troops to the border", not
+# "troops to Ukraine" (an aid) nor "a letter".
+ARMED_OBJECT = "obj:armed"
+# A ``requires`` value: a verb whose direct object is a party ("received the Saudi foreign
+# minister", not "received a letter").
+PARTY_OBJECT = "obj:party"
 # A ``requires`` value: a talk held by telephone ("spoke by phone", "talked over the phone").
 PHONED = "by:phone"
 # A ``requires`` value: a meeting, not a reception ("the plan was met with criticism").
@@ -818,6 +825,18 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
     return False
 
 
+def _moves_forces(view: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` sends armed forces to no party (``ARMED_OBJECT``)."""
+    if not any(view.tok(o).lemma.lower() in cues("armed") for o in view.children(i, "dobj")):
+        return False
+    return not any(
+        is_agent(view, o)
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() == "to"
+        for o in view.children(p, "pobj")
+    )
+
+
 def _endorses(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` backs someone or something (``ENDORSED``)."""
     if view.tok(i).dep in ("acl", "amod"):
@@ -1384,6 +1403,10 @@ _SYNTACTIC_NEEDS = {
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
     MEETING: lambda view, i: not met_with(view, i),
+    ARMED_OBJECT: _moves_forces,
+    PARTY_OBJECT: lambda view, i: any(
+        is_agent(view, o) and not is_count(view, o) for o in view.children(i, "dobj")
+    ),
     ASKING: lambda view, i: (
         not view.children(i, "auxpass", "nsubjpass")
         or any(is_agent(view, a) for a in view.agents(i))

@@ -1947,3 +1947,26 @@ def test_aid_sought_talks_by_phone_and_medical_teams_sent(
 def test_a_speaker_encouraged_by_progress_asks_no_one() -> None:
     assert not events_of("Germany said it was encouraged by the progress in the talks.")
     assert only(events_of("The minister encouraged voters to turn out."), "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("China sent warships near the island.", "MOBILIZE"),
+        ("Turkey voted to send troops to Libya to support its government.", "AID"),
+        ("The opposition leader was placed under house arrest by the junta.", "COERCE"),
+        ("The president received the Saudi foreign minister.", "CONSULT"),
+        ("Police in both countries worked together to dismantle the network.", "COOPERATE"),
+        ("Authorities shut down the internet in the region.", "COERCE"),
+    ],
+)
+def test_forces_sent_house_arrest_in_the_passive_a_visitor_received_and_working_together(
+    text: str, kind: str
+) -> None:
+    assert only(events_of(text), kind)
+    assert not events_of("The president received a letter from Kim.")
+
+
+def test_forces_sent_to_a_country_are_aid_and_its_refusal_a_rejection() -> None:
+    assert only(events_of("The United States sent troops to Ukraine."), "AID")
+    assert only(events_of("China sent troops to the border."), "MOBILIZE")
