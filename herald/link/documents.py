@@ -17,9 +17,10 @@ the coverages are too, and can be kept up to date incrementally:
 - ``merge_by_stories``: when linking events merges or grows stories, the coverages of the
   documents anchored in them merge too (called by each batch of the event linker).
 
-A batch reads its documents' titles, ledes, actors and places, the keys of its candidates,
-and the anchors of the documents of its stories: statements bounded by the batch, whose
-scans of whole tables cost batches times the archive, as the event linker's reads do.
+A batch reads its documents' titles, ledes, actors and places, and the anchors of the
+documents of its stories: statements bounded by the batch, whose scans of whole tables cost
+batches times the archive, as the event linker's reads do. The keys of its candidates it
+reads within the stretch of time of its own keys, where DuckDB skips the blocks of other days.
 """
 
 from __future__ import annotations
