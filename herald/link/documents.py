@@ -171,8 +171,8 @@ def _link_batch(
     # reports a day where a word of a title may be in hundreds.
     names = keys.filter(pc.invert(pc.starts_with(keys["key"], WORD)))
     pairs, coverage_of = candidates(con, COVERAGES, names, cap)
-    others = {doc for pair in pairs for doc in pair} - features.keys()
-    features |= _read_features(con, others, *span_of(names)) if others else {}
+    if others := {doc for pair in pairs for doc in pair} - features.keys():
+        features |= _read_features(con, others, *span_of(names))
     forest = Forest(batch)
     links = [(a, b) for a, b in pairs if same_coverage(features[a], features[b])]
     for a, b in links:
