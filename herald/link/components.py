@@ -20,6 +20,7 @@ A ``Grouping`` names where one kind of component is stored: events grouped into 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -135,6 +136,12 @@ def candidates_sql(grouping: Grouping, groups_given: bool) -> str:
     return _CANDIDATES_SQL.format(marked=marked.format(**names), keys=grouping.keys, **names)
 
 
+def span_of(keys: pa.Table) -> tuple[dt.date, dt.date]:
+    """The stretch of time that key rows cover (their first ``lo``, last ``hi``): the window
+    of every candidate that the rows find meets it."""
+    return pc.min(keys["lo"]).as_py(), pc.max(keys["hi"]).as_py()
+
+
 def candidates(
     con: duckdb.DuckDBPyConnection,
     grouping: Grouping,
@@ -150,7 +157,8 @@ def candidates(
     ``groups_of`` gives the groups of those among the candidates."""
     if not keys.num_rows:
         return [], {}
-    span = {"lo": pc.min(keys["lo"]).as_py(), "hi": pc.max(keys["hi"]).as_py(), "cap": cap}
+    lo, hi = span_of(keys)
+    span = {"lo": lo, "hi": hi, "cap": cap}
     sql = candidates_sql(grouping, groups_given=groups_of is not None)
     con.register("_herald_batch_keys", keys)
     try:

@@ -17,9 +17,10 @@ the coverages are too, and can be kept up to date incrementally:
 - ``merge_by_stories``: when linking events merges or grows stories, the coverages of the
   documents anchored in them merge too (called by each batch of the event linker).
 
-A batch reads its documents' titles, ledes, actors and places, the keys of its candidates,
-and the anchors of the documents of its stories: statements bounded by the batch, whose
-scans of whole tables cost batches times the archive, as the event linker's reads do.
+A batch reads its documents' titles, ledes, actors and places, and the anchors of the
+documents of its stories: statements bounded by the batch, whose scans of whole tables cost
+batches times the archive, as the event linker's reads do. The keys of its candidates it
+reads within the stretch of time of its own keys, where DuckDB skips the blocks of other days.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from herald.link.components import (
     group_node,
     insert_keys,
     labels,
+    span_of,
 )
 from herald.link.coverage import (
     WORD,
@@ -169,7 +171,8 @@ def _link_batch(
     # reports a day where a word of a title may be in hundreds.
     names = keys.filter(pc.invert(pc.starts_with(keys["key"], WORD)))
     pairs, coverage_of = candidates(con, COVERAGES, names, cap)
-    features |= _read_features(con, {doc for pair in pairs for doc in pair} - features.keys())
+    if others := {doc for pair in pairs for doc in pair} - features.keys():
+        features |= _read_features(con, others, *span_of(names))
     forest = Forest(batch)
     links = [(a, b) for a, b in pairs if same_coverage(features[a], features[b])]
     for a, b in links:
@@ -190,15 +193,22 @@ def _features(
 
 
 def _read_features(
-    con: duckdb.DuckDBPyConnection, doc_ids: set[str]
+    con: duckdb.DuckDBPyConnection, doc_ids: set[str], lo: dt.date, hi: dt.date
 ) -> dict[str, DocumentFeatures]:
-    """The features of documents already keyed, read back from ``coverage_keys``."""
-    if not doc_ids:
-        return {}
+    """The features of candidates already keyed, read back from ``coverage_keys``: those of
+    the documents ``doc_ids``, whose windows meet ``lo`` .. ``hi`` (``span_of`` the batch's
+    keys, as every candidate's does).
+
+    Every key row of a document has the document's window (``coverage.window``), so the
+    condition on the window keeps every row of a candidate; given as constants, it lets
+    DuckDB skip the blocks of ``coverage_keys`` outside the stretch (the keys are written
+    batch by batch, by day), where the ids alone scanned the keys of the archive (README
+    "Scale", seventeenth round)."""
     rows = con.execute(
         "SELECT doc_id, min(lo), list(key) FROM coverage_keys "
-        "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
-        [sorted(doc_ids)],
+        "WHERE lo <= $hi AND hi >= $lo AND doc_id IN (SELECT unnest($ids::VARCHAR[])) "
+        "GROUP BY doc_id",
+        {"ids": sorted(doc_ids), "lo": lo, "hi": hi},
     ).fetchall()
     return {doc_id: from_keys(doc_id, day, keys) for doc_id, day, keys in rows}
 

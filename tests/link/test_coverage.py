@@ -6,9 +6,11 @@ import datetime as dt
 import random
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import herald.link.documents as documents
 import herald.link.stage as link_stage
 from herald.link.coverage import (
     DocumentFeatures,
@@ -180,6 +182,26 @@ def test_coverages_leave_the_event_stories_as_they_were(monkeypatch: pytest.Monk
     without = coverages_in_batches(happenings(), 5)
     events = {key for key in without if ":" in key}
     assert {key: with_coverages[key] for key in events} == {key: without[key] for key in events}
+
+
+def test_candidates_read_within_the_batch_stretch_are_read_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A batch reads its candidates' keys within the stretch of its own: every key row of
+    # each candidate is there, as read by the ids alone.
+    read = documents._read_features
+    compared = []
+
+    def checked(con: Any, doc_ids: set[str], lo: dt.date, hi: dt.date) -> dict:
+        found = read(con, doc_ids, lo, hi)
+        every_day = read(con, doc_ids, dt.date.min, dt.date.max)
+        assert found == every_day and found.keys() == doc_ids
+        compared.extend(doc_ids)
+        return found
+
+    monkeypatch.setattr(documents, "_read_features", checked)
+    coverages_in_batches(happenings(), 2)
+    assert compared
 
 
 def test_a_merge_of_two_stories_merges_the_coverages_anchored_in_them() -> None:
