@@ -484,6 +484,10 @@ def _noun_roles(
             recipients += view.children(governor, "dobj", "nsubjpass")
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
+    if not actors and _moves_forces(entry):
+        # "the buildup of Russian troops": the forces moved are the side that moves them,
+        # when no one else is named ("Russia's build-up", "Ghana announced the deployment")
+        actors = [o for o in of_objects if _forces(view, o)]
     return _expand(view, actors), _expand(view, recipients), path
 
 

@@ -1970,3 +1970,13 @@ def test_forces_sent_house_arrest_in_the_passive_a_visitor_received_and_working_
 def test_forces_sent_to_a_country_are_aid_and_its_refusal_a_rejection() -> None:
     assert only(events_of("The United States sent troops to Ukraine."), "AID")
     assert only(events_of("China sent troops to the border."), "MOBILIZE")
+
+
+def test_a_seizure_coerces_and_a_buildup_of_forces_is_theirs() -> None:
+    seizure = only(events_of("The seizure of the tanker by Iran raised tensions."), "COERCE")
+    assert (names(seizure.actor), names(seizure.recipient)) == (["Iran"], ["tanker"])
+    buildup = only(
+        events_of("The buildup of Russian troops near the border worried NATO."), "MOBILIZE"
+    )
+    assert names(buildup.actor) == ["Russian troops"]
+    assert not events_of("He suffered a seizure during the match.")
