@@ -398,9 +398,47 @@ def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]
     of grain to Afghanistan")."""
     found: list[int] = []
     for o in objects:
-        phrase = [] if actorlike(view, o) else _object_phrase_preps(view, [o], preps)
-        found += [p for p in phrase if actorlike(view, p)] or [o]
+        if actorlike(view, o):
+            found.append(o)
+            continue
+        phrase = _object_phrase_preps(view, [o], preps)
+        found += [p for p in phrase if actorlike(view, p)] or _party_behind(view, o) or [o]
     return found
+
+
+# Phrases whose object says what a thing is about: "the report on Iran's enrichment".
+_ABOUT_PREPS = frozenset({"on", "about", "over", "into", "regarding"})
+
+
+def _party_behind(view: SentenceView, thing: int, depth: int = 2) -> list[int]:
+    """The party a judged or welcomed thing comes from, when it names one: its doer ("the
+    launch by North Korea"), the subject of the news it reports ("the announcement that
+    Ukraine had agreed"), where goods come from ("imports from Europe"), or, through what it
+    is about, the owner of that ("the report on Iran's enrichment"). An analyst codes the
+    condemnation of a launch against the launcher, not against the launch. Never the
+    victim of a deed ("the killing of a journalist") nor its owner, which may be either."""
+    found = [
+        party
+        for prep in view.children(thing, "prep", "agent")
+        if view.tok(prep).lemma.lower() in ("by", "from")
+        for party in view.children(prep, "pobj")
+        if actorlike(view, party)
+    ]
+    found += [
+        subject
+        for clause in view.children(thing, "acl", "ccomp")
+        if view.children(clause, "mark")
+        for subject in view.children(clause, "nsubj")
+        if actorlike(view, subject)
+    ]
+    if found or depth == 0:
+        return _expand(view, found)
+    for prep in view.children(thing, "prep"):
+        if view.tok(prep).lemma.lower() in _ABOUT_PREPS:
+            for topic in view.children(prep, "pobj"):
+                owners = [o for o in view.children(topic, "poss") if actorlike(view, o)]
+                found += owners or _party_behind(view, topic, depth - 1)
+    return _expand(view, found)
 
 
 def _noun_roles(

@@ -1980,3 +1980,11 @@ def test_a_seizure_coerces_and_a_buildup_of_forces_is_theirs() -> None:
     )
     assert names(buildup.actor) == ["Russian troops"]
     assert not events_of("He suffered a seizure during the match.")
+
+
+def test_news_welcomed_is_welcomed_for_whom_it_tells_of() -> None:
+    text = "Lawmakers welcomed the announcement that Ukraine had agreed to a ceasefire."
+    assert names(only(events_of(text), "SUPPORT").recipient) == ["Ukraine"]
+    assert names(only(events_of("Greece supported the French proposal."), "SUPPORT").recipient) == [
+        "French"
+    ]
