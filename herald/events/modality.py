@@ -4,10 +4,12 @@ A pure function of the parse around the trigger, the event's governing time expr
 the publication date and the attribution. Cue words come from ``herald/data/events/event_cues.csv``.
 
 Precedence when several cues meet (one value per event): negated > hypothetical > planned >
-reported > historical > asserted. Why: "will not meet" is first of all not a meeting; a
-"could" or "if" makes a plan uncertain; a plan reported by another outlet is still a plan
-(the attribution field keeps who said it); a past event reported by someone else is
-"reported" because its truth rests on that source.
+historical by its own date > reported > historical as backstory > asserted. Why: "will not
+meet" is first of all not a meeting; a "could" or "if" makes a plan uncertain; a plan
+reported by another outlet is still a plan (the attribution field keeps who said it); a
+recent event reported by someone else is "reported" because its truth rests on that source,
+but one the text dates more than a month back is background whoever tells it ("told jurors
+he was arrested in July 2022"): the analyst filtering out history wants it gone.
 
 Reported, beyond another outlet or an anonymous source: a hedge on the event ("reportedly",
 "the alleged attack"); the complement of a doubting verb ("alleged", "suggested"); the
@@ -86,11 +88,13 @@ def modality_of(
     planned = future_in_past or _is_planned(view, chain, words)
     if planned or is_after(when, published) or _in_time_clause_of_plan(view, chain):
         return "planned"
+    if _long_before(when, published):
+        return "historical"  # dated long ago: background, whoever tells it
     if attribution is not None and attribution.kind in ("outlet", "anonymous_source"):
         return "reported"
     if _has_reported_cue(view, chain) or _third_party_claim(view, chain):
         return "reported"
-    if _long_before(when, published) or _is_backstory(view, chain, when, attribution):
+    if _is_backstory(view, chain, when, attribution):
         return "historical"
     return "asserted"
 

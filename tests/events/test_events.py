@@ -1988,3 +1988,13 @@ def test_news_welcomed_is_welcomed_for_whom_it_tells_of() -> None:
     assert names(only(events_of("Greece supported the French proposal."), "SUPPORT").recipient) == [
         "French"
     ]
+
+
+def test_an_event_dated_long_ago_is_history_whoever_tells_it() -> None:
+    text = "Khalid Mehdiyev told jurors that he was arrested in July 2022 in Brooklyn."
+    arrest = only(herald.extract(text, "2025-03-13", all_events=True).events, "COERCE")
+    assert arrest.modality == "historical"
+    text = "Police said the suspect was arrested on Monday."
+    assert only(herald.extract(text, "2025-03-13", all_events=True).events, "COERCE").modality == (
+        "reported"
+    )
