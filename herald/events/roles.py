@@ -392,6 +392,34 @@ def _forces(view: SentenceView, i: int) -> bool:
     return lemma in cues("armed") or lemma in cues("police")
 
 
+_NEWSMEN = frozenset({"journalist", "reporter", "press", "media", "correspondent"})
+# Prepositions that set a clause at a meeting: "during a visit to Quetta", "after talks with
+# Putin", "at a meeting with Scholz", "on a visit to China".
+_OCCASION_PREPS = frozenset({"during", "after", "before", "at", "following", "in", "on"})
+
+
+def _present_at(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int]:
+    """Who was at a meeting that sets the scene of a clause: that clause's subject ("During a
+    visit to Quetta, Sharif told media ...", "After talks with Putin, Erdogan said ..."). Only
+    for meetings: the subject of "after the attack, police arrested five" did not attack;
+    only a visit somewhere ("told Starmer during the visit": the host speaks); and not a talk
+    with the press ("in a conversation with journalists")."""
+    prep = view.head(noun)
+    if view.tok(noun).dep != "pobj" or prep is None:
+        return []
+    if entry.mode == "visit" and not _prep_objects(view, [noun], frozenset({"to"})):
+        return []
+    met = _prep_objects(view, [noun], frozenset({"with"}))
+    if any(view.tok(m).lemma.lower() in _NEWSMEN for m in met):
+        return []
+    verb = view.head(prep)
+    if view.tok(prep).lemma.lower() not in _OCCASION_PREPS or verb is None:
+        return []
+    if view.tok(verb).pos not in ("VERB", "AUX"):
+        return []
+    return [s for s in _subject(view, [verb], verb)[0] if s != noun]
+
+
 def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]) -> list[int]:
     """Objects as recipients, except that an object naming a deed or thing gives way to the
     party its phrase names ("threatened further action against Russia", "allow the delivery
@@ -522,6 +550,8 @@ def _noun_roles(
             recipients += view.children(governor, "dobj", "nsubjpass")
     if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
         recipients += _clause_subjects(view, [noun])
+    if not actors and entry.type == "CONSULT":
+        actors = _present_at(view, seat, entry)
     if not actors and _moves_forces(entry):
         # "the buildup of Russian troops": the forces moved are the side that moves them,
         # when no one else is named ("Russia's build-up", "Ghana announced the deployment")

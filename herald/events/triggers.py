@@ -61,6 +61,11 @@ ARMED_OBJECT = "obj:armed"
 # A ``requires`` value: a verb whose direct object is a party ("received the Saudi foreign
 # minister", not "received a letter").
 PARTY_OBJECT = "obj:party"
+# A ``requires`` value: a meeting of parties, not one where the press is told something ("said
+# at a news conference", "a press conference in Chelsea"), unless held with another party
+# ("a news conference with French Minister Florence Parly").
+NOT_BRIEFING = "not:briefing"
+_BRIEFED = frozenset({"news", "press", "media"})
 # A ``requires`` value: a talk held by telephone ("spoke by phone", "talked over the phone").
 PHONED = "by:phone"
 # A ``requires`` value: a meeting, not a reception ("the plan was met with criticism").
@@ -825,6 +830,14 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
     return False
 
 
+def _meets_parties(view: SentenceView, i: int) -> bool:
+    """Whether a conference is a meeting of parties (``NOT_BRIEFING``)."""
+    if any(view.tok(p).lemma.lower() == "with" for p in view.children(i, "prep")):
+        return True  # "a news conference with French Minister Florence Parly"
+    modifiers = view.children(i, "compound", "amod")
+    return not any(view.tok(m).lemma.lower() in _BRIEFED for m in modifiers)
+
+
 def _moves_forces(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` sends armed forces to no party (``ARMED_OBJECT``)."""
     if not any(view.tok(o).lemma.lower() in cues("armed") for o in view.children(i, "dobj")):
@@ -1407,6 +1420,7 @@ _SYNTACTIC_NEEDS = {
     PARTY_OBJECT: lambda view, i: any(
         is_agent(view, o) and not is_count(view, o) for o in view.children(i, "dobj")
     ),
+    NOT_BRIEFING: _meets_parties,
     ASKING: lambda view, i: (
         not view.children(i, "auxpass", "nsubjpass")
         or any(is_agent(view, a) for a in view.agents(i))

@@ -1998,3 +1998,26 @@ def test_an_event_dated_long_ago_is_history_whoever_tells_it() -> None:
     assert only(herald.extract(text, "2025-03-13", all_events=True).events, "COERCE").modality == (
         "reported"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "During a visit to Quetta, Sharif told the media that 339 were rescued.",
+            "Sharif",
+        ),
+        ("After talks with Putin, Erdogan said the deal was ready.", "Erdogan"),
+        ("Macron made the remarks at a meeting with Scholz in Berlin.", "Macron"),
+    ],
+)
+def test_who_speaks_at_a_meeting_was_at_it(text: str, actor: str) -> None:
+    assert names(only(events_of(text), "CONSULT").actor) == [actor]
+
+
+def test_a_news_conference_or_a_talk_with_journalists_is_no_meeting() -> None:
+    assert not events_of("Trump said on Saturday during a news conference that he was ready.")
+    text = "In a conversation with journalists, Joseph said he was a representative."
+    assert not [e for e in events_of(text) if e.actor]
+    text = "Esper spoke at a news conference with French Minister Florence Parly."
+    assert only(events_of(text), "CONSULT")
