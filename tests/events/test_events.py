@@ -2021,3 +2021,8 @@ def test_a_news_conference_or_a_talk_with_journalists_is_no_meeting() -> None:
     assert not [e for e in events_of(text) if e.actor]
     text = "Esper spoke at a news conference with French Minister Florence Parly."
     assert only(events_of(text), "CONSULT")
+
+
+def test_air_defence_systems_delivered_are_aid() -> None:
+    aid = only(events_of("Germany will deliver air defence systems to Ukraine."), "AID")
+    assert names(aid.recipient) == ["Ukraine"]
