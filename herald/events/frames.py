@@ -306,6 +306,10 @@ def _take_from_content(
     others = [
         a for a in content.roles.actors if a not in frame.roles.actors and view.tok(a).pos != "PRON"
     ]
+    if frame.type == "REQUEST" and content.mode == "release":
+        # a demand for a captive's release is made of whoever holds them, not of the captive
+        frame.roles.recipients = others
+        return
     frame.roles.recipients = others or [
         r for r in content.roles.recipients if r not in frame.roles.actors
     ]

@@ -2026,3 +2026,10 @@ def test_a_news_conference_or_a_talk_with_journalists_is_no_meeting() -> None:
 def test_air_defence_systems_delivered_are_aid() -> None:
     aid = only(events_of("Germany will deliver air defence systems to Ukraine."), "AID")
     assert names(aid.recipient) == ["Ukraine"]
+
+
+def test_a_call_for_a_release_is_made_of_the_holder_not_the_captive() -> None:
+    call = only(events_of("Rights groups called for the release of the journalist."), "REQUEST")
+    assert call.recipient == ()
+    urged = only(events_of("The UN urged Iran to release the journalist."), "REQUEST")
+    assert names(urged.recipient) == ["Iran"]
