@@ -140,3 +140,54 @@ def _acts(parsed: ParsedText, token: Token) -> bool:
 @functools.cache
 def _befalling() -> frozenset[str]:
     return cues("befall") | cues("undergo") | cues("staying")
+
+
+def foreign_places(
+    view: SentenceView,
+    candidate: TriggerCandidate,
+    places: Sequence[Span[Place]],
+    blocked: Sequence[range],
+) -> frozenset[Place]:
+    """The places of the sentence told for another event, no place of this event's sentence
+    rung: in "killed six attackers who laid siege to a hotel in Beledweyne and later killed
+    50 militants in airstrikes" the airstrikes are not in Beledweyne; in "supported the
+    decision, but the attacks in Cologne changed their minds" the support is not in Cologne.
+    ``blocked``: the subtrees of the sentence's other events that do not hold the trigger.
+    Only an event noun's phrase or a clause on a noun holds its places apart: verbs in a
+    series share theirs as often as not ("being shot, beaten and tortured ... in Cairo",
+    which the parser may coordinate with the main verb). Within the trigger's own clause,
+    a clause on one of its nouns ("killed six attackers who laid siege to a hotel in
+    Beledweyne") and an event it happens at ("agreed at their summit in Warsaw") share
+    their places with it."""
+    own = _own_clause(view, candidate)
+    return frozenset(
+        span.item
+        for span in places
+        if any(span.start in b and _holds_apart(view, b, own) for b in blocked)
+    )
+
+
+def _own_clause(view: SentenceView, candidate: TriggerCandidate) -> set[int]:
+    """The tokens of the trigger's clause (a noun trigger's is that of its verb), without
+    the clauses coordinated with it."""
+    anchor = unit_head(view, candidate.unit)
+    verb = anchor if view.tok(anchor).pos in ("VERB", "AUX") else view.verb_ancestor(anchor)
+    root = verb if verb is not None else anchor
+    tokens = set(view.subtree(root))
+    for c in view.children(root, "conj"):
+        tokens -= set(view.subtree(c))
+    return tokens
+
+
+def _holds_apart(view: SentenceView, subtree: range, own: set[int]) -> bool:
+    """Whether another event's subtree keeps its places to itself (``foreign_places``)."""
+    root = next(i for i in subtree if view.head(i) is None or view.head(i) not in subtree)
+    token = view.tok(root)
+    noun = token.pos in ("NOUN", "PROPN")
+    if not noun and token.dep not in ("relcl", "acl"):
+        return False
+    if not own.issuperset(subtree):
+        return True
+    head = view.head(root)
+    setting = noun and token.dep == "pobj" and head is not None and _locative(view, head)
+    return not (setting or token.dep in ("relcl", "acl"))

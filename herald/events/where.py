@@ -34,13 +34,14 @@ A dateline is no part of ``Document.text`` (the cleaner splits it off into
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from herald.events.plover import plover_types
 from herald.places.stage import dateline_entry, entry_place
-from herald.records import Document, Event, Place
+from herald.records import Document, Event, Evidence, Mention, Place
 
 MIN_ARTICLE_MENTIONS = 2
 # How far back (in characters, about two sentences) a town told for an earlier event carries.
@@ -50,25 +51,39 @@ _OWN_BASES = frozenset({"governs", "sentence", "previous"})
 _COARSE = frozenset({"country", "continent", "region", None})
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """What the ladder reads of the article besides its places.
+
+    ``lede_end``: where the article's lede ends (character offset), whose deed's town is the
+    story's scene. ``acting``: the mentions that stand for a government ("Moscow
+    denounced"), no place of their sentence's events, though they still count towards the
+    article's places. ``foreign``: by trigger start, the places its sentence tells for
+    another event (``herald.events.place.foreign_places``). ``sentences``: the character
+    ranges of the sentences, to read the sentence of a later telling of an event."""
+
+    lede_end: int = 0
+    acting: frozenset[Place] = frozenset()
+    foreign: Mapping[int, frozenset[Place]] = field(default_factory=dict)
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
 def place_events(
     events: Sequence[Event],
     doc: Document,
     places: Sequence[Place],
-    lede_end: int = 0,
-    acting: frozenset[Place] = frozenset(),
+    setting: Setting = Setting(),
 ) -> list[Event]:
-    """The events with a place wherever a rung of the ladder gives one. ``lede_end``: where
-    the article's lede ends (character offset), whose deed's town is the story's scene.
-    ``acting``: the mentions that stand for a government ("Moscow denounced"), no place of
-    their sentence's events, though they still count towards the article's places."""
+    """The events with a place wherever a rung of the ladder gives one."""
     towns = [p for p in places if p.feature not in _COARSE]
     countries = [p for p in places if p.feature == "country"]
-    located = [p for p in places if p not in acting]
+    located = [p for p in places if p not in setting.acting]
     dateline, town, country = dateline_place(doc.dateline), main_place(towns), main_place(countries)
     placed: list[Event] = []
     scene: Place | None = None
     for event in events:
-        local = _local_place(event, places, located)
+        own = _own_located(event, located, setting)
+        local = _told_place(event, doc, places, located, setting)
         home = _home_country(event, countries)
         rungs = (
             local,
@@ -77,14 +92,66 @@ def place_events(
             dateline,
             town,
             home,
-            _sentence_country(event, located),
+            _sentence_country(event, own),
             country,
         )
-        where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
+        apart = _told_apart(event, setting)
+        where = next(
+            (rung for rung in rungs if rung is not None and _fits(event, rung, apart)), None
+        )
         placed.append(replace(event, where=where) if where is not None else event)
-        if scene is None and _sets_scene(event, local, lede_end):
+        if scene is None and _sets_scene(event, local, setting.lede_end):
             scene = replace(local, basis="scene")  # type: ignore[arg-type]
     return placed
+
+
+def _told_place(
+    event: Event,
+    doc: Document,
+    places: Sequence[Place],
+    located: Sequence[Place],
+    setting: Setting,
+) -> Place | None:
+    """The place the event's own sentence gives it, else the first a later telling's
+    sentence gives it: the lede may tell a deed without its town, the third paragraph in
+    it ("Coordinated airstrikes ... in the Middle Shabelle region have killed at least 50")."""
+    for told in (event, *_later_tellings(event, doc, setting)):
+        local = _local_place(told, places, _own_located(told, located, setting))
+        if local is not None:
+            return local
+    return None
+
+
+def _later_tellings(event: Event, doc: Document, setting: Setting) -> Iterator[Event]:
+    """The event as each of its later tellings tells it (``Event.mentions``): their trigger
+    and sentence, no place governing them (a governing place is merged already)."""
+    starts = [start for start, _ in setting.sentences]
+    for telling in event.mentions:
+        index = bisect_right(starts, telling.start) - 1
+        if index < 0:
+            continue
+        start, end = setting.sentences[index]
+        yield replace(
+            event,
+            trigger=Mention(telling.text, telling.start, telling.end),
+            evidence=Evidence(doc.text[start:end], start, end),
+            where=None,
+        )
+
+
+def _told_apart(event: Event, setting: Setting) -> frozenset[tuple[int, int]]:
+    """Where the places its sentence tells for another event are: no rung carries them to
+    this one either ("arrested five men who attacked a hotel in Kismayo, and the army later
+    bombed militant camps": the bombing is not in Kismayo by the arrest's town)."""
+    foreign = setting.foreign.get(event.trigger.start, frozenset())
+    return frozenset((p.start, p.end) for p in foreign)
+
+
+def _own_located(event: Event, located: Sequence[Place], setting: Setting) -> list[Place]:
+    """The places that may locate the event from its sentence: not those that stand for a
+    government, nor those its sentence tells for another event."""
+    foreign = setting.foreign.get(event.trigger.start, frozenset())
+    return [p for p in located if p not in foreign]
 
 
 # Sectors of the organs of a state: what they do to people by force they do at home.
@@ -196,12 +263,17 @@ def _material(event: Event) -> bool:
     return plover_types()[event.type].quad.startswith("material")
 
 
-def _fits(event: Event, place: Place) -> bool:
+def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool:
     """A place of the event's own sentence fits it; a town carried from before, the dateline
     or the article's main place only when one of its parties belongs to that country, or
     none has a country: North Korea's missile test does not happen in Vancouver because the
-    article is about a meeting there."""
-    if place.basis in ("governs", "sentence"):
+    article is about a meeting there. None fits whose mention its sentence tells for
+    another event (``apart``), unless it governs the trigger."""
+    if place.basis == "governs":
+        return True
+    if (place.start, place.end) in apart:
+        return False
+    if place.basis == "sentence":
         return True
     if place.basis == "scene" and not _material(event):
         return False

@@ -14,7 +14,8 @@ region ("DRC", "NSW") and no person's name in the article (not a NORP used as an
 "Jewish people"), and the leading place of an ORG
 ("Ohio Department of Health", "Gainesville Police") unless it is a news outlet ("The New
 York Times"). A name with no label is a place after a
-kind of place ("the city of Beledweyne").
+kind of place ("the city of Beledweyne"), or a name the article labels a place elsewhere
+("Iraq's Anbar desert" ... "in Anbar").
 """
 
 from __future__ import annotations
@@ -231,6 +232,29 @@ def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:
     return found
 
 
+def _unlabelled_known_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMention]:
+    """Names the parser gave no label that the article names as a place elsewhere
+    (``known``): "killed in an airstrike targeting his location in Iraq's Anbar desert",
+    where only a later "Anbar" was labelled. A run of proper nouns, whole."""
+    found = []
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        end = i
+        while end < len(tokens) and tokens[end].pos == "PROPN" and not tokens[end].ent_type:
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        entity = Entity(i, end, "GPE", parsed.span_text(i, end), tokens[i].idx,
+                        tokens[end - 1].idx + len(tokens[end - 1].text))  # fmt: skip
+        trimmed = _trim(entity)
+        if trimmed is not None and name_key(trimmed.text) in known:
+            found.append(trimmed)
+        i = end
+    return found
+
+
 def _seat_of_power_visited(parsed: ParsedText, entity: Entity, mention: PlaceMention) -> bool:
     """A seat of power the parser took for its institution, after a preposition of place
     or motion: "a visit to the White House", "talks at the Kremlin" (seats_of_power.csv);
@@ -314,6 +338,7 @@ def find_mentions(parsed: ParsedText) -> list[PlaceMention]:
     known = {name_key(m.text) for m in mentions if best(m.text) is not None}
     mentions += _relabelled_mentions(parsed, known)
     mentions += _unlabelled_kind_mentions(parsed)
+    mentions += _unlabelled_known_mentions(parsed, known)
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[PlaceMention] = []
     for mention in mentions:

@@ -320,3 +320,13 @@ def test_a_news_outlet_named_after_a_place_names_no_place() -> None:
     assert "New York" not in _by_text(told)
     # a body named after its place still names it
     assert "Ohio" in _by_text(_places("The Ohio Department of Health closed the clinic."))
+
+
+def test_a_name_the_parser_left_unlabelled_is_a_place_the_article_names_elsewhere() -> None:
+    text = (
+        "Iraqi special forces said al-Rufay\u2019i was killed Thursday in an airstrike targeting "
+        "his location in Iraq\u2019s Anbar desert. Security forces in Anbar arrested seven men."
+    )
+    found = [p for p in _places(text) if p.text == "Anbar"]
+    assert len(found) == 2
+    assert all(p.country == "IRQ" for p in found)

@@ -1,0 +1,52 @@
+"""events.where on sentences parsed with the real model: places told for another event,
+and the sentences of an event's later tellings."""
+
+from __future__ import annotations
+
+from herald.records import Event
+from tests.events.test_events import events_of, places
+
+
+def _where(events: tuple[Event, ...], trigger: str) -> tuple[str | None, str | None] | None:
+    (event,) = [e for e in events if e.trigger.text == trigger]
+    return (event.where.name, event.where.basis) if event.where is not None else None
+
+
+def test_a_town_in_another_events_noun_phrase_is_not_this_events() -> None:
+    text = (
+        "Many Germans supported the decision of Angela Merkel, but the attacks by migrants "
+        "in Cologne changed their minds."
+    )
+    events = events_of(text, where=places(text, Cologne="city"))
+    assert _where(events, "attacks") == ("Cologne", "governs")
+    assert _where(events, "supported") is None
+    text = "After the attack by gunmen on a hotel in Kabul, the president met the ambassador."
+    assert _where(events_of(text, where=places(text, Kabul="city")), "met") is None
+
+
+def test_a_town_of_a_clause_on_a_party_is_its_events_but_not_carried_past_it() -> None:
+    text = (
+        "Police arrested five men who attacked a hotel in Kismayo, and the army later bombed "
+        "militant camps."
+    )
+    events = events_of(text, where=places(text, Kismayo="city"))
+    # the men were arrested where they attacked; the bombing is no deed of that town
+    assert _where(events, "arrested") == ("Kismayo", "sentence")
+    assert _where(events, "bombed") is None
+
+
+def test_a_meeting_at_which_an_event_happens_shares_its_town() -> None:
+    text = "NATO leaders at their summit in Warsaw agreed to deploy four battalions to Poland."
+    events = events_of(text, where=places(text, Warsaw="city", Poland="country"))
+    assert _where(events, "agreed") == ("Warsaw", "sentence")
+
+
+def test_a_later_tellings_sentence_gives_the_town_the_first_lacks() -> None:
+    text = (
+        "Al-Shabab fighters attacked a military base on Tuesday, killing five soldiers. "
+        "The attack on the base, which lies near the town of Jowhar, began at dawn."
+    )
+    events = events_of(text, where=places(text, Jowhar="city"))
+    attack = next(e for e in events if e.trigger.text == "attacked")
+    assert [m.text for m in attack.mentions] == ["attack"]
+    assert _where(events, "attacked") == ("Jowhar", "sentence")
