@@ -86,7 +86,7 @@ def place_events(
         local = _told_place(event, doc, places, located, setting)
         home = _home_country(event, countries)
         rungs = (
-            local,
+            *_own_rungs(local, _acting_home(event, setting.acting)),
             _previous_place(event, placed),
             scene,
             dateline,
@@ -156,6 +156,36 @@ def _own_located(event: Event, located: Sequence[Place], setting: Setting) -> li
 
 # Sectors of the organs of a state: what they do to people by force they do at home.
 _STATE_ORGANS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL", "LEG"})
+
+
+def _own_rungs(local: Place | None, home: Place | None) -> tuple[Place | None, Place | None]:
+    """A place governing the trigger first, then the seat of government that does a deed at
+    home, then the nearest town of the sentence: "Turkish media report Ankara testing a
+    Russian anti-aircraft system, despite threats of Washington sanctions" is in Ankara."""
+    if local is not None and local.basis == "governs":
+        return local, home
+    return home, local
+
+
+# Deeds a government does within its own bounds: tests and drills, arrests, bans.
+_DONE_AT_HOME = frozenset({"MOBILIZE", "COERCE", "SANCTION"})
+
+
+def _acting_home(event: Event, acting: frozenset[Place]) -> Place | None:
+    """For a deed done at home, the town or province of its sentence that does it ("Although
+    Bali banned the trade", "Ankara testing a Russian anti-aircraft system"): a government
+    named by its seat tests, arrests and bans there. A country doing it is left to the later
+    rungs (a finer place may be told), and so are blows, which land elsewhere."""
+    if event.type not in _DONE_AT_HOME:
+        return None
+    doers = {party.text.lower() for party in event.actor}
+    found = (
+        p
+        for p in _resolved_in_sentence(event, sorted(acting, key=lambda p: p.start))
+        if p.feature not in _COARSE and p.text.lower() in doers
+    )
+    place = next(found, None)
+    return replace(place, basis="home") if place is not None else None
 
 
 def _home_country(event: Event, countries: Sequence[Place]) -> Place | None:

@@ -35,10 +35,18 @@ def test_a_town_of_a_clause_on_a_party_is_its_events_but_not_carried_past_it() -
     assert _where(events, "bombed") is None
 
 
-def test_a_meeting_at_which_an_event_happens_shares_its_town() -> None:
+def test_a_meeting_or_visit_at_which_an_event_happens_shares_its_town() -> None:
     text = "NATO leaders at their summit in Warsaw agreed to deploy four battalions to Poland."
     events = events_of(text, where=places(text, Warsaw="city", Poland="country"))
     assert _where(events, "agreed") == ("Warsaw", "sentence")
+    text = (
+        "Speaking during a visit to the Japanese city of Osaka, British Prime Minister "
+        "Theresa May called on China to put more pressure on North Korea."
+    )
+    assert _where(events_of(text, where=places(text, Osaka="city")), "called") == (
+        "Osaka",
+        "sentence",
+    )
 
 
 def test_a_later_tellings_sentence_gives_the_town_the_first_lacks() -> None:
@@ -50,3 +58,12 @@ def test_a_later_tellings_sentence_gives_the_town_the_first_lacks() -> None:
     attack = next(e for e in events if e.trigger.text == "attacked")
     assert [m.text for m in attack.mentions] == ["attack"]
     assert _where(events, "attacked") == ("Jowhar", "sentence")
+
+
+def test_a_seat_of_government_doing_a_deed_at_home_is_its_place() -> None:
+    text = (
+        "Although Bali banned the trade in 2017, authorities found many food stalls "
+        "serving dog meat in Jakarta."
+    )
+    found = places(text, Bali="province", Jakarta="city")
+    assert _where(events_of(text, where=found), "banned") == ("Bali", "home")
