@@ -85,7 +85,6 @@ def find_events(
         lede_end=end_of_sentences(parsed, LEAD_SENTENCES),
         acting=acting_places(parsed, place_spans),
         foreign=foreign,
-        sentences=tuple((s.start_char, s.end_char) for s in parsed.sentences),
     )
     return tuple(
         replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))

@@ -34,14 +34,13 @@ A dateline is no part of ``Document.text`` (the cleaner splits it off into
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from herald.events.plover import plover_types
 from herald.places.stage import dateline_entry, entry_place
-from herald.records import Document, Event, Evidence, Mention, Place
+from herald.records import Document, Event, Place
 
 MIN_ARTICLE_MENTIONS = 2
 # How far back (in characters, about two sentences) a town told for an earlier event carries.
@@ -59,13 +58,11 @@ class Setting:
     story's scene. ``acting``: the mentions that stand for a government ("Moscow
     denounced"), no place of their sentence's events, though they still count towards the
     article's places. ``foreign``: by trigger start, the places its sentence tells for
-    another event (``herald.events.place.foreign_places``). ``sentences``: the character
-    ranges of the sentences, to read the sentence of a later telling of an event."""
+    another event (``herald.events.place.foreign_places``)."""
 
     lede_end: int = 0
     acting: frozenset[Place] = frozenset()
     foreign: Mapping[int, frozenset[Place]] = field(default_factory=dict)
-    sentences: tuple[tuple[int, int], ...] = ()
 
 
 def place_events(
@@ -83,7 +80,7 @@ def place_events(
     scene: Place | None = None
     for event in events:
         own = _own_located(event, located, setting)
-        local = _told_place(event, doc, places, located, setting)
+        local = _local_place(event, places, own)
         home = _home_country(event, countries)
         rungs = (
             *_own_rungs(local, _acting_home(event, setting.acting)),
@@ -103,40 +100,6 @@ def place_events(
         if scene is None and _sets_scene(event, local, setting.lede_end):
             scene = replace(local, basis="scene")  # type: ignore[arg-type]
     return placed
-
-
-def _told_place(
-    event: Event,
-    doc: Document,
-    places: Sequence[Place],
-    located: Sequence[Place],
-    setting: Setting,
-) -> Place | None:
-    """The place the event's own sentence gives it, else the first a later telling's
-    sentence gives it: the lede may tell a deed without its town, the third paragraph in
-    it ("Coordinated airstrikes ... in the Middle Shabelle region have killed at least 50")."""
-    for told in (event, *_later_tellings(event, doc, setting)):
-        local = _local_place(told, places, _own_located(told, located, setting))
-        if local is not None:
-            return local
-    return None
-
-
-def _later_tellings(event: Event, doc: Document, setting: Setting) -> Iterator[Event]:
-    """The event as each of its later tellings tells it (``Event.mentions``): their trigger
-    and sentence, no place governing them (a governing place is merged already)."""
-    starts = [start for start, _ in setting.sentences]
-    for telling in event.mentions:
-        index = bisect_right(starts, telling.start) - 1
-        if index < 0:
-            continue
-        start, end = setting.sentences[index]
-        yield replace(
-            event,
-            trigger=Mention(telling.text, telling.start, telling.end),
-            evidence=Evidence(doc.text[start:end], start, end),
-            where=None,
-        )
 
 
 def _told_apart(event: Event, setting: Setting) -> frozenset[tuple[int, int]]:

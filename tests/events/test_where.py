@@ -1,5 +1,5 @@
 """events.where on sentences parsed with the real model: places told for another event,
-and the sentences of an event's later tellings."""
+and deeds of a seat of government at home."""
 
 from __future__ import annotations
 
@@ -47,17 +47,6 @@ def test_a_meeting_or_visit_at_which_an_event_happens_shares_its_town() -> None:
         "Osaka",
         "sentence",
     )
-
-
-def test_a_later_tellings_sentence_gives_the_town_the_first_lacks() -> None:
-    text = (
-        "Al-Shabab fighters attacked a military base on Tuesday, killing five soldiers. "
-        "The attack on the base, which lies near the town of Jowhar, began at dawn."
-    )
-    events = events_of(text, where=places(text, Jowhar="city"))
-    attack = next(e for e in events if e.trigger.text == "attacked")
-    assert [m.text for m in attack.mentions] == ["attack"]
-    assert _where(events, "attacked") == ("Jowhar", "sentence")
 
 
 def test_a_seat_of_government_doing_a_deed_at_home_is_its_place() -> None:
