@@ -249,7 +249,11 @@ def _unlabelled_known_mentions(parsed: ParsedText, known: set[str]) -> list[Plac
         entity = Entity(i, end, "GPE", parsed.span_text(i, end), tokens[i].idx,
                         tokens[end - 1].idx + len(tokens[end - 1].text))  # fmt: skip
         trimmed = _trim(entity)
-        if trimmed is not None and name_key(trimmed.text) in known:
+        if (
+            trimmed is not None
+            and name_key(trimmed.text) in known
+            and not lexicon.looks_like_media(trimmed.text)  # "the Telegraph" reported
+        ):
             found.append(trimmed)
         i = end
     return found
