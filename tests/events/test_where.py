@@ -56,3 +56,23 @@ def test_a_seat_of_government_doing_a_deed_at_home_is_its_place() -> None:
     )
     found = places(text, Bali="province", Jakarta="city")
     assert _where(events_of(text, where=found), "banned") == ("Bali", "home")
+
+
+def test_an_event_noun_argument_or_a_participle_shares_its_town() -> None:
+    text = "Suicide bombings Sunday and Monday in Surabaya killed 26 people."
+    events = events_of(text, where=places(text, Surabaya="city"))
+    assert all(e.where is not None and e.where.name == "Surabaya" for e in events)
+    text = (
+        "An airstrike in the northern Syrian province of Idlib destroyed a makeshift clinic "
+        "on Monday, killing and wounding several people."
+    )
+    events = events_of(text, where=places(text, Idlib="province"))
+    assert all(
+        e.where is not None and e.where.name == "Idlib" for e in events if e.type == "ASSAULT"
+    )
+    text = (
+        "A militant was killed when a primitive explosive device, emplaced by militants, "
+        "detonated targeting their vehicle in Rada district."
+    )
+    events = events_of(text, where=places(text, Rada="district"))
+    assert _where(events, "killed") == ("Rada", "sentence")
