@@ -161,6 +161,8 @@ def foreign_places(
     attackers who laid siege to a hotel in Beledweyne"), an event noun that is one of its
     arguments ("Suicide bombings in Surabaya killed 26") and an event it happens at
     ("agreed at their summit in Warsaw") share their places with it."""
+    if _restating(view, unit_head(view, candidate.unit)):
+        return frozenset()
     root = _clause_root(view, candidate)
     own = _own_clause(view, root)
     return frozenset(
@@ -168,6 +170,14 @@ def foreign_places(
         for span in places
         if any(span.start in b and _holds_apart(view, b, root, own) for b in blocked)
     )
+
+
+def _restating(view: SentenceView, anchor: int) -> bool:
+    """Whether a noun trigger is set off beside the clause, restating an event named next to
+    it ("the killing of 34 soldiers in Idlib last week, the deadliest strike against the
+    army"): it shares that event's places."""
+    token = view.tok(anchor)
+    return token.pos in ("NOUN", "PROPN") and token.dep in ("appos", "npadvmod")
 
 
 def _clause_root(view: SentenceView, candidate: TriggerCandidate) -> int:

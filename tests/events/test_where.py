@@ -76,3 +76,12 @@ def test_an_event_noun_argument_or_a_participle_shares_its_town() -> None:
     )
     events = events_of(text, where=places(text, Rada="district"))
     assert _where(events, "killed") == ("Rada", "sentence")
+
+
+def test_an_event_noun_set_off_beside_another_shares_its_town() -> None:
+    text = (
+        "Turkey stepped up its intervention in response to the killing of 34 Turkish soldiers "
+        "in Idlib last week, the deadliest strike against the Turkish army in decades."
+    )
+    events = events_of(text, where=places(text, Idlib="province", Turkey="country"))
+    assert _where(events, "strike") == ("Idlib", "sentence")
