@@ -299,8 +299,8 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
     country, state or region ("Ohio Department of Health"), a county ("Walker County
     Fairgrounds"), or any gazetteer name followed by the word of a local institution,
     facility or landform ("Gainesville Police", "Guernsey County Courthouse", "Catawba
-    River"). Not a bare gazetteer name before another name: "Lake Erie" is not the town of
-    Lake, "Abu Shok" not Abu.
+    River") or by a kind of place ("Ghazni province"). Not a bare gazetteer name before
+    another name: "Lake Erie" is not the town of Lake, "Abu Shok" not Abu.
     """
     first = entity.start + (parsed.tokens[entity.start].text.lower() == "the")
     for end in range(min(entity.end - 1, first + 3), first, -1):
@@ -312,7 +312,8 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
         entry = best(text)
         if entry is None:
             continue
-        institution = parsed.tokens[end].text.lower() in _local_institutions()
+        word = parsed.tokens[end].text.lower()
+        institution = word in _local_institutions() or word in _place_kinds()
         if name_key(text) in known or _is_major(entry) or entry.feature == "admin2" or institution:
             return _prefix_mention(parsed, first, entity, text)
     return None

@@ -346,3 +346,10 @@ def test_an_unlabelled_outlet_is_no_place_whatever_the_article_names_so() -> Non
     unlabelled = replace(parse(text), tokens=tokens)
     found = _unlabelled_known_mentions(unlabelled, {name_key("Anbar")})
     assert [m.text for m in found] == ["Anbar"]
+
+
+def test_a_name_before_a_kind_of_place_is_that_place() -> None:
+    text = "Reports came from locals in Ghazni province and in Kandahar province."
+    found = {p.text: p for p in _places(text)}
+    assert (found["Ghazni"].feature, found["Ghazni"].country) == ("province", "AFG")
+    assert (found["Kandahar"].feature, found["Kandahar"].country) == ("province", "AFG")
