@@ -4,10 +4,14 @@
 1. ``governs``: a place that governs the trigger ("talks in Jeddah", "the Vancouver meeting";
    ``herald.events.place``), or the place a visit goes to ("Putin visited China"), the
    surest;
+   ``home``: for a deed a government does at home (a test, an arrest, a ban), the town or
+   province that does it ("Although Bali banned the trade", "Ankara testing a system");
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
-   parties names and that does not stand for its government ("Kabul pledged",
-   ``herald.events.place.acting_places``) ("Gunmen stormed a hotel on Tuesday ... in
-   Beledweyne");
+   parties names, that does not stand for its government ("Kabul pledged",
+   ``herald.events.place.acting_places``) and that the sentence does not tell for another
+   event ("supported the decision, but the attacks in Cologne changed their minds",
+   ``herald.events.place.foreign_places``; no later rung carries such a town to it either)
+   ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
 3. ``previous``: for a deed (a material event), the town of the deed told just before
    (within about two sentences), when its own sentence gave one: news names the town once
    and goes on;
