@@ -45,6 +45,11 @@ _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "
 _OF_GAPS = frozenset({" of ", " of the "})
 _SEAT_PREPOSITIONS = frozenset({"to", "at", "in", "from", "outside", "inside", "into"})
 # Words of a journey: a name after "<journey> to" is where it goes.
+# Kinds of administrative division a name is followed by ("Ghazni province"); not "city",
+# "port" or "state", which are as often part of a name ("Kansas City", "Wayne State
+# University").
+_DIVISIONS = frozenset({"province", "district", "governorate", "prefecture", "county", "region",
+                        "municipality"})  # fmt: skip
 _JOURNEYS = frozenset({"travel", "trip", "visit", "journey", "fly", "flight", "head", "return",
                        "tour", "deploy", "sail", "drive", "go", "come", "move"})  # fmt: skip
 # "the City of Santa Ana": a municipality's formal name around the name it is known by.
@@ -299,7 +304,7 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
     country, state or region ("Ohio Department of Health"), a county ("Walker County
     Fairgrounds"), or any gazetteer name followed by the word of a local institution,
     facility or landform ("Gainesville Police", "Guernsey County Courthouse", "Catawba
-    River") or by a kind of place ("Ghazni province"). Not a bare gazetteer name before
+    River") or by a kind of division ("Ghazni province"). Not a bare gazetteer name before
     another name: "Lake Erie" is not the town of Lake, "Abu Shok" not Abu.
     """
     first = entity.start + (parsed.tokens[entity.start].text.lower() == "the")
@@ -313,7 +318,7 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
         if entry is None:
             continue
         word = parsed.tokens[end].text.lower()
-        institution = word in _local_institutions() or word in _place_kinds()
+        institution = word in _local_institutions() or word in _DIVISIONS
         if name_key(text) in known or _is_major(entry) or entry.feature == "admin2" or institution:
             return _prefix_mention(parsed, first, entity, text)
     return None

@@ -348,8 +348,11 @@ def test_an_unlabelled_outlet_is_no_place_whatever_the_article_names_so() -> Non
     assert [m.text for m in found] == ["Anbar"]
 
 
-def test_a_name_before_a_kind_of_place_is_that_place() -> None:
+def test_a_name_before_a_kind_of_division_is_that_division() -> None:
     text = "Reports came from locals in Ghazni province and in Kandahar province."
     found = {p.text: p for p in _places(text)}
     assert (found["Ghazni"].feature, found["Ghazni"].country) == ("province", "AFG")
     assert (found["Kandahar"].feature, found["Kandahar"].country) == ("province", "AFG")
+    # a state, a city or a port in a name is the name's own word
+    found = {p.text for p in _places("She studied at Wayne State University in Detroit.")}
+    assert "Wayne" not in found
