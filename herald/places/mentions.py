@@ -44,12 +44,12 @@ WIDE_CITY_POPULATION = 100_000
 _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 _OF_GAPS = frozenset({" of ", " of the "})
 _SEAT_PREPOSITIONS = frozenset({"to", "at", "in", "from", "outside", "inside", "into"})
-# Words of a journey: a name after "<journey> to" is where it goes.
 # Kinds of administrative division a name is followed by ("Ghazni province"); not "city",
 # "port" or "state", which are as often part of a name ("Kansas City", "Wayne State
 # University").
 _DIVISIONS = frozenset({"province", "district", "governorate", "prefecture", "county", "region",
                         "municipality"})  # fmt: skip
+# Words of a journey: a name after "<journey> to" is where it goes.
 _JOURNEYS = frozenset({"travel", "trip", "visit", "journey", "fly", "flight", "head", "return",
                        "tour", "deploy", "sail", "drive", "go", "come", "move"})  # fmt: skip
 # "the City of Santa Ana": a municipality's formal name around the name it is known by.
