@@ -140,3 +140,109 @@ def _acts(parsed: ParsedText, token: Token) -> bool:
 @functools.cache
 def _befalling() -> frozenset[str]:
     return cues("befall") | cues("undergo") | cues("staying")
+
+
+def foreign_places(
+    view: SentenceView,
+    candidate: TriggerCandidate,
+    places: Sequence[Span[Place]],
+    blocked: Sequence[range],
+) -> frozenset[Place]:
+    """The places of the sentence told for another event, no place of this event's sentence
+    rung: in "killed six attackers who laid siege to a hotel in Beledweyne and later killed
+    50 militants in airstrikes" the airstrikes are not in Beledweyne; in "supported the
+    decision, but the attacks in Cologne changed their minds" the support is not in Cologne.
+    ``blocked``: the subtrees of the sentence's other events that do not hold the trigger.
+    Only an event noun's phrase or a relative clause holds its places apart: verbs in a
+    series share theirs as often as not ("being shot, beaten and tortured ... in Cairo",
+    which the parser may coordinate with the main verb), and so does a participle on a
+    noun ("a device, emplaced by militants, detonated targeting their vehicle in Rada").
+    Within the trigger's own clause, a relative clause on one of its nouns ("killed six
+    attackers who laid siege to a hotel in Beledweyne"), an event noun that is one of its
+    arguments ("Suicide bombings in Surabaya killed 26") and an event it happens at
+    ("agreed at their summit in Warsaw") share their places with it."""
+    if _restating(view, unit_head(view, candidate.unit)):
+        return frozenset()
+    root = _clause_root(view, candidate)
+    own = _own_clause(view, root)
+    return frozenset(
+        span.item
+        for span in places
+        if any(span.start in b and _holds_apart(view, b, root, own) for b in blocked)
+    )
+
+
+def _restating(view: SentenceView, anchor: int) -> bool:
+    """Whether a noun trigger is set off beside the clause, restating an event named next to
+    it ("the killing of 34 soldiers in Idlib last week, the deadliest strike against the
+    army"): it shares that event's places."""
+    token = view.tok(anchor)
+    return token.pos in ("NOUN", "PROPN") and token.dep in ("appos", "npadvmod")
+
+
+def _clause_root(view: SentenceView, candidate: TriggerCandidate) -> int:
+    """The verb of the trigger's clause (a noun trigger's is that of its verb)."""
+    anchor = unit_head(view, candidate.unit)
+    verb = anchor if view.tok(anchor).pos in ("VERB", "AUX") else view.verb_ancestor(anchor)
+    return verb if verb is not None else anchor
+
+
+def _own_clause(view: SentenceView, root: int) -> set[int]:
+    """The tokens of the clause of ``root``, without the clauses coordinated with it."""
+    tokens = set(view.subtree(root))
+    for c in view.children(root, "conj"):
+        tokens -= set(view.subtree(c))
+    return tokens
+
+
+# The arguments of a verb: an event noun there is the deed the clause tells of ("Suicide
+# bombings in Surabaya killed 26 people"), at its place.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
+
+
+def _holds_apart(view: SentenceView, subtree: range, root: int, own: set[int]) -> bool:
+    """Whether another event's subtree keeps its places to itself (``foreign_places``)."""
+    top = next(i for i in subtree if view.head(i) is None or view.head(i) not in subtree)
+    token = view.tok(top)
+    noun = token.pos in ("NOUN", "PROPN")
+    if not noun and token.dep != "relcl":
+        return False
+    if not own.issuperset(subtree):
+        return not (noun and _argument_above(view, top, root))
+    if token.dep == "relcl":
+        return False
+    return not (token.dep in _ARGUMENTS or _setting(view, top, root))
+
+
+def _argument_above(view: SentenceView, noun: int, root: int) -> bool:
+    """Whether an event noun is an argument of the verb whose participle or adverbial clause
+    the trigger's clause (or a conjunct of it) is: "An airstrike in Idlib destroyed a
+    clinic, killing and wounding several people" kills and wounds in Idlib."""
+    first = view.parsed.first_conjunct(root)
+    above = view.head(first)
+    return (
+        above is not None
+        and view.tok(first).dep in ("advcl", "xcomp")
+        and view.head(noun) == above
+        and view.tok(noun).dep in _ARGUMENTS
+    )
+
+
+# Prepositions that set an event at another that goes on meanwhile ("at their summit",
+# "during a visit to Osaka"), besides the locative ones.
+_MEANWHILE = frozenset({"during", "amid"})
+
+
+def _setting(view: SentenceView, noun: int, root: int) -> bool:
+    """Whether an event noun is where or while the clause of ``root`` happens: the object of
+    a locative preposition or "during" on that verb or on a word right under it: its
+    participle or adverbial clause ("Speaking during a visit to Osaka, May called on
+    China"), its subject ("NATO leaders at their summit in Warsaw agreed")."""
+    prep = view.head(noun)
+    if view.tok(noun).dep != "pobj" or prep is None:
+        return False
+    word = view.tok(prep).lemma.lower()
+    if not (_locative(view, prep) or word in _MEANWHILE):
+        return False
+    above = view.head(prep)
+    return above == root or (above is not None and view.head(above) == root)

@@ -99,9 +99,9 @@ def to_event(
     participants = set(roles.actors) | set(roles.recipients)
     anchor = unit_head(view, candidate.unit)
     when = event_time(
-        view, anchor, candidate.unit, _in_sentence(view, time_spans), blocked, _publication(doc)
+        view, anchor, candidate.unit, in_sentence(view, time_spans), blocked, _publication(doc)
     )
-    where = event_place(view, candidate, _in_sentence(view, place_spans), blocked, participants)
+    where = event_place(view, candidate, in_sentence(view, place_spans), blocked, participants)
     if unnamed:
         crowd = _crowd_of(where, counted=_counted_crowd(view, candidate))
         if crowd is None:
@@ -285,7 +285,8 @@ def _cooperative(event_type: str) -> bool:
     return info is not None and info.quad in ("verbal_cooperation", "material_cooperation")
 
 
-def _in_sentence(view: SentenceView, spans: Sequence[Span[T]]) -> list[Span[T]]:
+def in_sentence(view: SentenceView, spans: Sequence[Span[T]]) -> list[Span[T]]:
+    """The spans that start in the sentence of ``view``."""
     return [s for s in spans if view.start <= s.start < view.end]
 
 

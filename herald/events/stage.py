@@ -27,9 +27,9 @@ from dataclasses import replace
 from herald.events.coreference import merge_mentions, merge_placed_tolls
 from herald.events.frames import absorbed, apply_frames, attach_aims, attach_stopped
 from herald.events.modes import cue_modes, sentence_contexts
-from herald.events.place import acting_places
+from herald.events.place import acting_places, foreign_places
 from herald.events.recipients import recipients_from_acts
-from herald.events.record import to_event
+from herald.events.record import in_sentence, to_event
 from herald.events.relevance import LEAD_SENTENCES, end_of_sentences, event_relevance
 from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
@@ -44,7 +44,7 @@ from herald.events.triggers import (
     stance_parties,
     subordination,
 )
-from herald.events.where import place_events
+from herald.events.where import Setting, place_events
 from herald.records import Actor, Document, Event, ParsedText, Place, Quote, TimeValue
 
 
@@ -67,9 +67,8 @@ def find_events(
         if span.item.feature not in (None, "country")
         for i in range(span.start, span.end)
     )
-    lede_end = end_of_sentences(parsed, LEAD_SENTENCES)
-    acting = acting_places(parsed, place_spans)
     events: list[Event] = []
+    foreign: dict[int, frozenset[Place]] = {}
     for index in range(len(parsed.sentences)):
         view = SentenceView.of(parsed, index)
         candidates = sentence_candidates(view, cities)
@@ -80,13 +79,18 @@ def find_events(
             )
             if event is not None:
                 events.append(event)
+                own = in_sentence(view, place_spans)
+                foreign[event.trigger.start] = foreign_places(view, candidate, own, blocked)
+    setting = Setting(
+        lede_end=end_of_sentences(parsed, LEAD_SENTENCES),
+        acting=acting_places(parsed, place_spans),
+        foreign=foreign,
+    )
     return tuple(
         replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
         for n, event in enumerate(
             merge_placed_tolls(
-                place_events(
-                    merge_mentions(recipients_from_acts(events)), doc, places, lede_end, acting
-                )
+                place_events(merge_mentions(recipients_from_acts(events)), doc, places, setting)
             ),
             start=1,
         )

@@ -4,10 +4,14 @@
 1. ``governs``: a place that governs the trigger ("talks in Jeddah", "the Vancouver meeting";
    ``herald.events.place``), or the place a visit goes to ("Putin visited China"), the
    surest;
+   ``home``: for a deed a government does at home (a test, an arrest, a ban), the town or
+   province that does it ("Although Bali banned the trade", "Ankara testing a system");
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
-   parties names and that does not stand for its government ("Kabul pledged",
-   ``herald.events.place.acting_places``) ("Gunmen stormed a hotel on Tuesday ... in
-   Beledweyne");
+   parties names, that does not stand for its government ("Kabul pledged",
+   ``herald.events.place.acting_places``) and that the sentence does not tell for another
+   event ("supported the decision, but the attacks in Cologne changed their minds",
+   ``herald.events.place.foreign_places``; no later rung carries such a town to it either)
+   ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
 3. ``previous``: for a deed (a material event), the town of the deed told just before
    (within about two sentences), when its own sentence gave one: news names the town once
    and goes on;
@@ -35,8 +39,8 @@ A dateline is no part of ``Document.text`` (the cleaner splits it off into
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from herald.events.plover import plover_types
 from herald.places.stage import dateline_entry, entry_place
@@ -50,45 +54,105 @@ _OWN_BASES = frozenset({"governs", "sentence", "previous"})
 _COARSE = frozenset({"country", "continent", "region", None})
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """What the ladder reads of the article besides its places.
+
+    ``lede_end``: where the article's lede ends (character offset), whose deed's town is the
+    story's scene. ``acting``: the mentions that stand for a government ("Moscow
+    denounced"), no place of their sentence's events, though they still count towards the
+    article's places. ``foreign``: by trigger start, the places its sentence tells for
+    another event (``herald.events.place.foreign_places``)."""
+
+    lede_end: int = 0
+    acting: frozenset[Place] = frozenset()
+    foreign: Mapping[int, frozenset[Place]] = field(default_factory=dict)
+
+
 def place_events(
     events: Sequence[Event],
     doc: Document,
     places: Sequence[Place],
-    lede_end: int = 0,
-    acting: frozenset[Place] = frozenset(),
+    setting: Setting = Setting(),
 ) -> list[Event]:
-    """The events with a place wherever a rung of the ladder gives one. ``lede_end``: where
-    the article's lede ends (character offset), whose deed's town is the story's scene.
-    ``acting``: the mentions that stand for a government ("Moscow denounced"), no place of
-    their sentence's events, though they still count towards the article's places."""
+    """The events with a place wherever a rung of the ladder gives one."""
     towns = [p for p in places if p.feature not in _COARSE]
     countries = [p for p in places if p.feature == "country"]
-    located = [p for p in places if p not in acting]
+    located = [p for p in places if p not in setting.acting]
     dateline, town, country = dateline_place(doc.dateline), main_place(towns), main_place(countries)
     placed: list[Event] = []
     scene: Place | None = None
     for event in events:
-        local = _local_place(event, places, located)
+        own = _own_located(event, located, setting)
+        local = _local_place(event, places, own)
         home = _home_country(event, countries)
         rungs = (
-            local,
+            *_own_rungs(local, _acting_home(event, setting.acting)),
             _previous_place(event, placed),
             scene,
             dateline,
             town,
             home,
-            _sentence_country(event, located),
+            _sentence_country(event, own),
             country,
         )
-        where = next((rung for rung in rungs if rung is not None and _fits(event, rung)), None)
+        apart = _told_apart(event, setting)
+        where = next(
+            (rung for rung in rungs if rung is not None and _fits(event, rung, apart)), None
+        )
         placed.append(replace(event, where=where) if where is not None else event)
-        if scene is None and _sets_scene(event, local, lede_end):
+        if scene is None and _sets_scene(event, local, setting.lede_end):
             scene = replace(local, basis="scene")  # type: ignore[arg-type]
     return placed
 
 
+def _told_apart(event: Event, setting: Setting) -> frozenset[tuple[int, int]]:
+    """Where the places its sentence tells for another event are: no rung carries them to
+    this one either ("arrested five men who attacked a hotel in Kismayo, and the army later
+    bombed militant camps": the bombing is not in Kismayo by the arrest's town)."""
+    foreign = setting.foreign.get(event.trigger.start, frozenset())
+    return frozenset((p.start, p.end) for p in foreign)
+
+
+def _own_located(event: Event, located: Sequence[Place], setting: Setting) -> list[Place]:
+    """The places that may locate the event from its sentence: not those that stand for a
+    government, nor those its sentence tells for another event."""
+    foreign = setting.foreign.get(event.trigger.start, frozenset())
+    return [p for p in located if p not in foreign]
+
+
 # Sectors of the organs of a state: what they do to people by force they do at home.
 _STATE_ORGANS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL", "LEG"})
+
+
+def _own_rungs(local: Place | None, home: Place | None) -> tuple[Place | None, Place | None]:
+    """A place governing the trigger first, then the seat of government that does a deed at
+    home, then the nearest town of the sentence: "Turkish media report Ankara testing a
+    Russian anti-aircraft system, despite threats of Washington sanctions" is in Ankara."""
+    if local is not None and local.basis == "governs":
+        return local, home
+    return home, local
+
+
+# Deeds a government does within its own bounds: tests and drills, arrests, bans.
+_DONE_AT_HOME = frozenset({"MOBILIZE", "COERCE", "SANCTION"})
+
+
+def _acting_home(event: Event, acting: frozenset[Place]) -> Place | None:
+    """For a deed done at home, the town or province of its sentence that does it ("Although
+    Bali banned the trade", "Ankara testing a Russian anti-aircraft system"): a government
+    named by its seat tests, arrests and bans there. A country doing it is left to the later
+    rungs (a finer place may be told), and so are blows, which land elsewhere."""
+    if event.type not in _DONE_AT_HOME:
+        return None
+    doers = {party.text.lower() for party in event.actor}
+    found = (
+        p
+        for p in _resolved_in_sentence(event, sorted(acting, key=lambda p: p.start))
+        if p.feature not in _COARSE and p.text.lower() in doers
+    )
+    place = next(found, None)
+    return replace(place, basis="home") if place is not None else None
 
 
 def _home_country(event: Event, countries: Sequence[Place]) -> Place | None:
@@ -196,12 +260,17 @@ def _material(event: Event) -> bool:
     return plover_types()[event.type].quad.startswith("material")
 
 
-def _fits(event: Event, place: Place) -> bool:
+def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool:
     """A place of the event's own sentence fits it; a town carried from before, the dateline
     or the article's main place only when one of its parties belongs to that country, or
     none has a country: North Korea's missile test does not happen in Vancouver because the
-    article is about a meeting there."""
-    if place.basis in ("governs", "sentence"):
+    article is about a meeting there. None fits whose mention its sentence tells for
+    another event (``apart``), unless it governs the trigger."""
+    if place.basis == "governs":
+        return True
+    if (place.start, place.end) in apart:
+        return False
+    if place.basis == "sentence":
         return True
     if place.basis == "scene" and not _material(event):
         return False

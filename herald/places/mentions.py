@@ -14,7 +14,8 @@ region ("DRC", "NSW") and no person's name in the article (not a NORP used as an
 "Jewish people"), and the leading place of an ORG
 ("Ohio Department of Health", "Gainesville Police") unless it is a news outlet ("The New
 York Times"). A name with no label is a place after a
-kind of place ("the city of Beledweyne").
+kind of place ("the city of Beledweyne"), or a name the article labels a place elsewhere
+("Iraq's Anbar desert" ... "in Anbar").
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ WIDE_CITY_POPULATION = 100_000
 _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 _OF_GAPS = frozenset({" of ", " of the "})
 _SEAT_PREPOSITIONS = frozenset({"to", "at", "in", "from", "outside", "inside", "into"})
+# Kinds of administrative division a name is followed by ("Ghazni province"); not "city",
+# "port" or "state", which are as often part of a name ("Kansas City", "Wayne State
+# University").
+_DIVISIONS = frozenset({"province", "district", "governorate", "prefecture", "county", "region",
+                        "municipality"})  # fmt: skip
 # Words of a journey: a name after "<journey> to" is where it goes.
 _JOURNEYS = frozenset({"travel", "trip", "visit", "journey", "fly", "flight", "head", "return",
                        "tour", "deploy", "sail", "drive", "go", "come", "move"})  # fmt: skip
@@ -231,6 +237,33 @@ def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:
     return found
 
 
+def _unlabelled_known_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMention]:
+    """Names the parser gave no label that the article names as a place elsewhere
+    (``known``): "killed in an airstrike targeting his location in Iraq's Anbar desert",
+    where only a later "Anbar" was labelled. A run of proper nouns, whole."""
+    found = []
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        end = i
+        while end < len(tokens) and tokens[end].pos == "PROPN" and not tokens[end].ent_type:
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        entity = Entity(i, end, "GPE", parsed.span_text(i, end), tokens[i].idx,
+                        tokens[end - 1].idx + len(tokens[end - 1].text))  # fmt: skip
+        trimmed = _trim(entity)
+        if (
+            trimmed is not None
+            and name_key(trimmed.text) in known
+            and not lexicon.looks_like_media(trimmed.text)  # "the Telegraph" reported
+        ):
+            found.append(trimmed)
+        i = end
+    return found
+
+
 def _seat_of_power_visited(parsed: ParsedText, entity: Entity, mention: PlaceMention) -> bool:
     """A seat of power the parser took for its institution, after a preposition of place
     or motion: "a visit to the White House", "talks at the Kremlin" (seats_of_power.csv);
@@ -271,8 +304,8 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
     country, state or region ("Ohio Department of Health"), a county ("Walker County
     Fairgrounds"), or any gazetteer name followed by the word of a local institution,
     facility or landform ("Gainesville Police", "Guernsey County Courthouse", "Catawba
-    River"). Not a bare gazetteer name before another name: "Lake Erie" is not the town of
-    Lake, "Abu Shok" not Abu.
+    River") or by a kind of division ("Ghazni province"). Not a bare gazetteer name before
+    another name: "Lake Erie" is not the town of Lake, "Abu Shok" not Abu.
     """
     first = entity.start + (parsed.tokens[entity.start].text.lower() == "the")
     for end in range(min(entity.end - 1, first + 3), first, -1):
@@ -284,7 +317,8 @@ def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceM
         entry = best(text)
         if entry is None:
             continue
-        institution = parsed.tokens[end].text.lower() in _local_institutions()
+        word = parsed.tokens[end].text.lower()
+        institution = word in _local_institutions() or word in _DIVISIONS
         if name_key(text) in known or _is_major(entry) or entry.feature == "admin2" or institution:
             return _prefix_mention(parsed, first, entity, text)
     return None
@@ -314,6 +348,7 @@ def find_mentions(parsed: ParsedText) -> list[PlaceMention]:
     known = {name_key(m.text) for m in mentions if best(m.text) is not None}
     mentions += _relabelled_mentions(parsed, known)
     mentions += _unlabelled_kind_mentions(parsed)
+    mentions += _unlabelled_known_mentions(parsed, known)
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[PlaceMention] = []
     for mention in mentions:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 
 import pytest
 
 from herald.data_files import data_path
 from herald.parse.model import parse
+from herald.places.gazetteer.entries import name_key
+from herald.places.mentions import _unlabelled_known_mentions
 from herald.places.stage import find_places
 from herald.records import Place
 
@@ -320,3 +323,36 @@ def test_a_news_outlet_named_after_a_place_names_no_place() -> None:
     assert "New York" not in _by_text(told)
     # a body named after its place still names it
     assert "Ohio" in _by_text(_places("The Ohio Department of Health closed the clinic."))
+
+
+def test_a_name_the_parser_left_unlabelled_is_a_place_the_article_names_elsewhere() -> None:
+    text = (
+        "Iraqi special forces said al-Rufay\u2019i was killed Thursday in an airstrike targeting "
+        "his location in Iraq\u2019s Anbar desert. Security forces in Anbar arrested seven men."
+    )
+    found = [p for p in _places(text) if p.text == "Anbar"]
+    assert len(found) == 2
+    assert all(p.country == "IRQ" for p in found)
+
+
+def test_an_unlabelled_outlet_is_no_place_whatever_the_article_names_so() -> None:
+    parsed = parse("It was swell of the Telegraph and the Guardian to mention it.")
+    # as the parser leaves it now and then: "Telegraph" with no label
+    tokens = tuple(replace(t, ent_type="") if t.text == "Telegraph" else t for t in parsed.tokens)
+    unlabelled = replace(parsed, tokens=tokens)
+    assert _unlabelled_known_mentions(unlabelled, {name_key("Telegraph")}) == []
+    text = "Fighting went on in Anbar province."
+    tokens = tuple(replace(t, ent_type="") for t in parse(text).tokens)
+    unlabelled = replace(parse(text), tokens=tokens)
+    found = _unlabelled_known_mentions(unlabelled, {name_key("Anbar")})
+    assert [m.text for m in found] == ["Anbar"]
+
+
+def test_a_name_before_a_kind_of_division_is_that_division() -> None:
+    text = "Reports came from locals in Ghazni province and in Kandahar province."
+    found = {p.text: p for p in _places(text)}
+    assert (found["Ghazni"].feature, found["Ghazni"].country) == ("province", "AFG")
+    assert (found["Kandahar"].feature, found["Kandahar"].country) == ("province", "AFG")
+    # a state, a city or a port in a name is the name's own word
+    found = {p.text for p in _places("She studied at Wayne State University in Detroit.")}
+    assert "Wayne" not in found

@@ -1,0 +1,87 @@
+"""events.where on sentences parsed with the real model: places told for another event,
+and deeds of a seat of government at home."""
+
+from __future__ import annotations
+
+from herald.records import Event
+from tests.events.test_events import events_of, places
+
+
+def _where(events: tuple[Event, ...], trigger: str) -> tuple[str | None, str | None] | None:
+    (event,) = [e for e in events if e.trigger.text == trigger]
+    return (event.where.name, event.where.basis) if event.where is not None else None
+
+
+def test_a_town_in_another_events_noun_phrase_is_not_this_events() -> None:
+    text = (
+        "Many Germans supported the decision of Angela Merkel, but the attacks by migrants "
+        "in Cologne changed their minds."
+    )
+    events = events_of(text, where=places(text, Cologne="city"))
+    assert _where(events, "attacks") == ("Cologne", "governs")
+    assert _where(events, "supported") is None
+    text = "After the attack by gunmen on a hotel in Kabul, the president met the ambassador."
+    assert _where(events_of(text, where=places(text, Kabul="city")), "met") is None
+
+
+def test_a_town_of_a_clause_on_a_party_is_its_events_but_not_carried_past_it() -> None:
+    text = (
+        "Police arrested five men who attacked a hotel in Kismayo, and the army later bombed "
+        "militant camps."
+    )
+    events = events_of(text, where=places(text, Kismayo="city"))
+    # the men were arrested where they attacked; the bombing is no deed of that town
+    assert _where(events, "arrested") == ("Kismayo", "sentence")
+    assert _where(events, "bombed") is None
+
+
+def test_a_meeting_or_visit_at_which_an_event_happens_shares_its_town() -> None:
+    text = "NATO leaders at their summit in Warsaw agreed to deploy four battalions to Poland."
+    events = events_of(text, where=places(text, Warsaw="city", Poland="country"))
+    assert _where(events, "agreed") == ("Warsaw", "sentence")
+    text = (
+        "Speaking during a visit to the Japanese city of Osaka, British Prime Minister "
+        "Theresa May called on China to put more pressure on North Korea."
+    )
+    assert _where(events_of(text, where=places(text, Osaka="city")), "called") == (
+        "Osaka",
+        "sentence",
+    )
+
+
+def test_a_seat_of_government_doing_a_deed_at_home_is_its_place() -> None:
+    text = (
+        "Although Bali banned the trade in 2017, authorities found many food stalls "
+        "serving dog meat in Jakarta."
+    )
+    found = places(text, Bali="province", Jakarta="city")
+    assert _where(events_of(text, where=found), "banned") == ("Bali", "home")
+
+
+def test_an_event_noun_argument_or_a_participle_shares_its_town() -> None:
+    text = "Suicide bombings Sunday and Monday in Surabaya killed 26 people."
+    events = events_of(text, where=places(text, Surabaya="city"))
+    assert all(e.where is not None and e.where.name == "Surabaya" for e in events)
+    text = (
+        "An airstrike in the northern Syrian province of Idlib destroyed a makeshift clinic "
+        "on Monday, killing and wounding several people."
+    )
+    events = events_of(text, where=places(text, Idlib="province"))
+    assert all(
+        e.where is not None and e.where.name == "Idlib" for e in events if e.type == "ASSAULT"
+    )
+    text = (
+        "A militant was killed when a primitive explosive device, emplaced by militants, "
+        "detonated targeting their vehicle in Rada district."
+    )
+    events = events_of(text, where=places(text, Rada="district"))
+    assert _where(events, "killed") == ("Rada", "sentence")
+
+
+def test_an_event_noun_set_off_beside_another_shares_its_town() -> None:
+    text = (
+        "Turkey stepped up its intervention in response to the killing of 34 Turkish soldiers "
+        "in Idlib last week, the deadliest strike against the Turkish army in decades."
+    )
+    events = events_of(text, where=places(text, Idlib="province", Turkey="country"))
+    assert _where(events, "strike") == ("Idlib", "sentence")
