@@ -430,8 +430,28 @@ def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]
             found.append(o)
             continue
         phrase = _object_phrase_preps(view, [o], preps)
-        found += [p for p in phrase if actorlike(view, p)] or _party_behind(view, o) or [o]
+        behind = _party_behind(view, o) or _misplaced_doer(view, o)
+        found += [p for p in phrase if actorlike(view, p)] or behind or [o]
     return found
+
+
+def _misplaced_doer(view: SentenceView, thing: int) -> list[int]:
+    """The doer of a judged deed whose "by" phrase the parser hung on the judging verb: an
+    active verb with an object takes no agent, so in "Russia condemned the launch by North
+    Korea" the by-phrase is the launch's."""
+    verb = view.head(thing)
+    if verb is None or view.tok(thing).dep != "dobj" or view.children(verb, "auxpass"):
+        return []
+    return _expand(
+        view,
+        [
+            party
+            for prep in view.children(verb, "prep")
+            if view.tok(prep).lemma.lower() == "by"
+            for party in view.children(prep, "pobj")
+            if is_agent(view, party)
+        ],
+    )
 
 
 # Phrases whose object says what a thing is about: "the report on Iran's enrichment".

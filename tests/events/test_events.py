@@ -2033,3 +2033,8 @@ def test_a_call_for_a_release_is_made_of_the_holder_not_the_captive() -> None:
     assert call.recipient == ()
     urged = only(events_of("The UN urged Iran to release the journalist."), "REQUEST")
     assert names(urged.recipient) == ["Iran"]
+
+
+def test_a_judged_deed_is_judged_against_its_doer_where_the_parser_hangs_by_on_the_verb() -> None:
+    condemned = only(events_of("Russia condemned the launch by North Korea."), "ACCUSE")
+    assert names(condemned.recipient) == ["North Korea"]
