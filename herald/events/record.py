@@ -93,7 +93,8 @@ def to_event(
         r for r in recipient_refs if r not in actor_refs and r.actor_id not in actor_ids
     )
     unnamed = not actor_refs and not recipient_refs
-    if unnamed and not _crowd_deed(view, candidate):
+    counted = unnamed and _counted_crowd(view, candidate)
+    if unnamed and not (counted or _crowd_deed(view, candidate)):
         return None
     parsed = view.parsed
     participants = set(roles.actors) | set(roles.recipients)
@@ -103,7 +104,7 @@ def to_event(
     )
     where = event_place(view, candidate, in_sentence(view, place_spans), blocked, participants)
     if unnamed:
-        crowd = _crowd_of(where, counted=_counted_crowd(view, candidate))
+        crowd = _crowd_of(where, counted=counted)
         if crowd is None:
             return None
         actor_refs = (crowd,)
@@ -204,10 +205,11 @@ def _crowd_deed(view: SentenceView, candidate: TriggerCandidate) -> bool:
     protests, demonstrations, riots), not one that shows something ("a demonstration of
     resolve") nor a word of other senses ("a rally" of a campaign, "strikes" from the air)."""
     head = candidate.head
-    if candidate.type != "PROTEST":
-        return False
-    named = view.tok(head).lemma.lower() in cues("crowd") and not view.has_preposition(head, "of")
-    return named or _counted_crowd(view, candidate)
+    return (
+        candidate.type == "PROTEST"
+        and view.tok(head).lemma.lower() in cues("crowd")
+        and not view.has_preposition(head, "of")
+    )
 
 
 # Words that count people without naming them ("thousands marched").

@@ -443,14 +443,7 @@ def _misplaced_doer(view: SentenceView, thing: int) -> list[int]:
     if verb is None or view.tok(thing).dep != "dobj" or view.children(verb, "auxpass"):
         return []
     return _expand(
-        view,
-        [
-            party
-            for prep in view.children(verb, "prep")
-            if view.tok(prep).lemma.lower() == "by"
-            for party in view.children(prep, "pobj")
-            if is_agent(view, party)
-        ],
+        view, [party for party in view.prep_objects(verb, "by") if is_agent(view, party)]
     )
 
 
@@ -465,13 +458,9 @@ def _party_behind(view: SentenceView, thing: int, depth: int = 2) -> list[int]:
     is about, the owner of that ("the report on Iran's enrichment"). An analyst codes the
     condemnation of a launch against the launcher, not against the launch. Never the
     victim of a deed ("the killing of a journalist") nor its owner, which may be either."""
-    found = [
-        party
-        for prep in view.children(thing, "prep", "agent")
-        if view.tok(prep).lemma.lower() in ("by", "from")
-        for party in view.children(prep, "pobj")
-        if actorlike(view, party)
-    ]
+    # a passive agent is a "by" phrase too; in text order, as the phrases come
+    doers = sorted([*view.prep_objects(thing, "by", "from"), *view.agents(thing)])
+    found = [party for party in doers if actorlike(view, party)]
     found += [
         subject
         for clause in view.children(thing, "acl", "ccomp")
@@ -481,11 +470,9 @@ def _party_behind(view: SentenceView, thing: int, depth: int = 2) -> list[int]:
     ]
     if found or depth == 0:
         return _expand(view, found)
-    for prep in view.children(thing, "prep"):
-        if view.tok(prep).lemma.lower() in _ABOUT_PREPS:
-            for topic in view.children(prep, "pobj"):
-                owners = [o for o in view.children(topic, "poss") if actorlike(view, o)]
-                found += owners or _party_behind(view, topic, depth - 1)
+    for topic in view.prep_objects(thing, *_ABOUT_PREPS):
+        owners = [o for o in view.children(topic, "poss") if actorlike(view, o)]
+        found += owners or _party_behind(view, topic, depth - 1)
     return _expand(view, found)
 
 
@@ -698,12 +685,7 @@ def met_with(view: SentenceView, i: int) -> list[int]:
     ("the plan was met with criticism"), not a meeting."""
     if view.tok(i).lemma.lower() != "meet" or not view.children(i, "nsubjpass", "auxpass"):
         return []
-    return [
-        o
-        for p in view.children(i, "prep")
-        if view.tok(p).lemma.lower() == "with"
-        for o in view.children(p, "pobj")
-    ]
+    return view.prep_objects(i, "with")
 
 
 def comes_under(view: SentenceView, i: int) -> int | None:

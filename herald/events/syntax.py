@@ -121,6 +121,16 @@ class SentenceView:
         """The objects of verb ``i``'s passive agent: "police" in "caught by police"."""
         return [o for a in self.children(i, "agent") for o in self.children(a, "pobj")]
 
+    def prep_objects(self, i: int, *prepositions: str) -> list[int]:
+        """The objects of the prepositions on token ``i`` ("for comment", "with the
+        concerns"), of the given ``prepositions`` (lemmas) only if any are given."""
+        return [
+            o
+            for p in self.children(i, "prep")
+            if not prepositions or self.tok(p).lemma.lower() in prepositions
+            for o in self.children(p, "pobj")
+        ]
+
     def has_preposition(self, i: int, word: str) -> bool:
         """Whether token ``i`` has a preposition ``word`` of its own ("a demonstration of")."""
         return any(self.tok(p).text.lower() == word for p in self.children(i, "prep"))

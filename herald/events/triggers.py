@@ -531,7 +531,7 @@ _SHARES = frozenset({"percent", "%"})
 def _leaves_care(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """Released from hospital: patients go home, no captive is freed (cue kind ``care``)."""
     return entry.type == "RETREAT" and any(
-        view.tok(o).lemma.lower() in cues("care") for o in _prepositional_objects(view, i, "from")
+        view.tok(o).lemma.lower() in cues("care") for o in view.prep_objects(i, "from")
     )
 
 
@@ -577,7 +577,7 @@ def _recorded(view: SentenceView, i: int, targets: list[int]) -> bool:
     streak of light was captured on video"), unless people are among the ``targets`` it
     strikes ("the hostages were shot on camera")."""
     on_media = any(
-        view.tok(o).lemma.lower() in _RECORDING_MEDIA for o in _prepositional_objects(view, i, "on")
+        view.tok(o).lemma.lower() in _RECORDING_MEDIA for o in view.prep_objects(i, "on")
     )
     return on_media and not any(is_agent(view, t) for t in targets)
 
@@ -588,9 +588,9 @@ def _blow_targets(view: SentenceView, i: int) -> list[int]:
     ("millions of dogs are killed"); what a noun strikes is its "of" object ("the killing
     of a gorilla")."""
     targets = view.children(i, "dobj", "nsubjpass")
-    targets += _prepositional_objects(view, i, "against", "down")  # "strikes down the law"
+    targets += view.prep_objects(i, "against", "down")  # "strikes down the law"
     if view.tok(i).pos == "NOUN":
-        targets += _prepositional_objects(view, i, "of")
+        targets += view.prep_objects(i, "of")
     if not targets:  # "kill and ritually sacrifice animals": the parser joins the object
         targets = [c for c in view.children(i, "conj") if view.tok(c).pos == "NOUN"]
         targets += [o for c in view.children(i, "conj") for o in view.children(c, "dobj")]
@@ -617,7 +617,7 @@ def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         verbs.append(head)  # "floods destroyed homes and killed 12 people"
     doers = [_antecedent_of_relative(view, d) for v in verbs for d in view.children(v, "nsubj")]
     doers += view.agents(i)
-    causes = doers + _prepositional_objects(view, i, "in", "during", "after")  # "in a crash"
+    causes = doers + view.prep_objects(i, "in", "during", "after")  # "in a crash"
     if any(_no_ones_doing(view.tok(c).lemma.lower()) for c in causes):
         return True
     # "a tourist ship struck a highway bridge", not "jets struck the bridge" (a craft acting
@@ -727,9 +727,7 @@ def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     agreeing = view.tok(i).lemma.lower() in _AGREEING
     if agreeing and any(not _modal(view, c) for c in clauses):
         return True
-    return any(
-        view.tok(o).lemma.lower() in cues("opinion") for o in _prepositional_objects(view, i)
-    )
+    return any(view.tok(o).lemma.lower() in cues("opinion") for o in view.prep_objects(i))
 
 
 # Verbs of agreeing, whose that-clause can state a view ("agreed that the threat grows").
@@ -760,7 +758,7 @@ def _asks_a_question(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     stays a request."""
     if entry.type != "REQUEST" or view.tok(i).lemma.lower() not in _QUESTIONING:
         return False
-    if view.children(i, "xcomp") or _prepositional_objects(view, i, "for"):
+    if view.children(i, "xcomp") or view.prep_objects(i, "for"):
         return False
     if not view.children(i, "dobj", "ccomp") and _after_a_question(view):
         return True  # '"Why would anyone vote for him?" Graham asked.'
@@ -794,19 +792,8 @@ def _asks_for_comment(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     a political request, whoever the asker (cue kind ``press``)."""
     if entry.type != "REQUEST":
         return False
-    wanted = [*view.children(i, "dobj"), *_prepositional_objects(view, i)]
+    wanted = [*view.children(i, "dobj"), *view.prep_objects(i)]
     return any(view.tok(w).lemma.lower() in cues("press") for w in wanted)
-
-
-def _prepositional_objects(view: SentenceView, i: int, *prepositions: str) -> list[int]:
-    """The objects of the prepositions on token ``i`` ("for comment", "with the concerns"),
-    of the given ``prepositions`` only if any are given."""
-    return [
-        o
-        for p in view.children(i, "prep")
-        if not prepositions or view.tok(p).lemma.lower() in prepositions
-        for o in view.children(p, "pobj")
-    ]
 
 
 def _warns_of_action(view: SentenceView, i: int) -> bool:
@@ -832,22 +819,17 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
 
 def _meets_parties(view: SentenceView, i: int) -> bool:
     """Whether a conference is a meeting of parties (``NOT_BRIEFING``)."""
-    if any(view.tok(p).lemma.lower() == "with" for p in view.children(i, "prep")):
+    if view.has_preposition(i, "with"):
         return True  # "a news conference with French Minister Florence Parly"
     modifiers = view.children(i, "compound", "amod")
     return not any(view.tok(m).lemma.lower() in _BRIEFED for m in modifiers)
 
 
-def _moves_forces(view: SentenceView, i: int) -> bool:
+def _sends_forces(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` sends armed forces to no party (``ARMED_OBJECT``)."""
     if not any(view.tok(o).lemma.lower() in cues("armed") for o in view.children(i, "dobj")):
         return False
-    return not any(
-        is_agent(view, o)
-        for p in view.children(i, "prep")
-        if view.tok(p).lemma.lower() == "to"
-        for o in view.children(p, "pobj")
-    )
+    return not any(is_agent(view, o) for o in view.prep_objects(i, "to"))
 
 
 def _endorses(view: SentenceView, i: int) -> bool:
@@ -869,12 +851,7 @@ _STEPS_BACK = frozenset({"away", "off"})
 def _of_reprisal(view: SentenceView, i: int) -> bool:
     """Whether a warning is of a reprisal (cue kind ``reprisal``): "warned of countermeasures
     if the sale goes ahead", "warned of a strong response"."""
-    return any(
-        view.tok(o).lemma.lower() in cues("reprisal")
-        for p in view.children(i, "prep")
-        if view.tok(p).lemma.lower() == "of"
-        for o in view.children(p, "pobj")
-    )
+    return any(view.tok(o).lemma.lower() in cues("reprisal") for o in view.prep_objects(i, "of"))
 
 
 def _faces_a_danger(view: SentenceView, i: int) -> bool:
@@ -1038,24 +1015,14 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
             about = {view.tok(t).lemma.lower() for t in [*judged, *subjects]}
             entry = VERDICT_REJECT if about & cues("allegation") else VERDICT_ACCUSE
         elif any(
-            view.tok(t).lemma.lower() in cues("praise") for h in heads for t in _core(view, h)
+            view.tok(t).lemma.lower() in cues("praise")
+            for h in heads
+            for t in _phrase(view, h, core=True)
         ):
             entry = VERDICT_SUPPORT
         else:
             continue
         found.append(TriggerCandidate((i,), entry, entry.type, None))
-    return found
-
-
-def _core(view: SentenceView, i: int) -> list[int]:
-    """Token ``i`` and the words that say what it is, outside its phrases (but "as"): praise
-    of what the predicate is ("a historic deal", "free and fair"), not of something it
-    mentions ("the model for fair trade", "with significant breakthroughs")."""
-    found = [i]
-    for child in view.children(i):
-        token = view.tok(child)
-        if token.dep not in ("relcl", "acl", "advcl", "prep") or token.lemma.lower() == "as":
-            found += _core(view, child)
     return found
 
 
@@ -1066,9 +1033,8 @@ def _characterized(view: SentenceView, speech: int) -> list[int]:
     one)."""
     return [
         c
-        for clause in view.children(speech, "ccomp")
-        if view.tok(clause).lemma.lower() == "be"
-        and not view.children(clause, "neg")
+        for clause in _reported_copulas(view, speech)
+        if not view.children(clause, "neg")
         and not any(
             view.tok(s).lemma.lower() in cues("state") for s in view.children(clause, "nsubj")
         )
@@ -1079,21 +1045,26 @@ def _characterized(view: SentenceView, speech: int) -> list[int]:
 def _characterized_subjects(view: SentenceView, speech: int) -> list[int]:
     """What a speaker says is such: the subject of the copula it reports ("said the
     accusations were groundless")."""
-    return [
-        s
-        for clause in view.children(speech, "ccomp")
-        if view.tok(clause).lemma.lower() == "be"
-        for s in view.children(clause, "nsubj")
-    ]
+    return [s for clause in _reported_copulas(view, speech) for s in view.children(clause, "nsubj")]
 
 
-def _phrase(view: SentenceView, i: int) -> list[int]:
+def _reported_copulas(view: SentenceView, speech: int) -> list[int]:
+    """The copulas ("be") a speech verb reports: "said the launch was a breach"."""
+    return [c for c in view.children(speech, "ccomp") if view.tok(c).lemma.lower() == "be"]
+
+
+def _phrase(view: SentenceView, i: int, *, core: bool = False) -> list[int]:
     """Token ``i`` and its dependents, without the clauses that hang from them ("emergency
-    meetings, during which both said they could not accept provocations")."""
+    meetings, during which both said they could not accept provocations"). The ``core`` of
+    a phrase also leaves out its prepositional phrases (but "as"): the words that say what
+    it is, whose praise is praise of it ("a historic deal", "free and fair"), not of
+    something it mentions ("the model for fair trade", "with significant breakthroughs")."""
+    left_out = ("relcl", "acl", "advcl", "prep") if core else ("relcl", "acl", "advcl")
     found = [i]
     for child in view.children(i):
-        if view.tok(child).dep not in ("relcl", "acl", "advcl"):
-            found += _phrase(view, child)
+        token = view.tok(child)
+        if token.dep not in left_out or (core and token.lemma.lower() == "as"):
+            found += _phrase(view, child, core=core)
     return found
 
 
@@ -1160,9 +1131,9 @@ def _told_stances(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]
 
 
 def _takes_stance(view: SentenceView, speech: int, entry: TriggerEntry) -> bool:
-    if entry.type == "THREATEN":
-        return bool(_stance_clauses(view, speech, entry))
-    return bool(stance_parties(view, speech, entry))
+    if STANCE_ENTRIES[entry].names_party:
+        return bool(stance_parties(view, speech, entry))
+    return bool(_stance_clauses(view, speech, entry))
 
 
 def _has_right(view: SentenceView, verb: int) -> bool:
@@ -1180,7 +1151,7 @@ def _meets_reprisal(view: SentenceView, verb: int) -> bool:
 
 def _stance_clauses(view: SentenceView, speech: int, entry: TriggerEntry) -> list[int]:
     """The unnegated complements of a speech verb that tell the stance of ``entry``."""
-    holds = STANCE_ENTRIES[entry]
+    holds = STANCE_ENTRIES[entry].holds
     return [
         verb
         for comp in view.children(speech, "ccomp")
@@ -1247,11 +1218,21 @@ def wrongdoing_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_rows("events/wrongdoing_verbs.csv"))
 
 
-# What a told clause must say of its subject for a speech verb to take each stance.
-STANCE_ENTRIES: dict[TriggerEntry, Callable[[SentenceView, int], bool]] = {
-    CHARGE_ACCUSE: _does_wrong,
-    RIGHT_SUPPORT: _has_right,
-    REPRISAL_THREATEN: _meets_reprisal,
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """What a told clause must say of its subject for a speech verb to take a stance, and
+    whether that subject must be a party: an accusation or a support is of someone, a
+    threat of reprisal may name no one ("any attack would be met with force")."""
+
+    holds: Callable[[SentenceView, int], bool]
+    names_party: bool = True
+
+
+# The stances a speech verb takes, by the entry each gives its event.
+STANCE_ENTRIES: dict[TriggerEntry, Stance] = {
+    CHARGE_ACCUSE: Stance(_does_wrong),
+    RIGHT_SUPPORT: Stance(_has_right),
+    REPRISAL_THREATEN: Stance(_meets_reprisal, names_party=False),
 }
 
 
@@ -1416,7 +1397,7 @@ _SYNTACTIC_NEEDS = {
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
     MEETING: lambda view, i: not met_with(view, i),
-    ARMED_OBJECT: _moves_forces,
+    ARMED_OBJECT: _sends_forces,
     PARTY_OBJECT: lambda view, i: any(
         is_agent(view, o) and not is_count(view, o) for o in view.children(i, "dobj")
     ),
@@ -1427,17 +1408,10 @@ _SYNTACTIC_NEEDS = {
     ),
     PHONED: lambda view, i: any(
         view.tok(o).lemma.lower() in _PHONES
-        for p in view.children(i, "prep")
-        if view.tok(p).lemma.lower() in ("by", "over", "on", "via")
-        for o in view.children(p, "pobj")
+        for o in view.prep_objects(i, "by", "over", "on", "via")
     ),
     ENDORSED: _endorses,
-    WITH_PARTY: lambda view, i: any(
-        is_agent(view, o)
-        for p in view.children(i, "prep")
-        if view.tok(p).lemma.lower() == "with"
-        for o in view.children(p, "pobj")
-    ),
+    WITH_PARTY: lambda view, i: any(is_agent(view, o) for o in view.prep_objects(i, "with")),
 }
 
 

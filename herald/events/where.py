@@ -83,7 +83,8 @@ def place_events(
     placed: list[Event] = []
     scene: Place | None = None
     for event in events:
-        own = _own_located(event, located, setting)
+        foreign = setting.foreign.get(event.trigger.start, frozenset())
+        own = _own_located(located, foreign)
         local = _local_place(event, places, own)
         home = _home_country(event, countries)
         rungs = (
@@ -96,7 +97,7 @@ def place_events(
             _sentence_country(event, own),
             country,
         )
-        apart = _told_apart(event, setting)
+        apart = _told_apart(foreign)
         where = next(
             (rung for rung in rungs if rung is not None and _fits(event, rung, apart)), None
         )
@@ -106,18 +107,17 @@ def place_events(
     return placed
 
 
-def _told_apart(event: Event, setting: Setting) -> frozenset[tuple[int, int]]:
-    """Where the places its sentence tells for another event are: no rung carries them to
-    this one either ("arrested five men who attacked a hotel in Kismayo, and the army later
-    bombed militant camps": the bombing is not in Kismayo by the arrest's town)."""
-    foreign = setting.foreign.get(event.trigger.start, frozenset())
+def _told_apart(foreign: frozenset[Place]) -> frozenset[tuple[int, int]]:
+    """Where the places an event's sentence tells for another event (``foreign``) are: no
+    rung carries them to this one either ("arrested five men who attacked a hotel in
+    Kismayo, and the army later bombed militant camps": the bombing is not in Kismayo by the
+    arrest's town)."""
     return frozenset((p.start, p.end) for p in foreign)
 
 
-def _own_located(event: Event, located: Sequence[Place], setting: Setting) -> list[Place]:
-    """The places that may locate the event from its sentence: not those that stand for a
-    government, nor those its sentence tells for another event."""
-    foreign = setting.foreign.get(event.trigger.start, frozenset())
+def _own_located(located: Sequence[Place], foreign: frozenset[Place]) -> list[Place]:
+    """The places that may locate an event from its sentence: those that do not stand for a
+    government (``located``), but those its sentence tells for another event."""
     return [p for p in located if p not in foreign]
 
 
