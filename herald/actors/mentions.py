@@ -9,6 +9,7 @@ the passes and what each finds is described in ``herald.actors.stage``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import herald.actors.lexicon as lexicon
 from herald.actors.phrases import PhraseMatch
@@ -25,37 +26,110 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "no", "ever
 
 
 def _person_candidates(scan: Scan) -> list[MentionCandidate]:
+    spans = [(e.start, e.end) for e in scan.parsed.entities if e.label == "PERSON"]
+    spans += _titled_names(scan)
     found = []
-    for entity in scan.parsed.entities:
-        if entity.label != "PERSON":
-            continue
-        start, end = entity.start, entity.end
-        while end > start and scan.tokens[end - 1].tag == "POS":
-            end -= 1
-        while end - start > 1 and _is_title_token(scan, start):
-            start += 1  # the tagger put the title inside the name: "Rabbi Jacob Luski"
-        if end <= start or not scan.free(start, end) or _known_non_person(scan, start, end):
-            continue
-        first = (
-            start - 1 if start and scan.tokens[start - 1].text in lexicon.honorifics() else start
-        )
-        title_start = _title_start(scan, first)
-        title = _read_title(scan, title_start, first)
-        if not (title.roles or title.country or title.sector):
-            title_start = first
-        candidate = MentionCandidate(
-            start=title_start,
-            end=end,
-            head=end - 1,
-            type="person",
-            name=re.sub(r"['\u2019]s$", "", scan.text(start, end)),
-            title=title,
-            key=scan.tokens[first].text if first < start else "",
-        )
-        scan.claim(title_start, end, first)
-        _apposition(scan, candidate)
-        found.append(candidate)
+    for start, end in sorted(spans):
+        candidate = _person_at(scan, start, end)
+        if candidate is not None:
+            found.append(candidate)
     return found
+
+
+def _titled_names(scan: Scan) -> list[tuple[int, int]]:
+    """Names a person's title introduces whatever the tagger labelled them ("adviser Mesut
+    Casin" came out a place): a singular person's role noun in lower case (a capitalized one
+    may open a name of its own: "an Official Visit") that modifies the proper nouns right
+    after it, the tables knowing none of them."""
+    spans = []
+    tokens = scan.tokens
+    for match in scan.matches:
+        head = tokens[match.end - 1]
+        name_end = head.head + 1
+        role = lexicon.role_for(match.key) if match.category == "role" else None
+        if (
+            role is None
+            or role.kind != "person"
+            or head.tag != "NN"
+            or not head.text.islower()
+            or head.dep != "compound"
+            or head.head < match.end
+            or tokens[head.head].ent_type == "PERSON"
+        ):
+            continue
+        names = tokens[match.end : name_end]
+        if all(
+            t.pos == "PROPN" and t.text[:1].isupper() and scan.match_at[t.i] is None for t in names
+        ):
+            spans.append((match.end, name_end))
+    return spans
+
+
+def _person_at(scan: Scan, start: int, end: int) -> MentionCandidate | None:
+    """The person named by tokens [start, end) with the title before or beside the name."""
+    while end > start and scan.tokens[end - 1].tag == "POS":
+        end -= 1
+    while end - start > 1 and _is_title_token(scan, start):
+        start += 1  # the tagger put the title inside the name: "Rabbi Jacob Luski"
+    if end <= start or not scan.free(start, end) or _known_non_person(scan, start, end):
+        return None
+    first = start - 1 if start and scan.tokens[start - 1].text in lexicon.honorifics() else start
+    title_start = _title_start(scan, first)
+    title = _read_title(scan, title_start, first)
+    if not (title.roles or title.country or title.sector):
+        title_start = first
+    candidate = MentionCandidate(
+        start=title_start,
+        end=end,
+        head=end - 1,
+        type="person",
+        name=re.sub(r"['\u2019]s$", "", scan.text(start, end)),
+        title=title,
+        key=scan.tokens[first].text if first < start else "",
+    )
+    scan.claim(title_start, end, first)
+    _apposition(scan, candidate)
+    return candidate
+
+
+def _repeated_surnames(scan: Scan, persons: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A full name's last word told again where the tagger saw no person ("This marks
+    Rubio's second visit" after "Secretary of State Marco Rubio"): news names a person in
+    full once and by surname after, and the tagger misses some of those. A one-word proper
+    noun that is a full name's surname, the tables do not know and no capitalized word
+    joins (not "Kate Rubio"), is that person again."""
+    surnames = {p.name.split()[-1] for p in persons if len(p.name.split()) > 1}
+    found = []
+    for token in scan.tokens:
+        if (
+            token.text in surnames
+            and token.pos == "PROPN"
+            and token.ent_type not in _PLACE_ENTITIES
+            and scan.free(token.i, token.i + 1)
+            and scan.match_at[token.i] is None
+            and not _capitalized_neighbour(scan, token.i)
+        ):
+            found.append(MentionCandidate(token.i, token.i + 1, token.i, "person", token.text))
+            scan.claim(token.i, token.i + 1)
+    return found
+
+
+# A surname the tagger did not see as a person may carry any label ("Rubio's second visit"
+# came out LAW) but a place's: "Jordan" after "Michael Jordan" may be the country.
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _capitalized_neighbour(scan: Scan, index: int) -> bool:
+    """A capitalized word beside the token, inside its sentence: the token is part of a
+    longer name."""
+    sentence = scan.tokens[index].sent
+    return any(
+        0 <= i < len(scan.tokens)
+        and scan.tokens[i].sent == sentence
+        and scan.tokens[i].text[:1].isupper()
+        and scan.tokens[i].pos == "PROPN"
+        for i in (index - 1, index + 1)
+    )
 
 
 def _known_non_person(scan: Scan, start: int, end: int) -> bool:
@@ -84,17 +158,28 @@ def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
         start = match.start
         while start > 0 and not scan.claimed[start - 1] and tokens[start - 1].sent == head.sent:
             previous = tokens[start - 1]
-            if not (start - 1 < previous.head < match.end or previous.pos == "DET"):
+            if not (
+                start - 1 < previous.head < match.end
+                or previous.pos == "DET"
+                or previous.tag == "POS"
+            ):
                 break
             if previous.ent_type == "PERSON":
                 break
             start -= 1
+        # a possessor is the title's, as before a name ("Afghanistan's Ministry of Foreign
+        # Affairs", like "Iran's Foreign Minister Zarif"), but a person's is not: "Trump's
+        # spokesman" is not Trump
+        while tokens[start].tag == "POS":
+            start += 1
         first = tokens[start]
         form = lexicon.role_form(scan.text(match.start, match.end))
         plural = bool(form and form[1]) or head.tag in ("NNS", "NNPS")
         indefinite = first.text.lower() in _INDEFINITE or first.pos == "NUM"
         body = start
-        while body < match.start and tokens[body].pos in ("DET", "NUM"):
+        while body < match.start and (
+            tokens[body].pos in ("DET", "NUM") or _possessor(tokens, body, match.start)
+        ):
             body += 1  # the name of "three Palestinian protesters" is "Palestinian protesters"
         title = _read_title(scan, start, match.start)
         if title.role is not None:  # a person noun as modifier: "student leader"
@@ -118,6 +203,11 @@ def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
         )
         scan.claim(start, match.end, match.start)
     return found
+
+
+def _possessor(tokens: Sequence[Token], index: int, end: int) -> bool:
+    """Whether the token is part of a possessor before ``end`` ("Afghanistan", "'s")."""
+    return any(t.tag == "POS" for t in tokens[index:end])
 
 
 def _with_article(scan: Scan, start: int, end: int) -> int:
@@ -303,11 +393,13 @@ def find_candidates(parsed: ParsedText) -> tuple[Scan, list[MentionCandidate]]:
     for match in scan.matches:
         if match.category == "media":  # outlets are sources, not actors
             scan.claim(match.start, match.end)
+    persons = _person_candidates(scan)
     candidates = [
-        *_person_candidates(scan),
+        *persons,
         *_nominal_candidates(scan),
         *_table_organizations(scan),
         *_country_candidates(scan),
+        *_repeated_surnames(scan, persons),
         *_entity_organizations(scan),
         *_generic_organizations(scan),
         *_pronoun_candidates(scan),

@@ -81,7 +81,10 @@ def find_roles(
     else:
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
     actors = _clean(view, actors, events)
-    recipients = [r for r in _clean(view, recipients, events) if r not in actors]
+    recipients = _clean(view, recipients, events)
+    if plover_types()[entry.type].quad.startswith("material"):
+        recipients = _clean(view, [p for r in recipients for p in _whose_thing(view, r)], events)
+    recipients = [r for r in recipients if r not in actors]
     owners_of = _owner_finder(entry.type)
     if owners_of is not None and path == "verb" and not any(actorlike(view, r) for r in recipients):
         # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
@@ -159,6 +162,20 @@ def _named_modifiers(view: SentenceView, noun: int) -> list[int]:
         and view.tok(c).pos != "VERB"
         and (view.tok(c).pos != "ADJ" or view.tok(c).ent_type == "NORP")
     ]
+
+
+def _whose_thing(view: SentenceView, i: int) -> list[int]:
+    """A thing a deed falls on stands for the party its phrase says it is of: "a ban on
+    imports from Europe", "seized Iran's tankers" fall on Europe and Iran. A thing with no
+    such phrase is kept as it is, and so is one a national word qualifies ("Syrian army
+    positions": the words give it its country, and two such things are two targets). Only
+    for deeds: what words judge or back is their topic ("Syria's new constitution is
+    facing criticism" judges the constitution)."""
+    if view.tok(i).pos != "NOUN" or actorlike(view, i) or is_agent(view, i):
+        return [i]
+    parties = [o for o in view.children(i, "poss") if view.tok(o).pos != "PRON"]
+    parties += view.prep_objects(i, "from", "of")
+    return _expand(view, [p for p in parties if actorlike(view, p)]) or [i]
 
 
 def _owner_finder(

@@ -409,3 +409,29 @@ def test_an_international_body_takes_no_country_from_its_paragraph() -> None:
     assert (court.country, court.sector) == (None, "JUD")
     # a court the text does not name for the world still does
     assert _named(_actors("The court rejected Kenya's appeal."), "court").country == "KEN"
+
+
+def test_a_surname_the_tagger_missed_is_the_full_name_again() -> None:
+    # the tagger labels the second "Varondo" a product; a full name's surname is its person
+    actors = _actors(
+        "Defense Minister Alkis Varondo flew to Athens on Monday. "
+        "This marks Varondo\u2019s third trip abroad this year."
+    )
+    assert _texts(_named(actors, "Alkis Varondo")) == ["Defense Minister Alkis Varondo", "Varondo"]
+
+
+def test_a_title_makes_a_person_of_the_name_after_it() -> None:
+    # the tagger takes "Ilkay Demir" for an organization; "adviser" says it is a person
+    actors = _actors("Presidential adviser Ilkay Demir said on Monday that Ankara would respond.")
+    demir = _named(actors, "Ilkay Demir")
+    assert (demir.kind, demir.roles) == ("person", ("Presidential adviser",))
+
+
+def test_a_possessor_country_is_the_role_nouns_but_a_person_possessor_is_not() -> None:
+    ministry = _named(
+        _actors("Afghanistan's Ministry of Foreign Affairs called Pakistan's claims baseless."),
+        "Ministry",
+    )
+    assert ministry.country == "AFG"
+    actors = _actors("Kim Jong Un's spokesman denied the report.")
+    assert _texts(_named(actors, "spokesman")) == ["spokesman"]

@@ -2038,3 +2038,24 @@ def test_a_call_for_a_release_is_made_of_the_holder_not_the_captive() -> None:
 def test_a_judged_deed_is_judged_against_its_doer_where_the_parser_hangs_by_on_the_verb() -> None:
     condemned = only(events_of("Russia condemned the launch by North Korea."), "ACCUSE")
     assert names(condemned.recipient) == ["North Korea"]
+
+
+def test_a_quotes_we_is_its_speaker() -> None:
+    # the second sentence of the quote names no one: "we" is whoever the quote is from
+    import datetime as dt
+
+    from herald.pipeline import process_batch
+    from herald.records import RawDocument
+    from herald.settings import Options
+
+    text = (
+        "A State Department spokesperson told reporters on Monday that Washington was "
+        'following events closely.\n\n"We saw the reports of the escape yesterday," the '
+        'spokesperson said. "We have consistently urged the Haitian authorities to '
+        'strengthen the courts."'
+    )
+    raw = RawDocument(source="t.txt", id="t", content=text.encode(), kind="text")
+    (result,) = process_batch([raw], Options(date=dt.date(2024, 3, 4), strict=True))
+    (urged,) = _with(result.events, "urged")
+    assert names(urged.actor) == ["State Department spokesperson"]
+    assert names(urged.recipient) == ["Haitian authorities"]

@@ -125,6 +125,27 @@ def test_a_participle_the_tagger_named_is_no_doer() -> None:
     assert [party.text for party in strikes.actor] == ["Somali army"]
     quoted = "\u201cCoordinated airstrikes by the Somali army and its partners in the region have "
     quoted += "killed at least 50 militants,\u201d the ministry said."  # tagged ADJ here
-    assert [party.text for party in top(quoted, "ASSAULT").actor] == ["Somali army"]
+    actors = [party.text for party in top(quoted, "ASSAULT").actor]
+    assert actors == ["Somali army", "its partners"]  # both do it; "Coordinated" does not
     raids = top("Israeli airstrikes killed 50 militants in Gaza.", "ASSAULT")
     assert [party.country for party in raids.actor] == ["ISR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "recipient"),
+    [
+        ("The European Union imposed a ban on imports from Brazil.", "COERCE", "Brazil"),
+        ("The coalition bombed the headquarters of the militia.", "ASSAULT", "militia"),
+        # a national word already says whose: the thing stays, with its country
+        (
+            "Turkish drones struck Syrian army positions near the town.",
+            "ASSAULT",
+            "Syrian army positions",
+        ),
+        ("Warplanes struck positions held by the rebels.", "ASSAULT", "positions"),
+    ],
+)
+def test_a_thing_done_to_stands_for_the_party_it_is_of(
+    text: str, ptype: str, recipient: str
+) -> None:
+    assert [r.name for r in top(text, ptype).recipient] == [recipient]
