@@ -97,7 +97,10 @@ def same_event(first: Event, second: Event) -> bool:
     unnamed = not (named[0] or named[1])
     return (
         bool(named[0] & named[1])
-        or (unnamed and same_word(first.trigger.text, second.trigger.text))
+        or (
+            same_word(first.trigger.text, second.trigger.text)
+            and (unnamed or _one_country(first.actor, second.actor))
+        )
         or _same_town(first, second)
         or (_own(first.when) is not None and _own(first.when) == _own(second.when))
         or _refers_back(first, second)

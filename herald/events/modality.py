@@ -480,8 +480,19 @@ def _is_backstory(
 ) -> bool:
     """The past perfect in the narrator's own voice, with no date of its own, sets an event
     before the story's past: background ("a car she had been warned might be faulty").
-    In reported speech it is only the shifted tense of a recent event, so not there."""
-    if own_time(when) is not None or (attribution and attribution.kind != "publisher"):
+    In reported speech it is only the shifted tense of a recent event, so not there. An
+    adverb of the past sets it there in anyone's voice ("Tehran has previously called the
+    allegations baseless", "has long opposed")."""
+    if own_time(when) is not None:
+        return False
+    if any(
+        view.tok(a).text.lower() in cues("backstory")
+        for i in chain
+        if view.tok(i).pos in ("VERB", "AUX")
+        for a in view.children(i, "advmod")
+    ):
+        return True
+    if attribution and attribution.kind != "publisher":
         return False
     verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
     if verb is None or view.tok(verb).tag != "VBN":

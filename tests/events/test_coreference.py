@@ -92,6 +92,11 @@ def test_a_state_and_its_forces_are_one_side() -> None:
     testing = _event(1, "testing", 10, type="MOBILIZE", actor=turkey, when=monday)
     test = _event(2, "test", 300, type="MOBILIZE", actor=jets, when=monday)
     assert len(merge_mentions([testing, test])) == 1
+    # undated, the same word ties a state and its forces; another word does not
+    undated = [replace(e, when=None) for e in (testing, test)]
+    assert len(merge_mentions(undated)) == 1
+    flew = _event(8, "flew", 300, type="MOBILIZE", actor=jets)
+    assert len(merge_mentions([undated[0], flew])) == 2
     # another state's forces are another side
     drills = _event(3, "test", 300, type="MOBILIZE", actor=greece, when=monday)
     assert len(merge_mentions([testing, drills])) == 2

@@ -224,6 +224,23 @@ def test_past_perfect_in_the_narrators_voice_is_background() -> None:
     assert modality_of(parsed, i, when=recent, published=PUBLISHED) == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Tehran has previously rejected the accusations.", "rejected", "historical"),
+        ("Moscow has long opposed the enlargement of the alliance.", "opposed", "historical"),
+        ("Tehran has rejected the accusations.", "rejected", "asserted"),
+        # an ongoing campaign of demands is news, not background
+        ("Western states have repeatedly called on China to act.", "called", "asserted"),
+    ],
+)
+def test_an_adverb_of_the_past_makes_background(sentence: str, trigger: str, expected: str) -> None:
+    parsed, i = trigger_index(sentence, trigger)
+    assert modality_of(parsed, i, published=PUBLISHED) == expected
+    recent = TimeValue("on Friday", "2017-12-15", "day", "relative")
+    assert modality_of(parsed, i, when=recent, published=PUBLISHED) == "asserted"
+
+
 def test_claim_and_hedge_tables() -> None:
     assert {"say", "tell", "report"} <= cues("claim")
     assert "note" not in cues("claim")  # framing a fact is not a claim
