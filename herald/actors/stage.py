@@ -260,8 +260,10 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[
     for draft in drafts:
         if draft.country or draft.sector not in _NATIONAL_SECTORS or draft.kind == "country":
             continue
-        if draft.kind == "organization" and _international(draft.name):
-            continue  # "the International Court of Justice" serves no paragraph's state
+        if _international(draft.name):
+            # "the International Court of Justice", "Western politicians", "Arab diplomats"
+            # serve no paragraph's state
+            continue
         partners = _partners(draft, drafts, scan)
         # "Minister X and U.S. Secretary Y": a writer qualifies one title and not the
         # other because the two serve different states
@@ -284,8 +286,12 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[
         draft.country = _break_tie(tied, (supporting, everywhere), home) or home
 
 
-# Words by which a body's name says it serves no single state.
-_INTERNATIONAL = re.compile(r"\b(?:international|world|global|united nations|inter-\w+)\b", re.I)
+# Words by which a body's or a group's name says it serves no single state.
+_INTERNATIONAL = re.compile(
+    r"\b(?:international|world|global|united nations|inter-\w+|multinational|regional"
+    r"|western|arab|african|european|asian)\b",
+    re.I,
+)
 
 
 def _international(name: str) -> bool:

@@ -435,3 +435,16 @@ def test_a_possessor_country_is_the_role_nouns_but_a_person_possessor_is_not() -
     assert ministry.country == "AFG"
     actors = _actors("Kim Jong Un's spokesman denied the report.")
     assert _texts(_named(actors, "spokesman")) == ["spokesman"]
+
+
+def test_a_group_of_many_states_takes_no_country_from_its_paragraph() -> None:
+    actors = _actors(
+        "Russia's war in Ukraine entered its third year. "
+        "Western politicians have called on China to stop its support for Russia."
+    )
+    assert _named(actors, "Western politicians").country is None
+    arab = _actors("Arab diplomats met in Cairo on Monday, a week after Egypt hosted the talks.")
+    assert _named(arab, "Arab diplomats").country is None
+    # a national title still says it
+    police = _actors("South African police arrested five men.")
+    assert _named(police, "South African police").country == "ZAF"
