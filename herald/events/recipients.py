@@ -4,6 +4,8 @@
 PLOVER codes who did it as the recipient. When a recipient is no one in particular (no known
 actor, sector or country) and its head word names an event the article told before ("North
 Korea launched a missile ... the launch"), the parties acting in that event take its place.
+A denial of allegations no words say whose ("Beijing denies the allegations") answers the
+latest accusation the article told of its denier: its accusers are the recipient.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from herald.events.coreference import same_word
+from herald.events.plover import cues
 from herald.records import ActorRef, Event
 
 
@@ -27,13 +30,39 @@ def _resolved(event: Event, earlier: Sequence[Event]) -> Event:
     refs: list[ActorRef] = []
     changed = False
     for ref in event.recipient:
-        act = _act_named_by(ref, earlier) if _anyone(ref) else None
-        if act is None:
+        if _anyone(ref) and _allegation(ref):
+            act = _accusation_of(event.actor, earlier)
+        else:
+            act = _act_named_by(ref, earlier) if _anyone(ref) else None
+        if act is None and not _allegation(ref):
             refs.append(ref)
             continue
-        changed = True
-        refs.extend(a for a in act.actor if a not in refs and a not in event.actor)
+        changed = True  # an allegation no accusation answers names no one: dropped
+        accusers = act.actor if act is not None else ()
+        refs.extend(a for a in accusers if a not in refs and a not in event.actor)
     return replace(event, recipient=tuple(refs)) if changed else event
+
+
+def _allegation(ref: ActorRef) -> bool:
+    words = ref.text.lower().split()
+    return bool(words) and words[-1].removesuffix("s") in cues("allegation")
+
+
+def _accusation_of(parties: Sequence[ActorRef], earlier: Sequence[Event]) -> Event | None:
+    """The latest earlier accusation of the parties ("The United States has accused Beijing
+    of genocide ... Beijing denies the allegations"): a denial answers its accusers."""
+    ids = {p.actor_id for p in parties if p.actor_id}
+    countries = {p.country for p in parties if p.country}
+    return next(
+        (
+            e
+            for e in reversed(earlier)
+            if e.type == "ACCUSE"
+            and e.actor
+            and any(r.actor_id in ids or r.country in countries for r in e.recipient)
+        ),
+        None,
+    )
 
 
 def _anyone(ref: ActorRef) -> bool:

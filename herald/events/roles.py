@@ -92,6 +92,10 @@ def find_roles(
         things = _expand(view, _kids(view, unit, "dobj", "oprd"))  # "called X's claims false"
         named = [r for r in _clean(view, owners_of(view, things), events) if r not in actors]
         recipients = named or recipients
+    if not recipients and entry.type == "REJECT" and path == "verb":
+        # "Beijing denies the allegations": whose they are the article told before
+        # (events.recipients.answered_accusers); kept as the recipient until then
+        recipients = [o for o in _kids(view, unit, "dobj") if _unowned_allegation(view, o)]
     if not recipients and entry.type in _AIMED_TYPES:
         owners = [head]
         if path in ("light", "governed"):
@@ -149,6 +153,19 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
         found += _named_modifiers(view, noun)
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
     return found
+
+
+def _unowned_allegation(view: SentenceView, noun: int) -> bool:
+    """An allegation with no word of whose or what it is ("the allegations", "all the
+    baseless accusations"; not "claims that their ventures deprive the Baloch")."""
+    return (
+        view.tok(noun).lemma.lower() in cues("allegation")
+        and not _proposers(view, [noun])
+        and all(view.tok(c).dep in _BARE_NOUN_DEPS for c in view.children(noun))
+    )
+
+
+_BARE_NOUN_DEPS = frozenset({"det", "predet", "amod", "compound", "punct"})
 
 
 def _named_modifiers(view: SentenceView, noun: int) -> list[int]:

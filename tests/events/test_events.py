@@ -2040,22 +2040,39 @@ def test_a_judged_deed_is_judged_against_its_doer_where_the_parser_hangs_by_on_t
     assert names(condemned.recipient) == ["North Korea"]
 
 
-def test_a_quotes_we_is_its_speaker() -> None:
-    # the second sentence of the quote names no one: "we" is whoever the quote is from
+def _extracted(text: str) -> tuple[Event, ...]:
+    """The events of ``text`` through the whole pipeline (actors, quotes, places)."""
     import datetime as dt
 
     from herald.pipeline import process_batch
     from herald.records import RawDocument
     from herald.settings import Options
 
+    raw = RawDocument(source="t.txt", id="t", content=text.encode(), kind="text")
+    (result,) = process_batch([raw], Options(date=dt.date(2024, 3, 4), strict=True))
+    return result.events
+
+
+def test_a_quotes_we_is_its_speaker() -> None:
+    # the second sentence of the quote names no one: "we" is whoever the quote is from
     text = (
         "A State Department spokesperson told reporters on Monday that Washington was "
         'following events closely.\n\n"We saw the reports of the escape yesterday," the '
         'spokesperson said. "We have consistently urged the Haitian authorities to '
         'strengthen the courts."'
     )
-    raw = RawDocument(source="t.txt", id="t", content=text.encode(), kind="text")
-    (result,) = process_batch([raw], Options(date=dt.date(2024, 3, 4), strict=True))
-    (urged,) = _with(result.events, "urged")
+    (urged,) = _with(_extracted(text), "urged")
     assert names(urged.actor) == ["State Department spokesperson"]
     assert names(urged.recipient) == ["Haitian authorities"]
+
+
+def test_a_denial_of_allegations_answers_the_accusers() -> None:
+    text = (
+        "The United States has accused Beijing of genocide in Xinjiang. "
+        "Beijing denies the allegations."
+    )
+    (denial,) = [e for e in _extracted(text) if e.type == "REJECT"]
+    assert names(denial.recipient) == ["United States"]
+    # with no accusation of the denier told before, the allegations name no one
+    (alone,) = [e for e in _extracted("Beijing denies the allegations.") if e.type == "REJECT"]
+    assert alone.recipient == ()
