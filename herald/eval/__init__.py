@@ -29,6 +29,7 @@ SCORERS: dict[str, str] = {
         ("stories", "stories"),
         ("modality", "modality"),
         ("articles", "articles"),
+        ("headlines", "headlines"),
     )
 }
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from herald.errors import UsageError
+from herald.parse.casing import sentence_case
 from herald.parse.rule_replay import REPLACED_COMPONENTS, RuleReplay, UnsupportedRules
 from herald.records import Entity, ParsedText, Sentence, Token
 from herald.settings import DEFAULT_MODEL
@@ -234,12 +235,22 @@ def parse_many(
 ) -> Iterator[ParsedText]:
     """Parse many texts with ``nlp.pipe`` (faster than one by one), in order."""
     nlp, rules, verbs = load_model(model), load_replay(model), known_verbs(model)
-    if rules is None:
-        for doc in nlp.pipe(texts, batch_size=batch_size):
-            yield regular_lemmas(to_parsed(doc), verbs)
-        return
-    for doc in nlp.pipe(texts, batch_size=batch_size, disable=list(REPLACED_COMPONENTS)):
-        yield regular_lemmas(to_parsed_replayed(doc, rules), verbs)
+    words = common_words(model)
+    # a title-case headline is parsed in sentence case; its records keep the text as given
+    pairs = ((sentence_case(text, words), text) for text in texts)
+    disabled = [] if rules is None else list(REPLACED_COMPONENTS)
+    for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disabled):
+        parsed = to_parsed(doc) if rules is None else to_parsed_replayed(doc, rules)
+        yield regular_lemmas(with_text(parsed, text), verbs)
+
+
+def with_text(parsed: ParsedText, text: str) -> ParsedText:
+    """The parse of a text whose letters differ only in case from ``text``, on ``text``."""
+    if parsed.text == text:
+        return parsed
+    tokens = tuple(replace(t, text=text[t.idx : t.idx + len(t.text)]) for t in parsed.tokens)
+    entities = tuple(replace(e, text=text[e.start_char : e.end_char]) for e in parsed.entities)
+    return replace(parsed, text=text, tokens=tokens, entities=entities)
 
 
 # A stem of one syllable that ends in one vowel and one consonant: English doubles that
@@ -267,6 +278,19 @@ def _regular_lemma(token: Token, verbs: frozenset[str]) -> Token:
     if _SHORT_STEM.fullmatch(lemma) and lemma + "e" in verbs:
         return replace(token, lemma=lemma + "e")
     return token
+
+
+@functools.cache
+def common_words(name: str = DEFAULT_MODEL) -> frozenset[str]:
+    """The lower-case English words the model knows: its rule lemmatizer's nouns, verbs,
+    adjectives and adverbs, and its stop words (``herald.parse.casing``)."""
+    nlp = load_model(name)
+    words = set(nlp.Defaults.stop_words)
+    if "lemmatizer" in nlp.pipe_names:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+        for pos in ("noun", "verb", "adj", "adv"):
+            words.update(table.get(pos, ()))
+    return frozenset(words)
 
 
 @functools.cache

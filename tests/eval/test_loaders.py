@@ -116,6 +116,18 @@ def test_stories(shared_data: Path):
     assert len(set(module.gold_clusters(articles).values())) > 1
 
 
+def test_headlines_fill_every_slot_with_distinct_real_names(shared_data: Path):
+    module = scorer("headlines")
+    headlines = module.load()
+    assert len(headlines) == 375
+    assert Counter(h.type for h in headlines)["CONCEDE"] == 65
+    assert not any("{" in h.text for h in headlines)
+    names = module.fill("{country_1} and {country_2} and {country_3} in {city}").split(" and ")
+    assert len(set(names)) == 3
+    assert all(module.fill(h.template.strip()) == h.text for h in headlines)  # every run
+    _balanced([h.template for h in headlines])
+
+
 @pytest.mark.slow
 def test_plover_scorer_runs_end_to_end(shared_data: Path):
     report = scorer("plover").evaluate("dev", 5, show_progress=False)
