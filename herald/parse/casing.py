@@ -28,7 +28,8 @@ _TITLE_SHARE = 0.9  # of the words after the first, this many capitalized make a
 # Words a title leaves in lower case ("Mayor of Lagos Promises to End Curfew").
 _MINOR_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or",
                           "but", "nor", "by", "with", "as", "from", "into", "over", "per",
-                          "via"})  # fmt: skip
+                          "via", "up", "off", "out", "down", "near", "amid", "after", "under",
+                          "about", "than", "between", "against", "before"})  # fmt: skip
 _MIN_WORDS = 3
 _MAX_WORDS = 30
 # Endings an inflected word may carry past its lemma ("Criticizes", "Agreed", "Talks").
