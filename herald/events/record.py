@@ -41,7 +41,7 @@ from herald.events.participants import participant_refs
 from herald.events.place import event_place
 from herald.events.plover import cameo_code, cues, frame_mode, plover_types
 from herald.events.roles import unit_head
-from herald.events.syntax import FIRST_PERSON, SentenceView, Span
+from herald.events.syntax import SentenceView, Span
 from herald.events.triggers import TriggerCandidate
 from herald.events.when import event_time, planned_weekday
 from herald.records import (
@@ -78,8 +78,6 @@ def to_event(
     time_spans, place_spans, blocked = spans
     actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans, agents=True)
     anchor = unit_head(view, candidate.unit)
-    if not actor_refs:
-        actor_refs = _first_person_speaker(view, roles.actors, anchor, quotes, actors)
     # words are said to someone: "warned the United States against arms sales to Taiwan" is
     # addressed to the United States, not to the sales (a deed judged with no party named,
     # "condemned the attack", stays the recipient)
@@ -173,23 +171,6 @@ def to_event(
         confidence=confidence,
         cameo=cameo_code(event_type, mode, contexts),
     )
-
-
-def _first_person_speaker(
-    view: SentenceView,
-    subjects: Sequence[int],
-    anchor: int,
-    quotes: Sequence[Quote],
-    actors: Sequence[Actor],
-) -> tuple[ActorRef, ...]:
-    """The speaker of the quote whose "I" or "we" does the deed ("We urge all states to
-    ...", the minister said): the sentence names no one, the quote's attribution does, be
-    it a named source or one known by description ("a State Department spokesperson")."""
-    if not any(view.tok(i).text.lower() in FIRST_PERSON for i in subjects):
-        return ()
-    attribution = quotes_module.attribution_for(view.parsed, anchor, quotes, actors)
-    speaker = next((a for a in actors if a.actor_id == attribution.actor_id), None)
-    return (speaker.ref(),) if speaker is not None else ()
 
 
 def _threatening_speaker(

@@ -2053,19 +2053,6 @@ def _extracted(text: str) -> tuple[Event, ...]:
     return result.events
 
 
-def test_a_quotes_we_is_its_speaker() -> None:
-    # the second sentence of the quote names no one: "we" is whoever the quote is from
-    text = (
-        "A State Department spokesperson told reporters on Monday that Washington was "
-        'following events closely.\n\n"We saw the reports of the escape yesterday," the '
-        'spokesperson said. "We have consistently urged the Haitian authorities to '
-        'strengthen the courts."'
-    )
-    (urged,) = _with(_extracted(text), "urged")
-    assert names(urged.actor) == ["State Department spokesperson"]
-    assert names(urged.recipient) == ["Haitian authorities"]
-
-
 def test_a_denial_of_allegations_answers_the_accusers() -> None:
     text = (
         "The United States has accused Beijing of genocide in Xinjiang. "
