@@ -91,7 +91,7 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if _statement(first) and not (first.actor and second.actor):
         return False  # a statement is known by its speaker: without one, it may be anyone's
-    if _statement(first) and not _same_matter(first, second):
+    if _statement(first) and not (_same_matter(first, second) or _elaborates(first, second)):
         return False
     named = [_named(e.actor) | _named(e.recipient) for e in (first, second)]
     unnamed = not (named[0] or named[1])
@@ -167,6 +167,18 @@ def _same_matter(first: Event, second: Event) -> bool:
         return True  # "is endorsing Trump" ... "Cruz endorsed him": told again in its own word
     words = [_matter_words(e) for e in (first, second)]
     return any(same_word(a, b) for a in words[0] for b in words[1])
+
+
+def _elaborates(first: Event, second: Event) -> bool:
+    """A statement that names no one, by the named speaker of the statement just told, goes
+    on with it: "Turnbull was quick to condemn the launch. 'This is another reckless,
+    criminal act,' he said" is one condemnation, told and then quoted."""
+    near = 0 <= second.evidence.start - first.evidence.end <= _ELABORATION_CHARS
+    return near and not second.recipient and bool(_named(first.actor) & _named(second.actor))
+
+
+# How far after a statement its speaker's words still go on with it: a sentence or two.
+_ELABORATION_CHARS = 400
 
 
 def _matter_words(event: Event) -> set[str]:

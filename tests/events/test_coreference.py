@@ -141,6 +141,21 @@ def test_one_speakers_demands_on_other_matters_are_two_statements() -> None:
     assert len(merge_mentions([ceasefire, repeated])) == 1
 
 
+def test_the_speakers_words_right_after_a_statement_go_on_with_it() -> None:
+    turnbull = (ActorRef(name="Malcolm Turnbull", kind="person", actor_id="d:a1"),)
+    korea = (ActorRef(name="North Korea", kind="country", actor_id="d:a2"),)
+    told = _said(1, "condemn", "Turnbull was quick to condemn the launch.", 0, actor=turnbull,
+                 recipient=korea)  # fmt: skip
+    quoted = _said(2, "said", '"This is a reckless, criminal act," he said.', 45, actor=turnbull)
+    told, quoted = (replace(e, type="ACCUSE") for e in (told, quoted))
+    assert len(merge_mentions([told, quoted])) == 1
+    # farther on, or naming another party, it is another statement
+    later = replace(quoted, evidence=Evidence(quoted.evidence.sentence, 900, 945))
+    assert len(merge_mentions([told, later])) == 2
+    japan = (ActorRef(name="Japan", kind="country", actor_id="d:a3"),)
+    assert len(merge_mentions([told, replace(quoted, recipient=japan)])) == 2
+
+
 def test_a_definite_noun_of_the_same_word_retells_the_deed() -> None:
     north = (ActorRef(name="North Korea", kind="country", actor_id="d:a1"),)
     japan = (ActorRef(name="Japan", kind="country", actor_id="d:a2"),)
