@@ -30,16 +30,18 @@ def _resolved(event: Event, earlier: Sequence[Event]) -> Event:
     refs: list[ActorRef] = []
     changed = False
     for ref in event.recipient:
-        if _anyone(ref) and _allegation(ref):
-            act = _accusation_of(event.actor, earlier)
+        anyone = _anyone(ref)
+        if _allegation(ref):
+            # its accusers, else no one: an allegation no accusation answers is dropped
+            act = _accusation_of(event.actor, earlier) if anyone else None
         else:
-            act = _act_named_by(ref, earlier) if _anyone(ref) else None
-        if act is None and not _allegation(ref):
-            refs.append(ref)
-            continue
-        changed = True  # an allegation no accusation answers names no one: dropped
-        accusers = act.actor if act is not None else ()
-        refs.extend(a for a in accusers if a not in refs and a not in event.actor)
+            act = _act_named_by(ref, earlier) if anyone else None
+            if act is None:
+                refs.append(ref)
+                continue
+        changed = True
+        doers = act.actor if act is not None else ()
+        refs.extend(a for a in doers if a not in refs and a not in event.actor)
     return replace(event, recipient=tuple(refs)) if changed else event
 
 

@@ -77,7 +77,6 @@ def to_event(
     assert roles is not None
     time_spans, place_spans, blocked = spans
     actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans, agents=True)
-    anchor = unit_head(view, candidate.unit)
     # words are said to someone: "warned the United States against arms sales to Taiwan" is
     # addressed to the United States, not to the sales (a deed judged with no party named,
     # "condemned the attack", stays the recipient)
@@ -99,6 +98,7 @@ def to_event(
         return None
     parsed = view.parsed
     participants = set(roles.actors) | set(roles.recipients)
+    anchor = unit_head(view, candidate.unit)
     when = event_time(
         view, anchor, candidate.unit, in_sentence(view, time_spans), blocked, _publication(doc)
     )

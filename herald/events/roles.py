@@ -94,7 +94,7 @@ def find_roles(
         recipients = named or recipients
     if not recipients and entry.type == "REJECT" and path == "verb":
         # "Beijing denies the allegations": whose they are the article told before
-        # (events.recipients.answered_accusers); kept as the recipient until then
+        # (events.recipients._accusation_of); kept as the recipient until then
         recipients = [o for o in _kids(view, unit, "dobj") if _unowned_allegation(view, o)]
     if not recipients and entry.type in _AIMED_TYPES:
         owners = [head]
@@ -190,8 +190,7 @@ def _whose_thing(view: SentenceView, i: int) -> list[int]:
     facing criticism" judges the constitution)."""
     if view.tok(i).pos != "NOUN" or actorlike(view, i) or is_agent(view, i):
         return [i]
-    parties = [o for o in view.children(i, "poss") if view.tok(o).pos != "PRON"]
-    parties += view.prep_objects(i, "from", "of")
+    parties = _owners(view, [i]) + view.prep_objects(i, "from", "of")
     return _expand(view, [p for p in parties if actorlike(view, p)]) or [i]
 
 

@@ -18,8 +18,6 @@ from herald.records import ParsedText, Token
 T = TypeVar("T")
 
 # Dependents that are not part of a noun phrase's name ("the meeting [that ...]").
-# The pronouns a speaker says of themself: "we urge", "I will not allow".
-FIRST_PERSON = frozenset({"i", "we"})
 _NP_EXCLUDED = frozenset({"case", "relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl"})
 # Clause links that a time or place may be inherited through when the clause has none
 # ("travel on Tuesday, where he will meet" -> the meeting is on Tuesday). Not ccomp:

@@ -30,7 +30,7 @@ from herald.events.participants import (
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.roles import Roles, antecedent, comes_under, met_with, put_under
-from herald.events.syntax import FIRST_PERSON, SentenceView
+from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
 # Verbs of assault that words can do too ("attacked the report"): ``frames`` types them.
@@ -1168,10 +1168,11 @@ def stance_parties(view: SentenceView, speech: int, entry: TriggerEntry) -> list
         for verb in _stance_clauses(view, speech, entry)
         for s in view.children(verb, "nsubj")
         for c in view.with_conjuncts(antecedent(view, speech, s))
-        if view.tok(c).text.lower() not in FIRST_PERSON
+        if view.tok(c).text.lower() not in _FIRST_PERSON
     ]
 
 
+_FIRST_PERSON = frozenset({"i", "we"})
 # What one is when one did wrong: "said the opposition was responsible for the violence".
 _CULPABLE = frozenset({"responsible", "guilty", "complicit", "culpable"})
 

@@ -32,15 +32,18 @@ _MINOR_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for",
                           "about", "than", "between", "against", "before"})  # fmt: skip
 _MIN_WORDS = 3
 _MAX_WORDS = 30
-# Endings an inflected word may carry past its lemma ("Criticizes", "Agreed", "Talks").
-_ENDINGS = ("s", "es", "ed", "d", "ing", "'s", "\u2019s")
+# Endings an inflected word may carry past its lemma ("Criticizes", "Agreed", "Talks"); a
+# possessive is cut before the word is looked up.
+_ENDINGS = ("s", "es", "ed", "d", "ing")
 
 
 def is_title_line(text: str) -> bool:
     """One line of a few words nearly all capitalized: a headline."""
     stripped = text.strip()
+    if "\n" in stripped:
+        return False  # before splitting: this runs on every document's whole text
     words = stripped.split()
-    if "\n" in stripped or not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return False
     later = [w for w in words[1:] if w[:1].isalpha() and w not in _MINOR_WORDS]
     capitalized = [w for w in later if w[:1].isupper()]
@@ -85,12 +88,12 @@ _LARGE = 500_000  # people: a city a headline names without a country
 
 def _common(word: str, words: frozenset[str]) -> bool:
     lower = word.lower()
-    if lower in words:
-        return True
-    return any(lower.endswith(e) and lower[: -len(e)] in words for e in _ENDINGS) or (
-        (lower.endswith("ing") and lower[:-3] + "e" in words)
-        or (lower.endswith("ies") and lower[:-3] + "y" in words)
-    )
+    stems = [lower[: -len(e)] for e in _ENDINGS if lower.endswith(e)]
+    if lower.endswith("ing"):
+        stems.append(lower[:-3] + "e")  # "Imposing"
+    if lower.endswith("ies"):
+        stems.append(lower[:-3] + "y")  # "Casualties"
+    return lower in words or any(stem in words for stem in stems)
 
 
 def _inside(span: tuple[int, int], kept: list[tuple[int, int]]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -280,16 +280,26 @@ def _regular_lemma(token: Token, verbs: frozenset[str]) -> Token:
     return token
 
 
+def _lemma_index(name: str) -> Mapping[str, Sequence[str]]:
+    """The word lists of the model's rule lemmatizer by part of speech (a spaCy lookups
+    table: read it with ``get``), or none when the model has no such lemmatizer."""
+    nlp = load_model(name)
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    table: Mapping[str, Sequence[str]] = nlp.get_pipe("lemmatizer").lookups.get_table(
+        "lemma_index", {}
+    )
+    return table
+
+
 @functools.cache
 def common_words(name: str = DEFAULT_MODEL) -> frozenset[str]:
     """The lower-case English words the model knows: its rule lemmatizer's nouns, verbs,
     adjectives and adverbs, and its stop words (``herald.parse.casing``)."""
-    nlp = load_model(name)
-    words = set(nlp.Defaults.stop_words)
-    if "lemmatizer" in nlp.pipe_names:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
-        for pos in ("noun", "verb", "adj", "adv"):
-            words.update(table.get(pos, ()))
+    index = _lemma_index(name)
+    words = set(load_model(name).Defaults.stop_words)
+    for pos in ("noun", "verb", "adj", "adv"):
+        words.update(index.get(pos, ()))
     return frozenset(words)
 
 
@@ -298,8 +308,4 @@ def known_verbs(name: str = DEFAULT_MODEL) -> frozenset[str]:
     """The verb lemmas the model's rule lemmatizer knows (its ``lemma_index``, some 11,000
     verbs), or none when the model has no such lemmatizer: which word is a verb, for rules
     that read how a word is made ("seller" is one who sells)."""
-    nlp = load_model(name)
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
-    return frozenset(table.get("verb", ()))
+    return frozenset(_lemma_index(name).get("verb", ()))
