@@ -65,6 +65,7 @@ def modality_of(
         _negation_cues(view, trigger, chain)
         or _has_negative_argument(view, trigger)
         or _avoided(view, trigger)
+        or _instead(view, chain)
     ):
         return "negated"
     doubts = words & cues("hypothetical")
@@ -329,6 +330,39 @@ def _avoided(view: SentenceView, trigger: int) -> bool:
         and view.tok(trigger).dep in ("dobj", "xcomp")
         and view.tok(head).lemma.lower() in cues("avoidance")
     )
+
+
+# "instead of calling for sanctions", "rather than attacking": an alternative not taken
+_INSTEAD = frozenset({("instead", "of"), ("rather", "than")})
+
+
+def _instead(view: SentenceView, chain: list[int]) -> bool:
+    """What was done instead of the trigger's deed: "instead of calling for an Asian NATO,
+    Japan will ...", "negotiated rather than attacked". The deed did not happen."""
+    for i in chain:
+        head = view.head(i)
+        if head is None:
+            continue
+        if view.tok(i).dep in ("pcomp", "pobj"):
+            preposition = head
+        elif view.tok(i).dep == "conj":
+            # "negotiated rather than attacked": "than" joins the two verbs
+            preposition = next(
+                (
+                    c
+                    for c in view.children(head, "cc")
+                    if c < i and view.tok(c).text.lower() == "than"
+                ),
+                None,
+            )
+        else:
+            continue
+        if preposition is not None and any(
+            (view.tok(a).text.lower(), view.tok(preposition).text.lower()) in _INSTEAD
+            for a in view.children(preposition, "advmod")
+        ):
+            return True
+    return False
 
 
 def _is_generic_infinitive(view: SentenceView, chain: list[int]) -> bool:

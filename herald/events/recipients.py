@@ -4,6 +4,10 @@
 PLOVER codes who did it as the recipient. When a recipient is no one in particular (no known
 actor, sector or country) and its head word names an event the article told before ("North
 Korea launched a missile ... the launch"), the parties acting in that event take its place.
+A judgement by a known actor (an ACCUSE, REJECT or SUPPORT) looks further: an event whose
+type the word can name ("fired a missile ... the launch", a MOBILIZE), else, for a word
+naming any deed ("the move", "such steps", cue kind ``deed``), the latest material deed; a
+deed is no party, so one whose doer the article never told leaves no recipient.
 A denial of allegations no words say whose ("Beijing denies the allegations") answers the
 latest accusation the article told of its denier: its accusers are the recipient.
 """
@@ -13,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import herald.actors.lexicon as lexicon
 from herald.events.coreference import same_word
-from herald.events.plover import cues
+from herald.events.plover import cues, plover_types, trigger_lexicon
+from herald.events.roles import JUDGING_TYPES
 from herald.records import ActorRef, Event
 
 
@@ -35,8 +41,11 @@ def _resolved(event: Event, earlier: Sequence[Event]) -> Event:
             # its accusers, else no one: an allegation no accusation answers is dropped
             act = _accusation_of(event.actor, earlier) if anyone else None
         else:
-            act = _act_named_by(ref, earlier) if anyone else None
-            if act is None:
+            deed = _deed_types(ref) if anyone else None
+            # only a judgement by someone known says whose deed, of those told, it judges
+            judged = event.actor and event.type in JUDGING_TYPES
+            act = _act_named_by(ref, deed if judged else None, earlier) if anyone else None
+            if act is None and deed is None:
                 refs.append(ref)
                 continue
         changed = True
@@ -71,13 +80,38 @@ def _anyone(ref: ActorRef) -> bool:
     return ref.actor_id is None and ref.sector is None and ref.country is None
 
 
-def _act_named_by(ref: ActorRef, earlier: Sequence[Event]) -> Event | None:
-    """The latest earlier event (of this sentence or before) whose trigger is the
-    recipient's head word, with an actor of its own."""
+def _act_named_by(
+    ref: ActorRef, deed: frozenset[str] | None, earlier: Sequence[Event]
+) -> Event | None:
+    """The latest earlier event (of this sentence or before) with an actor of its own whose
+    trigger is the recipient's head word, else whose type ``deed`` holds (any material
+    deed when it is empty; None: the word names no deed)."""
     words = ref.text.split()
     if not words:
         return None
-    return next(
-        (e for e in reversed(earlier) if e.actor and same_word(e.trigger.text, words[-1])),
-        None,
-    )
+    acts = [e for e in reversed(earlier) if e.actor]
+    same = next((e for e in acts if same_word(e.trigger.text, words[-1])), None)
+    if same is not None or deed is None:
+        return same
+    return next((e for e in acts if e.type in deed or (not deed and _material(e.type))), None)
+
+
+def _deed_types(ref: ActorRef) -> frozenset[str] | None:
+    """The types of event the recipient's head word can name ("the launch", "the
+    shelling"), empty for a word that names any deed ("the move"); None when it names none."""
+    words = ref.text.lower().split()
+    if not words:
+        return None
+    word = words[-1]
+    forms = (word, word.removesuffix("s"), word.removesuffix("es"))
+    if any(form in cues("deed") for form in forms):
+        return frozenset()
+    entries = trigger_lexicon()
+    types = frozenset(e.type for form in forms for e in entries.get((form, "NOUN"), ()))
+    # "the delegation", "the opposition": nouns that name deeds and parties are parties
+    party = any(form in lexicon.agent_nouns() or lexicon.role_for(form) for form in forms)
+    return types if types and not party else None
+
+
+def _material(event_type: str) -> bool:
+    return plover_types()[event_type].quad.startswith("material")

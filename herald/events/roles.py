@@ -30,6 +30,9 @@ _QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "n
 _TOPICAL = frozenset({"on", "about", "over"})
 # Verbal reactions whose object is someone's plan or deed: its owner is the recipient.
 _PROPOSER_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "REQUEST"})
+# Verbal reactions that judge a deed: condemned, rejected, welcomed (the deed's doer is the
+# recipient, events.recipients).
+JUDGING_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE"})
 # Deeds done to a thing reach its named owner ("froze the newspaper's assets").
 _OWNED_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "CONCEDE"})
 # Types whose purpose clause names whom they are aimed at ("marched to demand X's ...").
@@ -92,10 +95,8 @@ def find_roles(
         things = _expand(view, _kids(view, unit, "dobj", "oprd"))  # "called X's claims false"
         named = [r for r in _clean(view, owners_of(view, things), events) if r not in actors]
         recipients = named or recipients
-    if not recipients and entry.type == "REJECT" and path == "verb":
-        # "Beijing denies the allegations": whose they are the article told before
-        # (events.recipients._accusation_of); kept as the recipient until then
-        recipients = [o for o in _kids(view, unit, "dobj") if _unowned_allegation(view, o)]
+    if not recipients and entry.type in JUDGING_TYPES and path == "verb":
+        recipients = _judged(view, unit, entry, preps, events, actors)
     if not recipients and entry.type in _AIMED_TYPES:
         owners = [head]
         if path in ("light", "governed"):
@@ -103,6 +104,54 @@ def find_roles(
         aims = _aim_recipients(view, owners)
         recipients = [r for r in _clean(view, aims, events) if r not in actors]
     return Roles(actors, recipients, path)
+
+
+def _judged(
+    view: SentenceView,
+    unit: Sequence[int],
+    entry: TriggerEntry,
+    preps: frozenset[str],
+    events: set[int],
+    actors: list[int],
+) -> list[int]:
+    """The recipient of a judgement with no party for object: the party behind what a
+    speaker says is such ("said the launch by North Korea was a reckless breach"); else a
+    judged allegation or deed no words say whose ("Beijing denies the allegations",
+    "Germany condemned the shelling", "said the launch was reckless"), kept as the
+    recipient until events.recipients finds whose the article told it was."""
+    objects = _kids(view, unit, "dobj")
+    if objects:
+        judged = objects  # their parties were looked for with the other objects
+    else:
+        judged = characterized_subjects(view, unit_head(view, unit))
+        named = _clean(view, _party_objects(view, judged, preps), events)
+        parties = [r for r in named if r not in actors and actorlike(view, r)]
+        if parties:
+            return parties
+    return [
+        o
+        for o in judged
+        if (entry.type == "REJECT" and _unowned_allegation(view, o))
+        or (_names_deed(view, o, events) and _bare(view, o))
+    ]
+
+
+def _names_deed(view: SentenceView, noun: int, events: set[int]) -> bool:
+    """A noun that names a deed: a trigger of the sentence, a trigger word of the lexicon
+    ("the launch"), or a word for any deed ("the move", cue kind ``deed``)."""
+    lemma = view.tok(noun).lemma.lower()
+    return noun in events or lemma in cues("deed") or (lemma, "NOUN") in trigger_lexicon()
+
+
+def characterized_subjects(view: SentenceView, speech: int) -> list[int]:
+    """What a speaker says is such: the subject of the copula it reports ("said the
+    accusations were groundless")."""
+    return [s for clause in reported_copulas(view, speech) for s in view.children(clause, "nsubj")]
+
+
+def reported_copulas(view: SentenceView, speech: int) -> list[int]:
+    """The copulas ("be") a speech verb reports: "said the launch was a breach"."""
+    return [c for c in view.children(speech, "ccomp") if view.tok(c).lemma.lower() == "be"]
 
 
 def actorlike(view: SentenceView, i: int) -> bool:
@@ -158,10 +207,13 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
 def _unowned_allegation(view: SentenceView, noun: int) -> bool:
     """An allegation with no word of whose or what it is ("the allegations", "all the
     baseless accusations"; not "claims that their ventures deprive the Baloch")."""
-    return (
-        view.tok(noun).lemma.lower() in cues("allegation")
-        and not _proposers(view, [noun])
-        and all(view.tok(c).dep in _BARE_NOUN_DEPS for c in view.children(noun))
+    return view.tok(noun).lemma.lower() in cues("allegation") and _bare(view, noun)
+
+
+def _bare(view: SentenceView, noun: int) -> bool:
+    """A noun with no word of whose or what it is: only determiners and modifiers."""
+    return not _proposers(view, [noun]) and all(
+        view.tok(c).dep in _BARE_NOUN_DEPS for c in view.children(noun)
     )
 
 

@@ -29,7 +29,15 @@ from herald.events.participants import (
     what_is_named,
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
-from herald.events.roles import Roles, antecedent, comes_under, met_with, put_under
+from herald.events.roles import (
+    Roles,
+    antecedent,
+    characterized_subjects,
+    comes_under,
+    met_with,
+    put_under,
+    reported_copulas,
+)
 from herald.events.syntax import SentenceView
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
@@ -1004,7 +1012,7 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
             subjects: list[int] = []
         elif lemma in cues("speech"):
             heads = _characterized(view, i)
-            subjects = _characterized_subjects(view, i)
+            subjects = characterized_subjects(view, i)
         else:
             continue
         if view.children(i, "neg"):
@@ -1033,24 +1041,13 @@ def _characterized(view: SentenceView, speech: int) -> list[int]:
     one)."""
     return [
         c
-        for clause in _reported_copulas(view, speech)
+        for clause in reported_copulas(view, speech)
         if not view.children(clause, "neg")
         and not any(
             view.tok(s).lemma.lower() in cues("state") for s in view.children(clause, "nsubj")
         )
         for c in view.children(clause, "attr", "acomp")
     ]
-
-
-def _characterized_subjects(view: SentenceView, speech: int) -> list[int]:
-    """What a speaker says is such: the subject of the copula it reports ("said the
-    accusations were groundless")."""
-    return [s for clause in _reported_copulas(view, speech) for s in view.children(clause, "nsubj")]
-
-
-def _reported_copulas(view: SentenceView, speech: int) -> list[int]:
-    """The copulas ("be") a speech verb reports: "said the launch was a breach"."""
-    return [c for c in view.children(speech, "ccomp") if view.tok(c).lemma.lower() == "be"]
 
 
 def _phrase(view: SentenceView, i: int, *, core: bool = False) -> list[int]:

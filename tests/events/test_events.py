@@ -1219,6 +1219,31 @@ def test_an_act_named_as_recipient_gives_its_actor() -> None:
     assert names(condemned.recipient) == ["North Korea"]
 
 
+@pytest.mark.parametrize(
+    ("judging", "doer"),
+    [
+        # a word the deed's type can name, not the trigger's own word
+        ("Japan called the launch a reckless act.", ["North Korea"]),
+        # a word that names any deed
+        ("Russia condemned such moves.", ["North Korea"]),
+        ("Seoul called the move a provocation.", ["North Korea"]),
+    ],
+)
+def test_a_deed_judged_in_other_words_gives_its_doer(judging: str, doer: list[str]) -> None:
+    text = f"North Korea fired a ballistic missile over Japan on Friday. {judging}"
+    judged = [e for e in events_of(text) if e.type != "MOBILIZE"]
+    assert [names(e.recipient) for e in judged] == [doer]
+
+
+def test_a_deed_whose_doer_is_untold_is_no_recipient() -> None:
+    # the shelling is an event of its own sentence, with no doer named there: the
+    # condemnation's recipient is who shelled, told before, else no one
+    told = "Russian troops shelled Kharkiv on Monday. Germany condemned the shelling."
+    assert names(only(events_of(told), "ACCUSE").recipient) == ["Russian troops"]
+    untold = events_of("Germany condemned the shelling. France condemned the move.")
+    assert [e.recipient for e in untold if e.type == "ACCUSE"] == [(), ()]
+
+
 def test_a_bare_past_participle_tells_what_befell_its_subject() -> None:
     text = "One of the group's most senior leaders is dead, killed in a joint operation."
     (killing,) = events_of(text)

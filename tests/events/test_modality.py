@@ -43,6 +43,11 @@ def trigger_index(text: str, word: str) -> tuple:
         ("The two countries narrowly avoided a war.", "war", "negated"),
         ("Talks averted a strike by the dockers.", "strike", "negated"),
         ("Police prevented an attack on the mosque.", "attack", "negated"),
+        # the alternative not taken did not happen; what was done instead did
+        ("Rather than attacking the rebels, the army negotiated.", "attacking", "negated"),
+        ("Rather than attacking the rebels, the army negotiated.", "negotiated", "asserted"),
+        ("Instead of calling for sanctions, Japan will hold talks.", "calling", "negated"),
+        ("The army negotiated with the rebels rather than attacked them.", "attacked", "negated"),
         # a command bids a deed be done
         ("Release the prisoners now, the protesters chanted.", "Release", "hypothetical"),
         ('"Attack them and burn their homes," the commander said.', "burn", "hypothetical"),
