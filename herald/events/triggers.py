@@ -1088,7 +1088,9 @@ def _asks_something(view: SentenceView, speech: int) -> bool:
     """Whether a must/should complement of a speech verb asks something of someone: of its
     subject, or of whoever can do it ("military intervention must be avoided")."""
     for comp in _obligations(view, speech):
-        if view.children(comp, "nsubjpass"):
+        passive = view.children(comp, "nsubjpass")
+        # "the ban must be lifted" is asked of whoever can; "you must be liberated" of no one
+        if any(view.tok(p).pos != "PRON" or _can_be_asked(view, p) for p in passive):
             return True
         subjects = [c for s in view.children(comp, "nsubj", "expl") for c in view.with_conjuncts(s)]
         if any(_can_be_asked(view, party) for party in subjects):

@@ -122,6 +122,11 @@ def test_saying_what_should_be_true_asks_nothing_of_anyone() -> None:
     assert not [e for e in events_of(said) if e.type == "REQUEST"]
     ours = '"We should throw as many wrenches into the works as possible," the minister said.'
     assert not [e for e in events_of(ours) if e.type == "REQUEST"]
+    # a passive asks it of whoever can, but not of "you" or "we"
+    yours = '"First, you must be liberated," the opposition leader said.'
+    assert not [e for e in events_of(yours) if e.type == "REQUEST"]
+    theirs = "The minister said they must be punished."
+    assert only(events_of(theirs), "REQUEST")
 
 
 def test_what_is_asked_for_is_no_one_asked() -> None:
