@@ -67,17 +67,74 @@ def participant_refs(
     refs: list[ActorRef] = []
     guessed = False
     for i in tokens:
-        ref, guess = actor_ref(view, actors, i, agents)
+        pair = _pair_taken_up(view, actors, i)
+        ref, guess = actor_ref(view, actors, i, agents) if not pair else (pair[0], True)
         if ref is not None and ref.country is None:
             ref = _with_place_country(ref, i, places)
         if ref is None:
             continue
-        for part in _by_country(view, i, ref):
+        for part in pair or _by_country(view, i, ref):
             key = (part.actor_id or part.name, part.country)
             if all(key != (r.actor_id or r.name, r.country) for r in refs):
                 refs.append(part)
                 guessed = guessed or guess
     return tuple(refs), guessed
+
+
+def _pair_taken_up(view: SentenceView, actors: Sequence[Actor], i: int) -> list[ActorRef]:
+    """ "Both countries", "the two presidents": the two actors of that kind named in the
+    nearest sentence that names any ("Ankara sought to repair relations with Israel. Both
+    countries withdrew their ambassadors"; persons by their office: "Putin met Erdogan ...
+    the two presidents"), looking back two sentences; none when it names one or three
+    ("China supplies North Korea with oil and Russia ... both countries": which two?). Not "the two
+    countries of the region", nor "both Korean leaders", which say whom they mean."""
+    token = view.tok(i)
+    if token.tag != "NNS" or view.has_preposition(i, "of") or view.children(i, "amod", "compound"):
+        return []
+    words = {view.tok(c).text.lower() for c in view.children(i, "det", "predet", "nummod")}
+    if "both" not in words and not ("two" in words and words & {"the", "these", "those"}):
+        return []
+    office = lexicon.role_for(token.text)
+    if _CLASS_NOUNS.get(token.lemma.lower()) == "country":
+        named = [a for a in actors if a.kind == "country"]
+    elif office is not None and office.kind == "person":
+        named = [a for a in actors if a.kind == "person" and _holds_office(a, office)]
+    else:
+        return []
+    sentences = view.parsed.sentences
+    for back in range(_PAIR_SENTENCES + 1):
+        if token.sent - back < 0:
+            break
+        sentence = sentences[token.sent - back]
+        end = min(sentence.end_char, token.idx)
+        there = {
+            actor.actor_id: actor
+            for actor in named
+            if any(sentence.start_char <= m.start and m.end <= end for m in actor.mentions)
+        }
+        if there:
+            # the nearest sentence naming any: two are the pair; one or three, no pair
+            if len(there) != 2:
+                return []
+            phrase = view.parsed.span_text(*view.np_span(i))
+            return [actor.ref(phrase) for actor in there.values()]
+    return []
+
+
+# How far back a pair is taken up ("both countries"): its sentence or the two before it.
+_PAIR_SENTENCES = 2
+
+
+def _holds_office(actor: Actor, office: lexicon.RoleInfo) -> bool:
+    """Whether one of the actor's titles is the office or one of its class ("President"
+    and "Prime Minister" are both heads of government for "the two leaders")."""
+    for title in actor.roles:
+        held = lexicon.role_for(title)
+        if held is not None and (
+            held.role == office.role or (office.role_class and held.role_class == office.role_class)
+        ):
+            return True
+    return False
 
 
 def _by_country(view: SentenceView, i: int, ref: ActorRef) -> list[ActorRef]:

@@ -2093,3 +2093,25 @@ def test_a_denial_of_allegations_answers_the_accusers() -> None:
     # with no accusation of the denier told before, the allegations name no one
     (alone,) = [e for e in _extracted("Beijing denies the allegations.") if e.type == "REJECT"]
     assert alone.recipient == ()
+
+
+def test_both_countries_and_the_two_presidents_are_the_two_named_last() -> None:
+    text = (
+        "Turkey and Israel restored ties in 2016. "
+        "Both countries withdrew their ambassadors in 2018 over the crackdown."
+    )
+    (withdrawal,) = [e for e in _extracted(text) if e.trigger.text == "withdrew"]
+    assert names(withdrawal.actor) == ["Türkiye", "Israel"]
+    text = (
+        "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan met in "
+        "Sochi on Monday. The two presidents agreed to cooperate in Syria."
+    )
+    (agreement,) = [e for e in _extracted(text) if e.type == "AGREE"]
+    assert names(agreement.actor) == ["Vladimir Putin", "Recep Tayyip Erdogan"]
+    # words that say which two are meant are taken as they are
+    (pact,) = _extracted(text + " The two countries of the region signed a pact.")[-1:]
+    assert names(pact.actor) == ["two countries"]
+    # two named apart are not a pair: a story names its main party everywhere
+    apart = "Russia warned North Korea. China urged restraint. Both countries met on Friday."
+    (meeting,) = [e for e in _extracted(apart) if e.type == "CONSULT"]
+    assert names(meeting.actor) == ["countries"]
