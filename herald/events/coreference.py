@@ -263,9 +263,21 @@ def _specific(parties: Sequence[ActorRef]) -> set[str]:
     return {
         party.actor_id or party.name.lower()
         for party in parties
-        if (party.actor_id is not None or party.kind != "group" or party.country is not None)
+        if (
+            party.actor_id is not None
+            or party.kind != "group"
+            or party.country is not None
+            or _names_one(party)
+        )
         and not (party.sector == "UAF" and party.country is None)
     }
+
+
+def _names_one(party: ActorRef) -> bool:
+    """A phrase the actors stage did not resolve whose words hold a name ("The Wall Street
+    Journal newspaper"): one in particular. A capital first word may only open a sentence
+    ("Separatists said ...")."""
+    return any(word[:1].isupper() for word in party.text.split()[1:])
 
 
 def _other_side(parties: Sequence[ActorRef], opposite: Sequence[ActorRef]) -> tuple[ActorRef, ...]:

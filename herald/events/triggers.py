@@ -1093,9 +1093,26 @@ def _asks_something(view: SentenceView, speech: int) -> bool:
         if any(view.tok(p).pos != "PRON" or _can_be_asked(view, p) for p in passive):
             return True
         subjects = [c for s in view.children(comp, "nsubj", "expl") for c in view.with_conjuncts(s)]
-        if any(_can_be_asked(view, party) for party in subjects):
+        if any(_can_be_asked(view, p) and not _speaker_again(view, speech, p) for p in subjects):
             return True
     return False
+
+
+def _speaker_again(view: SentenceView, speech: int, subject: int) -> bool:
+    """ "She contended that she should not have to sacrifice her privacy": "he" or "she"
+    after one speaker is the speaker, who asks nothing of anyone in saying what they
+    should do."""
+    # "agreed, but also contended that she ...": a conjunct shares the first one's subject
+    said = view.children(speech, "nsubj") or view.children(
+        view.parsed.first_conjunct(speech), "nsubj"
+    )
+    speakers = [view.tok(s).tag for s in said]
+    return (
+        view.tok(subject).text.lower() in ("he", "she")
+        and bool(speakers)
+        and speakers[-1] in ("NN", "NNP", "PRP")
+        and not {"NNS", "NNPS", "CC"} & set(speakers)
+    )
 
 
 _ASKED_PRONOUNS = frozenset({"he", "she", "they", "it"})  # someone named before

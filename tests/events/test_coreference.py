@@ -7,13 +7,13 @@ POLICE = Attribution(kind="source", text="police")
 
 
 def _event(n: int, trigger: str, start: int, type: str = "ASSAULT", **fields) -> Event:
+    fields.setdefault("evidence", Evidence("...", 0, 10))
     return Event(
         event_id=f"d:e{n}",
         doc_id="d",
         type=type,
         mode=None,
         trigger=Mention(trigger, start, start + len(trigger)),
-        evidence=Evidence("...", 0, 10),
         **fields,
     )
 
@@ -195,3 +195,19 @@ def test_a_party_is_never_on_both_sides_of_a_merged_deed() -> None:
     fired = _event(2, "fire", 300, actor=joseph, recipient=patrol)
     (gunfight,) = merge_mentions([killed, fired])
     assert (gunfight.actor, gunfight.recipient) == ((), joseph)
+
+
+def test_a_name_the_actors_stage_left_unresolved_still_tells_two_targets_apart() -> None:
+    trump = (ActorRef(name="Donald Trump", kind="person", actor_id="d:a1"),)
+    eu = (ActorRef(name="European Union", kind="organization", actor_id="d:a2"),)
+    journal = "The Wall Street Journal newspaper"
+    paper = (ActorRef(actor_id=None, name=journal, kind="group", text=journal),)
+    # two accusations by one speaker on one matter (tariffs), of two targets
+    said = {"type": "ACCUSE", "actor": trump, "evidence": Evidence("over tariffs", 0, 12)}
+    tariffs = _event(1, "contended", 10, recipient=eu, **said)
+    newspaper = _event(2, "attacked", 300, recipient=paper, **said)
+    assert len(merge_mentions([tariffs, newspaper])) == 2
+    # a capital that only opens a sentence names no one: that target may be the EU's
+    rebels = (ActorRef(actor_id=None, name="Separatists", kind="group", text="Separatists"),)
+    again = _event(3, "condemned", 500, recipient=rebels, **said)
+    assert len(merge_mentions([tariffs, again])) == 1

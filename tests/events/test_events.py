@@ -127,6 +127,15 @@ def test_saying_what_should_be_true_asks_nothing_of_anyone() -> None:
     assert not [e for e in events_of(yours) if e.type == "REQUEST"]
     theirs = "The minister said they must be punished."
     assert only(events_of(theirs), "REQUEST")
+    # "he" after one speaker is the speaker: saying what one should do asks no one
+    assert not events_of("The minister said he must resign.")
+    assert only(events_of("Lawmakers said he must resign."), "REQUEST")
+
+
+@pytest.mark.parametrize("verb", ["contended", "asserted", "argued", "stressed"])
+def test_verbs_of_claiming_report_a_request(verb: str) -> None:
+    (request,) = events_of(f"The minister {verb} that Iran must release the prisoners.")
+    assert request.type == "REQUEST" and names(request.recipient) == ["Iran"]
 
 
 def test_what_is_asked_for_is_no_one_asked() -> None:
