@@ -225,6 +225,36 @@ def _partners(draft: Draft, drafts: list[Draft], scan: Scan) -> list[tuple[Draft
     return found
 
 
+# Prepositions of a verb that name whom or where its subject acts on, not where it is.
+_TARGET_PREPS = frozenset({"to", "against", "on", "into", "toward", "towards", "at"})
+
+
+def _acted_on(draft: Draft, scan: Scan) -> set[str]:
+    """The countries that are the objects of the verbs the actor is the subject of, or of
+    their phrases of direction or target ("deported them to China", "attacked Syria",
+    "turned against Iran"); not "in" phrases, which say where it acts."""
+    found: set[str] = set()
+    for _start, end in draft.spans:
+        token = scan.tokens[end - 1]
+        if token.dep != "nsubj":
+            continue
+        for child in scan.parsed.children(token.head):
+            if child.dep == "dobj":
+                objects = [child]
+            elif child.dep == "prep" and child.lemma.lower() in _TARGET_PREPS:
+                objects = scan.parsed.children(child.i)
+            else:
+                continue
+            # the object itself is the country ("to China"), not a word inside its phrase
+            # ("a letter ... under U.S. law")
+            found |= {
+                match.key
+                for o in objects
+                if (match := scan.match_at[o.i]) is not None and match.category == "country"
+            }
+    return found
+
+
 def _ranked(counts: Counter[str], excluded: set[str]) -> list[str]:
     """The countries named most often, all of them on a tie, without the excluded ones."""
     kept = [(country, n) for country, n in counts.most_common() if country not in excluded]
@@ -268,6 +298,9 @@ def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[
         # "Minister X and U.S. Secretary Y": a writer qualifies one title and not the
         # other because the two serve different states
         contrast = {p.country for p, qualified in partners if qualified and p.country}
+        # "authorities deported 40 others to China": whom or where a party acts on is not
+        # the state it serves
+        contrast |= _acted_on(draft, scan)
         paragraphs = sorted({_paragraph_of(scan, starts, start) for start, _ in draft.spans})
         everywhere = sum((cues.get(p, Counter()) for p in paragraphs), Counter[str]())
         tied = next(

@@ -277,6 +277,18 @@ def test_a_coordinated_qualified_title_excludes_its_country() -> None:
     assert _named(actors, "Rex Tillerson").country == "USA"
 
 
+def test_the_country_a_party_acts_on_is_not_its_own() -> None:
+    # China is where the authorities send the Uyghurs, Thailand whose custody they left
+    text = (
+        "Eight Uyghurs remain in Thailand's custody since the authorities deported 40 "
+        "others to China last month."
+    )
+    assert _named(_actors(text), "authorities").country == "THA"
+    # where it acts ("in") still names its state
+    text = "Since January the authorities in Thailand have deported 40 Uyghurs."
+    assert _named(_actors(text), "authorities").country == "THA"
+
+
 def test_apposition_role_must_head_the_apposition() -> None:
     text = "Sergei Roldugin, a lifelong friend of Russian President Vladimir Putin, spoke."
     actors = _actors(text)
