@@ -2124,3 +2124,19 @@ def test_both_countries_and_the_two_presidents_are_the_two_named_last() -> None:
     apart = "Russia warned North Korea. China urged restraint. Both countries met on Friday."
     (meeting,) = [e for e in _extracted(apart) if e.type == "CONSULT"]
     assert names(meeting.actor) == ["countries"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "doers", "undergoers"),
+    [
+        ("Four killed in air strike", [], ["Four"]),
+        ("Six protesters arrested by police in Lagos", ["police"], ["Six protesters"]),
+        # a past tense the parser reads as a participle keeps its object
+        ("Gunman killed 50 people", ["Gunman"], ["50 people"]),
+    ],
+)
+def test_a_headlines_passive_without_auxiliary_befalls_its_noun(
+    headline: str, doers: list[str], undergoers: list[str]
+) -> None:
+    (event,) = events_of(headline)
+    assert (names(event.actor), names(event.recipient)) == (doers, undergoers)
