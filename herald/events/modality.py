@@ -678,6 +678,17 @@ def is_after(when: TimeValue | None, published: TimeValue | None) -> bool:
 
 def _long_before(when: TimeValue | None, published: TimeValue | None) -> bool:
     own = own_time(when)
-    event = bounds(own.value) if own else None
-    now = bounds(published.value) if published else None
-    return bool(event and now and event[1] < now[0] - dt.timedelta(days=HISTORICAL_DAYS))
+    if own is None or published is None:
+        return False
+    event, now = bounds(own.value), bounds(published.value)
+    if not (event and now):
+        return False
+    # the middle of a month it names: "in March" told in mid-April is a month back; a year
+    # ("this year", told in December) may have ended yesterday, and so may a bound
+    # ("before November": only its end is sure)
+    month = (event[1] - event[0]).days <= _MONTH_DAYS and own.modifier is None
+    point = event[0] + (event[1] - event[0]) / 2 if month else event[1]
+    return point < now[0] - dt.timedelta(days=HISTORICAL_DAYS)
+
+
+_MONTH_DAYS = 31

@@ -102,6 +102,10 @@ def test_modality_from_the_parse(sentence: str, trigger: str, expected: str) -> 
         (TimeValue("last week", "2017-W49", "week", "relative"), "asserted"),
         (TimeValue("in January", "2018-01", "month", "relative"), "planned"),
         (TimeValue("in October", "2017-10", "month", "relative"), "historical"),
+        # told on Dec. 18, November's middle is more than a month back; a bound's end is not
+        (TimeValue("in November", "2017-11", "month", "relative"), "historical"),
+        (TimeValue("in November", "2017-11", "month", "relative", "before"), "asserted"),
+        (TimeValue("this year", "2017", "year", "relative"), "asserted"),
         (TimeValue("Dec 18", "2017-12-18", "day", "publication"), "asserted"),
     ],
 )
