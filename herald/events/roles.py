@@ -97,6 +97,8 @@ def find_roles(
         recipients = named or recipients
     if not recipients and entry.type in JUDGING_TYPES and path == "verb":
         recipients = _judged(view, unit, entry, preps, events, actors)
+    if not recipients and entry.type == "THREATEN" and path == "verb":
+        recipients = [r for r in _clean(view, _threatened(view, unit), events) if r not in actors]
     if not recipients and entry.type in _AIMED_TYPES:
         owners = [head]
         if path in ("light", "governed"):
@@ -141,6 +143,22 @@ def _names_deed(view: SentenceView, noun: int, events: set[int]) -> bool:
     ("the launch"), or a word for any deed ("the move", cue kind ``deed``)."""
     lemma = view.tok(noun).lemma.lower()
     return noun in events or lemma in cues("deed") or (lemma, "NOUN") in trigger_lexicon()
+
+
+def _threatened(view: SentenceView, unit: Sequence[int]) -> list[int]:
+    """Whom a warning's that-clause says will suffer: its passive subject ("warning that
+    terrorists will not be spared"), or the party its verb or that verb's object acts on
+    ("warned that it will exert maximum pressure on Iran", "would punish Tehran")."""
+    found: list[int] = []
+    clauses = _kids(view, unit, "ccomp")
+    # "it will continue to exert ...": the verbs an infinitive chain goes on to
+    clauses += [x for c in clauses for x in view.children(c, "xcomp")]
+    for clause in clauses:
+        objects = view.children(clause, "dobj")
+        found += view.children(clause, "nsubjpass") + objects
+        found += view.prep_objects(clause, *BURDEN_PREPS)
+        found += [p for o in objects for p in view.prep_objects(o, *BURDEN_PREPS)]
+    return _expand(view, [party for party in found if actorlike(view, party)])
 
 
 def characterized_subjects(view: SentenceView, speech: int) -> list[int]:

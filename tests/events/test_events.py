@@ -2140,3 +2140,20 @@ def test_a_headlines_passive_without_auxiliary_befalls_its_noun(
 ) -> None:
     (event,) = events_of(headline)
     assert (names(event.actor), names(event.recipient)) == (doers, undergoers)
+
+
+@pytest.mark.parametrize(
+    ("warning", "threatened"),
+    [
+        ("The army warned that terrorists will not be spared.", ["terrorists"]),
+        (
+            "The United States warned that it will continue to exert pressure on Iran.",
+            ["Iran"],
+        ),
+    ],
+)
+def test_a_warnings_clause_names_whom_it_threatens(warning: str, threatened: list[str]) -> None:
+    assert names(only(events_of(warning), "THREATEN").recipient) == threatened
+    # what suffers is no party: no recipient
+    dire = "The Kremlin warned that the economy of Europe will suffer."
+    assert all(not e.recipient for e in events_of(dire) if e.type == "THREATEN")
