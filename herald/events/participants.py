@@ -67,13 +67,13 @@ def participant_refs(
     refs: list[ActorRef] = []
     guessed = False
     for i in tokens:
-        pair = _pair_taken_up(view, actors, i)
-        ref, guess = actor_ref(view, actors, i, agents) if not pair else (pair[0], True)
-        if ref is not None and ref.country is None:
-            ref = _with_place_country(ref, i, places)
-        if ref is None:
-            continue
-        for part in pair or _by_country(view, i, ref):
+        parts, guess = _pair_taken_up(view, actors, i), True
+        if not parts:
+            ref, guess = actor_ref(view, actors, i, agents)
+            if ref is not None and ref.country is None:
+                ref = _with_place_country(ref, i, places)
+            parts = _by_country(view, i, ref) if ref is not None else []
+        for part in parts:
             key = (part.actor_id or part.name, part.country)
             if all(key != (r.actor_id or r.name, r.country) for r in refs):
                 refs.append(part)

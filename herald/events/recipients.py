@@ -6,8 +6,9 @@ actor, sector or country) and its head word names an event the article told befo
 Korea launched a missile ... the launch"), the parties acting in that event take its place.
 A judgement by a known actor (an ACCUSE, REJECT or SUPPORT) looks further: an event whose
 type the word can name ("fired a missile ... the launch", a MOBILIZE), else, for a word
-naming any deed ("the move", "such steps", cue kind ``deed``), the latest material deed; a
-deed is no party, so one whose doer the article never told leaves no recipient.
+naming any deed ("the move", "such steps", cue kind ``deed``), the latest material deed. A
+deed is no party: a recipient that names one whose doer is not found is dropped, whatever
+the event.
 A denial of allegations no words say whose ("Beijing denies the allegations") answers the
 latest accusation the article told of its denier: its accusers are the recipient.
 """
