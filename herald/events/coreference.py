@@ -31,7 +31,7 @@ modality and its own source.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from herald.actors.stage import STATE_SECTORS
 from herald.clean.language import content_words
@@ -300,6 +300,41 @@ def _finer(kept: TimeValue | None, other: TimeValue | None) -> TimeValue | None:
     if theirs is None or (mine is not None and mine[1] - mine[0] <= theirs[1] - theirs[0]):
         return kept
     return other
+
+
+@dataclass(frozen=True, slots=True)
+class DatedMention:
+    """A trigger with no party of its own that dates its deed ("the Feb. 27 deportations")."""
+
+    type: str
+    word: str
+    when: TimeValue
+
+
+def carry_dates(events: Sequence[Event], dated: Sequence[DatedMention]) -> list[Event]:
+    """The events, each given the finer date a mention with no party of its own tells of it:
+    the first event of the mention's type and word ("deported 40 Uyghurs last month ... the
+    Feb. 27 deportations") whose own date holds the mention's. An event the text does not
+    date takes none: the mention may be of another deed of its kind."""
+    done = list(events)
+    for mention in dated:
+        for n, event in enumerate(done):
+            if (
+                event.type == mention.type
+                and same_word(event.trigger.text, mention.word)
+                and _holds(event.when, mention.when)
+            ):
+                done[n] = replace(event, when=_finer(event.when, mention.when))
+                break
+    return done
+
+
+def _holds(outer: TimeValue | None, inner: TimeValue) -> bool:
+    """Whether the event's own date holds the other date, which is finer."""
+    wide, narrow = bounds(_own(outer)), bounds(_own(inner))
+    if wide is None or narrow is None:
+        return False
+    return wide[0] <= narrow[0] <= narrow[1] <= wide[1] and narrow != wide
 
 
 def telling(event: Event) -> Telling:

@@ -43,7 +43,7 @@ from herald.events.plover import cameo_code, cues, frame_mode, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span
 from herald.events.triggers import TriggerCandidate
-from herald.events.when import event_time, planned_weekday
+from herald.events.when import event_time, own_time, planned_weekday
 from herald.records import (
     Actor,
     ActorRef,
@@ -58,6 +58,19 @@ from herald.records import (
 )
 
 T = TypeVar("T")
+
+
+def own_date(
+    doc: Document,
+    view: SentenceView,
+    candidate: TriggerCandidate,
+    time_spans: Sequence[Span[TimeValue]],
+    blocked: list[range],
+) -> TimeValue | None:
+    """The date the text gives a trigger of its own ("the Feb. 27 deportations"), else None."""
+    anchor = unit_head(view, candidate.unit)
+    spans = in_sentence(view, time_spans)
+    return own_time(event_time(view, anchor, candidate.unit, spans, blocked, _publication(doc)))
 
 
 def to_event(

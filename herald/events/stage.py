@@ -24,12 +24,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from herald.events.coreference import merge_mentions, merge_placed_tolls
+from herald.events.coreference import (
+    DatedMention,
+    carry_dates,
+    merge_mentions,
+    merge_placed_tolls,
+)
 from herald.events.frames import absorbed, apply_frames, attach_aims, attach_stopped
 from herald.events.modes import cue_modes, sentence_contexts
 from herald.events.place import acting_places, foreign_places
 from herald.events.recipients import recipients_from_acts
-from herald.events.record import in_sentence, to_event
+from herald.events.record import in_sentence, own_date, to_event
 from herald.events.relevance import LEAD_SENTENCES, end_of_sentences, event_relevance
 from herald.events.roles import find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
@@ -68,6 +73,8 @@ def find_events(
         for i in range(span.start, span.end)
     )
     events: list[Event] = []
+    # triggers with no party that date a deed ("the Feb. 27 deportations"): see carry_dates
+    dated: list[DatedMention] = []
     foreign: dict[int, frozenset[Place]] = {}
     for index in range(len(parsed.sentences)):
         view = SentenceView.of(parsed, index)
@@ -81,6 +88,8 @@ def find_events(
                 events.append(event)
                 own = in_sentence(view, place_spans)
                 foreign[event.trigger.start] = foreign_places(view, candidate, own, blocked)
+            elif (when := own_date(doc, view, candidate, time_spans, blocked)) is not None:
+                dated.append(DatedMention(candidate.type, view.tok(candidate.head).text, when))
     setting = Setting(
         lede_end=end_of_sentences(parsed, LEAD_SENTENCES),
         acting=acting_places(parsed, place_spans),
@@ -90,7 +99,12 @@ def find_events(
         replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
         for n, event in enumerate(
             merge_placed_tolls(
-                place_events(merge_mentions(recipients_from_acts(events)), doc, places, setting)
+                place_events(
+                    carry_dates(merge_mentions(recipients_from_acts(events)), dated),
+                    doc,
+                    places,
+                    setting,
+                )
             ),
             start=1,
         )

@@ -2157,3 +2157,16 @@ def test_a_warnings_clause_names_whom_it_threatens(warning: str, threatened: lis
     # what suffers is no party: no recipient
     dire = "The Kremlin warned that the economy of Europe will suffer."
     assert all(not e.recipient for e in events_of(dire) if e.type == "THREATEN")
+
+
+def test_a_mention_with_no_party_gives_its_finer_date_to_the_deed_it_tells() -> None:
+    text = (
+        "Thai authorities deported 40 Uyghurs to China last month. In a statement addressing "
+        "the Feb. 27 deportations, the Thai government said China had asked for their return."
+    )
+    (deportation,) = [e for e in _extracted(text) if e.type == "COERCE"]
+    assert (deportation.when.value, deportation.when.text) == ("2024-02-27", "Feb. 27")
+    # a deed the text does not date takes no date from a mention of its kind
+    undated = text.replace(" last month", "")
+    (deportation,) = [e for e in _extracted(undated) if e.type == "COERCE"]
+    assert deportation.when.anchor == "publication"
