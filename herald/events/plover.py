@@ -186,6 +186,15 @@ def cues(kind: str) -> frozenset[str]:
     return frozenset(row["cue"] for row in _rows("event_cues.csv") if row["kind"] == kind)
 
 
+def deed_types(word: str) -> frozenset[str] | None:
+    """The types of event a lower-case noun can name as a deed ("launch": MOBILIZE), none
+    for a word that names any deed ("move", cue kind ``deed``); None when it names none."""
+    if word in cues("deed"):
+        return frozenset()
+    entries = trigger_lexicon().get((word, "NOUN"))
+    return frozenset(entry.type for entry in entries) if entries else None
+
+
 @functools.cache
 def _frame_modes() -> dict[tuple[str, str, str], tuple[str, str | None]]:
     return {

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 import herald.actors.lexicon as lexicon
 from herald.events.coreference import same_word
-from herald.events.plover import cues, plover_types, trigger_lexicon
+from herald.events.plover import cues, deed_types, plover_types
 from herald.events.roles import JUDGING_TYPES
 from herald.records import ActorRef, Event
 
@@ -105,13 +105,12 @@ def _deed_types(ref: ActorRef) -> frozenset[str] | None:
         return None
     word = words[-1]
     forms = (word, word.removesuffix("s"), word.removesuffix("es"))
-    if any(form in cues("deed") for form in forms):
+    found = [types for form in forms if (types := deed_types(form)) is not None]
+    if frozenset() in found:
         return frozenset()
-    entries = trigger_lexicon()
-    types = frozenset(e.type for form in forms for e in entries.get((form, "NOUN"), ()))
     # "the delegation", "the opposition": nouns that name deeds and parties are parties
     party = any(form in lexicon.agent_nouns() or lexicon.role_for(form) for form in forms)
-    return types if types and not party else None
+    return frozenset().union(*found) if found and not party else None
 
 
 def _material(event_type: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import herald.actors.lexicon as lexicon
 from herald.actors.person_nouns import is_person_noun
 from herald.events.participants import is_agent
-from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
+from herald.events.plover import TriggerEntry, cues, deed_types, plover_types, trigger_lexicon
 from herald.events.syntax import SentenceView
 
 _QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number",
@@ -140,9 +140,8 @@ def _judged(
 
 def _names_deed(view: SentenceView, noun: int, events: set[int]) -> bool:
     """A noun that names a deed: a trigger of the sentence, a trigger word of the lexicon
-    ("the launch"), or a word for any deed ("the move", cue kind ``deed``)."""
-    lemma = view.tok(noun).lemma.lower()
-    return noun in events or lemma in cues("deed") or (lemma, "NOUN") in trigger_lexicon()
+    ("the launch"), or a word for any deed ("the move")."""
+    return noun in events or deed_types(view.tok(noun).lemma.lower()) is not None
 
 
 def _threatened(view: SentenceView, unit: Sequence[int]) -> list[int]:

@@ -74,6 +74,8 @@ def _lowered(word: str, words: frozenset[str]) -> bool:
     return _common(word, words) and not _large_place(word)
 
 
+# one lookup per distinct word: a feed of headlines repeats its words
+@functools.lru_cache(maxsize=1 << 14)
 def _large_place(word: str) -> bool:
     return any(
         not candidate.alias
