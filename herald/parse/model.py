@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from herald.errors import UsageError
 from herald.parse.casing import sentence_case
+from herald.parse.edges import subtree_edges
 from herald.parse.rule_replay import REPLACED_COMPONENTS, RuleReplay, UnsupportedRules
+from herald.parse.verbless import ReparsedToken, with_verbs_found
 from herald.records import Entity, ParsedText, Sentence, Token
 from herald.settings import DEFAULT_MODEL
 
@@ -53,7 +55,8 @@ def with_paragraph_breaks(nlp: Language) -> Language:
 @functools.cache
 def _register_paragraph_breaks() -> str:
     """Register the component that starts a sentence after every line break (and after a
-    lone capital letter that ends one: ``_ends_with_a_letter``); its name.
+    lone capital letter that ends one: ``_ends_with_a_letter``; and after a kicker's colon:
+    ``_after_kicker``); its name.
 
     Why: the parser alone sometimes runs a sentence across a paragraph break (a photo
     credit line into the article's first sentence), and an event's evidence must be one
@@ -69,9 +72,33 @@ def _start_sentences_after_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         before = doc[token.i - 1]
         after_break = before.is_space and "\n" in before.text and not token.is_space
-        if after_break or (_ends_with_a_letter(doc, before) and token.is_title):
+        after_letter = _ends_with_a_letter(doc, before) and token.is_title
+        if after_break or after_letter or _after_kicker(doc, before):
             token.is_sent_start = True
     return doc
+
+
+_KICKER_WORDS = 4  # at most this many names before the colon
+
+
+def _after_kicker(doc: Doc, colon: SpacyToken) -> bool:
+    """ "Japan: Four killed in air strike", "Manila: opposition group concedes": a colon after
+    one to four names that open a line ends a kicker, a label before the sentence (a place,
+    a speaker); read with it, the sentence becomes an apposition to the label and its verb
+    a modifier. The tagger has run; the parser has not."""
+    if colon.text != ":":
+        return False
+    start = colon.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    words = doc[start : colon.i]
+    # a dateline in capitals ("CHARSADDA:") opens the story's first sentence and is read
+    # with it (herald.places.dateline)
+    return (
+        0 < len(words) <= _KICKER_WORDS
+        and all(w.tag_ in ("NNP", "NNPS") for w in words)
+        and not words.text.isupper()
+    )
 
 
 def _ends_with_a_letter(doc: Doc, token: SpacyToken) -> bool:
@@ -185,28 +212,6 @@ def to_parsed_replayed(doc: Doc, rules: RuleReplay) -> ParsedText:
     return ParsedText(doc.text, tuple(tokens), sentences, _entities(doc))
 
 
-def subtree_edges(
-    heads: list[int], spaces: list[bool] | None = None
-) -> tuple[list[int], list[int]]:
-    """The first and last token of each token's subtree, from the head of each token.
-
-    Whitespace tokens (``spaces``) do not widen their ancestors' spans: the parser hangs a
-    paragraph break on the word before it, and a phrase must not end in one.
-    """
-    left = list(range(len(heads)))
-    right = list(range(len(heads)))
-    for i in range(len(heads)):
-        if spaces is not None and spaces[i]:
-            continue
-        node = i
-        # Climb to the root, widening every ancestor's span to include token i.
-        while heads[node] != node:
-            node = heads[node]
-            left[node] = min(left[node], i)
-            right[node] = max(right[node], i)
-    return left, right
-
-
 @functools.cache
 def load_replay(name: str = DEFAULT_MODEL) -> RuleReplay | None:
     """The replay of the model's attribute ruler and lemmatizer, or None if it has none."""
@@ -241,7 +246,16 @@ def parse_many(
     disabled = [] if rules is None else list(REPLACED_COMPONENTS)
     for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disabled):
         parsed = to_parsed(doc) if rules is None else to_parsed_replayed(doc, rules)
+        parsed = with_verbs_found(parsed, functools.partial(reparse, model=model), verbs)
         yield regular_lemmas(with_text(parsed, text), verbs)
+
+
+def reparse(text: str, model: str = DEFAULT_MODEL) -> list[ReparsedToken]:
+    """One short text through the whole pipeline, token by token (``parse.verbless``)."""
+    return [
+        ReparsedToken(t.text, t.pos_, t.tag_, t.dep_, t.head.i, t.lemma_, bool(t.is_sent_start))
+        for t in load_model(model)(text)
+    ]
 
 
 def with_text(parsed: ParsedText, text: str) -> ParsedText:

@@ -29,7 +29,7 @@ from herald.bench.report import (
 )
 from herald.cli.bench import bench_command
 from herald.data_files import data_path
-from herald.parse.model import subtree_edges
+from herald.parse.edges import subtree_edges
 
 SAMPLES = data_path("samples")
 

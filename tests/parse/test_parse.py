@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from herald.parse.model import parse, subtree_edges
+from herald.parse.edges import subtree_edges
+from herald.parse.model import parse
 from herald.records import ParsedText
 
 CREDIT_THEN_ARTICLE = (
@@ -56,3 +57,17 @@ def test_verb_lemmas_follow_english_spelling_where_the_rule_lemmatizer_does_not(
     assert lemmas["staged"] == "stage" and lemmas["waged"] == "wage"
     assert lemmas["hoped"] == "hope"
     assert lemmas["hopped"] == "hop" and lemmas["opened"] == "open"
+
+
+def test_a_kicker_before_a_colon_is_a_sentence_of_its_own() -> None:
+    parsed = parse("Japan: Four killed in air strike")
+    assert [s.strip() for s in _sentences(parsed)] == ["Japan:", "Four killed in air strike"]
+    # a colon after words that are not all names ends nothing
+    assert len(parse("Turmoil in Nigeria: curfew imposed after clashes").sentences) == 1
+    # nor one further into the line than a short label
+    assert len(parse("The minister told the Reuters news agency: we will win.").sentences) == 1
+
+
+def test_a_dateline_in_capitals_stays_with_its_sentence() -> None:
+    parsed = parse("CHARSADDA: At least 14 persons were injured in grenade attacks.")
+    assert len(parsed.sentences) == 1
