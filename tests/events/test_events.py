@@ -1642,6 +1642,29 @@ def test_a_commitment_to_harm_is_a_threat(sentence: str, ptype: str) -> None:
     assert [e.type for e in events_of(sentence)] == [ptype]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("Kim vowed to defy the international community.", "REJECT"),
+        ("Kim showed his willingness to defy the international community.", "REJECT"),
+        ("Russia expressed its willingness to resume talks with Ukraine.", "AGREE"),
+        ("Nigeria expresses willingness to cooperate on a security framework.", "AGREE"),
+    ],
+)
+def test_an_intent_to_refuse_is_a_refusal(sentence: str, ptype: str) -> None:
+    # PLOVER's AGREE is an intent to cooperate; willingness to do what another type names
+    # is that type's intent, and to refuse or defy is a REJECT
+    assert [e.type for e in events_of(sentence)] == [ptype]
+
+
+def test_disapproval_voiced_is_an_accusation() -> None:
+    voiced = only(
+        events_of("Kenyan voters expressed widespread disapproval of the leader."), "ACCUSE"
+    )
+    assert names(voiced.recipient) == ["leader"]
+    assert not events_of("The ruling drew disapproval from many lawyers.")
+
+
 def test_a_blow_at_military_bases_is_an_attack() -> None:
     # the lemmatizer reads "bases" as "basis", an abstraction no blow falls on
     attack = only(events_of("Militants attacked two military bases in Mali."), "ASSAULT")
