@@ -1636,6 +1636,9 @@ def test_being_ready_to_act_is_an_intent() -> None:
         ("Russia promised to impose sanctions on Ukraine.", "THREATEN"),
         ("The president pledged to stop the fighting.", "AGREE"),
         ("The two navies agreed to hold joint drills.", "AGREE"),
+        ("Officials promise arrests if corruption continues.", "THREATEN"),
+        ("The army vowed fresh attacks on the rebels.", "THREATEN"),
+        ("The minister promised talks with the unions.", "AGREE"),
     ],
 )
 def test_a_commitment_to_harm_is_a_threat(sentence: str, ptype: str) -> None:
