@@ -325,9 +325,10 @@ _KEPT_UP = frozenset({"continue", "keep", "resume"})
 
 def _vows_harm(view: SentenceView, frame: TriggerCandidate, content: TriggerCandidate) -> bool:
     """A commitment whose own complement verb or object is a deed of force ("Hamas vowed to
-    attack Israel", "promised to impose sanctions", "promised arrests"): PLOVER's AGREE is an intent to cooperate; an
-    intent to harm is a THREATEN. Only the complement's verb itself (or a light verb's
-    object): "pledged to stop the fighting" does not vow the fighting."""
+    attack Israel", "promised to impose sanctions", "promised arrests"): PLOVER's AGREE is
+    an intent to cooperate; an intent to harm is a THREATEN. Only the complement's verb
+    itself (or a light verb's object): "pledged to stop the fighting" does not vow the
+    fighting."""
     if frame.type != "AGREE" or content.type not in _HARMS:
         return False
     if view.tok(content.head).dep == "dobj" and view.head(content.head) == frame.head:

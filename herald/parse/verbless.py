@@ -76,25 +76,35 @@ def _has_verb(tokens: list[Token], sentence: Sentence) -> bool:
 
 
 def _candidates(tokens: list[Token], sentence: Sentence, verbs: frozenset[str]) -> list[int]:
-    """Nouns that are also verbs the model knows and agree, as a present-tense verb, with
-    the word before them as the end of their subject: "force bombs", "Hundreds rally",
-    "Mexico and Kenya sign" (not "air force": a singular subject takes "forces"). Only the
-    root or a word on it: the verb the headline is about."""
+    """Nouns that are also verbs the model knows, at the root or on it (the verb a headline
+    is about), that the parser already gave a subject ("Kenya, Canada, sign ceasefire") or
+    that agree with the word before them as the end of their subject."""
     found = []
     for i in range(sentence.start + 1, sentence.end):
-        token, before = tokens[i], tokens[i - 1]
-        if not _nounlike(token) or before.pos not in _SUBJECT_END or not _base(token.text, verbs):
-            continue
+        token = tokens[i]
+        if not _nounlike(token) or token.text.isupper() or not _base(token.text, verbs):
+            continue  # in capitals ("FIRE ONE BACK") the tags say little about any word
         if token.dep != "ROOT" and tokens[token.head].dep != "ROOT":
             continue  # deeper in the sentence, a noun is no headline's verb
-        if token.text.isupper():
-            continue  # in capitals ("FIRE ONE BACK") the tags say little about any word
-        plural_subject = before.tag in _PLURAL_TAGS or any(
-            t.pos == "CCONJ" for t in tokens[sentence.start : i]
+        subject = token.dep == "ROOT" and any(
+            t.head == i and t.dep == "nsubj" for t in tokens[sentence.start : sentence.end]
         )
-        if _third_person(token) != plural_subject:
+        if subject or _agrees(tokens, sentence, i):
             found.append(i)
     return found
+
+
+def _agrees(tokens: list[Token], sentence: Sentence, i: int) -> bool:
+    """Whether the word, read as a present-tense verb, agrees with the word before it as the
+    end of its subject: "force bombs", "Hundreds rally", "Mexico and Kenya sign" (not "air
+    force": a singular subject takes "forces")."""
+    before = tokens[i - 1]
+    if before.pos not in _SUBJECT_END:
+        return False
+    plural_subject = before.tag in _PLURAL_TAGS or any(
+        t.pos == "CCONJ" for t in tokens[sentence.start : i]
+    )
+    return _third_person(tokens[i]) != plural_subject
 
 
 def _nounlike(token: Token) -> bool:

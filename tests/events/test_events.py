@@ -1660,6 +1660,13 @@ def test_an_intent_to_refuse_is_a_refusal(sentence: str, ptype: str) -> None:
     assert [e.type for e in events_of(sentence)] == [ptype]
 
 
+@pytest.mark.parametrize("verb", ["restored", "resumed", "established", "normalized"])
+def test_diplomatic_relations_taken_up_are_support(verb: str) -> None:
+    found = only(events_of(f"India and Mexico {verb} diplomatic relations."), "SUPPORT")
+    assert names(found.actor) == ["India", "Mexico"]
+    assert not events_of("The two armies resumed their positions.")
+
+
 def test_disapproval_voiced_is_an_accusation() -> None:
     voiced = only(
         events_of("Kenyan voters expressed widespread disapproval of the leader."), "ACCUSE"
