@@ -93,7 +93,7 @@ def modality_of(
         return "historical"  # dated long ago: background, whoever tells it
     if attribution is not None and attribution.kind in ("outlet", "anonymous_source"):
         return "reported"
-    if _has_reported_cue(view, chain) or _third_party_claim(view, chain):
+    if _has_reported_cue(view, chain) or _third_party_claim(view, chain) or _imputed(view, chain):
         return "reported"
     if _is_backstory(view, chain, when, attribution):
         return "historical"
@@ -542,6 +542,18 @@ def _has_reported_cue(view: SentenceView, chain: list[int]) -> bool:
         for c in view.children(i, "advmod", "amod"):
             if view.tok(c).text.lower() in words or view.tok(c).lemma.lower() in words:
                 return True
+    return False
+
+
+def _imputed(view: SentenceView, chain: list[int]) -> bool:
+    """The event is the deed an accusation imputes ("accused Israel of attacking its
+    embassy", "charged him with murdering"): the accuser's word, not the writer's."""
+    for clause in chain:
+        prep = view.head(clause)
+        if view.tok(clause).dep != "pcomp" or prep is None:
+            continue
+        verb = view.head(prep)
+        return verb is not None and view.tok(verb).lemma.lower() in cues("imputing")
     return False
 
 

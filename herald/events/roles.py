@@ -471,12 +471,22 @@ def _blamed_for(view: SentenceView, gerund: int, preposition: int) -> list[int]:
     if (
         verb is None
         or view.tok(gerund).dep != "pcomp"
-        or view.tok(preposition).lemma.lower() not in ("for", "of", "into")
+        or not _blaming_preposition(view, preposition, verb)
         or view.children(gerund, "auxpass")
     ):
         return []
     blamed = view.children(verb, "dobj") or view.children(verb, "nsubjpass")
-    return [party for party in blamed if is_agent(view, party)]
+    # a pronoun is whoever it stands for ("accused him of attacking"), never the accuser
+    return [p for p in blamed if is_agent(view, p) or view.tok(p).pos == "PRON"]
+
+
+def _blaming_preposition(view: SentenceView, preposition: int, verb: int) -> bool:
+    """ "for", "of", "into" after a verb that judges or presses; "with" only after one that
+    charges ("charged him with murdering"): "helped the police with arresting" is help."""
+    word = view.tok(preposition).lemma.lower()
+    if word == "with":
+        return view.tok(verb).lemma.lower() in cues("imputing")
+    return word in ("for", "of", "into")
 
 
 def _verb_roles(

@@ -154,6 +154,13 @@ def test_modality_from_the_attribution(kind: str, expected: str) -> None:
         ("Smith said Jones did not visit Paris.", "visit", "negated"),
         # a verb that only frames a fact is no claim
         ("Smith noted that Jones visited Paris.", "visited", "asserted"),
+        # a finding is its finder's word
+        ("A UN report found that government forces killed civilians.", "killed", "reported"),
+        ("Investigators concluded that the militia shot down the plane.", "shot", "reported"),
+        # the deed an accusation imputes; a condemnation takes it as done
+        ("Iran accused Israel of attacking its embassy.", "attacking", "reported"),
+        ("Prosecutors charged him with murdering two officers.", "murdering", "reported"),
+        ("The UN condemned Israel for attacking the embassy.", "attacking", "asserted"),
     ],
 )
 def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
