@@ -1660,11 +1660,31 @@ def test_an_intent_to_refuse_is_a_refusal(sentence: str, ptype: str) -> None:
     assert [e.type for e in events_of(sentence)] == [ptype]
 
 
+@pytest.mark.parametrize("verb", ["reached", "finalized", "sealed", "clinched", "inked"])
+def test_an_agreement_made_final_is_an_agreement(verb: str) -> None:
+    made = only(events_of(f"Britain {verb} a deal with Mauritius on Monday."), "AGREE")
+    assert (names(made.actor), names(made.recipient)) == (["Britain"], ["Mauritius"])
+
+
 @pytest.mark.parametrize("verb", ["restored", "resumed", "established", "normalized"])
 def test_diplomatic_relations_taken_up_are_support(verb: str) -> None:
     found = only(events_of(f"India and Mexico {verb} diplomatic relations."), "SUPPORT")
     assert names(found.actor) == ["India", "Mexico"]
     assert not events_of("The two armies resumed their positions.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Prosecutors charged the commander with murdering two police officers.", ["commander"]),
+        # a pronoun stands for someone the sentence does not name: not the accuser
+        ("Police accused him of attacking the officer.", []),
+        ("The army helped the police with arresting the suspects.", ["army"]),
+    ],
+)
+def test_who_is_charged_with_a_deed_does_it(sentence: str, actor: list[str]) -> None:
+    deed = next(e for e in events_of(sentence) if e.type in ("ASSAULT", "COERCE"))
+    assert names(deed.actor) == actor
 
 
 def test_disapproval_voiced_is_an_accusation() -> None:
