@@ -447,7 +447,9 @@ def _inherited_subject(view: SentenceView, head: int) -> list[int]:
         if dep in ("relcl", "acl"):
             # "the rebels who attacked", "students marching": the modified noun acts;
             # a past participle ("a rally staged by students") leaves the noun undergoing.
-            return [] if view.tok(current).tag == "VBN" else [parent]
+            if view.tok(current).tag == "VBN":
+                return []
+            return _makers(view, parent) or [parent]
         if view.tok(parent).pos == "ADP":
             faulted = _blamed_for(view, current, parent)
             if faulted:
@@ -458,6 +460,24 @@ def _inherited_subject(view: SentenceView, head: int) -> list[int]:
             agent = [o for f in found if view.tok(f).dep == "agent" for o in view.children(f)]
             return agent or [f for f in found if view.tok(f).dep == "nsubj"]
         current = parent
+    return []
+
+
+def _makers(view: SentenceView, noun: int) -> list[int]:
+    """Who makes an instrument that acts ("Parliament passed a law banning the party",
+    "Trump signed an order imposing sanctions", "a decree ... was issued by the junta"):
+    the subject of the verb that passes, signs or issues it, or its "by" agent."""
+    verb = view.head(noun)
+    if (
+        view.tok(noun).lemma.lower() not in cues("instrument")
+        or verb is None
+        or view.tok(verb).lemma.lower() not in cues("enact")
+    ):
+        return []
+    if view.tok(noun).dep == "dobj":
+        return view.children(verb, "nsubj")
+    if view.tok(noun).dep == "nsubjpass":
+        return [o for by in view.children(verb, "agent") for o in view.children(by, "pobj")]
     return []
 
 
