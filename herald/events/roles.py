@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import herald.actors.lexicon as lexicon
 from herald.actors.person_nouns import is_person_noun
-from herald.events.participants import is_agent
+from herald.events.participants import is_agent, is_count
 from herald.events.plover import TriggerEntry, cues, deed_types, plover_types, trigger_lexicon
 from herald.events.syntax import SentenceView
 
@@ -416,8 +416,24 @@ def _describes_undergoer(view: SentenceView, head: int, auxes: list[int]) -> boo
         and not auxes
         and not view.children(head, "dobj")  # "Gunman killed 50": a past tense misread
         and noun is not None
-        and view.tok(noun).dep == "ROOT"
+        and _sentence_built_on(view, noun)
         and not any(view.tok(i).tag in _FINITE for i in range(view.start, view.end))
+    )
+
+
+def _sentence_built_on(view: SentenceView, noun: int) -> bool:
+    """The root, or what a counting root counts ("Dozens of captives released")."""
+    if view.tok(noun).dep == "ROOT":
+        return True
+    of = view.head(noun)
+    count = view.head(of) if of is not None else None
+    return (
+        view.tok(noun).dep == "pobj"
+        and of is not None
+        and view.tok(of).lemma.lower() == "of"
+        and count is not None
+        and view.tok(count).dep == "ROOT"
+        and is_count(view, count)
     )
 
 

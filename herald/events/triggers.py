@@ -236,7 +236,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         return None
     if group == "NOUN" and _circumstance(view, i):
         return None
-    if group == "VERB" and _made_thing_acts(view, i):
+    if group == "VERB" and (_made_thing_acts(view, i) or _enacts(view, i)):
         return None
     lexicon = trigger_lexicon()
     for key in _lookup_keys(view, i):
@@ -409,6 +409,15 @@ def _made_thing_acts(view: SentenceView, i: int) -> bool:
         return False
     subjects = {view.tok(s).lemma.lower() for s in view.children(verb, "nsubj")}
     return bool(subjects & (artefact_nouns() | cues("quantity")))
+
+
+def _enacts(view: SentenceView, i: int) -> bool:
+    """Signing, passing or adopting a law, an order or a resolution enacts it: no support
+    of anyone (what the instrument does is the deed: ``roles._makers``)."""
+    if view.tok(i).lemma.lower() not in cues("enact"):
+        return False
+    made = view.children(i, "dobj", "nsubjpass")
+    return any(view.tok(m).lemma.lower() in cues("instrument") for m in made)
 
 
 def _circumstance(view: SentenceView, i: int) -> bool:
@@ -1112,6 +1121,9 @@ def _speaker_again(view: SentenceView, speech: int, subject: int) -> bool:
         and bool(speakers)
         and speakers[-1] in ("NN", "NNP", "PRP")
         and not {"NNS", "NNPS", "CC"} & set(speakers)
+        # "Smith and Jones said he must resign": the parser hangs the second speaker on
+        # the first as a conjunct; two speakers, so "he" is someone else
+        and not any(view.children(s, "conj") for s in said)
     )
 
 

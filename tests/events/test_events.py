@@ -130,6 +130,8 @@ def test_saying_what_should_be_true_asks_nothing_of_anyone() -> None:
     # "he" after one speaker is the speaker: saying what one should do asks no one
     assert not events_of("The minister said he must resign.")
     assert only(events_of("Lawmakers said he must resign."), "REQUEST")
+    # two speakers joined by "and" are not one: "he" is someone else
+    assert only(events_of("Smith and Jones said he must resign."), "REQUEST")
 
 
 @pytest.mark.parametrize("verb", ["contended", "asserted", "argued", "stressed"])
@@ -1687,6 +1689,31 @@ def test_who_is_charged_with_a_deed_does_it(sentence: str, actor: list[str]) -> 
     assert names(deed.actor) == actor
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "actor"),
+    [
+        ("Parliament passed a law banning the opposition party.", "COERCE", ["Parliament"]),
+        ("Trump signed an executive order imposing sanctions on Iran.", "SANCTION", ["Trump"]),
+        ("A decree banning the party was issued by the junta.", "COERCE", ["junta"]),
+        # who judges an instrument did not make it
+        ("The minister criticized a law banning the party.", "COERCE", []),
+    ],
+)
+def test_who_makes_an_instrument_does_what_it_does(
+    sentence: str, ptype: str, actor: list[str]
+) -> None:
+    assert names(only(events_of(sentence), ptype).actor) == actor
+
+
+def test_signing_a_law_supports_no_one() -> None:
+    assert not events_of("The president signed the bill into law on Friday.")
+    signed = events_of("Trump signed an executive order imposing sanctions on Iran.")
+    assert [e.type for e in signed] == ["SANCTION"]
+    assert [e.type for e in events_of("Kenya and Canada signed a ceasefire agreement.")] == [
+        "SUPPORT"
+    ]
+
+
 def test_disapproval_voiced_is_an_accusation() -> None:
     voiced = only(
         events_of("Kenyan voters expressed widespread disapproval of the leader."), "ACCUSE"
@@ -2184,6 +2211,8 @@ def test_both_countries_and_the_two_presidents_are_the_two_named_last() -> None:
     [
         ("Four killed in air strike", [], ["Four"]),
         ("Six protesters arrested by police in Lagos", ["police"], ["Six protesters"]),
+        # what a count at the root counts undergoes it
+        ("Dozens of captives released in Manila", [], ["captives"]),
         # a past tense the parser reads as a participle keeps its object
         ("Gunman killed 50 people", ["Gunman"], ["50 people"]),
     ],
