@@ -285,6 +285,9 @@ def test_a_seat_of_power_visited_is_its_city_and_speaking_is_no_place() -> None:
     assert (places["White House"].name, places["White House"].country) == ("Washington", "USA")
     assert places["Kremlin"].name == "Moscow"
     assert not _places("The White House said it would respond.")
+    briefing = _by_text(_places("He told reporters at the Pentagon that the strikes worked."))
+    assert (briefing["Pentagon"].name, briefing["Pentagon"].country) == ("Washington", "USA")
+    assert not _places("The Pentagon said the strikes worked.")
 
 
 def test_where_a_journey_goes_is_a_place_whatever_the_parser_says() -> None:
