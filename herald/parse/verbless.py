@@ -7,8 +7,9 @@ parser do not read each other (a tag put right changes no dependency), so the se
 parsed again with the word made a verb in the only way English leaves no doubt about: "will"
 before its base form ("India will denounce actions by Mexico"). When that parse makes the
 word a verb with a subject and "will" nothing but its auxiliary, the sentence takes that
-parse without the inserted word; every token keeps its text, offsets and entity. Only
-sentences with no verb at all are parsed again, so running text is left as it was.
+parse without the inserted word; every token keeps its text, offsets and entity. Only a
+sentence whose root is no verb, or with no verb heading a clause, is parsed again, and only
+around a noun at its root or on it, so running text is left as it was.
 
 Why our own: no parser at hand reads headlines better offline; this costs one more parse of
 a short sentence, and only where the first parse found no verb.
@@ -22,7 +23,7 @@ from dataclasses import dataclass, replace
 from herald.parse.edges import subtree_edges
 from herald.records import ParsedText, Sentence, Token
 
-# A parse of one short text: the tokens' (text, pos, tag, dep, head, lemma, sentence start).
+# A parse of one short text, token by token.
 Reparse = Callable[[str], "list[ReparsedToken]"]
 _MARKER = "will"
 _MAX_TRIES = 3  # candidate words tried per sentence, left to right
@@ -35,6 +36,8 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS", "CD"})
 
 @dataclass(frozen=True, slots=True)
 class ReparsedToken:
+    """One token of a sentence parsed again (``head``: an index into that sentence)."""
+
     text: str
     pos: str
     tag: str
