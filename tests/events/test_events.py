@@ -1854,6 +1854,18 @@ def test_deeds_of_plovers_table_the_lexicon_missed(sentence: str, ptype: str, ac
     assert names(only(events_of(sentence), ptype).actor) == [actor]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The army used chemical weapons on civilians.", ["civilians"]),
+        ("Police used tear gas on protesters.", ["protesters"]),
+    ],
+)
+def test_weapons_used_on_someone_attack_them(sentence: str, target: list[str]) -> None:
+    assert names(only(events_of(sentence), "ASSAULT").recipient) == target
+    assert not events_of("The government used the money on schools.")
+
+
 def test_a_strike_with_a_weapon_or_a_military_word_is_an_attack() -> None:
     assert only(events_of("The army launched a retaliatory strike on the camp."), "ASSAULT")
     assert only(events_of("The dock workers went on strike on Monday."), "PROTEST")
