@@ -19,7 +19,7 @@ from herald.actors.stage import STATE_SECTORS
 from herald.data_files import read_rows
 from herald.events.modes import phrases_of
 from herald.events.participants import is_outlet, phrase_sector
-from herald.events.plover import cues, frame_mode, mode_cues, plover_types
+from herald.events.plover import cues, frame_mode, mode_cues, plover_types, trigger_lexicon
 from herald.events.roles import BURDEN_PREPS, actorlike, purpose_like, unit_head
 from herald.events.syntax import SentenceView
 from herald.events.triggers import ASSAIL, TriggerCandidate, artefact_nouns
@@ -52,6 +52,7 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     _type_retribution(view, found)
     _type_verbal_attacks(view, found)
     _type_state_obstructions(view, found)
+    _type_signed_accords(view, found)
     framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
     zones = {id(c): _content_zone(view, c) for c in framing}
     for inner in found:
@@ -66,6 +67,36 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
             _take_from_content(view, frame, frame.framed[0])
         elif frame.type == "THREATEN" and frame.roles is not None and not frame.roles.recipients:
             frame.roles.recipients = _threatened(view, zones[id(frame)], frame.roles.actors)
+
+
+# What an accord signed or ratified can be about, typed by its words: aid, cooperation, a
+# ceasefire. Signing any other accord stays the endorsement the lexicon gives the verb.
+_ACCORD_KINDS = frozenset({"AID", "COOPERATE", "RETREAT"})
+
+
+def _type_signed_accords(view: SentenceView, found: list[TriggerCandidate]) -> None:
+    """Signing or ratifying an accord whose words name aid, cooperation or a ceasefire is
+    that deed agreed on: "signed a billion dollar aid package" (AID), "ratified a
+    cooperation agreement" (COOPERATE), "signed a ceasefire" (RETREAT)."""
+    for candidate in found:
+        signing = view.tok(candidate.head).lemma.lower() in cues("signing")
+        if candidate.type != "SUPPORT" or view.tok(candidate.head).pos != "VERB" or not signing:
+            continue
+        for accord in view.children(candidate.head, "dobj"):
+            kind = _accord_kind(view, accord)
+            if kind is not None:
+                candidate.type, candidate.mode = kind
+                break
+
+
+def _accord_kind(view: SentenceView, accord: int) -> tuple[str, str | None] | None:
+    """The deed an accord's head noun or its noun modifiers name, of ``_ACCORD_KINDS``."""
+    words = [accord, *view.children(accord, "compound", "amod")]
+    for word in words:
+        for entry in trigger_lexicon().get((view.tok(word).lemma.lower(), "NOUN"), ()):
+            if entry.type in _ACCORD_KINDS and not entry.requires:
+                return entry.type, entry.mode
+    return None
 
 
 def _threatened(view: SentenceView, zone: set[int], actors: list[int]) -> list[int]:

@@ -1705,6 +1705,22 @@ def test_who_makes_an_instrument_does_what_it_does(
     assert names(only(events_of(sentence), ptype).actor) == actor
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("Indonesia and India signed a billion dollar aid package.", "AID"),
+        ("Canada and Chile ratified a new cooperation agreement.", "COOPERATE"),
+        ("Kenya and Canada signed a ceasefire.", "RETREAT"),
+        # an accord that names no such deed stays the endorsement of signing it
+        ("The two leaders signed a joint statement.", "SUPPORT"),
+        # backing an aid package is no aid
+        ("The United States supported the aid package.", "SUPPORT"),
+    ],
+)
+def test_an_accord_signed_is_the_deed_it_names(sentence: str, ptype: str) -> None:
+    assert [e.type for e in events_of(sentence)] == [ptype]
+
+
 def test_signing_a_law_supports_no_one() -> None:
     assert not events_of("The president signed the bill into law on Friday.")
     signed = events_of("Trump signed an executive order imposing sanctions on Iran.")
