@@ -1725,9 +1725,7 @@ def test_signing_a_law_supports_no_one() -> None:
     assert not events_of("The president signed the bill into law on Friday.")
     signed = events_of("Trump signed an executive order imposing sanctions on Iran.")
     assert [e.type for e in signed] == ["SANCTION"]
-    assert [e.type for e in events_of("Kenya and Canada signed a ceasefire agreement.")] == [
-        "SUPPORT"
-    ]
+    assert [e.type for e in events_of("The two leaders signed a joint statement.")] == ["SUPPORT"]
 
 
 def test_disapproval_voiced_is_an_accusation() -> None:
