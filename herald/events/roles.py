@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import herald.actors.lexicon as lexicon
 from herald.actors.person_nouns import is_person_noun
-from herald.events.participants import is_agent, is_count
+from herald.events.participants import counted, is_agent, is_count
 from herald.events.plover import TriggerEntry, cues, deed_types, plover_types, trigger_lexicon
 from herald.events.syntax import SentenceView
 
@@ -428,12 +428,10 @@ def _sentence_built_on(view: SentenceView, noun: int) -> bool:
     of = view.head(noun)
     count = view.head(of) if of is not None else None
     return (
-        view.tok(noun).dep == "pobj"
-        and of is not None
-        and view.tok(of).lemma.lower() == "of"
-        and count is not None
+        count is not None
         and view.tok(count).dep == "ROOT"
         and is_count(view, count)
+        and noun in counted(view, count)
     )
 
 
@@ -484,17 +482,21 @@ def _makers(view: SentenceView, noun: int) -> list[int]:
     "Trump signed an order imposing sanctions", "a decree ... was issued by the junta"):
     the subject of the verb that passes, signs or issues it, or its "by" agent."""
     verb = view.head(noun)
-    if (
-        view.tok(noun).lemma.lower() not in cues("instrument")
-        or verb is None
-        or view.tok(verb).lemma.lower() not in cues("enact")
-    ):
+    if verb is None or not enacts(view, verb, noun):
         return []
     if view.tok(noun).dep == "dobj":
         return view.children(verb, "nsubj")
     if view.tok(noun).dep == "nsubjpass":
         return [o for by in view.children(verb, "agent") for o in view.children(by, "pobj")]
     return []
+
+
+def enacts(view: SentenceView, verb: int, noun: int) -> bool:
+    """Whether the verb passes, signs, adopts or issues the noun as a law, an order, a decree
+    or a resolution (cue kinds ``enact`` and ``instrument``)."""
+    return view.tok(verb).lemma.lower() in cues("enact") and view.tok(noun).lemma.lower() in cues(
+        "instrument"
+    )
 
 
 def _blamed_for(view: SentenceView, gerund: int, preposition: int) -> list[int]:

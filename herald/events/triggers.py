@@ -34,6 +34,7 @@ from herald.events.roles import (
     antecedent,
     characterized_subjects,
     comes_under,
+    enacts,
     met_with,
     put_under,
     reported_copulas,
@@ -414,10 +415,7 @@ def _made_thing_acts(view: SentenceView, i: int) -> bool:
 def _enacts(view: SentenceView, i: int) -> bool:
     """Signing, passing or adopting a law, an order or a resolution enacts it: no support
     of anyone (what the instrument does is the deed: ``roles._makers``)."""
-    if view.tok(i).lemma.lower() not in cues("enact"):
-        return False
-    made = view.children(i, "dobj", "nsubjpass")
-    return any(view.tok(m).lemma.lower() in cues("instrument") for m in made)
+    return any(enacts(view, i, made) for made in view.children(i, "dobj", "nsubjpass"))
 
 
 def _circumstance(view: SentenceView, i: int) -> bool:

@@ -71,11 +71,15 @@ def _register_paragraph_breaks() -> str:
 def _start_sentences_after_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         before = doc[token.i - 1]
-        after_break = before.is_space and "\n" in before.text and not token.is_space
+        after_break = _breaks_line(before) and not token.is_space
         after_letter = _ends_with_a_letter(doc, before) and token.is_title
         if after_break or after_letter or _after_kicker(doc, before):
             token.is_sent_start = True
     return doc
+
+
+def _breaks_line(token: SpacyToken) -> bool:
+    return token.is_space and "\n" in token.text
 
 
 _KICKER_WORDS = 4  # at most this many names before the colon
@@ -89,11 +93,11 @@ def _after_kicker(doc: Doc, colon: SpacyToken) -> bool:
     if colon.text != ":":
         return False
     start = colon.i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+    while start > 0 and not _breaks_line(doc[start - 1]):
         start -= 1
     words = doc[start : colon.i]
     # a dateline in capitals ("CHARSADDA:") opens the story's first sentence and is read
-    # with it (herald.places.dateline)
+    # with it (the places stage reads it as the dateline)
     return (
         0 < len(words) <= _KICKER_WORDS
         and all(w.tag_ in ("NNP", "NNPS") for w in words)

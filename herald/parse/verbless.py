@@ -55,8 +55,8 @@ def with_verbs_found(parsed: ParsedText, reparse: Reparse, verbs: frozenset[str]
     for sentence in parsed.sentences:
         if _has_verb(tokens, sentence):
             continue
-        for i in _candidates(tokens, sentence, verbs)[:_MAX_TRIES]:
-            new = _clause_around(parsed, tokens, sentence, i, reparse, verbs)
+        for i, base in _candidates(tokens, sentence, verbs)[:_MAX_TRIES]:
+            new = _clause_around(parsed, tokens, sentence, (i, base), reparse)
             if new is not None:
                 tokens[sentence.start : sentence.end] = new
                 changed = True
@@ -78,22 +78,27 @@ def _has_verb(tokens: list[Token], sentence: Sentence) -> bool:
     )
 
 
-def _candidates(tokens: list[Token], sentence: Sentence, verbs: frozenset[str]) -> list[int]:
-    """Nouns that are also verbs the model knows, at the root or on it (the verb a headline
-    is about), that the parser already gave a subject ("Kenya, Canada, sign ceasefire") or
-    that agree with the word before them as the end of their subject."""
+def _candidates(
+    tokens: list[Token], sentence: Sentence, verbs: frozenset[str]
+) -> list[tuple[int, str]]:
+    """Nouns that are also verbs the model knows, with their base form, at the root or on it
+    (the verb a headline is about), that the parser already gave a subject ("Kenya, Canada,
+    sign ceasefire") or that agree with the word before them as the end of their subject."""
     found = []
     for i in range(sentence.start + 1, sentence.end):
         token = tokens[i]
-        if not _nounlike(token) or token.text.isupper() or not _base(token.text, verbs):
+        if not _nounlike(token) or token.text.isupper():
             continue  # in capitals ("FIRE ONE BACK") the tags say little about any word
+        base = _base(token.text, verbs)
+        if base is None:
+            continue
         if token.dep != "ROOT" and tokens[token.head].dep != "ROOT":
             continue  # deeper in the sentence, a noun is no headline's verb
         subject = token.dep == "ROOT" and any(
             t.head == i and t.dep == "nsubj" for t in tokens[sentence.start : sentence.end]
         )
         if subject or _agrees(tokens, sentence, i):
-            found.append(i)
+            found.append((i, base))
     return found
 
 
@@ -135,15 +140,14 @@ def _clause_around(
     parsed: ParsedText,
     tokens: list[Token],
     sentence: Sentence,
-    i: int,
+    candidate: tuple[int, str],
     reparse: Reparse,
-    verbs: frozenset[str],
 ) -> list[Token] | None:
-    """The sentence's tokens parsed again with token ``i`` made a verb, or None when that
-    parse does not make it the root with a subject (or its words do not line up)."""
+    """The sentence's tokens parsed again with token ``i`` made a verb of base form
+    ``base`` (``candidate``), or None when that parse does not make it the root with a
+    subject (or its words do not line up)."""
+    i, base = candidate
     word = tokens[i]
-    base = _base(word.text, verbs)
-    assert base is not None
     start = sentence.start_char
     text = (
         parsed.text[start : word.idx]
