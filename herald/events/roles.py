@@ -348,12 +348,18 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
     """(active subjects or agents, passive subjects) of a verb, inherited if it has none."""
     agents = [o for i in unit for o in view.agents(i)]
     auxes = _kids(view, unit, "aux", "auxpass")
+    if not agents and _kids(view, unit, "auxpass"):
+        agents = _coordinated_agents(view, head)
     # a small parser sometimes hangs the subject on the auxiliary ("will co-host")
     subjects = _kids(view, [*unit, *auxes], "nsubj", "csubj") + agents
     passive = _kids(view, unit, "nsubjpass")
     # "the rebels who attacked", "Porras, who was sanctioned": the noun described
     subjects = [antecedent(view, head, s) for s in subjects]
     passive = [antecedent(view, head, s) for s in passive]
+    if agents and not passive and _bare_participle(view, head, auxes):
+        # "X was shot and killed by police": the agent hangs on the last participle, which
+        # befalls the subject of the first
+        passive = _first_undergoer(view, head)
     if not passive and _describes_undergoer(view, head, auxes):
         # a headline's "Four killed in air strike", "Six arrested by police": the noun a
         # past participle describes undergoes it (a "by" agent, if any, does it)
@@ -375,6 +381,31 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
             # evacuated")
             subjects, passive = [], _told(view, head) or subjects
     return _expand(view, subjects), _expand(view, passive)
+
+
+def _coordinated_agents(view: SentenceView, head: int) -> list[int]:
+    """The agent of a bare participle coordinated after a passive verb: the parser hangs
+    "by police" on "killed" in "was shot and killed by police", and both are done by it."""
+    return [
+        agent
+        for verb in view.children(head, "conj")
+        if view.tok(verb).tag == "VBN" and not _own_subject(view, verb)
+        for agent in view.agents(verb)
+    ]
+
+
+def _misread_past(view: SentenceView, verb: int) -> bool:
+    """A past participle describing a noun that has an object and no agent of its own: a
+    past tense the tagger misread, its noun the subject ("A gunman killed 50 people")."""
+    return bool(view.children(verb, "dobj")) and not view.children(verb, "agent")
+
+
+def _first_undergoer(view: SentenceView, head: int) -> list[int]:
+    """The passive subject of the passive verb a bare participle is coordinated with."""
+    parent = view.head(head)
+    if view.tok(head).dep != "conj" or parent is None or not view.children(parent, "auxpass"):
+        return []
+    return [antecedent(view, parent, s) for s in view.children(parent, "nsubjpass")]
 
 
 def _told(view: SentenceView, head: int) -> list[int]:
@@ -460,8 +491,9 @@ def _inherited_subject(view: SentenceView, head: int) -> list[int]:
             return []
         if dep in ("relcl", "acl"):
             # "the rebels who attacked", "students marching": the modified noun acts;
-            # a past participle ("a rally staged by students") leaves the noun undergoing.
-            if view.tok(current).tag == "VBN":
+            # a past participle ("a rally staged by students") leaves the noun undergoing,
+            # unless it has an object: "A gunman killed 50 people" is a past tense misread.
+            if view.tok(current).tag == "VBN" and not _misread_past(view, current):
                 return []
             return _makers(view, parent) or [parent]
         if view.tok(parent).pos == "ADP":
@@ -531,7 +563,7 @@ def _verb_roles(
     view: SentenceView, unit: Sequence[int], head: int, entry: TriggerEntry, preps: frozenset[str]
 ) -> tuple[list[int], list[int]]:
     subjects, passive = _subject(view, unit, head)
-    objects = _expand(view, _kids(view, unit, "dobj", "dative"))
+    objects = _expand(view, _kids(view, unit, "dobj", "dative")) or _shared_object(view, head)
     between = _prep_objects(view, unit, frozenset({"between"}))
     recipients = _prep_objects(view, unit, preps)
     actors = subjects + between
@@ -555,6 +587,24 @@ def _verb_roles(
     else:
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
+
+
+def _shared_object(view: SentenceView, head: int) -> list[int]:
+    """The object of the next coordinated verb, for an active verb with none and no clause
+    of its own: "police arrested and charged three men", "soldiers beat and detained
+    dozens" (the parser hangs the one object on the last verb). Only when the next verb
+    shares the subject: "police arrived and protesters burned tyres" shares nothing."""
+    if _kids(view, [head], "dobj", "ccomp", "xcomp", "nsubjpass", "auxpass"):
+        return []
+    for verb in view.children(head, "conj"):
+        if verb > head and view.tok(verb).pos == "VERB" and not _own_subject(view, verb):
+            return _expand(view, view.children(verb, "dobj"))
+    return []
+
+
+def _own_subject(view: SentenceView, verb: int) -> bool:
+    """Whether a verb has a subject or passive auxiliary of its own."""
+    return bool(view.children(verb, "nsubj", "nsubjpass", "csubj", "auxpass", "expl"))
 
 
 def _moves_forces(entry: TriggerEntry) -> bool:

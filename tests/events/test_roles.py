@@ -149,3 +149,49 @@ def test_a_thing_done_to_stands_for_the_party_it_is_of(
     text: str, ptype: str, recipient: str
 ) -> None:
     assert [r.name for r in top(text, ptype).recipient] == [recipient]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "ptype", "actor", "recipient"),
+    [
+        # the parser hangs the one object on the last of two coordinated verbs
+        ("Police arrested and charged three men in Lagos.", "COERCE", "Police", "three men"),
+        ("Soldiers beat and detained dozens of protesters.", "ASSAULT", "Soldiers", "protesters"),
+        # and the agent of two coordinated participles on the last of them
+        ("Crutcher was shot and killed by an officer in Tulsa.", "ASSAULT", "officer", "Crutcher"),
+        ("The man was arrested and charged by police.", "COERCE", "police", "man"),
+    ],
+)
+def test_coordinated_verbs_share_their_object_and_their_agent(
+    text: str, ptype: str, actor: str, recipient: str
+) -> None:
+    event = top(text, ptype)
+    assert ([a.name for a in event.actor], [r.name for r in event.recipient]) == (
+        [actor],
+        [recipient],
+    )
+
+
+@pytest.mark.slow
+def test_a_verb_shares_no_object_with_a_clause_of_another_subject() -> None:
+    assert not [
+        e
+        for e in events_of("Police arrived and protesters burned the police station.")
+        if e.type == "COERCE"
+    ]
+    arrival = [
+        e
+        for e in events_of("Police fired and the crowd attacked the station.")
+        if e.trigger.text == "fired"
+    ]
+    assert all(not e.recipient for e in arrival)
+
+
+@pytest.mark.slow
+def test_a_participle_with_an_object_is_a_misread_past_tense() -> None:
+    shooting = top("A gunman killed at least 50 people at a music festival.", "ASSAULT")
+    assert [a.name for a in shooting.actor] == ["gunman"]
+    # a participle with an agent still tells what befell its noun: the noun does not act
+    arrest = top("Protesters arrested by police on Monday were released.", "COERCE")
+    assert [a.name for a in arrest.actor] == ["police"]
