@@ -655,15 +655,16 @@ def _same_party(view: SentenceView, speaker: int | None, agent: int | None) -> b
 
 
 def _is_infinitival_plan(view: SentenceView, chain: list[int]) -> bool:
-    """An infinitive that names a future event: "a meeting to be held", "he is to visit"."""
+    """An infinitive that names a future event: "a meeting to be held", "he is to visit",
+    a headline's "Japan to lift curfew"."""
     trigger = chain[0]
     candidates = [*chain, *view.children(trigger, "acl", "relcl")]
     for i in candidates:
         token = view.tok(i)
         if not _to_infinitive(view, i, ("aux", "auxpass")):
             continue
-        if token.dep in ("acl", "relcl"):
-            return True
+        if token.dep in ("acl", "relcl", "ROOT"):
+            return True  # a root infinitive is a headline's future: "UK to send troops"
         head = view.head(i)
         if token.dep == "xcomp" and head is not None and view.tok(head).lemma == "be":
             return True

@@ -49,6 +49,7 @@ _NOT_PARTICIPANT_ENTS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "EVENT"}
 )
 _ACTORLIKE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(slots=True)
@@ -353,6 +354,11 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
     # a small parser sometimes hangs the subject on the auxiliary ("will co-host")
     subjects = _kids(view, [*unit, *auxes], "nsubj", "csubj") + agents
     passive = _kids(view, unit, "nsubjpass")
+    if not subjects and view.tok(head).dep == "ROOT" and view.to_infinitive(head):
+        # a headline's "UK to send troops": the parser may leave its subject unlabelled
+        subjects = [
+            d for d in view.children(head, "dep") if d < head and view.tok(d).pos in _NOMINAL
+        ]
     # "the rebels who attacked", "Porras, who was sanctioned": the noun described
     subjects = [antecedent(view, head, s) for s in subjects]
     passive = [antecedent(view, head, s) for s in passive]

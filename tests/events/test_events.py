@@ -2251,6 +2251,19 @@ def test_a_headlines_passive_without_auxiliary_befalls_its_noun(
 
 
 @pytest.mark.parametrize(
+    ("headline", "doers"),
+    [
+        ("UK to send troops to Estonia", ["UK"]),
+        ("Japan to lift curfew in Tokyo", ["Japan"]),
+        ("Kenya government to detain journalists", ["Kenya government"]),
+    ],
+)
+def test_a_headlines_infinitive_is_its_subjects_plan(headline: str, doers: list[str]) -> None:
+    (event,) = events_of(headline)
+    assert (names(event.actor), event.modality) == (doers, "planned")
+
+
+@pytest.mark.parametrize(
     ("warning", "threatened"),
     [
         ("The army warned that terrorists will not be spared.", ["terrorists"]),
