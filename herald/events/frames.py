@@ -53,6 +53,7 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
     _type_verbal_attacks(view, found)
     _type_state_obstructions(view, found)
     _type_signed_accords(view, found)
+    _type_riots(view, found)
     framing = [c for c in found if plover_types()[c.type].embeds in ("irrealis", "factive")]
     zones = {id(c): _content_zone(view, c) for c in framing}
     for inner in found:
@@ -214,6 +215,18 @@ def _between_persons(view: SentenceView, candidate: TriggerCandidate) -> bool:
 def _said_or_printed(view: SentenceView, noun: int) -> bool:
     """A news outlet or a made thing (a report, a statement): nothing a weapon attacks."""
     return view.tok(noun).lemma.lower() in artefact_nouns() or is_outlet(view, noun)
+
+
+def _type_riots(view: SentenceView, found: list[TriggerCandidate]) -> None:
+    """Force used by protesters, rioters or a mob is a violent protest, PLOVER's PROTEST
+    riot (CAMEO 145): "protesters threw rocks at the police", "set ablaze by an angry mob".
+    Force used on them, or by armed men beside them, stays an ASSAULT."""
+    for candidate in found:
+        if candidate.type != "ASSAULT" or candidate.roles is None or not candidate.roles.actors:
+            continue
+        rioting = cues("protester") | cues("mob")
+        if all(view.tok(a).lemma.lower() in rioting for a in candidate.roles.actors):
+            candidate.type, candidate.mode = "PROTEST", "riot"
 
 
 def _type_retribution(view: SentenceView, found: list[TriggerCandidate]) -> None:

@@ -1144,7 +1144,7 @@ def test_a_warning_threatens_when_it_warns_of_an_act(text: str, threatens: bool)
         ("Gunmen attacked a police station in Kano on Monday.", "ASSAULT"),
         ("It followed the clash between President Donald Trump and Volodymyr Zelenskyy.",
          "ACCUSE"),
-        ("Protesters clashed with police in Nairobi on Monday.", "ASSAULT"),
+        ("Protesters clashed with police in Nairobi on Monday.", "PROTEST"),  # a riot
     ],
 )  # fmt: skip
 def test_an_attack_in_words_is_an_accusation(text: str, expected: str) -> None:
@@ -1500,8 +1500,9 @@ def test_the_owner_of_a_deed_done_to_someone_else_does_it() -> None:
         ("Iran launched cyber warfare against Israel.", "ASSAULT", "Iran"),
         ("The teachers took to the streets of the capital.", "PROTEST", "teachers"),
         ("Militants set off a bomb near the market.", "ASSAULT", "Militants"),
-        ("An angry mob set fire to the police station.", "ASSAULT", "angry mob"),
-        ("Rioters went on a looting spree in the city.", "ASSAULT", "Rioters"),
+        ("An angry mob set fire to the police station.", "PROTEST", "angry mob"),
+        # force used by rioters is a riot (PROTEST riot, CAMEO 145)
+        ("Rioters went on a looting spree in the city.", "PROTEST", "Rioters"),
         ("The rebels have retaken the town from the army.", "ASSAULT", "rebels"),
     ],
 )
@@ -1787,7 +1788,7 @@ def test_a_deed_that_breaks_out_between_parties_is_theirs() -> None:
         ("Gunmen opened fire on the convoy near the border.", "Gunmen", "convoy"),
         ("Three soldiers raped a woman at the checkpoint.", "Three soldiers", "woman"),
         ("The guards abused the detainees for weeks.", "guards", "detainees"),
-        ("Rioters looted the shops on Main Street.", "Rioters", "shops"),
+        ("Soldiers looted the shops on Main Street.", "Soldiers", "shops"),
     ],
 )
 def test_violence_the_lemmatizer_or_the_lexicon_missed(
@@ -2248,6 +2249,24 @@ def test_a_headlines_passive_without_auxiliary_befalls_its_noun(
 ) -> None:
     (event,) = events_of(headline)
     assert (names(event.actor), names(event.recipient)) == (doers, undergoers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "mode"),
+    [
+        ("Protesters attacked the police station in Lagos.", "PROTEST", "riot"),
+        ("Rioters torched cars in the capital.", "PROTEST", "riot"),
+        ("A man was beaten by an angry mob in the market.", "PROTEST", "riot"),
+        # force used on protesters, or by others beside them, is no riot
+        ("Police attacked the protesters in Lagos.", "ASSAULT", None),
+        ("Gunmen and protesters attacked the police station.", "ASSAULT", "firearms"),
+    ],
+)
+def test_force_used_by_protesters_or_a_mob_is_a_riot(
+    sentence: str, ptype: str, mode: str | None
+) -> None:
+    (event,) = events_of(sentence)
+    assert (event.type, event.mode) == (ptype, mode)
 
 
 @pytest.mark.parametrize(
