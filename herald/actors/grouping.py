@@ -239,12 +239,15 @@ class Grouper:
         return found[-1] if found else None
 
     def _pronoun(self, candidate: MentionCandidate) -> int | None:
-        gender, _case = lexicon.pronouns()[candidate.key]
+        gender, case = lexicon.pronouns()[candidate.key]
         token = self.tokens[candidate.head]
-        verb = _object_verb(self.scan.parsed, token)
+        verbs = _binding_verbs(self.scan.parsed, _object_verb(self.scan.parsed, token))
         best: tuple[int, int] | None = None  # (rank, draft)
-        # "X met Y and talked with him": him is not X, under any of X's names
-        bound = {m.draft for m in self.people if m.verb == verb and m.sent == token.sent}
+        # "X met Y and talked with him": him is not X, under any of X's names; but
+        # "X is going to defend himself": himself is X
+        bound = {m.draft for m in self.people if m.verb in verbs and m.sent == token.sent}
+        if case == "reflexive":
+            bound = set()
         for mention in reversed(self.people):
             if mention.sent < token.sent - PRONOUN_REACH:
                 break
@@ -271,6 +274,26 @@ def _object_verb(parsed: ParsedText, pronoun: Token) -> int:
     if pronoun.dep == "pobj" and prep.dep == "prep" and parsed.tokens[prep.head].pos == "VERB":
         return parsed.first_conjunct(prep.head)
     return -2
+
+
+def _binding_verbs(parsed: ParsedText, verb: int) -> set[int]:
+    """The verb a pronoun is the object of and those whose subject is its subject too: "X
+    called Y to congratulate him" (him is not X, who congratulates), "X wants to meet him".
+    Not past an object that does it instead: in "X asked Y to help him", him may be X."""
+    verbs = {verb}
+    while verb >= 0:
+        token = parsed.tokens[verb]
+        head = parsed.tokens[token.head]
+        infinitive = any(c.dep == "aux" and c.text.lower() == "to" for c in parsed.children(verb))
+        if token.dep not in ("xcomp", "advcl") or not infinitive or head.i == verb:
+            break
+        if any(c.dep in ("nsubj", "nsubjpass") for c in parsed.children(verb)):
+            break
+        if token.dep == "xcomp" and any(c.dep == "dobj" for c in parsed.children(head.i)):
+            break  # "asked Y to help him": Y helps
+        verb = parsed.first_conjunct(head.i)
+        verbs.add(verb)
+    return verbs
 
 
 def _is_subject(tokens: Sequence[Token], head: Token) -> bool:

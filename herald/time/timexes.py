@@ -120,6 +120,8 @@ FUTURE_LEMMAS = frozenset(
         "slate",
     ]
 )
+# Verbs of planning that also name a deed of their own ("set fire", "aimed rockets").
+DEED_PLANS = frozenset({"set", "aim", "prepare", "arrange", "propose", "hope"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 # Modals of obligation and possibility mostly look ahead in news ("must leave by Jan. 14").
 MODAL_AUX = frozenset({"must", "should", "may", "might", "can", "ought"})
@@ -152,7 +154,7 @@ def _governing_verb(parsed: ParsedText, start: int, end: int) -> Token | None:
 def _direction_of_verb(parsed: ParsedText, verb: Token) -> Direction | None:
     """Future for "will meet", "is to meet", "plans to meet"; past for "met", "has met"."""
     auxiliaries = [c.text.lower() for c in parsed.children(verb.i) if c.dep in ("aux", "auxpass")]
-    if set(auxiliaries) & (FUTURE_AUX | MODAL_AUX) or verb.lemma in FUTURE_LEMMAS:
+    if set(auxiliaries) & (FUTURE_AUX | MODAL_AUX) or _plans(parsed, verb, auxiliaries):
         return "future"  # "will meet", "must leave", "has scheduled a meeting for Thursday"
     if "would" in auxiliaries or "could" in auxiliaries:
         return None
@@ -170,6 +172,27 @@ def _direction_of_verb(parsed: ParsedText, verb: Token) -> Direction | None:
     if verb.tag == "VBD" or (verb.tag == "VBN" and not {"is", "are"} & set(auxiliaries)):
         return "past"
     return None
+
+
+def _plans(parsed: ParsedText, verb: Token, auxiliaries: list[str]) -> bool:
+    """Whether a verb of planning points ahead. Some of them also name a deed of their own
+    (``DEED_PLANS``: "set fire to cars on Monday", "was set ablaze on Wednesday", "aimed
+    rockets at the base on Friday", "prepared the ground on Monday"): those point ahead only
+    in the present ("is set for Friday", "prepares"), as a plan's description ("a protest
+    set for Friday"), with an infinitive ("set to meet") or a day they are for ("talks
+    were set for Friday")."""
+    if verb.lemma not in FUTURE_LEMMAS:
+        return False
+    if verb.lemma not in DEED_PLANS or verb.tag in ("VBZ", "VBP"):
+        return True
+    present = {"is", "are", "am", "'s", "'re", "be"} & set(auxiliaries)
+    # a plan's description: "a protest set for Friday", "a summit set for Washington in
+    # April"; not a deed's: "its record high set on Aug. 6"
+    described = verb.tag == "VBN" and verb.dep == "acl"
+    fors = [c for c in parsed.children(verb.i) if c.dep == "prep" and c.text.lower() == "for"]
+    dated = any(o.ent_type in ("DATE", "TIME") for f in fors for o in parsed.children(f.i))
+    infinitive = any(c.dep == "xcomp" for c in parsed.children(verb.i))
+    return bool(present) or infinitive or dated or (described and bool(fors))
 
 
 def _modal_just_before(parsed: ParsedText, verb: Token) -> bool:

@@ -84,6 +84,18 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
     assert "him" not in _texts(_named(actors, "Trudeau"))
 
 
+def test_an_object_pronoun_is_not_the_subject_its_infinitive_shares() -> None:
+    # Netanyahu congratulates: "him" is Morrison; but in "asked X to help him", X helps
+    actors = _actors("Benjamin Netanyahu called Scott Morrison on Wednesday to congratulate him.")
+    assert "him" in _texts(_named(actors, "Scott Morrison"))
+    assert "him" not in _texts(_named(actors, "Benjamin Netanyahu"))
+    asked = _actors("Barack Obama asked Vladimir Putin to help him.")
+    assert "him" not in _texts(_named(asked, "Vladimir Putin"))
+    # a reflexive is the subject it shares
+    spoken = _actors("Jessica Ditto said that Mr. Trump is going to defend himself.")
+    assert "himself" in _texts(_named(spoken, "Trump"))
+
+
 def test_apposition_gives_the_title() -> None:
     actors = _actors("The White House chose Mike Pompeo, the CIA director, to lead the talks.")
     pompeo = _named(actors, "Mike Pompeo")

@@ -320,6 +320,27 @@ def test_tense_decides_the_year_of_a_month(sentence, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb of planning that names a deed of its own points back in the past tense
+        ("Protesters set fire to cars on Friday.", "2017-12-15"),
+        ("A man was set ablaze by a mob on Friday.", "2017-12-15"),
+        ("The rebels aimed rockets at the base on Friday.", "2017-12-15"),
+        ("The index closed near its record high set on Friday.", "2017-12-15"),
+        # and ahead in the present or with an infinitive
+        ("The vote is set for Friday.", "2017-12-22"),
+        ("The leaders are set to meet on Friday.", "2017-12-22"),
+        ("The ministry scheduled talks for Friday.", "2017-12-22"),
+        ("Activists planned a protest set for Friday.", "2017-12-22"),
+        ("Talks were set for Friday.", "2017-12-22"),
+    ],
+)
+def test_a_plan_verb_points_ahead_unless_it_tells_a_past_deed(sentence, expected):
+    assert _timexes(sentence)["Friday"].value == expected
+
+
+@pytest.mark.slow
 def test_several_expressions_in_one_text():
     text = (
         "The talks, first proposed in 2016, resumed last week and will end early next year. "
