@@ -85,7 +85,10 @@ def find_roles(
     else:
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
     actors = _clean(view, actors, events)
-    recipients = _clean(view, recipients, events)
+    # "conceded to the demands of the drivers", "rejected Pakistan's claims": a deed or
+    # statement is no party, but whose it is, is
+    owners = [p for r in recipients for p in _deed_owner(view, r, events, actors)]
+    recipients = _clean(view, owners, events)
     if plover_types()[entry.type].quad.startswith("material"):
         recipients = _clean(view, [p for r in recipients for p in _whose_thing(view, r)], events)
     recipients = [r for r in recipients if r not in actors]
@@ -107,6 +110,38 @@ def find_roles(
         aims = _aim_recipients(view, owners)
         recipients = [r for r in _clean(view, aims, events) if r not in actors]
     return Roles(actors, recipients, path)
+
+
+def _deed_owner(view: SentenceView, i: int, events: set[int], actors: list[int]) -> list[int]:
+    """A participant that names a statement stands for whose that statement is, if named
+    ("conceded to the demands of the drivers"), unless it is the actor's own ("insisted on
+    its demands"). A deed stays as it is: "called for his release" is made of whoever holds
+    him (``frames``), and the deed, no party, is dropped."""
+    if i not in events or not _said(view, i):
+        return [i]  # a deed is no party either, and whose it is may be its victim's
+    owners = _proposers(view, [i]) + view.prep_objects(i, "of")
+    return [p for p in owners if actorlike(view, p) and not _own_pronoun(view, p, actors)]
+
+
+def _said(view: SentenceView, noun: int) -> bool:
+    """Whether a noun names only things said (a demand, a claim), whose "of" phrase is who
+    says it; a deed's ("the release of the journalist") is whom it is done to."""
+    entries = trigger_lexicon().get((view.tok(noun).lemma.lower(), "NOUN"), ())
+    return bool(entries) and all(plover_types()[e.type].quad.startswith("verbal") for e in entries)
+
+
+def _own_pronoun(view: SentenceView, pronoun: int, actors: list[int]) -> bool:
+    """A possessive pronoun that agrees with the first actor: "its" or "their" with a
+    body, "his" or "her" with a person."""
+    word = view.tok(pronoun).text.lower()
+    if view.tok(pronoun).pos != "PRON" or not actors:
+        return False
+    person = view.tok(actors[0]).ent_type == "PERSON" or is_person_noun(view.tok(actors[0]).lemma)
+    return word in (_PERSON_POSSESSIVES if person else _BODY_POSSESSIVES)
+
+
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
+_BODY_POSSESSIVES = frozenset({"its", "their"})
 
 
 def _judged(
@@ -219,6 +254,9 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
         found += view.children(noun, "poss")
         found += _named_modifiers(view, noun)
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
+        found += _misplaced_doer(view, noun)  # "denied charges by the Chamber"
+        # "the threats made by the United States", "the attack carried out by Hamas"
+        found += [a for made in view.children(noun, "acl") for a in view.agents(made)]
     return found
 
 
@@ -588,11 +626,20 @@ def _verb_roles(
             actors = [p for p in passive if _forces(view, p)]
         if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
             recipients += _clause_subjects(view, unit)
+        recipients += _provided_with(view, unit, objects)
     elif entry.object == "actor" and objects:
         actors, recipients = objects, subjects + recipients
     else:
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
+
+
+def _provided_with(view: SentenceView, unit: Sequence[int], objects: list[int]) -> list[int]:
+    """The party a thing is given to when it is the object and the thing comes "with":
+    "provided Egypt with military assistance", "supplied the army with weapons"."""
+    if not any(view.tok(p).lemma.lower() == "with" for p in _kids(view, unit, "prep")):
+        return []
+    return [o for o in objects if actorlike(view, o)]
 
 
 def _shared_object(view: SentenceView, head: int) -> list[int]:

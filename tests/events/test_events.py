@@ -1789,6 +1789,8 @@ def test_a_deed_that_breaks_out_between_parties_is_theirs() -> None:
         ("Three soldiers raped a woman at the checkpoint.", "Three soldiers", "woman"),
         ("The guards abused the detainees for weeks.", "guards", "detainees"),
         ("Soldiers looted the shops on Main Street.", "Soldiers", "shops"),
+        ("Settlers threw stones at the car.", "Settlers", "car"),
+        ("Youths pelted the soldiers with stones.", "Youths", "soldiers"),
     ],
 )
 def test_violence_the_lemmatizer_or_the_lexicon_missed(
@@ -1799,6 +1801,7 @@ def test_violence_the_lemmatizer_or_the_lexicon_missed(
 
 
 def test_abusing_power_or_looting_money_is_no_assault() -> None:
+    assert not events_of("The pitcher threw the ball at the plate.")
     assert not events_of("The minister abused his power.")
     assert not events_of("The developers looted millions of dollars from investors.")
 

@@ -195,3 +195,44 @@ def test_a_participle_with_an_object_is_a_misread_past_tense() -> None:
     # a participle with an agent still tells what befell its noun: the noun does not act
     arrest = top("Protesters arrested by police on Monday were released.", "COERCE")
     assert [a.name for a in arrest.actor] == ["police"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # the party is the object and the thing comes "with"
+        ("The United States provided Egypt with military assistance.", "Egypt"),
+        ("Russia supplied Armenia with weapons.", "Armenia"),
+    ],
+)
+def test_aid_reaches_the_party_it_equips(text: str, recipient: str) -> None:
+    assert [r.name for r in top(text, "AID").recipient] == [recipient]
+
+
+@pytest.mark.slow
+def test_aid_given_with_a_partner_goes_to_no_one_named() -> None:
+    assert not top("The ministry provided food with the help of UNICEF.", "AID").recipient
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "ptype", "recipient"),
+    [
+        # the parser hangs the statement's "by" on the verb: an active verb takes no agent
+        ("China denied charges by the Chamber of Commerce that it steals.", "REJECT", "Chamber"),
+        # a deed or statement is no party; whose it is, is
+        ("President Temer conceded to the demands of the truck drivers.", "CONCEDE", "drivers"),
+        ("The government gave in to the demands of the strikers.", "CONCEDE", "strikers"),
+    ],
+)
+def test_a_judged_or_granted_statement_stands_for_whose_it_is(
+    text: str, ptype: str, recipient: str
+) -> None:
+    assert [r.text.split()[-1] for r in top(text, ptype).recipient] == [recipient]
+
+
+@pytest.mark.slow
+def test_a_deed_judged_stands_for_who_made_it() -> None:
+    text = "The leaders condemned the threats made by the United States Government."
+    assert [r.name for r in top(text, "ACCUSE").recipient] == ["United States Government"]
