@@ -630,6 +630,8 @@ def _verb_roles(
     elif entry.object == "actor" and objects:
         actors, recipients = objects, subjects + recipients
     else:
+        if not objects and actors:
+            objects = _helped_to_do(view, head)
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
 
@@ -658,6 +660,19 @@ def _shared_object(view: SentenceView, head: int) -> list[int]:
 def _own_subject(view: SentenceView, verb: int) -> bool:
     """Whether a verb has a subject or passive auxiliary of its own."""
     return bool(view.children(verb, "nsubj", "nsubjpass", "csubj", "auxpass", "expl"))
+
+
+def _helped_to_do(view: SentenceView, verb: int) -> list[int]:
+    """The subject of a bare infinitive clause, for a verb whose object is its recipient:
+    "the United States helped Ukraine build its air defences" (the parser makes the helped
+    party the clause's subject, not the verb's object). Only when the verb has a doer:
+    "a plane used to help troops communicate" helps no one in particular."""
+    return [
+        s
+        for clause in view.children(verb, "ccomp")
+        if view.tok(clause).tag == "VB" and not view.children(clause, "aux", "mark")
+        for s in view.children(clause, "nsubj")
+    ]
 
 
 def _moves_forces(entry: TriggerEntry) -> bool:

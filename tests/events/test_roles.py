@@ -204,6 +204,8 @@ def test_a_participle_with_an_object_is_a_misread_past_tense() -> None:
         # the party is the object and the thing comes "with"
         ("The United States provided Egypt with military assistance.", "Egypt"),
         ("Russia supplied Armenia with weapons.", "Armenia"),
+        # the parser makes the helped party the subject of a bare infinitive clause
+        ("The United States helped Ukraine build its air defences.", "Ukraine"),
     ],
 )
 def test_aid_reaches_the_party_it_equips(text: str, recipient: str) -> None:
@@ -213,6 +215,9 @@ def test_aid_reaches_the_party_it_equips(text: str, recipient: str) -> None:
 @pytest.mark.slow
 def test_aid_given_with_a_partner_goes_to_no_one_named() -> None:
     assert not top("The ministry provided food with the help of UNICEF.", "AID").recipient
+    # help with no doer helps no one in particular
+    text = "A military plane used to help troops communicate has crashed."
+    assert not [e for e in events_of(text) if e.type == "AID" and e.recipient]
 
 
 @pytest.mark.slow
