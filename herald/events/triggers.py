@@ -283,10 +283,11 @@ def _requirement_met(
     view: SentenceView, i: int, requires: tuple[str, ...], contexts: tuple[str, ...]
 ) -> bool:
     """Whether one of the entry's alternatives holds: a required word that is a syntactic
-    neighbour of token ``i``, a context of the sentence ("ctx:NAME"), a syntactic need
-    (``_SYNTACTIC_NEEDS``), or several of these joined by "&", all of which must hold (a
-    labour strike, "ctx:economic&obj:intransitive": workers strike, forces that "struck a
-    military airport" dealt a blow whatever trade the sentence also tells)."""
+    neighbour of token ``i`` (or a preposition of it with its object, "to death"), a
+    context of the sentence ("ctx:NAME"), a syntactic need (``_SYNTACTIC_NEEDS``), or
+    several of these joined by "&", all of which must hold (a labour strike,
+    "ctx:economic&obj:intransitive": workers strike, forces that "struck a military
+    airport" dealt a blow whatever trade the sentence also tells)."""
     # A preposition of time is no required word: "fired a missile ... on Friday" is not
     # "fired on" someone.
     # Nor is another predicate hung on it: "traded threats after forces shot down two
@@ -298,6 +299,13 @@ def _requirement_met(
     ]
     near = {view.tok(c).lemma.lower() for c in children}
     near |= {view.tok(c).text.lower() for c in children}
+    # a phrase of preposition and object is one required word: "hacked ... to death"
+    near |= {
+        f"{view.tok(c).lemma.lower()} {view.tok(o).lemma.lower()}"
+        for c in children
+        if view.tok(c).dep == "prep"
+        for o in view.children(c, "pobj")
+    }
     # "called for the government to lift the ban": the parser hangs "for" on the clause
     for clause in view.children(i, "advcl", "ccomp", "xcomp"):
         near |= {view.tok(m).lemma.lower() for m in view.children(clause, "mark")}

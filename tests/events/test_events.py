@@ -1791,6 +1791,8 @@ def test_a_deed_that_breaks_out_between_parties_is_theirs() -> None:
         ("Soldiers looted the shops on Main Street.", "Soldiers", "shops"),
         ("Settlers threw stones at the car.", "Settlers", "car"),
         ("Youths pelted the soldiers with stones.", "Youths", "soldiers"),
+        # hacked to death is no cyber attack
+        ("Gunmen hacked five villagers to death.", "Gunmen", "five villagers"),
     ],
 )
 def test_violence_the_lemmatizer_or_the_lexicon_missed(
@@ -2270,6 +2272,33 @@ def test_force_used_by_protesters_or_a_mob_is_a_riot(
 ) -> None:
     (event,) = events_of(sentence)
     assert (event.type, event.mode) == (ptype, mode)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "recipients"),
+    [
+        # thanks voiced to someone (CAMEO 051, praise: verbal cooperation)
+        ("Indonesia expressed gratitude to Japan for the aid.", "SUPPORT", ["Japan"]),
+        # borders closed to someone restrict movement (PLOVER COERCE restrict)
+        ("Hungary sealed its border with Serbia.", "COERCE", ["Serbia"]),
+        ("Pakistan closed its airspace to Indian aircraft.", "COERCE", ["Indian aircraft"]),
+    ],
+)
+def test_voiced_thanks_and_closed_borders(
+    sentence: str, ptype: str, recipients: list[str]
+) -> None:
+    (event,) = events_of(sentence)
+    assert (event.type, names(event.recipient)) == (ptype, recipients)
+
+
+def test_burned_to_death_is_force_and_burned_tyres_a_protest_at_most() -> None:
+    (burning,) = events_of("A priest was burned to death by the militants.")
+    assert (burning.type, names(burning.recipient)) == ("ASSAULT", ["priest"])
+    assert not [e for e in events_of("Farmers burned tyres.") if e.type == "ASSAULT"]
+
+
+def test_a_door_closed_closes_no_border() -> None:
+    assert not events_of("The shop closed its doors.")
 
 
 @pytest.mark.parametrize(
