@@ -2284,9 +2284,7 @@ def test_force_used_by_protesters_or_a_mob_is_a_riot(
         ("Pakistan closed its airspace to Indian aircraft.", "COERCE", ["Indian aircraft"]),
     ],
 )
-def test_voiced_thanks_and_closed_borders(
-    sentence: str, ptype: str, recipients: list[str]
-) -> None:
+def test_voiced_thanks_and_closed_borders(sentence: str, ptype: str, recipients: list[str]) -> None:
     (event,) = events_of(sentence)
     assert (event.type, names(event.recipient)) == (ptype, recipients)
 
@@ -2295,6 +2293,37 @@ def test_burned_to_death_is_force_and_burned_tyres_a_protest_at_most() -> None:
     (burning,) = events_of("A priest was burned to death by the militants.")
     assert (burning.type, names(burning.recipient)) == ("ASSAULT", ["priest"])
     assert not [e for e in events_of("Farmers burned tyres.") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police discovered weapons in his home.",
+        "The SBU has found a cache of ammunition in Donbass.",
+        "The army defused 83 bombs in the province.",
+    ],
+)
+def test_arms_found_or_defused_by_a_force_are_seized(sentence: str) -> None:
+    (event,) = events_of(sentence)
+    assert (event.type, event.mode) == ("COERCE", "seize")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("Turkish forces have set up new observation posts in Idlib.", "MOBILIZE"),
+        ("US forces established a military checkpoint near the city.", "MOBILIZE"),
+        ("The army regained control of the town on Wednesday.", "ASSAULT"),
+        ("Iraqi forces liberated several villages from the Islamic State.", "ASSAULT"),
+    ],
+)
+def test_posts_set_up_and_ground_regained_by_forces(sentence: str, ptype: str) -> None:
+    assert [e.type for e in events_of(sentence)] == [ptype]
+    assert not events_of("The company established a new base in Texas.")
+
+
+def test_a_discovery_of_no_arms_is_no_seizure() -> None:
+    assert not events_of("Scientists discovered a new species of frog.")
 
 
 def test_a_door_closed_closes_no_border() -> None:
