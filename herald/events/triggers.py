@@ -660,7 +660,9 @@ _BLOWS = frozenset({"strike", "hit"})
 
 
 def _no_ones_doing(lemma: str) -> bool:
-    return lemma in cues("hazard") or lemma in cues("mishap")
+    """A hazard, a mishap, or an installation that blows up or burns ("a boiler exploded",
+    "a chemical leak killed ten", "the plant exploded": cue kind ``installation``)."""
+    return any(lemma in cues(kind) for kind in ("hazard", "mishap", "installation"))
 
 
 def _clauses_around(view: SentenceView, i: int) -> list[int]:
@@ -722,7 +724,11 @@ def _accident_clause(view: SentenceView, verb: int) -> bool:
     caught_fire = lemma == "catch" and any(
         view.tok(o).lemma.lower() == "fire" for o in view.children(verb, "dobj")
     )
-    if lemma not in cues("mishap") and not caught_fire:
+    # "killed when a chemical plant exploded", "as the boiler exploded": what blew up
+    blew_up = any(
+        view.tok(s).lemma.lower() in cues("installation") for s in view.children(verb, "nsubj")
+    )
+    if lemma not in cues("mishap") and not caught_fire and not blew_up:
         return False
     return not any(
         view.tok(s).lemma.lower() in cues("projectile") for s in view.children(verb, "nsubj")

@@ -395,6 +395,16 @@ def test_the_toll_of_an_accident_is_no_attack() -> None:
     assert only(events_of("Israeli jets struck a bridge over the river."), "ASSAULT")
 
 
+def test_an_installation_that_blows_up_or_leaks_attacks_no_one() -> None:
+    assert not events_of("Six people were killed when a chemical plant exploded on Thursday.")
+    assert not events_of("A chemical leak at the plant has killed ten people.")
+    assert not events_of("One laborer was killed as the boiler of the factory exploded.")
+    # a bomb is no installation, and an installation attacked is a target
+    bomb = "Five soldiers were killed when a bomb exploded near their convoy."
+    assert only(events_of(bomb), "ASSAULT")
+    assert only(events_of("Militants attacked the refinery."), "ASSAULT")
+
+
 def test_a_question_asked_is_no_request() -> None:
     asked = "Asked about the failures, the spokesman said on Thursday that they warrant analysis."
     assert not events_of(asked)
