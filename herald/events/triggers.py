@@ -118,6 +118,9 @@ BY_PROTESTERS = "by:protesters"
 # A ``requires`` value: a verb whose subject or agent is the police (cue kind ``police``):
 # "police caught the fugitives" is an arrest, "forces captured the town" is not.
 BY_POLICE = "by:police"
+# A ``requires`` value: a verb done by a weapon or armed forces, as subject or agent ("a
+# missile hit the base", "the warship was hit by a missile"), not "the storm hit the coast".
+BY_WEAPON = "by:weapon"
 # A ``requires`` value: a verb whose object names envoys or missions sent abroad (cue kind
 # ``envoy``: diplomats, peacekeepers, inspectors, aid agencies): "expelled two US Embassy
 # staff members" reduces relations, "expelled the BBC correspondent" deports a person.
@@ -1432,6 +1435,10 @@ _SYNTACTIC_NEEDS = {
         view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
     ),
     CROWD_WEAPON: lambda view, i: _names_crowd_weapon(view),
+    BY_WEAPON: lambda view, i: any(
+        view.tok(d).lemma.lower() in cues("projectile") | cues("armed")
+        for d in [*_subjects_counted(view, i), *view.agents(i)]
+    ),
     BY_PROTESTERS: lambda view, i: _done_by(view, i, "protester"),
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,

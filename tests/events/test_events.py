@@ -2332,6 +2332,20 @@ def test_posts_set_up_and_ground_regained_by_forces(sentence: str, ptype: str) -
     assert not events_of("The company established a new base in Texas.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        ("A missile hit a school in Kharkiv on Monday.", "ASSAULT"),
+        ("The warship was hit by a missile in coastal waters.", "ASSAULT"),
+        ("Iraqi forces freed several villages from the militants.", "ASSAULT"),
+        ("Police freed the hostages.", "RETREAT"),
+    ],
+)
+def test_a_weapon_that_hits_and_towns_freed_are_force(sentence: str, ptype: str) -> None:
+    assert [e.type for e in events_of(sentence)] == [ptype]
+    assert not events_of("The storm hit the coast on Monday.")
+
+
 def test_a_discovery_of_no_arms_is_no_seizure() -> None:
     assert not events_of("Scientists discovered a new species of frog.")
 
