@@ -221,10 +221,10 @@ def _type_riots(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """Force used by protesters, rioters or a mob is a violent protest, PLOVER's PROTEST
     riot (CAMEO 145): "protesters threw rocks at the police", "set ablaze by an angry mob".
     Force used on them, or by armed men beside them, stays an ASSAULT."""
+    rioting = cues("protester") | cues("mob")
     for candidate in found:
         if candidate.type != "ASSAULT" or candidate.roles is None or not candidate.roles.actors:
             continue
-        rioting = cues("protester") | cues("mob")
         if all(view.tok(a).lemma.lower() in rioting for a in candidate.roles.actors):
             candidate.type, candidate.mode = "PROTEST", "riot"
 

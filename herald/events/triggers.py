@@ -1435,10 +1435,7 @@ _SYNTACTIC_NEEDS = {
         view.tok(s).lemma.lower() in cues("armed") for s in _subjects_counted(view, i)
     ),
     CROWD_WEAPON: lambda view, i: _names_crowd_weapon(view),
-    BY_WEAPON: lambda view, i: any(
-        view.tok(d).lemma.lower() in cues("projectile") | cues("armed")
-        for d in [*_subjects_counted(view, i), *view.agents(i)]
-    ),
+    BY_WEAPON: lambda view, i: _done_by(view, i, "projectile", "armed"),
     BY_PROTESTERS: lambda view, i: _done_by(view, i, "protester"),
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,
@@ -1462,11 +1459,11 @@ _SYNTACTIC_NEEDS = {
 }
 
 
-def _done_by(view: SentenceView, i: int, kind: str) -> bool:
+def _done_by(view: SentenceView, i: int, *kinds: str) -> bool:
     """Whether verb ``i``'s subject, what its subject counts ("hundreds of protesters") or
-    its passive agent ("caught by police") is a word of cue kind ``kind``."""
+    its passive agent ("caught by police") is a word of one of the cue ``kinds``."""
     doers = _subjects_counted(view, i) + view.agents(i)
-    return any(view.tok(s).lemma.lower() in cues(kind) for s in doers)
+    return any(view.tok(s).lemma.lower() in cues(kind) for s in doers for kind in kinds)
 
 
 def _names_crowd_weapon(view: SentenceView) -> bool:
