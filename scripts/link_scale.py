@@ -62,7 +62,7 @@ DENSITY_SQL = """
 
 def relink(path: Path) -> dict[str, Any]:
     made = _counted(features, "_features")
-    reads = _counted(features, "_read", lambda con, sql, params: bool(params.get("ids")))
+    reads = _counted(features, "_read", lambda con, ids, *rest: bool(ids))
     load_before = os.getloadavg()[0]
     with Store.open(path) as store, measured() as measure:
         summary = relink_all(store)
@@ -144,7 +144,8 @@ def _counted(
 ) -> Callable[[], int]:
     """Count the calls of ``module.name`` from now on (in this process) for which ``counts``
     is true: returns the count. A feature row made is a row read, so this counts the rows a
-    relink reads again; a call of ``_read`` with ids is a statement that reads the archive."""
+    relink reads again; a call of ``_read`` with ids is a read of the link rows (and of their
+    articles)."""
     function = getattr(module, name)
     calls = 0
 
@@ -188,10 +189,12 @@ def profile(path: Path) -> dict[str, Any]:
 STATEMENT_KINDS = (
     ("candidate query (events)", ("ranked AS", "link_keys")),
     ("candidate query (documents)", ("ranked AS", "coverage_keys")),
-    ("feature read", ("participants AS",)),
-    ("document batch read", ("named AS",)),
+    ("feature read", ("FROM link_rows WHERE",)),
+    ("document batch read", ("anchor FROM link_articles WHERE",)),
+    ("anchored documents (once a run)", ("e.event_id = a.anchor",)),
+    ("covered mates' coverages", ("coverage_id IS NOT NULL AND",)),
     ("story reports", ("SELECT e.story_id, e.event_id",)),
-    ("articles", ("list(event_id ORDER BY event_id) FROM events WHERE doc_id",)),
+    ("articles", ("FROM link_articles WHERE",)),
     ("story mates (documents)", ("touched AS",)),
     ("coverage keys read", ("FROM coverage_keys WHERE",)),
     ("labels: smallest member", ("min(", "GROUP BY")),

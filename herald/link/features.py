@@ -1,29 +1,21 @@
 """The link features of stored events, and what a linking run keeps of them.
 
-``load_features`` reads the features of stored events in one statement, which also gives
-each event the ids of every event of its article (the corroboration test reads articles
-whole). DuckDB finds rows by a list of ids with a hash join that scans each table it
-reads, so a run reads as little as it can: ``RunFeatures`` keeps in memory the features
-and articles read lately (the least recently used forgotten first), and a batch reads only
-the events that no batch before it read: its own, mostly, since the candidates and
-articles a batch needs are those of the batches just before it (batches go by date). An
-article read whole for corroboration also brings pending events of other dates (what it
-recalls, often years away): those are kept apart until their own batch (``Ahead``, the
-farthest forgotten first), so that they are not read twice.
+An event's features are made from its row in ``link_rows`` and its article's event ids
+in ``link_articles`` (``herald.store.link_rows``: written with each document, so that a
+read by id touches one narrow table, through its primary key when it reads little of it;
+before, a read joined five tables and cost a scan of each whatever it read: README
+"Scale", eighteenth round). ``load_features`` reads the features of given events.
 
-A read costs a scan of its tables whatever it reads (the rows a batch wants lie in every
-block of them), so a batch's own events are read with the first read the batch before it
-makes (for its candidates or its articles), not in a statement of their own: 1.7 scans
-of the archive a batch instead of 2.7 in a relink of 100,000 documents (README "Scale",
-eleventh round).
-
-Reading every pending event's features once, at the start of a run, into a table numbered
-in batch order (a batch then reads a stretch of rows, not the whole archive's), was tried
-three times and left: in memory it held 630 MiB more at the peak of a 255,000-event run; in
-a file of the run's own it took 620 MiB more to build, and under a memory cap of 300 MB
-DuckDB ran out of memory at 820,000 events; under 700 MB it took 21.6 CPU s to build there,
-for 0.1 to 0.3 s saved a batch, 52 batches (README "Scale", tenth and eleventh rounds).
-Most of the time of a read is making the features in Python, not the scans.
+A run still reads as little as it can, because making the features is most of a read's
+time: ``RunFeatures`` keeps in memory the features and articles read lately (the least
+recently used forgotten first), and a batch reads only the events that no batch before it
+read: its own, mostly, since the candidates and articles a batch needs are those of the
+batches just before it (batches go by date). An article read whole for corroboration also
+brings pending events of other dates (what it recalls, often years away): those are kept
+apart until their own batch (``Ahead``, the farthest forgotten first), so that they are not
+read twice. A batch's own events come with the first read the batch before it makes, not in
+a statement of their own (a large read is a hash join that scans the key column of
+``link_rows``: fewer reads, fewer scans).
 """
 
 from __future__ import annotations
@@ -47,77 +39,20 @@ from herald.link.rules import (
     fold_name,
     participants_of,
 )
+from herald.store import link_rows
+from herald.store.link_rows import Sizes
 
-# An article's lead actors: its LEAD_ACTORS most mentioned people and organisations.
-LEAD_ACTORS = 3
-# An article's anchor: the smallest event in this order (its first lead event, else its
-# first event), what the article reports first (events.relevance.mark_lead).
-ANCHOR_ORDER = '(NOT coalesce(lead, false), "start", event_id)'
 LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
 
-# One row per chosen event (``{chosen}``: a condition on ``events e``) with all that
-# ``_features`` reads: its own columns, its document's publication day, its participants,
-# its article's lead actors, the feature (city, country...) of its place among the
-# article's places, its article's title when it is the article's anchor (its first lead
-# event, else its first event: ``EventFeatures.headline``; an article with no title has no
-# headline to compare), and the ids of every event of its article. Every other table is
-# joined through the chosen events and their documents, never read whole.
-_ROWS_SQL = """
-    WITH chosen AS (
-        SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
-            e.when_modifier, e.where_name, e.where_country, e.where_lat, e.where_lon,
-            e.sentence, e.where_basis, e.where_geonameid, e.event_date,
-            e.story_id IS NULL AS pending
-        FROM events e WHERE {chosen}
-    ),
-    docs AS (SELECT DISTINCT doc_id FROM chosen),
-    participants AS (
-        SELECT event_id, list((name, kind, country, sector)) AS participants
-        FROM event_actors SEMI JOIN chosen USING (event_id) GROUP BY event_id
-    ),
-    leads AS (
-        SELECT doc_id, list((name, kind)) AS leads FROM (
-            SELECT doc_id, name, kind FROM actors SEMI JOIN docs USING (doc_id)
-            WHERE kind IN ('person', 'organization')
-            QUALIFY row_number() OVER (
-                PARTITION BY doc_id ORDER BY json_array_length(mentions) DESC, actor_id
-            ) <= {leads}
-        ) GROUP BY doc_id
-    ),
-    kinds AS (
-        SELECT doc_id, geonameid, min(feature) AS feature
-        FROM places SEMI JOIN docs USING (doc_id) WHERE geonameid IS NOT NULL GROUP BY ALL
-    ),
-    members AS (
-        SELECT doc_id, list(event_id ORDER BY event_id) AS doc_events,
-            arg_min(event_id, {anchor_order}) AS anchor
-        FROM events SEMI JOIN docs USING (doc_id) GROUP BY doc_id
-    )
-    SELECT c.event_id, c.doc_id, c.type, c.when_value, c.when_precision, c.when_anchor,
-        c.when_modifier, d.published_date, c.where_name, c.where_country, c.where_lat,
-        c.where_lon, c.sentence, c.where_basis, k.feature, p.participants, l.leads,
-        CASE WHEN c.event_id = m.anchor AND d.title <> '' THEN d.title END, m.doc_events,
-        c.pending, coalesce(c.event_date, d.published_date)
-    FROM chosen c
-    LEFT JOIN documents d ON d.doc_id = c.doc_id
-    LEFT JOIN participants p ON p.event_id = c.event_id
-    LEFT JOIN leads l ON l.doc_id = c.doc_id
-    LEFT JOIN kinds k ON k.doc_id = c.doc_id AND k.geonameid = c.where_geonameid
-    LEFT JOIN members m ON m.doc_id = c.doc_id
-"""
-_BY_IDS = "e.event_id IN (SELECT unnest($ids::VARCHAR[]))"
-
-
-def rows_sql(chosen: str) -> str:
-    """The feature rows of the events that satisfy ``chosen`` (a condition on ``e``)."""
-    return _ROWS_SQL.format(chosen=chosen, leads=LEAD_ACTORS, anchor_order=ANCHOR_ORDER)
+_ROWS = "SELECT * FROM link_rows WHERE"
+ARTICLES = "SELECT doc_id, event_ids FROM link_articles WHERE"
 
 
 def load_features(
     con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]
 ) -> dict[str, EventFeatures]:
     """The link features of the given stored events."""
-    read = _read(con, rows_sql(_BY_IDS), {"ids": sorted(set(event_ids))})
+    read = _read(con, event_ids, Sizes.of(con), frozenset())
     return {row.features.event_id: row.features for row in read}
 
 
@@ -132,16 +67,24 @@ class _Row(NamedTuple):
     order: BatchOrder | None  # its place in the order of batches; None: not pending
 
 
-def _read(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> list[_Row]:
-    """The features, article and batch order of each row of ``sql``."""
-    if params.get("ids") == []:
-        return []
-    return [_row(values) for values in con.execute(sql, params).fetchall()]
+def _read(
+    con: duckdb.DuckDBPyConnection,
+    event_ids: Iterable[str],
+    sizes: Sizes,
+    pending_docs: frozenset[str] | set[str],
+) -> list[_Row]:
+    """The features, article and batch order of the given events: their link rows, then
+    the articles of their documents (``store.link_rows``). An event is pending when its
+    document was at the start of the run (``pending_docs``)."""
+    rows = list(link_rows.by_ids(con, _ROWS, "event_id", event_ids, sizes.rows))
+    docs = {row[1] for row in rows}
+    articles = dict(link_rows.by_ids(con, ARTICLES, "doc_id", docs, sizes.articles))
+    return [_row(values, articles.get(values[1]), values[1] in pending_docs) for values in rows]
 
 
-def _row(values: tuple) -> _Row:
-    features = _features(values[:-3])
-    article, pending, day = values[-3:]
+def _row(values: tuple, article: list[str] | None, pending: bool) -> _Row:
+    features = _features(values[:-1])
+    day = values[-1]
     order = (day is None, day or dt.date.min, features.event_id) if pending else None
     return _Row(features, tuple(article or ()), order)
 
@@ -270,10 +213,14 @@ class RunFeatures:
         # The place of the current batch's last event in batch order: a pending event
         # after it belongs to a batch still to come. None: no batch yet.
         self.last: BatchOrder | None = None
-        # The next batch's events, read with the first read the current batch makes (a
-        # read scans the archive whatever it reads), and their features once read.
+        # The next batch's events, read with the first read the current batch makes, and
+        # their features once read.
         self.upcoming: list[str] = []
         self.next: dict[str, tuple[BatchOrder, EventFeatures]] = {}
+        # The size of the tables read (``number_pending``) and the documents with events
+        # pending at the start of the run.
+        self.sizes = Sizes(0, 0)
+        self.pending_docs: set[str] = set()
 
     def number_pending(self) -> int:
         """Number the pending events (``n``) by date, then id, in a temporary table, so
@@ -281,11 +228,18 @@ class RunFeatures:
         again for every batch would cost the square of their number.)"""
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE {PENDING_TABLE} AS "
-            "SELECT e.event_id, coalesce(e.event_date, d.published_date) AS day, "
+            "SELECT e.event_id, e.doc_id, coalesce(e.event_date, d.published_date) AS day, "
             "row_number() OVER (ORDER BY day NULLS LAST, e.event_id) AS n "
             "FROM events e LEFT JOIN documents d USING (doc_id) WHERE e.story_id IS NULL "
             "ORDER BY n"
         )
+        self.sizes = Sizes.of(self.con)
+        self.pending_docs = {
+            doc
+            for (doc,) in self.con.execute(
+                f"SELECT DISTINCT doc_id FROM {PENDING_TABLE}"
+            ).fetchall()
+        }
         return int(self.con.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
 
     def drop(self) -> None:
@@ -295,6 +249,7 @@ class RunFeatures:
             kept.clear()
         self.ahead = Ahead(AHEAD_EVENTS)
         self.next = {}
+        self.pending_docs = set()
 
     def batch(self, start: int, size: int) -> dict[str, EventFeatures]:
         """The features of the pending events numbered ``start + 1`` to ``start + size``,
@@ -339,7 +294,7 @@ class RunFeatures:
         if missing:
             upcoming = {event for event in self.upcoming if self._kept(event) is None}
             self.upcoming = []
-        read = _read(self.con, rows_sql(_BY_IDS), {"ids": sorted(missing | upcoming)})
+        read = _read(self.con, missing | upcoming, self.sizes, self.pending_docs)
         self._keep(read, upcoming)
         found.update((row.features.event_id, row.features) for row in read)
         return {event: found[event] for event in wanted if event in found}
@@ -361,15 +316,13 @@ class RunFeatures:
         for doc in wanted:
             if (events := self.articles.get_recent(doc)) is not None:
                 found[doc] = events
-        missing = sorted(wanted - found.keys())
+        missing = wanted - found.keys()
         if missing:
             read = [
                 (doc, tuple(events))
-                for doc, events in self.con.execute(
-                    "SELECT doc_id, list(event_id ORDER BY event_id) FROM events "
-                    "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
-                    [missing],
-                ).fetchall()
+                for doc, events in link_rows.by_ids(
+                    self.con, ARTICLES, "doc_id", missing, self.sizes.articles
+                )
             ]
             self.articles.keep(read)
             found.update(read)

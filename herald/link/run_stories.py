@@ -29,17 +29,16 @@ import duckdb
 from herald.link.components import STORIES, apply
 from herald.link.features import Recent
 from herald.link.stories import refresh_stories
+from herald.store import link_rows
+from herald.store.link_rows import Sizes
 
 # Stories of events linked before the run, kept once read (an incremental run's candidates
 # are mostly such events, found again batch after batch).
 CACHE_STORED = 200_000
 
 
-# The stories of the given events linked before the run.
-STORED_SQL = (
-    "SELECT event_id, story_id FROM events "
-    "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) AND story_id IS NOT NULL"
-)
+# The stories of the given events linked before the run (``link_rows.by_ids``).
+STORED_SQL = "SELECT event_id, story_id FROM events WHERE story_id IS NOT NULL AND"
 
 
 class RunStories:
@@ -47,6 +46,7 @@ class RunStories:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        self.sizes = Sizes.of(con)
         self.given: dict[str, str] = {}  # event -> its story when the run gave it one
         self.renamed: dict[str, str] = {}  # merged story -> a story it went into
         self.stored: Recent = Recent(CACHE_STORED)  # event linked before -> stored story
@@ -72,7 +72,10 @@ class RunStories:
         """The current story of each of the given keyed events."""
         unknown = sorted(e for e in events if e not in self.given and e not in self.stored)
         if unknown:
-            self.stored.keep(self.con.execute(STORED_SQL, [unknown]).fetchall())
+            events_held = self.sizes.rows  # one link row per event
+            self.stored.keep(
+                link_rows.by_ids(self.con, STORED_SQL, "event_id", unknown, events_held)
+            )
         found = {}
         for event in events:
             story = self.given.get(event) or self.stored.get_recent(event)

@@ -47,6 +47,7 @@ import pyarrow.compute as pc
 from herald.actors.identity import Variant
 from herald.errors import DatabaseBusyError
 from herald.records import Extraction, Rejected, Result
+from herald.store import link_rows
 from herald.store.filters import EventFilters, where_clause
 from herald.store.identity import identify, with_identities
 from herald.store.rows import (
@@ -238,6 +239,9 @@ class Store:
         for table in TABLES[:-1]:  # every table but rejections
             if table in tables and tables[table].num_rows:
                 self._insert(table, tables[table])
+        documents = tables.get("documents")
+        if documents is not None and documents.num_rows:
+            self._write_link_rows()
         inputs = tables.get("inputs")
         if inputs is not None and inputs.num_rows:
             self._insert("inputs", inputs, skip_conflicts=True)
@@ -246,6 +250,17 @@ class Store:
         if rejections is None or not rejections.num_rows:
             return 0
         return self._insert("rejections", rejections, skip_conflicts=True)
+
+    def _write_link_rows(self) -> None:
+        """The rows linking reads, made from the batch's own rows (``store.link_rows``)."""
+        names = {}
+        for table in link_rows.SOURCES:
+            name = f"_herald_batch_{table}"
+            if name not in self._views:  # a table the batch has no rows of
+                self.con.register(name, self._arrow(table, []))
+                self._views.append(name)
+            names[table] = name
+        link_rows.write(self.con, names)
 
     def _fresh(self, extractions: list[Extraction]) -> list[Extraction]:
         """The extractions whose document is not stored yet, first copy of each."""

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import duckdb
 
+from herald.store import link_rows
 from herald.store.arrow_tables import with_arrow_table
 from herald.store.identity import IDENTITY_TABLES_SQL, reidentify_all
 
@@ -269,6 +270,12 @@ def _add_coverage(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE coverage_keys ("
         "doc_id VARCHAR NOT NULL, key VARCHAR NOT NULL, lo DATE NOT NULL, hi DATE NOT NULL)"
     )
+
+
+@migration(13, "the rows linking reads, made once per document")
+def _create_link_rows(con: duckdb.DuckDBPyConnection) -> None:
+    # Made from the stored tables here, then by Store.write from each batch's own rows.
+    link_rows.create(con)
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:

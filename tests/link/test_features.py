@@ -95,7 +95,7 @@ def test_the_next_batch_is_read_with_the_first_read_of_the_batch_before(monkeypa
     monkeypatch.setattr(
         features,
         "_read",
-        lambda con, sql, params: reads.append(params["ids"]) or read(con, sql, params),
+        lambda con, ids, *args: reads.append(sorted(ids)) or read(con, ids, *args),
     )
     run = RunFeatures(store.con)
     assert run.number_pending() == 4

@@ -30,9 +30,12 @@ def test_the_statements_of_a_relink_are_told_apart_by_their_sql() -> None:
     assert kind(candidates_sql(COVERAGES, groups_given=False)) == "candidate query (documents)"
     stored = run_stories.STORED_SQL
     assert kind(stored) == "candidates' stored stories"
-    assert kind(features.rows_sql(features._BY_IDS)) == "feature read"
+    assert kind(f"{features._ROWS} event_id IN (?)") == "feature read"
+    assert kind(f"{features.ARTICLES} doc_id IN (?)") == "articles"
     assert kind(stories._REPORT_SQL) == "story reports"
-    assert kind(documents._BATCH_SQL) == "document batch read"
+    assert kind(f"{documents._BATCH_SQL} doc_id IN (?)") == "document batch read"
+    assert kind(documents._RUN_ANCHORED_SQL) == "anchored documents (once a run)"
+    assert kind(f"{documents._COVERED_SQL} doc_id IN (?)") == "covered mates' coverages"
     assert kind("UPDATE events SET story_id = l.new FROM _herald_labels l") == "story ids written"
     read_back = "SELECT doc_id, min(lo), list(key) FROM coverage_keys WHERE doc_id IN (?)"
     assert kind(f"{read_back} GROUP BY doc_id") == "coverage keys read"
@@ -97,8 +100,12 @@ def test_a_relink_counts_the_rows_each_statement_scans(tmp_path: Path) -> None:
     events = result["events"]
     assert events == 4 and result["links"] > 0
     # the statements that read or write each event by id found them all
-    for kind in ("story ids written", "feature read", "story reports"):
-        assert result["scans"][kind]["events"]["rows"] >= events
+    for kind, table in (
+        ("story ids written", "events"),
+        ("feature read", "link_rows"),
+        ("story reports", "events"),
+    ):
+        assert result["scans"][kind][table]["rows"] >= events
     assert result["rows_scanned"] == sum(
         scan["rows"] for tables in result["scans"].values() for scan in tables.values()
     )
