@@ -2,16 +2,17 @@
 
 Linking (``herald.link``) reads, for the events of a batch and their candidates, a row that
 joins five tables: the event, its document's day and title, its participants, its
-article's lead actors and the feature of its place, and the ids of its article's events.
-Read from those tables, a read by id cost a scan of every one of them whatever it read (the
-rows a batch wants lie in every block), so a linking run cost its batches times the
-archive (README "Scale", fifteenth to seventeenth rounds). These rows never change once a
-document is stored (a document is never edited: a new text is a new document, and only an
-event's ``story_id`` changes, which they do not hold), so they are made once, when the
+article's lead actors and the feature of its place, and the ids of its article's events;
+and for a batch of documents (coverages), their title, lede, actors and places. Read from
+those tables, a read by id cost a scan of every one of them whatever it read (the rows a
+batch wants lie in every block), so a linking run cost its batches times the archive in
+five tables (README "Scale", fifteenth to seventeenth rounds). These rows never change once
+a document is stored (a document is never edited: a new text is a new document, and only
+an event's ``story_id`` changes, which they do not hold), so they are made once, when the
 batch is written, from the batch's own rows: ``link_rows`` (one per event) and
-``link_articles`` (the sorted event ids of each document that has events). A read by id
-then touches one narrow table, and ``by_ids`` reads it through its primary key when that
-costs less than a scan: no read costs more than what it reads.
+``link_articles`` (one per document: its events' ids and anchor, and what coverages read).
+A read by id then touches one table instead of five, and ``by_ids`` reads it through its
+primary key when that costs less than a scan of its key column.
 """
 
 from __future__ import annotations
@@ -109,12 +110,16 @@ _ARTICLES_SQL = """
 # The tables the rows are made from.
 SOURCES = ("events", "event_actors", "actors", "places", "documents")
 
-# A read through the primary key costs about 28 µs a row whatever the size of the table
-# (DuckDB uses the index for an IN list of at most 2,048 values); a read by a hash join
-# costs a scan of the key column, about 50 ns a row of the table, plus about 3 µs a row
-# read (measured on tables of 10,000 to 1,000,000 rows, README "Scale", eighteenth round).
-# So the index pays when fewer rows are read than the table holds over INDEX_RATIO.
-INDEX_RATIO = 560
+# DuckDB is a column store: a read through the primary key (its ART index, used for an IN
+# list of at most 2,048 values) fetches each row on its own, decoding a vector of every
+# column for it: about 600 µs a row of ``link_rows`` or ``link_articles`` (nested lists of
+# participants and lead actors), 30 µs a row of two plain columns, whatever the size of the
+# table. A read by one hash join scans the key column of the whole table instead, about
+# 100 ns a row of the table, and fetches the rows it finds a vector at a time (measured on
+# the synthetic archive of 100,000 documents, README "Scale", eighteenth round). So the
+# index pays only for a read of a small part of its table: fewer rows than the table holds
+# over INDEX_RATIO (an incremental run of a few documents on a large archive).
+INDEX_RATIO = 5_000
 IN_LIST = 2_048
 
 
