@@ -2,7 +2,7 @@
 
 An event's features are made from its row in ``link_rows`` and its article's event ids
 in ``link_articles`` (``herald.store.link_rows``: written with each document, so that a
-read by id touches one narrow table, through its primary key when it reads little of it;
+read by id touches one table, through its primary key when it reads little of it;
 before, a read joined five tables and cost a scan of each whatever it read: README
 "Scale", eighteenth round). ``load_features`` reads the features of given events.
 
@@ -44,7 +44,12 @@ from herald.store.link_rows import Sizes
 
 LINKING_BASES = frozenset({None, "governs", "sentence"})  # None: stored before the ladder
 
-_ROWS = "SELECT * FROM link_rows WHERE"
+# The columns of a link row, in the order ``_row`` reads them.
+_ROWS = (
+    "SELECT event_id, doc_id, type, when_value, when_precision, when_anchor, when_modifier, "
+    "published_date, where_name, where_country, where_lat, where_lon, sentence, where_basis, "
+    "feature, participants, leads, title, day FROM link_rows WHERE"
+)
 ARTICLES = "SELECT doc_id, event_ids FROM link_articles WHERE"
 
 
