@@ -81,6 +81,7 @@ def find_roles(
     preps = entry.preps or plover_types()[entry.type].recipient_preps
     if view.tok(unit[-1]).pos in ("VERB", "AUX", "ADJ"):
         actors, recipients = _verb_roles(view, unit, head, entry, preps)
+        actors = [side for doer in actors for side in _wielders(view, doer)]
         path = "verb"
     else:
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
@@ -287,6 +288,16 @@ def _named_modifiers(view: SentenceView, noun: int) -> list[int]:
         and view.tok(c).pos != "VERB"
         and (view.tok(c).pos != "ADJ" or view.tok(c).ent_type == "NORP")
     ]
+
+
+def _wielders(view: SentenceView, doer: int) -> list[int]:
+    """A weapon that does a deed stands for the side it is of, when its phrase says which:
+    its national word ("a Russian missile hit a school") or who fired it ("a missile fired
+    by Houthi rebels hit a ship"). Any other doer stands for itself."""
+    if view.tok(doer).lemma.lower() not in cues("projectile"):
+        return [doer]
+    fired = [a for made in view.children(doer, "acl") for a in view.agents(made)]
+    return _named_modifiers(view, doer) + fired or [doer]
 
 
 def _whose_thing(view: SentenceView, i: int) -> list[int]:

@@ -241,3 +241,22 @@ def test_a_judged_or_granted_statement_stands_for_whose_it_is(
 def test_a_deed_judged_stands_for_who_made_it() -> None:
     text = "The leaders condemned the threats made by the United States Government."
     assert [r.name for r in top(text, "ACCUSE").recipient] == ["United States Government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A Russian missile hit a school in Kharkiv on Monday.", "RUS"),
+        ("An Iranian drone attacked a tanker in the Gulf of Oman.", "IRN"),
+    ],
+)
+def test_a_weapon_that_strikes_stands_for_the_side_its_words_name(text: str, country: str) -> None:
+    (actor,) = top(text, "ASSAULT").actor
+    assert actor.country == country and actor.kind in ("country", "group")
+
+
+def test_a_weapon_stands_for_who_fired_it() -> None:
+    strike = top("A missile fired by Houthi rebels hit a ship in the Red Sea.", "ASSAULT")
+    assert [a.name for a in strike.actor] == ["Houthi rebels"]
+    # a weapon no words place with a side still has none
+    assert top("A missile hit a school in Kharkiv on Monday.", "ASSAULT").actor == ()
