@@ -86,6 +86,7 @@ from herald.link.rules import (
     linked,
 )
 from herald.link.run_stories import RunStories, forget_unwritten
+from herald.store import link_rows
 from herald.store.database import Store
 from herald.store.schema import transaction
 
@@ -186,6 +187,7 @@ def link_new(
     try:
         with transaction(store.con):
             forget_unwritten(store.con)
+            link_rows.complete(store.con)
         run = _Run(
             RunFeatures(store.con),
             RunStories(store.con),

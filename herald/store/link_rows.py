@@ -158,6 +158,18 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"INSERT INTO link_articles {articles_sql(stored, chosen)}")
 
 
+def complete(con: duckdb.DuckDBPyConnection) -> int:
+    """Make the link rows of stored events and documents that have none (rows put into the
+    file by other means than ``Store``): one pass over ``events`` and ``documents``, once a
+    linking run. Returns how many events had none."""
+    stored = {name: name for name in SOURCES}
+    missing = "e.event_id NOT IN (SELECT event_id FROM link_rows)"
+    added = con.execute(f"INSERT INTO link_rows {rows_sql(stored, missing)}").fetchone()
+    undocumented = "d.doc_id NOT IN (SELECT doc_id FROM link_articles)"
+    con.execute(f"INSERT INTO link_articles {articles_sql(stored, undocumented)}")
+    return int(added[0]) if added else 0
+
+
 class Sizes(NamedTuple):
     """How many rows ``link_rows`` (one per event) and ``link_articles`` (one per document)
     hold: a read by id goes through the primary key when it reads a small part of its table

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import herald
 from herald.cli.demo import samples_dir
+from herald.link.stage import link_new
 from herald.store import link_rows
 from herald.store.database import Store
 
@@ -82,3 +83,18 @@ def test_a_read_by_id_gives_the_same_rows_through_the_index_or_a_scan(
     finally:
         link_rows.INDEX_RATIO, link_rows.IN_LIST = old
     assert read == expected
+
+
+def test_a_link_run_makes_the_rows_a_file_lacks(samples) -> None:
+    # rows put into the file by other means than Store (here: the link rows deleted) are
+    # given theirs when linking starts, the same as Store writes
+    store = Store.open(":memory:")
+    store.write(samples)
+    written = tables(store.con)
+    doc = samples[0].doc.doc_id
+    store.con.execute("DELETE FROM link_rows WHERE doc_id = ?", [doc])
+    store.con.execute("DELETE FROM link_articles WHERE doc_id = ?", [doc])
+    link_new(store)
+    assert tables(store.con) == written
+    pending = "SELECT count(*) FROM events WHERE story_id IS NULL"
+    assert store.con.execute(pending).fetchone()[0] == 0
