@@ -257,7 +257,7 @@ def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
         found += _misplaced_doer(view, noun)  # "denied charges by the Chamber"
         # "the threats made by the United States", "the attack carried out by Hamas"
-        found += [a for made in view.children(noun, "acl") for a in view.agents(made)]
+        found += _participle_agents(view, noun)
     return found
 
 
@@ -290,14 +290,19 @@ def _named_modifiers(view: SentenceView, noun: int) -> list[int]:
     ]
 
 
+def _participle_agents(view: SentenceView, noun: int) -> list[int]:
+    """Who does what a participle describing a noun tells: "the attack carried out by
+    Hamas", "a missile fired by Houthi rebels"."""
+    return [a for made in view.children(noun, "acl") for a in view.agents(made)]
+
+
 def _wielders(view: SentenceView, doer: int) -> list[int]:
     """A weapon that does a deed stands for the side it is of, when its phrase says which:
     its national word ("a Russian missile hit a school") or who fired it ("a missile fired
     by Houthi rebels hit a ship"). Any other doer stands for itself."""
     if view.tok(doer).lemma.lower() not in cues("projectile"):
         return [doer]
-    fired = [a for made in view.children(doer, "acl") for a in view.agents(made)]
-    return _named_modifiers(view, doer) + fired or [doer]
+    return _named_modifiers(view, doer) + _participle_agents(view, doer) or [doer]
 
 
 def _whose_thing(view: SentenceView, i: int) -> list[int]:
@@ -796,8 +801,7 @@ def _noun_roles(
     actors = _prep_objects(view, [noun], frozenset({"by", "between"}) | ({"from"} - preps))
     actors += _claimants(view, noun)
     actors += _between_where_it_happens(view, noun)
-    for acl in view.children(noun, "acl"):
-        actors += view.agents(acl)
+    actors += _participle_agents(view, noun)
     seat = _frame_holding(view, noun)
     # "a bombing campaign against Serbia": the frame's phrases are the deed's
     recipients = _prep_objects(view, sorted({noun, seat}), preps) + _struck_by(view, noun)

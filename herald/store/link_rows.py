@@ -142,32 +142,36 @@ def write(con: duckdb.DuckDBPyConnection, tables: dict[str, str]) -> None:
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
     """Create both tables (their column types are those of the query), then fill them for
-    the documents already stored, a part of the archive at a time (migration 13)."""
+    the documents already stored (migration 13)."""
     stored = {name: name for name in SOURCES}
     con.execute(f"CREATE TABLE link_rows AS {rows_sql(stored, 'false')}")
     con.execute(f"CREATE TABLE link_articles AS {articles_sql(stored, 'false')}")
     con.execute("ALTER TABLE link_rows ADD PRIMARY KEY (event_id)")
     con.execute("ALTER TABLE link_articles ADD PRIMARY KEY (doc_id)")
-    events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
-    parts = max(1, -(-events // 200_000))  # so that one part's joins hold ~200,000 events
-    for part in range(parts):
-        con.execute(
-            f"INSERT INTO link_rows {rows_sql(stored, f'hash(e.doc_id) % {parts} = {part}')}"
-        )
-        chosen = f"hash(d.doc_id) % {parts} = {part}"
-        con.execute(f"INSERT INTO link_articles {articles_sql(stored, chosen)}")
+    complete(con)
+
+
+# Events made into link rows by one statement of ``complete``: the joins of a statement hold
+# its part of the archive.
+PART_EVENTS = 200_000
 
 
 def complete(con: duckdb.DuckDBPyConnection) -> int:
-    """Make the link rows of stored events and documents that have none (rows put into the
-    file by other means than ``Store``): one pass over ``events`` and ``documents``, once a
-    linking run. Returns how many events had none."""
+    """Make the link rows of stored events and documents that have none: every one when the
+    tables are new (``create``), else those put into the file by other means than
+    ``Store``, a part of the archive at a time. One pass over ``events`` and ``documents``
+    when none lacks them (once a linking run). Returns how many events had none."""
     stored = {name: name for name in SOURCES}
     missing = "e.event_id NOT IN (SELECT event_id FROM link_rows)"
-    added = con.execute(f"INSERT INTO link_rows {rows_sql(stored, missing)}").fetchone()
     undocumented = "d.doc_id NOT IN (SELECT doc_id FROM link_articles)"
-    con.execute(f"INSERT INTO link_articles {articles_sql(stored, undocumented)}")
-    return int(added[0]) if added else 0
+    lacking = int(con.execute(f"SELECT count(*) FROM events e WHERE {missing}").fetchone()[0])
+    parts = max(1, -(-lacking // PART_EVENTS))
+    for part in range(parts):
+        events = f"{missing} AND hash(e.doc_id) % {parts} = {part}"
+        documents = f"{undocumented} AND hash(d.doc_id) % {parts} = {part}"
+        con.execute(f"INSERT INTO link_rows {rows_sql(stored, events)}")
+        con.execute(f"INSERT INTO link_articles {articles_sql(stored, documents)}")
+    return lacking
 
 
 class Sizes(NamedTuple):
