@@ -1,6 +1,7 @@
 """events.record: one ``Event`` record from one trigger candidate, with its confidence.
 
-Participants (``herald.events.participants``); an event needs at least one. When
+Participants (``herald.events.participants``); an event needs at least one, but for a
+protest by an unnamed crowd and violence placed by its sentence with no one named. When
 (``herald.events.when``), where (``herald.events.place``), attribution
 (``herald.quotes.stage.attribution_for``), modality (``herald.events.modality``), contexts
 (``herald.events.modes``) and the CAMEO code when unambiguous. Two readings change the type:
@@ -107,7 +108,8 @@ def to_event(
     )
     unnamed = not actor_refs and not recipient_refs
     counted = unnamed and _counted_crowd(view, candidate)
-    if unnamed and not (counted or _crowd_deed(view, candidate)):
+    unclaimed = unnamed and _unclaimed_violence(view, candidate)
+    if unnamed and not (counted or unclaimed or _crowd_deed(view, candidate)):
         return None
     parsed = view.parsed
     participants = set(roles.actors) | set(roles.recipients)
@@ -116,7 +118,9 @@ def to_event(
         view, anchor, candidate.unit, in_sentence(view, time_spans), blocked, _publication(doc)
     )
     where = event_place(view, candidate, in_sentence(view, place_spans), blocked, participants)
-    if unnamed:
+    if unclaimed and where is None:
+        return None  # no one and nowhere: a deed the sentence only mentions
+    if unnamed and not unclaimed:
         crowd = _crowd_of(where, counted=counted)
         if crowd is None:
             return None
@@ -227,6 +231,20 @@ def _crowd_deed(view: SentenceView, candidate: TriggerCandidate) -> bool:
 
 # Words that count people without naming them ("thousands marched").
 _COUNTS = frozenset({"hundred", "thousand", "dozen", "score", "million"})
+
+
+def _unclaimed_violence(view: SentenceView, candidate: TriggerCandidate) -> bool:
+    """A deed of violence, or arms seized or found, told by a finite verb whose sentence names
+    no one who did or suffered it ("homes were torched in the village", "a stash of firearms
+    was found near the border"). Conflict data codes such an event with its doer unknown, so
+    it stands when its sentence places it (``to_event``). A noun ("the attack", "the war")
+    or an infinitive ("failed to prevent a massacre") more often recalls or weighs a deed
+    than reports one, and arrests or curfews without a party are mostly talk of them."""
+    head = candidate.head
+    violent = candidate.type == "ASSAULT" or (
+        candidate.type == "COERCE" and candidate.mode == "seize"
+    )
+    return violent and view.tok(head).pos == "VERB" and not view.to_infinitive(head)
 
 
 def _counted_crowd(view: SentenceView, candidate: TriggerCandidate) -> bool:

@@ -1581,6 +1581,26 @@ def test_a_protest_with_no_named_protester_is_the_protest_of_the_place_it_names(
         assert "PROTEST" not in {e.type for e in found.events}, text
 
 
+def test_violence_no_one_is_named_for_is_kept_where_its_sentence_places_it() -> None:
+    # conflict data codes a placed deed with its doer unknown; with no place, or told by a
+    # noun or an infinitive, a deed with no party is a mention, not a report
+    for text, ptype in (
+        ("A stash of firearms and ammunition was found in a dam near Oudtshoorn.", "COERCE"),
+        ("A cache of rockets was discovered near the main market in Kabul.", "COERCE"),
+    ):
+        found = herald.extract(text, "2021-03-04")
+        deed = only(found.events, ptype)
+        assert (deed.actor, deed.recipient, deed.where is not None) == ((), (), True), text
+    for text in (
+        "A cache of rockets was discovered on Friday.",
+        "The attack in Maiduguri shocked the country.",
+        "They failed to prevent a massacre in South Sudan.",
+        "Someone was jailed at the Capitol.",
+    ):
+        found = herald.extract(text, "2021-03-04")
+        assert not [e for e in found.events if not e.actor and not e.recipient], text
+
+
 def test_crowd_control_with_its_weapons_named_is_an_assault() -> None:
     # PLOVER's ASSAULT crowd-control asks for an explicit weapon or tactic of crowd control
     gassed = only(events_of("Riot police fired tear gas to disperse the protesters."), "ASSAULT")
