@@ -81,6 +81,8 @@ def find_roles(
     preps = entry.preps or plover_types()[entry.type].recipient_preps
     if view.tok(unit[-1]).pos in ("VERB", "AUX", "ADJ"):
         actors, recipients = _verb_roles(view, unit, head, entry, preps)
+        if view.tok(head).tag == "VBG":
+            recipients += _perished_in(view, head, entry)  # "killed in shelling by the army"
         actors = [side for doer in actors for side in _wielders(view, doer)]
         path = "verb"
     else:
@@ -425,7 +427,7 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
         # past participle describes undergoes it (a "by" agent, if any, does it)
         passive = [antecedent(view, head, view.head(head))]
     elif not subjects and not passive:
-        subjects = _inherited_subject(view, head)
+        subjects = _gerund_doers(view, head) or _inherited_subject(view, head)
         if subjects and _bare_participle(view, head, auxes):
             # "..., killed in a joint operation", "were arrested and charged": a past
             # participle without its own auxiliary tells what befell its subject; in
@@ -441,6 +443,16 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
             # evacuated")
             subjects, passive = [], _told(view, head) or subjects
     return _expand(view, subjects), _expand(view, passive)
+
+
+def _gerund_doers(view: SentenceView, head: int) -> list[int]:
+    """The doers a gerund names as a noun would ("killed in shelling by government forces",
+    "the looting by soldiers"): its own "by" phrase, when that names someone who can act
+    ("by shelling the town" is a means, and a "by" under the gerund naming no agent, "by
+    night", says how or when)."""
+    if view.tok(head).tag != "VBG":
+        return []
+    return [party for party in view.prep_objects(head, "by") if is_agent(view, party)]
 
 
 def _coordinated_agents(view: SentenceView, head: int) -> list[int]:
@@ -968,25 +980,42 @@ _UNDER_VERBS = frozenset({"put", "place", "keep"})
 # a result of the torture", "died due to torture", "died from the shelling".
 _CAUSE_LINKS = frozenset({"in", "from", "during", "of", "to", "after", "result", "due", "as"})
 _CAUSE_STEPS = 4
+# How a cause hangs on the verb it causes: its subject or a phrase ("killed in ..."), not a
+# verb joined to it ("were killed and hundreds were injured") or a clause.
+_CAUSE_DEPS = frozenset({"nsubj", "csubj", "prep", "agent"})
+# Who was killed "a week after the attack" may have died in another: a count of the dead
+# is the deed's toll only when the deed is its cause or its time ("killed in the attack").
+TOLL_CAUSE_LINKS = _CAUSE_LINKS - {"after"}
 
 
 def _perished_in(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int]:
-    """Who died of a deed of violence that names no doer ("five soldiers died in the
-    attack", "the prisoner died as a result of torture"): its victims (cue kind ``perish``)."""
-    if entry.type != "ASSAULT":
+    """Who died or was hurt by a deed of violence ("five soldiers died in the attack", "the
+    prisoner died as a result of torture", "two soldiers were killed in shelling by the
+    army"): its victims (cue kinds ``perish`` and ``casualty``: the passive of a verb that
+    counts the dead or hurt)."""
+    verb = caused_verb(view, noun) if entry.type == "ASSAULT" else None
+    if verb is None:
         return []
+    lemma = view.tok(verb).lemma.lower()
+    if lemma in cues("casualty") and caused_verb(view, noun, TOLL_CAUSE_LINKS) == verb:
+        return view.children(verb, "nsubjpass")
+    return view.children(verb, "nsubj") if lemma in cues("perish") else []
+
+
+def caused_verb(view: SentenceView, noun: int, links: frozenset[str] = _CAUSE_LINKS) -> int | None:
+    """The verb the deed ``noun`` is the cause of, as its subject or in a phrase of cause
+    ("the bombing killed", "died in the attack", "killed as a result of shelling"), if any."""
     current = noun
     for _ in range(_CAUSE_STEPS):
         head = view.head(current)
         if head is None:
-            return []
+            return None
         if view.tok(head).pos in ("VERB", "AUX"):
-            died = view.tok(head).lemma.lower() in cues("perish")
-            return view.children(head, "nsubj") if died else []
-        if view.tok(head).lemma.lower() not in _CAUSE_LINKS:
-            return []
+            return head if view.tok(current).dep in _CAUSE_DEPS else None
+        if view.tok(head).lemma.lower() not in links:
+            return None
         current = head
-    return []
+    return None
 
 
 def met_with(view: SentenceView, i: int) -> list[int]:

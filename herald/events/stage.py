@@ -33,10 +33,11 @@ from herald.events.coreference import (
 from herald.events.frames import absorbed, apply_frames, attach_aims, attach_stopped
 from herald.events.modes import cue_modes, sentence_contexts
 from herald.events.place import acting_places, foreign_places
+from herald.events.plover import cues
 from herald.events.recipients import recipients_from_acts
 from herald.events.record import in_sentence, own_date, to_event
 from herald.events.relevance import LEAD_SENTENCES, end_of_sentences, event_relevance
-from herald.events.roles import find_roles, unit_head
+from herald.events.roles import TOLL_CAUSE_LINKS, caused_verb, find_roles, unit_head
 from herald.events.syntax import SentenceView, token_ranges
 from herald.events.triggers import (
     CUSTODY_HELD,
@@ -133,7 +134,9 @@ def sentence_candidates(
     attach_aims(view, found)
     attach_stopped(view, found)
     cue_modes(view, found)
-    kept = [c for c in found if not absorbed(c) and not _restates(view, c, found)]
+    kept = _without_tolls(
+        view, [c for c in found if not absorbed(c) and not _restates(view, c, found)]
+    )
     return sorted(_without_purposes(view, kept), key=lambda c: c.unit[0])
 
 
@@ -178,6 +181,43 @@ def _restates(
     if view.tok(candidate.head).dep != "acl" or head is None:
         return False
     return any(o is not candidate and o.type == candidate.type and head in o.unit for o in found)
+
+
+def _without_tolls(view: SentenceView, found: list[TriggerCandidate]) -> list[TriggerCandidate]:
+    """The triggers without the counts of the dead or hurt that name no doer but the deed
+    that did it ("two soldiers were killed in shelling by the army", "a roadside bombing
+    killed one soldier and wounded two others"): one event, the deed, its victims joined."""
+    kept = []
+    for candidate in found:
+        deed = _deed_of_toll(view, candidate, found)
+        if deed is None or deed.roles is None or candidate.roles is None:
+            kept.append(candidate)
+            continue
+        deed.roles.recipients += [
+            r for r in candidate.roles.recipients if r not in deed.roles.recipients
+        ]
+    return kept
+
+
+def _deed_of_toll(
+    view: SentenceView, candidate: TriggerCandidate, found: Sequence[TriggerCandidate]
+) -> TriggerCandidate | None:
+    """The deed of the candidate's type that a doerless toll verb tells as its cause ("killed
+    in the attack", "the bombing killed"; "and wounded" shares it), if any."""
+    roles = candidate.roles
+    if roles is None or roles.actors or not roles.recipients:
+        return None
+    if view.tok(candidate.head).lemma.lower() not in cues("casualty"):
+        return None
+    verbs = {candidate.head}
+    if view.tok(candidate.head).dep == "conj" and (first := view.head(candidate.head)) is not None:
+        verbs.add(first)  # "killed one soldier and wounded two others": the same cause
+    return next(
+        (o for o in found
+         if o is not candidate and o.type == candidate.type and o.head not in roles.recipients
+         and caused_verb(view, o.head, TOLL_CAUSE_LINKS) in verbs),
+        None,
+    )  # fmt: skip
 
 
 def other_event_subtrees(

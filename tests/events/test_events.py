@@ -1625,6 +1625,27 @@ def test_who_died_of_a_deed_that_names_no_doer_are_its_victims() -> None:
     assert not events_of("The president died in a car accident.")
 
 
+def test_a_toll_told_with_the_deed_that_caused_it_is_that_deed() -> None:
+    # one event: the deed with its doer (a gerund's "by" phrase) and the toll's victims
+    text = "Two soldiers were killed in shelling by Syrian government forces in Idlib."
+    shelling = only(events_of(text), "ASSAULT")
+    assert (names(shelling.actor), names(shelling.recipient)) == (
+        ["Syrian government forces"],
+        ["Two soldiers"],
+    )
+    text = "A roadside bombing killed one U.S. soldier and wounded two others."
+    bombing = only(events_of(text), "ASSAULT")
+    assert (bombing.trigger.text, names(bombing.recipient)) == (
+        "bombing",
+        ["one U.S. soldier", "two others"],
+    )
+    # a toll beside another toll, or after a deed, is not that deed
+    text = "Dozens of people were killed and hundreds were injured when gunmen opened fire."
+    assert "people" in {name for e in events_of(text) for name in names(e.recipient)}
+    text = "Three people were killed on Monday, a week after the attack on the base."
+    assert ["Three people"] in [names(e.recipient) for e in events_of(text)]
+
+
 def test_reducing_aid_ending_talks_and_cancelling_visits_reduce_relations() -> None:
     # CAMEO 162 (reduce or stop aid), 164 (halt negotiations): SANCTION in PLOVER
     cut = only(events_of("Britain reduced humanitarian aid to Liberia."), "SANCTION")
