@@ -577,6 +577,13 @@ def _inherited_subject(view: SentenceView, head: int) -> list[int]:
         if found:
             agent = [o for f in found if view.tok(f).dep == "agent" for o in view.children(f)]
             return agent or [f for f in found if view.tok(f).dep == "nsubj"]
+        if dep == "xcomp" and view.tok(parent).lemma.lower() in cues("raising"):
+            # "one Briton is known to be injured", "the rebels are believed to have attacked",
+            # "he was ordered to leave": what is known of, or asked of, the passive's subject
+            # is its deed ("was summoned to protest" is the summoner's purpose)
+            raised = view.children(parent, "nsubjpass")
+            if raised:
+                return raised
         current = parent
     return []
 
@@ -717,7 +724,8 @@ def _forces(view: SentenceView, i: int) -> bool:
 _NEWSMEN = frozenset({"journalist", "reporter", "press", "media", "correspondent"})
 # Prepositions that set a clause at a meeting: "during a visit to Quetta", "after talks with
 # Putin", "at a meeting with Scholz", "on a visit to China".
-_OCCASION_PREPS = frozenset({"during", "after", "before", "at", "following", "in", "on"})
+# ("before the meeting" is none: who leaves before it need not be at it)
+_OCCASION_PREPS = frozenset({"during", "after", "at", "following", "in", "on"})
 
 
 def _present_at(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int]:

@@ -260,3 +260,20 @@ def test_a_weapon_stands_for_who_fired_it() -> None:
     assert [a.name for a in strike.actor] == ["Houthi rebels"]
     # a weapon no words place with a side still has none
     assert top("A missile hit a school in Kharkiv on Monday.", "ASSAULT").actor == ()
+
+
+def test_what_is_known_or_asked_of_a_passive_subject_is_its_deed() -> None:
+    # the subject of "is known", "are believed", "is scheduled" is the subject of its verb,
+    # not the speaker of the sentence
+    text = "Johnson said one British national is known to be injured in the attack."
+    assert [r.name for r in top(text, "ASSAULT").recipient] == ["one British national"]
+    text = "Police said the rebels are believed to have attacked the convoy."
+    assert [a.name for a in top(text, "ASSAULT").actor] == ["rebels"]
+    # a purpose is the summoner's, not the summoned one's deed
+    text = "He said the envoy had been summoned to protest the incident."
+    assert "PROTEST" not in {e.type for e in events_of(text)}
+
+
+def test_who_acts_before_a_meeting_is_not_at_it() -> None:
+    text = "The regime will be forced to leave the zone before the summit meeting."
+    assert not [e for e in events_of(text) if e.type == "CONSULT" and e.actor]
