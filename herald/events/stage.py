@@ -193,10 +193,23 @@ def _without_tolls(view: SentenceView, found: list[TriggerCandidate]) -> list[Tr
         if deed is None or deed.roles is None or candidate.roles is None:
             kept.append(candidate)
             continue
+        if not deed.roles.actors:
+            # "killed in clashes with the army": the other side of the fight killed them
+            deed.roles.actors = _other_side(view, deed)
+        deed.roles.recipients = [r for r in deed.roles.recipients if r not in deed.roles.actors]
         deed.roles.recipients += [
             r for r in candidate.roles.recipients if r not in deed.roles.recipients
         ]
     return kept
+
+
+def _other_side(view: SentenceView, deed: TriggerCandidate) -> list[int]:
+    """The parties a fight is fought "with" ("clashes with the army", "a gun battle with
+    police"), among the deed's recipients."""
+    if deed.roles is None or "with" not in deed.entry.preps:
+        return []
+    sides = set(view.prep_objects(deed.head, "with"))
+    return [r for r in deed.roles.recipients if r in sides or view.head(r) in sides]
 
 
 def _deed_of_toll(

@@ -1639,6 +1639,10 @@ def test_a_toll_told_with_the_deed_that_caused_it_is_that_deed() -> None:
         "bombing",
         ["one U.S. soldier", "two others"],
     )
+    # who dies in a fight died at the hands of the side it was fought with
+    text = "The gang leader was killed in a gun battle with police in the capital."
+    battle = only(events_of(text), "ASSAULT")
+    assert (names(battle.actor), names(battle.recipient)) == (["police"], ["gang leader"])
     # a toll beside another toll, or after a deed, is not that deed
     text = "Dozens of people were killed and hundreds were injured when gunmen opened fire."
     assert "people" in {name for e in events_of(text) for name in names(e.recipient)}
