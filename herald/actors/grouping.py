@@ -242,7 +242,7 @@ class Grouper:
         gender, case = lexicon.pronouns()[candidate.key]
         token = self.tokens[candidate.head]
         verbs = _binding_verbs(self.scan.parsed, _object_verb(self.scan.parsed, token))
-        best: tuple[int, int] | None = None  # (rank, draft)
+        ranked: list[tuple[int, int]] = []  # (rank, draft), the most recent first
         # "X met Y and talked with him": him is not X, under any of X's names; but
         # "X is going to defend himself": himself is X
         bound = {m.draft for m in self.people if m.verb in verbs and m.sent == token.sent}
@@ -257,12 +257,15 @@ class Grouper:
             if mention.draft in bound:
                 continue
             rank = min(token.sent - mention.sent, 1) + (0 if mention.subject else 2)
-            if best is None or rank < best[0]:
-                best = (rank, mention.draft)
-        if best is None:
+            ranked.append((rank, mention.draft))
+        if not ranked:
             return None
-        self.drafts[best[1]].gender = self.drafts[best[1]].gender or gender
-        return best[1]
+        rank, found = min(ranked, key=lambda pair: pair[0])  # the most recent of the best
+        # a person's gender is learnt from a pronoun only when no one else was as likely
+        # meant ("X spoke. Y agreed. She said ...": she may be X as well as Y)
+        if all(other == found or r > rank for r, other in ranked):
+            self.drafts[found].gender = self.drafts[found].gender or gender
+        return found
 
 
 def _object_verb(parsed: ParsedText, pronoun: Token) -> int:

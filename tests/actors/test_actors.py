@@ -74,6 +74,17 @@ def test_pronoun_prefers_subject_and_respects_gender() -> None:
     assert _texts(joly).count("her") == 2
 
 
+def test_a_pronoun_two_people_could_take_teaches_neither_a_gender() -> None:
+    # "She" may be Fowler as well as Rendell: read as Rendell, it must not make Rendell a
+    # woman, who is "he" in the next sentence
+    text = (
+        "Don Fowler spoke on Monday. Ed Rendell agreed. She said the plan was good. "
+        "Rendell said he expects a quick recovery."
+    )
+    rendell = _named(_actors(text), "Ed Rendell")
+    assert "he" in _texts(rendell)
+
+
 def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
     # binding holds through coordinated verbs and prepositions, and for every name of X
     actors = _actors(
