@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import herald.actors.lexicon as lexicon
+from herald.actors.known import known_people, person_key
 from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.records import ActorKind, ParsedText, Token
 
@@ -113,11 +114,12 @@ class Grouper:
             self.by_surname.setdefault(surname, []).append(index)
             if len(words) > 1:
                 self.by_key.setdefault("family:" + words[0].lower(), index)
-            self.drafts[index].gender = self.genders.get(surname)
+            self.drafts[index].gender = self.genders.get(surname) or _known_gender(words)
             self.drafts[index].named = True
         elif len(words) > len(self.drafts[index].name.split()):
             self.drafts[index].name = candidate.name  # the fullest name is canonical
             self.by_key[full] = index
+            self.drafts[index].gender = self.drafts[index].gender or _known_gender(words)
         self._apply_title(index, candidate.title)
         return index
 
@@ -266,6 +268,13 @@ class Grouper:
         if all(other == found or r > rank for r, other in ranked):
             self.drafts[found].gender = self.drafts[found].gender or gender
         return found
+
+
+def _known_gender(words: list[str]) -> str | None:
+    """The gender of a known person named in full ("Hillary Clinton", not "Clinton": a
+    surname alone may be a relative's)."""
+    person = known_people().get(person_key(" ".join(words))) if len(words) > 1 else None
+    return person.gender if person is not None else None
 
 
 def _object_verb(parsed: ParsedText, pronoun: Token) -> int:

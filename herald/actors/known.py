@@ -19,7 +19,8 @@ General Jens Stoltenberg"); in office on the publication day, that office's sect
 text gives none, and no country during an international office ("Guterres said" in 2020 is
 the UN's, not Portugal's). A surname alone ("Putin") is an alias of the table, written only
 where news uses it alone; any name or alias the table gives people of two countries is left
-out.
+out. The table also says whether each is a man or a woman, so that "she" after "Hillary
+Clinton" and "Benazir Bhutto" is not read as a man named nearby (``stage._genders``).
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import herald.actors.lexicon as lexicon
-from herald.actors.grouping import Draft
 from herald.data_files import read_rows
+
+if TYPE_CHECKING:  # grouping reads the genders of this table
+    from herald.actors.grouping import Draft
 
 # Titles a table name may start with ("King Salman", "Ayatollah Ali Khamenei"): a draft's
 # name has its title apart, so the key drops them while two words or more remain ("King
@@ -62,6 +66,7 @@ class KnownPerson:
     name: str
     country: str | None
     terms: tuple[Term, ...]
+    gender: str | None = None  # None for a name the table gives a man and a woman
 
     def office(self, year: int) -> Term | None:
         """The office held in ``year``, if any (a row with no years is no office: the table
@@ -95,19 +100,30 @@ def known_people() -> dict[str, KnownPerson]:
     A name of two people of one country ("Bush", "George Bush") has the terms of both."""
     terms: dict[str, list[Term]] = {}
     keys: dict[str, list[str]] = {}
+    genders: dict[str, str] = {}
     for row in read_rows("actors/people.csv"):
         name = row["name"]
         terms.setdefault(name, []).append(_term(row))
+        genders[name] = row["gender"]
         for form in (name, *lexicon.split_cell(row["aliases"])):
             keys.setdefault(person_key(form), []).append(name)
     home = {
         name: next((t.country for t in held if t.country), None) for name, held in terms.items()
     }
     return {
-        key: KnownPerson(names[0], home[names[0]], tuple(t for n in set(names) for t in terms[n]))
+        key: KnownPerson(
+            names[0],
+            home[names[0]],
+            tuple(t for n in set(names) for t in terms[n]),
+            _one({genders[name] for name in names}),
+        )
         for key, names in keys.items()
         if len({home[name] for name in names}) == 1
     }
+
+
+def _one(values: set[str]) -> str | None:
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def _term(row: dict[str, str]) -> Term:

@@ -26,6 +26,7 @@ def small_table(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     ]
     for row in rows:
         row.setdefault("sector", "LEG" if row["name"] == "Di Dunn" else "")
+        row.setdefault("gender", "female" if row["name"] in ("Ann Lee", "Di Dunn") else "male")
     monkeypatch.setattr(known, "read_rows", lambda name: rows)
     known_people.cache_clear()
     yield
@@ -51,6 +52,7 @@ def test_a_name_of_two_countries_is_no_key_and_terms_add_up() -> None:
     assert people["bo lee"].office(2001) is None  # no years: a country, no office
     di_dunn = people["di dunn"].office(2005)
     assert di_dunn is not None and di_dunn.sector == "LEG"
+    assert (people["dunn"].gender, people["di dunn"].gender) == ("male", "female")
 
 
 def test_the_shipped_table_is_well_formed() -> None:
@@ -61,6 +63,7 @@ def test_the_shipped_table_is_well_formed() -> None:
         # an office of an international body serves no country
         assert row["country"] in codes or (row["country"], row["sector"]) == ("", "IGO"), row
         assert row["sector"] in ("", "LEG", "MIL", "IGO"), row
+        assert row["gender"] in ("male", "female"), row
         start, end = row["from"], row["to"]
         assert not end or (start and int(start) <= int(end)), row
 
@@ -111,3 +114,10 @@ def test_a_known_leader_names_his_country_for_the_officials_of_his_paragraph() -
 def test_a_known_leader_the_tagger_took_for_a_body_is_a_person() -> None:
     prodi = _actors("Romano Prodi has declined to resign despite growing pressure.", "2007-05-02")
     assert (prodi["Romano Prodi"].kind, prodi["Romano Prodi"].country) == ("person", "ITA")
+
+
+def test_a_known_woman_named_in_full_is_not_he() -> None:
+    text = "Hillary Clinton met Don Fowler on Monday. He said the party needs a plan."
+    actors = _actors(text, "2016-09-12")
+    assert "He" in [m.text for m in actors["Don Fowler"].mentions]
+    assert "He" not in [m.text for m in actors["Hillary Clinton"].mentions]
