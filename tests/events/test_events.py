@@ -1963,6 +1963,8 @@ def test_expelling_envoys_reduces_relations_and_expelling_a_person_deports() -> 
         ("The committee turned down the request.", "REJECT"),
         ("Armenia handed back the villages to Azerbaijan.", "RETREAT"),
         ("The rebels vowed to continue fighting.", "THREATEN"),
+        ("Militants burned down a school in Borno state.", "ASSAULT"),
+        ("Gunmen burned shops and cars in the city centre.", "ASSAULT"),
         ("The opposition attacked the minister as a traitor.", "ACCUSE"),
     ],
 )
