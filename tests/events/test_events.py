@@ -1650,6 +1650,14 @@ def test_a_toll_told_with_the_deed_that_caused_it_is_that_deed() -> None:
     assert ["Three people"] in [names(e.recipient) for e in events_of(text)]
 
 
+def test_military_formations_and_troops_by_their_trade_act_for_their_side() -> None:
+    text = "Relations soured in 2010 after Israeli commandos stormed the Mavi Marmara."
+    stormed = only(events_of(text), "ASSAULT")
+    assert [(a.name, a.country) for a in stormed.actor] == [("Israeli commandos", "ISR")]
+    shelled = only(events_of("A battalion shelled the village on Monday."), "ASSAULT")
+    assert [a.sector for a in shelled.actor] == ["MIL"]
+
+
 def test_reducing_aid_ending_talks_and_cancelling_visits_reduce_relations() -> None:
     # CAMEO 162 (reduce or stop aid), 164 (halt negotiations): SANCTION in PLOVER
     cut = only(events_of("Britain reduced humanitarian aid to Liberia."), "SANCTION")
