@@ -1658,6 +1658,11 @@ def test_military_formations_and_troops_by_their_trade_act_for_their_side() -> N
     assert [a.sector for a in shelled.actor] == ["MIL"]
 
 
+def test_driving_someone_out_is_force_only_where_forces_do_it() -> None:
+    for text in ("The senator pushed the bill out of committee.", "She drove her car out of town."):
+        assert not events_of(text), text
+
+
 def test_reducing_aid_ending_talks_and_cancelling_visits_reduce_relations() -> None:
     # CAMEO 162 (reduce or stop aid), 164 (halt negotiations): SANCTION in PLOVER
     cut = only(events_of("Britain reduced humanitarian aid to Liberia."), "SANCTION")
@@ -1972,6 +1977,8 @@ def test_expelling_envoys_reduces_relations_and_expelling_a_person_deports() -> 
         ("Armenia handed back the villages to Azerbaijan.", "RETREAT"),
         ("The rebels vowed to continue fighting.", "THREATEN"),
         ("Militants burned down a school in Borno state.", "ASSAULT"),
+        ("The army drove the rebels out of the town.", "ASSAULT"),
+        ("Troops dislodged the insurgents from the hills.", "ASSAULT"),
         ("Gunmen burned shops and cars in the city centre.", "ASSAULT"),
         ("The opposition attacked the minister as a traitor.", "ACCUSE"),
     ],
