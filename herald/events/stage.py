@@ -222,15 +222,34 @@ def _deed_of_toll(
         return None
     if view.tok(candidate.head).lemma.lower() not in cues("casualty"):
         return None
-    verbs = {candidate.head}
+    # "killed one soldier and wounded two others", "were killed and three wounded when ...":
+    # coordinated verbs share their cause
+    verbs = set(view.verbs_after(candidate.head))
     if view.tok(candidate.head).dep == "conj" and (first := view.head(candidate.head)) is not None:
-        verbs.add(first)  # "killed one soldier and wounded two others": the same cause
+        verbs.add(first)
     return next(
         (o for o in found
          if o is not candidate and o.type == candidate.type and o.head not in roles.recipients
-         and caused_verb(view, o.head, TOLL_CAUSE_LINKS) in verbs),
+         and (caused_verb(view, o.head, TOLL_CAUSE_LINKS) in verbs
+              or _when_clause_of(view, o, verbs))),
         None,
     )  # fmt: skip
+
+
+def _when_clause_of(view: SentenceView, deed: TriggerCandidate, verbs: set[int]) -> bool:
+    """Whether the deed's verb (its own, or the light verb of its noun: "opened fire") is
+    the "when" clause of one of ``verbs`` ("two soldiers were killed when rebels attacked
+    the base")."""
+    verb = view.head(deed.head) if view.tok(deed.head).pos == "NOUN" else deed.head
+    return (
+        verb is not None
+        and view.tok(verb).dep == "advcl"
+        and view.head(verb) in verbs
+        and any(
+            view.tok(m).lemma.lower() in ("when", "as")
+            for m in view.children(verb, "mark", "advmod")
+        )
+    )
 
 
 def other_event_subtrees(

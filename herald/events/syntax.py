@@ -71,6 +71,15 @@ class SentenceView:
         head = self.tok(i).head
         return None if head == i else head
 
+    def verbs_after(self, i: int) -> list[int]:
+        """Verb ``i`` and the verbs coordinated after it ("were killed and two injured")."""
+        found = [i]
+        while conjuncts := [
+            c for c in self.children(found[-1], "conj") if self.tok(c).pos == "VERB"
+        ]:
+            found.append(conjuncts[-1])
+        return found
+
     def with_conjuncts(self, i: int) -> list[int]:
         """``i`` and the tokens coordinated with it ("Canada and the United States")."""
         found = [i]

@@ -670,8 +670,10 @@ def _no_ones_doing(lemma: str) -> bool:
 
 def _clauses_around(view: SentenceView, i: int) -> list[int]:
     """The clauses that tell how a deed came about: one hung on it ("injured when the ferry
-    capsized"), or the one it hangs on as a participle ("crashed, killing all aboard")."""
-    clauses = view.children(i, "advcl")
+    capsized") or on a verb coordinated after it ("were killed and two injured when the
+    plant exploded": the clause is both verbs'), or the one it hangs on as a participle
+    ("crashed, killing all aboard")."""
+    clauses = [c for verb in view.verbs_after(i) for c in view.children(verb, "advcl")]
     head = view.head(i)
     if head is not None and _participle_clause(view, i):
         clauses.append(head)

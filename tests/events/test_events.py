@@ -1617,6 +1617,11 @@ def test_what_one_comes_under_is_suffered_not_a_standing_state() -> None:
     assert not events_of("A ship under United States sanctions docked in Iran.")
 
 
+def test_the_dead_of_an_explosion_of_an_installation_are_no_victims_of_anyone() -> None:
+    text = "Six people were killed and two others injured when a chemical plant exploded."
+    assert not events_of(text)
+
+
 def test_who_died_of_a_deed_that_names_no_doer_are_its_victims() -> None:
     attack = only(events_of("Five soldiers died in the attack on Tuesday."), "ASSAULT")
     assert names(attack.recipient) == ["Five soldiers"]
@@ -1643,6 +1648,10 @@ def test_a_toll_told_with_the_deed_that_caused_it_is_that_deed() -> None:
     text = "The gang leader was killed in a gun battle with police in the capital."
     battle = only(events_of(text), "ASSAULT")
     assert (names(battle.actor), names(battle.recipient)) == (["police"], ["gang leader"])
+    # "when" the deed was done, and shared by verbs joined together
+    text = "Two soldiers were killed and three wounded when rebels attacked the base."
+    attack = only(events_of(text), "ASSAULT")
+    assert (names(attack.actor), names(attack.recipient)) == (["rebels"], ["base", "Two soldiers"])
     # a toll beside another toll, or after a deed, is not that deed
     text = "Dozens of people were killed and hundreds were injured when gunmen opened fire."
     assert "people" in {name for e in events_of(text) for name in names(e.recipient)}
