@@ -20,7 +20,8 @@ text gives none, and no country during an international office ("Guterres said" 
 the UN's, not Portugal's). A surname alone ("Putin") is an alias of the table, written only
 where news uses it alone; any name or alias the table gives people of two countries is left
 out. The table also says whether each is a man or a woman, so that "she" after "Hillary
-Clinton" and "Benazir Bhutto" is not read as a man named nearby (``stage._genders``).
+Clinton" and "Benazir Bhutto" is not read as a man named nearby (``grouping``: a person
+named in full takes the table's gender).
 """
 
 from __future__ import annotations

@@ -235,11 +235,12 @@ _COUNTS = frozenset({"hundred", "thousand", "dozen", "score", "million"})
 
 def _unclaimed_violence(view: SentenceView, candidate: TriggerCandidate) -> bool:
     """A deed of violence, or arms seized or found, told by a finite verb whose sentence names
-    no one who did or suffered it ("homes were torched in the village", "a stash of firearms
-    was found near the border"). Conflict data codes such an event with its doer unknown, so
-    it stands when its sentence places it (``to_event``). A noun ("the attack", "the war")
-    or an infinitive ("failed to prevent a massacre") more often recalls or weighs a deed
-    than reports one, and arrests or curfews without a party are mostly talk of them."""
+    no one who did or suffered it ("a suicide attack that saw eight people killed in
+    Maiduguri", "a stash of firearms was found near the border"). Conflict data codes such an
+    event with its doer unknown, so it stands when its sentence places it (``to_event``). A
+    noun ("the attack", "the war") or an infinitive ("failed to prevent a massacre") more
+    often recalls or weighs a deed than reports one, and arrests or curfews without a party
+    are mostly talk of them."""
     head = candidate.head
     violent = candidate.type == "ASSAULT" or (
         candidate.type == "COERCE" and candidate.mode == "seize"

@@ -21,7 +21,7 @@ manual's AGREE (``herald.events.plover.manual_type`` folds it back when needed).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from herald.events.coreference import (
@@ -144,12 +144,24 @@ def _without_purposes(view: SentenceView, found: list[TriggerCandidate]) -> list
     """The triggers without those that say what another event of their type is for ("will
     travel to Canada for meetings with G7 ministers", "a visit to Quetta for a security
     meeting"): such a noun is that event again, and its recipients join it."""
+    return _folded(found, lambda candidate: _purpose_holder(view, candidate, found))
+
+
+def _folded(
+    found: list[TriggerCandidate],
+    holder_of: Callable[[TriggerCandidate], TriggerCandidate | None],
+    prepare: Callable[[TriggerCandidate], None] | None = None,
+) -> list[TriggerCandidate]:
+    """The triggers without those ``holder_of`` finds another event for, their recipients
+    joined to it (``prepare``d first)."""
     kept = []
     for candidate in found:
-        holder = _purpose_holder(view, candidate, found)
+        holder = holder_of(candidate)
         if holder is None or holder.roles is None or candidate.roles is None:
             kept.append(candidate)
             continue
+        if prepare is not None:
+            prepare(holder)
         holder.roles.recipients += [
             r for r in candidate.roles.recipients if r not in holder.roles.recipients
         ]
@@ -187,29 +199,21 @@ def _without_tolls(view: SentenceView, found: list[TriggerCandidate]) -> list[Tr
     """The triggers without the counts of the dead or hurt that name no doer but the deed
     that did it ("two soldiers were killed in shelling by the army", "a roadside bombing
     killed one soldier and wounded two others"): one event, the deed, its victims joined."""
-    kept = []
-    for candidate in found:
-        deed = _deed_of_toll(view, candidate, found)
-        if deed is None or deed.roles is None or candidate.roles is None:
-            kept.append(candidate)
-            continue
-        if not deed.roles.actors:
-            # "killed in clashes with the army": the other side of the fight killed them
-            deed.roles.actors = _other_side(view, deed)
-        deed.roles.recipients = [r for r in deed.roles.recipients if r not in deed.roles.actors]
-        deed.roles.recipients += [
-            r for r in candidate.roles.recipients if r not in deed.roles.recipients
-        ]
-    return kept
+    return _folded(
+        found,
+        lambda candidate: _deed_of_toll(view, candidate, found),
+        lambda deed: _fought_with(view, deed),
+    )
 
 
-def _other_side(view: SentenceView, deed: TriggerCandidate) -> list[int]:
-    """The parties a fight is fought "with" ("clashes with the army", "a gun battle with
-    police"), among the deed's recipients."""
-    if deed.roles is None or "with" not in deed.entry.preps:
-        return []
+def _fought_with(view: SentenceView, deed: TriggerCandidate) -> None:
+    """A fight with no doer that kills ("killed in clashes with the army", "in a gun battle
+    with police") is done by the side it is fought "with", among its recipients."""
+    if deed.roles is None or deed.roles.actors or "with" not in deed.entry.preps:
+        return
     sides = set(view.prep_objects(deed.head, "with"))
-    return [r for r in deed.roles.recipients if r in sides or view.head(r) in sides]
+    deed.roles.actors = [r for r in deed.roles.recipients if r in sides or view.head(r) in sides]
+    deed.roles.recipients = [r for r in deed.roles.recipients if r not in deed.roles.actors]
 
 
 def _deed_of_toll(
