@@ -37,7 +37,7 @@ LEDE_CHARS = 1_500
 # article with no title has no headline to compare), and the day it is linked by (its own,
 # else its document's). The other tables are joined through the chosen events and their
 # documents, never read whole. The table names are parameters: the batch being written
-# (its arrow tables) or the stored tables (``fill``).
+# (its arrow tables, ``write``) or the stored tables (``create``, ``complete``).
 _ROWS_SQL = """
     WITH chosen AS (
         SELECT e.event_id, e.doc_id, e.type, e.when_value, e.when_precision, e.when_anchor,
