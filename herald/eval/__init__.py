@@ -30,6 +30,7 @@ SCORERS: dict[str, str] = {
         ("modality", "modality"),
         ("articles", "articles"),
         ("headlines", "headlines"),
+        ("senses", "senses"),
     )
 }
 
