@@ -220,13 +220,28 @@ def _said_or_printed(view: SentenceView, noun: int) -> bool:
 def _type_riots(view: SentenceView, found: list[TriggerCandidate]) -> None:
     """Force used by protesters, rioters or a mob is a violent protest, PLOVER's PROTEST
     riot (CAMEO 145): "protesters threw rocks at the police", "set ablaze by an angry mob".
-    Force used on them, or by armed men beside them, stays an ASSAULT."""
+    Force used on them, or by armed men beside them, stays an ASSAULT; but a clash is fought
+    by both sides, and one with protesters is their violent protest whichever side the
+    sentence names first ("police clashed with hundreds of protesters"), as ACLED codes a
+    violent demonstration: the protesters act, the side they clash with is its recipient."""
     rioting = cues("protester") | cues("mob")
     for candidate in found:
         if candidate.type != "ASSAULT" or candidate.roles is None or not candidate.roles.actors:
             continue
-        if all(view.tok(a).lemma.lower() in rioting for a in candidate.roles.actors):
+        roles = candidate.roles
+        if all(view.tok(a).lemma.lower() in rioting for a in roles.actors):
             candidate.type, candidate.mode = "PROTEST", "riot"
+        elif view.tok(candidate.head).lemma.lower() in _MUTUAL_FIGHTS:
+            sides = roles.actors + roles.recipients
+            protesters = [p for p in sides if view.tok(p).lemma.lower() in rioting]
+            if protesters:
+                candidate.type, candidate.mode = "PROTEST", "riot"
+                roles.actors = protesters
+                roles.recipients = [p for p in sides if p not in protesters]
+
+
+# Fights that both sides fight.
+_MUTUAL_FIGHTS = frozenset({"clash", "scuffle", "brawl", "skirmish"})
 
 
 def _type_retribution(view: SentenceView, found: list[TriggerCandidate]) -> None:
@@ -323,6 +338,8 @@ def _take_from_content(
         changed = frame_mode(frame.type, content.type, content.mode)
         if changed is not None:
             frame.type, frame.mode = changed
+    if _accedes(view, frame, content):
+        frame.type, frame.mode = "CONCEDE", None
     if frame.type == "CONCEDE" and _undoes(frame, content) and "military" in content.entry.contexts:
         # lifting a blockade is a military de-escalation, which has material consequences
         # at once: a RETREAT (CAMEO 087), not a promise
@@ -384,6 +401,22 @@ def _vows_harm(view: SentenceView, frame: TriggerCandidate, content: TriggerCand
     while view.tok(verb).dep == "xcomp" and view.tok(view.head(verb)).lemma.lower() in _KEPT_UP:
         verb = view.head(verb)
     return view.tok(verb).dep == "xcomp" and view.head(verb) == frame.head
+
+
+def _accedes(view: SentenceView, frame: TriggerCandidate, content: TriggerCandidate) -> bool:
+    """Agreeing to what another side demands is giving in to it, PLOVER's CONCEDE (CAMEO 08,
+    yield): "accepted the protesters' demands", "agreed to all demands". A demand for talks
+    or help agreed to is an agreement to meet or help, and a frame whose content is its own
+    asking ("agreed to call for a meeting") asks jointly: both stay AGREE."""
+    return (
+        frame.type == "AGREE"
+        and content.type == "REQUEST"
+        and view.tok(content.head).pos == "NOUN"
+        and not any(asked.type in _MEETING_OR_HELP for asked in content.framed)
+    )
+
+
+_MEETING_OR_HELP = frozenset({"CONSULT", "AGREE", "AID", "COOPERATE", "SUPPORT"})
 
 
 def _undoes(frame: TriggerCandidate, content: TriggerCandidate) -> bool:

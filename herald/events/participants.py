@@ -38,7 +38,8 @@ _KIND_BY_ENT: dict[str, ActorKind] = {
 # Heads that count (a number of) something: the party is what they count.
 _QUANTITIES = frozenset({"half", "dozen", "dozens", "hundred", "hundreds", "thousand",
                          "thousands", "million", "millions", "majority", "number", "many",
-                         "most", "some", "all", "rest", "scores", "several", "few"})  # fmt: skip
+                         "most", "some", "all", "rest", "scores", "several", "few", "part",
+                         "portion"})  # fmt: skip
 # Class nouns that, made definite, take up a named actor of that kind again.
 _CLASS_NOUNS: dict[str, ActorKind] = {
     "country": "country", "nation": "country", "kingdom": "country", "republic": "country",

@@ -309,6 +309,13 @@ def _requirement_met(
         if view.tok(c).dep == "prep"
         for o in view.children(c, "pobj")
     }
+    # a part of a thing is that thing: "suspended part of a military aid program"
+    near |= {
+        view.tok(n).lemma.lower()
+        for c in children
+        if view.tok(c).dep == "dobj" and is_count(view, c)
+        for n in counted(view, c)
+    }
     # "called for the government to lift the ban": the parser hangs "for" on the clause
     for clause in view.children(i, "advcl", "ccomp", "xcomp"):
         near |= {view.tok(m).lemma.lower() for m in view.children(clause, "mark")}

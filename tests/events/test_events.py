@@ -2466,3 +2466,62 @@ def test_a_mention_with_no_party_gives_its_finer_date_to_the_deed_it_tells() -> 
     undated = text.replace(" last month", "")
     (deportation,) = [e for e in _extracted(undated) if e.type == "COERCE"]
     assert deportation.when.anchor == "publication"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doers", "undergoers"),
+    [
+        # a clash is fought by both sides: with protesters on either, it is their riot
+        ("French police clashed with hundreds of protesters in Paris.", ["protesters"],
+         ["French police"]),
+        ("Clashes broke out between police and Palestinian protesters on Saturday.",
+         ["Palestinian protesters"], ["police"]),
+    ],
+)  # fmt: skip
+def test_a_clash_with_protesters_is_their_violent_protest(
+    sentence: str, doers: list[str], undergoers: list[str]
+) -> None:
+    (event,) = events_of(sentence)
+    assert (event.type, event.mode) == ("PROTEST", "riot")
+    assert (names(event.actor), names(event.recipient)) == (doers, undergoers)
+
+
+def test_a_clash_of_armed_sides_stays_an_assault() -> None:
+    (event,) = events_of("Police clashed with gunmen in Lagos.")
+    assert event.type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        # giving in to what another side demands is a concession (CAMEO 08, yield)
+        ("The government accepted the protesters' demands.", "CONCEDE"),
+        ("The army agreed to the rebels' demands on Monday.", "CONCEDE"),
+        # and so is stopping one's own contested activity; a promise to stop it is the
+        # manual's AGREE (no threat: nothing harmful is promised)
+        ("Iran halted uranium enrichment.", "CONCEDE"),
+        ("Israel agreed to halt settlement construction.", "AGREE"),
+        # a demand for talks or help agreed to, or a joint demand, is agreement
+        ("Kenya accepted Somalia's request for talks.", "AGREE"),
+        ("The two leaders agreed to call for an emergency meeting.", "AGREE"),
+        ("Egypt suspended plans to impose curfews in Cairo.", "CONCEDE"),
+        # stopping what one gives another is a sanction
+        ("The United States suspended military aid to Ukraine.", "SANCTION"),
+        ("Russia suspended flights to Georgia.", "SANCTION"),
+    ],
+)
+def test_what_is_stopped_or_agreed_to_decides_concession_or_sanction(
+    sentence: str, ptype: str
+) -> None:
+    assert [e.type for e in events_of(sentence)] == [ptype]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The administration halted a rule on data collection.",
+        "He suspended his presidential campaign in February.",
+    ],
+)
+def test_stopping_what_no_one_is_given_is_no_sanction(sentence: str) -> None:
+    assert [e.type for e in events_of(sentence)] == []
