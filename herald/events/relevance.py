@@ -232,6 +232,22 @@ def _tells_accident(parsed: ParsedText, lede_end: int) -> bool:
         and not t.ent_type
         for t in parsed.tokens
         if t.idx < lede_end and (lemma := t.lemma.lower())
+    ) or any(
+        _industrial_blast({t.lemma.lower() for t in parsed.tokens[s.start : s.end]})
+        for s in parsed.sentences
+        if s.start_char < lede_end
+    )
+
+
+def _industrial_blast(lemmas: set[str]) -> bool:
+    """A sentence that tells something blowing up where fuel or an installation is and no
+    weapon: "workers were hurt when a tank at the gas plant exploded", "a cooking gas
+    container exploded" (cue kinds ``explosion``, ``installation``, ``fuel``; a bomb, a
+    shell or a grenade, cue kind ``projectile``, makes it an attack)."""
+    return (
+        bool(lemmas & cues("explosion"))
+        and bool(lemmas & (cues("installation") | cues("fuel")))
+        and not lemmas & (cues("projectile") | cues("explosive"))
     )
 
 

