@@ -259,7 +259,10 @@ def _one_country(mine: Sequence[ActorRef], theirs: Sequence[ActorRef]) -> bool:
 def _specific(parties: Sequence[ActorRef]) -> set[str]:
     """Keys of the parties that are someone in particular: a known actor, a person, a place
     or a national group; "five people" or "the attackers" could be anyone of the story, and
-    so could an unidentified armed group ("gunmen", sector UAF) the story may name later."""
+    so could an armed group told by a common noun ("gunmen", "militants", "terrorists":
+    sectors UAF and REB, no country, no name), which the actors stage follows through the
+    article but the story may name later ("militants stormed the hotel ... al-Shabaab said
+    it carried out the attack")."""
     return {
         party.actor_id or party.name.lower()
         for party in parties
@@ -269,8 +272,15 @@ def _specific(parties: Sequence[ActorRef]) -> set[str]:
             or party.country is not None
             or _names_one(party)
         )
-        and not (party.sector == "UAF" and party.country is None)
+        and not _unnamed_armed_group(party)
     }
+
+
+def _unnamed_armed_group(party: ActorRef) -> bool:
+    return party.country is None and (
+        party.sector == "UAF"
+        or (party.sector == "REB" and party.kind == "group" and not _names_one(party))
+    )
 
 
 def _names_one(party: ActorRef) -> bool:

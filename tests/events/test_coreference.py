@@ -211,3 +211,17 @@ def test_a_name_the_actors_stage_left_unresolved_still_tells_two_targets_apart()
     rebels = (ActorRef(actor_id=None, name="Separatists", kind="group", text="Separatists"),)
     again = _event(3, "condemned", 500, recipient=rebels, **said)
     assert len(merge_mentions([tariffs, again])) == 1
+
+
+def test_militants_the_story_names_later_are_no_other_side() -> None:
+    tuesday = TimeValue("Tuesday", "2025-03-11", "day", anchor="relative")
+    hotel = (ActorRef(actor_id=None, name="hotel", kind="group"),)
+    militants = (ActorRef(actor_id="d:a8", name="militants", kind="group", sector="REB"),)
+    shabaab = (ActorRef(actor_id="d:a5", name="al-Shabaab", kind="organization", sector="REB"),)
+    stormed = _event(1, "attacked", 10, actor=militants, recipient=hotel, when=tuesday)
+    claimed = _event(2, "attack", 300, actor=shabaab, recipient=hotel, when=tuesday)
+    assert len(merge_mentions([stormed, claimed])) == 1
+    # a named group is someone in particular: two named groups are two sides
+    named = (ActorRef(actor_id="d:a9", name="Islamic State", kind="organization", sector="REB"),)
+    other = _event(3, "attack", 300, actor=named, recipient=hotel, when=tuesday)
+    assert len(merge_mentions([claimed, other])) == 2
