@@ -279,8 +279,15 @@ def _specific(parties: Sequence[ActorRef]) -> set[str]:
 def _unnamed_armed_group(party: ActorRef) -> bool:
     return party.country is None and (
         party.sector == "UAF"
-        or (party.sector == "REB" and party.kind == "group" and not _names_one(party))
+        or (party.sector == "REB" and party.kind == "group" and _common_noun(party.text))
     )
+
+
+def _common_noun(text: str) -> bool:
+    """Words with no name in them: "militants", "the rebels", "Separatists" opening a
+    sentence; not "Al-Shabab militants"."""
+    words = text.split()
+    return len(words) == 1 or not any(word[:1].isupper() for word in words)
 
 
 def _names_one(party: ActorRef) -> bool:
@@ -356,7 +363,21 @@ def telling(event: Event) -> Telling:
 def _doers(kept: Event, others: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
     """ "gunmen stormed a hotel ... al-Shabab claimed responsibility for the attack": a
     named doer told later says who the lede's unnamed one was."""
-    return kept.actor if _specific(kept.actor) or not _specific(others) else others
+    if _specific(kept.actor) or not any(_named_doer(p) for p in others):
+        return kept.actor
+    return others
+
+
+def _named_doer(party: ActorRef) -> bool:
+    """A doer the text names: a state, an organization, a nation's people ("Syrian"), or
+    words with a name in them ("Al-Shabab militants", "Jamshed Ajmal"); not "a civilian" or
+    "the attackers"."""
+    return (
+        party.kind in ("country", "organization")
+        or party.country is not None
+        or (party.kind == "person" and party.text[:1].isupper())  # "Hussein"
+        or not _common_noun(party.text)
+    )
 
 
 def _absorb(kept: Event, other: Event) -> Event:
