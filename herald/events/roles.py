@@ -665,10 +665,26 @@ def _verb_roles(
     elif entry.object == "actor" and objects:
         actors, recipients = objects, subjects + recipients
     else:
+        if not objects and actors and not passive and _reduced_passive(view, head):
+            # "Cop, civilian injured as terrorists open fire", "Five protesters detained
+            # after clashes": who underwent it, whoever the "by" phrase names did it
+            actors, passive = _expand(view, view.agents(head)), actors
         if not objects and actors:
             objects = _helped_to_do(view, head)
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
+
+
+def _reduced_passive(view: SentenceView, verb: int) -> bool:
+    """A past form of a deed that is only ever done to someone (cue kind ``undergone``:
+    kill, injure, arrest, detain ...), with a subject but no object and no auxiliary: a
+    headline's passive with its "were" left out, which the tagger reads as a past tense."""
+    token = view.tok(verb)
+    return (
+        token.lemma.lower() in cues("undergone")
+        and token.tag in ("VBD", "VBN")
+        and not view.children(verb, "aux", "auxpass", "dobj", "ccomp", "xcomp")
+    )
 
 
 def _provided_with(view: SentenceView, unit: Sequence[int], objects: list[int]) -> list[int]:

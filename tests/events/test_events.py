@@ -1651,7 +1651,9 @@ def test_a_toll_told_with_the_deed_that_caused_it_is_that_deed() -> None:
     # "when" the deed was done, and shared by verbs joined together
     text = "Two soldiers were killed and three wounded when rebels attacked the base."
     attack = only(events_of(text), "ASSAULT")
-    assert (names(attack.actor), names(attack.recipient)) == (["rebels"], ["base", "Two soldiers"])
+    # (the wounded too: "three wounded", its "were" left out, were wounded)
+    sides = (names(attack.actor), names(attack.recipient))
+    assert sides == (["rebels"], ["base", "Two soldiers", "three"])
     # a toll beside another toll, or after a deed, is not that deed
     text = "Dozens of people were killed and hundreds were injured when gunmen opened fire."
     assert "people" in {name for e in events_of(text) for name in names(e.recipient)}
@@ -2525,3 +2527,20 @@ def test_what_is_stopped_or_agreed_to_decides_concession_or_sanction(
 )
 def test_stopping_what_no_one_is_given_is_no_sanction(sentence: str) -> None:
     assert [e.type for e in events_of(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doers", "undergoers"),
+    [
+        # a headline's passive with its "were" left out: the subject underwent the deed
+        ("Five protesters detained after clashes in the capital", [], ["Five protesters"]),
+        ("Journalist arrested by police in Cairo", ["police"], ["Journalist"]),
+        # an active past with its object stays active
+        ("Rebels killed at least ten soldiers.", ["Rebels"], ["at least ten soldiers"]),
+    ],
+)
+def test_a_deed_done_to_its_subject_is_a_passive_without_its_were(
+    sentence: str, doers: list[str], undergoers: list[str]
+) -> None:
+    (event,) = events_of(sentence)
+    assert (names(event.actor), names(event.recipient)) == (doers, undergoers)
