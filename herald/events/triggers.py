@@ -1259,10 +1259,23 @@ def _does_wrong(view: SentenceView, verb: int) -> bool:
             if not any(view.tok(d).lemma.lower() == "no" for d in view.children(o, "det"))
         }
         return bool(objects & _BLAME_OBJECTS[lemma])
+    if lemma in _AMOUNTING and _names_an_offence(view, verb):
+        return True  # "Israel's actions amounted to genocide", "the strike was a war crime"
     return lemma == "be" and (
         any(view.tok(a).lemma.lower() in _CULPABLE for a in view.children(verb, "acomp"))
         or any(view.tok(p).text.lower() == "behind" for p in view.children(verb, "prep"))
     )
+
+
+# Verbs that say what a deed is: "amounted to genocide", "constitutes a war crime".
+_AMOUNTING = frozenset({"be", "amount", "constitute"})
+
+
+def _names_an_offence(view: SentenceView, verb: int) -> bool:
+    """Whether the verb's complement is an offence (cue kind ``offence``): its attribute or
+    object, or the object of its "to"."""
+    named = view.children(verb, "attr", "dobj") + view.prep_objects(verb, "to")
+    return any(view.tok(n).lemma.lower() in cues("offence") for n in named)
 
 
 @functools.cache

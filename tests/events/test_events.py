@@ -2082,6 +2082,9 @@ def test_a_reported_would_not_refuses_and_a_named_deed_that_would_not_matter_doe
         ("Kyiv said Moscow was behind the cyberattack.", "Moscow"),
         ("The minister said Israel was trying to destabilise the region.", "Israel"),
         ("Washington said Iran posed a threat to regional stability.", "Iran"),
+        # a deed said to amount to an offence, and a verb of harassment or oppression
+        ("Ankara said Israel's actions amounted to genocide.", "Israel's actions"),
+        ("The ministry said Beijing was harassing Philippine fishermen.", "Beijing"),
     ],
 )
 def test_saying_someone_is_behind_a_deed_tries_a_wrong_or_is_a_danger_accuses_them(
