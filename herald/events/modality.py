@@ -25,7 +25,7 @@ import datetime as dt
 import itertools
 
 from herald.events.plover import cues, plover_types, trigger_lexicon
-from herald.events.syntax import SentenceView
+from herald.events.syntax import SentenceView, scheme_of
 from herald.events.when import own_time
 from herald.records import Attribution, Modality, ParsedText, TimeValue
 from herald.time.partial import bounds
@@ -658,6 +658,8 @@ def _is_infinitival_plan(view: SentenceView, chain: list[int]) -> bool:
     """An infinitive that names a future event: "a meeting to be held", "he is to visit",
     a headline's "Japan to lift curfew"."""
     trigger = chain[0]
+    if scheme_of(view, trigger) is not None:
+        return True  # "a plot to kill the president": what is plotted has not happened
     candidates = [*chain, *view.children(trigger, "acl", "relcl")]
     for i in candidates:
         token = view.tok(i)

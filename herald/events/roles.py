@@ -22,7 +22,7 @@ import herald.actors.lexicon as lexicon
 from herald.actors.person_nouns import is_person_noun
 from herald.events.participants import counted, is_agent, is_count
 from herald.events.plover import TriggerEntry, cues, deed_types, plover_types, trigger_lexicon
-from herald.events.syntax import SentenceView
+from herald.events.syntax import SentenceView, scheme_of
 
 _QUANTIFIERS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number",
                           "some", "many", "most", "all", "members", "member", "score", "ten",
@@ -426,6 +426,10 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
         # a headline's "Four killed in air strike", "Six arrested by police": the noun a
         # past participle describes undergoes it (a "by" agent, if any, does it)
         passive = [antecedent(view, head, view.head(head))]
+    elif not subjects and not passive and (scheme := scheme_of(view, head)) is not None:
+        # "foiled Iran's plot to kill her": whose the plot is; who hatched it ("rebels
+        # launched a bid to seize the capital"), never who foiled it
+        subjects = view.children(scheme, "poss") or _schemers(view, scheme)
     elif not subjects and not passive:
         subjects = _gerund_doers(view, head) or _inherited_subject(view, head)
         if subjects and _bare_participle(view, head, auxes):
@@ -673,6 +677,15 @@ def _verb_roles(
             objects = _helped_to_do(view, head)
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
+
+
+def _schemers(view: SentenceView, scheme: int) -> list[int]:
+    """The subject of the verb that governs a scheme, unless that verb thwarts it (cue kind
+    ``thwarting``: foiled, uncovered, disrupted)."""
+    verb = view.head(scheme)
+    if verb is None or view.tok(verb).lemma.lower() in cues("thwarting"):
+        return []
+    return [antecedent(view, verb, s) for s in view.children(verb, "nsubj")]
 
 
 def _reduced_passive(view: SentenceView, verb: int) -> bool:

@@ -277,3 +277,15 @@ def self_and_heads(view: SentenceView, i: int | None) -> set[int]:
         found.add(i)
         i = view.head(i)
     return found
+
+
+def scheme_of(view: SentenceView, verb: int) -> int | None:
+    """The noun of scheming whose "to" infinitive the verb is, however the parser hangs it
+    ("police foiled a plot to kill the president": the parser may read a purpose of
+    "foiled"): cue kind ``scheme``. None when the verb follows none."""
+    marks = [c for c in view.children(verb, "aux") if view.tok(c).tag == "TO"]
+    if not marks or marks[0] - 1 < view.start:
+        return None
+    noun = marks[0] - 1
+    token = view.tok(noun)
+    return noun if token.pos == "NOUN" and token.lemma.lower() in cues("scheme") else None

@@ -2547,3 +2547,19 @@ def test_a_deed_done_to_its_subject_is_a_passive_without_its_were(
 ) -> None:
     (event,) = events_of(sentence)
     assert (names(event.actor), names(event.recipient)) == (doers, undergoers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doers"),
+    [
+        # what a plot spells out has not happened, and who foiled it did not plot it
+        ("Police foiled a plot to kill the president.", []),
+        ("Police foiled Iran's plot to kill the journalist.", ["Iran"]),
+        ("Rebels launched a bid to seize the capital.", ["Rebels"]),
+    ],
+)
+def test_a_deed_a_scheme_spells_out_is_planned_by_its_schemers(
+    sentence: str, doers: list[str]
+) -> None:
+    (event,) = events_of(sentence)
+    assert (event.modality, names(event.actor)) == ("planned", doers)
