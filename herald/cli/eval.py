@@ -55,6 +55,7 @@ def eval_command(
       herald eval plover                      dev half, table on stdout
       herald eval places --limit 50           a quick look
       herald eval timebank --report tb.json --check-floors
+      herald eval senses                      which trigger words are typed right
     """
     report = evaluate(name, cast(Split, split), limit, show_progress=progress)
     click.echo(report.render())
