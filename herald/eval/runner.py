@@ -79,9 +79,21 @@ def analyse_items(
     """Each item with everything herald finds in it (None when a stage failed); with
     ``all_events``, non-political events too (scorers of a stage that is not about
     relevance: dates, modality)."""
+    for item, _, extraction in analyse_parsed_items(items, name, show_progress, all_events):
+        yield item, extraction
+
+
+def analyse_parsed_items(
+    items: Sequence[TextItem], name: str, show_progress: bool = True, all_events: bool = False
+) -> Iterator[tuple[TextItem, ParsedText, Extraction | None]]:
+    """``analyse_items`` with each item's parse too, for scorers that read its tokens."""
     for item, parsed in parse_items(items, name, show_progress):
         doc = make_document(item)
-        yield item, guarded(lambda doc=doc, parsed=parsed: analyse(doc, parsed, None, all_events))
+        yield (
+            item,
+            parsed,
+            guarded(lambda doc=doc, parsed=parsed: analyse(doc, parsed, None, all_events)),
+        )
 
 
 def top_event(events: Sequence[Event]) -> Event | None:

@@ -28,11 +28,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from herald.eval import acled, headlines, plover
-from herald.eval.runner import TextItem, guarded, make_document, parse_items, top_event
+from herald.eval.runner import TextItem, analyse_parsed_items, top_event
 from herald.eval.scoring import Report
 from herald.eval.splits import Split, select
 from herald.events.plover import trigger_lexicon
-from herald.pipeline import analyse
 from herald.records import Event, ParsedText
 
 NAME = "senses"
@@ -108,10 +107,8 @@ def ambiguous_lemmas() -> frozenset[str]:
 
 def _typed(texts: list[Typed], show_progress: bool) -> Iterator[tuple[Typed, str | None, str]]:
     """Each text with its top event's trigger lemma (None: no event) and herald's type."""
-    parses = parse_items([t.item for t in texts], NAME, show_progress)
-    for text, (item, parsed) in zip(texts, parses, strict=True):
-        document = make_document(item)
-        extraction = guarded(lambda: analyse(document, parsed, None, False))  # noqa: B023
+    analysed = analyse_parsed_items([t.item for t in texts], NAME, show_progress)
+    for text, (_, parsed, extraction) in zip(texts, analysed, strict=True):
         event = top_event(extraction.events) if extraction is not None else None
         if event is None:
             yield text, None, NO_EVENT
