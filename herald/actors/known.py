@@ -16,12 +16,13 @@ article. It is not complete.
 A person the table names takes its home country unless the text's own words give one
 ("Turkish President Erdogan") or make the person an international body's ("NATO Secretary
 General Jens Stoltenberg"); in office on the publication day, that office's sector when the
-text gives none, and no country during an international office ("Guterres said" in 2020 is
-the UN's, not Portugal's). A surname alone ("Putin") is an alias of the table, written only
-where news uses it alone; any name or alias the table gives people of two countries is left
-out. The table also says whether each is a man or a woman, so that "she" after "Hillary
-Clinton" and "Benazir Bhutto" is not read as a man named nearby (``grouping``: a person
-named in full takes the table's gender).
+text gives none, after every office it gives the elites' (ELI, PLOVER's former officials: a
+former president is still a political figure), and no country during an international office
+("Guterres said" in 2020 is the UN's, not Portugal's). A surname alone ("Putin") is an alias
+of the table, written only where news uses it alone; any name or alias the table gives
+people of two countries is left out. The table also says whether each is a man or a woman,
+so that "she" after "Hillary Clinton" and "Benazir Bhutto" is not read as a man named nearby
+(``grouping``: a person named in full takes the table's gender).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ _TITLES = frozenset(
     {"king", "queen", "emperor", "prince", "crown", "sultan", "ayatollah", "mullah"}
 )
 _INITIAL = re.compile(r"^[a-z]\.?$")
+ELITE = "ELI"  # the sector of a person of the table out of office
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,13 @@ class KnownPerson:
         gives that person's country only)."""
         held = (t for t in self.terms if t.start is not None and t.start <= year <= (t.end or 9999))
         return next(held, None)
+
+    def former(self, year: int) -> bool:
+        """Whether every office the table gives ended before ``year``: a former leader.
+        Before the first one the person may hold an office the table leaves out (a senator
+        who is later a minister)."""
+        ends = [t.end for t in self.terms if t.start is not None]
+        return bool(ends) and all(end is not None and end < year for end in ends)
 
 
 def person_key(name: str) -> str:
@@ -159,6 +168,8 @@ def code_known_people(drafts: Sequence[Draft], day: str | None) -> set[int]:
         term = person.office(year) if year is not None else None
         if draft.sector is None and term is not None:
             draft.sector = term.sector
+        elif draft.sector is None and year is not None and person.former(year):
+            draft.sector = ELITE
         # "NATO Secretary General Jens Stoltenberg" acts for NATO, not for Norway
         if draft.sector != "IGO":
             draft.country = draft.country or person.country

@@ -22,9 +22,10 @@ from herald.events.syntax import SentenceView, Span
 from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place
 
 # Sectors of political actors (docs/actors.md): government, military, police, judiciary,
-# legislature, parties, opposition, rebels, unidentified armed groups, spies, IGOs.
+# legislature, parties, opposition, rebels, unidentified armed groups, spies, IGOs, and the
+# elites: leaders out of office (herald.actors.known).
 POLITICAL_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO"}
+    {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO", "ELI"}
 )
 
 # Prepositions after which a place says where a participant is or comes from.

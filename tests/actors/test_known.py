@@ -87,7 +87,13 @@ def test_a_surname_alone_is_coded_and_the_office_follows_the_date() -> None:
     putin = _actors(text, "2005-09-29")["Putin"]
     assert (putin.country, putin.sector) == ("RUS", "GOV")
     gorbachev = _actors("Gorbachev criticized the plan.", "2015-01-10")["Gorbachev"]
-    assert (gorbachev.country, gorbachev.sector) == ("RUS", None)
+    # after every office the table gives: a former leader, one of the elites (PLOVER's ELI)
+    assert (gorbachev.country, gorbachev.sector) == ("RUS", "ELI")
+    clinton = _actors("Hillary Clinton criticized the plan.", "2016-09-21")["Hillary Clinton"]
+    assert (clinton.country, clinton.sector) == ("USA", "ELI")
+    # before it the person may hold an office the table leaves out (a senator, in 2020)
+    rubio = _actors("Rubio criticized the plan.", "2020-05-01")["Rubio"]
+    assert (rubio.country, rubio.sector) == ("USA", None)
 
 
 @pytest.mark.slow
