@@ -407,8 +407,7 @@ def _subject(view: SentenceView, unit: Sequence[int], head: int) -> tuple[list[i
     auxes = _kids(view, unit, "aux", "auxpass")
     if not agents and _kids(view, unit, "auxpass"):
         agents = _coordinated_agents(view, head)
-    # a small parser sometimes hangs the subject on the auxiliary ("will co-host")
-    subjects = _kids(view, [*unit, *auxes], "nsubj", "csubj") + agents
+    subjects = _kids(view, unit, "nsubj", "csubj") + agents
     passive = _kids(view, unit, "nsubjpass")
     if not subjects and view.tok(head).dep == "ROOT" and view.to_infinitive(head):
         # a headline's "UK to send troops": the parser may leave its subject unlabelled
@@ -917,6 +916,8 @@ def _noun_roles(
         recipients += _clause_subjects(view, [noun])
     if not actors and entry.type == "CONSULT":
         actors = _present_at(view, seat, entry)
+    if not actors and entry.type in _MANNER_TYPES:
+        actors = _manner_doers(view, noun, events)
     if not actors and _moves_forces(entry):
         # "the buildup of Russian troops": the forces moved are the side that moves them,
         # when no one else is named ("Russia's build-up", "Ghana announced the deployment")
@@ -925,6 +926,28 @@ def _noun_roles(
 
 
 _ANNOUNCED_BY_ANYONE = frozenset({"ASSAULT", "CONSULT"})
+# Deeds that can be the manner of another verb's action ("marched in protest").
+_MANNER_TYPES = frozenset({"PROTEST", "SUPPORT"})
+
+
+def _manner_doers(view: SentenceView, noun: int, events: set[int]) -> list[int]:
+    """Who does a deed named as the manner of another verb, "in" and the bare noun: that
+    verb's subject ("hundreds of people massed outside the consulate in protest of the
+    raids", "shops closed in protest", "mosques broadcast prayers in support of
+    Palestinians"). A verb that is an event of its own keeps its own parties."""
+    held = _held_by_preposition(view, noun)
+    if held is None or held[0] != "in" or view.children(noun, "det", "poss"):
+        return []
+    # the parser may hang the phrase on the verb's object ("walked out of classes in
+    # protest"); a noun that is no object is no verb's ("participation in strikes waned")
+    verb: int | None = held[1]
+    while verb is not None and (
+        view.tok(verb).pos == "ADP" or view.tok(verb).dep in ("pobj", "dobj")
+    ):
+        verb = view.head(verb)
+    if verb is None or verb in events or view.tok(verb).pos not in ("VERB", "AUX"):
+        return []
+    return _subject(view, [verb], verb)[0]
 
 
 def _lends_subject(verb: str, entry: TriggerEntry) -> bool:

@@ -17,6 +17,7 @@ from herald.errors import UsageError
 from herald.parse.casing import sentence_case
 from herald.parse.edges import subtree_edges
 from herald.parse.rule_replay import REPLACED_COMPONENTS, RuleReplay, UnsupportedRules
+from herald.parse.subjects import with_subjects_on_verbs
 from herald.parse.verbless import ReparsedToken, with_verbs_found
 from herald.records import Entity, ParsedText, Sentence, Token
 from herald.settings import DEFAULT_MODEL
@@ -251,7 +252,8 @@ def parse_many(
     for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disabled):
         parsed = to_parsed(doc) if rules is None else to_parsed_replayed(doc, rules)
         parsed = with_verbs_found(parsed, functools.partial(reparse, model=model), verbs)
-        yield regular_lemmas(with_text(parsed, text), verbs)
+        parsed = with_subjects_on_verbs(parsed)
+        yield regular_lemmas(with_text(parsed, text), verbs, irregular_forms(model))
 
 
 def reparse(text: str, model: str = DEFAULT_MODEL) -> list[ReparsedToken]:
@@ -277,13 +279,19 @@ def with_text(parsed: ParsedText, text: str) -> ParsedText:
 _SHORT_STEM = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
 
 
-def regular_lemmas(parsed: ParsedText, verbs: frozenset[str]) -> ParsedText:
+def regular_lemmas(
+    parsed: ParsedText, verbs: frozenset[str], irregular: Mapping[str, str] | None = None
+) -> ParsedText:
     """The parse with the verb lemmas that spaCy's rule lemmatizer gets wrong put right:
     it tries the stem without "e" and the stem with it, keeps both when both are verbs, and
     gives the one without first, so "staged" is "stag", "waged" "wag", "hoped" "hop" and
     "spared" "spar" (the light verb of "staged a protest" and the desire of "hoped" were
-    lost). Spelling decides: a short stem that was not doubled takes its "e"."""
-    tokens = [_regular_lemma(t, verbs) for t in parsed.tokens]
+    lost). Spelling decides: a short stem that was not doubled takes its "e". And an
+    irregular past form the tagger took for a present one keeps itself as its lemma
+    ("fighters retook the town", tagged VBP: "retook"): the lemmatizer's own exceptions
+    (``irregular``) give its verb, when the form is no verb of its own ("found", "saw")."""
+    irregular = irregular or {}
+    tokens = [_irregular_lemma(_regular_lemma(t, verbs), verbs, irregular) for t in parsed.tokens]
     if all(new is old for new, old in zip(tokens, parsed.tokens, strict=True)):
         return parsed
     return replace(parsed, tokens=tuple(tokens))
@@ -296,6 +304,25 @@ def _regular_lemma(token: Token, verbs: frozenset[str]) -> Token:
     if _SHORT_STEM.fullmatch(lemma) and lemma + "e" in verbs:
         return replace(token, lemma=lemma + "e")
     return token
+
+
+def _irregular_lemma(token: Token, verbs: frozenset[str], irregular: Mapping[str, str]) -> Token:
+    word = token.text.lower()
+    if token.pos != "VERB" or token.lemma != word or word in verbs or word not in irregular:
+        return token
+    return replace(token, lemma=irregular[word])
+
+
+@functools.cache
+def irregular_forms(name: str = DEFAULT_MODEL) -> Mapping[str, str]:
+    """Each irregular verb form of the model's rule lemmatizer -> its lemma ("retook" ->
+    "retake"), or none when the model has no such lemmatizer."""
+    nlp = load_model(name)
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc", {})
+    forms: Mapping[str, Sequence[str]] = table.get("verb", {})
+    return {form: lemmas[0] for form, lemmas in forms.items() if lemmas and lemmas[0] != form}
 
 
 def _lemma_index(name: str) -> Mapping[str, Sequence[str]]:

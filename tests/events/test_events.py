@@ -493,6 +493,18 @@ def test_going_on_strike_is_a_protest_by_the_strikers_and_carrying_one_out_an_at
     assert only(events_of("Israel carried out a strike on Gaza."), "ASSAULT")
 
 
+def test_a_protest_or_support_named_as_the_manner_of_a_deed_is_its_subjects() -> None:
+    students = events_of("Students walked out of classes in protest against the new law.")
+    assert [a.text for a in only(students, "PROTEST").actor] == ["Students"]
+    walkout = events_of("Opposition lawmakers walked out of parliament in protest.")
+    assert [a.text for a in only(walkout, "PROTEST").actor] == ["Opposition lawmakers"]
+    prayers = events_of("Mosques broadcast prayers in support of the Palestinians.")
+    assert [a.text for a in only(prayers, "SUPPORT").actor] == ["Mosques"]
+    # a verb that is a deed of its own keeps its parties
+    deployed = events_of("Troops were deployed in support of the government.")
+    assert [e.type for e in deployed] == ["MOBILIZE"]
+
+
 def test_a_capital_that_acts_speaks_or_owns_is_not_where_things_happen() -> None:
     def places(text: str) -> list[str | None]:
         found = herald.extract(text, date="2024-05-01", all_events=True).events
