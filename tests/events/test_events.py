@@ -493,6 +493,18 @@ def test_going_on_strike_is_a_protest_by_the_strikers_and_carrying_one_out_an_at
     assert only(events_of("Israel carried out a strike on Gaza."), "ASSAULT")
 
 
+def test_sexual_violence_and_ground_recovered_are_assaults() -> None:
+    violence = events_of("Sexual violence against Rohingya women by the military went on.")
+    assert only(violence, "ASSAULT").mode == "sexual"
+    rape = only(events_of("The rape of a schoolgirl by two soldiers sparked protests."), "ASSAULT")
+    assert [a.text for a in rape.actor] == ["two soldiers"]
+    regained = events_of("The army recovered the regions close to the border.")
+    assert [e.type for e in regained] == ["ASSAULT"]
+    # violence of no kind named, and a recovery of no ground, are no deed
+    assert not events_of("Political violence is rising.")
+    assert not events_of("The economy recovered last year.")
+
+
 def test_a_protest_or_support_named_as_the_manner_of_a_deed_is_its_subjects() -> None:
     students = events_of("Students walked out of classes in protest against the new law.")
     assert [a.text for a in only(students, "PROTEST").actor] == ["Students"]

@@ -59,6 +59,13 @@ def test_verb_lemmas_follow_english_spelling_where_the_rule_lemmatizer_does_not(
     assert lemmas["hopped"] == "hop" and lemmas["opened"] == "open"
 
 
+def test_an_irregular_past_form_tagged_as_a_present_one_has_its_verb_for_lemma() -> None:
+    text = "Opposition fighters retook a strategic town from government forces."
+    retook = next(t for t in parse(text).tokens if t.text == "retook")
+    assert retook.tag == "VBP"  # the tagger's reading: no past form, so no exception applied
+    assert retook.lemma == "retake"
+
+
 def test_a_kicker_before_a_colon_is_a_sentence_of_its_own() -> None:
     parsed = parse("Japan: Four killed in air strike")
     assert [s.strip() for s in _sentences(parsed)] == ["Japan:", "Four killed in air strike"]
