@@ -332,8 +332,8 @@ def _content_prep(view: SentenceView, prep: int, preps: frozenset[str]) -> bool:
 def _take_from_content(
     view: SentenceView, frame: TriggerCandidate, content: TriggerCandidate
 ) -> None:
-    """Mode (and for AGREE-to-retreat or lifting sanctions, type) and a missing recipient
-    from the framed event."""
+    """Mode (and for lifting sanctions, type) and a missing recipient from the framed
+    event."""
     if frame.entry.mode is None:
         changed = frame_mode(frame.type, content.type, content.mode)
         if changed is not None:

@@ -7,7 +7,8 @@ Every table lives in ``herald/data`` and is loaded once per process:
   recipient, how the type treats an event in its complement (``irrealis``: the embedded event
   is only promised/asked/refused/threatened/discussed, so it is not an event of its own;
   ``factive``: it happened anyway) and which type the PLOVER manual uses for it when it is
-  only planned (``future_type``: "will meet" is AGREE in the manual).
+  only planned (``future_type``: "will meet" is AGREE in the manual, and so is "will
+  withdraw": CAMEO2PLOVER codes every intent to cooperate or yield, 03x, as AGREE).
 - ``plover_triggers.csv``: the trigger lexicon (lemma, part of speech, type, mode, ...).
 - ``plover_frame_modes.csv``: the mode (and sometimes type) that a framing event takes from
   the event it frames ("called for talks" is REQUEST meet).

@@ -124,12 +124,15 @@ def test_frame_modes_name_valid_types_and_modes() -> None:
         assert not row["mode"] or row["mode"] in types[row["type"]].modes
     assert plover.frame_mode("REQUEST", "CONSULT", None) == ("REQUEST", "meet")
     assert plover.frame_mode("THREATEN", "COERCE", "arrest") == ("THREATEN", "arrest")
-    assert plover.frame_mode("AGREE", "RETREAT", "withdraw") == ("CONCEDE", None)
+    # an agreement to withdraw stays the agreement: CAMEO's intent to yield (035) is AGREE
+    assert plover.frame_mode("AGREE", "RETREAT", "withdraw") is None
 
 
 def test_manual_type_folds_planned_events_as_the_manual_does() -> None:
     assert plover.manual_type("CONSULT", "planned") == "AGREE"
-    assert plover.manual_type("RETREAT", "planned") == "CONCEDE"
+    # an intent to yield, release or de-escalate (CAMEO 035) is AGREE in CAMEO2PLOVER
+    assert plover.manual_type("RETREAT", "planned") == "AGREE"
+    assert plover.manual_type("CONCEDE", "planned") == "AGREE"
     assert plover.manual_type("ASSAULT", "hypothetical") == "THREATEN"
     assert plover.manual_type("CONSULT", "asserted") == "CONSULT"
 
