@@ -662,6 +662,9 @@ def _verb_roles(
             # "2,000 Russian soldiers were deployed", "police were deployed across the
             # capital": with no one named moving them, the forces moved act for their side
             actors = [p for p in passive if _forces(view, p)]
+        elif passive and not actors and _held_commitment(view, head, entry):
+            # "Vietnam is committed to opening up its economy": a stance its subject holds
+            actors = [p for p in passive if actorlike(view, p)]
         if not recipients and entry.type in _CLAUSE_RECIPIENT_TYPES:
             recipients += _clause_subjects(view, unit)
         recipients += _provided_with(view, unit, objects)
@@ -676,6 +679,20 @@ def _verb_roles(
             objects = _helped_to_do(view, head)
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
+
+
+def _held_commitment(view: SentenceView, verb: int, entry: TriggerEntry) -> bool:
+    """A promise in the passive with no one named making it and a deed to do ("is
+    committed to opening up", "is pledged to defend"): its subject holds it. "Aid was
+    pledged to Ukraine" names what is promised, no deed."""
+    return (
+        entry.type == "AGREE"
+        and not view.agents(verb)
+        and any(
+            view.tok(p).lemma.lower() == "to" and view.children(p, "pcomp")
+            for p in view.children(verb, "prep")
+        )
+    )
 
 
 def _schemers(view: SentenceView, scheme: int) -> list[int]:

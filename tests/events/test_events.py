@@ -505,6 +505,16 @@ def test_sexual_violence_and_ground_recovered_are_assaults() -> None:
     assert not events_of("The economy recovered last year.")
 
 
+def test_a_passive_commitment_to_a_deed_is_its_subjects_and_allowing_a_return_yields() -> None:
+    committed = only(events_of("Vietnam is committed to opening up the economy."), "AGREE")
+    assert [a.text for a in committed.actor] == ["Vietnam"]
+    # what is pledged is no party
+    pledged = only(events_of("Aid was pledged to Ukraine."), "AGREE")
+    assert not pledged.actor
+    allowed = events_of("Israel allowed the return of displaced residents to the north.")
+    assert [a.text for a in only(allowed, "RETREAT").actor] == ["Israel"]
+
+
 def test_a_protest_or_support_named_as_the_manner_of_a_deed_is_its_subjects() -> None:
     students = events_of("Students walked out of classes in protest against the new law.")
     assert [a.text for a in only(students, "PROTEST").actor] == ["Students"]
