@@ -30,6 +30,7 @@ modality and its own source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -108,8 +109,11 @@ def same_event(first: Event, second: Event) -> bool:
     )
 
 
-# What a claim of a deed says before naming it: "claimed responsibility for the attack".
-_CLAIM_WORDS = tuple(f"{word} for the " for word in sorted(CLAIMED))
+# What a claim of a deed says before naming it: "claimed responsibility for the attack",
+# "for the hotel attack", "for Tuesday's bombing".
+_CLAIM_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(CLAIMED))}) for (?:the |[\w-]+['\u2019]s )(?:[\w-]+ ){{0,2}}$"
+)
 
 
 def _refers_back(first: Event, second: Event) -> bool:
@@ -119,7 +123,7 @@ def _refers_back(first: Event, second: Event) -> bool:
     if not plover_types()[first.type].quad.startswith("material") or _own(second.when):
         return False
     before = second.evidence.sentence[: second.trigger.start - second.evidence.start].lower()
-    return before.endswith(_CLAIM_WORDS)
+    return _CLAIM_BEFORE.search(before) is not None
 
 
 def _retold(first: Event, second: Event) -> bool:

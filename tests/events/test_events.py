@@ -1492,6 +1492,9 @@ def test_a_claim_of_responsibility_names_the_attacker_told_before() -> None:
     attack = only(events, "ASSAULT")  # one attack, told twice; the gunmen were unidentified
     assert attack.trigger.text == "stormed" and [t.text for t in attack.mentions][-1] == "attack"
     assert [a.text for a in attack.actor] == ["Al-Shabab militants"]
+    # words between the article and the deed: "for the hotel attack"
+    hotel = text.replace("for the attack", "for the hotel attack")
+    assert len(herald.extract(hotel, date="2025-03-12").events) == 1
 
 
 def test_the_owner_of_a_thing_welcomed_or_condemned_is_the_party() -> None:
