@@ -297,7 +297,29 @@ def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:
             )
             if dep in deps or infinitive or (dep == "prep" and _content_prep(view, child, preps)):
                 zone |= _without_side_clauses(view, child)
+    for clause in _detached_content(view, candidate):
+        zone |= _without_side_clauses(view, clause)
     return zone
+
+
+def _detached_content(view: SentenceView, candidate: TriggerCandidate) -> list[int]:
+    """The "that" clause of a demand, promise or threat named by a noun that the parser hung
+    on the verb whose object the noun is, when a word came between them: "renewed its demand
+    yesterday that Russia withdraw its troops"."""
+    noun = candidate.head
+    verb = view.head(noun)
+    if view.tok(noun).pos != "NOUN" or view.tok(noun).dep != "dobj" or verb is None:
+        return []
+    if plover_types()[candidate.type].embeds != "irrealis":
+        # a charge or praise keeps its events: "denied charges by the Government that the
+        # party had acted recklessly in refusing" is no charge of refusing
+        return []
+    return [
+        clause
+        for clause in view.children(verb, "ccomp", "advcl")
+        if clause > noun
+        and any(view.tok(m).lemma.lower() == "that" for m in view.children(clause, "mark"))
+    ]
 
 
 # Subordinators of a clause that tells something else going on (a time, a cause, a

@@ -98,6 +98,11 @@ def test_request_frame_absorbs_the_requested_event_and_takes_its_recipient() -> 
     assert events[0].mode == "change"
     assert [r.text for r in events[0].recipient] == ["Nigeria"]
     assert events[0].recipient[0].actor_id is None  # not an actor of the actors stage
+    # the demand's "that" clause, hung on the verb once a word comes between them
+    text = "The council renewed its demand yesterday that Russia withdraw its troops."
+    demand = events_of(text)
+    assert [e.type for e in demand] == ["REQUEST"]
+    assert [r.text for r in demand[0].recipient] == ["Russia"]
     assert events[0].recipient[0].kind == "country"
 
 
