@@ -22,7 +22,7 @@ from herald.events.participants import is_outlet, phrase_sector
 from herald.events.plover import cues, frame_mode, mode_cues, plover_types, trigger_lexicon
 from herald.events.roles import BURDEN_PREPS, actorlike, purpose_like, unit_head
 from herald.events.syntax import SentenceView
-from herald.events.triggers import ASSAIL, TriggerCandidate, artefact_nouns
+from herald.events.triggers import ASSAIL, MEASURE_TYPES, TriggerCandidate, artefact_nouns
 
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "acl"})
 _CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
@@ -41,7 +41,6 @@ _AIMS_OF = {
 _AID_WHEN_AIMED = frozenset({"AID", "MOBILIZE"})
 # Types that give way, and the measures they can lift ("lifted the curfew", "eased sanctions").
 _YIELDING = frozenset({"CONCEDE", "RETREAT"})
-_MEASURES = frozenset({"SANCTION", "COERCE"})
 _OPPOSING = frozenset({"oppose", "opposed", "opposition"})
 
 
@@ -371,7 +370,13 @@ def _take_from_content(
             "THREATEN",
             None,
         )
-    if frame.roles is None or content.roles is None or frame.roles.recipients:
+    if frame.roles is None or content.roles is None:
+        return
+    if frame.type == "THREATEN" and not frame.roles.actors and content.type in MEASURE_TYPES:
+        # "the threat of U.S. sanctions": who would impose the measure threatens it (a
+        # warning of a missile launch is no threat by who launches it)
+        frame.roles.actors = list(content.roles.actors)
+    if frame.roles.recipients:
         return
     if frame.type == "CONSULT":
         return  # the parties to a talk are not those of its topic
@@ -444,7 +449,7 @@ _MEETING_OR_HELP = frozenset({"CONSULT", "AGREE", "AID", "COOPERATE", "SUPPORT"}
 def _undoes(frame: TriggerCandidate, content: TriggerCandidate) -> bool:
     """A concession or retreat whose content is a measure of force or restriction: it
     lifts that measure."""
-    return frame.entry.type in _YIELDING and content.type in _MEASURES
+    return frame.entry.type in _YIELDING and content.type in MEASURE_TYPES
 
 
 def attach_aims(view: SentenceView, found: list[TriggerCandidate]) -> None:

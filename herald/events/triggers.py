@@ -926,13 +926,16 @@ def _clause_object(view: SentenceView, i: int) -> bool:
 
 def _voiced(view: SentenceView, i: int) -> bool:
     """Whether noun ``i`` is something someone voices: it has an owner ("Pyongyang's
-    threats"), a "by" agent, a to-infinitive ("a threat to strike"), or a light or speech
+    threats"), a "by" agent, a measure someone imposes for its "of" ("threats of sanctions"),
+    a to-infinitive ("a threat to strike"), or a light or speech
     verb governs it ("issued a threat", "repeated the threat"). "The China threat", "faces
     an increasing threat", "the threat posed by terrorist groups" name a danger instead."""
     if view.children(i, "poss"):
         return True
     if any(view.tok(p).lemma.lower() == "by" for p in view.children(i, "prep")):
         return True
+    if any(_imposed_measure(view.tok(o).lemma.lower()) for o in view.prep_objects(i, "of")):
+        return True  # "threats of sanctions", "the threat of tariffs": someone would impose
     for clause in view.children(i, "acl"):
         if any(view.tok(a).tag == "TO" for a in view.children(clause, "aux")):
             return True
@@ -941,6 +944,16 @@ def _voiced(view: SentenceView, i: int) -> bool:
         return False
     lemma = view.tok(governor).lemma.lower()
     return lemma in cues("light") or lemma in cues("speech")
+
+
+def _imposed_measure(lemma: str) -> bool:
+    """Whether a noun names a measure someone imposes (a SANCTION or COERCE noun of the
+    lexicon: sanctions, tariffs, an embargo, a blockade)."""
+    return any(e.type in MEASURE_TYPES for e in trigger_lexicon().get((lemma, "NOUN"), ()))
+
+
+# Measures one side imposes on another, which it can lift or threaten.
+MEASURE_TYPES = frozenset({"SANCTION", "COERCE"})
 
 
 def _time_phrase(view: SentenceView, i: int) -> bool:

@@ -520,6 +520,14 @@ def test_a_passive_commitment_to_a_deed_is_its_subjects_and_allowing_a_return_yi
     assert [a.text for a in only(allowed, "RETREAT").actor] == ["Israel"]
 
 
+def test_a_threat_of_a_measure_is_voiced_by_whom_would_impose_it() -> None:
+    # the measure is only threatened: no sanctions imposed
+    threat = events_of("The threat of U.S. sanctions hangs over the talks.")
+    assert [(e.type, [a.text for a in e.actor]) for e in threat] == [("THREATEN", ["U.S."])]
+    # a danger is no threat voiced
+    assert not events_of("The threat of war looms over the region.")
+
+
 def test_a_protest_or_support_named_as_the_manner_of_a_deed_is_its_subjects() -> None:
     students = events_of("Students walked out of classes in protest against the new law.")
     assert [a.text for a in only(students, "PROTEST").actor] == ["Students"]
