@@ -861,7 +861,10 @@ def _noun_roles(
 ) -> tuple[list[int], list[int], str]:
     # "Saturday's meeting", "last week's attack": a date owns no deed
     owners = [o for o in view.children(noun, "poss") if view.tok(o).ent_type not in _WHEN_ENTS]
-    modifiers = [c for c in _named_modifiers(view, noun) if c not in cities]
+    # "the Vancouver conference" is where; "Washington sanctions" who imposes them
+    modifiers = [
+        c for c in _named_modifiers(view, noun) if c not in cities or entry.type == "SANCTION"
+    ]
     # "criticism from legal experts", "aid from Washington": who it comes from acts
     actors = _prep_objects(view, [noun], frozenset({"by", "between"}) | ({"from"} - preps))
     actors += _claimants(view, noun)

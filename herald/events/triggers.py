@@ -238,8 +238,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         return None
     if token.pos == "PROPN" and token.ent_type:
         return None
-    if group == "NOUN" and _circumstance(view, i):
-        return None
+    circumstance = group == "NOUN" and _circumstance(view, i)
     if group == "VERB" and (_made_thing_acts(view, i) or _enacts(view, i)):
         return None
     lexicon = trigger_lexicon()
@@ -247,7 +246,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         entries = lexicon.get((key, group), ())
         best = _best_entry(view, i, entries, contexts)
         if best is not None:
-            if _no_deed(view, i, best):
+            if (circumstance and not _threat_defied(view, i, best)) or _no_deed(view, i, best):
                 return None
             hyphened = "-" in key or (key != token.lemma.lower() and _ends_hyphenated(view, i))
             unit = (i - 2, i - 1, i) if hyphened else (i,)
@@ -448,6 +447,16 @@ def _circumstance(view: SentenceView, i: int) -> bool:
         view.tok(head).lemma.lower() in cues("circumstance")
         and not comes_under(view, i)
         and not put_under(view, i)
+    )
+
+
+def _threat_defied(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """A threat a deed went ahead despite was made all the same ("testing the system
+    despite threats of Washington sanctions"), unlike a standing measure ("despite the
+    ban"): without it, the sanctions threatened would be told as imposed."""
+    head = view.head(i)
+    return (
+        entry.type == "THREATEN" and head is not None and view.tok(head).lemma.lower() == "despite"
     )
 
 

@@ -526,6 +526,11 @@ def test_a_threat_of_a_measure_is_voiced_by_whom_would_impose_it() -> None:
     assert [(e.type, [a.text for a in e.actor]) for e in threat] == [("THREATEN", ["U.S."])]
     # a danger is no threat voiced
     assert not events_of("The threat of war looms over the region.")
+    # a threat defied was made all the same; a standing measure defied is no deed
+    defied = events_of("Pyongyang fired the missile despite threats of Washington sanctions.")
+    assert [a.text for a in only(defied, "THREATEN").actor] == ["Washington"]
+    assert not [e for e in defied if e.type == "SANCTION"]
+    assert not events_of("The ship sailed despite the ban on exports.")
 
 
 def test_a_protest_or_support_named_as_the_manner_of_a_deed_is_its_subjects() -> None:
