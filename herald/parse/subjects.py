@@ -38,14 +38,17 @@ def with_subjects_on_verbs(parsed: ParsedText) -> ParsedText:
     if not moves:
         return parsed
     heads = [moves.get(t.i, t.head) for t in tokens]
+    deps = [_moved_dep(tokens, t) if t.i in moves else t.dep for t in tokens]
     left, right = subtree_edges(heads, [not t.text.strip() for t in tokens])
-    fixed = tuple(
-        replace(t, head=heads[t.i], dep=_moved_dep(tokens, t), left=left[t.i], right=right[t.i])
-        if (t.i in moves or (t.left, t.right) != (left[t.i], right[t.i]))
-        else t
-        for t in tokens
-    )
+    fixed = tuple(_refit(t, heads[t.i], deps[t.i], left[t.i], right[t.i]) for t in tokens)
     return replace(parsed, tokens=fixed)
+
+
+def _refit(token: Token, head: int, dep: str, left: int, right: int) -> Token:
+    """The token with its new head, label and subtree edges (itself when none changed)."""
+    if (token.head, token.dep, token.left, token.right) == (head, dep, left, right):
+        return token
+    return replace(token, head=head, dep=dep, left=left, right=right)
 
 
 def _moved_dep(tokens: tuple[Token, ...], subject: Token) -> str:
