@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from herald.errors import UsageError
 from herald.parse.casing import sentence_case
@@ -280,7 +280,7 @@ _SHORT_STEM = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
 
 
 def regular_lemmas(
-    parsed: ParsedText, verbs: frozenset[str], irregular: Mapping[str, str] | None = None
+    parsed: ParsedText, verbs: frozenset[str], irregular: Mapping[str, str]
 ) -> ParsedText:
     """The parse with the verb lemmas that spaCy's rule lemmatizer gets wrong put right:
     it tries the stem without "e" and the stem with it, keeps both when both are verbs, and
@@ -290,7 +290,6 @@ def regular_lemmas(
     irregular past form the tagger took for a present one keeps itself as its lemma
     ("fighters retook the town", tagged VBP: "retook"): the lemmatizer's own exceptions
     (``irregular``) give its verb, when the form is no verb of its own ("found", "saw")."""
-    irregular = irregular or {}
     tokens = [_irregular_lemma(_regular_lemma(t, verbs), verbs, irregular) for t in parsed.tokens]
     if all(new is old for new, old in zip(tokens, parsed.tokens, strict=True)):
         return parsed
@@ -317,24 +316,24 @@ def _irregular_lemma(token: Token, verbs: frozenset[str], irregular: Mapping[str
 def irregular_forms(name: str = DEFAULT_MODEL) -> Mapping[str, str]:
     """Each irregular verb form of the model's rule lemmatizer -> its lemma ("retook" ->
     "retake"), or none when the model has no such lemmatizer."""
-    nlp = load_model(name)
-    if "lemmatizer" not in nlp.pipe_names:
-        return {}
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc", {})
-    forms: Mapping[str, Sequence[str]] = table.get("verb", {})
+    forms: Mapping[str, Sequence[str]] = _lemmatizer_table(name, "lemma_exc").get("verb", {})
     return {form: lemmas[0] for form, lemmas in forms.items() if lemmas and lemmas[0] != form}
 
 
 def _lemma_index(name: str) -> Mapping[str, Sequence[str]]:
-    """The word lists of the model's rule lemmatizer by part of speech (a spaCy lookups
-    table: read it with ``get``), or none when the model has no such lemmatizer."""
+    """The word lists of the model's rule lemmatizer by part of speech."""
+    return _lemmatizer_table(name, "lemma_index")
+
+
+def _lemmatizer_table(name: str, table: str) -> Mapping[str, Any]:
+    """A lookups table of the model's rule lemmatizer by part of speech (``lemma_index``,
+    ``lemma_exc``: a spaCy table, read it with ``get``), or none when the model has no such
+    lemmatizer."""
     nlp = load_model(name)
     if "lemmatizer" not in nlp.pipe_names:
         return {}
-    table: Mapping[str, Sequence[str]] = nlp.get_pipe("lemmatizer").lookups.get_table(
-        "lemma_index", {}
-    )
-    return table
+    found: Mapping[str, Any] = nlp.get_pipe("lemmatizer").lookups.get_table(table, {})
+    return found
 
 
 @functools.cache
