@@ -238,7 +238,6 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         return None
     if token.pos == "PROPN" and token.ent_type:
         return None
-    circumstance = group == "NOUN" and _circumstance(view, i)
     if group == "VERB" and (_made_thing_acts(view, i) or _enacts(view, i)):
         return None
     lexicon = trigger_lexicon()
@@ -246,7 +245,7 @@ def _trigger_at(view: SentenceView, i: int, contexts: tuple[str, ...]) -> Trigge
         entries = lexicon.get((key, group), ())
         best = _best_entry(view, i, entries, contexts)
         if best is not None:
-            if (circumstance and not _threat_defied(view, i, best)) or _no_deed(view, i, best):
+            if _no_deed(view, i, best):
                 return None
             hyphened = "-" in key or (key != token.lemma.lower() and _ends_hyphenated(view, i))
             unit = (i - 2, i - 1, i) if hyphened else (i,)
@@ -435,29 +434,21 @@ def _enacts(view: SentenceView, i: int) -> bool:
     return any(enacts(view, i, made) for made in view.children(i, "dobj", "nsubjpass"))
 
 
-def _circumstance(view: SentenceView, i: int) -> bool:
+def _circumstance(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """An event noun named as a standing state of affairs, not as something done now:
     "flouting international sanctions", "a ship under U.S. sanctions", "despite the ban"
     (cue kind ``circumstance``). The deed told, if any, is the flouting. Not what one comes
-    under ("came under attack") or is put under ("put him under house arrest")."""
+    under ("came under attack") or is put under ("put him under house arrest"), nor a threat
+    a deed went ahead despite, which was made all the same ("testing the system despite
+    threats of Washington sanctions": else the sanctions threatened would be told as
+    imposed)."""
     head = view.head(i)
-    if head is None or view.tok(i).dep not in ("dobj", "pobj"):
+    if entry.pos != "NOUN" or head is None or view.tok(i).dep not in ("dobj", "pobj"):
         return False
-    return (
-        view.tok(head).lemma.lower() in cues("circumstance")
-        and not comes_under(view, i)
-        and not put_under(view, i)
-    )
-
-
-def _threat_defied(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
-    """A threat a deed went ahead despite was made all the same ("testing the system
-    despite threats of Washington sanctions"), unlike a standing measure ("despite the
-    ban"): without it, the sanctions threatened would be told as imposed."""
-    head = view.head(i)
-    return (
-        entry.type == "THREATEN" and head is not None and view.tok(head).lemma.lower() == "despite"
-    )
+    word = view.tok(head).lemma.lower()
+    if entry.type == "THREATEN" and word == "despite":
+        return False
+    return word in cues("circumstance") and not comes_under(view, i) and not put_under(view, i)
 
 
 # Prepositions that name what talk is about: "disagreed over aid", "talks on a ceasefire".
@@ -494,10 +485,11 @@ def _topic_of_talk(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
 
 
 def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
-    """Uses of an event word that tell no event: a topic of talk, the press asking for
-    comment, agreeing with a view."""
+    """Uses of an event word that tell no event: a standing state of affairs, a topic of
+    talk, the press asking for comment, agreeing with a view."""
     return (
-        _topic_of_talk(view, i, entry)
+        _circumstance(view, i, entry)
+        or _topic_of_talk(view, i, entry)
         or _compound_adjective(view, i)
         or _asks_for_comment(view, i, entry)
         or _asks_a_question(view, i, entry)
