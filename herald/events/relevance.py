@@ -56,8 +56,6 @@ _MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 _RELIEF = frozenset({"AID", "RETREAT"})
 _RELIEF_WORDS = ("rescu", "free", "releas", "evacua")
 _RESCUE_WORDS = ("rescu", "evacua")
-# Words that count the dead and hurt without saying who harmed them.
-_TOLL_WORDS = ("kill", "injur", "wound", "hurt", "dead", "death", "die")
 _ASKING = frozenset({"REQUEST", "ACCUSE", "CONSULT"})  # a journalist's question, inquiry, interview
 _ACTING, _RECEIVING, _COLLECTIVE, _UNKNOWN, _NONE = 0.9, 0.7, 0.6, 0.5, 0.2
 
@@ -209,18 +207,27 @@ def tolls_of_accidents(events: Sequence[Event], parsed: ParsedText, lede_end: in
     """The dead and hurt that no hand is named for, in a story whose lede tells an accident or
     a disaster (cue kinds ``mishap`` and ``hazard``: a plane crash, a ship's collision, an
     earthquake) and that names no one doing violence, are its toll, no political event:
-    "Police say 27 people are injured" after a tourist ship hit a bridge. The sentence alone
-    cannot tell it (``triggers`` reads the accident when the sentence names it)."""
+    "Police say 27 people are injured" after a tourist ship hit a bridge, and any harm told
+    with no one doing it. So is an inquiry
+    into no one in such a story: "officials are investigating what caused the crash" looks
+    for a cause, not for a culprit. The sentence alone cannot tell it (``triggers`` reads the
+    accident when the sentence names it)."""
     if any(e.type in _MATERIAL_CONFLICT and e.actor for e in events):
         return list(events)
     if not _tells_accident(parsed, lede_end):
         return list(events)
-    return [
-        replace(e, relevance=_NONE)
-        if e.type == "ASSAULT" and not e.actor and e.trigger.text.lower().startswith(_TOLL_WORDS)
-        else e
-        for e in events
-    ]
+    return [replace(e, relevance=_NONE) if _toll(e) or _inquiry(e) else e for e in events]
+
+
+def _toll(event: Event) -> bool:
+    """Harm with no one named who did it: the dead and hurt counted, or what the accident
+    did ("the boat shooting the fireworks")."""
+    return event.type == "ASSAULT" and not event.actor
+
+
+def _inquiry(event: Event) -> bool:
+    """An investigation of no party: of what happened, not of whom."""
+    return event.type == "ACCUSE" and event.mode == "investigate" and not event.recipient
 
 
 def _tells_accident(parsed: ParsedText, lede_end: int) -> bool:

