@@ -2,8 +2,9 @@
 
 A line is boilerplate when it matches a pattern of ``data/clean/boilerplate.tsv`` ("Skip to main
 content", sharing prompts, newsletter offers), is a menu on one line ("World | Politics |
-Sport") or a list of other stories' headlines behind their kickers; a run of one-to-three-word
-lines is a menu rendered one item a line.
+Sport"), a list of other stories' headlines behind their kickers, or a paragraph wholly in
+square brackets (another story's headline set in the text as a link, an editor's note: "[What
+are the leaked papers?]"); a run of one-to-three-word lines is a menu rendered one item a line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ TEASER_WORDS = 10  # a teaser gives the story's first line, most of a sentence
 # A paragraph cut off in mid-sentence: a word, then "..." or "…" ("battling rain and strong ...").
 _CUT_OFF = re.compile(r"\w\s?(?:\.\.\.|\u2026)$")
 
+# A paragraph wholly in square brackets: the press sets links and editors' asides so.
+_BRACKETED = re.compile(r"\[[^\[\]]+\]")
 _MENU_SEPARATORS = re.compile(r"\s+[|•·»]\s+")
 # A kicker: two or more capitalised words in a row ("MOST READ IN NEWS", "ERUPTION ALERT"), the
 # label a tabloid puts before each headline of a list of links. Article prose has acronyms
@@ -43,7 +46,9 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip().strip("|•·»\u203a>-\u2013— ")
     if not stripped:
         return bool(line.strip())
-    if len(stripped) <= MAX_LINE_FOR_BOILERPLATE and _boilerplate_pattern().fullmatch(stripped):
+    if len(stripped) <= MAX_LINE_FOR_BOILERPLATE and (
+        _boilerplate_pattern().fullmatch(stripped) or _BRACKETED.fullmatch(stripped)
+    ):
         return True
     items = _MENU_SEPARATORS.split(stripped)
     if len(items) >= MENU_RUN and all(_is_menu_item(item) for item in items):

@@ -543,6 +543,7 @@ def test_boilerplate_table_examples_match_their_rows() -> None:
         "Search teams found survivors.",
         "WASHINGTON (AP) — The U.S. and NATO said the DPRK and the UN would meet in the EU.",
         "The UN DPRK panel met; NATO HQ said it was NOT OVER, and the EU AGREED.",
+        "The minister said [the army] would stay, and [its] allies agreed.",
     ],
 )
 def test_news_sentences_are_not_boilerplate(line: str) -> None:
@@ -566,6 +567,9 @@ def test_news_sentences_are_not_boilerplate(line: str) -> None:
         # other stories' headlines behind their kickers (invented, in a tabloid's manner)
         "MOST READ IN NEWS HIGH DRAMA Mayor quits after row over bins TOP DOG Terrier wins "
         "show 'NOT ME' Singer denies feud with rival",
+        # another story's headline set in the text as a link, an editor's aside
+        "[Minister backs plan to widen the port inquiry]",
+        " [ Editor's note: this story was updated on Friday ] ",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
