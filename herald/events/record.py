@@ -27,6 +27,7 @@ from typing import TypeVar
 
 import herald.events.confidence as confidence
 import herald.quotes.stage as quotes_module
+from herald.actors.identity import is_named
 from herald.events.modality import (
     announces_decision,
     condition_subjects,
@@ -43,7 +44,7 @@ from herald.events.place import event_place
 from herald.events.plover import cameo_code, cues, frame_mode, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span
-from herald.events.triggers import TriggerCandidate
+from herald.events.triggers import ASSAIL, TriggerCandidate
 from herald.events.when import event_time, own_time, planned_weekday
 from herald.records import (
     Actor,
@@ -139,6 +140,8 @@ def to_event(
         when = planned_weekday(when, doc.published)
     when = _bounded(when, modality)
     event_type, mode = candidate.type, candidate.mode
+    if _quarrel(view, candidate, actor_refs, recipient_refs):
+        event_type, mode = "ACCUSE", "disapprove"
     if modality == "negated" and _cooperative(event_type) and is_refusal(view, anchor):
         event_type, mode, modality = "REJECT", None, "asserted"
     speaker = _threatening_speaker(
@@ -187,6 +190,24 @@ def to_event(
         attribution=attribution,
         confidence=confidence,
         cameo=cameo_code(event_type, mode, contexts),
+    )
+
+
+def _quarrel(
+    view: SentenceView,
+    candidate: TriggerCandidate,
+    actors: Sequence[ActorRef],
+    recipients: Sequence[ActorRef],
+) -> bool:
+    """An attack by persons named on persons named is made in words: "Reid has been
+    pounding Trump", "Trump attacked Clinton over her emails". Armies, police, gunmen and
+    mobs attack bodily; named people attack each other in speeches and posts (the parser's
+    own labels miss many of them: ``frames`` reads a clash between persons)."""
+    return (
+        candidate.type == "ASSAULT"
+        and view.tok(candidate.head).lemma.lower() in ASSAIL
+        and bool(actors and recipients)
+        and all(p.kind == "person" and is_named(p.name, p.kind) for p in (*actors, *recipients))
     )
 
 

@@ -1215,6 +1215,20 @@ def test_an_attack_in_words_is_an_accusation(text: str, expected: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser takes the bare surname for an organisation; the article names the person
+        ("Donald Trump spoke in Ohio on Monday. Senator Jane Doe has been steadily "
+         "attacking Trump for weeks.", "ACCUSE"),
+        ("A gunman attacked Governor John Roe on Tuesday.", "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_named_persons_attack_each_other_in_words(text: str, expected: str) -> None:
+    events = herald.extract(text, date="2016-09-20", all_events=True).events
+    assert [e.type for e in events if e.trigger.text.startswith("attack")] == [expected]
+
+
 def test_a_damning_predicate_a_speaker_reports_is_an_accusation() -> None:
     text = 'Stoltenberg said the launch was "another reckless breach of UN resolutions".'
     (said,) = events_of(text)
