@@ -795,15 +795,19 @@ _QUESTION_TOPICS = frozenset({"about", "on", "over", "regarding"})
 
 def _asks_a_question(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """Asking a question demands nothing: "Asked about the failures, Peskov said ...",
-    "asked whether China would investigate", "pressed on how sure he was". What someone is
-    asked to do ("asked the council to blacklist ten ships") or for ("asked for help")
-    stays a request."""
+    "asked whether China would investigate", "pressed on how sure he was", "was asked
+    why", "when asked in August". What someone is asked to do ("asked the council to
+    blacklist ten ships") or for ("asked for help") stays a request."""
     if entry.type != "REQUEST" or view.tok(i).lemma.lower() not in _QUESTIONING:
         return False
     if view.children(i, "xcomp") or view.prep_objects(i, "for"):
         return False
     if not view.children(i, "dobj", "ccomp") and _after_a_question(view):
         return True  # '"Why would anyone vote for him?" Graham asked.'
+    if any(view.tok(c).text.lower() in _QUESTION_WORDS for c in view.children(i) if c > i):
+        return True  # "Duffey was asked why"
+    if view.tok(i).tag == "VBN" and not view.children(i, "dobj", "ccomp", "dative", "nsubj"):
+        return True  # "was asked in August", "when asked": asked nothing to do or to get
     if any(
         view.tok(p).lemma.lower() in _QUESTION_TOPICS
         and view.children(p, "pobj", "pcomp")

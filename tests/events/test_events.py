@@ -416,6 +416,11 @@ def test_a_question_asked_is_no_request() -> None:
     assert not events_of("He also asked how it was possible that the gunman breached security.")
     pressed = "Pressed on how sure he was, the police chief said the body had been identified."
     assert not [e for e in events_of(pressed) if e.type == "REQUEST"]
+    # the question left unsaid: "asked why", "when asked"
+    why = "Later, when the freeze was lifted and Reyes was asked why, he said it was not clear."
+    assert not [e for e in events_of(why) if e.type == "REQUEST"]
+    when = "The budget chief told the Pentagon to keep the freeze when asked in August."
+    assert [e.trigger.text for e in events_of(when) if e.type == "REQUEST"] == ["told"]
     # asked to do something, or for something, on some day: a request
     blacklist = "Washington on Thursday asked the Security Council to blacklist 10 ships."
     assert only(events_of(blacklist), "REQUEST")
