@@ -17,20 +17,20 @@ the story of the event it reports first). The figures go in README ("Scale").
 With ``--steps``, each store is copied and the copy relinked with its linking steps
 (``herald.link.stage`` and the feature reads of ``herald.link.features``) wrapped to count
 their calls and CPU seconds instead: where a relink spends its CPU, in microseconds per
-event. Steps nest (a read inside corroboration counts in both). README "Scale", ninth round.
+event. Steps nest (a read inside corroboration counts in both). docs/scale-log.md, ninth round.
 
 With ``--statements``, the copy is relinked with every DuckDB statement timed instead (CPU
 seconds of the process, fetching the rows included, and the commits), grouped by what the
 statement does: calls, seconds, seconds a call and microseconds per event. A statement whose
 seconds a call grow with the archive for the same work is one that reads the archive whole
-each batch (README "Scale", fourteenth round).
+each batch (docs/scale-log.md, fourteenth round).
 
 With ``--scans``, the copy is relinked under DuckDB's profiler instead, and each statement's
 scans of stored tables are summed by kind of statement and table: calls, rows scanned,
 row groups scanned out of those the table holds, and the scans' operator seconds. Rows
 scanned are counted, not timed: a statement whose rows scanned a call grow with the
 archive for the same work reads the archive whole each batch, whatever the machine's load
-(README "Scale", fifteenth round).
+(docs/scale-log.md, fifteenth round).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ cached) into as many documents as asked. Each clone is a report of a *story*:
 - or, with a ``Span``, every story is published on a day drawn evenly from the span,
   whatever its seed's date: one density from the first day to the last (the seeds'
   dates spread over five years, so moving each story around its own seed's date made
-  a longer archive denser where its stories overlapped, README "Scale");
+  a longer archive denser where its stories overlapped, docs/scale-log.md);
 - a story has 1 to 5 reports (``REPORTS_PER_STORY``): true repeats of one event by other
   outlets, days apart (``JITTER_DAYS``), each from its own domain.
 

@@ -69,7 +69,7 @@ PENDING_DOCUMENTS = "_herald_pending_documents"
 # DuckDB keeps the blocks it reads cached up to its memory limit (by default most of the
 # machine's memory). A batch reads its documents' texts by id, which scans the texts of the
 # archive, and those cached blocks piled up on what linking the events held: a relink of
-# 100,000 documents peaked at 2,155 MiB instead of about 1,870 (README "Scale", twelfth
+# 100,000 documents peaked at 2,155 MiB instead of about 1,870 (docs/scale-log.md, twelfth
 # round). Under this limit while documents are grouped, DuckDB drops them instead. A
 # database held in memory cannot drop its own tables' blocks: it is left as it is.
 DOCUMENTS_MEMORY = "512MB"

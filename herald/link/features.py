@@ -145,7 +145,7 @@ CACHE_ARTICLE_PAIRS = 400_000
 # (background): kept apart until their batch comes, they are read once. A relink of
 # 100,000 documents keeping 60,000 of the 90,000 events kept before, and 60,000 until their
 # batch, reads 1.34 feature rows per event instead of 1.53, for 67 MiB more at the peak
-# (README "Scale", tenth round). Unbounded, that set held 161,000 events at once.
+# (docs/scale-log.md, tenth round). Unbounded, that set held 161,000 events at once.
 AHEAD_EVENTS = 60_000
 
 PENDING_TABLE = "_herald_pending"

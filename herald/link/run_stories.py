@@ -5,7 +5,7 @@ smallest event (a story's id is the hash of it); it used to read the first from 
 (the candidate query joined it) and to write its own events' story ids back to ``events``,
 relabel the merged stories there and rewrite their ``stories`` rows, every batch. DuckDB
 finds rows by a list of ids by scanning the whole table, so each of those statements cost
-the archive, once a batch: the number of batches times the archive (README "Scale",
+the archive, once a batch: the number of batches times the archive (docs/scale-log.md,
 sixteenth round).
 
 ``RunStories`` keeps instead what the run decides, in memory: each event's story as it was

@@ -44,7 +44,7 @@ a batch needs were mostly read by the batches just before it. A batch, in bounde
 Why corroboration: the link relation alone chained stories in a dense archive. Where the
 same organisations, towns and lead actors recur every week, unrelated articles each share
 one such key with the next, and a component of pairwise links grew to thousands of
-documents (4,709 of a 100,000-document synthetic archive, README "Scale"). Requiring two
+documents (4,709 of a 100,000-document synthetic archive, docs/scale-log.md). Requiring two
 articles to agree on more than one event (or on most of the shorter one) breaks those
 chains while the reports of one event, which agree on most of what they tell, still join.
 Corroboration reads the two articles alone and only ever adds edges as documents arrive, so
@@ -94,7 +94,7 @@ from herald.store.schema import transaction
 # Each batch also reads its rows by id, statements that scan whole tables, so the number of
 # batches times the archive is a cost that grows with the square of the archive: 16,000 a
 # batch instead of 4,000 cut a 100,000-document relink from 1,156 to 744 CPU s for
-# 1.7 GB at the peak instead of 1.3 (README "Scale").
+# 1.7 GB at the peak instead of 1.3 (docs/scale-log.md, sixth round).
 BATCH_EVENTS = 16_000
 # Candidates compared per event, and ranks joined on either side of it per key.
 CANDIDATE_CAP = 20
@@ -105,7 +105,7 @@ WRITE_EVENTS = 1_000_000
 # DuckDB's memory limit while the stories are written: the blocks the batches read are
 # dropped from its cache, and it spills the sort of the stories' reports (822,000 rows at
 # 100,000 documents) rather than hold it on top of them. Uncapped, that write was the peak
-# of a 100,000-document relink: 2,023 MiB; under 512 MB 1,803 (README "Scale", sixteenth
+# of a 100,000-document relink: 2,023 MiB; under 512 MB 1,803 (docs/scale-log.md, sixteenth
 # round).
 STORIES_MEMORY = "256MB"
 
@@ -137,7 +137,7 @@ class LinkSummary:
 # Python's collector traverses every object alive each time it collects its oldest
 # generation, and a run keeps many (the features, articles and stories of its caches): 13
 # of 87 CPU s of a 30,000-document relink, a share that grew with the archive (17.5% of the
-# CPU at 10,000 documents, 23.5% at 100,000; README "Scale", thirteenth round). What a run
+# CPU at 10,000 documents, 23.5% at 100,000; docs/scale-log.md, thirteenth round). What a run
 # keeps and drops forms no reference cycles (frozen records in dicts and tuples), so
 # reference counting frees it; the run leaves the oldest generation alone (its peak memory
 # did not change) and collects the young ones as usual.
@@ -379,7 +379,7 @@ def stories_of_documents(store: Store) -> dict[str, str | None]:
 
     Before coverages, an article's story was that of its anchor event alone, and articles
     without a linked event stayed apart (on news_cluster, B-cubed F1 0.671 on the dev half
-    and 0.590 on all; README "Scale").
+    and 0.590 on all; README "Measured quality").
     """
     return dict(store.con.execute("SELECT doc_id, coverage_id FROM documents").fetchall())
 

@@ -6,7 +6,7 @@ article's lead actors and the feature of its place, and the ids of its article's
 and for a batch of documents (coverages), their title, lede, actors and places. Read from
 those tables, a read by id cost a scan of every one of them whatever it read (the rows a
 batch wants lie in every block), so a linking run cost its batches times the archive in
-five tables (README "Scale", fifteenth to seventeenth rounds). These rows never change once
+five tables (docs/scale-log.md, fifteenth to seventeenth rounds). These rows never change once
 a document is stored (a document is never edited: a new text is a new document, and only
 an event's ``story_id`` changes, which they do not hold), so they are made once, when the
 batch is written, from the batch's own rows: ``link_rows`` (one per event) and
@@ -116,7 +116,7 @@ SOURCES = ("events", "event_actors", "actors", "places", "documents")
 # participants and lead actors), 30 µs a row of two plain columns, whatever the size of the
 # table. A read by one hash join scans the key column of the whole table instead, about
 # 100 ns a row of the table, and fetches the rows it finds a vector at a time (measured on
-# the synthetic archive of 100,000 documents, README "Scale", eighteenth round). So the
+# the synthetic archive of 100,000 documents, docs/scale-log.md, eighteenth round). So the
 # index pays only for a read of a small part of its table: fewer rows than the table holds
 # over INDEX_RATIO (an incremental run of a few documents on a large archive).
 INDEX_RATIO = 5_000

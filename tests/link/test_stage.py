@@ -254,7 +254,7 @@ def collector(threshold: tuple[int, int, int]) -> Iterator[list[int]]:
 
 def test_a_run_leaves_the_oldest_generation_to_reference_counting() -> None:
     # A full collection traverses every object a run keeps, each time: a growing share of
-    # a relink's CPU (README "Scale", thirteenth round). The young ones still run.
+    # a relink's CPU (docs/scale-log.md, thirteenth round). The young ones still run.
     store = stored(*same_meeting(6), report("other", "2018-03-01", actor=(CHINA,)))
     during: list[int] = []
     with collector((1, 1, 1)) as collected:
