@@ -29,6 +29,7 @@ from herald.events.participants import (
     what_is_named,
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
+from herald.events.relevance import political_roles
 from herald.events.roles import (
     Roles,
     antecedent,
@@ -55,6 +56,8 @@ OPPONENT = "obj:opponent"
 VOICED = "by:voiced"
 # A ``requires`` value: a warning of what someone will do to someone, not of a danger.
 OF_ACTION = "obj:action"
+# A ``requires`` value: a warning that advises private people about their own doings.
+ADVICE = "obj:advice"
 # A ``requires`` value: a verb told as a deed, not a participle that says what a noun is
 # ("militants backed by Ankara", "the Russian-backed rebels"), nor done to someone's words
 # (cue kind ``allegation``: "cites records to back its claims" substantiates them), nor a
@@ -849,8 +852,9 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
     something done to someone ("terrorists will not be spared"). A warning of a danger ("the
     launch will cause a spike in tensions", "countries could become targets") threatens
     nobody, nor does advice ("warned against hospital care"), even to someone: "warned
-    residents they could face flooding" (what is faced is a hazard or an abstraction)."""
-    if _faces_a_danger(view, i):
+    residents they could face flooding" (what is faced is a hazard or an abstraction), "warned
+    people about getting together" (``_advises_the_public``: a REQUEST)."""
+    if _faces_a_danger(view, i) or _advises_the_public(view, i):
         return False
     if view.children(i, "dobj", "dative") or _of_reprisal(view, i):
         return True
@@ -898,6 +902,25 @@ def _of_reprisal(view: SentenceView, i: int) -> bool:
     """Whether a warning is of a reprisal (cue kind ``reprisal``): "warned of countermeasures
     if the sale goes ahead", "warned of a strong response"."""
     return any(view.tok(o).lemma.lower() in cues("reprisal") for o in view.prep_objects(i, "of"))
+
+
+def _advises_the_public(view: SentenceView, i: int) -> bool:
+    """Whether a warning advises private people about or against doing something ("warning
+    people about getting together with family", "warned citizens against travelling to the
+    region"): no coercion, whoever warns. Warned about doing so, a state, a party or
+    protesters are threatened ("police warned protesters against gathering")."""
+    addressees = view.children(i, "dobj", "dative")
+    doings = [
+        c
+        for p in view.children(i, "prep")
+        if view.tok(p).lemma.lower() in ("about", "against")
+        for c in view.children(p, "pcomp", "pobj")
+        if view.tok(c).tag == "VBG"
+    ]
+    return bool(addressees and doings) and all(
+        phrase_sector(view, a) == "CVL" and view.tok(a).lemma.lower() not in political_roles()
+        for a in addressees
+    )
 
 
 def _faces_a_danger(view: SentenceView, i: int) -> bool:
@@ -1445,6 +1468,7 @@ _SYNTACTIC_NEEDS = {
     OPPONENT: _fights_a_party,
     VOICED: _voiced,
     OF_ACTION: _warns_of_action,
+    ADVICE: _advises_the_public,
     CLAUSE: _clause_object,
     TO_DO: _told_to_do,
     NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),

@@ -1197,10 +1197,18 @@ def test_a_claim_about_another_party_is_an_accusation() -> None:
         ("Putin's spokesman warned the launch will cause a spike in tensions.", False),
         ("Officials warned residents that they could face flooding.", False),
         ("Police warned protesters that they would face arrest.", True),
+        # advice to private people about their own doings; protesters are threatened
+        ("Health officials warned residents against swimming in the river.", False),
+        ("Police warned protesters against marching to the palace.", True),
     ],
 )
 def test_a_warning_threatens_when_it_warns_of_an_act(text: str, threatens: bool) -> None:
     assert any(e.type == "THREATEN" for e in events_of(text)) is threatens
+
+
+def test_a_warning_to_private_people_about_their_doings_asks_them_to_refrain() -> None:
+    text = "Health officials warned residents against swimming in the river."
+    assert [(e.type, e.trigger.text) for e in events_of(text)] == [("REQUEST", "warned")]
 
 
 @pytest.mark.parametrize(
