@@ -61,11 +61,13 @@ def modality_of(
     view = view or SentenceView.of(parsed, parsed.tokens[trigger].sent)
     chain = scope_chain(view, trigger)
     words = _cue_words(view, trigger, chain)
+    odds = _odds_given(view, chain)
     if (
         _negation_cues(view, trigger, chain)
         or _has_negative_argument(view, trigger)
         or _avoided(view, trigger)
         or _instead(view, chain)
+        or odds == "negated"
     ):
         return "negated"
     doubts = words & cues("hypothetical")
@@ -74,6 +76,7 @@ def modality_of(
     future_in_past = bool(doubts) and doubts <= _FUTURE_IN_PAST and _reported_future(view, chain)
     hypothetical = (
         (doubts and not future_in_past)
+        or odds == "hypothetical"
         or _has_condition(view, chain[1:] if made_threat else chain)
         or _in_condition(view, trigger)
         or _asks(view)
@@ -155,6 +158,22 @@ def scope_chain(view: SentenceView, trigger: int) -> list[int]:
         chain.append(head)
         current = head
     return chain
+
+
+def _odds_given(view: SentenceView, chain: list[int]) -> Modality | None:
+    """What the odds a clause is given make of it (cue kind ``likelihood``): none at all,
+    negated ("there is no chance Clinton will withdraw", "no way Russia will pull out"); some,
+    hypothetical ("little chance that the army will withdraw", "the possibility that talks
+    resume")."""
+    top = chain[-1]
+    noun = view.head(top)
+    if noun is None or view.tok(top).dep not in ("relcl", "acl"):
+        return None
+    lemma = view.tok(noun).lemma.lower()
+    given = {view.tok(c).lemma.lower() for c in view.children(noun, "det", "nummod", "amod")}
+    if "no" in given and (lemma in cues("likelihood") or lemma == "way"):
+        return "negated"  # "no way": a way is only a likelihood when there is none
+    return "hypothetical" if lemma in cues("likelihood") else None
 
 
 def tells_capability(view: SentenceView, trigger: int) -> bool:

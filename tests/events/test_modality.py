@@ -88,6 +88,10 @@ def trigger_index(text: str, word: str) -> tuple:
         ("It was announced the Council would hold a meeting.", "meeting", "planned"),
         ("Putin said an attack on NATO would be madness.", "attack", "hypothetical"),
         ("Officials said the army would withdraw if talks failed.", "withdraw", "hypothetical"),
+        # the odds a clause is given: none, some
+        ("There is no chance the army will withdraw from the town.", "withdraw", "negated"),
+        ("There is no way the rebels will sign the accord.", "sign", "negated"),
+        ("There is little chance that the army will withdraw.", "withdraw", "hypothetical"),
     ],
 )
 def test_modality_from_the_parse(sentence: str, trigger: str, expected: str) -> None:
