@@ -67,6 +67,16 @@ def apply_frames(view: SentenceView, found: list[TriggerCandidate]) -> None:
             _take_from_content(view, frame, frame.framed[0])
         elif frame.type == "THREATEN" and frame.roles is not None and not frame.roles.recipients:
             frame.roles.recipients = _threatened(view, zones[id(frame)], frame.roles.actors)
+        elif frame.framed and frame.type == "ACCUSE":
+            _accuse_the_doer(frame, frame.framed[0])
+
+
+def _accuse_the_doer(frame: TriggerCandidate, content: TriggerCandidate) -> None:
+    """An accusation that names no one accuses the doer of the deed it tells: "warned that
+    the administration is brushing aside the workers" accuses the administration."""
+    if frame.roles is None or content.roles is None or frame.roles.recipients:
+        return
+    frame.roles.recipients = [a for a in content.roles.actors if a not in frame.roles.actors]
 
 
 # What an accord signed or ratified can be about, typed by its words: aid, cooperation, a

@@ -58,6 +58,8 @@ VOICED = "by:voiced"
 OF_ACTION = "obj:action"
 # A ``requires`` value: a warning that advises private people about their own doings.
 ADVICE = "obj:advice"
+# A ``requires`` value: a warning of what a party is doing, not of what it will do.
+OF_DOING = "obj:doing"
 # A ``requires`` value: a verb told as a deed, not a participle that says what a noun is
 # ("militants backed by Ankara", "the Russian-backed rebels"), nor done to someone's words
 # (cue kind ``allegation``: "cites records to back its claims" substantiates them), nor a
@@ -859,12 +861,39 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
     if view.children(i, "dobj", "dative") or _of_reprisal(view, i):
         return True
     for clause in view.children(i, "ccomp"):
+        if not _ahead(view, clause):
+            continue  # "warning that the administration is brushing aside workers" accuses
         if view.children(clause, "nsubjpass"):
             return True
         for subject in view.children(clause, "nsubj"):
             if view.tok(subject).tag == "PRP" or _political(phrase_sector(view, subject)):
                 return True
     return False
+
+
+def _warns_of_doing(view: SentenceView, i: int) -> bool:
+    """Whether a warning tells what a party is doing or has done, not what it will do:
+    "warning that the administration is brushing aside the interests of workers" finds
+    fault with it, an ACCUSE."""
+    return any(
+        not _ahead(view, clause) and _political(phrase_sector(view, subject))
+        for clause in view.children(i, "ccomp")
+        for subject in view.children(clause, "nsubj")
+    )
+
+
+def _ahead(view: SentenceView, clause: int) -> bool:
+    """Whether a clause tells what is yet to come: a modal or an infinitive ("will not be
+    spared", "would execute"), or one the clause leads to ("is going to strike", "is ready
+    to respond", "it was time to annihilate"); a threat is of what will be done, not of
+    what is being done (``_warns_of_doing``: an accusation)."""
+    led = view.children(clause, "xcomp")
+    led += [
+        x
+        for a in view.children(clause, "acomp", "attr")
+        for x in view.children(a, "xcomp", "acl", "relcl")
+    ]
+    return _modal(view, clause) or any(_modal(view, x) for x in led)
 
 
 def _meets_parties(view: SentenceView, i: int) -> bool:
@@ -1469,6 +1498,7 @@ _SYNTACTIC_NEEDS = {
     VOICED: _voiced,
     OF_ACTION: _warns_of_action,
     ADVICE: _advises_the_public,
+    OF_DOING: _warns_of_doing,
     CLAUSE: _clause_object,
     TO_DO: _told_to_do,
     NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),

@@ -1206,6 +1206,15 @@ def test_a_warning_threatens_when_it_warns_of_an_act(text: str, threatens: bool)
     assert any(e.type == "THREATEN" for e in events_of(text)) is threatens
 
 
+def test_a_warning_of_what_a_party_is_doing_accuses_it() -> None:
+    text = "Rights groups warned that the government was blocking aid to the region."
+    (warned,) = [e for e in events_of(text) if e.trigger.text == "warned"]
+    assert (warned.type, [r.text for r in warned.recipient]) == ("ACCUSE", ["government"])
+    # what is yet to come through a noun ("it was time to ...") is threatened
+    time = "Rebel leaders warned that it was time to drive the army out of the city."
+    assert [e.type for e in events_of(time) if e.trigger.text == "warned"] == ["THREATEN"]
+
+
 def test_a_warning_to_private_people_about_their_doings_asks_them_to_refrain() -> None:
     text = "Health officials warned residents against swimming in the river."
     assert [(e.type, e.trigger.text) for e in events_of(text)] == [("REQUEST", "warned")]
