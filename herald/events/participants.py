@@ -11,12 +11,14 @@ sector of a participant the actors stage did not return from its head noun ("sol
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import herald.actors.lexicon as lexicon
 import herald.actors.stage as actors_module
 from herald.actors.person_nouns import is_person_noun
+from herald.data_files import read_rows
 from herald.events.plover import cues
 from herald.events.syntax import SentenceView, Span
 from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place
@@ -27,6 +29,14 @@ from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "SPY", "IGO", "ELI"}
 )
+
+
+@functools.cache
+def political_roles() -> frozenset[str]:
+    """Roles that make their holder political whatever the sector (political_roles.csv):
+    protesters, activists, dissidents."""
+    return frozenset(row["role"] for row in read_rows("events/political_roles.csv"))
+
 
 # Prepositions after which a place says where a participant is or comes from.
 _ORIGIN_PREPS = frozenset({"in", "from", "of", "throughout"})

@@ -33,14 +33,14 @@ kept with its scores.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import replace
 
-from herald.data_files import read_rows
-from herald.events.participants import POLITICAL_SECTORS
+from herald.events.participants import POLITICAL_SECTORS, political_roles
 from herald.events.plover import cues
+from herald.events.syntax import SentenceView
 from herald.events.topic import article_words, world_affairs_score
+from herald.events.triggers import craft_strikes_a_thing
 from herald.records import Actor, ActorRef, Document, Event, ParsedText, Token
 
 EVENT_THRESHOLD = 0.5
@@ -58,13 +58,6 @@ _RELIEF_WORDS = ("rescu", "free", "releas", "evacua")
 _RESCUE_WORDS = ("rescu", "evacua")
 _ASKING = frozenset({"REQUEST", "ACCUSE", "CONSULT"})  # a journalist's question, inquiry, interview
 _ACTING, _RECEIVING, _COLLECTIVE, _UNKNOWN, _NONE = 0.9, 0.7, 0.6, 0.5, 0.2
-
-
-@functools.cache
-def political_roles() -> frozenset[str]:
-    """Roles that make their holder political whatever the sector (political_roles.csv):
-    protesters, activists, dissidents."""
-    return frozenset(row["role"] for row in read_rows("events/political_roles.csv"))
 
 
 def is_political(party: ActorRef) -> bool:
@@ -206,12 +199,12 @@ def relief_in_conflict(events: Sequence[Event]) -> list[Event]:
 def tolls_of_accidents(events: Sequence[Event], parsed: ParsedText, lede_end: int) -> list[Event]:
     """The dead and hurt that no hand is named for, in a story whose lede tells an accident or
     a disaster (cue kinds ``mishap`` and ``hazard``: a plane crash, a ship's collision, an
-    earthquake) and that names no one doing violence, are its toll, no political event:
-    "Police say 27 people are injured" after a tourist ship hit a bridge, and any harm told
-    with no one doing it. So is an inquiry
-    into no one in such a story: "officials are investigating what caused the crash" looks
-    for a cause, not for a culprit. The sentence alone cannot tell it (``triggers`` reads the
-    accident when the sentence names it)."""
+    earthquake; a craft striking a thing) and that names no one doing violence, are its toll,
+    no political event: "Police say 27 people are injured" after a tourist ship hit a bridge,
+    and any harm told with no one doing it. So is an inquiry into no one in such a story:
+    "officials are investigating what caused the crash" looks for a cause, not for a
+    culprit. The sentence alone cannot tell it (``triggers`` reads the accident when the
+    sentence names it)."""
     if any(e.type in _MATERIAL_CONFLICT and e.actor for e in events):
         return list(events)
     if not _tells_accident(parsed, lede_end):
@@ -242,8 +235,20 @@ def _tells_accident(parsed: ParsedText, lede_end: int) -> bool:
         if t.idx < lede_end and (lemma := t.lemma.lower())
     ) or any(
         _industrial_blast({t.lemma.lower() for t in parsed.tokens[s.start : s.end]})
-        for s in parsed.sentences
+        or _collision(parsed, index)
+        for index, s in enumerate(parsed.sentences)
         if s.start_char < lede_end
+    )
+
+
+def _collision(parsed: ParsedText, sentence: int) -> bool:
+    """A sentence that tells a craft of no force striking a thing ("a tourist ship has struck
+    a highway bridge")."""
+    view = SentenceView.of(parsed, sentence)
+    return any(
+        craft_strikes_a_thing(view, t.i, view.children(t.i, "nsubj"))
+        for t in parsed.tokens[view.start : view.end]
+        if t.pos == "VERB"
     )
 
 

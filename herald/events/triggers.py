@@ -26,10 +26,10 @@ from herald.events.participants import (
     is_agent,
     is_count,
     phrase_sector,
+    political_roles,
     what_is_named,
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
-from herald.events.relevance import political_roles
 from herald.events.roles import (
     Roles,
     antecedent,
@@ -659,13 +659,7 @@ def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     causes = doers + view.prep_objects(i, "in", "during", "after")  # "in a crash"
     if any(_no_ones_doing(view.tok(c).lemma.lower()) for c in causes):
         return True
-    # "a tourist ship struck a highway bridge", not "jets struck the bridge" (a craft acting
-    # for its force is an agent) nor "a truck hit the crowd"
-    if (
-        view.tok(i).lemma.lower() in _BLOWS
-        and any(_civil_craft(view, d) for d in doers)
-        and not any(is_agent(view, o) for o in view.children(i, "dobj"))
-    ):
+    if craft_strikes_a_thing(view, i, doers):
         return True
     return any(_accident_clause(view, c) for c in _clauses_around(view, i)) or _toll_of_a_crash(
         view, i
@@ -673,6 +667,30 @@ def _force_of_nature(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
 
 
 _BLOWS = frozenset({"strike", "hit"})
+
+
+def craft_strikes_a_thing(view: SentenceView, i: int, doers: Sequence[int]) -> bool:
+    """Whether verb ``i`` tells a craft of no force striking a thing, a collision: "a tourist
+    ship struck a highway bridge"; not "jets struck the bridge" (a craft acting for its
+    force is an agent), "a truck hit the crowd", nor a vehicle that hit a mine someone laid
+    ("hit improvised explosive devices"). ``doers``: the verb's subjects."""
+    struck = view.children(i, "dobj")
+    return (
+        view.tok(i).lemma.lower() in _BLOWS
+        and any(_civil_craft(view, d) for d in doers)
+        and not any(is_agent(view, o) or _ordnance(view, o) for o in struck)
+    )
+
+
+# Charges laid for a vehicle to strike.
+_MINES = frozenset({"mine", "landmine", "ied"})
+
+
+def _ordnance(view: SentenceView, i: int) -> bool:
+    """A mine, or a device or charge its words call explosive."""
+    words = {view.tok(i).lemma.lower()}
+    words |= {view.tok(m).lemma.lower() for m in view.children(i, "amod", "compound")}
+    return bool(words & (_MINES | cues("explosive") | cues("projectile")))
 
 
 def _no_ones_doing(lemma: str) -> bool:

