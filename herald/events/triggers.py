@@ -19,6 +19,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import herald.actors.lexicon as lexicon
 from herald.data_files import read_rows
 from herald.events.participants import (
     POLITICAL_SECTORS,
@@ -60,6 +61,8 @@ OF_ACTION = "obj:action"
 ADVICE = "obj:advice"
 # A ``requires`` value: a warning of what a party is doing, not of what it will do.
 OF_DOING = "obj:doing"
+# A ``requires`` value: what is left is an accord, talks or an international body.
+COMPACT = "obj:compact"
 # A ``requires`` value: a verb told as a deed, not a participle that says what a noun is
 # ("militants backed by Ankara", "the Russian-backed rebels"), nor done to someone's words
 # (cue kind ``allegation``: "cites records to back its claims" substantiates them), nor a
@@ -900,6 +903,32 @@ def _warns_of_doing(view: SentenceView, i: int) -> bool:
     )
 
 
+def _leaves_a_compact(view: SentenceView, i: int) -> bool:
+    """Whether what trigger ``i`` leaves is an accord, talks or an international body
+    ("withdrew from the Paris agreement", "pulled out of the nuclear deal", "quit the bloc",
+    "left the World Health Organization"; cue kinds ``bargain`` and ``compact``): PLOVER's
+    SANCTION withdraw, a party withdrawing itself, where RETREAT withdraws forces from
+    ground."""
+    left = view.prep_objects(i, "from") + view.children(i, "dobj")
+    left += [o for p in view.children(i, "prep") if view.tok(p).lemma.lower() == "out"
+             for o in view.prep_objects(p, "of")]  # fmt: skip
+    return any(_compact(view, o) for o in left)
+
+
+def _compact(view: SentenceView, noun: int) -> bool:
+    """An accord, talks or a body of states, by its head or a noun before it ("the regional
+    bloc ECOWAS"), or a body of states the tables know by name."""
+    words = {view.tok(noun).lemma.lower()}
+    words |= {view.tok(c).lemma.lower() for c in view.children(noun, "compound")}
+    if words & (cues("bargain") | cues("compact")):
+        return True
+    start, end = view.np_span(noun)
+    while start < end and view.tok(start).dep == "det":
+        start += 1
+    body = lexicon.organization_for(view.parsed.span_text(start, end))
+    return body is not None and body.sector == "IGO"
+
+
 def _ahead(view: SentenceView, clause: int) -> bool:
     """Whether a clause tells what is yet to come: a modal or an infinitive ("will not be
     spared", "would execute"), or one the clause leads to ("is going to strike", "is ready
@@ -1517,6 +1546,7 @@ _SYNTACTIC_NEEDS = {
     OF_ACTION: _warns_of_action,
     ADVICE: _advises_the_public,
     OF_DOING: _warns_of_doing,
+    COMPACT: _leaves_a_compact,
     CLAUSE: _clause_object,
     TO_DO: _told_to_do,
     NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),

@@ -742,6 +742,22 @@ def test_recipients_beyond_the_direct_object(sentence: str, ptype: str, recipien
     assert recipient in [r.text for e in events for r in e.recipient]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype"),
+    [
+        # a party withdrawing itself from an accord, talks or a body of states
+        ("Canada withdrew from the fisheries treaty in 2019.", "SANCTION"),
+        ("Brazil pulled out of the trade deal on Monday.", "SANCTION"),
+        ("Three juntas quit the regional bloc on Sunday.", "SANCTION"),
+        # forces withdrawn from ground
+        ("Russia withdrew its troops from Kherson on Friday.", "RETREAT"),
+    ],
+)  # fmt: skip
+def test_withdrawing_from_an_accord_or_a_body_is_a_sanction(sentence: str, ptype: str) -> None:
+    (event,) = events_of(sentence)
+    assert (event.type, event.mode) == (ptype, "withdraw")
+
+
 def test_no_time_in_the_sentence_falls_back_to_publication_date() -> None:
     event = only(events_of("Israeli soldiers arrested 12 protesters."), "COERCE")
     assert event.when is not None
