@@ -758,6 +758,22 @@ def test_withdrawing_from_an_accord_or_a_body_is_a_sanction(sentence: str, ptype
     assert (event.type, event.mode) == (ptype, "withdraw")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "mode"),
+    [
+        # the PLOVER manual: withdrawing a demand is a CONCEDE, withdrawing aid a SANCTION,
+        # halting negotiations a SANCTION withdraw (CAMEO 164)
+        ("The union withdrew its demand for a pay rise on Monday.", "CONCEDE", None),
+        ("The rebels dropped their demand that the governor resign.", "CONCEDE", None),
+        ("Ottawa withdrew its development aid to the junta.", "SANCTION", "discontinue"),
+        ("The cabinet suspended talks with the strikers.", "SANCTION", "withdraw"),
+    ],
+)  # fmt: skip
+def test_withdrawing_a_demand_aid_or_talks(sentence: str, ptype: str, mode: str | None) -> None:
+    (event,) = events_of(sentence)
+    assert (event.type, event.mode) == (ptype, mode)
+
+
 def test_no_time_in_the_sentence_falls_back_to_publication_date() -> None:
     event = only(events_of("Israeli soldiers arrested 12 protesters."), "COERCE")
     assert event.when is not None
