@@ -249,12 +249,20 @@ def _aim_recipients(view: SentenceView, owners: Sequence[int]) -> list[int]:
     return []
 
 
+# Nouns of what a party chose to do, whose "of" names the party: "the decision of Kenya"
+# (not "the deaths of civilians", who suffered them).
+CHOICES = frozenset({"decision", "move", "choice", "refusal", "step", "action", "policy"})
+
+
 def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
     """Whose plan, proposal or deed an object is: "rejected an Indian proposal", "X's
-    offer", "calls by Belarus's rulers", "an appeal from the president"."""
+    offer", "calls by Belarus's rulers", "an appeal from the president", "the decision of
+    Kenya"."""
     found: list[int] = []
     for noun in nouns:
         found += view.children(noun, "poss")
+        if view.tok(noun).lemma.lower() in CHOICES:
+            found += _prep_objects(view, [noun], frozenset({"of"}))
         found += _named_modifiers(view, noun)
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
         found += _misplaced_doer(view, noun)  # "denied charges by the Chamber"

@@ -32,6 +32,7 @@ from herald.events.participants import (
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.roles import (
+    CHOICES,
     Roles,
     antecedent,
     characterized_subjects,
@@ -63,6 +64,10 @@ ADVICE = "obj:advice"
 OF_DOING = "obj:doing"
 # A ``requires`` value: what is left is an accord, talks or an international body.
 COMPACT = "obj:compact"
+# A ``requires`` value: what is regretted is named, not an infinitive ("regret to say").
+REGRETTED = "obj:regretted"
+# A ``requires`` value: what is regretted is another party's deed.
+OTHERS_DEED = "obj:others"
 # A ``requires`` value: a verb told as a deed, not a participle that says what a noun is
 # ("militants backed by Ankara", "the Russian-backed rebels"), nor done to someone's words
 # (cue kind ``allegation``: "cites records to back its claims" substantiates them), nor a
@@ -929,6 +934,42 @@ def _compact(view: SentenceView, noun: int) -> bool:
     return body is not None and body.sector == "IGO"
 
 
+def _regretted(view: SentenceView, i: int) -> list[int]:
+    """What verb ``i`` regrets: its object, its clause or what it is "for" ("regretted the
+    raid", "regrets that the talks failed"); nothing for "regret to say", nor a loss, whose
+    regret is condolence ("regrets the deaths of 12 passengers", "that two pilots died")."""
+    if view.children(i, "xcomp"):
+        return []
+    things = view.children(i, "dobj", "ccomp") + view.prep_objects(i, "for", "over")
+    losses = _LOSSES | cues("perish") | cues("casualty")
+    return [t for t in things if view.tok(t).lemma.lower() not in losses]
+
+
+# Nouns of what was lost or suffered.
+_LOSSES = frozenset({"death", "loss", "injury", "casualty", "passing", "suffering"})
+
+
+def _regrets_anothers_deed(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` regrets is another party's deed, a reproach (PLOVER's
+    ACCUSE): "the court regrets the decision of Kenya not to take part", "regretted
+    Russia's move", "regrets that Kenya stayed away". Regret for one's own deed concedes."""
+    subjects = {view.tok(s).lemma.lower() for s in view.children(i, "nsubj")}
+    for thing in _regretted(view, i):
+        doers = view.children(thing, "poss") + view.prep_objects(thing, "by")
+        if view.tok(thing).lemma.lower() in CHOICES:
+            doers += view.prep_objects(thing, "of")  # "the decision of Kenya", not "deaths of"
+        if view.tok(thing).dep == "ccomp":
+            doers = view.children(thing, "nsubj", "nsubjpass")
+        if any(
+            view.tok(d).pos != "PRON"
+            and is_agent(view, d)
+            and view.tok(d).lemma.lower() not in subjects
+            for d in doers
+        ):
+            return True
+    return False
+
+
 def _ahead(view: SentenceView, clause: int) -> bool:
     """Whether a clause tells what is yet to come: a modal or an infinitive ("will not be
     spared", "would execute"), or one the clause leads to ("is going to strike", "is ready
@@ -1547,6 +1588,8 @@ _SYNTACTIC_NEEDS = {
     ADVICE: _advises_the_public,
     OF_DOING: _warns_of_doing,
     COMPACT: _leaves_a_compact,
+    REGRETTED: lambda view, i: bool(_regretted(view, i)),
+    OTHERS_DEED: _regrets_anothers_deed,
     CLAUSE: _clause_object,
     TO_DO: _told_to_do,
     NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),

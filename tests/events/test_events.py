@@ -774,6 +774,22 @@ def test_withdrawing_a_demand_aid_or_talks(sentence: str, ptype: str, mode: str 
     assert (event.type, event.mode) == (ptype, mode)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "recipients"),
+    [
+        # the PLOVER manual: regret or remorse for an action concedes; regret for another
+        # party's choice reproaches it
+        ("The minister expressed regret for the failed raid.", "CONCEDE", []),
+        ("The tribunal regrets the decision of Ghana to stay away.", "ACCUSE", ["Ghana"]),
+        ("Paris regretted Rome's move to close the port.", "ACCUSE", ["Rome"]),
+    ],
+)  # fmt: skip
+def test_regret_concedes_or_reproaches(sentence: str, ptype: str, recipients: list[str]) -> None:
+    (event,) = [e for e in events_of(sentence) if e.trigger.text.startswith("regret")]
+    assert (event.type, [r.text for r in event.recipient]) == (ptype, recipients)
+    assert not events_of("We regret to say that the summit will not take place.")
+
+
 def test_no_time_in_the_sentence_falls_back_to_publication_date() -> None:
     event = only(events_of("Israeli soldiers arrested 12 protesters."), "COERCE")
     assert event.when is not None
