@@ -790,6 +790,18 @@ def test_regret_concedes_or_reproaches(sentence: str, ptype: str, recipients: li
     assert not events_of("We regret to say that the summit will not take place.")
 
 
+def test_an_arrest_warrant_threatens_arrest() -> None:
+    # the PLOVER manual codes an arrest ordered in absentia a THREATEN arrest, not a COERCE
+    text = "A tribunal issued an arrest warrant for the exiled general on Tuesday."
+    (event,) = events_of(text)
+    assert (event.type, event.mode, [r.text for r in event.recipient]) == (
+        "THREATEN",
+        "arrest",
+        ["exiled general"],
+    )
+    assert not events_of("Detectives obtained a search warrant for the warehouse.")
+
+
 def test_no_time_in_the_sentence_falls_back_to_publication_date() -> None:
     event = only(events_of("Israeli soldiers arrested 12 protesters."), "COERCE")
     assert event.when is not None
