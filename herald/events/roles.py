@@ -122,7 +122,7 @@ def _deed_owner(view: SentenceView, i: int, events: set[int], actors: list[int])
     him (``frames``), and the deed, no party, is dropped."""
     if i not in events or not _said(view, i):
         return [i]  # a deed is no party either, and whose it is may be its victim's
-    owners = _proposers(view, [i]) + view.prep_objects(i, "of")
+    owners = proposers(view, [i]) + view.prep_objects(i, "of")
     return [p for p in owners if actorlike(view, p) and not _own_pronoun(view, p, actors)]
 
 
@@ -243,7 +243,7 @@ def _aim_recipients(view: SentenceView, owners: Sequence[int]) -> list[int]:
         # "to demand reforms by/from the government": whom the demand is made of
         asked = _prep_objects(view, [clause], frozenset({"by", "from"}))
         found = [t for t in [*targets, *asked] if actorlike(view, t)]
-        found += _proposers(view, targets) + _clause_subjects(view, [clause])
+        found += proposers(view, targets) + _clause_subjects(view, [clause])
         if found:
             return found
     return []
@@ -251,17 +251,17 @@ def _aim_recipients(view: SentenceView, owners: Sequence[int]) -> list[int]:
 
 # Nouns of what a party chose to do, whose "of" names the party: "the decision of Kenya"
 # (not "the deaths of civilians", who suffered them).
-CHOICES = frozenset({"decision", "move", "choice", "refusal", "step", "action", "policy"})
+_CHOICES = frozenset({"decision", "move", "choice", "refusal", "step", "action", "policy"})
 
 
-def _proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
+def proposers(view: SentenceView, nouns: Sequence[int]) -> list[int]:
     """Whose plan, proposal or deed an object is: "rejected an Indian proposal", "X's
     offer", "calls by Belarus's rulers", "an appeal from the president", "the decision of
     Kenya"."""
     found: list[int] = []
     for noun in nouns:
         found += view.children(noun, "poss")
-        if view.tok(noun).lemma.lower() in CHOICES:
+        if view.tok(noun).lemma.lower() in _CHOICES:
             found += _prep_objects(view, [noun], frozenset({"of"}))
         found += _named_modifiers(view, noun)
         found += _prep_objects(view, [noun], frozenset({"by", "from"}))
@@ -279,7 +279,7 @@ def _unowned_allegation(view: SentenceView, noun: int) -> bool:
 
 def _bare(view: SentenceView, noun: int) -> bool:
     """A noun with no word of whose or what it is: only determiners and modifiers."""
-    return not _proposers(view, [noun]) and all(
+    return not proposers(view, [noun]) and all(
         view.tok(c).dep in _BARE_NOUN_DEPS for c in view.children(noun)
     )
 
@@ -333,7 +333,7 @@ def _owner_finder(
 ) -> Callable[[SentenceView, Sequence[int]], list[int]] | None:
     """How an event of the type finds whose the thing it is done to is, if it looks."""
     if event_type in _PROPOSER_TYPES:
-        return _proposers
+        return proposers
     return _owners if event_type in _OWNED_TARGET_TYPES else None
 
 

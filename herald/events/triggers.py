@@ -32,13 +32,13 @@ from herald.events.participants import (
 )
 from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
 from herald.events.roles import (
-    CHOICES,
     Roles,
     antecedent,
     characterized_subjects,
     comes_under,
     enacts,
     met_with,
+    proposers,
     put_under,
     reported_copulas,
 )
@@ -955,11 +955,10 @@ def _regrets_anothers_deed(view: SentenceView, i: int) -> bool:
     Russia's move", "regrets that Kenya stayed away". Regret for one's own deed concedes."""
     subjects = {view.tok(s).lemma.lower() for s in view.children(i, "nsubj")}
     for thing in _regretted(view, i):
-        doers = view.children(thing, "poss") + view.prep_objects(thing, "by")
-        if view.tok(thing).lemma.lower() in CHOICES:
-            doers += view.prep_objects(thing, "of")  # "the decision of Kenya", not "deaths of"
         if view.tok(thing).dep == "ccomp":
             doers = view.children(thing, "nsubj", "nsubjpass")
+        else:
+            doers = proposers(view, [thing])  # "Russia's move", "the decision of Kenya"
         if any(
             view.tok(d).pos != "PRON"
             and is_agent(view, d)
