@@ -927,10 +927,7 @@ def _compact(view: SentenceView, noun: int) -> bool:
     words |= {view.tok(c).lemma.lower() for c in view.children(noun, "compound")}
     if words & (cues("bargain") | cues("compact")):
         return True
-    start, end = view.np_span(noun)
-    while start < end and view.tok(start).dep == "det":
-        start += 1
-    body = lexicon.organization_for(view.parsed.span_text(start, end))
+    body = lexicon.organization_for(view.np_text(noun))  # the phrase without "the"
     return body is not None and body.sector == "IGO"
 
 
