@@ -684,7 +684,7 @@ def _verb_roles(
             # after clashes": who underwent it, whoever the "by" phrase names did it
             actors, passive = _expand(view, view.agents(head)), actors
         if not objects and actors:
-            objects = _helped_to_do(view, head)
+            objects = _helped_to_do(view, head, asked=entry.type == "REQUEST")
         recipients = passive + _party_objects(view, objects, preps) + recipients
     return actors, recipients
 
@@ -750,17 +750,30 @@ def _own_subject(view: SentenceView, verb: int) -> bool:
     return bool(view.children(verb, "nsubj", "nsubjpass", "csubj", "auxpass", "expl"))
 
 
-def _helped_to_do(view: SentenceView, verb: int) -> list[int]:
+def _helped_to_do(view: SentenceView, verb: int, asked: bool = False) -> list[int]:
     """The subject of a bare infinitive clause, for a verb whose object is its recipient:
     "the United States helped Ukraine build its air defences" (the parser makes the helped
-    party the clause's subject, not the verb's object). Only when the verb has a doer:
-    "a plane used to help troops communicate" helps no one in particular."""
+    party the clause's subject, not the verb's object); for a request (``asked``), of a
+    "to" infinitive too: "implored lawmakers to act" is parsed as "implored [lawmakers to
+    act]" where "urged lawmakers to act" has its object. Only when the verb has a doer: "a
+    plane used to help troops communicate" helps no one in particular."""
     return [
         s
         for clause in view.children(verb, "ccomp")
-        if view.tok(clause).tag == "VB" and not view.children(clause, "aux", "mark")
+        if view.tok(clause).tag == "VB"
+        and (_bare_infinitive(view, clause) or (asked and _to_infinitive(view, clause)))
         for s in view.children(clause, "nsubj")
     ]
+
+
+def _bare_infinitive(view: SentenceView, clause: int) -> bool:
+    return not view.children(clause, "aux", "mark")
+
+
+def _to_infinitive(view: SentenceView, clause: int) -> bool:
+    """A "to" infinitive: its one auxiliary is "to", no conjunction opens it."""
+    auxes = view.children(clause, "aux")
+    return not view.children(clause, "mark") and [view.tok(a).text.lower() for a in auxes] == ["to"]
 
 
 def _moves_forces(entry: TriggerEntry) -> bool:

@@ -213,6 +213,20 @@ def test_aid_reaches_the_party_it_equips(text: str, recipient: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads "implored [lawmakers to act]": the asked party is the clause's
+        # subject, as it is the object of "urged lawmakers to act"
+        "The governor implored lawmakers to act.",
+        "The governor urged lawmakers to act.",
+    ],
+)
+def test_the_party_asked_to_act_is_the_recipient(text: str) -> None:
+    assert [r.name for r in top(text, "REQUEST").recipient] == ["lawmakers"]
+
+
+@pytest.mark.slow
 def test_aid_given_with_a_partner_goes_to_no_one_named() -> None:
     assert not top("The ministry provided food with the help of UNICEF.", "AID").recipient
     # help with no doer helps no one in particular
