@@ -13,7 +13,9 @@ ways, so this module reads the word itself:
   the "-eer" of a trade ("profiteer", "mountaineer");
 - one who does what a verb says: "-er", "-or", "-ant", "-ent" on a verb the parser's
   lemmatizer knows ("seller" from sell, "moderator" from moderate, "attendant" from attend,
-  "respondent" from respond), and "-ier" on a verb in "-y" ("supplier").
+  "respondent" from respond), and "-ier" on a verb in "-y" ("supplier");
+- a word and such an "-er" noun written as one ("speechwriter", "peacekeeper", "landowner",
+  "whistleblower"), when the whole is no verb itself ("surrender").
 
 The endings also make things look like people: instruments ("computer", "reactor"),
 substances ("pollutant"), and words that only look made ("tower" is no one who tows,
@@ -32,11 +34,12 @@ from __future__ import annotations
 import functools
 
 from herald.data_files import read_rows
-from herald.parse.model import known_verbs
+from herald.parse.model import common_words, known_verbs
 
 _KIND_ENDINGS = ("ist", "ian")  # of a doctrine, trade or origin
 _ACTOR_ENDINGS = ("ier", "er", "or", "ant", "ent")  # one who does what the verb says
 _SHORTEST_STEM = 3  # "us-er", "do-er"; shorter stems are chance ("b-ee")
+_SHORTEST_HEAD = 5  # the head of a compound: "maker", "owner"; "doer" is too short to tell
 
 
 def is_person_noun(lemma: str) -> bool:
@@ -50,6 +53,28 @@ def is_person_noun(lemma: str) -> bool:
         return True
     if len(word) >= 5 and word.endswith("ee") and not word.endswith("eee"):
         return True
+    return _made_from_verb(word) or _compound(word)
+
+
+def _compound(word: str) -> bool:
+    """A word and a maker noun of "-er" written as one word: "speech-writer", "peace-keeper",
+    "land-owner"; not a verb itself ("sur-render"), nor with a thing for its head
+    ("sun-flower", "ice-breaker")."""
+    if word in known_verbs():
+        return False
+    words = common_words()
+    return any(
+        word[:cut] in words and _maker(word[cut:])
+        for cut in range(_SHORTEST_STEM, len(word) - _SHORTEST_HEAD + 1)
+    )
+
+
+def _maker(head: str) -> bool:
+    return head.endswith("er") and head not in thing_nouns() and _made_from_verb(head)
+
+
+def _made_from_verb(word: str) -> bool:
+    """One who does what a verb says ("seller")."""
     suffix = next((s for s in _ACTOR_ENDINGS if word.endswith(s)), None)
     if suffix is None or word.endswith("ment"):
         return False

@@ -22,6 +22,10 @@ from herald.actors.person_nouns import is_person_noun
         "gunman",
         "spokeswoman",
         "profiteer",
+        "speechwriter",  # a word and a maker noun written as one
+        "peacekeeper",
+        "landowner",
+        "whistleblower",
     ],
 )
 def test_nouns_made_to_name_people(noun: str) -> None:
@@ -44,6 +48,9 @@ def test_nouns_made_to_name_people(noun: str) -> None:
         "statement",
         "fee",
         "list",
+        "surrender",  # a verb itself, whatever "render" makes
+        "sunflower",  # a compound whose head is a thing
+        "skyscraper",
     ],
 )
 def test_nouns_of_things_are_no_people(noun: str) -> None:
