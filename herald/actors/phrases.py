@@ -47,7 +47,7 @@ class _Phrase:
     category: PhraseCategory
     key: str
     word: str
-    exact_case: bool  # acronyms ("US", "WHO", "AP") must match letter for letter
+    exact_case: bool  # acronyms ("US", "WHO", "AP", "LeT") must match letter for letter
     capitalized: bool  # single words ("Pentagon", "Cuban") must be written as names
 
 
@@ -58,7 +58,10 @@ def _lead(text: str) -> str:
 
 def _phrase(text: str, category: PhraseCategory, key: str, word: str) -> _Phrase:
     letters = re.sub(r"[^A-Za-z]", "", text)
-    acronym = len(letters) <= 6 and letters.isupper() and " " not in text
+    # "LeT", "AfD" are acronyms too: a capital inside the word says so, and read without
+    # case "LeT" is the "Let" that opens a sentence ("Let's be clear")
+    mixed = any(c.isupper() for c in letters[1:])
+    acronym = len(letters) <= 6 and (letters.isupper() or mixed) and " " not in text
     return _Phrase(
         text=text,
         folded=text.casefold(),

@@ -177,3 +177,9 @@ def test_match_phrases_finds_longest_forms() -> None:
     assert ("Reuters", "media") in found
     assert ("State Department", "organization") in found
     assert not any(text == "State" for text, _ in found)  # inside longer phrases only
+
+
+def test_acronyms_with_inner_capitals_match_letter_for_letter() -> None:
+    parsed = parse("Let's be clear: the LeT did not claim it.")
+    found = [(parsed.span_text(m.start, m.end), m.key) for m in match_phrases(parsed)]
+    assert found == [("LeT", "Lashkar-e-Taiba")]  # not the "Let" that opens the sentence
