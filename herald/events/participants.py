@@ -382,7 +382,11 @@ def _antecedent(view: SentenceView, pronoun: int) -> int | None:
     """A same-sentence antecedent for a pronoun the actors stage did not resolve: the
     speaker of the speech verb whose complement holds it ("X said it had ...", "I urge
     them to ...", the envoy said), else, but never for "I" or "we", the nearest earlier
-    subject that agrees in person/thing."""
+    subject that agrees in person/thing. A possessive takes the subject of its own clause
+    first: "the administration unveiled its ban, the AP reports" is the administration's."""
+    own = _clause_subject(view, pronoun)
+    if own is not None:
+        return own
     current = view.head(pronoun)
     while current is not None:
         if view.tok(current).dep == "ccomp":
@@ -399,6 +403,20 @@ def _antecedent(view: SentenceView, pronoun: int) -> int | None:
         if view.tok(i).dep == "nsubj" and _agrees(view, pronoun, i):
             return i
     return None
+
+
+def _clause_subject(view: SentenceView, pronoun: int) -> int | None:
+    """For a possessive pronoun, the subject before it of the clause it is in, when that
+    subject agrees with it."""
+    if view.tok(pronoun).dep != "poss":
+        return None
+    clause = view.head(pronoun)
+    while clause is not None and view.tok(clause).pos not in ("VERB", "AUX"):
+        clause = view.head(clause)
+    if clause is None:
+        return None
+    subjects = [s for s in view.children(clause, "nsubj") if s < pronoun]
+    return next((s for s in subjects if _agrees(view, pronoun, s)), None)
 
 
 def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:

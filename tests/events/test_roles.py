@@ -291,3 +291,10 @@ def test_what_is_known_or_asked_of_a_passive_subject_is_its_deed() -> None:
 def test_who_acts_before_a_meeting_is_not_at_it() -> None:
     text = "The regime will be forced to leave the zone before the summit meeting."
     assert not [e for e in events_of(text) if e.type == "CONSULT" and e.actor]
+
+
+@pytest.mark.slow
+def test_a_possessive_belongs_to_the_subject_of_its_own_clause() -> None:
+    # not to the outlet whose report the sentence ends with
+    text = "The ministry on Monday announced its ban on poultry imports, the news agency reported."
+    assert [a.name for a in top(text, "COERCE").actor] == ["ministry"]
