@@ -90,7 +90,8 @@ NOT_BRIEFING = "not:briefing"
 _BRIEFED = frozenset({"news", "press", "media"})
 # A ``requires`` value: a talk held by telephone ("spoke by phone", "talked over the phone").
 PHONED = "by:phone"
-# A ``requires`` value: a meeting, not a reception ("the plan was met with criticism").
+# A ``requires`` value: a meeting, not a reception ("the plan was met with criticism") nor
+# what is fulfilled ("met the deadline").
 MEETING = "obj:meeting"
 # A ``requires`` value: a verb telling someone to do something ("told the council to draft a
 # ban"), not one that tells a thing ("told reporters"). An order by one who has the power
@@ -121,6 +122,9 @@ INFINITIVE = "obj:infinitive"
 AID_GIVEN = "obj:aid"
 # A ``requires`` value: a verb whose object is a bargain ("struck a deal").
 BARGAIN = "obj:bargain"
+# A ``requires`` value: a verb in the active voice ("the minister flew to Kabul"; "the
+# girls were flown to Maiduguri" were carried there, and visited no one).
+ACTIVE = "obj:active"
 # A ``requires`` value: a verb whose subject is armed forces ("troops arrived in the town":
 # a deployment, not a visit).
 BY_FORCE = "by:force"
@@ -1621,7 +1625,8 @@ _SYNTACTIC_NEEDS = {
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
-    MEETING: lambda view, i: not met_with(view, i),
+    MEETING: lambda view, i: not met_with(view, i) and not _fulfils(view, i),
+    ACTIVE: lambda view, i: not view.children(i, "auxpass", "nsubjpass"),
     ARMED_OBJECT: _sends_forces,
     PARTY_OBJECT: lambda view, i: any(
         is_agent(view, o) and not is_count(view, o) for o in view.children(i, "dobj")
@@ -1638,6 +1643,12 @@ _SYNTACTIC_NEEDS = {
     ENDORSED: _endorses,
     WITH_PARTY: lambda view, i: any(is_agent(view, o) for o in view.prep_objects(i, "with")),
 }
+
+
+def _fulfils(view: SentenceView, i: int) -> bool:
+    """Whether "meet" fulfils what its object asks ("meet the demands", "met the deadline",
+    "to meet its obligations"): no meeting."""
+    return any(view.tok(o).lemma.lower() in cues("fulfilled") for o in view.children(i, "dobj"))
 
 
 def _done_by(view: SentenceView, i: int, *kinds: str) -> bool:

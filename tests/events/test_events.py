@@ -300,6 +300,15 @@ def test_things_that_travel_pay_no_visit() -> None:
     assert not events_of("The first batch of Sinovac vaccines arrived in Manila on Sunday.")
     assert not events_of("The train was traveling to Peshawar.")
     assert only(events_of("The delegation traveled to Kyiv."), "CONSULT")
+    # people carried somewhere visit no one
+    assert not events_of("The freed hostages were flown by helicopter to the capital.")
+
+
+def test_meeting_what_is_asked_is_no_meeting() -> None:
+    assert not events_of("The agency failed to meet the deadline for the report.")
+    met = only(events_of("The government met the strikers' demands on Monday."), "CONCEDE")
+    assert names(met.recipient) == ["strikers"]
+    assert only(events_of("The premier met the strikers on Monday."), "CONSULT")
 
 
 def test_armed_forces_that_arrive_are_deployed() -> None:

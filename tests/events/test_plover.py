@@ -85,7 +85,7 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "crowd", "crowd_weapon", "perish", "protester", "police", "envoy", "offence", "reprisal",
         "praise", "backstory", "deed", "imputing", "instrument", "enact", "signing", "mob",
         "installation", "casualty", "raising", "explosion", "fuel", "explosive",
-        "undergone", "scheme", "thwarting", "likelihood", "compact",
+        "undergone", "scheme", "thwarting", "likelihood", "compact", "fulfilled",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
