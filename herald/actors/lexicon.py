@@ -103,6 +103,9 @@ def normalize(text: str) -> str:
 
 # The Arabic article before a family name, which news drops after the first mention
 # ("Bashar al-Assad" ... "Assad", "Abdel Fattah el-Sisi" ... "Sisi").
+# The sectors of a state's organs: government, armed forces, legislature, judiciary,
+# police and intelligence.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", re.IGNORECASE)
 
 

@@ -77,12 +77,12 @@ from pathlib import Path
 import herald.actors.lexicon as lexicon
 from herald.actors.grouping import Draft, Grouper
 from herald.actors.known import code_known_people
+from herald.actors.lexicon import STATE_SECTORS
 from herald.actors.mentions import find_candidates
 from herald.actors.scan import MentionCandidate, Scan
 from herald.records import Actor, ActorKind, Document, Mention, ParsedText
 from herald.time.partial import exact_day
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Sectors whose bodies belong to one country: the state's organs, and parties and the
 # opposition, which contest one state's power ("the ruling party", "Free Democrats").

@@ -22,7 +22,10 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
     while i < end:
         match = scan.match_at[i]
         if match is None or match.start < start or match.end > end:
-            title.private = title.private or scan.tokens[i].ent_type == "ORG"
+            # a word of a name the tables do not know ("Acme"), not its article ("The
+            # Government of Japan" is all one ORG entity)
+            token = scan.tokens[i]
+            title.private = title.private or (token.ent_type == "ORG" and token.pos != "DET")
             i += 1
             continue
         if match.category == "country" and title.country is None:

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from herald.actors.stage import STATE_SECTORS
+from herald.actors.lexicon import STATE_SECTORS
 from herald.clean.language import content_words
 from herald.events.plover import plover_types
 from herald.events.roles import CLAIMED

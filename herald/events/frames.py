@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 
 import herald.actors.lexicon as lexicon
-from herald.actors.stage import STATE_SECTORS
+from herald.actors.lexicon import STATE_SECTORS
 from herald.data_files import read_rows
 from herald.events.modes import phrases_of
 from herald.events.participants import is_outlet, phrase_sector

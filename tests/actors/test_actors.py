@@ -153,6 +153,21 @@ def test_organizations_and_their_short_forms() -> None:
     assert _named(actors, "NATO").sector == "IGO"
 
 
+def test_an_organ_named_with_its_article_keeps_its_sector() -> None:
+    # the tagger's ORG entity holds "The": no sign of a private body
+    assert (
+        _named(_actors("The Supreme Court rejected the appeal."), "Supreme Court").sector == "JUD"
+    )
+    assert _named(_actors("The Air Force grounded the jets."), "Air Force").sector == "MIL"
+
+
+def test_the_country_an_organ_is_of_is_a_country_mention() -> None:
+    # "of the Republic of Korea" names the government's state, not a word of a name
+    actors = _actors("The Government of the Republic of Korea condemned the launch.")
+    assert _named(actors, "South Korea").mentions[0].text == "the Republic of Korea"
+    assert _named(actors, "Government").sector == "GOV"
+
+
 def test_capitals_are_governments_only_when_they_act() -> None:
     acting = _actors("Washington warned that Beijing's response was too slow.")
     usa = _named(acting, "United States")
