@@ -97,7 +97,10 @@ class Grouper:
                 if name and index not in self.holders.setdefault(name, []):
                     self.holders[name].append(index)
         draft.country = draft.country or title.country
-        role_sector = title.role.sector if title.role and not title.private else None
+        # the president of a body the tables do not know may head a company; a ministry
+        # whose name they do not know ("Costa Rica's Public Safety Ministry") is a ministry
+        private = title.private and title.role is not None and title.role.kind == "person"
+        role_sector = title.role.sector if title.role and not private else None
         draft.sector = draft.sector or title.sector or role_sector
 
     # ---- one method per candidate type; each returns the draft index or None

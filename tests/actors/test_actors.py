@@ -161,6 +161,12 @@ def test_an_organ_named_with_its_article_keeps_its_sector() -> None:
     assert _named(_actors("The Air Force grounded the jets."), "Air Force").sector == "MIL"
 
 
+def test_a_ministry_the_tables_do_not_name_is_still_a_ministry() -> None:
+    actors = _actors("Costa Rica's Public Safety Ministry posted photographs of the site.")
+    ministry = _named(actors, "Public Safety Ministry")
+    assert (ministry.country, ministry.sector) == ("CRI", "GOV")
+
+
 def test_the_country_an_organ_is_of_is_a_country_mention() -> None:
     # "of the Republic of Korea" names the government's state, not a word of a name
     actors = _actors("The Government of the Republic of Korea condemned the launch.")
