@@ -8,6 +8,7 @@ calls these readers while it finds candidates.
 from __future__ import annotations
 
 import herald.actors.lexicon as lexicon
+from herald.actors.known import known_people, person_key
 from herald.actors.phrases import PhraseMatch
 from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.records import Token
@@ -23,9 +24,14 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
         match = scan.match_at[i]
         if match is None or match.start < start or match.end > end:
             # a word of a name the tables do not know ("Acme"), not its article ("The
-            # Government of Japan" is all one ORG entity)
+            # Government of Japan" is all one ORG entity); a leader the people table knows
+            # names the state ("the Trump administration")
             token = scan.tokens[i]
-            title.private = title.private or (token.ent_type == "ORG" and token.pos != "DET")
+            leader = known_people().get(person_key(token.text)) if token.pos == "PROPN" else None
+            if leader is not None:
+                title.country = title.country or leader.country
+            else:
+                title.private = title.private or (token.ent_type == "ORG" and token.pos != "DET")
             i += 1
             continue
         if match.category == "country" and title.country is None:

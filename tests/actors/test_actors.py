@@ -504,3 +504,9 @@ def test_a_group_of_many_states_takes_no_country_from_its_paragraph() -> None:
     # a national title still says it
     police = _actors("South African police arrested five men.")
     assert _named(police, "South African police").country == "ZAF"
+
+
+def test_an_administration_named_for_a_known_leader_is_of_the_leaders_state() -> None:
+    text = "Rights groups accused Egypt of pressing the Trump administration to drop the suit."
+    administration = _named(_actors(text), "Trump administration")
+    assert (administration.country, administration.sector) == ("USA", "GOV")
