@@ -301,8 +301,12 @@ def phrase_country(view: SentenceView, actors: Sequence[Actor], i: int) -> str |
     found = _modifier_country(view, i)
     if found is not None:
         return found
+    # one who speaks or works "for" a body is of its country ("a spokeswoman for China's
+    # Foreign Ministry"); aid or support "for" a country is not
+    office = lexicon.role_for(view.tok(i).lemma)
+    preps = _ORIGIN_PREPS | ({"for"} if office is not None and office.kind == "person" else set())
     for prep in view.children(i, "prep"):
-        if view.tok(prep).lemma.lower() not in _ORIGIN_PREPS:
+        if view.tok(prep).lemma.lower() not in preps:
             continue
         for place in view.children(prep, "pobj"):
             actor = _lookup_actor(actors, view.parsed, place, view.np_span(place))

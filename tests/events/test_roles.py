@@ -49,6 +49,13 @@ def test_phrase_country_reads_modifiers_places_and_demonyms(
     assert phrase_country(view, [], token(view, head)) == country
 
 
+def test_one_who_speaks_for_a_body_is_of_its_country() -> None:
+    view = view_of("A spokesman for the Egyptian army denied the report.")
+    assert phrase_country(view, [], token(view, "spokesman")) == "EGY"
+    view = view_of("Aid for Ukraine arrived.")  # what is meant for a country is not of it
+    assert phrase_country(view, [], token(view, "Aid")) is None
+
+
 def test_phrase_sector_reads_the_role_of_the_head_noun() -> None:
     view = view_of("Security forces and soldiers arrested the farmers near the bridge.")
     assert phrase_sector(view, token(view, "soldiers")) == "MIL"
