@@ -122,6 +122,13 @@ INFINITIVE = "obj:infinitive"
 AID_GIVEN = "obj:aid"
 # A ``requires`` value: a verb whose object is a bargain ("struck a deal").
 BARGAIN = "obj:bargain"
+# A ``requires`` value: a test that is no medical result ("tested positive for the virus",
+# "tested negative": not a weapons test).
+NO_RESULT = "obj:no-result"
+# A ``requires`` value: a verb whose object, direct or passive, is people or a party,
+# counted too ("rounded up dozens of protesters"; "rounded up a sampling of the ways" took
+# no one).
+PEOPLE_OBJECT = "obj:people"
 # A ``requires`` value: a verb in the active voice ("the minister flew to Kabul"; "the
 # girls were flown to Maiduguri" were carried there, and visited no one).
 ACTIVE = "obj:active"
@@ -1627,6 +1634,12 @@ _SYNTACTIC_NEEDS = {
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
     MEETING: lambda view, i: not met_with(view, i) and not _fulfils(view, i),
     ACTIVE: lambda view, i: not view.children(i, "auxpass", "nsubjpass"),
+    PEOPLE_OBJECT: lambda view, i: any(
+        is_agent(view, o) for o in view.children(i, "dobj", "nsubjpass")
+    ),
+    NO_RESULT: lambda view, i: (
+        not (i + 1 < view.end and view.tok(i + 1).lemma.lower() in ("positive", "negative"))
+    ),
     ARMED_OBJECT: _sends_forces,
     PARTY_OBJECT: lambda view, i: any(
         is_agent(view, o) and not is_count(view, o) for o in view.children(i, "dobj")

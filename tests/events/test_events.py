@@ -304,6 +304,21 @@ def test_things_that_travel_pay_no_visit() -> None:
     assert not events_of("The freed hostages were flown by helicopter to the capital.")
 
 
+def test_a_medical_test_is_no_weapons_test() -> None:
+    text = (
+        "Officials reported a new death, a 70-year-old woman in the county who tested "
+        "positive Oct. 3 and died a week later."
+    )
+    assert not [e for e in events_of(text) if e.type == "MOBILIZE"]
+    assert only(events_of("The army tested a new missile on Monday."), "MOBILIZE")
+
+
+def test_rounding_up_takes_people() -> None:
+    assert not events_of("The ministry rounded up a list of the measures it has taken.")
+    rounded = only(events_of("Police rounded up dozens of protesters."), "COERCE")
+    assert names(rounded.recipient) == ["protesters"]
+
+
 def test_meeting_what_is_asked_is_no_meeting() -> None:
     assert not events_of("The agency failed to meet the deadline for the report.")
     met = only(events_of("The government met the strikers' demands on Monday."), "CONCEDE")
