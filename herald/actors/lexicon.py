@@ -101,11 +101,11 @@ def normalize(text: str) -> str:
     return re.sub(r"'s?$", "", text) if text.endswith(("'s", "s'")) else text
 
 
-# The Arabic article before a family name, which news drops after the first mention
-# ("Bashar al-Assad" ... "Assad", "Abdel Fattah el-Sisi" ... "Sisi").
 # The sectors of a state's organs: government, armed forces, legislature, judiciary,
 # police and intelligence.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# The Arabic article before a family name, which news drops after the first mention
+# ("Bashar al-Assad" ... "Assad", "Abdel Fattah el-Sisi" ... "Sisi").
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", re.IGNORECASE)
 
 

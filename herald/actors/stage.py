@@ -395,7 +395,7 @@ def find_actors(
             Actor(
                 actor_id=f"{doc.doc_id}:a{number}",
                 doc_id=doc.doc_id,
-                name=draft.name,
+                name=display_name(draft.name),
                 kind=draft.kind,
                 country=draft.country,
                 sector=draft.sector,
@@ -408,10 +408,34 @@ def find_actors(
 
 def _mentions(parsed: ParsedText, spans: list[tuple[int, int]]) -> tuple[Mention, ...]:
     found = []
-    for start, end in sorted(set(spans)):
+    for start, end in sorted({_trimmed(parsed, start, end) for start, end in spans}):
         first, last = parsed.tokens[start], parsed.tokens[end - 1]
         found.append(Mention(parsed.text[first.idx : last.end], first.idx, last.end))
     return tuple(found)
+
+
+def _trimmed(parsed: ParsedText, start: int, end: int) -> tuple[int, int]:
+    """A mention's tokens without the punctuation or possessive ending at either edge: an
+    opening quote ('"local authorities'), a dash, the "'s" of a possessor before it."""
+    tokens = parsed.tokens
+    while end - start > 1 and (tokens[start].pos == "PUNCT" or tokens[start].tag == "POS"):
+        start += 1
+    while end - start > 1 and tokens[end - 1].pos == "PUNCT":
+        end -= 1
+    return start, end
+
+
+# What an actor's name does not begin with: quotes, dashes and other marks a mention's
+# tokens may start with, an age's remainder once its number is read as a count
+# ("21-year-old student" -> "-year-old student"), a possessive's ending.
+_NAME_DEBRIS = re.compile(r"^(?:['\u2019]s\s+|[^\w@#(]+|(?:year|month|week|day)s?-old\s+)+")
+_NAME_END = re.compile(r"[\"'\u201c\u201d\u2018\u2019,;:\s-]+$")
+
+
+def display_name(name: str) -> str:
+    """An actor's name without the debris its mention's edges may hold."""
+    cleaned = _NAME_END.sub("", _NAME_DEBRIS.sub("", name))
+    return cleaned or name
 
 
 def actor_at(actors: Sequence[Actor], start: int, end: int) -> Actor | None:

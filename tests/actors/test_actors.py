@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from herald.actors.stage import actor_at, actor_for_token, find_actors, load_dictionary
+from herald.actors.stage import (
+    actor_at,
+    actor_for_token,
+    display_name,
+    find_actors,
+    load_dictionary,
+)
 from herald.parse.model import parse
 from herald.records import Actor, Document, TimeValue
 
@@ -510,3 +516,18 @@ def test_an_administration_named_for_a_known_leader_is_of_the_leaders_state() ->
     text = "Rights groups accused Egypt of pressing the Trump administration to drop the suit."
     administration = _named(_actors(text), "Trump administration")
     assert (administration.country, administration.sector) == ("USA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ('"local authorities', "local authorities"),
+        ("\u2019s Sergey Roldugin", "Sergey Roldugin"),
+        ("-year-old German student", "German student"),
+        ('Marcia "', "Marcia"),
+        ("AFL-CIO", "AFL-CIO"),
+        ("@NASA", "@NASA"),
+    ],
+)
+def test_display_name_strips_edge_debris(name: str, shown: str) -> None:
+    assert display_name(name) == shown
