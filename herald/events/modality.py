@@ -78,7 +78,7 @@ def modality_of(
         (doubts and not future_in_past)
         or odds == "hypothetical"
         or _has_condition(view, chain[1:] if made_threat else chain)
-        or _in_condition(view, trigger)
+        or in_condition(view, trigger)
         or _asks(view)
         or _inverted(view, chain)
         or _can_do(view, trigger)
@@ -501,12 +501,14 @@ def _inverted(view: SentenceView, chain: list[int]) -> bool:
     return False
 
 
-def _in_condition(view: SentenceView, trigger: int) -> bool:
+def in_condition(view: SentenceView, trigger: int) -> bool:
     """Inside a condition, however deep: "if Kim were to start a war, to attack the United
     States, ..." (the attack hangs on the war's verb, not on "if")."""
     current: int | None = trigger
     while current is not None:
-        if view.tok(current).dep == "advcl" and any(
+        # the parser hangs some conditions as complements ("able to, even if they were
+        # arrested": an xcomp with its "if")
+        if view.tok(current).dep in ("advcl", "xcomp") and any(
             view.tok(m).text.lower() in _CONDITIONS for m in view.children(current, "mark")
         ):
             return True

@@ -31,6 +31,7 @@ from herald.actors.identity import is_named
 from herald.events.modality import (
     announces_decision,
     condition_subjects,
+    in_condition,
     is_after,
     is_refusal,
     may_only,
@@ -147,8 +148,10 @@ def to_event(
     speaker = _threatening_speaker(
         event_type, modality, attribution, actors, actor_refs, recipient_refs
     )
-    if speaker is not None and wished(view, anchor):
-        speaker = None  # a wish is no threat: "hopes the court strikes down the law"
+    if speaker is not None and (wished(view, anchor) or in_condition(view, anchor)):
+        # a wish is no threat ("hopes the court strikes down the law"), nor is a condition
+        # ("even if they were arrested"): only what follows from one is
+        speaker = None
     put_to = (
         None
         if speaker or not actor_refs

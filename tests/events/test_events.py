@@ -1190,6 +1190,12 @@ def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
     assert [e.type for e in told("Zelensky said Russia would attack Kyiv again.")] == ["ASSAULT"]
     capable = told("The army said the missile was capable of striking the base.")
     assert "THREATEN" not in {e.type for e in capable}
+    # harm that is itself the condition is supposed, not vowed
+    supposed = told(
+        "The police chief says that many victims can not identify their attackers and "
+        "don\u2019t think they\u2019ll be able to, even if they were arrested."
+    )
+    assert "THREATEN" not in {e.type for e in supposed}
     # a decision made known is the planned deed itself, not a threat
     announced = told("The United States announced that it would cease military aid to Ukraine.")
     assert [(e.type, e.modality) for e in announced] == [("SANCTION", "planned")]
