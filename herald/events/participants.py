@@ -177,6 +177,9 @@ def _with_place_country(ref: ActorRef, i: int, places: Sequence[Span[Place]]) ->
     return ref
 
 
+_TIMES = frozenset({"DATE", "TIME"})  # entity labels of times, which never act
+
+
 def actor_ref(
     view: SentenceView, actors: Sequence[Actor], i: int, agents: bool = False
 ) -> tuple[ActorRef | None, bool]:
@@ -189,6 +192,8 @@ def actor_ref(
         return None, False  # "COVID-19 ... is fueling demands": a disease acts for no one
     if found is not None:
         return _with_own_codes(view, actors, i, found.ref(text)), False
+    if token.ent_type in _TIMES:
+        return None, False  # a time the parser took for a party ("this past weekend ...")
     if token.pos == "PRON":
         antecedent = _antecedent(view, i)
         if antecedent is None:

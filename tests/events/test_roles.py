@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from herald.events.participants import phrase_country, phrase_sector
+from herald.events.participants import actor_ref, phrase_country, phrase_sector
 from herald.events.stage import find_events
 from herald.events.syntax import SentenceView
 from herald.parse.model import parse
@@ -47,6 +47,11 @@ def test_phrase_country_reads_modifiers_places_and_demonyms(
 ) -> None:
     view = view_of(text)
     assert phrase_country(view, [], token(view, head)) == country
+
+
+def test_a_time_the_parser_took_for_a_subject_is_no_party() -> None:
+    view = view_of("This past weekend formally committed both nations to the accord.")
+    assert actor_ref(view, [], token(view, "weekend")) == (None, False)
 
 
 def test_one_who_speaks_for_a_body_is_of_its_country() -> None:
