@@ -187,6 +187,7 @@ def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
             title.sector = title.sector or title.role.sector
         role_title = _read_title(scan, match.start, match.end)
         title.roles, title.role = role_title.roles, role_title.role
+        title.country = title.country or _country_of(scan, match.end)
         if role_title.role is None:
             title.role = lexicon.role_for(match.key)
         found.append(
@@ -204,6 +205,19 @@ def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
         )
         scan.claim(start, match.end, match.start)
     return found
+
+
+def _country_of(scan: Scan, after: int) -> str | None:
+    """The country an "of" right after a title names: "the Government of Japan", "the
+    President of the Republic of Korea"."""
+    i = after
+    if i >= len(scan.tokens) or scan.tokens[i].text != "of":
+        return None
+    i += 1
+    if i < len(scan.tokens) and scan.tokens[i].text.lower() == "the":
+        i += 1
+    match = scan.match_at[i] if i < len(scan.tokens) else None
+    return match.key if match is not None and match.category == "country" else None
 
 
 def _possessor(tokens: Sequence[Token], index: int, end: int) -> bool:

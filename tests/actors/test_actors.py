@@ -167,6 +167,14 @@ def test_an_organ_named_with_its_article_keeps_its_sector() -> None:
     assert _named(_actors("The Air Force grounded the jets."), "Air Force").sector == "MIL"
 
 
+def test_the_country_after_a_title_and_of_is_the_titles() -> None:
+    text = (
+        "North Korea fired a missile. The DPRK said it was a test. "
+        "The Government of Japan condemned the launch by the DPRK."
+    )
+    assert _named(_actors(text), "Government").country == "JPN"  # not the paragraph's PRK
+
+
 def test_a_ministry_the_tables_do_not_name_is_still_a_ministry() -> None:
     actors = _actors("Costa Rica's Public Safety Ministry posted photographs of the site.")
     ministry = _named(actors, "Public Safety Ministry")
