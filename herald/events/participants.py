@@ -419,9 +419,7 @@ def _clause_subject(view: SentenceView, pronoun: int) -> int | None:
     subject agrees with it."""
     if view.tok(pronoun).dep != "poss":
         return None
-    clause = view.head(pronoun)
-    while clause is not None and view.tok(clause).pos not in ("VERB", "AUX"):
-        clause = view.head(clause)
+    clause = view.verb_ancestor(pronoun)
     if clause is None:
         return None
     subjects = [s for s in view.children(clause, "nsubj") if s < pronoun]

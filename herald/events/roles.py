@@ -761,19 +761,16 @@ def _helped_to_do(view: SentenceView, verb: int, asked: bool = False) -> list[in
         s
         for clause in view.children(verb, "ccomp")
         if view.tok(clause).tag == "VB"
-        and (_bare_infinitive(view, clause) or (asked and _to_infinitive(view, clause)))
+        and (
+            _bare_infinitive(view, clause)
+            or (asked and view.to_infinitive(clause) and not view.children(clause, "mark"))
+        )
         for s in view.children(clause, "nsubj")
     ]
 
 
 def _bare_infinitive(view: SentenceView, clause: int) -> bool:
     return not view.children(clause, "aux", "mark")
-
-
-def _to_infinitive(view: SentenceView, clause: int) -> bool:
-    """A "to" infinitive: its one auxiliary is "to", no conjunction opens it."""
-    auxes = view.children(clause, "aux")
-    return not view.children(clause, "mark") and [view.tok(a).text.lower() for a in auxes] == ["to"]
 
 
 def _moves_forces(entry: TriggerEntry) -> bool:
