@@ -31,22 +31,24 @@ A person ``people.csv`` knows (a head of state or government, ...: ``herald.acto
 takes the country the table gives when its own words give none, and, in office on the
 publication day, that office's sector when its words give none.
 
-Country of any other person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) or a
-party's (PTY, OPP) when its own words give none ("Foreign Affairs Minister Chrystia
-Freeland", "Prime Minister Justin Trudeau", "the Free Democrats"): the country named most
-often in the paragraph of its first mention (country names, demonyms, capitals, national
-organizations, leaders the table knows; words inside titles do not count); when that
-paragraph has none, in the next paragraph that mentions the actor. A country that a
-coordinated person's own title names ("Foreign Affairs Minister X and U.S. Secretary of
-State Y") is never chosen: writers qualify one title and not the other because the two serve
-different states. On a tie, the home country when it is among the tied ones (news style
-leaves the titles of the publisher's own officials unqualified); else the country inferred
-for the people coordinated with the actor ("with Mr. Trudeau or Ms. Freeland"); else the one
-named most often in all the paragraphs that mention the actor. With no cue at all, or a tie
-nothing breaks, the home country: that of the dateline, else of the publisher, else of the
-outlet signing the photo credits (``media.csv``), else None. A body whose name says it
-serves no single state ("the International Court of Justice", "World ...", "Global ...") is
-given none.
+A title's own words include a country after "of" ("The Government of Japan", "the President
+of France") and a leader the people table knows before an organ ("the Trump
+administration"). Country of any other person or body with a state sector (GOV, MIL, LEG,
+JUD, COP, SPY) or a party's (PTY, OPP) when its own words give none ("Foreign Affairs
+Minister Chrystia Freeland", "Prime Minister Justin Trudeau", "the Free Democrats"): the
+country named most often in the paragraph of its first mention (country names, demonyms,
+capitals, national organizations, leaders the table knows; words inside titles do not
+count); when that paragraph has none, in the next paragraph that mentions the actor. A
+country that a coordinated person's own title names ("Foreign Affairs Minister X and U.S.
+Secretary of State Y") is never chosen: writers qualify one title and not the other because
+the two serve different states. On a tie, the home country when it is among the tied ones
+(news style leaves the titles of the publisher's own officials unqualified); else the
+country inferred for the people coordinated with the actor ("with Mr. Trudeau or Ms.
+Freeland"); else the one named most often in all the paragraphs that mention the actor. With
+no cue at all, or a tie nothing breaks, the home country: that of the dateline, else of the
+publisher, else of the outlet signing the photo credits (``media.csv``), else None. A body
+whose name says it serves no single state ("the International Court of Justice", "World
+...", "Global ...") is given none.
 
 The stage is split in these modules: ``herald.actors.mentions`` finds candidate mentions
 (``herald.actors.scan`` holds their records, ``herald.actors.titles`` reads their titles,
