@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 
 import herald.actors.lexicon as lexicon
-from herald.actors.lexicon import STATE_SECTORS
 from herald.actors.phrases import PhraseMatch
 from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.actors.titles import (
@@ -190,21 +189,35 @@ def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
         title.country = title.country or _country_of(scan, match.end)
         if role_title.role is None:
             title.role = lexicon.role_for(match.key)
+        end = _named_through(scan, match)
         found.append(
             MentionCandidate(
                 start=start,
-                end=match.end,
+                end=end,
                 head=head.i,
                 type="nominal",
-                name=scan.text(body, match.end),
+                name=scan.text(body, end),
                 title=title,
                 key=match.key,
                 plural=plural,
                 definite=not indefinite,
             )
         )
-        scan.claim(start, match.end, match.start)
+        scan.claim(start, end, match.start)
     return found
+
+
+def _named_through(scan: Scan, match: PhraseMatch) -> int:
+    """Where the mention of an organ noun ends: at the end of the name the tagger reads it in
+    when that name goes on with "of" ("Afghanistan's Ministry of Foreign Affairs", not
+    "Ministry"), else at the noun."""
+    after = match.end
+    if after >= len(scan.tokens) or scan.tokens[after].text != "of":
+        return after
+    for entity in scan.parsed.entities:
+        if entity.label == "ORG" and entity.start <= match.start and after < entity.end:
+            return entity.end if scan.free(after, entity.end) else after
+    return after
 
 
 def _country_of(scan: Scan, after: int) -> str | None:
@@ -379,25 +392,10 @@ def _inside_organization_name(scan: Scan, start: int, end: int) -> bool:
     for entity in scan.parsed.entities:
         if entity.label != "ORG" or not (entity.start <= start and end <= entity.end):
             continue
-        if end == entity.end and _state_organ_of(scan, entity.start, start):
-            return False  # "the Government of the Republic of Korea" is that state's
         rest = [*scan.tokens[entity.start : start], *scan.tokens[end : entity.end]]
         named = [t for t in rest if t.text[:1].isupper() and t.text.lower() != "the"]
         return bool(named) and lexicon.country_for(entity.text) is None
     return False
-
-
-def _state_organ_of(scan: Scan, start: int, country: int) -> bool:
-    """Whether the words [start, country) are an organ of a state and "of" ("The
-    Government of", "the Ministry of Defence of")."""
-    words = [t.text for t in scan.tokens[start:country]]
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if len(words) < 2 or (words[-1] != "of" and words[-2:] != ["of", "the"]):
-        return False
-    organ = " ".join(words[: -1 if words[-1] == "of" else -2])
-    info = lexicon.role_for(organ)
-    return info is not None and info.kind == "organization" and info.sector in STATE_SECTORS
 
 
 def _acts(scan: Scan, token: Token) -> bool:

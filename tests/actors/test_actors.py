@@ -172,7 +172,8 @@ def test_the_country_after_a_title_and_of_is_the_titles() -> None:
         "North Korea fired a missile. The DPRK said it was a test. "
         "The Government of Japan condemned the launch by the DPRK."
     )
-    assert _named(_actors(text), "Government").country == "JPN"  # not the paragraph's PRK
+    government = _named(_actors(text), "Government of Japan")
+    assert government.country == "JPN"  # not the paragraph's PRK
 
 
 def test_a_ministry_the_tables_do_not_name_is_still_a_ministry() -> None:
@@ -181,11 +182,10 @@ def test_a_ministry_the_tables_do_not_name_is_still_a_ministry() -> None:
     assert (ministry.country, ministry.sector) == ("CRI", "GOV")
 
 
-def test_the_country_an_organ_is_of_is_a_country_mention() -> None:
-    # "of the Republic of Korea" names the government's state, not a word of a name
+def test_an_organ_named_with_of_keeps_its_whole_name_and_its_state() -> None:
     actors = _actors("The Government of the Republic of Korea condemned the launch.")
-    assert _named(actors, "South Korea").mentions[0].text == "the Republic of Korea"
-    assert _named(actors, "Government").sector == "GOV"
+    government = _named(actors, "Government of the Republic of Korea")
+    assert (government.country, government.sector) == ("KOR", "GOV")
 
 
 def test_capitals_are_governments_only_when_they_act() -> None:
@@ -500,7 +500,7 @@ def test_a_title_makes_a_person_of_the_name_after_it() -> None:
 def test_a_possessor_country_is_the_role_nouns_but_a_person_possessor_is_not() -> None:
     ministry = _named(
         _actors("Afghanistan's Ministry of Foreign Affairs called Pakistan's claims baseless."),
-        "Ministry",
+        "Ministry of Foreign Affairs",  # the whole name the tagger reads it in
     )
     assert ministry.country == "AFG"
     actors = _actors("Kim Jong Un's spokesman denied the report.")
