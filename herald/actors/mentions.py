@@ -212,7 +212,7 @@ def _named_through(scan: Scan, match: PhraseMatch) -> int:
     when that name goes on with "of" ("Afghanistan's Ministry of Foreign Affairs", not
     "Ministry"), else at the noun."""
     after = match.end
-    if after >= len(scan.tokens) or scan.tokens[after].text != "of":
+    if not _of_at(scan, after):
         return after
     for entity in scan.parsed.entities:
         if entity.label == "ORG" and entity.start <= match.start and after < entity.end:
@@ -220,13 +220,17 @@ def _named_through(scan: Scan, match: PhraseMatch) -> int:
     return after
 
 
+def _of_at(scan: Scan, i: int) -> bool:
+    """Whether token ``i`` is an "of" that goes on with a title's name or its country."""
+    return i < len(scan.tokens) and scan.tokens[i].text == "of"
+
+
 def _country_of(scan: Scan, after: int) -> str | None:
     """The country an "of" right after a title names: "the Government of Japan", "the
     President of the Republic of Korea"."""
-    i = after
-    if i >= len(scan.tokens) or scan.tokens[i].text != "of":
+    if not _of_at(scan, after):
         return None
-    i += 1
+    i = after + 1
     if i < len(scan.tokens) and scan.tokens[i].text.lower() == "the":
         i += 1
     match = scan.match_at[i] if i < len(scan.tokens) else None

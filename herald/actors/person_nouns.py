@@ -60,8 +60,8 @@ def _compound(word: str) -> bool:
     """A word and a maker noun of "-er" written as one word: "speech-writer", "peace-keeper",
     "land-owner"; not a verb itself ("sur-render"), nor with a thing for its head
     ("sun-flower", "ice-breaker")."""
-    if word in known_verbs():
-        return False
+    if not word.endswith("er") or word in known_verbs():
+        return False  # every maker head ends the word
     words = common_words()
     return any(
         word[:cut] in words and _maker(word[cut:])

@@ -387,10 +387,12 @@ def _gives_aid(view: SentenceView, i: int) -> bool:
     )
 
 
-def _object_kinds(view: SentenceView, i: int) -> set[str]:
-    """The cue kinds (event_cues.csv) of verb ``i``'s direct objects: "bargain" for "struck a
-    deal", "manner" for "struck a conciliatory note"."""
-    kinds = ("bargain", "manner")
+def _object_kinds(
+    view: SentenceView, i: int, kinds: tuple[str, ...] = ("bargain", "manner")
+) -> set[str]:
+    """The cue kinds (event_cues.csv), of ``kinds``, of verb ``i``'s direct objects:
+    "bargain" for "struck a deal", "manner" for "struck a conciliatory note", "fulfilled"
+    for "met the deadline"."""
     return {
         kind
         for o in view.children(i, "dobj")
@@ -1632,7 +1634,7 @@ _SYNTACTIC_NEEDS = {
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
-    MEETING: lambda view, i: not met_with(view, i) and not _fulfils(view, i),
+    MEETING: lambda view, i: not met_with(view, i) and not _object_kinds(view, i, ("fulfilled",)),
     ACTIVE: lambda view, i: not view.children(i, "auxpass", "nsubjpass"),
     PEOPLE_OBJECT: lambda view, i: any(
         is_agent(view, o) for o in view.children(i, "dobj", "nsubjpass")
@@ -1656,12 +1658,6 @@ _SYNTACTIC_NEEDS = {
     ENDORSED: _endorses,
     WITH_PARTY: lambda view, i: any(is_agent(view, o) for o in view.prep_objects(i, "with")),
 }
-
-
-def _fulfils(view: SentenceView, i: int) -> bool:
-    """Whether "meet" fulfils what its object asks ("meet the demands", "met the deadline",
-    "to meet its obligations"): no meeting."""
-    return any(view.tok(o).lemma.lower() in cues("fulfilled") for o in view.children(i, "dobj"))
 
 
 def _done_by(view: SentenceView, i: int, *kinds: str) -> bool:
