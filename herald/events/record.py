@@ -205,12 +205,15 @@ def _quarrel(
     """An attack by persons named on persons named is made in words: "Reid has been
     pounding Trump", "Trump attacked Clinton over her emails". Armies, police, gunmen and
     mobs attack bodily; named people attack each other in speeches and posts (the parser's
-    own labels miss many of them: ``frames`` reads a clash between persons)."""
-    return (
-        candidate.type == "ASSAULT"
-        and view.tok(candidate.head).lemma.lower() in ASSAIL
-        and bool(actors and recipients)
-        and all(p.kind == "person" and is_named(p.name, p.kind) for p in (*actors, *recipients))
+    own labels miss many of them: ``frames`` reads a clash between persons). So do parties
+    and their candidates, on whoever they attack: "the attacks from Democrats over the
+    court pick", "Republicans will continue their legislative attacks"."""
+    if candidate.type != "ASSAULT" or view.tok(candidate.head).lemma.lower() not in ASSAIL:
+        return False
+    if actors and all(p.sector == "PTY" for p in actors):
+        return True
+    return bool(actors and recipients) and all(
+        p.kind == "person" and is_named(p.name, p.kind) for p in (*actors, *recipients)
     )
 
 

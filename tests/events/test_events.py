@@ -2744,3 +2744,18 @@ def test_a_deed_a_scheme_spells_out_is_planned_by_its_schemers(
 ) -> None:
     (event,) = events_of(sentence)
     assert (event.modality, names(event.actor)) == ("planned", doers)
+
+
+def test_parties_and_candidates_attack_in_words() -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in herald.extract(text, date="2020-09-24", all_events=True).events]
+
+    assert types("The attacks by Democrats on the nominee continued on Wednesday.") == ["ACCUSE"]
+    assert types("Republicans in the House will keep up their attacks on the plan.") == ["ACCUSE"]
+    assert "ASSAULT" in types("Rebels attacked an army post near the border on Monday.")
+
+
+def test_what_is_exchanged_decides_the_exchange() -> None:
+    assert only(events_of("The two leaders exchanged insults on Twitter."), "ACCUSE")
+    assert only(events_of("Indian and Pakistani troops exchanged fire near the border."), "ASSAULT")
+    assert only(events_of("The ministers exchanged views on trade."), "COOPERATE")
