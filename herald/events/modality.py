@@ -149,7 +149,8 @@ def scope_chain(view: SentenceView, trigger: int) -> list[int]:
         if head is None:
             break
         is_verb = token.pos in ("VERB", "AUX")
-        if is_verb and token.dep not in _VERB_UP:
+        purpose = is_verb and token.dep == "advcl" and view.to_infinitive(current)
+        if is_verb and token.dep not in _VERB_UP and not purpose:
             break
         if not is_verb and token.dep not in _NOUN_UP:
             break
@@ -341,13 +342,19 @@ def _has_negative_argument(view: SentenceView, trigger: int) -> bool:
 
 def _avoided(view: SentenceView, trigger: int) -> bool:
     """What someone escapes, avoids or averts did not happen: "escaped arrest", "avoided a
-    war". Only the object of the verb: in "escaping with the prisoner and killing two
-    officers" the killing happened."""
+    war", nor what someone is kept from doing ("prevented police from using force"). Only
+    the object of the verb: in "escaping with the prisoner and killing two officers" the
+    killing happened."""
     head = view.head(trigger)
-    return (
-        head is not None
-        and view.tok(trigger).dep in ("dobj", "xcomp")
-        and view.tok(head).lemma.lower() in cues("avoidance")
+    if head is None:
+        return False
+    if view.tok(trigger).dep == "pcomp" and view.tok(head).lemma.lower() == "from":
+        # "to prevent police from using force", "stopped them from leaving"
+        head = view.head(head)
+        keeping = cues("avoidance") | cues("thwarting")
+        return head is not None and view.tok(head).lemma.lower() in keeping
+    return view.tok(trigger).dep in ("dobj", "xcomp") and view.tok(head).lemma.lower() in cues(
+        "avoidance"
     )
 
 

@@ -43,6 +43,14 @@ def trigger_index(text: str, word: str) -> tuple:
         ("The two countries narrowly avoided a war.", "war", "negated"),
         ("Talks averted a strike by the dockers.", "strike", "negated"),
         ("Police prevented an attack on the mosque.", "attack", "negated"),
+        # nor what someone is kept from doing
+        ("The court stopped the police from arresting the mayor.", "arresting", "negated"),
+        ("The army prevented the rebels from shelling the town.", "shelling", "negated"),
+        # a purpose shares the fate of the deed it is the purpose of
+        ("The minister could travel to Paris to meet Macron.", "meet", "hypothetical"),
+        ("The minister will not travel to Paris to meet Macron.", "meet", "negated"),
+        ("The minister will travel to Paris to meet Macron.", "meet", "planned"),
+        ("Police fired tear gas to disperse the crowd.", "disperse", "asserted"),
         # the alternative not taken did not happen; what was done instead did
         ("Rather than attacking the rebels, the army negotiated.", "attacking", "negated"),
         ("Rather than attacking the rebels, the army negotiated.", "negotiated", "asserted"),
