@@ -87,7 +87,12 @@ def modality_of(
         or _deliberated(view, chain)
         or _wished(view, chain)
     )
-    if hypothetical or _is_generic_infinitive(view, chain) or _power_to_act(view, chain):
+    if (
+        hypothetical
+        or _is_generic_infinitive(view, chain)
+        or _power_to_act(view, chain)
+        or non_specific(view, trigger)
+    ):
         return "hypothetical"
     planned = future_in_past or _is_planned(view, chain, words)
     if planned or is_after(when, published) or _in_time_clause_of_plan(view, chain):
@@ -389,6 +394,19 @@ def _instead(view: SentenceView, chain: list[int]) -> bool:
         ):
             return True
     return False
+
+
+def non_specific(view: SentenceView, trigger: int) -> bool:
+    """A deed named with "any" is no deed in particular: "opposed any unilateral sanctions",
+    "any attack on our soil will be answered". (A negation of "any" is read before this:
+    "did not carry out any attacks" is negated.)"""
+    chain = scope_chain(view, trigger)
+    return any(
+        view.tok(i).pos in ("NOUN", "PROPN")
+        and any(view.tok(d).lemma.lower() == "any" for d in view.children(i, "det"))
+        for i in chain
+        if view.tok(i).pos != "VERB"
+    )
 
 
 def _is_generic_infinitive(view: SentenceView, chain: list[int]) -> bool:

@@ -36,6 +36,7 @@ from herald.events.modality import (
     is_refusal,
     may_only,
     modality_of,
+    non_specific,
     tells_capability,
     wished,
 )
@@ -148,9 +149,12 @@ def to_event(
     speaker = _threatening_speaker(
         event_type, modality, attribution, actors, actor_refs, recipient_refs
     )
-    if speaker is not None and (wished(view, anchor) or in_condition(view, anchor)):
+    if speaker is not None and (
+        wished(view, anchor) or in_condition(view, anchor) or non_specific(view, anchor)
+    ):
         # a wish is no threat ("hopes the court strikes down the law"), nor is a condition
-        # ("even if they were arrested"): only what follows from one is
+        # ("even if they were arrested") or a deed in general ("opposed any sanctions"):
+        # only what follows from one is
         speaker = None
     put_to = (
         None

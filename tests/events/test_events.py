@@ -2759,3 +2759,10 @@ def test_what_is_exchanged_decides_the_exchange() -> None:
     assert only(events_of("The two leaders exchanged insults on Twitter."), "ACCUSE")
     assert only(events_of("Indian and Pakistani troops exchanged fire near the border."), "ASSAULT")
     assert only(events_of("The ministers exchanged views on trade."), "COOPERATE")
+
+
+def test_opposing_any_sanctions_threatens_none() -> None:
+    text = "China's envoy said Beijing opposed any unilateral sanctions on North Korea."
+    found = herald.extract(text, date="2017-08-30", all_events=True).events
+    assert "THREATEN" not in [e.type for e in found]
+    assert only(found, "SANCTION").modality == "hypothetical"

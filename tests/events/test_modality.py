@@ -51,6 +51,10 @@ def trigger_index(text: str, word: str) -> tuple:
         ("The minister will not travel to Paris to meet Macron.", "meet", "negated"),
         ("The minister will travel to Paris to meet Macron.", "meet", "planned"),
         ("Police fired tear gas to disperse the crowd.", "disperse", "asserted"),
+        # a deed named with "any" is none in particular
+        ("Beijing opposed any unilateral sanctions on Pyongyang.", "sanctions", "hypothetical"),
+        ("Any attack on the base will be answered.", "attack", "hypothetical"),
+        ("Police did not make any arrests.", "arrests", "negated"),
         # the alternative not taken did not happen; what was done instead did
         ("Rather than attacking the rebels, the army negotiated.", "attacking", "negated"),
         ("Rather than attacking the rebels, the army negotiated.", "negotiated", "asserted"),
