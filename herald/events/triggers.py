@@ -120,6 +120,10 @@ INFINITIVE = "obj:infinitive"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
 AID_GIVEN = "obj:aid"
+# A ``requires`` value: help given to someone ("help Brits in Nice", "sent troops to help the
+# country patrol its borders"), not a hand in a deed that helps no one named ("his
+# determination helped polarize the debate", "helped shape the act"), which gives no aid.
+SOMEONE_HELPED = "obj:helped"
 # A ``requires`` value: a verb whose object is a bargain ("struck a deal").
 BARGAIN = "obj:bargain"
 # A ``requires`` value: a test that is no medical result ("tested positive for the virus",
@@ -1588,6 +1592,20 @@ def _sends_off_envoys(view: SentenceView, i: int) -> bool:
     )
 
 
+def _helps_someone(view: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` helps a party: with no clause after it, or one whose doer, or the
+    verb's own object, is an agent ("help them transition", "helped Machado get citizenship"),
+    or one that gives aid itself ("arrived to help deliver aid")."""
+    clauses = view.children(i, "ccomp", "xcomp")
+    if not clauses:
+        return True
+    helped = view.children(i, "dobj") + [s for c in clauses for s in view.children(c, "nsubj")]
+    # a personal pronoun stands for whoever it refers to ("help them transition")
+    return any(is_agent(view, h) or view.tok(h).tag == "PRP" for h in helped) or any(
+        _gives_aid(view, c) for c in clauses
+    )
+
+
 # The ``requires`` values that are tests of the trigger's syntax, not words near it.
 _SYNTACTIC_NEEDS = {
     HELD: _frees_the_held,
@@ -1602,6 +1620,7 @@ _SYNTACTIC_NEEDS = {
     CLAUSE: _clause_object,
     TO_DO: _told_to_do,
     NO_OBJECT: lambda view, i: not view.children(i, "dobj", "ccomp", "xcomp"),
+    SOMEONE_HELPED: _helps_someone,
     INTRANSITIVE: lambda view, i: not view.children(i, "dobj"),
     SOME_OBJECT: lambda view, i: bool(
         view.children(i, "dobj", "nsubjpass", "ccomp")

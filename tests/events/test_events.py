@@ -2766,3 +2766,13 @@ def test_opposing_any_sanctions_threatens_none() -> None:
     found = herald.extract(text, date="2017-08-30", all_events=True).events
     assert "THREATEN" not in [e.type for e in found]
     assert only(found, "SANCTION").modality == "hypothetical"
+
+
+def test_help_is_aid_to_someone_not_a_hand_in_an_outcome() -> None:
+    assert only(
+        events_of("Britain sent trucks to Lebanon to help the country guard its border."), "AID"
+    )
+    assert only(events_of("The embassy is standing by to help British tourists in Nice."), "AID")
+    assert "AID" in [e.type for e in events_of("Foreign troops arrived to help deliver food aid.")]
+    assert "AID" not in [e.type for e in events_of("His veto helped polarize the debate on trade.")]
+    assert "AID" not in [e.type for e in events_of("The senator helped shape the sentencing law.")]
