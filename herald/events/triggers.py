@@ -1076,10 +1076,51 @@ def _told_to_do(view: SentenceView, i: int) -> bool:
 
 
 def _clause_object(view: SentenceView, i: int) -> bool:
-    """Whether verb ``i`` has a clause of its own subject after it for its object. A clause
-    before it is another sentence the parser ran in ("X is in a struggle — two men claim
-    to lead it")."""
-    return any(c > i and view.children(c, "nsubj", "nsubjpass") for c in view.children(i, "ccomp"))
+    """Whether verb ``i`` has a clause of its own subject after it for its object, a subject
+    other than the verb's own: "claimed the attackers were in touch with Kabul", not
+    "Pyongyang claims it needs the weapons" nor "he claims he is going to change it", which
+    tell of the claimant itself. A clause before it is another sentence the parser ran in
+    ("X is in a struggle — two men claim to lead it")."""
+    return any(
+        c > i and s and not _same_referent(view, _claimant(view, i), s[0])
+        for c in view.children(i, "ccomp")
+        for s in [view.children(c, "nsubj", "nsubjpass")]
+    )
+
+
+def _claimant(view: SentenceView, i: int) -> int | None:
+    """The subject of verb ``i``, or of the verb a participle of it hangs on ("Reid mocked
+    Romney, claiming that ...")."""
+    for verb in (i, view.head(i)):
+        if verb is None:
+            return None
+        found = view.children(verb, "nsubj")
+        if found:
+            return found[0]
+        if view.tok(verb).dep not in ("advcl", "xcomp", "conj"):
+            return None
+    return None
+
+
+# Which pronoun refers back to a subject of each kind.
+_PRONOUN_OF = {"PERSON": {"he", "she", "i", "we"}, "GPE": {"it", "we"}, "ORG": {"it", "they", "we"}}
+
+
+def _same_referent(view: SentenceView, subject: int | None, pronoun: int) -> bool:
+    """Whether ``pronoun`` (a clause's subject) refers back to ``subject`` by its form: the
+    same pronoun, or one that fits the subject's entity type ("Pyongyang ... it")."""
+    word = view.tok(pronoun).text.lower()
+    if subject is None or view.tok(pronoun).tag != "PRP":
+        return False
+    own = view.tok(subject)
+    if own.tag == "PRP":
+        return own.text.lower() == word
+    if own.ent_type:
+        return word in _PRONOUN_OF.get(own.ent_type, set())
+    # a common noun: "the candidate claims he ...", "officials claimed they ..."
+    if own.tag in ("NNS", "NNPS"):
+        return word in ("they", "we")
+    return word in ("he", "she") and is_agent(view, subject)
 
 
 def _voiced(view: SentenceView, i: int) -> bool:

@@ -2776,3 +2776,13 @@ def test_help_is_aid_to_someone_not_a_hand_in_an_outcome() -> None:
     assert "AID" in [e.type for e in events_of("Foreign troops arrived to help deliver food aid.")]
     assert "AID" not in [e.type for e in events_of("His veto helped polarize the debate on trade.")]
     assert "AID" not in [e.type for e in events_of("The senator helped shape the sentencing law.")]
+
+
+def test_a_claim_about_the_claimant_itself_accuses_no_one() -> None:
+    def accusations(text: str) -> list[Event]:
+        return [e for e in events_of(text) if e.type == "ACCUSE"]
+
+    assert not accusations("Pyongyang claims it needs the missiles to defend itself.")
+    assert not accusations("The candidate claims he is going to fix the broken system.")
+    claim = only(events_of("The minister claimed the rebels had shelled the town."), "ACCUSE")
+    assert names(claim.recipient) == ["rebels"]
