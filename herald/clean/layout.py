@@ -23,7 +23,8 @@ from herald.clean.metadata_lines import (
 
 TOP_LINES = 12  # published lines and bylines are looked for among the first lines only
 MAX_HEADLINE_WORDS = 20
-DATELINE_PARAGRAPHS = 3  # a dateline opens the first paragraph, or one after a short deck
+DATELINE_PARAGRAPHS = 6  # a dateline opens the first paragraph, or one after a short deck
+# (a headline, "ABSTRACT.", a summary, "FULL TEXT." in archive exports)
 MAX_DECK_WORDS = 30  # a longer paragraph before it is the story: what follows has no dateline
 WRAP_MAX_WIDTH = 100  # hard-wrapped text has no longer line
 WRAP_MIN_LINES = 4

@@ -309,6 +309,15 @@ def test_a_dateline_after_a_short_deck_is_split_off() -> None:
     assert story.dateline is None
 
 
+def test_a_dateline_after_an_archive_export_header_is_split_off() -> None:
+    # archive exports put a headline, "ABSTRACT.", a summary and "FULL TEXT." first
+    summary = "The bloc weighs how far to rely on outside support after the vote."
+    header = f"Bloc weighs its options.\n\nABSTRACT.\n\n{summary}\n\nFULL TEXT."
+    document = clean(_text(f"{header}\n\nBRUSSELS - {BODY}"), Options())
+    assert document.dateline == "BRUSSELS"
+    assert document.text.endswith(f"\n\n{BODY}")
+
+
 @pytest.mark.parametrize(
     "opening",
     ["UPDATE 2-", "BREAKING: ", "Officials - ", "U.S. - ", "Mr. Smith - "],
