@@ -2786,3 +2786,9 @@ def test_a_claim_about_the_claimant_itself_accuses_no_one() -> None:
     assert not accusations("The candidate claims he is going to fix the broken system.")
     claim = only(events_of("The minister claimed the rebels had shelled the town."), "ACCUSE")
     assert names(claim.recipient) == ["rebels"]
+
+
+def test_summoning_an_envoy_is_a_protest_summoning_ones_own_staff_is_not() -> None:
+    envoy = "Poland summoned Germany's charge d'affaires in Warsaw on Wednesday."
+    assert names(only(events_of(envoy), "ACCUSE").recipient) == ["Germany"]
+    assert not events_of("The president summoned his senior climate adviser to his office.")
