@@ -109,6 +109,8 @@ def to_event(
     recipient_refs = tuple(
         r for r in recipient_refs if r not in actor_refs and r.actor_id not in actor_ids
     )
+    if _campaign_rally(view, candidate, actor_refs):
+        return None
     unnamed = not actor_refs and not recipient_refs
     counted = unnamed and _counted_crowd(view, candidate)
     unclaimed = unnamed and _unclaimed_violence(view, candidate)
@@ -218,6 +220,27 @@ def _quarrel(
         return True
     return bool(actors and recipients) and all(
         p.kind == "person" and is_named(p.name, p.kind) for p in (*actors, *recipients)
+    )
+
+
+# Words of a crowd on the move that a candidate's campaign uses as well.
+_CAMPAIGN_WORDS = frozenset({"rally", "march"})
+
+
+def _campaign_rally(
+    view: SentenceView, candidate: TriggerCandidate, actors: Sequence[ActorRef]
+) -> bool:
+    """A rally or march held by a named person or a party is a campaign's ("Mrs. Clinton has
+    held rallies before largely black crowds", "she will continue her march toward Election
+    Day"), no protest: protesters are many and mostly unnamed. A protest named as one
+    ("protest march") stays."""
+    head = candidate.head
+    if candidate.type != "PROTEST" or view.tok(head).lemma.lower() not in _CAMPAIGN_WORDS:
+        return False
+    if any(view.tok(c).lemma.lower() == "protest" for c in view.children(head, "compound")):
+        return False
+    return bool(actors) and all(
+        (a.kind == "person" and is_named(a.name, a.kind)) or a.sector == "PTY" for a in actors
     )
 
 

@@ -2792,3 +2792,12 @@ def test_summoning_an_envoy_is_a_protest_summoning_ones_own_staff_is_not() -> No
     envoy = "Poland summoned Germany's charge d'affaires in Warsaw on Wednesday."
     assert names(only(events_of(envoy), "ACCUSE").recipient) == ["Germany"]
     assert not events_of("The president summoned his senior climate adviser to his office.")
+
+
+def test_a_candidates_rally_is_no_protest() -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in herald.extract(text, date="2016-09-30", all_events=True).events]
+
+    assert "PROTEST" not in types("Mrs. Clinton has held rallies before large crowds in Ohio.")
+    assert "PROTEST" in types("Thousands of opposition supporters held a rally in the capital.")
+    assert "PROTEST" in types("Mayors of several towns led a protest march to the capital.")
