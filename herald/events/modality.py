@@ -91,7 +91,7 @@ def modality_of(
         hypothetical
         or _is_generic_infinitive(view, chain)
         or _power_to_act(view, chain)
-        or non_specific(view, trigger)
+        or _names_any(view, chain)
     ):
         return "hypothetical"
     planned = future_in_past or _is_planned(view, chain, words)
@@ -400,12 +400,15 @@ def non_specific(view: SentenceView, trigger: int) -> bool:
     """A deed named with "any" is no deed in particular: "opposed any unilateral sanctions",
     "any attack on our soil will be answered". (A negation of "any" is read before this:
     "did not carry out any attacks" is negated.)"""
-    chain = scope_chain(view, trigger)
+    return _names_any(view, scope_chain(view, trigger))
+
+
+def _names_any(view: SentenceView, chain: list[int]) -> bool:
+    """Whether a noun of the trigger's chain has the determiner "any"."""
     return any(
         view.tok(i).pos in ("NOUN", "PROPN")
         and any(view.tok(d).lemma.lower() == "any" for d in view.children(i, "det"))
         for i in chain
-        if view.tok(i).pos != "VERB"
     )
 
 
