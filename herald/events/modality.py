@@ -86,6 +86,7 @@ def modality_of(
         or _obliged(view, chain)
         or _deliberated(view, chain)
         or _wished(view, chain)
+        or _foreseen(view, chain)
     )
     if (
         hypothetical
@@ -170,7 +171,8 @@ def _odds_given(view: SentenceView, chain: list[int]) -> Modality | None:
     """What the odds a clause is given make of it (cue kind ``likelihood``): none at all,
     negated ("there is no chance Clinton will withdraw", "no way Russia will pull out"); some,
     hypothetical ("little chance that the army will withdraw", "the possibility that talks
-    resume")."""
+    resume"). A clause that evidence is denied for (cue kind ``evidence``) is negated too:
+    "there was no sign that the rebels had kidnapped them"."""
     top = chain[-1]
     noun = view.head(top)
     if noun is None or view.tok(top).dep not in ("relcl", "acl"):
@@ -179,7 +181,25 @@ def _odds_given(view: SentenceView, chain: list[int]) -> Modality | None:
     given = {view.tok(c).lemma.lower() for c in view.children(noun, "det", "nummod", "amod")}
     if "no" in given and (lemma in cues("likelihood") or lemma == "way"):
         return "negated"  # "no way": a way is only a likelihood when there is none
+    if lemma in cues("evidence") and _denied(view, noun, given):
+        return "negated"
     return "hypothetical" if lemma in cues("likelihood") else None
+
+
+def _denied(view: SentenceView, noun: int, given: set[str]) -> bool:
+    """Whether the evidence ``noun`` names is said not to exist: "no sign that the attacker
+    had pledged allegiance", "there had not been any indication that", "did not find
+    evidence that", "without proof that" (then what it would show did not happen, as far as
+    the text tells)."""
+    if "no" in given:
+        return True
+    head = view.head(noun)
+    if head is None:
+        return False
+    governor = view.tok(head)
+    if governor.lemma.lower() == "without":
+        return True
+    return view.tok(noun).dep in ("attr", "dobj", "nsubj") and bool(view.children(head, "neg"))
 
 
 def tells_capability(view: SentenceView, trigger: int) -> bool:
@@ -303,6 +323,18 @@ def _wished(view: SentenceView, chain: list[int]) -> bool:
         and bool(view.children(top, "nsubj", "nsubjpass"))
         and not any(view.tok(i).dep in ("nsubj", "nsubjpass") for i in chain)
         and _desires(view, wisher)
+    )
+
+
+# Adjectives that make a deed a forecast: "too likely to kill Muslims", "unlikely to attend".
+_FORECASTS = frozenset({"likely", "unlikely"})
+
+
+def _foreseen(view: SentenceView, chain: list[int]) -> bool:
+    """Whether the deed is only forecast by an adjective above it ("is likely to strike");
+    the adverb hedges a report instead ("were likely killed", "will likely increase")."""
+    return any(
+        view.tok(i).pos == "ADJ" and view.tok(i).lemma.lower() in _FORECASTS for i in chain[1:]
     )
 
 

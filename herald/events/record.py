@@ -109,7 +109,9 @@ def to_event(
     recipient_refs = tuple(
         r for r in recipient_refs if r not in actor_refs and r.actor_id not in actor_ids
     )
-    if _campaign_rally(view, candidate, actor_refs):
+    if _campaign_rally(view, candidate, actor_refs) or _talks_alone(
+        view, candidate, actor_refs, recipient_refs
+    ):
         return None
     unnamed = not actor_refs and not recipient_refs
     counted = unnamed and _counted_crowd(view, candidate)
@@ -225,22 +227,49 @@ def _quarrel(
 
 # Words of a crowd on the move that a candidate's campaign uses as well.
 _CAMPAIGN_WORDS = frozenset({"rally", "march"})
+# Sectors whose rallies are campaigns or shows of unity: parties, governments, legislatures.
+_RALLYING_SECTORS = frozenset({"PTY", "GOV", "LEG"})
 
 
 def _campaign_rally(
     view: SentenceView, candidate: TriggerCandidate, actors: Sequence[ActorRef]
 ) -> bool:
-    """A rally or march held by a named person or a party is a campaign's ("Mrs. Clinton has
-    held rallies before largely black crowds", "she will continue her march toward Election
-    Day"), no protest: protesters are many and mostly unnamed. A protest named as one
-    ("protest march") stays."""
+    """A rally or march held by a named person, a party or officials is a campaign's or a
+    show of unity ("Mrs. Clinton has held rallies before largely black crowds", "she will
+    continue her march toward Election Day", "world leaders rallied to condemn the test"),
+    no protest: protesters are many and mostly unnamed. A protest named as one ("protest
+    march") stays."""
     head = candidate.head
     if candidate.type != "PROTEST" or view.tok(head).lemma.lower() not in _CAMPAIGN_WORDS:
         return False
     if any(view.tok(c).lemma.lower() == "protest" for c in view.children(head, "compound")):
         return False
     return bool(actors) and all(
-        (a.kind == "person" and is_named(a.name, a.kind)) or a.sector == "PTY" for a in actors
+        (a.kind == "person" and is_named(a.name, a.kind)) or a.sector in _RALLYING_SECTORS
+        for a in actors
+    )
+
+
+# Words of consultation that one person alone uses of talking about something.
+_TALK_WORDS = frozenset({"discuss", "discussion", "talk"})
+
+
+def _talks_alone(
+    view: SentenceView,
+    candidate: TriggerCandidate,
+    actors: Sequence[ActorRef],
+    recipients: Sequence[ActorRef],
+) -> bool:
+    """One person discussing something with no one named talks about it ("joins the show to
+    discuss possible motives", "as he discussed his commitment to veterans at an event"): a
+    consultation takes two parties ("the two ministers discussed", "discussed it with
+    Putin")."""
+    return (
+        candidate.type == "CONSULT"
+        and view.tok(candidate.head).lemma.lower() in _TALK_WORDS
+        and not recipients
+        and len(actors) == 1
+        and actors[0].kind == "person"
     )
 
 

@@ -159,6 +159,15 @@ OF_WORDS = "of:words"
 # A ``requires`` value: a verb whose "with" phrase names a party ("stands with Ukraine", not
 # "stood with his arms crossed").
 WITH_PARTY = "with:party"
+# A ``requires`` value: what is hosted is a party or a meeting of parties ("hosted the Saudi
+# crown prince", "France hosted the talks", "the summit hosted by Japan"), not an occasion
+# ("hosted the tournament", "host events in two counties", "a party hosted by his son").
+GUEST = "obj:guest"
+# A ``requires`` value: a commitment to something or of means ("committed to a ceasefire",
+# "committed $5 million", "commit more troops"), not a deed done ("commits suicide",
+# "committed an act of cowardice", "committed war crimes").
+PLEDGED = "obj:pledged"
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
 # "water cannon", "rubber bullets": cue kind ``crowd_weapon``), which PLOVER asks for before
@@ -530,14 +539,49 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _leaves_care(view, i, entry)
         or _measured_opinion(view, i, entry)
         or _tests_people(view, i, entry)
-        or _commits_offence(view, i, entry)
+        or _characterized_as(view, i, entry)
+        or _thing_lends_a_hand(view, i, entry)
     )
 
 
-def _commits_offence(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
-    """Committing a crime is no commitment: "had committed war crimes" (cue kind
-    ``offence``), against "committed to a ceasefire"."""
-    return entry.type == "AGREE" and _offence_committed(view, i)
+def _thing_lends_a_hand(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Support or help lent by a thing is no party's: "information that appeared to support
+    his claim", "attacks that helped Republicans take control of the House". A party, a
+    pronoun that may stand for one, or a batch of a party ("the first deployment of NATO
+    troops arrived") does (``is_agent``)."""
+    if entry.type not in ("SUPPORT", "AID") or entry.pos != "VERB":
+        return False
+    doer = _doer(view, i)
+    if doer is None or view.tok(doer).pos == "PRON":
+        return False
+    return not any(is_agent(view, d) for d in (doer, *view.prep_objects(doer, "of")))
+
+
+def _doer(view: SentenceView, i: int) -> int | None:
+    """Verb ``i``'s subject: the noun a relative clause describes for its relative pronoun
+    ("attacks that helped"), the subject of the verb an infinitive hangs on ("appeared to
+    support")."""
+    subjects = view.children(i, "nsubj")
+    head = view.head(i)
+    if not subjects:
+        return _doer(view, head) if head is not None and view.tok(i).dep == "xcomp" else None
+    if view.tok(subjects[0]).tag in ("WDT", "WP"):
+        return head if head is not None and view.tok(i).dep == "relcl" else None
+    return subjects[0]
+
+
+def _characterized_as(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """An event noun that says what something is taken for: "try to paint this as a
+    personal attack on their boss", "denounced the raid as an act of aggression", "was seen
+    as a threat" (a verb of cue kind ``characterize``). It names no deed of its own: the
+    thing characterized, if an event, is told by its own words."""
+    if entry.pos != "NOUN" or view.tok(i).dep != "pobj":
+        return False
+    preposition = view.head(i)
+    if preposition is None or view.tok(preposition).lemma.lower() != "as":
+        return False
+    verb = view.head(preposition)
+    return verb is not None and view.tok(verb).lemma.lower() in cues("characterize")
 
 
 def _offence_committed(view: SentenceView, verb: int) -> bool:
@@ -1005,6 +1049,39 @@ def _meets_parties(view: SentenceView, i: int) -> bool:
     return not any(view.tok(m).lemma.lower() in _BRIEFED for m in modifiers)
 
 
+def _hosts_guests(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` hosts is a party or a meeting (``GUEST``): its object, passive
+    subject or the noun it describes ("the talks hosted by Qatar"), or whom an occasion is
+    hosted for ("hosting a private dinner for Netanyahu")."""
+    hosted = view.children(i, "dobj", "nsubjpass")
+    head = view.head(i)
+    if head is not None and view.tok(i).dep == "acl":
+        hosted.append(head)
+    hosted += [g for h in (i, *hosted) for g in view.prep_objects(h, "for")]
+    return any(
+        (is_agent(view, t) and not is_count(view, t)) or _names_meeting(view, t) for t in hosted
+    )
+
+
+def _names_meeting(view: SentenceView, noun: int) -> bool:
+    """Whether ``noun`` is a word the lexicon knows for a meeting (a CONSULT noun: "talks",
+    "summit", "delegation")."""
+    entries = trigger_lexicon().get((view.tok(noun).lemma.lower(), "NOUN"), ())
+    return any(e.type == "CONSULT" for e in entries)
+
+
+def _commits_means(view: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` commits its subject or means (``PLEDGED``): no direct object ("is
+    committed to the talks"), or one that is the subject itself, money, forces or aid."""
+    objects = view.children(i, "dobj")
+    return not objects or any(
+        view.tok(o).lemma.lower() in _REFLEXIVES
+        or view.tok(o).ent_type in ("MONEY", "QUANTITY", "CARDINAL")
+        or view.tok(o).lemma.lower() in cues("armed") | cues("aid")
+        for o in objects
+    )
+
+
 def _sends_forces(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` sends armed forces to no party (``ARMED_OBJECT``)."""
     if not any(view.tok(o).lemma.lower() in cues("armed") for o in view.children(i, "dobj")):
@@ -1263,7 +1340,10 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
         if view.children(i, "neg"):
             continue  # "did not call the vote illegal" judges nothing
         judged = [t for h in heads for t in _phrase(view, h)]
-        words = {view.tok(t).lemma.lower() for t in judged}
+        # a damning phrase denied damns nothing: "this is reality, not a threat", "there is
+        # no single point of failure"
+        denied = {d for t in judged if _denied_word(view, t) for d in view.subtree(t)}
+        words = {view.tok(t).lemma.lower() for t in judged if t not in denied}
         if words & verdict_words():
             about = {view.tok(t).lemma.lower() for t in [*judged, *subjects]}
             entry = VERDICT_REJECT if about & cues("allegation") else VERDICT_ACCUSE
@@ -1277,6 +1357,13 @@ def _verdicts(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
             continue
         found.append(TriggerCandidate((i,), entry, entry.type, None))
     return found
+
+
+def _denied_word(view: SentenceView, i: int) -> bool:
+    """Whether word ``i`` is denied by its own "not" or "no" ("not a threat", "no failure")."""
+    return bool(view.children(i, "neg")) or any(
+        view.tok(d).lemma.lower() == "no" for d in view.children(i, "det")
+    )
 
 
 def _characterized(view: SentenceView, speech: int) -> list[int]:
@@ -1297,11 +1384,14 @@ def _characterized(view: SentenceView, speech: int) -> list[int]:
 
 def _phrase(view: SentenceView, i: int, *, core: bool = False) -> list[int]:
     """Token ``i`` and its dependents, without the clauses that hang from them ("emergency
-    meetings, during which both said they could not accept provocations"). The ``core`` of
+    meetings, during which both said they could not accept provocations", "should be aware
+    that this is not a threat"). The ``core`` of
     a phrase also leaves out its prepositional phrases (but "as"): the words that say what
     it is, whose praise is praise of it ("a historic deal", "free and fair"), not of
     something it mentions ("the model for fair trade", "with significant breakthroughs")."""
-    left_out = ("relcl", "acl", "advcl", "prep") if core else ("relcl", "acl", "advcl")
+    left_out = (
+        ("relcl", "acl", "advcl", "ccomp", "prep") if core else ("relcl", "acl", "advcl", "ccomp")
+    )
     found = [i]
     for child in view.children(i):
         token = view.tok(child)
@@ -1584,12 +1674,28 @@ def obliged_parties(view: SentenceView, speech: int) -> list[int]:
 
 def _obligations(view: SentenceView, speech: int) -> list[int]:
     """The complements of a speech verb that say what must or should be done (an
-    obligation auxiliary: "said Libya must hand over the bombers")."""
+    obligation auxiliary: "said Libya must hand over the bombers"), not how someone should
+    be, know or feel ("women should feel safe everywhere", "they should be aware that this
+    is no threat", "voters shouldn't lose their right": a state, cue kind ``stative``, or a
+    copula with its adjective), which asks no deed of anyone."""
     return [
         comp
         for comp in view.children(speech, "ccomp")
-        if view.has_auxiliary([comp], cues("obligation"))
+        if view.has_auxiliary([comp], cues("obligation")) and not _tells_a_state(view, comp)
     ]
+
+
+def _tells_a_state(view: SentenceView, verb: int) -> bool:
+    """A verb of state, or a copula with an adjective of state (cue kind ``stative``: "should
+    be aware"; "must be ready to mediate", "must be clear and united in condemning" ask a
+    deed)."""
+    stative = cues("stative")
+    if view.tok(verb).lemma.lower() in stative:
+        return True
+    adjectives = view.children(verb, "acomp")
+    return view.tok(verb).lemma.lower() == "be" and any(
+        view.tok(a).lemma.lower() in stative for a in adjectives
+    )
 
 
 def subordination(view: SentenceView, i: int) -> int:
@@ -1717,6 +1823,8 @@ _SYNTACTIC_NEEDS = {
     ),
     ENDORSED: _endorses,
     WITH_PARTY: lambda view, i: any(is_agent(view, o) for o in view.prep_objects(i, "with")),
+    GUEST: _hosts_guests,
+    PLEDGED: _commits_means,
 }
 
 

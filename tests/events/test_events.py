@@ -52,6 +52,11 @@ def events_of(text: str, actors=(), timexes=(), where=()) -> tuple[Event, ...]:
     return find_events(doc, parse(text), list(actors), list(timexes), list(where), [])
 
 
+def types(text: str) -> list[str]:
+    """The types of every event ``herald.extract`` finds in ``text``, whole pipeline."""
+    return [e.type for e in herald.extract(text, date="2017-08-30", all_events=True).events]
+
+
 def only(events: tuple[Event, ...], ptype: str) -> Event:
     found = [e for e in events if e.type == ptype]
     assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
@@ -2747,9 +2752,6 @@ def test_a_deed_a_scheme_spells_out_is_planned_by_its_schemers(
 
 
 def test_parties_and_candidates_attack_in_words() -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in herald.extract(text, date="2020-09-24", all_events=True).events]
-
     assert types("The attacks by Democrats on the nominee continued on Wednesday.") == ["ACCUSE"]
     assert types("Republicans in the House will keep up their attacks on the plan.") == ["ACCUSE"]
     assert "ASSAULT" in types("Rebels attacked an army post near the border on Monday.")
@@ -2795,9 +2797,64 @@ def test_summoning_an_envoy_is_a_protest_summoning_ones_own_staff_is_not() -> No
 
 
 def test_a_candidates_rally_is_no_protest() -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in herald.extract(text, date="2016-09-30", all_events=True).events]
-
     assert "PROTEST" not in types("Mrs. Clinton has held rallies before large crowds in Ohio.")
     assert "PROTEST" in types("Thousands of opposition supporters held a rally in the capital.")
     assert "PROTEST" in types("Mayors of several towns led a protest march to the capital.")
+
+
+def test_leaders_rallying_together_is_no_protest() -> None:
+    assert "PROTEST" not in types("Foreign ministers rallied behind the new sanctions on Friday.")
+    assert "PROTEST" in types("Hundreds of farmers rallied outside parliament on Friday.")
+
+
+def test_committing_a_deed_is_no_commitment() -> None:
+    assert not events_of("The gunman later committed suicide in a hotel room.")
+    assert not events_of("Officials said the bomber had committed an act of cowardice.")
+    assert only(events_of("The donor committed $2 million to the relief fund."), "AGREE")
+    assert only(events_of("The government said it was committed to the truce."), "AGREE")
+
+
+def test_hosting_is_a_meeting_only_with_guests_or_talks() -> None:
+    assert only(events_of("Japan hosted the talks between the two foreign ministers."), "CONSULT")
+    assert only(
+        events_of("The prime minister will host a dinner for the Israeli leader."), "CONSULT"
+    )
+    assert not events_of("Qatar hosted the football tournament last year.")
+
+
+def test_a_crowd_spread_out_is_not_dispersed_by_anyone() -> None:
+    assert not events_of("With the militants dispersed across a wide forest, the search stalled.")
+    assert only(events_of("Riot police dispersed the marchers outside the ministry."), "COERCE")
+
+
+def test_a_deed_something_is_taken_for_is_no_deed() -> None:
+    assert "ASSAULT" not in [
+        e.type for e in events_of("His allies will try to paint the leak as an attack on him.")
+    ]
+    assert "ASSAULT" not in [
+        e.type for e in events_of("The senator described the tariff plan as an assault on farmers.")
+    ]
+
+
+def test_one_person_discussing_a_topic_consults_no_one() -> None:
+    assert "CONSULT" not in types("Senator Tom Reed joined the morning show to discuss his health.")
+    assert "CONSULT" in types("Foreign ministers of France and Germany discussed the crisis.")
+    assert "CONSULT" in types("Senator Tom Reed discussed the bill with Chinese officials.")
+
+
+def test_saying_how_someone_should_feel_asks_nothing() -> None:
+    assert not [e for e in events_of("The union chief said women should feel safe at night.")]
+    assert only(events_of("The minister said Iran must be ready to negotiate."), "REQUEST")
+
+
+def test_a_thing_that_helps_gives_no_aid() -> None:
+    assert "AID" not in [
+        e.type for e in events_of("They ran attack ads that helped the opposition win the race.")
+    ]
+    assert only(events_of("The United States helped Ukraine rebuild its power grid."), "AID")
+
+
+def test_a_damning_word_denied_accuses_no_one() -> None:
+    assert not events_of("This is our reality, not a threat, the general said.")
+    assert not events_of("The official said there was no single point of failure.")
+    assert only(events_of("The minister said the launch was a reckless provocation."), "ACCUSE")

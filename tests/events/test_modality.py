@@ -104,6 +104,14 @@ def trigger_index(text: str, word: str) -> tuple:
         ("There is no chance the army will withdraw from the town.", "withdraw", "negated"),
         ("There is no way the rebels will sign the accord.", "sign", "negated"),
         ("There is little chance that the army will withdraw.", "withdraw", "hypothetical"),
+        # evidence said not to exist: what it would show did not happen
+        ("Police found no sign that the men had attacked the embassy.", "attacked", "negated"),
+        ("There was not any indication that the rebels kidnapped them.", "kidnapped", "negated"),
+        ("There is evidence that the rebels kidnapped them.", "kidnapped", "asserted"),
+        # a forecast by an adjective; the adverb only hedges
+        ("The tactic was too likely to kill civilians.", "kill", "hypothetical"),
+        ("Russia is unlikely to attack Finland.", "attack", "hypothetical"),
+        ("Two soldiers were likely killed in the raid.", "killed", "asserted"),
     ],
 )
 def test_modality_from_the_parse(sentence: str, trigger: str, expected: str) -> None:
