@@ -72,6 +72,9 @@ def month_day(
         return _checked_day(int(match["y"]), month, day)
     if published is None:
         return Value(None, None, True)
+    if match["yrel"]:  # "June 12 last year": the day in the year named from publication's
+        offset = {"last": -1, "next": 1}.get(match["yrel"].lower(), 0)
+        return _checked_day(published.year + offset, month, day, relative=True)
     rel = (match["rel"] or "").lower()
     direction = {"last": "past", "next": "future"}.get(rel, direction)  # type: ignore[assignment]
     chosen = _nearest_date(published, month, day, direction)

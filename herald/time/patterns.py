@@ -145,13 +145,13 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
     (
         "month_day",
         r"(?:(?P<rel>last|next|this)\s+)?(?:(?:WEEKDAY),?\s+)?(?P<month>MONTHD)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-        r"(?!\d|:\d)(?:,?\s+(?P<y>\d{4})(?!\d))?",
+        r"(?!\d|:\d)(?:,?\s+(?P<y>\d{4})(?!\d)|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year)?",
         month_day,
     ),
     (
         "day_month",
         r"(?P<rel>)(?:(?:WEEKDAY),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+"
-        r"(?:of\s+)?(?P<month>MONTH)(?:,?\s+(?P<y>\d{4})(?!\d))?",
+        r"(?:of\s+)?(?P<month>MONTH)(?:,?\s+(?P<y>\d{4})(?!\d)|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year)?",
         month_day,
     ),
     ("month_year", r"(?P<month>MONTH),?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)", month_year),

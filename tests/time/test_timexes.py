@@ -33,6 +33,8 @@ CASES = [
     ("last April", None, "2017-04", "month", "relative", None),
     ("next March", None, "2018-03", "month", "relative", None),
     ("June last year", None, "2016-06", "month", "relative", None),
+    ("June 12 last year", None, "2016-06-12", "day", "relative", None),
+    ("12 June of next year", None, "2018-06-12", "day", "relative", None),
     ("Tuesday", "future", "2017-12-19", "day", "relative", None),
     ("Monday", "past", "2017-12-18", "day", "relative", None),
     ("Monday", "future", "2017-12-25", "day", "relative", None),
