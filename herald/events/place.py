@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+import herald.actors.lexicon as lexicon
+from herald.actors.person_nouns import is_person_noun
 from herald.events.plover import cues, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
@@ -110,12 +112,14 @@ def _locative(view: SentenceView, i: int) -> bool:
 
 
 def acting_places(parsed: ParsedText, places: Sequence[Span[Place]]) -> frozenset[Place]:
-    """The place mentions that stand for a government, not a location: the subject of a
-    verb of doing or saying, the agent of a passive, or a possessor ("Beijing has proposed",
-    "Kabul pledged", "cut by Pyongyang", "Seoul's spy agency"), or a conjunct of one. The
-    sentence of "Moscow denounced the launch" does not happen in Moscow. The subject of a
-    passive ("Aleppo was shelled") or of a verb of what befalls a place ("California
-    experiences a rise in cases") is still a location."""
+    """The place mentions that stand for a government or say who someone is, not where
+    anything happens: the subject of a verb of doing or saying, the agent of a passive, or a
+    possessor ("Beijing has proposed", "Kabul pledged", "cut by Pyongyang", "Seoul's spy
+    agency"), the home in an organization's name ("the Minnesota Vikings played"), a place
+    that describes a person ("the Indiana governor", "a citizen from New Jersey"), or a
+    conjunct of one. The sentence of "Moscow denounced the launch" does not happen in
+    Moscow. The subject of a passive ("Aleppo was shelled") or of a verb of what befalls a
+    place ("California experiences a rise in cases") is still a location."""
     acting: set[Place] = set()
     for span in places:
         heads = [
@@ -133,8 +137,51 @@ def _acts(parsed: ParsedText, token: Token) -> bool:
         return True
     if token.dep == "pobj" and parsed.tokens[token.head].dep == "agent":
         return True  # "the hotline, cut by Pyongyang in 2016"
-    verb = parsed.tokens[token.head].lemma.lower()
-    return token.dep == "nsubj" and verb not in _befalling()
+    head = parsed.tokens[token.head]
+    if _home_of_a_body(parsed, token):
+        return True
+    if _describes_a_person(parsed, token):
+        return True
+    return token.dep == "nsubj" and head.lemma.lower() not in _befalling()
+
+
+# Prepositions that put what follows them at a place: a body named after one ("into Sandy
+# Hook Elementary School") is where a deed happens.
+_AT = frozenset({"in", "at", "into", "inside", "outside", "near", "on"})
+
+
+def _home_of_a_body(parsed: ParsedText, token: Token) -> bool:
+    """Whether the place mention ``token`` only names the home of an organization that acts
+    or is acted on ("the Minnesota Vikings played", "the Ohio Department of Health said"),
+    not a site where something happens ("stormed into Sandy Hook Elementary School")."""
+    body = token
+    while body.dep == "compound":
+        body = parsed.tokens[body.head]
+    if body is token or body.pos != "PROPN" or body.ent_type != "ORG":
+        return False
+    return not (body.dep == "pobj" and parsed.tokens[body.head].lemma.lower() in _AT)
+
+
+# Prepositions that tie a place to a person as an origin or a post ("a citizen from New
+# Jersey", "the ambassador to Seoul").
+_PERSONAL_LINKS = frozenset({"from", "to"})
+
+
+def _describes_a_person(parsed: ParsedText, token: Token) -> bool:
+    """Whether the place mention ``token`` says who someone is, not where anything happens:
+    "the Indiana governor", "a citizen from New Jersey", "the ambassador to Seoul"."""
+    head = parsed.tokens[token.head]
+    if token.dep in ("compound", "amod", "nmod"):
+        person = head
+    elif token.dep == "pobj" and head.lemma.lower() in _PERSONAL_LINKS:
+        person = parsed.tokens[head.head]
+    else:
+        return False
+    if person.ent_type == "PERSON":
+        return True
+    return person.pos == "NOUN" and (
+        is_person_noun(person.lemma) or lexicon.role_for(person.text) is not None
+    )
 
 
 @functools.cache

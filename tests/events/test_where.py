@@ -85,3 +85,15 @@ def test_an_event_noun_set_off_beside_another_shares_its_town() -> None:
     )
     events = events_of(text, where=places(text, Idlib="province", Turkey="country"))
     assert _where(events, "strike") == ("Idlib", "sentence")
+
+
+def test_a_place_that_says_who_someone_is_locates_nothing() -> None:
+    text = "The Ohio senator called for an inquiry into the shooting."
+    assert _where(events_of(text, where=places(text, Ohio="admin1")), "called") is None
+    text = "Protesters in Denver called for an inquiry into the shooting."
+    assert _where(events_of(text, where=places(text, Denver="city")), "called") == (
+        "Denver",
+        "sentence",
+    )
+    text = "Workers of the Ohio Department of Health marched to demand higher pay."
+    assert _where(events_of(text, where=places(text, Ohio="admin1")), "marched") is None
