@@ -7,6 +7,7 @@ and are kept on the ``Document``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -45,6 +46,8 @@ _CAPTION_CUE = re.compile(
 
 # A slideshow's caption ends with its counter: "... Hide Caption 3 of 8".
 _SLIDE_COUNTER = re.compile(r"\bCaption \d+ of \d+$", re.IGNORECASE)
+# The same counter inside a paragraph: a gallery scraped as one block of captions.
+_SLIDE_BREAK = re.compile(r"\bCaption \d+ of \d+\s+", re.IGNORECASE)
 
 
 class CaptionSplit(NamedTuple):
@@ -80,10 +83,18 @@ def is_caption(paragraph: str) -> bool:
     return credited or cued or bool(_SLIDE_COUNTER.search(paragraph.rstrip()))
 
 
+def _slides(paragraph: str) -> list[str]:
+    """A paragraph cut after each slideshow counter it holds: a gallery scraped as one block
+    ("Photos: ... Hide Caption 13 of 25 Photos: ... Hide Caption 14 of 25") is a run of
+    captions, each of which ``is_caption`` then knows by its counter or its cue."""
+    cuts = [0, *(m.end() for m in _SLIDE_BREAK.finditer(paragraph)), len(paragraph)]
+    return [paragraph[a:b].strip() for a, b in itertools.pairwise(cuts) if paragraph[a:b].strip()]
+
+
 def split_captions(paragraphs: list[str]) -> CaptionSplit:
     """Move photo captions and credits out of the paragraphs, keeping their order."""
     found = CaptionSplit([], [], [])
-    for paragraph in paragraphs:
+    for paragraph in (slide for block in paragraphs for slide in _slides(block)):
         if _CREDIT_ALONE.fullmatch(paragraph):
             # A credit on its own line follows the caption it belongs to.
             if found.kept and len(found.kept[-1].split()) <= MAX_LONE_CAPTION_WORDS:

@@ -432,6 +432,14 @@ def test_a_slideshow_leaves_the_text() -> None:
     document = clean(_text(text), Options())
     assert document.text == f"{BODY}\n\n{BODY}"
     assert len(document.captions) == 2
+    # a gallery scraped as one block is a run of captions all the same
+    block = (
+        "Photos: Rocket launch The rocket blasted off at 9 a.m. Sunday. Hide Caption 1 of 8 "
+        "Photos: Rocket launch Troops patrol the launch site on Sunday. Hide Caption 2 of 8"
+    )
+    document = clean(_text(f"{BODY}\n\n{block}\n\n{BODY}"), Options())
+    assert document.text == f"{BODY}\n\n{BODY}"
+    assert len(document.captions) == 2
 
 
 def test_teasers_of_other_stories_leave_the_text() -> None:
