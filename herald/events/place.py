@@ -155,9 +155,9 @@ def _home_of_a_body(parsed: ParsedText, token: Token) -> bool:
     or is acted on ("the Minnesota Vikings played", "the Ohio Department of Health said"),
     not a site where something happens ("stormed into Sandy Hook Elementary School")."""
     body = token
-    while body.dep == "compound":
+    while body.dep == "compound" and parsed.tokens[body.head].ent_type == "ORG":
         body = parsed.tokens[body.head]
-    if body is token or body.pos != "PROPN" or body.ent_type != "ORG":
+    if body is token or body.pos != "PROPN":
         return False
     return not (body.dep == "pobj" and parsed.tokens[body.head].lemma.lower() in _AT)
 
