@@ -82,7 +82,7 @@ from herald.actors.known import code_known_people
 from herald.actors.lexicon import STATE_SECTORS
 from herald.actors.mentions import find_candidates
 from herald.actors.scan import MentionCandidate, Scan
-from herald.records import Actor, ActorKind, Document, Mention, ParsedText
+from herald.records import Actor, ActorKind, Document, Mention, ParsedText, Token
 from herald.time.partial import exact_day
 
 _ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -247,14 +247,28 @@ def _acted_on(draft: Draft, scan: Scan) -> set[str]:
                 objects = scan.parsed.children(child.i)
             else:
                 continue
-            # the object itself is the country ("to China"), not a word inside its phrase
-            # ("a letter ... under U.S. law")
+            # the object itself is the country ("to China"), or the target of the deed the
+            # object names ("demanded sanctions on Russia"), not a word elsewhere inside its
+            # phrase ("a letter ... under U.S. law")
+            objects += [t for o in objects for t in _targets_of(scan, o)]
             found |= {
                 match.key
                 for o in objects
                 if (match := scan.match_at[o.i]) is not None and match.category == "country"
             }
     return found
+
+
+def _targets_of(scan: Scan, noun: Token) -> list[Token]:
+    """The objects of a noun's prepositions of target ("sanctions on Russia", "strikes
+    against Iran")."""
+    return [
+        o
+        for p in scan.parsed.children(noun.i)
+        if p.dep == "prep" and p.lemma.lower() in _TARGET_PREPS
+        for o in scan.parsed.children(p.i)
+        if o.dep == "pobj"
+    ]
 
 
 def _ranked(counts: Counter[str], excluded: set[str]) -> list[str]:

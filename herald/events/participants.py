@@ -428,7 +428,7 @@ def _clause_subject(view: SentenceView, pronoun: int) -> int | None:
 
 def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:
     """Whether ``candidate`` may be what the pronoun stands for (a person for "he", a
-    country, organization or group for "it")."""
+    country, organization or group for "it", anything but a singular thing for "they")."""
     wanted = _PERSONAL.get(view.tok(pronoun).text.lower())
     token = view.tok(candidate)
     if wanted is None or token.pos == "PRON":
@@ -439,7 +439,10 @@ def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:
         return token.ent_type == "PERSON"
     if wanted == "thing":
         return token.ent_type in ("GPE", "ORG", "NORP") or _names_a_body(view, candidate)
-    return True
+    # "they": people, a party or one who speaks for one ("the chairman said they will not
+    # end the strike"), never a thing ("they met North Korean vessels, the report said" is
+    # not the report's meeting)
+    return token.tag != "NN" or is_agent(view, candidate)
 
 
 def _names_a_body(view: SentenceView, i: int) -> bool:

@@ -345,6 +345,9 @@ def test_the_country_a_party_acts_on_is_not_its_own() -> None:
     # where it acts ("in") still names its state
     text = "Since January the authorities in Thailand have deported 40 Uyghurs."
     assert _named(_actors(text), "authorities").country == "THA"
+    # the target of the deed its object names is not its state either
+    text = "The senator demanded tougher sanctions on Russia on Monday."
+    assert _named(_actors(text), "senator").country is None
 
 
 def test_apposition_role_must_head_the_apposition() -> None:

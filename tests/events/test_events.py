@@ -2858,3 +2858,20 @@ def test_a_damning_word_denied_accuses_no_one() -> None:
     assert not events_of("This is our reality, not a threat, the general said.")
     assert not events_of("The official said there was no single point of failure.")
     assert only(events_of("The minister said the launch was a reckless provocation."), "ACCUSE")
+
+
+def test_they_stands_for_people_or_a_party_not_a_thing() -> None:
+    met = only(
+        events_of("It was unclear how often they met the smugglers at sea, the report said."),
+        "CONSULT",
+    )
+    assert names(met.actor) == []
+    refusal = only(
+        events_of("The union's chairman said that they will not end the strike."), "REJECT"
+    )
+    assert names(refusal.actor) == ["union's chairman"]
+
+
+def test_advocating_a_measure_asks_for_it() -> None:
+    request = only(events_of("The senator advocated tougher sanctions on Moscow."), "REQUEST")
+    assert names(request.actor) == ["senator"]
