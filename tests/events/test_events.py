@@ -2861,11 +2861,11 @@ def test_a_damning_word_denied_accuses_no_one() -> None:
 
 
 def test_they_stands_for_people_or_a_party_not_a_thing() -> None:
-    met = only(
-        events_of("It was unclear how often they met the smugglers at sea, the report said."),
-        "CONSULT",
+    text = (
+        "Some ships visit the port, though it was unclear on how many of those trips they "
+        "met smugglers at sea, the report said."
     )
-    assert names(met.actor) == []
+    assert names(only(events_of(text), "CONSULT").actor) == ["ships"]
     refusal = only(
         events_of("The union's chairman said that they will not end the strike."), "REJECT"
     )
