@@ -544,12 +544,17 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     )
 
 
+# Types of what only a party can lend: support and aid (a promise is often an assembly's:
+# "the APEC forum has agreed to set up a center").
+_LENT = frozenset({"SUPPORT", "AID"})
+
+
 def _thing_lends_a_hand(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     """Support or help lent by a thing is no party's: "information that appeared to support
     his claim", "attacks that helped Republicans take control of the House". A party, a
     pronoun that may stand for one, or a batch of a party ("the first deployment of NATO
-    troops arrived") does (``is_agent``)."""
-    if entry.type not in ("SUPPORT", "AID") or entry.pos != "VERB":
+    troops arrived") does (``is_agent``); a passive's helper is its agent, not read here."""
+    if entry.type not in _LENT or entry.pos != "VERB" or view.children(i, "nsubjpass", "auxpass"):
         return False
     doer = _doer(view, i)
     if doer is None or view.tok(doer).pos == "PRON":
@@ -559,12 +564,13 @@ def _thing_lends_a_hand(view: SentenceView, i: int, entry: TriggerEntry) -> bool
 
 def _doer(view: SentenceView, i: int) -> int | None:
     """Verb ``i``'s subject: the noun a relative clause describes for its relative pronoun
-    ("attacks that helped"), the subject of the verb an infinitive hangs on ("appeared to
-    support")."""
+    ("attacks that helped"), the subject of the verb an infinitive or a conjunct hangs on
+    ("appeared to support", "proved a safe space and offered")."""
     subjects = view.children(i, "nsubj")
     head = view.head(i)
     if not subjects:
-        return _doer(view, head) if head is not None and view.tok(i).dep == "xcomp" else None
+        shared = view.tok(i).dep in ("xcomp", "conj")
+        return _doer(view, head) if head is not None and shared else None
     if view.tok(subjects[0]).tag in ("WDT", "WP"):
         return head if head is not None and view.tok(i).dep == "relcl" else None
     return subjects[0]
@@ -861,11 +867,33 @@ def _shares_a_view(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
     agreeing = view.tok(i).lemma.lower() in _AGREEING
     if agreeing and any(not _modal(view, c) for c in clauses):
         return True
+    if agreeing and _agrees_with_a_person(view, i):
+        return True
     return any(view.tok(o).lemma.lower() in cues("opinion") for o in view.prep_objects(i))
 
 
 # Verbs of agreeing, whose that-clause can state a view ("agreed that the threat grows").
 _AGREEING = frozenset({"agree", "concur"})
+
+
+def _agrees_with_a_person(view: SentenceView, i: int) -> bool:
+    """Agreeing with a person, or a person agreeing with no one named, and to nothing:
+    "Anderson largely agreed with McLenny", "The spokesman agreed." (a view shared; "agreed
+    with Kyiv to resume talks", "Iran agreed to the deal" and "Ukraine agreed." agree to
+    something)."""
+    if view.children(i, "xcomp", "ccomp", "dobj") or view.prep_objects(i, "to", "on", "upon"):
+        return False
+    partners = view.prep_objects(i, "with") or view.children(i, "nsubj")
+    return bool(partners) and all(_a_person(view, p) for p in partners)
+
+
+def _a_person(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` names one person: a name, or a title of one ("the spokesman")."""
+    token = view.tok(i)
+    if token.ent_type:
+        return token.ent_type == "PERSON"
+    role = lexicon.role_for(token.text)
+    return token.pos == "NOUN" and role is not None and role.kind == "person"
 
 
 def _modal(view: SentenceView, verb: int) -> bool:

@@ -1151,6 +1151,10 @@ def test_deaths_closures_and_levies_are_events(text: str, event_type: str) -> No
         ("Poland agreed with Germany to hold regular talks.", ["AGREE"]),
         ("The minister said she agreed with the officials' concerns.", []),
         ('"The danger has not passed yet," agreed Polat Sayim, a Uyghur activist.', []),
+        # a person agreeing with a person, or with no one named, shares a view
+        ("Tom Anderson largely agreed with Mary Jones about the outreach.", []),
+        ("The presidential spokesman agreed.", []),
+        ("Ukraine agreed.", ["AGREE"]),
     ],
 )
 def test_agreeing_with_a_view_is_no_agreement(text: str, types: list[str]) -> None:
