@@ -30,7 +30,7 @@ from herald.events.participants import (
     political_roles,
     what_is_named,
 )
-from herald.events.plover import TriggerEntry, cues, plover_types, trigger_lexicon
+from herald.events.plover import TriggerEntry, cues, deed_types, plover_types, trigger_lexicon
 from herald.events.roles import (
     Roles,
     antecedent,
@@ -567,13 +567,11 @@ def _doer(view: SentenceView, i: int) -> int | None:
     ("attacks that helped"), the subject of the verb an infinitive or a conjunct hangs on
     ("appeared to support", "proved a safe space and offered")."""
     subjects = view.children(i, "nsubj")
+    if subjects:
+        return _antecedent_of_relative(view, subjects[0])
     head = view.head(i)
-    if not subjects:
-        shared = view.tok(i).dep in ("xcomp", "conj")
-        return _doer(view, head) if head is not None and shared else None
-    if view.tok(subjects[0]).tag in ("WDT", "WP"):
-        return head if head is not None and view.tok(i).dep == "relcl" else None
-    return subjects[0]
+    shared = view.tok(i).dep in ("xcomp", "conj")
+    return _doer(view, head) if head is not None and shared else None
 
 
 def _characterized_as(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
@@ -1094,18 +1092,17 @@ def _hosts_guests(view: SentenceView, i: int) -> bool:
 def _names_meeting(view: SentenceView, noun: int) -> bool:
     """Whether ``noun`` is a word the lexicon knows for a meeting (a CONSULT noun: "talks",
     "summit", "delegation")."""
-    entries = trigger_lexicon().get((view.tok(noun).lemma.lower(), "NOUN"), ())
-    return any(e.type == "CONSULT" for e in entries)
+    return "CONSULT" in (deed_types(view.tok(noun).lemma.lower()) or ())
 
 
 def _commits_means(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` commits its subject or means (``PLEDGED``): no direct object ("is
     committed to the talks"), or one that is the subject itself, money, forces or aid."""
     objects = view.children(i, "dobj")
+    means = _REFLEXIVES | cues("armed") | cues("aid")
     return not objects or any(
-        view.tok(o).lemma.lower() in _REFLEXIVES
+        view.tok(o).lemma.lower() in means
         or view.tok(o).ent_type in ("MONEY", "QUANTITY", "CARDINAL")
-        or view.tok(o).lemma.lower() in cues("armed") | cues("aid")
         for o in objects
     )
 
@@ -1413,10 +1410,10 @@ def _characterized(view: SentenceView, speech: int) -> list[int]:
 def _phrase(view: SentenceView, i: int, *, core: bool = False) -> list[int]:
     """Token ``i`` and its dependents, without the clauses that hang from them ("emergency
     meetings, during which both said they could not accept provocations", "should be aware
-    that this is not a threat"). The ``core`` of
-    a phrase also leaves out its prepositional phrases (but "as"): the words that say what
-    it is, whose praise is praise of it ("a historic deal", "free and fair"), not of
-    something it mentions ("the model for fair trade", "with significant breakthroughs")."""
+    that this is not a threat"). The ``core`` of a phrase also leaves out its prepositional
+    phrases (but "as"): the words that say what it is, whose praise is praise of it ("a
+    historic deal", "free and fair"), not of something it mentions ("the model for fair
+    trade", "with significant breakthroughs")."""
     left_out = (
         ("relcl", "acl", "advcl", "ccomp", "prep") if core else ("relcl", "acl", "advcl", "ccomp")
     )
