@@ -45,9 +45,10 @@ _CAPTION_CUE = re.compile(
 
 
 # A slideshow's caption ends with its counter: "... Hide Caption 3 of 8".
-_SLIDE_COUNTER = re.compile(r"\bCaption \d+ of \d+$", re.IGNORECASE)
+_COUNTER = r"\bCaption \d+ of \d+"
+_SLIDE_COUNTER = re.compile(rf"{_COUNTER}$", re.IGNORECASE)
 # The same counter inside a paragraph: a gallery scraped as one block of captions.
-_SLIDE_BREAK = re.compile(r"\bCaption \d+ of \d+\s+", re.IGNORECASE)
+_SLIDE_BREAK = re.compile(rf"{_COUNTER}\s+", re.IGNORECASE)
 
 
 class CaptionSplit(NamedTuple):

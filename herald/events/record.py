@@ -220,9 +220,12 @@ def _quarrel(
         return False
     if actors and all(p.sector == "PTY" for p in actors):
         return True
-    return bool(actors and recipients) and all(
-        p.kind == "person" and is_named(p.name, p.kind) for p in (*actors, *recipients)
-    )
+    return bool(actors and recipients) and all(_named_person(p) for p in (*actors, *recipients))
+
+
+def _named_person(party: ActorRef) -> bool:
+    """A person the text names ("Reid", "Mrs. Clinton"), not one described ("a senator")."""
+    return party.kind == "person" and is_named(party.name, party.kind)
 
 
 # Words of a crowd on the move that a candidate's campaign uses as well.
@@ -244,10 +247,7 @@ def _campaign_rally(
         return False
     if any(view.tok(c).lemma.lower() == "protest" for c in view.children(head, "compound")):
         return False
-    return bool(actors) and all(
-        (a.kind == "person" and is_named(a.name, a.kind)) or a.sector in _RALLYING_SECTORS
-        for a in actors
-    )
+    return bool(actors) and all(_named_person(a) or a.sector in _RALLYING_SECTORS for a in actors)
 
 
 # Words of consultation that one person alone uses of talking about something. "talk" is

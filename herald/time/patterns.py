@@ -135,6 +135,10 @@ def spelled_decade(match: re.Match[str], published: dt.date | None, _d: Directio
 # though the value stays at day precision.
 CLOCK_TIME = r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:EST|EDT|GMT|local time))?|noon"
 CLOCK = rf"(?:{CLOCK_TIME}|midnight|mid-?(?:morning|afternoon|day))"
+# The year of a date named from the publication's ("June last year", "June 12 of next year").
+RELATIVE_YEAR = r"\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year"
+# The year after a day and month: written out ("June 12, 2016") or named ("June 12 last year").
+DAY_YEAR = rf"(?:,?\s+(?P<y>\d{{4}})(?!\d)|{RELATIVE_YEAR})?"
 
 
 # Each rule: name, pattern (placeholders in capitals are filled from the word table), handler.
@@ -145,20 +149,19 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
     (
         "month_day",
         r"(?:(?P<rel>last|next|this)\s+)?(?:(?:WEEKDAY),?\s+)?(?P<month>MONTHD)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-        r"(?!\d|:\d)(?:,?\s+(?P<y>\d{4})(?!\d)|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year)?",
+        rf"(?!\d|:\d){DAY_YEAR}",
         month_day,
     ),
     (
         "day_month",
         r"(?P<rel>)(?:(?:WEEKDAY),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+"
-        r"(?:of\s+)?(?P<month>MONTH)(?:,?\s+(?P<y>\d{4})(?!\d)|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year)?",
+        rf"(?:of\s+)?(?P<month>MONTH){DAY_YEAR}",
         month_day,
     ),
     ("month_year", r"(?P<month>MONTH),?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)", month_year),
     (
         "month",
-        r"(?:(?P<rel>REL)\s+)?(?P<month>MONTH)"
-        r"(?:\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year)?",
+        rf"(?:(?P<rel>REL)\s+)?(?P<month>MONTH)(?:{RELATIVE_YEAR})?",
         month,
     ),
     ("weekday", r"(?:(?P<rel>REL)\s+)?(?P<wd>WEEKDAY)(?:\s+(?P<part>DAYPART))?", weekday),
