@@ -366,15 +366,22 @@ def _is_planned(view: SentenceView, chain: list[int], words: set[str]) -> bool:
 
 def _has_negative_argument(view: SentenceView, trigger: int) -> bool:
     """A subject or object that says nobody took part: "no one was detained", "police
-    arrested none of them", "nobody was hurt"."""
+    arrested none of them", "nobody was hurt", "neither the nominee nor her campaign
+    helped"."""
     negative = cues("negated")
     for arg in view.children(trigger, "nsubj", "nsubjpass", "dobj"):
         token = view.tok(arg)
         if token.lemma.lower() in negative:
             return True
-        if any(view.tok(d).text.lower() == "no" for d in view.children(arg, "det")):
+        markers = view.children(arg, "det", "preconj")
+        if any(view.tok(d).text.lower() in _NO_ONE_OF for d in markers):
             return True
     return False
+
+
+# Determiners that leave no party in: "no police officer", "neither side" ("neither Clinton
+# nor her allies", where the parser hangs "neither" on the first conjunct).
+_NO_ONE_OF = frozenset({"no", "neither"})
 
 
 def _avoided(view: SentenceView, trigger: int) -> bool:
@@ -436,7 +443,11 @@ def non_specific(view: SentenceView, trigger: int) -> bool:
 
 
 def _names_any(view: SentenceView, chain: list[int]) -> bool:
-    """Whether a noun of the trigger's chain has the determiner "any"."""
+    """Whether a noun of the trigger's chain, or the noun its infinitive tells the aim of,
+    has the determiner "any" ("to blunt any new efforts to impose sanctions")."""
+    top, head = chain[-1], view.head(chain[-1])
+    if head is not None and view.tok(top).dep == "acl" and _to_infinitive(view, top):
+        chain = [*chain, head]
     return any(
         view.tok(i).pos in ("NOUN", "PROPN")
         and any(view.tok(d).lemma.lower() == "any" for d in view.children(i, "det"))

@@ -87,6 +87,11 @@ PARTY_OBJECT = "obj:party"
 # at a news conference", "a press conference in Chelsea"), unless held with another party
 # ("a news conference with French Minister Florence Parly").
 NOT_BRIEFING = "not:briefing"
+# A ``requires`` value: what is refused is no comment ("refused to release the prisoners",
+# "declined to attend"), not a word to the press ("declined to comment", "refused to say
+# whether", "declined comment"): CAMEO files declining comment under public statements,
+# no rejection of anyone.
+NOT_COMMENT = "not:comment"
 _BRIEFED = frozenset({"news", "press", "media"})
 # A ``requires`` value: a talk held by telephone ("spoke by phone", "talked over the phone").
 PHONED = "by:phone"
@@ -1838,6 +1843,11 @@ _SYNTACTIC_NEEDS = {
         is_agent(view, o) and not is_count(view, o) for o in view.children(i, "dobj")
     ),
     NOT_BRIEFING: _meets_parties,
+    NOT_COMMENT: lambda view, i: (
+        not any(
+            view.tok(c).lemma.lower() in cues("comment") for c in view.children(i, "xcomp", "dobj")
+        )
+    ),
     ASKING: lambda view, i: (
         not view.children(i, "auxpass", "nsubjpass")
         or any(is_agent(view, a) for a in view.agents(i))

@@ -167,6 +167,20 @@ def test_an_organ_named_with_its_article_keeps_its_sector() -> None:
     assert _named(_actors("The Air Force grounded the jets."), "Air Force").sector == "MIL"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("A grand jury indicted six officials on Monday.", "grand jury", "JUD"),
+        ("A military tribunal sentenced the commander.", "military tribunal", "JUD"),
+        ("The sheriff arrested two men.", "sheriff", "COP"),
+    ],
+)
+def test_courts_and_officers_of_the_law_are_organs_of_the_state(
+    text: str, name: str, sector: str
+) -> None:
+    assert _named(_actors(text), name).sector == sector
+
+
 def test_the_country_after_a_title_and_of_is_the_titles() -> None:
     text = (
         "North Korea fired a missile. The DPRK said it was a test. "

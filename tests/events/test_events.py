@@ -1627,6 +1627,24 @@ def test_an_infinitive_marker_is_no_required_to() -> None:
     assert "REJECT" in {e.type for e in refusal}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministry declined to comment on the report.",
+        "The embassy declined comment.",
+        "The minister refused to say whether troops would be sent.",
+        "The army refused to confirm the number of soldiers killed.",
+    ],
+)
+def test_declining_comment_rejects_no_one(text: str) -> None:
+    assert "REJECT" not in {e.type for e in events_of(text)}
+
+
+def test_what_is_declined_may_be_a_thing_offered() -> None:
+    (refusal,) = events_of("The government declined humanitarian assistance from Japan.")
+    assert refusal.type == "REJECT"
+
+
 def test_what_someone_undergoes_comes_from_its_giver() -> None:
     text = "Syria's new constitution is facing criticism from legal experts."
     criticism = only(events_of(text), "ACCUSE")

@@ -80,6 +80,11 @@ def trigger_index(text: str, word: str) -> tuple:
         ("They are expected to talk before the Council meets.", "meets", "planned"),
         ("They talked before the Council meets.", "meets", "asserted"),
         ("Police arrested none of the protesters.", "arrested", "negated"),
+        ("Neither Clinton nor her aides have been charged.", "charged", "negated"),
+        ("He says neither the candidate nor her campaign helped him.", "helped", "negated"),
+        ("Either Clinton or her aides will be charged.", "charged", "planned"),
+        # "any" on the effort an infinitive is the aim of
+        ("Ankara hopes to blunt any new efforts to impose sanctions.", "sanctions", "hypothetical"),
         ("Police arrested no protesters on Monday.", "arrested", "negated"),
         ("Najib seldom criticized China.", "criticized", "negated"),
         ("Russia rarely attacks civilians directly.", "attacks", "negated"),
