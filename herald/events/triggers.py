@@ -981,6 +981,8 @@ def _warns_of_action(view: SentenceView, i: int) -> bool:
     for clause in view.children(i, "ccomp"):
         if not _ahead(view, clause):
             continue  # "warning that the administration is brushing aside workers" accuses
+        if view.tok(clause).lemma.lower() in cues("befall"):
+            continue  # "warned that the bloc could fall apart": what befalls, no act
         if view.children(clause, "nsubjpass"):
             return True
         for subject in view.children(clause, "nsubj"):

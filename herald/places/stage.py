@@ -20,7 +20,9 @@ possessive ("North Korea's threat"), any other country mention ("in the U.S.") a
 or state premodifier ("Vancouver police", "Georgia authorities" read as the US state: it
 still says where) stay places. A FAC entity is kept only when the gazetteer knows its name
 (most are buildings and roads it cannot place). A US legislator's party-and-state tag
-("Sen. Ted Cruz, R-Texas", "(D-Calif.)") says whom they represent: no place.
+("Sen. Ted Cruz, R-Texas", "(D-Calif.)") says whom they represent: no place. A name the
+gazetteer does not know that is the surname of a person the text names ("the abuse of
+Soltan") is that person, no place.
 
 The few US counties without a point take that of a city of the same state named in the
 article, else their state's centre.
@@ -61,13 +63,25 @@ _PARTY_STATE_TAG = re.compile(r"(?:^|[\s(,])[DRI]-$")
 
 
 def _keep(parsed: ParsedText, mention: PlaceMention, entry: Entry | None) -> bool:
-    """Apply the FAC, party-tag and adjective rules of the module docstring."""
-    if mention.entity.label == "FAC" and entry is None:
+    """Apply the FAC, party-tag, person and adjective rules of the module docstring."""
+    if entry is None and (mention.entity.label == "FAC" or _names_a_person(parsed, mention)):
         return False
     if _PARTY_STATE_TAG.search(parsed.text[max(mention.start - 3, 0) : mention.start]):
         return False
     return not (
         entry is not None and entry.feature == "country" and is_premodifier(parsed, mention)
+    )
+
+
+def _names_a_person(parsed: ParsedText, mention: PlaceMention) -> bool:
+    """An unknown name that the tagger takes for a person elsewhere in the text, whole or by
+    its last word, or that is a later word of a person's name ("Mohamed Soltan ... the abuse
+    of Soltan", where it took both for places and one "Soltan" for a person)."""
+    last = mention.text.split()[-1]
+    return any(
+        entity.label == "PERSON"
+        and (entity.text in (mention.text, last) or mention.text in entity.text.split()[1:])
+        for entity in parsed.entities
     )
 
 

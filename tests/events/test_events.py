@@ -1640,6 +1640,20 @@ def test_declining_comment_rejects_no_one(text: str) -> None:
     assert "REJECT" not in {e.type for e in events_of(text)}
 
 
+def test_a_warning_of_what_befalls_threatens_no_one() -> None:
+    text = "EU leaders warn that if the bloc fails its citizens, it could rapidly fall apart."
+    assert "THREATEN" not in {e.type for e in events_of(text)}
+    (threat,) = events_of("North Korea warned that it would sink Japan.")
+    assert (threat.type, names(threat.recipient)) == ("THREATEN", ["Japan"])
+
+
+def test_recognizing_a_fact_recognizes_no_state() -> None:
+    text = "The aides were pleased, perhaps recognizing that imitation is flattery."
+    assert "SUPPORT" not in {e.type for e in events_of(text)}
+    (recognition,) = events_of("Israel recognized Somaliland on Friday.")
+    assert (recognition.type, names(recognition.recipient)) == ("SUPPORT", ["Somaliland"])
+
+
 def test_what_is_declined_may_be_a_thing_offered() -> None:
     (refusal,) = events_of("The government declined humanitarian assistance from Japan.")
     assert refusal.type == "REJECT"

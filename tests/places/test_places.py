@@ -105,6 +105,21 @@ def test_dateline_gives_context() -> None:
     assert in_ontario["London"].country == "CAN"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger takes "Tahir Hussain" and one "Hussain" for places, the other for a person
+        "Police filed a case against Tahir Hussain in Delhi. Hussain, a councillor, has "
+        "rejected the charges. The police registered the FIR against Hussain on Monday.",
+        # one "Soltan" for a place, the full name for a person
+        "The suit asserts Beblawi directed the abuse of Soltan, who worked in Cairo. Mohamed "
+        "Soltan, a U.S. citizen, was freed in 2015.",
+    ],
+)
+def test_an_unknown_name_the_text_gives_a_person_is_no_place(text: str) -> None:
+    assert {p.text for p in _places(text) if p.name is None} == set()
+
+
 def test_unknown_place_keeps_its_span_only() -> None:
     text = "The convoy reached Xqzzyville late at night."
     places = [p for p in _places(text) if p.text == "Xqzzyville"]
