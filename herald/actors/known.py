@@ -16,13 +16,14 @@ article. It is not complete.
 A person the table names takes its home country unless the text's own words give one
 ("Turkish President Erdogan") or make the person an international body's ("NATO Secretary
 General Jens Stoltenberg"); in office on the publication day, that office's sector when the
-text gives none, after every office it gives the elites' (ELI, PLOVER's former officials: a
-former president is still a political figure), and no country during an international office
-("Guterres said" in 2020 is the UN's, not Portugal's). A surname alone ("Putin") is an alias
-of the table, written only where news uses it alone; any name or alias the table gives
-people of two countries is left out. The table also says whether each is a man or a woman,
-so that "she" after "Hillary Clinton" and "Benazir Bhutto" is not read as a man named nearby
-(``grouping``: a person named in full takes the table's gender).
+text gives none, after every office it gives (or in a text with no date) the elites' (ELI,
+PLOVER's former officials: a former president is still a political figure), and no country
+during an international office ("Guterres said" in 2020 is the UN's, not Portugal's). A
+surname alone ("Putin") is an alias of the table, written only where news uses it alone;
+any name or alias the table gives people of two countries is left out. The table also
+says whether each is a man or a woman, so that "she" after "Hillary Clinton" and "Benazir
+Bhutto" is not read as a man named nearby (``grouping``: a person named in full takes the
+table's gender).
 """
 
 from __future__ import annotations
@@ -168,9 +169,18 @@ def code_known_people(drafts: Sequence[Draft], day: str | None) -> set[int]:
         term = person.office(year) if year is not None else None
         if draft.sector is None and term is not None:
             draft.sector = term.sector
-        elif draft.sector is None and year is not None and person.former(year):
+        elif draft.sector is None and _out_of_office(person, year):
             draft.sector = ELITE
         # "NATO Secretary General Jens Stoltenberg" acts for NATO, not for Norway
         if draft.sector != "IGO":
             draft.country = draft.country or person.country
     return coded
+
+
+def _out_of_office(person: KnownPerson, year: int | None) -> bool:
+    """Whether a person of the table is a political figure out of office: a former one, or
+    one of a text with no date (a plain file), whose office in it cannot be told but who
+    held one."""
+    if year is None:
+        return any(term.start is not None for term in person.terms)
+    return person.former(year)

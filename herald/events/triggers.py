@@ -172,6 +172,12 @@ GUEST = "obj:guest"
 # "committed $5 million", "commit more troops"), not a deed done ("commits suicide",
 # "committed an act of cowardice", "committed war crimes").
 PLEDGED = "obj:pledged"
+# A ``requires`` value: what is accepted is something put to a party, a bargain or a
+# proposal ("accepted the invitation", "accepted Washington's request", "accepted the
+# deal", "accepted a formula"), people ("accepted Syrian refugees", "will never accept North
+# Korea as a nuclear state"), or nothing named ("Iran accepted"), not whatever is taken
+# ("accepted $2 billion in funding", "has accepted himself").
+PROPOSAL = "obj:proposal"
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
@@ -1102,6 +1108,21 @@ def _names_meeting(view: SentenceView, noun: int) -> bool:
     return "CONSULT" in (deed_types(view.tok(noun).lemma.lower()) or ())
 
 
+def _accepts_a_proposal(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` accepts is a proposal or bargain (cue kinds ``proposal`` and
+    ``bargain``), people or a party, one taken as something ("accept North Korea as a
+    nuclear state"), or nothing named (``PROPOSAL``)."""
+    objects = view.children(i, "dobj", "nsubjpass")
+    if not objects or view.prep_objects(i, "as"):
+        return True
+    put = cues("proposal") | cues("bargain")
+    return any(
+        view.tok(o).lemma.lower() in put
+        or (is_agent(view, o) and view.tok(o).lemma.lower() not in _REFLEXIVES)
+        for o in objects
+    )
+
+
 def _commits_means(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` commits its subject or means (``PLEDGED``): no direct object ("is
     committed to the talks"), or one that is the subject itself, money, forces or aid."""
@@ -1862,6 +1883,7 @@ _SYNTACTIC_NEEDS = {
     WITH_PARTY: lambda view, i: any(is_agent(view, o) for o in view.prep_objects(i, "with")),
     GUEST: _hosts_guests,
     PLEDGED: _commits_means,
+    PROPOSAL: _accepts_a_proposal,
 }
 
 

@@ -68,8 +68,8 @@ def test_the_shipped_table_is_well_formed() -> None:
         assert not end or (start and int(start) <= int(end)), row
 
 
-def _actors(text: str, day: str) -> dict[str, Actor]:
-    published = TimeValue(text=day, value=day, precision="day", anchor="absolute")
+def _actors(text: str, day: str | None) -> dict[str, Actor]:
+    published = TimeValue(text=day, value=day, precision="day", anchor="absolute") if day else None
     doc = Document(doc_id="d", id="t", source="test", text=text, published=published)
     return {actor.name: actor for actor in find_actors(doc, parse(text))}
 
@@ -94,6 +94,13 @@ def test_a_surname_alone_is_coded_and_the_office_follows_the_date() -> None:
     # before it the person may hold an office the table leaves out (a senator, in 2020)
     rubio = _actors("Rubio criticized the plan.", "2020-05-01")["Rubio"]
     assert (rubio.country, rubio.sector) == ("USA", None)
+
+
+@pytest.mark.slow
+def test_in_a_text_with_no_date_a_known_office_holder_is_a_political_figure() -> None:
+    # which office, if any, is held that day cannot be told; that one was held can
+    putin = _actors("Putin offered to negotiate with Armenia.", None)["Putin"]
+    assert (putin.country, putin.sector) == ("RUS", "ELI")
 
 
 @pytest.mark.slow

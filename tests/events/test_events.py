@@ -1654,6 +1654,26 @@ def test_recognizing_a_fact_recognizes_no_state() -> None:
     assert (recognition.type, names(recognition.recipient)) == ("SUPPORT", ["Somaliland"])
 
 
+@pytest.mark.parametrize(
+    ("text", "agreed"),
+    [
+        ("Iran accepted the invitation to the talks.", True),
+        ("Colorado accepted Syrian refugees last year.", True),
+        ("Denmark accepted a formula for ending the dispute.", True),
+        ("The minister has accepted himself as he is.", False),
+        ("The party accepted $2 million in donations.", False),
+    ],
+)
+def test_what_is_accepted_is_put_to_a_party(text: str, agreed: bool) -> None:
+    assert ("AGREE" in {e.type for e in events_of(text)}) is agreed
+
+
+def test_an_execution_kills_people_not_plans() -> None:
+    (killing,) = events_of("Islamic State executed 12 prisoners in Raqqa.")
+    assert (killing.type, killing.mode) == ("ASSAULT", "targeted")
+    assert not events_of("The senator entered the debate with a plan and executed it.")
+
+
 def test_what_is_declined_may_be_a_thing_offered() -> None:
     (refusal,) = events_of("The government declined humanitarian assistance from Japan.")
     assert refusal.type == "REJECT"
