@@ -289,6 +289,40 @@ def _break_tie(tied: list[str], evidence: tuple[Counter[str], ...], home: str | 
     return None
 
 
+def _code_by_bodies_led(drafts: Sequence[Draft], parsed: ParsedText) -> None:
+    """An unnamed role noun followed by "of" and a body or group of known sector is of that
+    body: "leaders of the largest labor unions" are labour, not government (the role's
+    default sector), "the leader of the rebel group" a rebel; the body's country too, when
+    it has one. Only the first mention's words are read: that is where news says whose."""
+    owner = {i: d for d in drafts for start, end in d.spans for i in range(start, end)}
+    for draft in drafts:
+        if draft.named or draft.kind == "country" or not draft.spans:
+            continue
+        body = _body_after_of(parsed, draft.spans[0], owner)
+        if body is None or body.sector is None or body is draft:
+            continue
+        draft.sector = body.sector
+        draft.country = draft.country or body.country
+
+
+def _body_after_of(
+    parsed: ParsedText, span: tuple[int, int], owner: dict[int, Draft]
+) -> Draft | None:
+    """The body or group a mention's "of" phrase names first ("leaders of the teachers
+    union", "leaders of some of the largest labor unions")."""
+    start, end = span
+    heads = [i for i in range(start, end) if not start <= parsed.tokens[i].head < end]
+    for head in heads:
+        for of in parsed.tokens[head + 1 : parsed.tokens[head].right + 1]:
+            if of.head != head or of.text.lower() != "of":
+                continue
+            named = (owner.get(t.i) for t in parsed.tokens[of.i + 1 : of.right + 1])
+            body = next((d for d in named if d is not None), None)
+            if body is not None and body.kind in ("organization", "group"):
+                return body
+    return None
+
+
 def _infer_countries(drafts: list[Draft], scan: Scan, doc: Document, known: set[int]) -> None:
     """The documented paragraph rule for state actors whose words name no country.
     ``known``: the ids of the drafts the table of leaders coded, each naming its country
@@ -401,6 +435,7 @@ def find_actors(
     day = _publication_day(doc)
     known = code_known_people(grouper.drafts, day)
     drafts = [d for d in grouper.drafts if id(d) in known or not _doubtful_person(d)]
+    _code_by_bodies_led(drafts, parsed)
     _infer_countries(drafts, scan, doc, known)
     actors = []
     for number, draft in enumerate(drafts, start=1):

@@ -178,6 +178,13 @@ PLEDGED = "obj:pledged"
 # Korea as a nuclear state"), or nothing named ("Iran accepted"), not whatever is taken
 # ("accepted $2 billion in funding", "has accepted himself").
 PROPOSAL = "obj:proposal"
+# A ``requires`` value: what is mobilized is armed forces or men to arm (cue kinds ``armed``
+# and ``mustered``), or nothing named ("Russia mobilized 300,000 reservists", "Armenia
+# mobilized"), not voters, support or resources ("trying to mobilize black voters").
+MUSTERED = "obj:mustered"
+# A ``requires`` value: what is welcomed is no date nor occasion ("to welcome the New Year",
+# "welcomed 2018"), whom or what a party can back ("welcomed the decision", "welcomed Xi").
+NO_OCCASION = "not:occasion"
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
@@ -1123,6 +1130,15 @@ def _accepts_a_proposal(view: SentenceView, i: int) -> bool:
     )
 
 
+def _musters_forces(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` mobilizes is armed forces or men to arm, or nothing named
+    (``MUSTERED``); a number stands for what it counts ("mobilized 300,000 reservists")."""
+    objects = view.children(i, "dobj", "nsubjpass")
+    objects += [n for o in objects if is_count(view, o) for n in counted(view, o)]
+    forces = cues("armed") | cues("mustered")
+    return not objects or any(view.tok(o).lemma.lower() in forces for o in objects)
+
+
 def _commits_means(view: SentenceView, i: int) -> bool:
     """Whether verb ``i`` commits its subject or means (``PLEDGED``): no direct object ("is
     committed to the talks"), or one that is the subject itself, money, forces or aid."""
@@ -1324,6 +1340,8 @@ def _fights_a_party(view: SentenceView, i: int) -> bool:
     return not objects or any(_can_be_held(view, o) for o in objects)
 
 
+# Entities that are times or occasions, what a greeting welcomes ("the New Year").
+_OCCASIONS = frozenset({"DATE", "TIME", "EVENT"})
 # Names of things, not of parties: "Kill Bill Volume One was released in 2003".
 _THING_NAMES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "MONEY"})
 
@@ -1884,6 +1902,10 @@ _SYNTACTIC_NEEDS = {
     GUEST: _hosts_guests,
     PLEDGED: _commits_means,
     PROPOSAL: _accepts_a_proposal,
+    MUSTERED: _musters_forces,
+    NO_OCCASION: lambda view, i: (
+        not any(view.tok(o).ent_type in _OCCASIONS for o in view.children(i, "dobj"))
+    ),
 }
 
 

@@ -181,6 +181,19 @@ def test_courts_and_officers_of_the_law_are_organs_of_the_state(
     assert _named(_actors(text), name).sector == sector
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("The leader of the teachers union criticized the minister.", "leader", "EDU"),
+        ("Leaders of some of the largest labor unions warned the governor.", "Leaders", "LAB"),
+        ("The head of the International Monetary Fund met Erdogan.", "head", "IGO"),
+    ],
+)
+def test_a_role_of_a_body_is_of_that_bodys_sector(text: str, name: str, sector: str) -> None:
+    # "leader" alone would be a government's
+    assert _named(_actors(text), name).sector == sector
+
+
 def test_the_country_after_a_title_and_of_is_the_titles() -> None:
     text = (
         "North Korea fired a missile. The DPRK said it was a test. "

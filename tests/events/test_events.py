@@ -1668,6 +1668,29 @@ def test_what_is_accepted_is_put_to_a_party(text: str, agreed: bool) -> None:
     assert ("AGREE" in {e.type for e in events_of(text)}) is agreed
 
 
+@pytest.mark.parametrize(
+    ("text", "mobilized"),
+    [
+        ("Russia mobilized 300,000 reservists on Wednesday.", True),
+        ("The governor mobilized the National Guard.", True),
+        ("Azerbaijan mobilized on Sunday.", True),
+        ("Democratic party insiders are trying to mobilize black Florida voters.", False),
+    ],
+)
+def test_what_is_mobilized_is_armed_forces(text: str, mobilized: bool) -> None:
+    assert ("MOBILIZE" in types(text)) is mobilized
+
+
+def test_welcoming_a_date_backs_no_one() -> None:
+    text = (
+        "While Germans are stocking up on firecrackers and Champagne to welcome the New Year, "
+        "officials are setting up roadblocks."
+    )
+    assert "SUPPORT" not in types(text)
+    (backing,) = events_of("Seoul welcomed the decision of North Korea.")
+    assert backing.type == "SUPPORT"
+
+
 def test_an_execution_kills_people_not_plans() -> None:
     (killing,) = events_of("Islamic State executed 12 prisoners in Raqqa.")
     assert (killing.type, killing.mode) == ("ASSAULT", "targeted")
