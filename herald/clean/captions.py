@@ -2,7 +2,10 @@
 
 A caption describes a picture, not the news, and its credit ("YURI GRIPAS/The Globe and
 Mail", "(AP Photo/Evan Vucci)") names a photographer, not an actor: both leave the text
-and are kept on the ``Document``.
+and are kept on the ``Document``. A credit printed before its caption, as tabloids do
+("Getty Images Medics carry a wounded man", "EPA South Korea fired a missile towards the
+East Sea"), leaves too, but such a caption stays: it tells the story's news, often what
+the text does not.
 """
 
 from __future__ import annotations
@@ -44,6 +47,17 @@ _CAPTION_CUE = re.compile(
 )
 
 
+# A credit that opens a caption, as tabloids print them: "Getty Images Forensic police
+# investigate the truck", "Reuters Japan Self-Defence Forces soldiers take part in a drill",
+# "Handout - Getty The South dropped bombs". A capital follows ("Reuters reported" is news).
+_CREDIT_AGENCIES = (
+    r"Reuters|Getty Images|Getty|EPA|AFP|AP|PA|AAP|Handout|Shutterstock|Alamy|Xinhua|Yonhap"
+    r"|Kyodo|Bloomberg|Rex Features|REX"
+)
+_CREDIT_START = re.compile(
+    r"(?:(?<=\s)|^)(?:(?:Handout|Pool)\s*[-\u2013\u2014]\s*)?"
+    rf"(?P<credit>(?:{_CREDIT_AGENCIES})(?:\s*/\s*[A-Z]\w*)?)\s+(?=[A-Z0-9])"
+)
 # A slideshow's caption ends with its counter: "... Hide Caption 3 of 8".
 _COUNTER = r"\bCaption \d+ of \d+"
 _SLIDE_COUNTER = re.compile(rf"{_COUNTER}$", re.IGNORECASE)
@@ -92,11 +106,34 @@ def _slides(paragraph: str) -> list[str]:
     return [paragraph[a:b].strip() for a, b in itertools.pairwise(cuts) if paragraph[a:b].strip()]
 
 
+def credited_lines(paragraph: str) -> list[tuple[str, str]]:
+    """The (line, credit) pairs of a paragraph that opens with a photo credit, each line
+    running to the next credit (a gallery scraped as one block: "Getty Images Cars were
+    stopped ... Getty Images There were fears ..."); none for any other paragraph, or for
+    one too long to be captions."""
+    starts = list(_CREDIT_START.finditer(paragraph))
+    if not starts or starts[0].start() != 0:
+        return []
+    ends = [m.start() for m in starts[1:]] + [len(paragraph)]
+    pairs = [
+        (paragraph[m.end() : end].strip(), m.group("credit"))
+        for m, end in zip(starts, ends, strict=True)
+    ]
+    if any(len(line.split()) > MAX_CAPTION_WORDS for line, _ in pairs):
+        return []
+    return pairs
+
+
 def split_captions(paragraphs: list[str]) -> CaptionSplit:
     """Move photo captions and credits out of the paragraphs, keeping their order."""
     found = CaptionSplit([], [], [])
     for paragraph in (slide for block in paragraphs for slide in _slides(block)):
-        if _CREDIT_ALONE.fullmatch(paragraph):
+        if pairs := credited_lines(paragraph):
+            # Tabloid captions tell the story's news ("South Korea fired a missile"), often
+            # what the text does not: only the credit leaves, each caption a paragraph.
+            found.kept.extend(line for line, _ in pairs)
+            found.credits.extend(credit for _, credit in pairs)
+        elif _CREDIT_ALONE.fullmatch(paragraph):
             # A credit on its own line follows the caption it belongs to.
             if found.kept and len(found.kept[-1].split()) <= MAX_LONE_CAPTION_WORDS:
                 found.captions.append(found.kept.pop())

@@ -442,6 +442,26 @@ def test_a_slideshow_leaves_the_text() -> None:
     assert len(document.captions) == 2
 
 
+def test_a_credit_that_opens_a_caption_leaves_the_text() -> None:
+    captions = (
+        "Getty Images Medics carry a wounded man from the square after the blast\n\n"
+        "Handout - Getty Four jets dropped bombs on targets near the border\n\n"
+        "Reuters Crowds gather at the gate Getty Images A woman lays flowers at the gate"
+    )
+    document = clean(_text(f"{BODY}\n\n{captions}"), Options())
+    # the captions tell news, and stay; their credits name no actor, and leave
+    assert document.text.split("\n\n")[1:] == [
+        "Medics carry a wounded man from the square after the blast",
+        "Four jets dropped bombs on targets near the border",
+        "Crowds gather at the gate",
+        "A woman lays flowers at the gate",
+    ]
+    assert document.credits == ("Getty Images", "Getty", "Reuters", "Getty Images")
+    # a wire named at the head of news is no credit
+    news = "Reuters reported that the army shelled the town on Monday."
+    assert clean(_text(f"{BODY}\n\n{news}"), Options()).text.endswith(news)
+
+
 def test_teasers_of_other_stories_leave_the_text() -> None:
     teasers = (
         "SYDNEY, Australia - Stocks were mixed on Monday, the first day of trading ...\n\n"
