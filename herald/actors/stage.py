@@ -33,7 +33,8 @@ publication day, that office's sector when its words give none.
 
 A title's own words include a country after "of" ("The Government of Japan", "the President
 of France") and a leader the people table knows before an organ ("the Trump
-administration"). Country of any other person or body with a state sector (GOV, MIL, LEG,
+administration"). An unnamed role followed by "of" and a body of known sector is of that
+body ("leaders of the labor unions" are labour, "a soldier of the Islamic State" a rebel). Country of any other person or body with a state sector (GOV, MIL, LEG,
 JUD, COP, SPY) or a party's (PTY, OPP) when its own words give none ("Foreign Affairs
 Minister Chrystia Freeland", "Prime Minister Justin Trudeau", "the Free Democrats"): the
 country named most often in the paragraph of its first mention (country names, demonyms,
@@ -292,7 +293,7 @@ def _break_tie(tied: list[str], evidence: tuple[Counter[str], ...], home: str | 
 def _code_by_bodies_led(drafts: Sequence[Draft], parsed: ParsedText) -> None:
     """An unnamed role noun followed by "of" and a body or group of known sector is of that
     body: "leaders of the largest labor unions" are labour, not government (the role's
-    default sector), "the leader of the rebel group" a rebel; the body's country too, when
+    default sector), "a soldier of the Islamic State" a rebel; the body's country too, when
     it has one. Only the first mention's words are read: that is where news says whose."""
     owner = {i: d for d in drafts for start, end in d.spans for i in range(start, end)}
     for draft in drafts:
