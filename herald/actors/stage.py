@@ -34,9 +34,10 @@ publication day, that office's sector when its words give none.
 A title's own words include a country after "of" ("The Government of Japan", "the President
 of France") and a leader the people table knows before an organ ("the Trump
 administration"). An unnamed role followed by "of" and a body of known sector is of that
-body ("leaders of the labor unions" are labour, "a soldier of the Islamic State" a rebel). Country of any other person or body with a state sector (GOV, MIL, LEG,
-JUD, COP, SPY) or a party's (PTY, OPP) when its own words give none ("Foreign Affairs
-Minister Chrystia Freeland", "Prime Minister Justin Trudeau", "the Free Democrats"): the
+body ("leaders of the labor unions" are labour, "a soldier of the Islamic State" a rebel).
+Country of any other person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) or a
+party's (PTY, OPP) when its own words give none ("Foreign Affairs Minister Chrystia
+Freeland", "Prime Minister Justin Trudeau", "the Free Democrats"): the
 country named most often in the paragraph of its first mention (country names, demonyms,
 capitals, national organizations, leaders the table knows; words inside titles do not
 count); when that paragraph has none, in the next paragraph that mentions the actor. A
