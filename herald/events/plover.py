@@ -64,7 +64,8 @@ class TriggerEntry:
     danger, or ``obj:clause``: a verb whose object is a clause (``events.triggers``).
     ``object`` says what the direct object is: the ``recipient``, a ``topic`` (content, not
     a participant), the ``actor`` (hosting: the guest is the actor) or, for nouns, an
-    ``undergoer`` (possessor and of-phrase are the recipient: "the arrest of X").
+    ``undergoer`` (possessor and of-phrase are the recipient: "the arrest of X") or a
+    ``giver`` (with no possessor, the of-phrase is the actor: "the endorsement of X").
     """
 
     lemma: str

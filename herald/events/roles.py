@@ -904,6 +904,11 @@ def _noun_roles(
         # with an of-object to undergo it, the owner does it
         recipients += of_objects if of_objects else owners
         actors += modifiers + (owners if of_objects else [])
+    elif entry.object == "giver" and not owners:
+        # "the endorsement of Senator Cruz", "received the endorsement of LeBron James": with
+        # no owner to give it ("his endorsement of Clinton"), the of-phrase is the giver
+        recipients = [r for r in recipients if r not in of_objects]
+        actors += of_objects + modifiers
     else:
         actors += owners + modifiers
         # "the withdrawal of some forces from Panama": the party hangs from the of-object;

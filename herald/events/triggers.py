@@ -185,6 +185,13 @@ MUSTERED = "obj:mustered"
 # A ``requires`` value: what is welcomed is no date nor occasion ("to welcome the New Year",
 # "welcomed 2018"), whom or what a party can back ("welcomed the decision", "welcomed Xi").
 NO_OCCASION = "not:occasion"
+# A ``requires`` value: where someone arrives is no organization ("arrived in Congress in
+# 1993" took a seat, visited no one; "arrived in Washington" still may).
+NOT_IN_BODY = "not:in-body"
+# A ``requires`` value: what is invaded, if named, is land (a country, a people's land or a
+# word of territory, cue kind ``territory``: "the invasion of Ukraine", "of the island"),
+# not a building or a thing ("an attempted invasion of the theater", "invasion of privacy").
+OF_TERRITORY = "of:territory"
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
@@ -1130,6 +1137,20 @@ def _accepts_a_proposal(view: SentenceView, i: int) -> bool:
     )
 
 
+def _invades_land(view: SentenceView, i: int) -> bool:
+    """Whether what noun ``i`` invades, if its of-phrase names anything, is land
+    (``OF_TERRITORY``)."""
+    invaded = view.prep_objects(i, "of")
+    return not invaded or any(
+        view.tok(o).ent_type in _LANDS or view.tok(o).lemma.lower() in cues("territory")
+        for o in invaded
+    )
+
+
+# Entities that name land: countries and towns, regions, peoples ("the invasion of Iraq").
+_LANDS = frozenset({"GPE", "LOC", "NORP"})
+
+
 def _musters_forces(view: SentenceView, i: int) -> bool:
     """Whether what verb ``i`` mobilizes is armed forces or men to arm, or nothing named
     (``MUSTERED``); a number stands for what it counts ("mobilized 300,000 reservists")."""
@@ -1903,6 +1924,10 @@ _SYNTACTIC_NEEDS = {
     PLEDGED: _commits_means,
     PROPOSAL: _accepts_a_proposal,
     MUSTERED: _musters_forces,
+    NOT_IN_BODY: lambda view, i: not any(
+        view.tok(o).ent_type == "ORG" for o in view.prep_objects(i, "in")
+    ),
+    OF_TERRITORY: _invades_land,
     NO_OCCASION: lambda view, i: (
         not any(view.tok(o).ent_type in _OCCASIONS for o in view.children(i, "dobj"))
     ),

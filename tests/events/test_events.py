@@ -1691,6 +1691,22 @@ def test_welcoming_a_date_backs_no_one() -> None:
     assert backing.type == "SUPPORT"
 
 
+def test_an_endorsement_of_someone_with_no_owner_is_theirs() -> None:
+    text = "Clinton was thrilled to receive the endorsement of LeBron James on Monday."
+    events = herald.extract(text, date="2016-09-26", all_events=True).events
+    assert names(only(tuple(events), "SUPPORT").actor) == ["LeBron James"]
+
+
+def test_arriving_in_a_body_visits_no_one() -> None:
+    assert "CONSULT" not in types("He arrived in Congress in 1993 and voted against the bill.")
+    assert "CONSULT" in types("Trump arrived in Japan on Sunday.")
+
+
+def test_an_invasion_is_of_land() -> None:
+    assert "ASSAULT" not in types("There was an attempted invasion of the theater on Friday.")
+    assert "ASSAULT" in types("Russia's invasion of Ukraine killed thousands.")
+
+
 def test_an_execution_kills_people_not_plans() -> None:
     (killing,) = events_of("Islamic State executed 12 prisoners in Raqqa.")
     assert (killing.type, killing.mode) == ("ASSAULT", "targeted")

@@ -52,7 +52,7 @@ def test_every_type_has_triggers_and_every_trigger_is_well_formed() -> None:
             assert entry.lemma == entry.lemma.lower()
             assert entry.mode is None or entry.mode in types[entry.type].modes, entry
             assert 0 < entry.weight <= 1
-            assert entry.object in ("recipient", "topic", "actor", "undergoer")
+            assert entry.object in ("recipient", "topic", "actor", "undergoer", "giver")
             assert set(entry.contexts) <= MANUAL_CONTEXTS, entry
             for need in (n for alternative in entry.requires for n in alternative.split("&")):
                 assert not need.startswith("ctx:") or need[4:] in MANUAL_CONTEXTS
@@ -86,7 +86,7 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "praise", "backstory", "deed", "imputing", "instrument", "enact", "signing", "mob",
         "installation", "casualty", "raising", "explosion", "fuel", "explosive",
         "undergone", "scheme", "thwarting", "likelihood", "compact", "fulfilled",
-        "characterize", "evidence", "stative", "comment", "proposal", "mustered",
+        "characterize", "evidence", "stative", "comment", "proposal", "mustered", "territory",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
