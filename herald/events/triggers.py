@@ -192,6 +192,10 @@ NOT_IN_BODY = "not:in-body"
 # word of territory, cue kind ``territory``: "the invasion of Ukraine", "of the island"),
 # not a building or a thing ("an attempted invasion of the theater", "invasion of privacy").
 OF_TERRITORY = "of:territory"
+# A ``requires`` value: what is broken up is a gathering, a ring or protesters (cue kinds
+# ``crowd``, ``mob``, ``protester`` and ``gathering``): "police broke up the protest",
+# "broke up a terrorist cell", not "break up the big banks".
+GATHERED = "obj:gathered"
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
@@ -1137,6 +1141,15 @@ def _accepts_a_proposal(view: SentenceView, i: int) -> bool:
     )
 
 
+def _breaks_up_a_gathering(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` breaks up is a gathering, a ring or protesters
+    (``GATHERED``); a company is an agent too, and breaking it up no coercion."""
+    gatherings = cues("crowd") | cues("mob") | cues("protester") | cues("gathering")
+    return any(
+        view.tok(o).lemma.lower() in gatherings for o in view.children(i, "dobj", "nsubjpass")
+    )
+
+
 def _invades_land(view: SentenceView, i: int) -> bool:
     """Whether what noun ``i`` invades, if its of-phrase names anything, is land
     (``OF_TERRITORY``)."""
@@ -1928,6 +1941,7 @@ _SYNTACTIC_NEEDS = {
         view.tok(o).ent_type == "ORG" for o in view.prep_objects(i, "in")
     ),
     OF_TERRITORY: _invades_land,
+    GATHERED: _breaks_up_a_gathering,
     NO_OCCASION: lambda view, i: (
         not any(view.tok(o).ent_type in _OCCASIONS for o in view.children(i, "dobj"))
     ),

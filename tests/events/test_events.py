@@ -1697,6 +1697,12 @@ def test_an_endorsement_of_someone_with_no_owner_is_theirs() -> None:
     assert names(only(tuple(events), "SUPPORT").actor) == ["LeBron James"]
 
 
+def test_what_is_broken_up_is_a_gathering() -> None:
+    assert "COERCE" in types("Police broke up the protest in Minsk on Sunday.")
+    assert "COERCE" in types("Police broke up a terrorist cell in Brussels.")
+    assert "COERCE" not in types("Clinton wants to break up the big banks.")
+
+
 def test_arriving_in_a_body_visits_no_one() -> None:
     assert "CONSULT" not in types("He arrived in Congress in 1993 and voted against the bill.")
     assert "CONSULT" in types("Trump arrived in Japan on Sunday.")
