@@ -86,7 +86,8 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "praise", "backstory", "deed", "imputing", "instrument", "enact", "signing", "mob",
         "installation", "casualty", "raising", "explosion", "fuel", "explosive",
         "undergone", "scheme", "thwarting", "likelihood", "compact", "fulfilled",
-        "characterize", "evidence", "stative", "comment", "proposal", "mustered", "territory", "gathering",
+        "characterize", "evidence", "stative", "comment", "proposal", "mustered", "territory",
+        "gathering",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 
