@@ -1937,8 +1937,8 @@ _SYNTACTIC_NEEDS = {
     PLEDGED: _commits_means,
     PROPOSAL: _accepts_a_proposal,
     MUSTERED: _musters_forces,
-    NOT_IN_BODY: lambda view, i: not any(
-        view.tok(o).ent_type == "ORG" for o in view.prep_objects(i, "in")
+    NOT_IN_BODY: lambda view, i: (
+        not any(view.tok(o).ent_type == "ORG" for o in view.prep_objects(i, "in"))
     ),
     OF_TERRITORY: _invades_land,
     GATHERED: _breaks_up_a_gathering,
