@@ -315,8 +315,8 @@ def _body_after_of(
     start, end = span
     heads = [i for i in range(start, end) if not start <= parsed.tokens[i].head < end]
     for head in heads:
-        for of in parsed.tokens[head + 1 : parsed.tokens[head].right + 1]:
-            if of.head != head or of.text.lower() != "of":
+        for of in parsed.children(head):
+            if of.i < head or of.text.lower() != "of":
                 continue
             named = (owner.get(t.i) for t in parsed.tokens[of.i + 1 : of.right + 1])
             body = next((d for d in named if d is not None), None)
