@@ -11,6 +11,8 @@ trigger wins.
 - precision: predictions that are the first match of some gold event (required or optional),
   over all predictions; a second prediction of the same gold event is a duplicate;
 - actor, recipient, when, where, modality: over the matched gold events (first match);
+  ``where_given`` is ``where`` over the events herald gives a place, the trust a user can
+  put in a place shown;
   ``full`` needs type, actor, recipient, date and modality all right;
 - events per non-political article: what herald reports where the gold has nothing;
 - main event: whether the article's lead event is found, with its who/where/when.
@@ -132,7 +134,10 @@ def _score_fields(report: Report, gold: GoldEvent, event: Event, published: str)
     report.ratio("modality").add(modality)
     report.ratio("factuality").add(_factual(event.modality) == _factual(gold.modality))
     if gold.place is not None:
-        report.ratio("where").add(place_right(gold.place, event.where))
+        place = place_right(gold.place, event.where)
+        report.ratio("where").add(place)
+        if event.where is not None:  # how far a place herald gives can be trusted
+            report.ratio("where_given").add(place)
     report.ratio("full").add(actor and recipient and when and modality)
 
 
@@ -166,7 +171,8 @@ def _finish(report: Report) -> None:
     report.notes.append(
         "precision counts each gold event's first prediction as right; duplicates and junk "
         "are wrong. Field ratios are over matched gold events; where only over gold events "
-        "with a place. Gold: herald/eval/article_gold (docs/article_gold.md)."
+        "with a place, where_given over those herald gave one. Gold: "
+        "herald/eval/article_gold (docs/article_gold.md)."
     )
 
 

@@ -196,6 +196,11 @@ OF_TERRITORY = "of:territory"
 # ``crowd``, ``mob``, ``protester`` and ``gathering``): "police broke up the protest",
 # "broke up a terrorist cell", not "break up the big banks".
 GATHERED = "obj:gathered"
+# A ``requires`` value: what is offered is a proposal, a bargain, aid, forces or a step
+# towards a settlement (cue kind ``offered``: talks, concessions, an amnesty), or a deed of the
+# offerer ("offered to mediate"), not advice, insights, an excuse, benefits or a platform:
+# CAMEO's offers are intents to cooperate.
+OFFERED = "obj:offered"
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 _WORDS = frozenset({"word", "rhetoric", "insult"})
 # A ``requires`` value: the sentence names a weapon or tactic of crowd control ("tear gas",
@@ -1141,6 +1146,17 @@ def _accepts_a_proposal(view: SentenceView, i: int) -> bool:
     )
 
 
+def _offers_cooperation(view: SentenceView, i: int) -> bool:
+    """Whether what verb ``i`` offers is a proposal, a bargain, aid, forces or a step towards
+    a settlement, or nothing is named (``OFFERED``): "offered talks", "offered to mediate",
+    "offered an armored regiment", not "offered some pointed advice"."""
+    objects = view.children(i, "dobj", "nsubjpass")
+    kinds = (
+        cues("proposal") | cues("bargain") | cues("aid") | cues("armed") | cues("mustered")
+    ) | cues("offered")
+    return not objects or any(view.tok(o).lemma.lower() in kinds for o in objects)
+
+
 def _breaks_up_a_gathering(view: SentenceView, i: int) -> bool:
     """Whether what verb ``i`` breaks up is a gathering, a ring or protesters
     (``GATHERED``); a company is an agent too, and breaking it up no coercion."""
@@ -1942,6 +1958,7 @@ _SYNTACTIC_NEEDS = {
     ),
     OF_TERRITORY: _invades_land,
     GATHERED: _breaks_up_a_gathering,
+    OFFERED: _offers_cooperation,
     NO_OCCASION: lambda view, i: (
         not any(view.tok(o).ent_type in _OCCASIONS for o in view.children(i, "dobj"))
     ),

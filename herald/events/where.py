@@ -19,7 +19,8 @@
 4. ``dateline``: the place the article is filed from ("MOGADISHU —"), for news told from the
    scene;
 5. ``article``: the town, district or province the article names most often (twice or more),
-   for the events of a story set in one place;
+   for the events of a story set in one place (for words, only in a country of a speaker:
+   "South Korea condemned" is not said in Pyongyang);
    ``home``: for a coercion by a state's organ (police, a ministry, an intelligence agency),
    that state's country, where the article names it;
 6. ``sentence``: for a deed, the one country its sentence puts it in, none of its parties
@@ -262,10 +263,11 @@ def _material(event: Event) -> bool:
 
 def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool:
     """A place of the event's own sentence fits it; a town carried from before, the dateline
-    or the article's main place only when one of its parties belongs to that country, or
-    none has a country: North Korea's missile test does not happen in Vancouver because the
-    article is about a meeting there. None fits whose mention its sentence tells for
-    another event (``apart``), unless it governs the trigger."""
+    or the article's main place only when one of its parties belongs to that country (for
+    words and a town, one of its actors), or none has a country: North Korea's missile test
+    does not happen in Vancouver because the article is about a meeting there. None fits
+    whose mention its sentence tells for another event (``apart``), unless it governs the
+    trigger."""
     if place.basis == "governs":
         return True
     if (place.start, place.end) in apart:
@@ -274,8 +276,22 @@ def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool
         return True
     if place.basis == "scene" and not _material(event):
         return False
+    if place.feature not in _COARSE and (speakers := _speakers_countries(event)) is not None:
+        return place.country in speakers
     countries = {p.country for p in (*event.actor, *event.recipient) if p.country}
     return not countries or place.country in countries
+
+
+def _speakers_countries(event: Event) -> set[str] | None:
+    """For words (a statement, a demand, a threat), the countries of its actors, if any: a
+    town not in one of them is no place of the words. "South Korea condemned North Korea"
+    was said in Seoul, not Pyongyang, however often the article names Pyongyang; the
+    article's country may still be its place (words on Syria are coded in Syria, the
+    theatre they speak of). Meetings and visits are left out: they happen at either
+    party's."""
+    if _material(event) or event.type == "CONSULT":
+        return None
+    return {p.country for p in event.actor if p.country} or None
 
 
 def sentence_places(event: Event, places: Sequence[Place]) -> list[Place]:

@@ -1669,6 +1669,20 @@ def test_what_is_accepted_is_put_to_a_party(text: str, agreed: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "agreed"),
+    [
+        ("The rebels offered talks to the government on Monday.", True),
+        ("The president offered to mediate between the two sides.", True),
+        ("Egypt offered a ceasefire plan to both parties.", True),
+        ("The senator offered some blunt advice to the governor.", False),
+        ("The island offers a wealth of benefits to foreign banks.", False),
+    ],
+)
+def test_what_is_offered_is_cooperation(text: str, agreed: bool) -> None:
+    assert ("AGREE" in {e.type for e in events_of(text)}) is agreed
+
+
+@pytest.mark.parametrize(
     ("text", "mobilized"),
     [
         ("Russia mobilized 300,000 reservists on Wednesday.", True),

@@ -26,7 +26,7 @@ from herald.records import Actor, ActorRef, Event, Evidence, Mention
 NON_POLITICAL = (
     "The cruise ship hit a bridge pylon on the Rhine late on Saturday.\n"
     "Another nearby ship helped to take the injured off the vessel.\n"
-    "The tour operator offered passengers the chance to finish their journey on a new ship.\n"
+    "The tour operator offered passengers food and shelter and a new ship to go on.\n"
     "Built in 1907, the towers have welcomed ships into the port for more than a century.\n"
     "The port is vital to the city, providing jobs for more than a thousand people.\n"
 )

@@ -3,6 +3,7 @@ and deeds of a seat of government at home."""
 
 from __future__ import annotations
 
+import herald
 from herald.records import Event
 from tests.events.test_events import events_of, places
 
@@ -97,3 +98,16 @@ def test_a_place_that_says_who_someone_is_locates_nothing() -> None:
     )
     text = "Workers of the Ohio Department of Health marched to demand higher pay."
     assert _where(events_of(text, where=places(text, Ohio="admin1")), "marched") is None
+
+
+def test_words_take_the_articles_place_only_in_their_speakers_country() -> None:
+    text = (
+        "North Korea fired a ballistic missile from Pyongyang on Sunday. "
+        "Crowds in Pyongyang celebrated the launch. "
+        "South Korea condemned North Korea over the launch. "
+        "North Korea warned Japan against any response."
+    )
+    events = herald.extract(text, date="2017-08-30", all_events=True).events
+    # said in Seoul, not in the town the article names most; the country it speaks of stays
+    assert _where(events, "condemned") == ("North Korea", "article")
+    assert _where(events, "warned") == ("Pyongyang", "article")
