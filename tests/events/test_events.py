@@ -1683,6 +1683,20 @@ def test_what_is_offered_is_cooperation(text: str, agreed: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council denied port access to four ships on Thursday.", ["COERCE"]),
+        ("Hungary denied entry to the refugees.", ["COERCE"]),
+        ("Iran denied the accusations.", ["REJECT"]),
+        ("The spokeswoman lashed out at the opposition on Wednesday.", ["ACCUSE"]),
+        ("The rebels often lash out with raids of their own.", []),
+    ],
+)
+def test_denying_access_restricts_and_lashing_out_accuses(text: str, expected: list[str]) -> None:
+    assert [e.type for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "mobilized"),
     [
         ("Russia mobilized 300,000 reservists on Wednesday.", True),
