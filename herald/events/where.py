@@ -19,8 +19,9 @@
 4. ``dateline``: the place the article is filed from ("MOGADISHU —"), for news told from the
    scene;
 5. ``article``: the town, district or province the article names most often (twice or more),
-   for the events of a story set in one place (for words, only in a country of a speaker:
-   "South Korea condemned" is not said in Pyongyang);
+   for the events of a story set in one place (a city or a state only if the lede names
+   it or the article three times: "the New York businessman" sets no scene; for words,
+   only in a country of a speaker: "South Korea condemned" is not said in Pyongyang);
    ``home``: for a coercion by a state's organ (police, a ministry, an intelligence agency),
    that state's country, where the article names it;
 6. ``sentence``: for a deed, the one country its sentence puts it in, none of its parties
@@ -80,7 +81,8 @@ def place_events(
     towns = [p for p in places if p.feature not in _COARSE]
     countries = [p for p in places if p.feature == "country"]
     located = [p for p in places if p not in setting.acting]
-    dateline, town, country = dateline_place(doc.dateline), main_place(towns), main_place(countries)
+    dateline, country = dateline_place(doc.dateline), main_place(countries)
+    town = _story_town(towns, setting.lede_end)
     placed: list[Event] = []
     scene: Place | None = None
     for event in events:
@@ -106,6 +108,26 @@ def place_events(
         if scene is None and _sets_scene(event, local, setting.lede_end):
             scene = replace(local, basis="scene")  # type: ignore[arg-type]
     return placed
+
+
+def _story_town(towns: Sequence[Place], lede_end: int) -> Place | None:
+    """The article's town, unless it is a city or a state named only twice, both times
+    after the lede: a city or state named so is more often where someone comes from or
+    works ("the New York businessman", "a Cleveland debate") than the setting of the story's
+    events. Provinces and districts are not held to it: a province a story names twice is
+    its theatre ("clashes in Ghazni")."""
+    town = main_place(towns)
+    if town is None or town.feature in _THEATRES:
+        return town
+    mentions = [p for p in towns if p.name == town.name]
+    if len(mentions) < 3 and not any(p.start < lede_end for p in mentions):
+        return None
+    return town
+
+
+# Divisions whose naming sets a story's scene even when named only twice (places.gazetteer
+# features: the world table's first-level and lower divisions).
+_THEATRES = frozenset({"province", "district"})
 
 
 def _told_apart(foreign: frozenset[Place]) -> frozenset[tuple[int, int]]:

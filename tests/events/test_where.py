@@ -111,3 +111,23 @@ def test_words_take_the_articles_place_only_in_their_speakers_country() -> None:
     # said in Seoul, not in the town the article names most; the country it speaks of stays
     assert _where(events, "condemned") == ("North Korea", "article")
     assert _where(events, "warned") == ("Pyongyang", "article")
+
+
+def test_a_city_named_twice_only_after_the_lede_sets_no_scene() -> None:
+    text = (
+        "The senator attacked the governor over the budget on Monday. "
+        "She accused him of ignoring voters in rural counties. "
+        "The governor rejected the criticism. "
+        "The senator was a lawyer in Chicago before politics, and she still lives in Chicago."
+    )
+    events = herald.extract(text, date="2019-03-12", all_events=True).events
+    assert _where(events, "accused") is None
+    # a province named so is the story's theatre
+    text = (
+        "Insurgents attacked a police post on Monday, killing four officers. "
+        "The army said it had sent reinforcements. "
+        "Helmand province has seen heavy fighting this year, and officials in Helmand say "
+        "the roads are unsafe."
+    )
+    events = herald.extract(text, date="2019-03-12", all_events=True).events
+    assert _where(events, "attacked") == ("Helmand", "article")
