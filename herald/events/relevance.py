@@ -203,19 +203,34 @@ def tolls_of_accidents(events: Sequence[Event], parsed: ParsedText, lede_end: in
     no political event: "Police say 27 people are injured" after a tourist ship hit a bridge,
     and any harm told with no one doing it. So is an inquiry into no one in such a story:
     "officials are investigating what caused the crash" looks for a cause, not for a
-    culprit. The sentence alone cannot tell it (``triggers`` reads the accident when the
+    culprit. So is the arrest of a private person there: "police arrested a man suspected of
+    driving under the influence" after a car hit a pedestrian is the law's course after an
+    accident. The sentence alone cannot tell it (``triggers`` reads the accident when the
     sentence names it)."""
-    if any(e.type in _MATERIAL_CONFLICT and e.actor for e in events):
+    if any(e.type in _MATERIAL_CONFLICT and e.actor and not _private_arrest(e) for e in events):
         return list(events)
     if not _tells_accident(parsed, lede_end):
         return list(events)
-    return [replace(e, relevance=_NONE) if _toll(e) or _inquiry(e) else e for e in events]
+    return [
+        replace(e, relevance=_NONE) if _toll(e) or _inquiry(e) or _private_arrest(e) else e
+        for e in events
+    ]
 
 
 def _toll(event: Event) -> bool:
     """Harm with no one named who did it: the dead and hurt counted, or what the accident
     did ("the boat shooting the fireworks")."""
     return event.type == "ASSAULT" and not event.actor
+
+
+def _private_arrest(event: Event) -> bool:
+    """An arrest of private people only (no party of a political sector or a country)."""
+    return (
+        event.type == "COERCE"
+        and event.mode == "arrest"
+        and bool(event.recipient)
+        and all(p.sector in (None, "CVL") and not p.country for p in event.recipient)
+    )
 
 
 def _inquiry(event: Event) -> bool:

@@ -301,3 +301,19 @@ def test_a_deed_done_by_an_unnamed_hand_in_the_lede_is_a_lead_event() -> None:
     assert [e.lead for e in marked] == [True, False]
     # outside the lede the first political event stands for it, as before
     assert [e.lead for e in mark_lead([at(400, 0.6), at(500, 0.7)], 300)] == [False, True]
+
+
+def test_the_arrest_of_a_driver_after_an_accident_is_no_political_event() -> None:
+    text = (
+        "A cyclist was seriously injured in a car crash in the town centre on Friday.\n"
+        "Police arrested a man on suspicion of dangerous driving.\n"
+        "The cyclist was taken to hospital.\n"
+    )
+    assert herald.extract(text, date="2020-09-04").events == ()
+    # a political figure arrested after an accident is another matter
+    text = (
+        "A bus crashed into a market in the capital on Friday, injuring 12 people.\n"
+        "Police arrested the opposition leader Kizza Besigye hours later.\n"
+        "His party condemned the arrest.\n"
+    )
+    assert "COERCE" in {e.type for e in herald.extract(text, date="2020-09-04").events}
