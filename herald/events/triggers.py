@@ -503,8 +503,11 @@ def _made_thing_acts(view: SentenceView, i: int) -> bool:
 
 def _enacts(view: SentenceView, i: int) -> bool:
     """Signing, passing or adopting a law, an order or a resolution enacts it: no support
-    of anyone (what the instrument does is the deed: ``roles._makers``)."""
-    return any(enacts(view, i, made) for made in view.children(i, "dobj", "nsubjpass"))
+    of anyone (what the instrument does is the deed: ``roles._makers``). So does signing
+    anything "into law" ("it was signed into law in 1935")."""
+    return any(enacts(view, i, made) for made in view.children(i, "dobj", "nsubjpass")) or any(
+        view.tok(o).lemma.lower() in cues("instrument") for o in view.prep_objects(i, "into")
+    )
 
 
 def _circumstance(view: SentenceView, i: int, entry: TriggerEntry) -> bool:

@@ -2118,6 +2118,7 @@ def test_an_accord_signed_is_the_deed_it_names(sentence: str, ptype: str) -> Non
 
 def test_signing_a_law_supports_no_one() -> None:
     assert not events_of("The president signed the bill into law on Friday.")
+    assert not events_of("It was signed into law in 1935 by the president.")
     signed = events_of("Trump signed an executive order imposing sanctions on Iran.")
     assert [e.type for e in signed] == ["SANCTION"]
     assert [e.type for e in events_of("The two leaders signed a joint statement.")] == ["SUPPORT"]
