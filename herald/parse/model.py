@@ -289,8 +289,13 @@ def regular_lemmas(
     lost). Spelling decides: a short stem that was not doubled takes its "e". And an
     irregular past form the tagger took for a present one keeps itself as its lemma
     ("fighters retook the town", tagged VBP: "retook"): the lemmatizer's own exceptions
-    (``irregular``) give its verb, when the form is no verb of its own ("found", "saw")."""
-    tokens = [_irregular_lemma(_regular_lemma(t, verbs), verbs, irregular) for t in parsed.tokens]
+    (``irregular``) give its verb, when the form is no verb of its own ("found", "saw"). A
+    negation written with a typographic apostrophe is "not" as the plain one is: after "is"
+    the lemmatizer keeps that "n't" as its own lemma (so "isn't saying" lost its negation)."""
+    tokens = [
+        _negation_lemma(_irregular_lemma(_regular_lemma(t, verbs), verbs, irregular))
+        for t in parsed.tokens
+    ]
     if all(new is old for new, old in zip(tokens, parsed.tokens, strict=True)):
         return parsed
     return replace(parsed, tokens=tuple(tokens))
@@ -303,6 +308,15 @@ def _regular_lemma(token: Token, verbs: frozenset[str]) -> Token:
     if _SHORT_STEM.fullmatch(lemma) and lemma + "e" in verbs:
         return replace(token, lemma=lemma + "e")
     return token
+
+
+def _negation_lemma(token: Token) -> Token:
+    if token.text.lower() not in _NEGATIONS or token.lemma == "not":
+        return token
+    return replace(token, lemma="not", pos="PART")
+
+
+_NEGATIONS = frozenset({"n't", "n\u2019t"})
 
 
 def _irregular_lemma(token: Token, verbs: frozenset[str], irregular: Mapping[str, str]) -> Token:

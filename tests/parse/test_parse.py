@@ -66,6 +66,12 @@ def test_an_irregular_past_form_tagged_as_a_present_one_has_its_verb_for_lemma()
     assert retook.lemma == "retake"
 
 
+def test_a_negation_with_a_typographic_apostrophe_is_not() -> None:
+    text = "The prosecutor isn\u2019t saying whether the company broke the law."
+    negation = next(t for t in parse(text).tokens if t.text == "n\u2019t")
+    assert (negation.lemma, negation.pos) == ("not", "PART")
+
+
 def test_a_kicker_before_a_colon_is_a_sentence_of_its_own() -> None:
     parsed = parse("Japan: Four killed in air strike")
     assert [s.strip() for s in _sentences(parsed)] == ["Japan:", "Four killed in air strike"]
