@@ -505,7 +505,7 @@ def _enacts(view: SentenceView, i: int) -> bool:
     """Signing, passing or adopting a law, an order or a resolution enacts it: no support
     of anyone (what the instrument does is the deed: ``roles._makers``). So does signing
     anything "into law" ("it was signed into law in 1935")."""
-    return any(enacts(view, i, made) for made in view.children(i, "dobj", "nsubjpass")) or any(
+    return any(enacts(view, i, made) for made in _acted_upon(view, i)) or any(
         view.tok(o).lemma.lower() in cues("instrument") for o in view.prep_objects(i, "into")
     )
 
@@ -736,7 +736,7 @@ def _blow_targets(view: SentenceView, i: int) -> list[int]:
     conjunct shares ("kill and sacrifice animals"), and for a count what it counts
     ("millions of dogs are killed"); what a noun strikes is its "of" object ("the killing
     of a gorilla")."""
-    targets = view.children(i, "dobj", "nsubjpass")
+    targets = _acted_upon(view, i)
     targets += view.prep_objects(i, "against", "down")  # "strikes down the law"
     if view.tok(i).pos == "NOUN":
         targets += view.prep_objects(i, "of")
@@ -1118,7 +1118,7 @@ def _hosts_guests(view: SentenceView, i: int) -> bool:
     """Whether what verb ``i`` hosts is a party or a meeting (``GUEST``): its object, passive
     subject or the noun it describes ("the talks hosted by Qatar"), or whom an occasion is
     hosted for ("hosting a private dinner for Netanyahu")."""
-    hosted = view.children(i, "dobj", "nsubjpass")
+    hosted = _acted_upon(view, i)
     head = view.head(i)
     if head is not None and view.tok(i).dep == "acl":
         hosted.append(head)
@@ -1138,35 +1138,37 @@ def _accepts_a_proposal(view: SentenceView, i: int) -> bool:
     """Whether what verb ``i`` accepts is a proposal or bargain (cue kinds ``proposal`` and
     ``bargain``), people or a party, one taken as something ("accept North Korea as a
     nuclear state"), or nothing named (``PROPOSAL``)."""
-    objects = view.children(i, "dobj", "nsubjpass")
+    objects = _acted_upon(view, i)
     if not objects or view.prep_objects(i, "as"):
         return True
-    put = cues("proposal") | cues("bargain")
-    return any(
-        view.tok(o).lemma.lower() in put
-        or (is_agent(view, o) and view.tok(o).lemma.lower() not in _REFLEXIVES)
-        for o in objects
+    return _of_kinds(view, objects, ("proposal", "bargain")) or any(
+        is_agent(view, o) and view.tok(o).lemma.lower() not in _REFLEXIVES for o in objects
     )
+
+
+def _acted_upon(view: SentenceView, i: int) -> list[int]:
+    """Verb ``i``'s direct objects and passive subjects: what it acts on, in either voice."""
+    return view.children(i, "dobj", "nsubjpass")
+
+
+def _of_kinds(view: SentenceView, tokens: Sequence[int], kinds: Sequence[str]) -> bool:
+    """Whether one of ``tokens`` is a word of one of the cue ``kinds`` (event_cues.csv)."""
+    return any(view.tok(t).lemma.lower() in cues(kind) for t in tokens for kind in kinds)
 
 
 def _offers_cooperation(view: SentenceView, i: int) -> bool:
     """Whether what verb ``i`` offers is a proposal, a bargain, aid, forces or a step towards
     a settlement, or nothing is named (``OFFERED``): "offered talks", "offered to mediate",
     "offered an armored regiment", not "offered some pointed advice"."""
-    objects = view.children(i, "dobj", "nsubjpass")
-    kinds = (
-        cues("proposal") | cues("bargain") | cues("aid") | cues("armed") | cues("mustered")
-    ) | cues("offered")
-    return not objects or any(view.tok(o).lemma.lower() in kinds for o in objects)
+    objects = _acted_upon(view, i)
+    kinds = ("proposal", "bargain", "aid", "armed", "mustered", "offered")
+    return not objects or _of_kinds(view, objects, kinds)
 
 
 def _breaks_up_a_gathering(view: SentenceView, i: int) -> bool:
     """Whether what verb ``i`` breaks up is a gathering, a ring or protesters
     (``GATHERED``); a company is an agent too, and breaking it up no coercion."""
-    gatherings = cues("crowd") | cues("mob") | cues("protester") | cues("gathering")
-    return any(
-        view.tok(o).lemma.lower() in gatherings for o in view.children(i, "dobj", "nsubjpass")
-    )
+    return _of_kinds(view, _acted_upon(view, i), ("crowd", "mob", "protester", "gathering"))
 
 
 def _invades_land(view: SentenceView, i: int) -> bool:
@@ -1186,10 +1188,9 @@ _LANDS = frozenset({"GPE", "LOC", "NORP"})
 def _musters_forces(view: SentenceView, i: int) -> bool:
     """Whether what verb ``i`` mobilizes is armed forces or men to arm, or nothing named
     (``MUSTERED``); a number stands for what it counts ("mobilized 300,000 reservists")."""
-    objects = view.children(i, "dobj", "nsubjpass")
+    objects = _acted_upon(view, i)
     objects += [n for o in objects if is_count(view, o) for n in counted(view, o)]
-    forces = cues("armed") | cues("mustered")
-    return not objects or any(view.tok(o).lemma.lower() in forces for o in objects)
+    return not objects or _of_kinds(view, objects, ("armed", "mustered"))
 
 
 def _commits_means(view: SentenceView, i: int) -> bool:
@@ -1421,7 +1422,7 @@ def _acted_on(
     its ``preposition`` ("the release of figures", "supplied Kyiv with weapons"), and the
     noun it describes when it hangs on one as a ``describes`` clause ("a photo released by
     the agency")."""
-    found = view.children(i, "dobj", "nsubjpass")
+    found = _acted_upon(view, i)
     found += [
         o
         for p in view.children(i, "prep")
@@ -1737,7 +1738,7 @@ def _custody(view: SentenceView, taken: set[int]) -> list[TriggerCandidate]:
     for i in range(view.start, view.end):
         if i in taken or view.tok(i).pos not in ("VERB", "AUX"):
             continue
-        held = view.children(i, "dobj", "nsubjpass")
+        held = _acted_upon(view, i)
         if any(view.tok(h).lemma.lower() in artefact_nouns() for h in held):
             continue
         if not any(_bare_custody(view, prep) for prep in _destinations(view, i)):
@@ -1901,7 +1902,7 @@ _SYNTACTIC_NEEDS = {
         # "seized and inspected a vessel": the object the verbs share
         or any(view.children(c, "dobj") for c in view.children(i, "conj"))
     ),
-    DIRECT_OBJECT: lambda view, i: bool(view.children(i, "dobj", "nsubjpass")),
+    DIRECT_OBJECT: lambda view, i: bool(_acted_upon(view, i)),
     INFINITIVE: lambda view, i: any(view.to_infinitive(c) for c in view.children(i, "xcomp")),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
@@ -1926,9 +1927,7 @@ _SYNTACTIC_NEEDS = {
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
     MEETING: lambda view, i: not met_with(view, i) and not _object_kinds(view, i, ("fulfilled",)),
     ACTIVE: lambda view, i: not view.children(i, "auxpass", "nsubjpass"),
-    PEOPLE_OBJECT: lambda view, i: any(
-        is_agent(view, o) for o in view.children(i, "dobj", "nsubjpass")
-    ),
+    PEOPLE_OBJECT: lambda view, i: any(is_agent(view, o) for o in _acted_upon(view, i)),
     NO_RESULT: lambda view, i: (
         not (i + 1 < view.end and view.tok(i + 1).lemma.lower() in ("positive", "negative"))
     ),

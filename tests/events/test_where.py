@@ -13,6 +13,11 @@ def _where(events: tuple[Event, ...], trigger: str) -> tuple[str | None, str | N
     return (event.where.name, event.where.basis) if event.where is not None else None
 
 
+def _all_events(text: str, published: str) -> tuple[Event, ...]:
+    """Every event the whole pipeline finds in ``text`` (places come from its own stage)."""
+    return herald.extract(text, date=published, all_events=True).events
+
+
 def test_a_town_in_another_events_noun_phrase_is_not_this_events() -> None:
     text = (
         "Many Germans supported the decision of Angela Merkel, but the attacks by migrants "
@@ -107,7 +112,7 @@ def test_words_take_the_articles_place_only_in_their_speakers_country() -> None:
         "South Korea condemned North Korea over the launch. "
         "North Korea warned Japan against any response."
     )
-    events = herald.extract(text, date="2017-08-30", all_events=True).events
+    events = _all_events(text, "2017-08-30")
     # said in Seoul, not in the town the article names most; the country it speaks of stays
     assert _where(events, "condemned") == ("North Korea", "article")
     assert _where(events, "warned") == ("Pyongyang", "article")
@@ -120,7 +125,7 @@ def test_a_city_named_twice_only_after_the_lede_sets_no_scene() -> None:
         "The governor rejected the criticism. "
         "The senator was a lawyer in Chicago before politics, and she still lives in Chicago."
     )
-    events = herald.extract(text, date="2019-03-12", all_events=True).events
+    events = _all_events(text, "2019-03-12")
     assert _where(events, "accused") is None
     # a province named so is the story's theatre
     text = (
@@ -129,5 +134,5 @@ def test_a_city_named_twice_only_after_the_lede_sets_no_scene() -> None:
         "Helmand province has seen heavy fighting this year, and officials in Helmand say "
         "the roads are unsafe."
     )
-    events = herald.extract(text, date="2019-03-12", all_events=True).events
+    events = _all_events(text, "2019-03-12")
     assert _where(events, "attacked") == ("Helmand", "article")
