@@ -69,6 +69,13 @@ def this_unit(match: re.Match[str], published: dt.date | None, _d: Direction | N
     return Value(str(published.year), "year", True)
 
 
+def that_unit(match: re.Match[str], _p: dt.date | None, _d: Direction | None) -> Value:
+    """ "that day", "the same month": a date named before in the text, which the scan of the
+    text fills in (``timexes._in_context``); unresolved until then."""
+    unit = match["unit"].lower()
+    return Value(None, unit if unit != "week" else None, True)  # type: ignore[arg-type]
+
+
 def latest_quarter(published: dt.date, years_back: int = 0) -> str:
     """The last quarter ended before ``published``: what earnings reports are about."""
     index = published.year * 4 + (published.month - 1) // 3 - 1 - 4 * years_back
@@ -210,6 +217,11 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
     ),
     ("reference", r"(?P<ref>REFERENCE)(?!\s+(?:NUM|UNIT)\b)", reference),
     ("frequency", r"(?P<freq>FREQUENCY)|(?:every|each)\s+(?P<unit>UNIT)", frequency),
+    (
+        "that_unit",
+        r"(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year)",
+        that_unit,
+    ),
     (
         "the_year",
         r"the\s+(?:(?:full|fiscal|current|calendar|latest fiscal)\s+)?(?P<unit>year|week|month)"

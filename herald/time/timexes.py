@@ -217,6 +217,7 @@ def find_timexes(parsed: ParsedText, published: dt.date | None) -> tuple[TimeVal
     """Every time expression of the text, resolved against ``published`` where possible."""
     timexes = []
     last_quarter: str | None = None  # the quarter the text last named: "the quarter" is it
+    last_date: str | None = None  # the date the text last named: "that day" is it
     for candidate in non_overlapping(candidates(parsed)):
         text = parsed.text[candidate.start : candidate.end]
         name = RULES[candidate.rule][0]
@@ -229,6 +230,10 @@ def find_timexes(parsed: ParsedText, published: dt.date | None) -> tuple[TimeVal
             parsed.text[candidate.end : candidate.end + 12],
         )
         value = _in_context(value, name, around, last_quarter)
+        if name == "that_unit":
+            value = _named_before(value, last_date)
+        elif re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value.value or ""):
+            last_date = value.value
         if candidate.approx and value.modifier is None:
             value = dataclasses.replace(value, modifier="approx")
         if name == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", value.value or ""):
@@ -267,6 +272,20 @@ def _in_context(
             value, value=f"{year - 1}{quarter}", precision="quarter", anchor="relative"
         )
     return value
+
+
+_UNIT_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def _named_before(value: TimeValue, last_date: str | None) -> TimeValue:
+    """ "that day", "later that month", "the same year": the day, month or year of the date
+    the text named last, when it named one that fine ("on Sept. 3 ... earlier that month"
+    is September); else left unresolved, never the publication date (TimeML annotates
+    them so)."""
+    length = _UNIT_LENGTH.get(value.precision or "")
+    if length is None or last_date is None or len(last_date) < length:
+        return dataclasses.replace(value, value=None, precision=None)
+    return dataclasses.replace(value, value=last_date[:length], anchor="relative")
 
 
 def _with_span(value: TimeValue, start: int, end: int) -> TimeValue:

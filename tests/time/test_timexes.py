@@ -416,6 +416,16 @@ def test_demo_article_dates(demo_article):
         ("For the year, sales were flat.", {"the year": "2017"}),
         ("The group has fought for years.", {"years": "PXY"}),
         ("He is now in charge and recently moved.", {"now": "PRESENT_REF", "recently": "PAST_REF"}),
+        # "that day", "the same month", "that year": the date the text named last, that fine
+        (
+            "Protesters marched on March 3, 2016. Police arrested 20 of them the same day.",
+            {"March 3, 2016": "2016-03-03", "the same day": "2016-03-03"},
+        ),
+        (
+            "The test came on Sept. 3, 2017, and sanctions followed later that month.",
+            {"later that month": "2017-09"},
+        ),
+        ("The treaty was signed in 1998. That year, trade doubled.", {"That year": "1998"}),
     ],
 )
 def test_values_that_depend_on_the_context(text, expected):
@@ -423,6 +433,13 @@ def test_values_that_depend_on_the_context(text, expected):
     for span, value in expected.items():
         if value is not None:
             assert found[span].value == value
+
+
+@pytest.mark.slow
+def test_that_day_with_no_date_named_before_stays_open():
+    # never the publication day: a year named before is too coarse for "that day"
+    found = _timexes("In 2015 the party split. That day, its leader resigned.")
+    assert found["That day"].value is None
 
 
 @pytest.mark.slow
