@@ -71,7 +71,7 @@ def this_unit(match: re.Match[str], published: dt.date | None, _d: Direction | N
 
 def that_unit(match: re.Match[str], _p: dt.date | None, _d: Direction | None) -> Value:
     """ "that day", "the same month": a date named before in the text, which the scan of the
-    text fills in (``timexes._in_context``); unresolved until then."""
+    text fills in (``timexes._named_before``); unresolved until then."""
     unit = match["unit"].lower()
     return Value(None, unit if unit != "week" else None, True)  # type: ignore[arg-type]
 
