@@ -3005,3 +3005,27 @@ def test_they_stands_for_people_or_a_party_not_a_thing() -> None:
 def test_advocating_a_measure_asks_for_it() -> None:
     request = only(events_of("The senator advocated tougher sanctions on Moscow."), "REQUEST")
     assert names(request.actor) == ["senator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of scorn are criticism; a blast that hits no party is an explosion
+        ("The senator blasted the governor on Tuesday.", [("ACCUSE", ["governor"])]),
+        ("The blast blasted a hole in the wall.", []),
+        (
+            "The president mocked the opposition leader at a rally.",
+            [("ACCUSE", ["opposition leader"])],
+        ),
+        ("The minister chided Japan for its silence.", [("ACCUSE", ["Japan"])]),
+        # a third party brokers an accord between two others
+        ("Qatar brokered a ceasefire between the two factions.", [("CONSULT", ["two factions"])]),
+        ("Britain stationed troops in Estonia.", [("MOBILIZE", [])]),
+        ("The senator exhorted Congress to act.", [("REQUEST", ["Congress"])]),
+        ("Norway agreed to resettle 500 refugees.", [("AGREE", ["500 refugees"])]),
+    ],
+)
+def test_verbs_of_scorn_brokering_and_stationing(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert [(e.type, names(e.recipient)) for e in events_of(text)] == expected
