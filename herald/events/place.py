@@ -5,7 +5,9 @@ module says which places may govern it. A place does so through a locative prepo
 the path from the place up to the trigger, as a modifier of a noun trigger ("the Vancouver
 meeting"), or as the destination of a visit; never as one of the event's participants
 ("sanctions on Russia" does not happen in Russia) and never from inside a participant or
-topic noun phrase ("discuss the crises in Ukraine" does not happen in Ukraine).
+topic noun phrase ("discuss the crises in Ukraine" does not happen in Ukraine). A name
+beside the noun of its kind ("in the capital, Niamey", "in the central town of
+Beledweyne") governs as that noun.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from herald.events.plover import cues, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
 from herald.events.triggers import TriggerCandidate, is_event_noun, is_visit_word
+from herald.places.mentions import place_kinds
 from herald.records import ParsedText, Place, Token
 
 # Clauses through which a locative phrase still locates the event above them ("when he
@@ -54,7 +57,7 @@ def _place_ok(
     inside = range(span.start, span.end)
     heads = [i for i in inside if view.head(i) is None or view.head(i) not in inside]
     unit = candidate.unit
-    for i in heads:
+    for i in map(lambda head: _kind_noun(view, head), heads):
         token = view.tok(i)
         prep = view.head(i)
         governor = view.head(prep) if prep is not None else None
@@ -71,6 +74,20 @@ def _place_ok(
         if token.dep in ("compound", "nmod") and prep in unit and named_below_country:
             return True
     return False
+
+
+def _kind_noun(view: SentenceView, i: int) -> int:
+    """The noun of a kind of place that a name stands by, which takes the name's place in
+    the sentence ("met in the capital, Niamey", "in the central town of Beledweyne": the
+    capital, the town), else the name's own token."""
+    head = view.head(i)
+    if head is not None and view.tok(i).dep == "pobj" and view.tok(head).text.lower() == "of":
+        head = view.head(head)
+    elif view.tok(i).dep != "appos":
+        return i
+    if head is None or view.tok(head).lemma.lower() not in place_kinds():
+        return i
+    return head
 
 
 def _reaches_trigger(view: SentenceView, governor: int, candidate: TriggerCandidate) -> bool:

@@ -13,9 +13,9 @@ whole name the article uses as a place elsewhere, an ORG or NORP that is a count
 region ("DRC", "NSW") and no person's name in the article (not a NORP used as an adjective:
 "Jewish people"), and the leading place of an ORG
 ("Ohio Department of Health", "Gainesville Police") unless it is a news outlet ("The New
-York Times"). A name with no label is a place after a
-kind of place ("the city of Beledweyne"), or a name the article labels a place elsewhere
-("Iraq's Anbar desert" ... "in Anbar").
+York Times"). A name with no label is a place after a kind of place ("the city of
+Beledweyne", "the capital, Niamey"), or a name the article labels a place elsewhere ("Iraq's
+Anbar desert" ... "in Anbar").
 """
 
 from __future__ import annotations
@@ -218,11 +218,12 @@ def _person_names(parsed: ParsedText) -> set[str]:
 
 def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:
     """Names the parser gave no label that the text says are places: "the Somali city of
-    Beledweyne" (a kind of place, "of", a run of proper nouns the gazetteer knows)."""
+    Beledweyne", "the capital, Niamey" (a kind of place, then "of", a comma or nothing, then
+    a run of proper nouns the gazetteer knows)."""
     found = []
     tokens = parsed.tokens
-    for i in range(2, len(tokens)):
-        if tokens[i - 1].text != "of" or tokens[i - 2].text.lower() not in _place_kinds():
+    for i in range(1, len(tokens)):
+        if not _after_a_kind(parsed, i):
             continue
         end = i
         while end < len(tokens) and tokens[end].pos == "PROPN" and not tokens[end].ent_type:
@@ -286,14 +287,31 @@ def _placed(parsed: ParsedText, entity: Entity) -> bool:
     kind of place it is named as ("the central town of Beledweyne"), or a journey to it."""
     before = parsed.tokens[entity.start - 1].text.lower() if entity.start > 0 else ""
     after = parsed.tokens[entity.end].text.lower() if entity.end < len(parsed.tokens) else ""
-    kind = parsed.tokens[entity.start - 2].text.lower() if entity.start > 1 else ""
     motion = parsed.tokens[entity.start - 2].lemma.lower() if entity.start > 1 else ""
     return (
         before in _LOCATIVE_BEFORE
         or after in _local_institutions()
-        or (before == "of" and kind in _place_kinds())
+        or _after_a_kind(parsed, entity.start)
         or (before == "to" and motion in _JOURNEYS)  # "travel to Mauritius", "a visit to Quetta"
     )
+
+
+# Kinds of place a name may stand in apposition to ("the capital Niamey", "the port city,
+# Hodeidah"); not "state", "county", "district", which as often precede a title ("state
+# Sen. Smith", "district Judge Moore").
+_APPOSED_KINDS_LEFT_OUT = frozenset({"state", "county", "district", "municipality"})
+
+
+def _after_a_kind(parsed: ParsedText, i: int) -> bool:
+    """Whether token ``i`` begins a name the words before it call a kind of place: "the
+    city of Beledweyne", "the Nigerien capital Niamey", "the capital, Niamey"."""
+    before = parsed.tokens[i - 1].text.lower() if i > 0 else ""
+    kind = parsed.tokens[i - 2].text.lower() if i > 1 else ""
+    if before == "of":
+        return kind in place_kinds()
+    if before == ",":
+        before = kind
+    return before in place_kinds() - _APPOSED_KINDS_LEFT_OUT
 
 
 def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceMention | None:
@@ -330,7 +348,7 @@ def _prefix_mention(parsed: ParsedText, first: int, entity: Entity, text: str) -
 
 
 @functools.cache
-def _place_kinds() -> frozenset[str]:
+def place_kinds() -> frozenset[str]:
     """Nouns that name what kind of place follows "of" ("town of", "province of")."""
     return frozenset(row["word"] for row in read_rows("places/place_kind_nouns.csv"))
 

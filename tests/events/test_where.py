@@ -55,6 +55,15 @@ def test_a_meeting_or_visit_at_which_an_event_happens_shares_its_town() -> None:
     )
 
 
+def test_a_town_named_beside_its_kind_governs_the_event() -> None:
+    # "in the capital, Niamey", "in the central town of Beledweyne": the phrase of the kind
+    # of place locates the event, the name beside it says which
+    text = "The army chiefs met in the Nigerien capital, Niamey, on Thursday."
+    assert _where(_all_events(text, "2016-10-14"), "met") == ("Niamey", "governs")
+    text = "Gunmen stormed a hotel in the central town of Beledweyne on Tuesday."
+    assert _where(_all_events(text, "2024-03-14"), "stormed") == ("Beledweyne", "governs")
+
+
 def test_a_seat_of_government_doing_a_deed_at_home_is_its_place() -> None:
     text = (
         "Although Bali banned the trade in 2017, authorities found many food stalls "

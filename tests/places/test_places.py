@@ -291,6 +291,10 @@ def test_a_name_called_a_town_is_a_place_whatever_the_parser_says() -> None:
     # here the parser gives it no label at all
     places = _by_text(_places("Gunmen stormed a hotel in the Somali city of Beledweyne."))
     assert places["Beledweyne"].country == "SOM"
+    # a name in apposition to "capital": the parser takes "Niamey" for an organisation or a
+    # person
+    for text in ("Leaders met in the capital Niamey.", "They met in the Nigerien capital, Niamey."):
+        assert _by_text(_places(text))["Niamey"].country == "NER"
 
 
 def test_a_seat_of_power_visited_is_its_city_and_speaking_is_no_place() -> None:
