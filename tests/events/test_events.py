@@ -3023,9 +3023,12 @@ def test_advocating_a_measure_asks_for_it() -> None:
         ("Britain stationed troops in Estonia.", [("MOBILIZE", [])]),
         ("The senator exhorted Congress to act.", [("REQUEST", ["Congress"])]),
         ("Norway agreed to resettle 500 refugees.", [("AGREE", ["500 refugees"])]),
+        # a contribution of means is aid; contributing to a trend gives nothing
+        ("Japan contributed 10 million dollars to Jordan.", [("AID", ["Jordan"])]),
+        ("Rising prices contributed to the decline of the party.", []),
     ],
 )
-def test_verbs_of_scorn_brokering_and_stationing(
+def test_verbs_of_scorn_brokering_giving_and_stationing(
     text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert [(e.type, names(e.recipient)) for e in events_of(text)] == expected
