@@ -77,7 +77,7 @@ def modality_of(
     hypothetical = (
         (doubts and not future_in_past)
         or odds == "hypothetical"
-        or _has_condition(view, chain[1:] if made_threat else chain)
+        or _has_condition(view, _terms_held(view, chain) if made_threat else chain)
         or in_condition(view, trigger)
         or _asks(view)
         or _inverted(view, chain)
@@ -489,6 +489,15 @@ def _power_to_act(view: SentenceView, chain: list[int]) -> bool:
             continue
         return _to_infinitive(view, i) and view.tok(head).lemma.lower() in _POWERS
     return False
+
+
+def _terms_held(view: SentenceView, chain: list[int]) -> list[int]:
+    """The chain above a threat made, whose conditions are its terms: without the trigger,
+    nor the verb a threat noun is the object of ("issued an ultimatum to Damascus ... if the
+    Syrian government does not withdraw": the ultimatum was issued, on a condition)."""
+    trigger = view.tok(chain[0])
+    made_with = trigger.pos == "NOUN" and trigger.dep == "dobj" and len(chain) > 1
+    return chain[2:] if made_with else chain[1:]
 
 
 def _has_condition(view: SentenceView, chain: list[int]) -> bool:

@@ -312,6 +312,14 @@ def test_planned_wins_over_reported_and_negation_over_all() -> None:
             "hypothetical",  # told of anything else, the condition would hang on it
         ),
         ("If Russia invades, NATO will threaten sanctions.", "threaten", "hypothetical", None),
+        # a threat noun made by the verb that the condition hangs on
+        (
+            "The president issued an ultimatum to Damascus if its troops do not withdraw.",
+            "ultimatum",
+            "asserted",
+            "hypothetical",
+        ),
+        ("NATO will issue an ultimatum if Russia invades.", "ultimatum", "hypothetical", None),
     ],
 )
 def test_a_threat_made_on_a_condition_is_made(
