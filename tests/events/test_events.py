@@ -3026,6 +3026,10 @@ def test_advocating_a_measure_asks_for_it() -> None:
         # a contribution of means is aid; contributing to a trend gives nothing
         ("Japan contributed 10 million dollars to Jordan.", [("AID", ["Jordan"])]),
         ("Rising prices contributed to the decline of the party.", []),
+        # damage to property by a crowd of protest is its riot; a record smashed is no deed
+        ("Shops were smashed by violent protestors in Lagos.", [("PROTEST", ["Shops"])]),
+        ("She smashed the world record in Tokyo.", []),
+        ("Vandals vandalized a synagogue in Berlin on Sunday.", [("ASSAULT", ["synagogue"])]),
     ],
 )
 def test_verbs_of_scorn_brokering_giving_and_stationing(
