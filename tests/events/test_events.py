@@ -3030,6 +3030,11 @@ def test_advocating_a_measure_asks_for_it() -> None:
         ("Shops were smashed by violent protestors in Lagos.", [("PROTEST", ["Shops"])]),
         ("She smashed the world record in Tokyo.", []),
         ("Vandals vandalized a synagogue in Berlin on Sunday.", [("ASSAULT", ["synagogue"])]),
+        # where someone is released from is no party released
+        (
+            "Three journalists were released from prison in Egypt.",
+            [("RETREAT", ["Three journalists"])],
+        ),
     ],
 )
 def test_verbs_of_scorn_brokering_giving_and_stationing(
