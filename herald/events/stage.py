@@ -50,7 +50,7 @@ from herald.events.triggers import (
     stance_parties,
     subordination,
 )
-from herald.events.where import Setting, place_events
+from herald.events.where import Setting, of_the_place, place_events
 from herald.records import Actor, Document, Event, ParsedText, Place, Quote, TimeValue
 
 
@@ -97,7 +97,9 @@ def find_events(
         foreign=foreign,
     )
     return tuple(
-        replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
+        of_the_place(
+            replace(event, event_id=f"{doc.doc_id}:e{n}", relevance=event_relevance(event))
+        )
         for n, event in enumerate(
             merge_placed_tolls(
                 place_events(

@@ -40,13 +40,14 @@ A dateline is no part of ``Document.text`` (the cleaner splits it off into
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from herald.events.plover import plover_types
 from herald.places.stage import dateline_entry, entry_place
-from herald.records import Document, Event, Place
+from herald.records import ActorRef, Document, Event, Place
 
 MIN_ARTICLE_MENTIONS = 2
 # How far back (in characters, about two sentences) a town told for an earlier event carries.
@@ -108,6 +109,49 @@ def place_events(
         if scene is None and _sets_scene(event, local, setting.lede_end):
             scene = replace(local, basis="scene")  # type: ignore[arg-type]
     return placed
+
+
+# Rungs that read the event's own sentence: the people a deed is done to there are of its
+# country.
+_SENTENCE_BASES = frozenset({"governs", "sentence", "home"})
+
+
+def of_the_place(event: Event) -> Event:
+    """The event with the unnamed groups a deed is done to in a place of its own sentence
+    ("arresting political opponents" in Haiti, "killing 12" in Cairo), and the crowd that
+    protests there, given that place's country, when the text gives them none: event data
+    code them so (PLOVER, ICEWS: "Haiti opposition"), as ``record._crowd_of`` does a crowd
+    with no name. A named party or a person keeps what the text says of them. Applied after
+    relevance is judged: a country so given says where, not that the event is political."""
+    where = event.where
+    if where is None or where.basis not in _SENTENCE_BASES or where.country is None:
+        return event
+    if not _material(event):
+        return event
+    recipients = tuple(_localised(ref, where.country) for ref in event.recipient)
+    actors = event.actor
+    if event.type == "PROTEST":
+        actors = tuple(
+            _localised(ref, where.country) if ref.sector == "CVL" else ref for ref in actors
+        )
+    return replace(event, actor=actors, recipient=recipients)
+
+
+def _localised(ref: ActorRef, country: str) -> ActorRef:
+    """``ref`` of ``country`` when it is a group of people with none of its own: not armed
+    forces, which as often fight abroad ("its soldiers were killed in shelling in Idlib"),
+    nor a thing ("banned large bags"); a count is of people ("killing 12")."""
+    if ref.country is not None or ref.kind != "group" or ref.sector in _ABROAD:
+        return ref
+    if ref.sector is None and not _COUNT.match(ref.text):
+        return ref
+    return replace(ref, country=country)
+
+
+# Sectors of parties often abroad, and international ones.
+_ABROAD = frozenset({"MIL", "IGO", "NGO", "UAF"})
+_COUNT = re.compile(r"^(?:more than |at least |nearly |about |some |over )?(?:\d|dozens\b|"
+                    r"hundreds\b|thousands\b|scores\b)", re.IGNORECASE)  # fmt: skip
 
 
 def _story_town(towns: Sequence[Place], lede_end: int) -> Place | None:

@@ -64,6 +64,19 @@ def test_a_town_named_beside_its_kind_governs_the_event() -> None:
     assert _where(_all_events(text, "2024-03-14"), "stormed") == ("Beledweyne", "governs")
 
 
+def test_unnamed_people_a_deed_is_done_to_in_a_place_are_of_its_country() -> None:
+    text = "Police dispersed demonstrators in Cairo on Monday, arresting 12."
+    events = _all_events(text, "2024-03-14")
+    assert {(e.type, r.text, r.country) for e in events for r in e.recipient} == {
+        ("COERCE", "demonstrators", "EGY"),
+        ("COERCE", "12", "EGY"),
+    }
+    # armed forces are as often abroad; a thing is of no country
+    text = "Rebels killed two soldiers in shelling in Idlib on Monday."
+    (killed,) = [e for e in _all_events(text, "2020-03-02") if e.type == "ASSAULT"]
+    assert [(r.text, r.country) for r in killed.recipient] == [("two soldiers", None)]
+
+
 def test_a_seat_of_government_doing_a_deed_at_home_is_its_place() -> None:
     text = (
         "Although Bali banned the trade in 2017, authorities found many food stalls "
