@@ -151,6 +151,14 @@ def test_groups_police_rebels_protesters() -> None:
     assert len(protesters) == 1 and len(protesters[0].mentions) == 2
 
 
+def test_youths_and_settlers_are_civilians_whose_demonym_is_their_own() -> None:
+    # "Palestinian" is the youths' own word: it gives the soldiers no country
+    actors = _actors("Palestinian youths threw stones at soldiers.")
+    youths = _named(actors, "Palestinian youths")
+    assert (youths.kind, youths.country, youths.sector) == ("group", "PSE", "CVL")
+    assert _named(actors, "soldiers").country is None
+
+
 def test_organizations_and_their_short_forms() -> None:
     actors = _actors("The State Department said the department would review NATO plans.")
     state = _named(actors, "State Department")
