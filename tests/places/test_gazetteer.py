@@ -52,6 +52,14 @@ def test_vancouver_in_washington_state_context_is_vancouver_wa() -> None:
     assert entry.admin1 == state.name == "Washington"
 
 
+def test_country_names_of_the_actor_table_name_places_no_other_place_has() -> None:
+    for name, iso3 in (("ROK", "KOR"), ("DPRK", "PRK"), ("Bosnia", "BIH"), ("KSA", "SAU")):
+        entry = best(name)
+        assert entry is not None and (entry.feature, entry.country) == ("country", iso3)
+    salvador = best("Salvador")  # an alias of El Salvador, but first a Brazilian city
+    assert salvador is not None and (salvador.feature, salvador.country) == ("city", "BRA")
+
+
 def test_paris_without_context_is_the_french_capital() -> None:
     entry = best("Paris")
     assert entry is not None

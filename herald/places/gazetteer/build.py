@@ -11,7 +11,8 @@ Sources:
   districts of every country;
 - herald/data: approximate country centre points (``country_points.csv``; GeoNames-style
   centres, because a capital is a poor point for a large country), extra country names
-  (``place_aliases.csv``), regions, seas and first-level divisions outside the US
+  (``place_aliases.csv``, and the names and aliases of the actors' ``countries.csv`` no
+  other place has), regions, seas and first-level divisions outside the US
   (``regions.csv``), and the seats of power news names as places ("talks at the White
   House", "a meeting in the Kremlin"; ``seats_of_power.csv``), each a name of its city.
 
@@ -69,6 +70,7 @@ SOURCE_TABLES = (
     "places/regions.csv",
     "places/us_state_abbreviations.csv",
     "places/seats_of_power.csv",
+    "actors/countries.csv",
 )
 
 
@@ -120,6 +122,9 @@ class _Builder:
         keys = {name_key(alias) for alias in aliases} | {_without_article(primary)}
         for key in keys - {primary, ""}:
             self.aliases[key].append(entry)
+
+    def knows(self, name: str) -> bool:
+        return name_key(name) in self.names or name_key(name) in self.aliases
 
     def add_alias(self, alias: str, entry: Entry) -> None:
         """A name as good as the primary one (an English short form: "U.S.", "Britain")."""
@@ -327,6 +332,13 @@ def _build(min_population: int) -> Gazetteer:
     for row in _read_csv("places/place_aliases.csv"):
         if row["iso3"] in countries:
             builder.add_alias(row["alias"], countries[row["iso3"]])
+    # the actors' country table spells countries as news does ("ROK", "Bosnia", "KSA"):
+    # its names and aliases name a place too, where no city or country has that name
+    # already ("Salvador" stays the Brazilian city)
+    for row in _read_csv("actors/countries.csv"):
+        for name in (row["name"], *row["aliases"].split("|")):
+            if row["iso3"] in countries and name and not builder.knows(name):
+                builder.add_alias(name, countries[row["iso3"]])
     # the biggest city of the name: Washington, D.C., not Washington, Pennsylvania
     biggest = {(e.name, e.country): e for e in sorted(cities, key=lambda e: e.population)}
     for row in _read_csv("places/seats_of_power.csv"):
