@@ -3022,6 +3022,7 @@ def test_advocating_a_measure_asks_for_it() -> None:
         ("Qatar brokered a ceasefire between the two factions.", [("CONSULT", ["two factions"])]),
         ("Britain stationed troops in Estonia.", [("MOBILIZE", [])]),
         ("The senator exhorted Congress to act.", [("REQUEST", ["Congress"])]),
+        ("The president instructed the army to withdraw.", [("REQUEST", ["army"])]),
         ("Norway agreed to resettle 500 refugees.", [("AGREE", ["500 refugees"])]),
         # a contribution of means is aid; contributing to a trend gives nothing
         ("Japan contributed 10 million dollars to Jordan.", [("AID", ["Jordan"])]),
