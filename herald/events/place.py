@@ -57,7 +57,7 @@ def _place_ok(
     inside = range(span.start, span.end)
     heads = [i for i in inside if view.head(i) is None or view.head(i) not in inside]
     unit = candidate.unit
-    for i in map(lambda head: _kind_noun(view, head), heads):
+    for i in [_kind_noun(view, head) for head in heads]:
         token = view.tok(i)
         prep = view.head(i)
         governor = view.head(prep) if prep is not None else None
