@@ -296,10 +296,12 @@ def _placed(parsed: ParsedText, entity: Entity) -> bool:
     )
 
 
-# Kinds of place a name may stand in apposition to ("the capital Niamey", "the port city,
-# Hodeidah"); not "state", "county", "district", which as often precede a title ("state
-# Sen. Smith", "district Judge Moore").
-_APPOSED_KINDS_LEFT_OUT = frozenset({"state", "county", "district", "municipality"})
+@functools.cache
+def _apposed_kinds() -> frozenset[str]:
+    """Kinds of place a name may stand in apposition to ("the capital Niamey", "the port
+    city, Hodeidah"); not "state", "county", "district", which as often precede a title
+    ("state Sen. Smith", "district Judge Moore"). Read once: every token of a text asks."""
+    return place_kinds() - {"state", "county", "district", "municipality"}
 
 
 def _after_a_kind(parsed: ParsedText, i: int) -> bool:
@@ -311,7 +313,7 @@ def _after_a_kind(parsed: ParsedText, i: int) -> bool:
         return kind in place_kinds()
     if before == ",":
         before = kind
-    return before in place_kinds() - _APPOSED_KINDS_LEFT_OUT
+    return before in _apposed_kinds()
 
 
 def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceMention | None:
