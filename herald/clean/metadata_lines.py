@@ -121,9 +121,11 @@ def _non_places() -> frozenset[str]:
 
 
 # "WASHINGTON (Reuters) - ", "BEIJING -- ", "OTTAWA —", "KYIV, Ukraine, Dec. 18, 2017 (AP) —";
+# a story filed from two cities names both: "TOKYO/SEOUL (Reuters) - ", the first its own;
 # a place in mixed case only with the outlet in parentheses: "Paris (AFP) - ".
+_CAPS_PLACE = r"(?:[A-Z]{2,}\.|[A-Z][A-Z'\u2019-]{2,})(?: [A-Z][A-Z.'\u2019-]+){0,3}"
 _DATELINE = re.compile(
-    r"(?:(?P<caps>(?:[A-Z]{2,}\.|[A-Z][A-Z'\u2019-]{2,})(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+    rf"(?:(?P<caps>{_CAPS_PLACE}(?:/{_CAPS_PLACE}){{0,3}})"
     r"|(?P<mixed>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=,? [^()]{0,40}\())"
     r"(?:, (?P<region>[A-Z][A-Za-z.'\u2019]+(?: [A-Z][A-Za-z.'\u2019]+){0,2}))?"
     r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"

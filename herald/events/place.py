@@ -61,6 +61,8 @@ def _place_ok(
         token = view.tok(i)
         prep = view.head(i)
         governor = view.head(prep) if prep is not None else None
+        if _target_town(view, i, span, candidate):
+            return True
         if token.dep == "pobj" and prep is not None and governor is not None:
             word = view.tok(prep).lemma.lower()
             visit = word in ("to", "in") and is_visit_word(view, governor)
@@ -74,6 +76,35 @@ def _place_ok(
         if token.dep in ("compound", "nmod") and prep in unit and named_below_country:
             return True
     return False
+
+
+# How a town is the target of a deed: its object ("shelled Aleppo"), the subject of its
+# passive ("Aleppo was shelled"), or after "on" or "against" ("an attack on Kharkiv").
+_TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
+_TARGET_PREPOSITIONS = frozenset({"on", "against"})
+# Deeds done on the ground of their target; sanctions "on Moscow" are not.
+_DEEDS_ON_GROUND = frozenset({"ASSAULT", "COERCE"})
+
+
+def _target_town(
+    view: SentenceView, i: int, span: Span[Place], candidate: TriggerCandidate
+) -> bool:
+    """Whether the town (or province) at ``i`` is what an attack or a coercion is done to,
+    and so where it is done: "shelled Aleppo", "the attack on Kharkiv", "rebels attacked the
+    town of Beni". A country so placed is left out: "sanctions on Russia", "Israel struck
+    Iran" name a target as often as the ground."""
+    if span.item.feature in (None, "country", "continent", "region"):
+        return False
+    if candidate.type not in _DEEDS_ON_GROUND:
+        return False
+    head = view.head(i)
+    token = view.tok(i)
+    if token.dep in _TARGET_DEPS:
+        return head in candidate.unit
+    if token.dep != "pobj" or head is None:
+        return False
+    word = view.tok(head).lemma.lower()
+    return word in _TARGET_PREPOSITIONS and view.head(head) in candidate.unit
 
 
 def _kind_noun(view: SentenceView, i: int) -> int:
@@ -186,7 +217,8 @@ _PERSONAL_LINKS = frozenset({"from", "to"})
 
 def _describes_a_person(parsed: ParsedText, token: Token) -> bool:
     """Whether the place mention ``token`` says who someone is, not where anything happens:
-    "the Indiana governor", "a citizen from New Jersey", "the ambassador to Seoul"."""
+    "the Indiana governor", "a citizen from New Jersey", "the ambassador to Seoul", "London
+    Mayor Sadiq Khan" (a title in capitals)."""
     head = parsed.tokens[token.head]
     if token.dep in ("compound", "amod", "nmod"):
         person = head
@@ -196,6 +228,8 @@ def _describes_a_person(parsed: ParsedText, token: Token) -> bool:
         return False
     if person.ent_type == "PERSON":
         return True
+    if person.pos == "PROPN":
+        return lexicon.role_for(person.text) is not None
     return person.pos == "NOUN" and (
         is_person_noun(person.lemma) or lexicon.role_for(person.text) is not None
     )

@@ -382,9 +382,15 @@ _VOICE = frozenset({
 _POSSESSIVE = ("'s", "\u2019s")
 
 
+# Words before a place that make it the object of a phrase, not a subject that speaks or a
+# possessor that owns: "women in the city of Cologne reported", "in Kyiv's suburbs".
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "outside", "inside", "across"})
+
+
 def _speaks_or_owns(event: Event, place: Place) -> bool:
+    before = event.evidence.sentence[: place.start - event.evidence.start].split()
     after = event.evidence.sentence[place.end - event.evidence.start :].split()
-    if not after:
+    if not after or (before and before[-1].lower() in _PLACE_PREPOSITIONS):
         return False
     word = after[0].lower().strip(",.;:")
     return word in _VOICE or word.startswith(_POSSESSIVE)

@@ -160,6 +160,11 @@ def _is_major(entry: Entry | None) -> bool:
     return entry is not None and entry.feature in MAJOR_FEATURES
 
 
+# Labels a town's name may wrongly get that its words around it still make a place ("in
+# Gainesville" as PERSON, "the city of Aleppo" as NORP): no people's adjective stands there.
+_PLACEABLE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
 def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMention]:
     """Places the parser gave another label: "DRC" or "NSW" as ORG, "Gainesville" as PERSON.
 
@@ -182,7 +187,7 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             continue
         entry = best(trimmed.text)
         person_placed = (
-            entity.label in ("PERSON", "ORG") and entry is not None and _placed(parsed, entity)
+            entity.label in _PLACEABLE_LABELS and entry is not None and _placed(parsed, entity)
         )
         seat = _seat_of_power_visited(parsed, entity, trimmed)
         if key in known or person_placed or seat or (entity.label != "PERSON" and _is_major(entry)):

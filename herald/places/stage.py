@@ -243,8 +243,9 @@ def _first_guesses(mentions: Iterable[PlaceMention]) -> dict[str, Entry | None]:
 
 
 def dateline_entry(dateline: str | None) -> Entry | None:
-    """The gazetteer entry of a dateline's place ("KYIV, Ukraine": Kyiv), if it names one."""
-    return best(dateline.split(",")[0]) if dateline else None
+    """The gazetteer entry of a dateline's place ("KYIV, Ukraine": Kyiv; "TOKYO/SEOUL": the
+    city filed from first, Tokyo), if it names one."""
+    return best(re.split(r"[,/]", dateline)[0]) if dateline else None
 
 
 def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place, ...]:

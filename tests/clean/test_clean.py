@@ -291,6 +291,7 @@ def test_parse_date_text(text: str, value: dt.date | None) -> None:
         ("NEW YORK, Dec 18 (Reuters) - ", "NEW YORK", "Reuters"),
         ("KYIV, Ukraine (AP) \u2014 ", "KYIV", "AP"),
         ("Paris (AFP) - ", "Paris", "AFP"),
+        ("TOKYO/SEOUL (Reuters) - ", "TOKYO/SEOUL", "Reuters"),
     ],
 )
 def test_dateline_is_split_off(opening: str, place: str, outlet: str | None) -> None:

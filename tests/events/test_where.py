@@ -158,3 +158,26 @@ def test_a_city_named_twice_only_after_the_lede_sets_no_scene() -> None:
     )
     events = _all_events(text, "2019-03-12")
     assert _where(events, "attacked") == ("Helmand", "article")
+
+
+def test_the_town_an_attack_or_a_coercion_is_done_to_is_where_it_is_done() -> None:
+    text = "Rebels attacked the town of Beni on Sunday."
+    assert _where(_all_events(text, "2021-05-03"), "attacked") == ("Beni", "governs")
+    # a people's label on the name (the small model calls "Aleppo" NORP) still names the town
+    text = "Syrian troops shelled the city of Aleppo."
+    assert _where(_all_events(text, "2016-10-03"), "shelled") == ("Aleppo", "governs")
+    # sanctions "on" a capital are aimed at its government, not done there
+    text = "Washington imposed new sanctions on Moscow on Friday."
+    assert _where(_all_events(text, "2022-02-25"), "sanctions") != ("Moscow", "governs")
+
+
+def test_a_town_after_a_preposition_neither_speaks_nor_is_a_title() -> None:
+    # "Cologne reported" would be the city's voice; "the city of Cologne reported" is not
+    text = (
+        "Hundreds of women in the city of Cologne reported being attacked by gangs of men "
+        "on New Year's Eve."
+    )
+    assert _where(_all_events(text, "2016-01-05"), "attacked") == ("Köln", "sentence")
+    # a town in a capitalized title says who the speaker is, not where the attack was
+    text = 'London Mayor Sadiq Khan wrote on Twitter: "Devastated by this attack on Nice."'
+    assert _where(_all_events(text, "2016-07-15"), "attack") != ("London", "sentence")

@@ -103,6 +103,8 @@ def test_dateline_gives_context() -> None:
     assert _by_text(_places(text))["London"].country == "GBR"
     in_ontario = _by_text(_places(text, dateline="TORONTO"))
     assert in_ontario["London"].country == "CAN"
+    # a story filed from two cities is first the first's
+    assert _by_text(_places(text, dateline="TORONTO/OTTAWA"))["London"].country == "CAN"
 
 
 @pytest.mark.parametrize(
