@@ -640,6 +640,16 @@ def _blamed_for(view: SentenceView, gerund: int, preposition: int) -> list[int]:
     return [p for p in blamed if is_agent(view, p) or view.tok(p).pos == "PRON"]
 
 
+def _blamed_on(view: SentenceView, verb: int | None) -> list[int]:
+    """Who a verb that lays a deed at someone's door names (cue kind ``blame_on``): "Israel
+    blamed the attack on Hezbollah" accuses Hezbollah, and says Hezbollah attacked. The
+    parser hangs the "on" phrase from the verb or from the deed."""
+    if verb is None or view.tok(verb).lemma.lower() not in cues("blame_on"):
+        return []
+    holders = [verb, *view.children(verb, "dobj")]
+    return [p for h in holders for p in view.prep_objects(h, "on") if actorlike(view, p)]
+
+
 def _blaming_preposition(view: SentenceView, preposition: int, verb: int) -> bool:
     """ "for", "of", "into" after a verb that judges or presses; "with" only after one that
     charges ("charged him with murdering"): "helped the police with arresting" is help."""
@@ -686,7 +696,7 @@ def _verb_roles(
         if not objects and actors:
             objects = _helped_to_do(view, head, asked=entry.type == "REQUEST")
         recipients = passive + _party_objects(view, objects, preps) + recipients
-    return actors, recipients
+    return actors, recipients + _blamed_on(view, head)
 
 
 def _held_commitment(view: SentenceView, verb: int, entry: TriggerEntry) -> bool:
@@ -891,6 +901,9 @@ def _noun_roles(
     seat = _frame_holding(view, noun)
     # "a bombing campaign against Serbia": the frame's phrases are the deed's
     recipients = _prep_objects(view, sorted({noun, seat}), preps) + _struck_by(view, noun)
+    culprits = _blamed_on(view, view.head(seat)) if view.tok(seat).dep == "dobj" else []
+    actors += culprits
+    recipients = [r for r in recipients if r not in culprits]
     coming = comes_under(view, noun)  # "the convoy came under attack": the convoy suffers it
     if coming is not None:
         recipients += view.children(coming, "nsubj")
@@ -932,6 +945,9 @@ def _noun_roles(
         and governor not in events
         and _lends_subject(governing, entry)
         and not met_with(view, governor)  # "any attack would be met with force"
+        # "called the attack a barbarous act", "deemed the raid a crime": a verb with an
+        # object predicate judges the deed, its subject does not do it
+        and not view.children(governor, "oprd")
     ):
         # "hold talks", "staged demonstrations": the verb's subject is the noun's actor; the
         # subject of a verb of undergoing is its recipient ("the constitution faces

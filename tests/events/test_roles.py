@@ -310,3 +310,21 @@ def test_a_possessive_belongs_to_the_subject_of_its_own_clause() -> None:
     # not to the outlet whose report the sentence ends with
     text = "The ministry on Monday announced its ban on poultry imports, the news agency reported."
     assert [a.name for a in top(text, "COERCE").actor] == ["ministry"]
+
+
+def test_a_deed_blamed_on_a_party_is_that_partys_and_the_blame_is_aimed_at_it() -> None:
+    events = events_of("Kabul blamed the bombing on the Taliban.")
+    (bombing,) = [e for e in events if e.type == "ASSAULT"]
+    (blame,) = [e for e in events if e.type == "ACCUSE"]
+    assert [a.text for a in bombing.actor] == ["Taliban"] and not bombing.recipient
+    assert [r.text for r in blame.recipient] == ["Taliban"]
+
+
+def test_who_calls_a_deed_something_does_not_do_it() -> None:
+    # the verb with an object predicate judges the attack; it names no attacker
+    events = events_of("The prime minister called the attack an act of cowardice.")
+    assert not [a.text for e in events if e.type == "ASSAULT" for a in e.actor]
+    # a strike called is still the caller's
+    assert [a.text for a in top("The unions called a general strike.", "PROTEST").actor] == [
+        "unions"
+    ]
