@@ -382,6 +382,9 @@ def test_a_strike_at_a_target_is_a_blow_not_a_walkout() -> None:
     assert [e.type for e in events_of(struck)] == ["ASSAULT"]
     walkout = "Amid the trade dispute, dock workers struck for higher wages on Monday."
     assert [e.type for e in events_of(walkout)] == ["PROTEST"]
+    # a deadly strike is a blow: no walkout is counted by its dead
+    deadly = "It was the deadliest strike against the national army in a decade."
+    assert [e.type for e in events_of(deadly)] == ["ASSAULT"]
 
 
 def test_a_hyphened_ing_adjective_tells_no_event() -> None:
