@@ -364,10 +364,15 @@ def _requirement_met(
     # "fired on" someone.
     # Nor is another predicate hung on it: "traded threats after forces shot down two
     # planes" is no exchange of shots.
+    # Nor is a phrase put before a verb: "On a channel created Thursday, called the Caliphate,
+    # ..." is no "called on"; a verb's particle follows it.
+    verb = view.tok(i).pos == "VERB"
     children = [
         c
         for c in view.children(i)
-        if not _time_phrase(view, c) and view.tok(c).dep not in _OTHER_PREDICATES
+        if not _time_phrase(view, c)
+        and view.tok(c).dep not in _OTHER_PREDICATES
+        and not (verb and c < i and view.tok(c).dep == "prep")
     ]
     near = {view.tok(c).lemma.lower() for c in children}
     near |= {view.tok(c).text.lower() for c in children}

@@ -164,6 +164,17 @@ def test_what_is_asked_for_is_no_one_asked() -> None:
     assert [r.text for r in asked.recipient] == ["North Korean leadership"]
 
 
+def test_a_phrase_before_a_verb_is_not_its_particle() -> None:
+    # "On a site ..., called the Liberty Front": a name given, no "called on" anyone
+    text = (
+        "On a site set up on Monday, called the Liberty Front, run by a group of activists, "
+        "a message included a single word."
+    )
+    assert not [e for e in events_of(text) if e.type == "REQUEST"]
+    text = "On Monday, the president called on Congress to act."
+    assert names(only(events_of(text), "REQUEST").recipient) == ["Congress"]
+
+
 def test_telling_someone_to_act_is_a_request_to_them() -> None:
     text = "The governor told city officials to draft a ban on the trade."
     event = only(events_of(text), "REQUEST")
