@@ -112,7 +112,17 @@ def test_an_event_noun_set_off_beside_another_shares_its_town() -> None:
         "in Idlib last week, the deadliest strike against the Turkish army in decades."
     )
     events = events_of(text, where=places(text, Idlib="province", Turkey="country"))
-    assert _where(events, "strike") == ("Idlib", "sentence")
+    # the strike restates the killing: one event, told twice, in Idlib
+    assert _where(events, "killing") == ("Idlib", "governs")
+    assert [m.text for e in events if e.trigger.text == "killing" for m in e.mentions] == [
+        "strike"
+    ]
+    text = (
+        "Police detained 30 students in Dhaka on Monday, the largest protest crackdown on "
+        "campus in a decade."
+    )
+    events = events_of(text, where=places(text, Dhaka="city"))
+    assert _where(events, "crackdown") == ("Dhaka", "sentence")
 
 
 def test_a_place_that_says_who_someone_is_locates_nothing() -> None:
