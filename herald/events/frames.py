@@ -186,17 +186,22 @@ def _state_organ(view: SentenceView, i: int) -> str | None:
 
 
 def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> None:
-    """An attack in words is an ACCUSE: on a news outlet or on a made thing ("attacked The
-    Wall Street Journal", "attacked the report"), for what its target does or says
+    """An attack in words is an ACCUSE: on a news outlet, a made thing or an idea ("attacked
+    The Wall Street Journal", "attacked the report", "attacks on his policy"), said to be
+    in words ("personal attacks", "attacked him in tweets"), for what its target does or says
     ("attacked the newspaper for refusing to support his plans"), as what it calls the target
     ("pounding Trump as a con artist"), or between named persons
     ("the clash between Trump and Zelenskyy")."""
     for candidate in found:
         if candidate.type != "ASSAULT" or view.tok(candidate.head).lemma.lower() not in ASSAIL:
             continue
-        objects = view.children(candidate.head, "dobj")
+        # "attacks on his policy": a noun's target is its "on" or "against" phrase
+        objects = view.children(candidate.head, "dobj") + view.prep_objects(
+            candidate.head, "on", "against", "upon"
+        )
         verbal = (
-            any(_said_or_printed(view, o) for o in objects)
+            any(_said_or_printed(view, o) or _abstract(view, o) for o in objects)
+            or _in_words(view, candidate.head)
             or any(
                 (view.tok(p).lemma.lower() == "for" and view.children(p, "pcomp"))
                 # "pounding Trump as a con artist": a judgement of what the target is
@@ -209,6 +214,30 @@ def _type_verbal_attacks(view: SentenceView, found: list[TriggerCandidate]) -> N
             candidate.type, candidate.mode = "ACCUSE", "disapprove"
 
 
+# Words before an attack that say it is made in words ("personal attacks", "a media attack").
+_VERBAL_MODIFIERS = frozenset({
+    "verbal", "personal", "rhetorical", "media", "information", "propaganda", "smear",
+})  # fmt: skip
+# Prepositions that set an attack in a speech, a post or an ad ("attacked Machado in tweets",
+# "attacked him on Twitter", "during the debate").
+_IN_WORDS = frozenset({"in", "on", "during", "via"})
+
+
+def _in_words(view: SentenceView, attack: int) -> bool:
+    """Whether the attack is said to be made in words: by a modifier ("personal attacks",
+    "an information attack") or by the utterance it is made in ("attacked Machado in
+    early-morning tweets", "attacked him in a speech", "on Twitter")."""
+    modifiers = view.children(attack, "amod", "compound")
+    if any(view.tok(m).text.lower() in _VERBAL_MODIFIERS for m in modifiers):
+        return True
+    spoken = cues("utterance") | {"twitter", "debate", "ad", "op-ed", "column"}
+    # a noun's "on" phrase is its target ("an attack on a news conference")
+    preps = _IN_WORDS if view.tok(attack).pos == "VERB" else _IN_WORDS - {"on"}
+    media = view.prep_objects(attack, *preps)
+    media += [o for m in media for o in view.prep_objects(m, "of")]  # "a series of tweets"
+    return any(view.tok(o).lemma.lower() in spoken or is_outlet(view, o) for o in media)
+
+
 def _between_persons(view: SentenceView, candidate: TriggerCandidate) -> bool:
     """A clash between named persons on both sides ("the Oval Office clash between Trump
     and Zelenskyy") is a quarrel: armies, police and crowds clash in arms, named people
@@ -219,6 +248,13 @@ def _between_persons(view: SentenceView, candidate: TriggerCandidate) -> bool:
     kinds = [view.tok(t).ent_type for t in (*roles.actors, *roles.recipients)]
     # a country beside them is the leaders' own ("the clash between U.S. President Trump ...")
     return kinds.count("PERSON") >= 2 and all(k in ("PERSON", "GPE") for k in kinds)
+
+
+def _abstract(view: SentenceView, noun: int) -> bool:
+    """An idea, a law or a policy (cue kind ``abstraction``): "attacks on his policy", "an
+    attack on the rule of law" are made in words. The lemmatizer makes military "bases" a
+    "basis", which is left out."""
+    return view.tok(noun).lemma.lower() in cues("abstraction") - {"basis"}
 
 
 def _said_or_printed(view: SentenceView, noun: int) -> bool:

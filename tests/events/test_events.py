@@ -1342,6 +1342,10 @@ def test_a_warning_to_private_people_about_their_doings_asks_them_to_refrain() -
         ("It followed the clash between President Donald Trump and Volodymyr Zelenskyy.",
          "ACCUSE"),
         ("Protesters clashed with police in Nairobi on Monday.", "PROTEST"),  # a riot
+        ("The governor attacked the mayor in a series of tweets.", "ACCUSE"),
+        ("The rival camp stepped up its personal attacks on the mayor.", "ACCUSE"),
+        ("The opposition denounced attacks on the new policy.", "ACCUSE"),
+        ("Gunmen attacked a news conference in the capital.", "ASSAULT"),
     ],
 )  # fmt: skip
 def test_an_attack_in_words_is_an_accusation(text: str, expected: str) -> None:
