@@ -190,6 +190,7 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             entity.label in _PLACEABLE_LABELS and entry is not None and _placed(parsed, entity)
         )
         seat = _seat_of_power_visited(parsed, entity, trimmed)
+        seat = seat or _city_struck(parsed, entity, entry)
         if key in known or person_placed or seat or (entity.label != "PERSON" and _is_major(entry)):
             found.append(trimmed)
         elif entity.label == "ORG" and not lexicon.looks_like_media(trimmed.text):
@@ -198,6 +199,26 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             if prefix is not None:
                 found.append(prefix)
     return found
+
+
+# Nouns of a deed of war done to a town: "an attack on Kharkiv", "the shelling of Aleppo",
+# "the fall of Kabul".
+_STRIKES_ON_TOWNS = frozenset({
+    "attack", "strike", "airstrike", "assault", "raid", "offensive", "shelling", "bombardment",
+    "bombing", "siege", "capture", "fall", "liberation", "blockade",
+})  # fmt: skip
+_STRUCK_PREPS = frozenset({"on", "of", "against"})
+
+
+def _city_struck(parsed: ParsedText, entity: Entity, entry: Entry | None) -> bool:
+    """A large city named as the object of a deed of war ("a missile attack on Kharkiv",
+    "the siege of Mariupol"), whatever label the parser gave it: a body or a person so named
+    is seldom also a city of a hundred thousand people."""
+    if entry is None or entry.feature != "city" or entry.population < WIDE_CITY_POPULATION:
+        return False
+    if entity.start < 2 or parsed.tokens[entity.start - 1].text.lower() not in _STRUCK_PREPS:
+        return False
+    return parsed.tokens[entity.start - 2].lemma.lower() in _STRIKES_ON_TOWNS
 
 
 def _adjective_of_a_people(parsed: ParsedText, entity: Entity) -> bool:

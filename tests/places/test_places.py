@@ -266,6 +266,14 @@ def test_a_name_taken_for_a_person_is_a_place_where_only_a_place_fits() -> None:
     assert not _placed(parsed, Entity(0, 1, "PERSON", "Austin", 0, 6))
 
 
+def test_a_large_city_a_deed_of_war_is_done_to_is_a_place_whatever_its_label() -> None:
+    # the small model labels both names ORG
+    places = _by_text(_places("Russia launched a missile attack on Kharkiv."))
+    assert places["Kharkiv"].country == "UKR"
+    places = _by_text(_places("Rebels broke the siege of Aleppo."))
+    assert places["Aleppo"].country == "SYR"
+
+
 def test_a_surname_of_a_person_named_in_full_is_no_place_whatever_its_label() -> None:
     from dataclasses import replace
 
