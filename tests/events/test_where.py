@@ -114,9 +114,7 @@ def test_an_event_noun_set_off_beside_another_shares_its_town() -> None:
     events = events_of(text, where=places(text, Idlib="province", Turkey="country"))
     # the strike restates the killing: one event, told twice, in Idlib
     assert _where(events, "killing") == ("Idlib", "governs")
-    assert [m.text for e in events if e.trigger.text == "killing" for m in e.mentions] == [
-        "strike"
-    ]
+    assert [m.text for e in events if e.trigger.text == "killing" for m in e.mentions] == ["strike"]
     text = (
         "Police detained 30 students in Dhaka on Monday, the largest protest crackdown on "
         "campus in a decade."
