@@ -2675,6 +2675,7 @@ def test_a_headlines_passive_without_auxiliary_befalls_its_noun(
         ("Protesters attacked the police station in Lagos.", "PROTEST", "riot"),
         ("Rioters torched cars in the capital.", "PROTEST", "riot"),
         ("A man was beaten by an angry mob in the market.", "PROTEST", "riot"),
+        ("The party headquarters was invaded on Friday by activists.", "PROTEST", "riot"),
         # force used on protesters, or by others beside them, is no riot
         ("Police attacked the protesters in Lagos.", "ASSAULT", None),
         ("Gunmen and protesters attacked the police station.", "ASSAULT", "firearms"),
