@@ -230,12 +230,17 @@ def _in_words(view: SentenceView, attack: int) -> bool:
     modifiers = view.children(attack, "amod", "compound")
     if any(view.tok(m).text.lower() in _VERBAL_MODIFIERS for m in modifiers):
         return True
-    spoken = cues("utterance") | {"twitter", "debate", "ad", "op-ed", "column"}
     # a noun's "on" phrase is its target ("an attack on a news conference")
     preps = _IN_WORDS if view.tok(attack).pos == "VERB" else _IN_WORDS - {"on"}
     media = view.prep_objects(attack, *preps)
     media += [o for m in media for o in view.prep_objects(m, "of")]  # "a series of tweets"
-    return any(view.tok(o).lemma.lower() in spoken or is_outlet(view, o) for o in media)
+    return any(view.tok(o).lemma.lower() in _spoken() or is_outlet(view, o) for o in media)
+
+
+@functools.cache
+def _spoken() -> frozenset[str]:
+    """What words are said in: utterances (cue kind ``utterance``), posts, debates, ads."""
+    return cues("utterance") | {"twitter", "debate", "ad", "op-ed", "column"}
 
 
 def _between_persons(view: SentenceView, candidate: TriggerCandidate) -> bool:
@@ -254,7 +259,12 @@ def _abstract(view: SentenceView, noun: int) -> bool:
     """An idea, a law or a policy (cue kind ``abstraction``): "attacks on his policy", "an
     attack on the rule of law" are made in words. The lemmatizer makes military "bases" a
     "basis", which is left out."""
-    return view.tok(noun).lemma.lower() in cues("abstraction") - {"basis"}
+    return view.tok(noun).lemma.lower() in _ideas()
+
+
+@functools.cache
+def _ideas() -> frozenset[str]:
+    return cues("abstraction") - {"basis"}
 
 
 def _said_or_printed(view: SentenceView, noun: int) -> bool:

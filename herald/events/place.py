@@ -21,6 +21,7 @@ from herald.events.plover import cues, plover_types
 from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
 from herald.events.triggers import TriggerCandidate, is_event_noun, is_visit_word
+from herald.events.where import COARSE
 from herald.places.mentions import place_kinds
 from herald.records import ParsedText, Place, Token
 
@@ -93,7 +94,7 @@ def _target_town(
     and so where it is done: "shelled Aleppo", "the attack on Kharkiv", "rebels attacked the
     town of Beni". A country so placed is left out: "sanctions on Russia", "Israel struck
     Iran" name a target as often as the ground."""
-    if span.item.feature in (None, "country", "continent", "region"):
+    if span.item.feature in COARSE:
         return False
     if candidate.type not in _DEEDS_ON_GROUND:
         return False

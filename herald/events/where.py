@@ -54,7 +54,7 @@ MIN_ARTICLE_MENTIONS = 2
 CARRY_CHARS = 400
 _OWN_BASES = frozenset({"governs", "sentence", "previous"})
 # Places too wide to say where an event happened when a finer one is at hand.
-_COARSE = frozenset({"country", "continent", "region", None})
+COARSE = frozenset({"country", "continent", "region", None})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def place_events(
     setting: Setting = Setting(),
 ) -> list[Event]:
     """The events with a place wherever a rung of the ladder gives one."""
-    towns = [p for p in places if p.feature not in _COARSE]
+    towns = [p for p in places if p.feature not in COARSE]
     countries = [p for p in places if p.feature == "country"]
     located = [p for p in places if p not in setting.acting]
     dateline, country = dateline_place(doc.dateline), main_place(countries)
@@ -216,7 +216,7 @@ def _acting_home(event: Event, acting: frozenset[Place]) -> Place | None:
     found = (
         p
         for p in _resolved_in_sentence(event, sorted(acting, key=lambda p: p.start))
-        if p.feature not in _COARSE and p.text.lower() in doers
+        if p.feature not in COARSE and p.text.lower() in doers
     )
     place = next(found, None)
     return replace(place, basis="home") if place is not None else None
@@ -242,7 +242,7 @@ def _sets_scene(event: Event, local: Place | None, lede_end: int) -> bool:
     the story's later deeds happen, unless they say otherwise."""
     return (
         local is not None
-        and local.feature not in _COARSE
+        and local.feature not in COARSE
         and event.evidence.start < lede_end
         and _material(event)
     )
@@ -258,7 +258,7 @@ def _local_place(event: Event, places: Sequence[Place], located: Sequence[Place]
     if visited is not None:
         return visited
     found = sentence_places(event, located)
-    near_town = next((p for p in found if p.feature not in _COARSE), None)
+    near_town = next((p for p in found if p.feature not in COARSE), None)
     return replace(near_town, basis="sentence") if near_town is not None else None
 
 
@@ -313,7 +313,7 @@ def _previous_place(event: Event, placed: Sequence[Event]) -> Place | None:
         return None
     for earlier in reversed(placed):
         where = earlier.where
-        if where is None or where.basis not in _OWN_BASES or where.feature in _COARSE:
+        if where is None or where.basis not in _OWN_BASES or where.feature in COARSE:
             continue
         if event.evidence.start - earlier.evidence.end > CARRY_CHARS or not _material(earlier):
             return None
@@ -342,7 +342,7 @@ def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool
         return True
     if place.basis == "scene" and not _material(event):
         return False
-    if place.feature not in _COARSE and (speakers := _speakers_countries(event)) is not None:
+    if place.feature not in COARSE and (speakers := _speakers_countries(event)) is not None:
         return place.country in speakers
     countries = {p.country for p in (*event.actor, *event.recipient) if p.country}
     return not countries or place.country in countries
