@@ -290,8 +290,13 @@ _LOCATIVES = frozenset({"in", "inside", "across", "throughout", "within", "near"
 
 def _after_locative(event: Event, place: Place) -> bool:
     """Whether the word before the place, in the event's sentence, is a locative preposition."""
+    return _word_before(event, place) in _LOCATIVES
+
+
+def _word_before(event: Event, place: Place) -> str:
+    """The word before a place of the event's sentence, in lower case ("" at its start)."""
     before = event.evidence.sentence[: place.start - event.evidence.start].split()
-    return bool(before) and before[-1].lower() in _LOCATIVES
+    return before[-1].lower() if before else ""
 
 
 def _visited_place(event: Event, places: Sequence[Place]) -> Place | None:
@@ -388,9 +393,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "near", "outside", "inside", 
 
 
 def _speaks_or_owns(event: Event, place: Place) -> bool:
-    before = event.evidence.sentence[: place.start - event.evidence.start].split()
     after = event.evidence.sentence[place.end - event.evidence.start :].split()
-    if not after or (before and before[-1].lower() in _PLACE_PREPOSITIONS):
+    if not after or _word_before(event, place) in _PLACE_PREPOSITIONS:
         return False
     word = after[0].lower().strip(",.;:")
     return word in _VOICE or word.startswith(_POSSESSIVE)

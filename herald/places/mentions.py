@@ -160,19 +160,15 @@ def _is_major(entry: Entry | None) -> bool:
     return entry is not None and entry.feature in MAJOR_FEATURES
 
 
-# Labels a town's name may wrongly get that its words around it still make a place ("in
-# Gainesville" as PERSON, "the city of Aleppo" as NORP): no people's adjective stands there.
-_PLACEABLE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-
-
 def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMention]:
     """Places the parser gave another label: "DRC" or "NSW" as ORG, "Gainesville" as PERSON.
 
-    A whole ORG or NORP entity counts when its name is a country, state or region, or a
-    name the parser labelled a place elsewhere in the same article (``known``); a PERSON
-    entity in that second case, or when its words stand where only a place can ("in
-    Gainesville", "Gainesville police"); many people are called "Georgia" or "Austin". An
-    ORG that starts with such a name ("Ohio Department of Health") yields that name.
+    A whole ORG or NORP entity counts when its name is a country, state or region; any of
+    the three when the parser labelled the name a place elsewhere in the same article
+    (``known``), when its words stand where only a place can ("in Gainesville", "Gainesville
+    police", "the city of Aleppo"), or when it is a large city a deed of war is done to ("an
+    attack on Kharkiv"); many people are called "Georgia" or "Austin". An ORG that starts
+    with such a name ("Ohio Department of Health") yields that name.
     """
     found = []
     people = _person_names(parsed)
@@ -186,9 +182,9 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         if key in people and key not in known:
             continue
         entry = best(trimmed.text)
-        person_placed = (
-            entity.label in _PLACEABLE_LABELS and entry is not None and _placed(parsed, entity)
-        )
+        # "in Gainesville" as PERSON, "the city of Aleppo" as NORP: the words around a name
+        # make it a place whatever the label (no people's adjective stands there)
+        person_placed = entry is not None and _placed(parsed, entity)
         seat = _seat_of_power_visited(parsed, entity, trimmed)
         seat = seat or _city_struck(parsed, entity, entry)
         if key in known or person_placed or seat or (entity.label != "PERSON" and _is_major(entry)):

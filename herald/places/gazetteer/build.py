@@ -124,7 +124,8 @@ class _Builder:
             self.aliases[key].append(entry)
 
     def knows(self, name: str) -> bool:
-        return name_key(name) in self.names or name_key(name) in self.aliases
+        key = name_key(name)
+        return key in self.names or key in self.aliases
 
     def add_alias(self, alias: str, entry: Entry) -> None:
         """A name as good as the primary one (an English short form: "U.S.", "Britain")."""
