@@ -84,6 +84,7 @@ from herald.actors.known import code_known_people
 from herald.actors.lexicon import STATE_SECTORS
 from herald.actors.mentions import find_candidates
 from herald.actors.scan import MentionCandidate, Scan
+from herald.places.stage import dateline_entry
 from herald.records import Actor, ActorKind, Document, Mention, ParsedText, Token
 from herald.time.partial import exact_day
 
@@ -192,8 +193,12 @@ _WORLD_OUTLETS = frozenset({"agency", "broadcaster"})
 def _home_country(doc: Document) -> str | None:
     """The country of the dateline, else of the national newspaper, magazine or site that
     publishes it or signs its photo credits ("NAME/The Globe and Mail"), else None."""
-    if doc.dateline and (country := lexicon.country_for(doc.dateline)):
-        return country
+    # The gazetteer reads a dateline as the places stage does: any town ("DALLAS"), with its
+    # country after a comma ("KYIV, Ukraine"). A story filed from two cities ("TOKYO/SEOUL")
+    # has no one home: Seoul's president is not Japanese.
+    dateline = dateline_entry(doc.dateline) if doc.dateline and "/" not in doc.dateline else None
+    if dateline is not None and dateline.country:
+        return dateline.country
     outlets = [doc.publisher] if doc.publisher else []
     outlets += [credit.rsplit("/", 1)[-1] for credit in doc.credits if "/" in credit]
     for name in outlets:

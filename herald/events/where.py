@@ -28,6 +28,10 @@
    naming it ("the opposition leader in Tanzania was shot");
 7. ``article``: the country the article names most often (twice or more).
 
+An event the text dates in a year before the article's (background: "the 1999 shooting")
+takes no rung of the story's setting (3, 4 and the article's town of 5): it happened
+wherever it happened, not where the story is filed or set.
+
 A country of the sentence comes this late because it is as often the topic ("discuss the
 crises in Ukraine") as the place: it only beats the article's country.
 
@@ -91,12 +95,11 @@ def place_events(
         own = _own_located(located, foreign)
         local = _local_place(event, places, own)
         home = _home_country(event, countries)
+        # the story's own setting (the deed before, the scene, the dateline, its town)
+        setting_rungs = (_previous_place(event, placed), scene, dateline, town)
         rungs = (
             *_own_rungs(local, _acting_home(event, setting.acting)),
-            _previous_place(event, placed),
-            scene,
-            dateline,
-            town,
+            *(setting_rungs if not _of_an_earlier_year(event, doc) else ()),
             home,
             _sentence_country(event, own),
             country,
@@ -330,6 +333,17 @@ def _material(event: Event) -> bool:
     """A deed done somewhere (an attack, an arrest, aid delivered), not words: a statement
     after a report of an attack is seldom made where the attack was."""
     return plover_types()[event.type].quad.startswith("material")
+
+
+def _of_an_earlier_year(event: Event, doc: Document) -> bool:
+    """Whether the text dates the event in a year before the article's: background ("the
+    1999 shooting") happened wherever it happened, not where the story is filed or set, so
+    only its own sentence places it."""
+    when, published = event.when, doc.published
+    if when is None or when.start is None or published is None:
+        return False
+    years = [v[:4] for v in (when.value, published.value) if v and len(v) >= 4 and v[:4].isdigit()]
+    return len(years) == 2 and years[0] < years[1]
 
 
 def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool:

@@ -266,6 +266,13 @@ def test_unqualified_title_without_cues_uses_dateline_or_stays_unknown() -> None
     assert _named(_actors(text, publisher="The Globe and Mail"), "Jane Doe").country == "CAN"
 
 
+def test_any_town_of_a_dateline_gives_the_home_country_but_two_towns_give_none() -> None:
+    text = "Police Chief Jane Doe said the officers would be questioned."
+    assert _named(_actors(text, dateline="DALLAS"), "Jane Doe").country == "USA"
+    assert _named(_actors(text, dateline="KYIV, Ukraine"), "Jane Doe").country == "UKR"
+    assert _named(_actors(text, dateline="TOKYO/SEOUL"), "Jane Doe").country is None
+
+
 def test_user_dictionary_codes_actors_by_date(tmp_path: Path) -> None:
     path = tmp_path / "actors.csv"
     path.write_text(

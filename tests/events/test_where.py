@@ -189,3 +189,15 @@ def test_a_town_after_a_preposition_neither_speaks_nor_is_a_title() -> None:
     # a town in a capitalized title says who the speaker is, not where the attack was
     text = 'London Mayor Sadiq Khan wrote on Twitter: "Devastated by this attack on Nice."'
     assert _where(_all_events(text, "2016-07-15"), "attack") != ("London", "sentence")
+
+
+def test_an_event_the_text_dates_in_an_earlier_year_takes_no_place_of_the_story() -> None:
+    text = (
+        "DALLAS (AP) — Police arrested two protesters outside city hall on Tuesday. "
+        "Officers arrested the same activist in 2012."
+    )
+    events = _all_events(text, "2016-07-12")
+    now, then = sorted(events, key=lambda e: e.trigger.start)
+    assert now.where is not None and now.where.basis == "dateline"
+    assert then.when is not None and then.when.value == "2012"
+    assert then.where is None
