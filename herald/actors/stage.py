@@ -84,7 +84,7 @@ from herald.actors.known import code_known_people
 from herald.actors.lexicon import STATE_SECTORS
 from herald.actors.mentions import find_candidates
 from herald.actors.scan import MentionCandidate, Scan
-from herald.places.stage import dateline_entry
+from herald.places.gazetteer.lookup import dateline_entry
 from herald.records import Actor, ActorKind, Document, Mention, ParsedText, Token
 from herald.time.partial import exact_day
 

@@ -50,7 +50,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from herald.events.plover import plover_types
-from herald.places.stage import dateline_entry, entry_place
+from herald.places.gazetteer.lookup import dateline_entry
+from herald.places.stage import entry_place
 from herald.records import ActorRef, Document, Event, Place
 
 MIN_ARTICLE_MENTIONS = 2

@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from herald.places.gazetteer.cache import load_gazetteer
 from herald.places.gazetteer.entries import Context, Entry, distance_km, fits, name_key
-from herald.places.gazetteer.lookup import best, country_of_place, rank
+from herald.places.gazetteer.lookup import best, country_of_place, dateline_entry, rank
 from herald.places.mentions import PlaceMention, find_mentions, is_premodifier
 from herald.places.ranking import Reading, rank_together
 from herald.records import ParsedText, Place
@@ -240,12 +240,6 @@ def _resolve(
 
 def _first_guesses(mentions: Iterable[PlaceMention]) -> dict[str, Entry | None]:
     return {name_key(m.text): best(m.text) for m in mentions}
-
-
-def dateline_entry(dateline: str | None) -> Entry | None:
-    """The gazetteer entry of a dateline's place ("KYIV, Ukraine": Kyiv; "TOKYO/SEOUL": the
-    city filed from first, Tokyo), if it names one."""
-    return best(re.split(r"[,/]", dateline)[0]) if dateline else None
 
 
 def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place, ...]:

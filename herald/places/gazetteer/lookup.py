@@ -44,3 +44,9 @@ def country_of_place(name: str) -> str | None:
     """The ISO 3166 alpha-3 code of the country a place name most likely lies in."""
     entry = best(name)
     return entry.country if entry else None
+
+
+def dateline_entry(dateline: str | None) -> Entry | None:
+    """The gazetteer entry of a dateline's place ("KYIV, Ukraine": Kyiv; "TOKYO/SEOUL": the
+    city filed from first, Tokyo), if it names one."""
+    return best(re.split(r"[,/]", dateline)[0]) if dateline else None
