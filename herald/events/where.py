@@ -51,6 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from herald.events.plover import plover_types
 from herald.places.gazetteer.lookup import dateline_entry
+from herald.places.mentions import place_kinds
 from herald.places.stage import entry_place
 from herald.records import ActorRef, Document, Event, Place
 
@@ -305,13 +306,27 @@ def _word_before(event: Event, place: Place) -> str:
 
 def _visited_place(event: Event, places: Sequence[Place]) -> Place | None:
     """The place a visit goes to when the text names it as the one visited ("Putin visited
-    China", "Ishiba visited Taiwan"): the recipient of the visit and where it happened."""
+    China", "Ishiba visited Taiwan"): the recipient of the visit and where it happened, or
+    the name that opens it ("a visit to a Normandy beach", "visited the Kabul airport")."""
     if event.type != "CONSULT" or event.mode != "visit":
         return None
-    visited = {party.text.lower() for party in event.recipient}
-    found = (p for p in _resolved_in_sentence(event, places) if p.text.lower() in visited)
+    visited = [party.text.lower() for party in event.recipient]
+    found = (
+        p
+        for p in _resolved_in_sentence(event, places)
+        if any(_names_or_opens(p.text.lower(), party) for party in visited)
+    )
     place = next(found, None)
     return replace(place, basis="governs") if place is not None else None
+
+
+def _names_or_opens(place: str, party: str) -> bool:
+    """Whether a party is the place or a thing of it, named by a common noun after it ("a
+    Normandy beach"); a kind of place after it makes another name ("the Sunshine state")."""
+    if not party.startswith(f"{place} "):
+        return party == place
+    noun = party[len(place) + 1 :]
+    return " " not in noun and noun not in place_kinds()
 
 
 def _previous_place(event: Event, placed: Sequence[Event]) -> Place | None:

@@ -74,13 +74,25 @@ def _trim(entity: Entity) -> PlaceMention | None:
         text, start = text[lead.end() :], start + lead.end()
     if text.endswith("-"):
         return None  # "al-" of "al-Shabab": a piece of a hyphenated name
-    text = _TRAILING.sub("", text)
+    text = _TRAILING.sub("", _without_common_tail(_TRAILING.sub("", text)))
     if not text or not text[0].isalnum() or text.lower() in _qualifiers():
         return None  # "the North must earn its way": a direction alone is no place
     word = lexicon.country_word(text)
     if word is not None and word[1] == "demonym":
         return None  # "the Somali army": a nationality, not the Somali Region
     return PlaceMention(text, start, start + len(text), entity)
+
+
+def _without_common_tail(text: str) -> str:
+    """A capitalized name without the lowercase nouns after it, a common noun it modifies:
+    "a Normandy beach" is a beach in Normandy, not the US town of Normandy Beach. A kind of
+    place stays ("Ghazni province", "the Sunshine state" are read as wholes elsewhere)."""
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        if words[-1] in place_kinds() or not words[0][:1].isupper():
+            break
+        words.pop()
+    return " ".join(words)
 
 
 def _split_pairs(mention: PlaceMention) -> list[PlaceMention]:

@@ -53,6 +53,9 @@ def test_a_meeting_or_visit_at_which_an_event_happens_shares_its_town() -> None:
         "Osaka",
         "sentence",
     )
+    # a place that opens the name of what is visited is where the visit goes
+    text = "The French minister made a visit to a Normandy beach on Saturday."
+    assert _where(_all_events(text, "2020-05-16"), "visit") == ("Normandy", "governs")
 
 
 def test_a_town_named_beside_its_kind_governs_the_event() -> None:

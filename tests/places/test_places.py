@@ -10,6 +10,7 @@ import pytest
 from herald.data_files import data_path
 from herald.parse.model import parse
 from herald.places.gazetteer.entries import name_key
+from herald.places.gazetteer.lookup import best
 from herald.places.mentions import _unlabelled_known_mentions
 from herald.places.stage import find_places
 from herald.records import Place
@@ -388,3 +389,17 @@ def test_a_name_before_a_kind_of_division_is_that_division() -> None:
     # a state, a city or a port in a name is the name's own word
     found = {p.text for p in _places("She studied at Wayne State University in Detroit.")}
     assert "Wayne" not in found
+
+
+def test_a_lowercase_noun_after_a_name_is_not_part_of_it() -> None:
+    # the parser's span "Normandy beach" is a beach in Normandy, not the US town of that name
+    text = "The minister spoke during a visit to a Normandy beach on Saturday."
+    (place,) = _places(text)
+    assert (place.text, place.country) == ("Normandy", "FRA")
+    assert text[place.start : place.end] == "Normandy"
+
+
+def test_regions_news_names_in_english_are_known() -> None:
+    for name, country in [("Brittany", "FRA"), ("Hesse", "DEU"), ("Donbass", "UKR")]:
+        entry = best(name)
+        assert entry is not None and entry.country == country, name
