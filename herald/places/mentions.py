@@ -197,6 +197,7 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         # "in Gainesville" as PERSON, "the city of Aleppo" as NORP: the words around a name
         # make it a place whatever the label (no people's adjective stands there)
         person_placed = entry is not None and _placed(parsed, entity)
+        person_placed = person_placed and not _acronym_of_another(trimmed, entry)
         seat = _seat_of_power_visited(parsed, entity, trimmed)
         seat = seat or _city_struck(parsed, entity, entry)
         if key in known or person_placed or seat or (entity.label != "PERSON" and _is_major(entry)):
@@ -207,6 +208,13 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
             if prefix is not None:
                 found.append(prefix)
     return found
+
+
+def _acronym_of_another(mention: PlaceMention, entry: Entry | None) -> bool:
+    """Whether a name in capitals ("in NATO") matches a town spelt otherwise (Nato, a town
+    in the Philippines): the capitals make it a body's acronym, whatever stands before it."""
+    text = mention.text
+    return entry is not None and len(text) > 1 and text.isupper() and entry.name != text
 
 
 # Nouns of a deed of war done to a town: "an attack on Kharkiv", "the shelling of Aleppo",

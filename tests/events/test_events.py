@@ -1566,6 +1566,8 @@ def test_releasing_a_video_is_no_release_of_captives() -> None:
         "Attorneys for the family released it to reporters.",
         "The minister authorized the release of $1.2 billion for the schools.",
         "The company said the smartphone release was delayed by a month.",
+        # the parser hangs the participle on "said"; it still describes the memo
+        "The director said so in a memo, released as part of a court filing.",
     ],
 )
 def test_releasing_what_no_one_holds_is_no_release_of_captives(sentence: str) -> None:
