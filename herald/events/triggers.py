@@ -583,7 +583,36 @@ def _no_deed(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
         or _tests_people(view, i, entry)
         or _characterized_as(view, i, entry)
         or _thing_lends_a_hand(view, i, entry)
+        or _deed_speaks(view, i, entry)
     )
+
+
+# Nouns of a number of events: "a spate of shootings", "a wave of protests".
+_RUNS = frozenset({"spate", "wave", "series", "string", "rash", "surge", "round", "flurry"})
+
+
+def _deed_speaks(view: SentenceView, i: int, entry: TriggerEntry) -> bool:
+    """Words whose subject is an event, not a party, are no one's: "the recent spate of
+    shootings demands that all Americans listen", "the attacks call for a response". Only
+    parties, what they say or print, and crowds ask, accuse, promise or refuse. A noun with
+    a subject is read so too: the tagger makes "demands" a noun where it is the verb."""
+    if not plover_types()[entry.type].quad.startswith("verbal"):
+        return False
+    heads = []
+    for subject in view.children(i, "nsubj"):
+        runs = view.prep_objects(subject, "of") if view.tok(subject).lemma.lower() in _RUNS else []
+        heads.append(runs[0] if runs else subject)
+    return bool(heads) and all(_voiceless_event(view, head) for head in heads)
+
+
+def _voiceless_event(view: SentenceView, i: int) -> bool:
+    """An event noun that stands for no one ("the shootings demand" is no one's demand);
+    not one that names a group ("the delegation met") nor a protest, which speaks for its
+    crowd ("the protests demanded the mayor's resignation")."""
+    if not is_event_noun(view, i) or is_agent(view, i):
+        return False
+    entries = [e for key in _lookup_keys(view, i) for e in trigger_lexicon().get((key, "NOUN"), ())]
+    return all(e.type != "PROTEST" for e in entries)
 
 
 # Types of what only a party can lend: support and aid (a promise is often an assembly's:

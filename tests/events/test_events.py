@@ -3056,3 +3056,11 @@ def test_verbs_of_scorn_brokering_giving_and_stationing(
     text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert [(e.type, names(e.recipient)) for e in events_of(text)] == expected
+
+
+def test_words_whose_subject_is_an_event_are_no_ones() -> None:
+    text = "The recent spate of police shootings demands that all citizens listen more."
+    assert all(e.type != "REQUEST" for e in events_of(text))
+    # a group or a body named by an event noun still speaks
+    text = "The opposition threatened to storm the presidential residence."
+    assert any(e.type == "THREATEN" for e in events_of(text))
