@@ -151,20 +151,20 @@ def _type_oppositions(view: SentenceView, found: list[TriggerCandidate]) -> None
 
 
 def _type_state_obstructions(view: SentenceView, found: list[TriggerCandidate]) -> None:
-    """Blocking is a protest by the people who block a road, but a state that blocks
-    restricts, a COERCE ("Iran blocked the use of Telegram", "the government blocked
-    access to the site"), and a legislature or a court that blocks a bill, a law or an
-    order rejects it, a REJECT ("the Senate blocked the bill")."""
+    """Blocking is a protest by the people who block a road, but blocking a bill, a law,
+    an order or a lawsuit rejects it, whoever does it, a REJECT ("the Senate blocked the
+    bill", "Republicans sued to block the governor's order"), as does a legislature or a
+    court blocking anything; a state that blocks anything else restricts, a COERCE ("Iran
+    blocked the use of Telegram", "the government blocked access to the site")."""
     for candidate in found:
         if candidate.type != "PROTEST" or candidate.mode != "obstruct" or candidate.roles is None:
             continue
         organs = [_state_organ(view, actor) for actor in candidate.roles.actors]
-        if not any(organs):
-            continue
         blocked = view.children(candidate.head, "dobj", "nsubjpass")
-        if any(view.tok(b).lemma.lower() in cues("abstraction") for b in blocked) or all(
-            organ in _DECIDING for organ in organs
-        ):
+        measure = any(view.tok(b).lemma.lower() in cues("abstraction") for b in blocked)
+        if not measure and not any(organs):
+            continue
+        if measure or all(organ in _DECIDING for organ in organs):
             candidate.type, candidate.mode = "REJECT", None
         else:
             candidate.type, candidate.mode = "COERCE", "restrict"

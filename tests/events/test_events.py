@@ -388,6 +388,11 @@ def test_what_a_state_blocks_it_restricts_or_rejects(text: str, ptype: str) -> N
     assert [e.type for e in events_of(text)] == [ptype]
 
 
+def test_a_law_an_order_or_a_lawsuit_blocked_by_anyone_is_rejected() -> None:
+    events = events_of("Republicans sued to block the governor's order.")
+    assert [e.type for e in events if e.trigger.text == "block"] == ["REJECT"]
+
+
 def test_a_strike_at_a_target_is_a_blow_not_a_walkout() -> None:
     struck = "Amid the trade dispute, the army struck a military airport on Monday."
     assert [e.type for e in events_of(struck)] == ["ASSAULT"]
