@@ -1561,13 +1561,12 @@ def _characterized(view: SentenceView, speech: int) -> list[int]:
 def _phrase(view: SentenceView, i: int, *, core: bool = False) -> list[int]:
     """Token ``i`` and its dependents, without the clauses that hang from them ("emergency
     meetings, during which both said they could not accept provocations", "should be aware
-    that this is not a threat"). The ``core`` of a phrase also leaves out its prepositional
-    phrases (but "as"): the words that say what it is, whose praise is praise of it ("a
-    historic deal", "free and fair"), not of something it mentions ("the model for fair
-    trade", "with significant breakthroughs")."""
-    left_out = (
-        ("relcl", "acl", "advcl", "ccomp", "prep") if core else ("relcl", "acl", "advcl", "ccomp")
-    )
+    that this is not a threat", "was ready to defend itself from the threat"). The ``core``
+    of a phrase also leaves out its prepositional phrases (but "as"): the words that say
+    what it is, whose praise is praise of it ("a historic deal", "free and fair"), not of
+    something it mentions ("the model for fair trade", "with significant breakthroughs")."""
+    clauses = ("relcl", "acl", "advcl", "ccomp", "xcomp")
+    left_out = (*clauses, "prep") if core else clauses
     found = [i]
     for child in view.children(i):
         token = view.tok(child)

@@ -526,6 +526,9 @@ def test_a_dire_state_of_affairs_blames_no_one() -> None:
     assert not [e for e in events_of(told) if e.type == "ACCUSE"]
     said = "Japan said the launch was a reckless breach of UN resolutions."
     assert only(events_of(said), "ACCUSE")
+    # a damning word in what the speaker is ready to do judges no one
+    ready = "Seoul said it was ready to defend itself from the northern threat."
+    assert not [e for e in events_of(ready) if e.type == "ACCUSE"]
 
 
 def test_opposition_voiced_is_a_rejection_and_the_opposition_no_event() -> None:
