@@ -173,7 +173,7 @@ def _country_cues(scan: Scan, starts: list[int]) -> dict[int, Counter[str]]:
     """Paragraph -> how often each country is named in it (outside titles)."""
     cues: dict[int, Counter[str]] = {}
     for match in scan.matches:
-        if scan.in_title[match.start]:
+        if scan.in_title[match.start] or _aimed_at(scan, match.start, match.end):
             continue
         country = match.key if match.category == "country" else None
         if match.category == "organization" and not scan.longer_name(match.start, match.end):
@@ -188,6 +188,18 @@ def _country_cues(scan: Scan, starts: list[int]) -> dict[int, Counter[str]]:
 # Wires and international broadcasters report the whole world: their country says nothing
 # of the officials in their stories (a Reuters story does not make soldiers British).
 _WORLD_OUTLETS = frozenset({"agency", "broadcaster"})
+
+
+# Prepositions that make a country what the words are aimed at, not whose people speak:
+# "pressure toward North Korea", "sanctions against Russia".
+_AIMED_AT = frozenset({"toward", "towards", "against"})
+
+
+def _aimed_at(scan: Scan, start: int, end: int) -> bool:
+    """Whether a country name is the object of a preposition that aims at it."""
+    tokens = scan.tokens
+    head = next((t for t in tokens[start:end] if not start <= t.head < end), tokens[start])
+    return head.dep == "pobj" and tokens[head.head].text.lower() in _AIMED_AT
 
 
 def _home_country(doc: Document) -> str | None:

@@ -584,3 +584,8 @@ def test_an_administration_named_for_a_known_leader_is_of_the_leaders_state() ->
 )
 def test_display_name_strips_edge_debris(name: str, shown: str) -> None:
     assert display_name(name) == shown
+
+
+def test_a_country_words_are_aimed_at_is_no_cue_to_whose_people_speak() -> None:
+    text = "While pressure was needed toward North Korea, talks were vital, said Mayor Jane Doe."
+    assert _named(_actors(text, dateline="ERIMO"), "Jane Doe").country == "JPN"
