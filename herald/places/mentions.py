@@ -127,12 +127,18 @@ def is_premodifier(parsed: ParsedText, mention: PlaceMention) -> bool:
 
 
 def _place_mentions(parsed: ParsedText) -> list[PlaceMention]:
-    """The trimmed GPE/LOC/FAC entities, "City, State" entities split in two."""
+    """The trimmed GPE/LOC/FAC entities, "City, State" entities split in two; not a
+    person's surname the parser took for a place ("Terry Strada ... Strada accused": a town
+    in Italy), unless it names a country, a state, a region or a large city ("Jordan")."""
     mentions = []
+    people = _person_names(parsed)
     for entity in _joined_of(parsed, [e for e in parsed.entities if e.label in PLACE_LABELS]):
         trimmed = _trim(entity)
-        if trimmed is not None:
-            mentions.extend(_split_pairs(trimmed))
+        if trimmed is None:
+            continue
+        if name_key(trimmed.text) in people and not _is_wide(best(trimmed.text)):
+            continue
+        mentions.extend(_split_pairs(trimmed))
     return mentions
 
 

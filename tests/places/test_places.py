@@ -409,3 +409,11 @@ def test_a_bodys_acronym_after_a_preposition_is_not_a_town_spelt_otherwise() -> 
     # "in NATO": the parser's ORG stays a body though a Philippine town is called Nato
     text = "He said U.S. involvement in NATO may need to be diminished."
     assert "NATO" not in _by_text(_places(text))
+
+
+def test_a_persons_surname_the_parser_takes_for_a_place_is_no_place() -> None:
+    text = "Terry Strada spoke on Monday. Strada accused the government of delays."
+    assert "Strada" not in _by_text(_places(text))
+    # a country of the same name stays a place
+    text = "Michael Jordan spoke on Monday. He flew to Jordan on Tuesday."
+    assert _by_text(_places(text))["Jordan"].country == "JOR"
