@@ -178,6 +178,13 @@ def _is_major(entry: Entry | None) -> bool:
     return entry is not None and entry.feature in MAJOR_FEATURES
 
 
+def _is_national_capital(entry: Entry | None) -> bool:
+    """A national capital of half a million people or more: "Tbilisi says", "Tbilisi has
+    denied" stand for a government even when the parser takes the name for a person's
+    (surnames the article gives a person are left out before)."""
+    return entry is not None and entry.capital and entry.population >= 500_000
+
+
 def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMention]:
     """Places the parser gave another label: "DRC" or "NSW" as ORG, "Gainesville" as PERSON.
 
@@ -206,7 +213,8 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
         person_placed = person_placed and not _acronym_of_another(trimmed, entry)
         seat = _seat_of_power_visited(parsed, entity, trimmed)
         seat = seat or _city_struck(parsed, entity, entry)
-        if key in known or person_placed or seat or (entity.label != "PERSON" and _is_major(entry)):
+        major = _is_major(entry) if entity.label != "PERSON" else _is_national_capital(entry)
+        if key in known or person_placed or seat or major:
             found.append(trimmed)
         elif entity.label == "ORG" and not lexicon.looks_like_media(trimmed.text):
             # "The New York Times" names an outlet, not where its story happens

@@ -417,3 +417,8 @@ def test_a_persons_surname_the_parser_takes_for_a_place_is_no_place() -> None:
     # a country of the same name stays a place
     text = "Michael Jordan spoke on Monday. He flew to Jordan on Tuesday."
     assert _by_text(_places(text))["Jordan"].country == "JOR"
+
+
+def test_a_national_capital_the_parser_takes_for_a_person_is_a_place() -> None:
+    text = "Reports put the number of dead at ten. Tbilisi says the separatists attacked first."
+    assert _by_text(_places(text))["Tbilisi"].country == "GEO"
