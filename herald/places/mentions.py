@@ -425,12 +425,22 @@ def find_mentions(parsed: ParsedText) -> list[PlaceMention]:
     mentions += _relabelled_mentions(parsed, known)
     mentions += _unlabelled_kind_mentions(parsed)
     mentions += _unlabelled_known_mentions(parsed, known)
+    if _cased(parsed):  # "meth", "swan", "n't": in a cased text a place's name has a capital
+        mentions = [m for m in mentions if any(char.isupper() for char in m.text)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[PlaceMention] = []
     for mention in mentions:
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+def _cased(parsed: ParsedText) -> bool:
+    """Whether the text capitalizes as English does: most of its sentences open with a
+    capital (a text typed all in lower case names its places in lower case too)."""
+    openers = [parsed.tokens[s.start].text for s in parsed.sentences if s.end > s.start]
+    words = [w for w in openers if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def _known_prefix(parsed: ParsedText, mention: PlaceMention) -> PlaceMention:

@@ -422,3 +422,11 @@ def test_a_persons_surname_the_parser_takes_for_a_place_is_no_place() -> None:
 def test_a_national_capital_the_parser_takes_for_a_person_is_a_place() -> None:
     text = "Reports put the number of dead at ten. Tbilisi says the separatists attacked first."
     assert _by_text(_places(text))["Tbilisi"].country == "GEO"
+
+
+def test_in_a_cased_text_a_name_without_a_capital_is_no_place() -> None:
+    text = "Police in Dayton said so. They can't find the metro line."
+    assert set(_by_text(_places(text))) == {"Dayton"}
+    # a text typed all in lower case still names its places
+    text = "protesters gathered in cairo on friday."
+    assert _by_text(_places(text))["cairo"].country == "EGY"
