@@ -427,12 +427,23 @@ def find_mentions(parsed: ParsedText) -> list[PlaceMention]:
     mentions += _unlabelled_known_mentions(parsed, known)
     if _cased(parsed):  # "meth", "swan", "n't": in a cased text a place's name has a capital
         mentions = [m for m in mentions if any(char.isupper() for char in m.text)]
+    mentions = [m for m in mentions if not _names_a_pathogen(parsed, m)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[PlaceMention] = []
     for mention in mentions:
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+# Words after a place name that make it the name of a virus or a disease ("the Marburg virus",
+# "Lassa fever", "Reston ebolavirus"), named after where it was first found.
+_PATHOGENS = frozenset({"virus", "ebolavirus", "fever", "flu", "disease", "syndrome"})
+
+
+def _names_a_pathogen(parsed: ParsedText, mention: PlaceMention) -> bool:
+    after = next((t for t in parsed.tokens[mention.entity.start :] if t.idx >= mention.end), None)
+    return after is not None and after.text.lower() in _PATHOGENS
 
 
 def _cased(parsed: ParsedText) -> bool:

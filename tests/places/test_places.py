@@ -430,3 +430,8 @@ def test_in_a_cased_text_a_name_without_a_capital_is_no_place() -> None:
     # a text typed all in lower case still names its places
     text = "protesters gathered in cairo on friday."
     assert _by_text(_places(text))["cairo"].country == "EGY"
+
+
+def test_a_place_that_names_a_virus_is_no_place() -> None:
+    text = "Because Marburg virus kills more slowly, victims have more time. Luanda is calm."
+    assert set(_by_text(_places(text))) == {"Luanda"}
