@@ -47,8 +47,9 @@ the two serve different states. On a tie, the home country when it is among the 
 (news style leaves the titles of the publisher's own officials unqualified); else the
 country inferred for the people coordinated with the actor ("with Mr. Trudeau or Ms.
 Freeland"); else the one named most often in all the paragraphs that mention the actor. With
-no cue at all, or a tie nothing breaks, the home country: that of the dateline, else of the
-publisher, else of the outlet signing the photo credits (``media.csv``), else None. A body
+no cue at all, or a tie nothing breaks, the home country: that of a one-city dateline (any
+town the gazetteer knows), else of the publisher, else of the outlet signing the photo
+credits (``media.csv``), else None. A body
 whose name says it serves no single state ("the International Court of Justice", "World
 ...", "Global ...") is given none.
 
