@@ -611,8 +611,7 @@ def _voiceless_event(view: SentenceView, i: int) -> bool:
     crowd ("the protests demanded the mayor's resignation")."""
     if not is_event_noun(view, i) or is_agent(view, i):
         return False
-    entries = [e for key in _lookup_keys(view, i) for e in trigger_lexicon().get((key, "NOUN"), ())]
-    return all(e.type != "PROTEST" for e in entries)
+    return all(e.type != "PROTEST" for e in _noun_entries(view, i))
 
 
 # Types of what only a party can lend: support and aid (a promise is often an assembly's:
@@ -1891,7 +1890,12 @@ def is_event_noun(view: SentenceView, i: int) -> bool:
     token = view.tok(i)
     if token.pos not in ("NOUN", "PROPN") or token.ent_type:
         return False
-    return any(trigger_lexicon().get((key, "NOUN"), ()) for key in _lookup_keys(view, i))
+    return bool(_noun_entries(view, i))
+
+
+def _noun_entries(view: SentenceView, i: int) -> list[TriggerEntry]:
+    """The lexicon's noun entries for token ``i`` (a hyphenated whole first)."""
+    return [e for key in _lookup_keys(view, i) for e in trigger_lexicon().get((key, "NOUN"), ())]
 
 
 def is_visit_word(view: SentenceView, i: int) -> bool:

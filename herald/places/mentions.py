@@ -126,12 +126,11 @@ def is_premodifier(parsed: ParsedText, mention: PlaceMention) -> bool:
     return last.dep in PREMODIFIER_DEPS and last.head >= following
 
 
-def _place_mentions(parsed: ParsedText) -> list[PlaceMention]:
+def _place_mentions(parsed: ParsedText, people: set[str]) -> list[PlaceMention]:
     """The trimmed GPE/LOC/FAC entities, "City, State" entities split in two; not a
     person's surname the parser took for a place ("Terry Strada ... Strada accused": a town
     in Italy), unless it names a country, a state, a region or a large city ("Jordan")."""
     mentions = []
-    people = _person_names(parsed)
     for entity in _joined_of(parsed, [e for e in parsed.entities if e.label in PLACE_LABELS]):
         trimmed = _trim(entity)
         if trimmed is None:
@@ -185,7 +184,9 @@ def _is_national_capital(entry: Entry | None) -> bool:
     return entry is not None and entry.capital and entry.population >= 500_000
 
 
-def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMention]:
+def _relabelled_mentions(
+    parsed: ParsedText, known: set[str], people: set[str]
+) -> list[PlaceMention]:
     """Places the parser gave another label: "DRC" or "NSW" as ORG, "Gainesville" as PERSON.
 
     A whole ORG or NORP entity counts when its name is a country, state or region; any of
@@ -196,7 +197,6 @@ def _relabelled_mentions(parsed: ParsedText, known: set[str]) -> list[PlaceMenti
     with such a name ("Ohio Department of Health") yields that name.
     """
     found = []
-    people = _person_names(parsed)
     for entity in parsed.entities:
         if entity.label in PLACE_LABELS or entity.label not in RELABEL_LABELS:
             continue
@@ -420,9 +420,11 @@ def _local_institutions() -> frozenset[str]:
 
 def find_mentions(parsed: ParsedText) -> list[PlaceMention]:
     """Every candidate span, in text order, without overlaps."""
-    mentions = [_known_prefix(parsed, _qualified(_unwrapped(m))) for m in _place_mentions(parsed)]
+    people = _person_names(parsed)
+    found = _place_mentions(parsed, people)
+    mentions = [_known_prefix(parsed, _qualified(_unwrapped(m))) for m in found]
     known = {name_key(m.text) for m in mentions if best(m.text) is not None}
-    mentions += _relabelled_mentions(parsed, known)
+    mentions += _relabelled_mentions(parsed, known, people)
     mentions += _unlabelled_kind_mentions(parsed)
     mentions += _unlabelled_known_mentions(parsed, known)
     if _cased(parsed):  # "meth", "swan", "n't": in a cased text a place's name has a capital

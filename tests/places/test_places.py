@@ -278,7 +278,7 @@ def test_a_large_city_a_deed_of_war_is_done_to_is_a_place_whatever_its_label() -
 def test_a_surname_of_a_person_named_in_full_is_no_place_whatever_its_label() -> None:
     from dataclasses import replace
 
-    from herald.places.mentions import _relabelled_mentions
+    from herald.places.mentions import _person_names, _relabelled_mentions
     from herald.records import Entity
 
     def as_org(text: str) -> list[str]:
@@ -289,7 +289,9 @@ def test_a_surname_of_a_person_named_in_full_is_no_place_whatever_its_label() ->
         token = parsed.tokens[last]
         org = Entity(last, last + 1, "ORG", "Zamora", token.idx, token.end)
         kept = tuple(e for e in parsed.entities if not e.start <= last < e.end)
-        return [m.text for m in _relabelled_mentions(replace(parsed, entities=(*kept, org)), set())]
+        relabelled = replace(parsed, entities=(*kept, org))
+        found = _relabelled_mentions(relabelled, set(), _person_names(relabelled))
+        return [m.text for m in found]
 
     assert as_org("Journalist Jose Ruben Zamora was jailed. Zamora said he would appeal.") == []
     assert as_org("Officials met in Zamora on Monday.") == ["Zamora"]
