@@ -156,6 +156,95 @@ def _reaches_trigger(view: SentenceView, governor: int, candidate: TriggerCandid
     return False
 
 
+def loose_places(view: SentenceView, places: Sequence[Span[Place]]) -> frozenset[Place]:
+    """The place mentions of the sentence of ``view`` that its parse puts in no locative
+    position: a subject or an object ("angering Pyongyang", "to discourage Pyongyang from
+    pursuing"), after a preposition that makes it a target, a cause or a topic ("sanctions
+    against Pyongyang", "blamed on Pyongyang", "sovereignty over Judea"), or a modifier of a
+    person or a body ("Senator Lamar Alexander of Tennessee", "his New York doctor"). Nothing
+    says such a place is where anything of its sentence happens: ``events.where`` takes no
+    event's place from it unless it governs the trigger. A place stands somewhere after a
+    locative preposition ("in", "at", "near": cue kind ``locative``), as the destination of
+    a visit or a journey ("a visit to Osaka", "drew thousands to Washington": cue kind
+    ``destination``), as what a visit goes to, as the subject of a passive or of what
+    befalls ("Aleppo was shelled", "California experiences"), or inside a noun that stands
+    so ("at the Brussels airport", "in the street of Nice", "in Somalia's Puntland region")
+    or that names an event ("the Paris attacks")."""
+    return frozenset(span.item for span in places if not _stands_somewhere(view, span))
+
+
+def _stands_somewhere(view: SentenceView, span: Span[Place]) -> bool:
+    inside = range(span.start, span.end)
+    heads = [i for i in inside if view.head(i) is None or view.head(i) not in inside]
+    return any(_in_locative_position(view, _kind_noun(view, i), span.item) for i in heads)
+
+
+# Relations by which a name belongs to the noun above it, which stands for it in the clause.
+_INSIDE_A_NOUN = frozenset({"compound", "nmod", "amod", "poss", "conj", "appos"})
+# How far up the nouns a name is inside are followed ("the Brussels international airport").
+_NOUN_DEPTH = 6
+
+
+def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
+    for _ in range(_NOUN_DEPTH):
+        token, head = view.tok(i), view.head(i)
+        if head is None:
+            return False
+        if token.dep == "pobj" and view.tok(head).lemma.lower() == "of":
+            noun = view.head(head)  # "the street of Nice", not "Alexander of Tennessee"
+            if noun is None or _a_person(view, noun):
+                return False
+            i = noun
+        elif token.dep in _INSIDE_A_NOUN:
+            if token.dep not in ("conj", "appos") and is_event_noun(view, head):
+                return True
+            if _a_person(view, head):
+                return False
+            i = head
+        elif token.dep == "pobj":
+            return _locates(view, head, place)
+        elif token.dep == "dobj":
+            return is_visit_word(view, head)
+        else:
+            return token.dep == "nsubjpass" or (
+                token.dep == "nsubj" and view.tok(head).lemma.lower() in _befalling()
+            )
+    return False
+
+
+def _locates(view: SentenceView, preposition: int, place: Place) -> bool:
+    """Whether the preposition puts its object at a place: a locative one ("pressure on
+    North Korea" is no place: a country after "on" is a target), or "to" after a visit or a
+    journey."""
+    word = view.tok(preposition).lemma.lower()
+    if word in ("on", "off") and place.feature == "country":
+        return False
+    if word in cues("locative"):
+        return True
+    governor = view.head(preposition)
+    if governor is not None and view.tok(governor).dep in ("advmod", "prt"):
+        governor = view.head(governor)  # "come back to the Oval Office"
+    return (
+        word == "to"
+        and governor is not None
+        and (
+            is_visit_word(view, governor) or view.tok(governor).lemma.lower() in cues("destination")
+        )
+    )
+
+
+def _a_person(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` names or denotes a person: a place inside its phrase says who
+    the person is. (A body's name goes on up: "into Sandy Hook Elementary School" is a
+    site, "the Ohio Department of Health said" a subject.)"""
+    token = view.tok(i)
+    return (
+        token.ent_type == "PERSON"
+        or is_person_noun(token.lemma)
+        or lexicon.role_for(token.text) is not None
+    )
+
+
 def _locative(view: SentenceView, i: int) -> bool:
     return view.tok(i).pos == "ADP" and view.tok(i).lemma.lower() in cues("locative")
 

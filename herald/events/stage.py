@@ -32,7 +32,7 @@ from herald.events.coreference import (
 )
 from herald.events.frames import absorbed, apply_frames, attach_aims, attach_stopped
 from herald.events.modes import cue_modes, sentence_contexts
-from herald.events.place import acting_places, foreign_places
+from herald.events.place import acting_places, foreign_places, loose_places
 from herald.events.plover import cues
 from herald.events.recipients import recipients_from_acts
 from herald.events.record import in_sentence, own_date, to_event
@@ -77,8 +77,10 @@ def find_events(
     # triggers with no party that date a deed ("the Feb. 27 deportations"): see carry_dates
     dated: list[DatedMention] = []
     foreign: dict[int, frozenset[Place]] = {}
+    loose: set[Place] = set()
     for index in range(len(parsed.sentences)):
         view = SentenceView.of(parsed, index)
+        loose |= loose_places(view, in_sentence(view, place_spans))
         candidates = sentence_candidates(view, cities)
         for candidate in candidates:
             blocked = other_event_subtrees(view, candidate, candidates)
@@ -95,6 +97,7 @@ def find_events(
         lede_end=end_of_sentences(parsed, LEAD_SENTENCES),
         acting=acting_places(parsed, place_spans),
         foreign=foreign,
+        loose=frozenset(loose),
     )
     return tuple(
         of_the_place(

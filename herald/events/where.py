@@ -8,8 +8,10 @@
    province that does it ("Although Bali banned the trade", "Ankara testing a system");
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
    parties names, that does not stand for its government ("Kabul pledged",
-   ``herald.events.place.acting_places``) and that the sentence does not tell for another
-   event ("supported the decision, but the attacks in Cologne changed their minds",
+   ``herald.events.place.acting_places``), that stands where something can happen (after
+   "in", "at", "near", the goal of a journey; not "angering Pyongyang" nor "Senator Lopez
+   of Nevada": ``herald.events.place.loose_places``) and that the sentence does not tell
+   for another event ("supported the decision, but the attacks in Cologne changed their minds",
    ``herald.events.place.foreign_places``; no later rung carries such a town to it either)
    ("Gunmen stormed a hotel on Tuesday ... in Beledweyne");
 3. ``previous``: for a deed (a material event), the town of the deed told just before
@@ -71,11 +73,15 @@ class Setting:
     story's scene. ``acting``: the mentions that stand for a government ("Moscow
     denounced"), no place of their sentence's events, though they still count towards the
     article's places. ``foreign``: by trigger start, the places its sentence tells for
-    another event (``herald.events.place.foreign_places``)."""
+    another event (``herald.events.place.foreign_places``). ``loose``: the mentions the
+    parse puts in no locative position ("angering Pyongyang",
+    ``herald.events.place.loose_places``), no place of their sentence's events unless they
+    govern the trigger."""
 
     lede_end: int = 0
     acting: frozenset[Place] = frozenset()
     foreign: Mapping[int, frozenset[Place]] = field(default_factory=dict)
+    loose: frozenset[Place] = frozenset()
 
 
 def place_events(
@@ -95,7 +101,7 @@ def place_events(
     for event in events:
         foreign = setting.foreign.get(event.trigger.start, frozenset())
         own = _own_located(located, foreign)
-        local = _local_place(event, places, own)
+        local = _local_place(event, places, [p for p in own if p not in setting.loose])
         home = _home_country(event, countries)
         # the story's own setting (the deed before, the scene, the dateline, its town)
         setting_rungs = (_previous_place(event, placed), scene, dateline, town)

@@ -204,3 +204,24 @@ def test_an_event_the_text_dates_in_an_earlier_year_takes_no_place_of_the_story(
     assert now.where is not None and now.where.basis == "dateline"
     assert then.when is not None and then.when.value == "2012"
     assert then.where is None
+
+
+def test_a_place_the_parse_puts_in_no_locative_position_places_nothing() -> None:
+    # the object of a verb, a possible party: the seizure is not in Pyongyang
+    text = "Japanese officials seized a tanker on Friday to deter Pyongyang from smuggling fuel."
+    assert _where(_all_events(text, "2021-03-05"), "seized") is None
+    text = "The new rules angered Pyongyang, and South Korean officials seized a tanker on Friday."
+    assert _where(_all_events(text, "2021-03-05"), "seized") is None
+    # a state after a person's name says whose senator she is, not where she speaks
+    text = "Senator Maria Lopez of Nevada endorsed the bill on Monday."
+    assert _where(_all_events(text, "2021-03-05"), "endorsed") is None
+
+
+def test_a_place_inside_a_locative_phrase_or_a_journeys_goal_still_places_its_sentence() -> None:
+    text = (
+        "Mourners gathered in the main square of Mombasa on Sunday after gunmen killed four "
+        "police officers."
+    )
+    assert _where(_all_events(text, "2021-03-05"), "killed") == ("Mombasa", "sentence")
+    text = "The minister will fly back to Nairobi next week to sign the accord."
+    assert _where(_all_events(text, "2021-03-05"), "sign") == ("Nairobi", "sentence")
