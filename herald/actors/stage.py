@@ -33,8 +33,11 @@ publication day, that office's sector when its words give none.
 
 A title's own words include a country after "of" ("The Government of Japan", "the President
 of France") and a leader the people table knows before an organ ("the Trump
-administration"). An unnamed role followed by "of" and a body of known sector is of that
-body ("leaders of the labor unions" are labour, "a soldier of the Islamic State" a rebel).
+administration"), and a province or a state that the gazetteer knows in one country only
+("Florida Rep. Debbie Wasserman Schultz", "the Indiana governor"; not "Punjab Chief
+Minister": India and Pakistan have a Punjab). An unnamed role followed by "of" and a body
+of known sector is of that body ("leaders of the labor unions" are labour, "a soldier of
+the Islamic State" a rebel).
 Country of any other person or body with a state sector (GOV, MIL, LEG, JUD, COP, SPY) or a
 party's (PTY, OPP) when its own words give none ("Foreign Affairs Minister Chrystia
 Freeland", "Prime Minister Justin Trudeau", "the Free Democrats"): the

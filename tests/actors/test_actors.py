@@ -259,6 +259,17 @@ def test_unqualified_minister_takes_the_paragraph_country() -> None:
     assert (freeland.country, freeland.roles) == ("CAN", ("Foreign Affairs Minister",))
 
 
+def test_a_province_or_state_in_a_title_gives_its_country_when_only_one_has_it() -> None:
+    actors = _actors(
+        "Ohio Sen. Mary Kline criticized the plan on Monday. North Carolina Gov. Sam Hurd met "
+        "Punjab Chief Minister Ali Raza."
+    )
+    assert _named(actors, "Mary Kline").country == "USA"
+    assert _named(actors, "Sam Hurd").country == "USA"
+    # provinces named Punjab are Indian and Pakistani: the title alone says neither
+    assert _named(actors, "Ali Raza").country is None
+
+
 def test_unqualified_title_without_cues_uses_dateline_or_stays_unknown() -> None:
     text = "Prime Minister Jane Doe said the plan would work."
     assert _named(_actors(text), "Jane Doe").country is None
