@@ -52,10 +52,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from herald.events.plover import plover_types
+from herald.events.when import own_time
 from herald.places.gazetteer.lookup import dateline_entry
 from herald.places.mentions import place_kinds
 from herald.places.stage import entry_place
 from herald.records import ActorRef, Document, Event, Place
+from herald.time.partial import bounds
 
 MIN_ARTICLE_MENTIONS = 2
 # How far back (in characters, about two sentences) a town told for an earlier event carries.
@@ -358,14 +360,14 @@ def _material(event: Event) -> bool:
 
 
 def _of_an_earlier_year(event: Event, doc: Document) -> bool:
-    """Whether the text dates the event in a year before the article's: background ("the
-    1999 shooting") happened wherever it happened, not where the story is filed or set, so
-    only its own sentence places it."""
-    when, published = event.when, doc.published
-    if when is None or when.start is None or published is None:
-        return False
-    years = [v[:4] for v in (when.value, published.value) if v and len(v) >= 4 and v[:4].isdigit()]
-    return len(years) == 2 and years[0] < years[1]
+    """Whether the text dates the event in a year, or a decade, before the article's:
+    background ("the 1999 shooting", "a treaty signed in the 1970s") happened wherever it
+    happened, not where the story is filed or set, so only its own sentence places it."""
+    own = own_time(event.when)
+    dated = bounds(own.value) if own is not None else None
+    published = bounds(doc.published.value) if doc.published is not None else None
+    # "in the 1990s" (value "199") is as much an earlier year as "in 1999"
+    return dated is not None and published is not None and dated[1].year < published[0].year
 
 
 def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool:

@@ -204,6 +204,14 @@ def test_an_event_the_text_dates_in_an_earlier_year_takes_no_place_of_the_story(
     assert now.where is not None and now.where.basis == "dateline"
     assert then.when is not None and then.when.value == "2012"
     assert then.where is None
+    # a decade before the article's year is as much the past
+    text = (
+        "DALLAS (AP) — Police arrested two protesters outside city hall on Tuesday. "
+        "Officers arrested the same activist in the 1990s."
+    )
+    now, then = sorted(_all_events(text, "2016-07-12"), key=lambda e: e.trigger.start)
+    assert then.when is not None and then.when.value == "199"
+    assert then.where is None
 
 
 def test_a_place_the_parse_puts_in_no_locative_position_places_nothing() -> None:
