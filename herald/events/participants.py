@@ -46,6 +46,9 @@ _KIND_BY_ENT: dict[str, ActorKind] = {
     "ORG": "organization",
     "NORP": "group",
 }
+# Entity labels of names of things, not of anyone who acts: an occasion, a law, a work, a
+# product.
+_THINGS_NAMED = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 # Heads that count (a number of) something: the party is what they count.
 _QUANTITIES = frozenset({"half", "dozen", "dozens", "hundred", "hundreds", "thousand",
                          "thousands", "million", "millions", "majority", "number", "many",
@@ -262,6 +265,8 @@ def is_agent(view: SentenceView, i: int) -> bool:
     token = view.tok(i)
     if token.lemma.lower() in cues("hazard"):
         return False  # "COVID-19 demands ...": a disease named like a party acts for no one
+    if token.ent_type in _THINGS_NAMED:
+        return False  # "hosting the Olympics", "the Patriot Act demands"
     if token.ent_type in _KIND_BY_ENT or token.pos == "PROPN":
         return True  # a name, even one the entity tagger missed
     if is_count(view, i):

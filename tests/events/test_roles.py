@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from herald.events.participants import actor_ref, phrase_country, phrase_sector
+from herald.events.participants import actor_ref, is_agent, phrase_country, phrase_sector
 from herald.events.stage import find_events
 from herald.events.syntax import SentenceView
 from herald.parse.model import parse
@@ -328,3 +328,14 @@ def test_who_calls_a_deed_something_does_not_do_it() -> None:
     assert [a.text for a in top("The unions called a general strike.", "PROTEST").actor] == [
         "unions"
     ]
+
+
+def test_a_named_occasion_or_law_is_no_party() -> None:
+    # hosting a sports event is no visit: no guest is named
+    assert not [
+        e
+        for e in events_of("Brazil wished Chile success in hosting the World Cup.")
+        if e.type == "CONSULT"
+    ]
+    view = view_of("The Patriot Act expired on Sunday.")
+    assert not is_agent(view, token(view, "Act"))
