@@ -38,6 +38,7 @@ def trigger_index(text: str, word: str) -> tuple:
         ("There were no talks with Iran.", "talks", "negated"),
         ("Israel denied attacking Gaza.", "attacking", "negated"),
         ("Israel refused to release the prisoners.", "release", "negated"),
+        ("The army was unable to attack the town.", "attack", "negated"),
         # what someone escapes, avoids or averts did not happen
         ("The opposition leader escaped arrest.", "arrest", "negated"),
         ("The two countries narrowly avoided a war.", "war", "negated"),
