@@ -46,9 +46,9 @@ _KIND_BY_ENT: dict[str, ActorKind] = {
     "ORG": "organization",
     "NORP": "group",
 }
-# Entity labels of names of things, not of anyone who acts: an occasion, a law, a work, a
-# product.
-_THINGS_NAMED = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+# Entity labels of names of things, not of anyone who acts or can be held: an occasion, a
+# law, a work, a product, a day, a sum ("Kill Bill Volume One was released in 2003").
+THING_NAMES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "MONEY"})
 # Heads that count (a number of) something: the party is what they count.
 _QUANTITIES = frozenset({"half", "dozen", "dozens", "hundred", "hundreds", "thousand",
                          "thousands", "million", "millions", "majority", "number", "many",
@@ -265,7 +265,7 @@ def is_agent(view: SentenceView, i: int) -> bool:
     token = view.tok(i)
     if token.lemma.lower() in cues("hazard"):
         return False  # "COVID-19 demands ...": a disease named like a party acts for no one
-    if token.ent_type in _THINGS_NAMED:
+    if token.ent_type in THING_NAMES:
         return False  # "hosting the Olympics", "the Patriot Act demands"
     if token.ent_type in _KIND_BY_ENT or token.pos == "PROPN":
         return True  # a name, even one the entity tagger missed

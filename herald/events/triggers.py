@@ -23,6 +23,7 @@ import herald.actors.lexicon as lexicon
 from herald.data_files import read_rows
 from herald.events.participants import (
     POLITICAL_SECTORS,
+    THING_NAMES,
     counted,
     is_agent,
     is_count,
@@ -1429,13 +1430,11 @@ def _fights_a_party(view: SentenceView, i: int) -> bool:
 
 # Entities that are times or occasions, what a greeting welcomes ("the New Year").
 _OCCASIONS = frozenset({"DATE", "TIME", "EVENT"})
-# Names of things, not of parties: "Kill Bill Volume One was released in 2003".
-_THING_NAMES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE", "MONEY"})
 
 
 def _can_be_held(view: SentenceView, i: int) -> bool:
     token = view.tok(i)
-    if token.ent_type in _THING_NAMES:
+    if token.ent_type in THING_NAMES:
         return False
     if token.pos == "PRON":
         return token.text.lower() != "it"
