@@ -184,7 +184,8 @@ PROPOSAL = "obj:proposal"
 # mobilized"), not voters, support or resources ("trying to mobilize black voters").
 MUSTERED = "obj:mustered"
 # A ``requires`` value: what is welcomed is no date nor occasion ("to welcome the New Year",
-# "welcomed 2018"), whom or what a party can back ("welcomed the decision", "welcomed Xi").
+# "welcomed 2018") nor guests (cue kind ``guest``: "welcomed several hundred guests" hosts
+# them), whom or what a party can back ("welcomed the decision", "welcomed Xi").
 NO_OCCASION = "not:occasion"
 # A ``requires`` value: where someone arrives is no organization ("arrived in Congress in
 # 1993" took a seat, visited no one; "arrived in Washington" still may).
@@ -2015,7 +2016,10 @@ _SYNTACTIC_NEEDS = {
     GATHERED: _breaks_up_a_gathering,
     OFFERED: _offers_cooperation,
     NO_OCCASION: lambda view, i: (
-        not any(view.tok(o).ent_type in _OCCASIONS for o in view.children(i, "dobj"))
+        not any(
+            view.tok(o).ent_type in _OCCASIONS or view.tok(o).lemma.lower() in cues("guest")
+            for o in view.children(i, "dobj")
+        )
     ),
 }
 

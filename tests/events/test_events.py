@@ -1738,6 +1738,8 @@ def test_welcoming_a_date_backs_no_one() -> None:
     assert "SUPPORT" not in types(text)
     (backing,) = events_of("Seoul welcomed the decision of North Korea.")
     assert backing.type == "SUPPORT"
+    # welcoming guests is hosting them, no backing
+    assert "SUPPORT" not in types("The governor welcomed two hundred visitors to the fair.")
 
 
 def test_an_endorsement_of_someone_with_no_owner_is_theirs() -> None:
