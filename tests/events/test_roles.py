@@ -339,3 +339,12 @@ def test_a_named_occasion_or_law_is_no_party() -> None:
     ]
     view = view_of("The Patriot Act expired on Sunday.")
     assert not is_agent(view, token(view, "Act"))
+
+
+def test_who_records_or_tallies_deeds_does_not_do_them() -> None:
+    for text in (
+        "Police in the region recorded 30 attacks on refugees last year.",
+        "Monitors tallied 30 attacks on refugees last year.",
+    ):
+        (attack,) = [e for e in events_of(text) if e.type == "ASSAULT"]
+        assert attack.actor == ()
