@@ -200,9 +200,13 @@ _AIMED_AT = frozenset({"toward", "towards", "against"})
 
 
 def _aimed_at(scan: Scan, start: int, end: int) -> bool:
-    """Whether a country name is the object of a preposition that aims at it."""
+    """Whether a country name is the object of a preposition that aims at it, or of a verb
+    ("to call out Russia", "sanctioned Iran"): what is done to it says nothing of who does
+    it."""
     tokens = scan.tokens
     head = next((t for t in tokens[start:end] if not start <= t.head < end), tokens[start])
+    if head.dep == "dobj":
+        return tokens[head.head].pos == "VERB"
     return head.dep == "pobj" and tokens[head.head].text.lower() in _AIMED_AT
 
 

@@ -600,3 +600,6 @@ def test_display_name_strips_edge_debris(name: str, shown: str) -> None:
 def test_a_country_words_are_aimed_at_is_no_cue_to_whose_people_speak() -> None:
     text = "While pressure was needed toward North Korea, talks were vital, said Mayor Jane Doe."
     assert _named(_actors(text, dateline="ERIMO"), "Jane Doe").country == "JPN"
+    # nor is a country a verb acts on
+    text = "The senator said the administration should sanction Russia and expel it from the G8."
+    assert _named(_actors(text), "senator").country is None
