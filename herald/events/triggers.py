@@ -123,6 +123,9 @@ DIRECT_OBJECT = "obj:direct"
 # A ``requires`` value: a word with a to-infinitive complement ("ready to contribute
 # troops"), not one that stands alone ("ready for the vote").
 INFINITIVE = "obj:infinitive"
+# A ``requires`` value: a to-infinitive complement that names a deed of its own ("ready to
+# help", "willing to negotiate"), not any doing ("ready to move on", "willing to walk").
+DEED_INFINITIVE = "obj:deed-infinitive"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
 AID_GIVEN = "obj:aid"
@@ -1958,6 +1961,10 @@ _SYNTACTIC_NEEDS = {
     ),
     DIRECT_OBJECT: lambda view, i: bool(_acted_upon(view, i)),
     INFINITIVE: lambda view, i: any(view.to_infinitive(c) for c in view.children(i, "xcomp")),
+    DEED_INFINITIVE: lambda view, i: any(
+        view.to_infinitive(c) and (view.tok(c).lemma.lower(), "VERB") in trigger_lexicon()
+        for c in view.children(i, "xcomp")
+    ),
     AID_GIVEN: _gives_aid,
     BODY_OWNED: _body_owned,
     BARGAIN: lambda view, i: "bargain" in _object_kinds(view, i),

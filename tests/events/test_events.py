@@ -2043,10 +2043,12 @@ def test_armed_forces_that_leave_a_country_withdraw() -> None:
 
 
 def test_being_ready_to_act_is_an_intent() -> None:
-    # the parser hangs the "to" on the infinitive, so "ready to" never met its "to"
     ready = events_of("Iran is ready to talk with the United States.")
     assert [e.type for e in ready] == ["AGREE"]
     assert not events_of("The army is ready for the vote.")
+    # an intent to do no deed the lexicon knows agrees to nothing
+    assert not events_of("The minister is ready to answer questions.")
+    assert not events_of("The senator was willing to walk close to the line.")
 
 
 @pytest.mark.parametrize(
