@@ -340,8 +340,16 @@ def _foreseen(view: SentenceView, chain: list[int]) -> bool:
 
 def _can_do(view: SentenceView, trigger: int) -> bool:
     """ "it can assist its allies": what someone can do, not what they do. Only "can" on
-    the trigger itself: "a measure that can counter threats" says nothing of the threats."""
-    return view.tok(trigger).pos == "VERB" and view.has_auxiliary([trigger], frozenset({"can"}))
+    the trigger itself, or on the light verb that does a noun trigger ("donations can be
+    made", "an arrest can be made"): "a measure that can counter threats" says nothing of
+    the threats."""
+    token, head = view.tok(trigger), view.head(trigger)
+    if token.pos == "NOUN" and head is not None and token.dep in ("dobj", "nsubjpass"):
+        return view.tok(head).lemma.lower() in cues("light") and view.has_auxiliary([head], _CAN)
+    return token.pos == "VERB" and view.has_auxiliary([trigger], _CAN)
+
+
+_CAN = frozenset({"can"})
 
 
 def _in_time_clause_of_plan(view: SentenceView, chain: list[int]) -> bool:

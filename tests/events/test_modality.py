@@ -204,6 +204,7 @@ def test_reported_claims(sentence: str, trigger: str, expected: str) -> None:
     [
         ("The missile is capable of striking the base.", "striking", "hypothetical"),
         ("Japan can assist its allies in a crisis.", "assist", "hypothetical"),
+        ("The governor can impose a curfew in the city.", "curfew", "hypothetical"),
         ("It is a measure that can counter the threats.", "threats", "asserted"),
         ("It was irresponsible to blame others.", "blame", "hypothetical"),
         # a power or a fear of an act is no act
