@@ -3076,3 +3076,9 @@ def test_words_whose_subject_is_an_event_are_no_ones() -> None:
     # a group or a body named by an event noun still speaks
     text = "The opposition threatened to storm the presidential residence."
     assert any(e.type == "THREATEN" for e in events_of(text))
+
+
+def test_dissolving_a_party_is_a_coercion_not_any_dissolving() -> None:
+    ban = only(events_of("The court dissolved the main opposition party on Tuesday."), "COERCE")
+    assert ban.mode == "restrict"
+    assert not events_of("The king dissolved the committee he chaired.")
