@@ -214,8 +214,8 @@ def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
 
 def _locates(view: SentenceView, preposition: int, place: Place) -> bool:
     """Whether the preposition puts its object at a place: a locative one ("pressure on
-    North Korea" is no place: a country after "on" is a target), or "to" after a visit or a
-    journey."""
+    North Korea" is no place: a country after "on" is a target), "to" after a visit or a
+    journey, or "from" where missiles or rockets are fired."""
     word = view.tok(preposition).lemma.lower()
     if word in ("on", "off") and place.feature == "country":
         return False
@@ -224,6 +224,12 @@ def _locates(view: SentenceView, preposition: int, place: Place) -> bool:
     governor = view.head(preposition)
     if governor is not None and view.tok(governor).dep in ("advmod", "prt"):
         governor = view.head(governor)  # "come back to the Oval Office"
+    if word == "from" and governor is not None:
+        # "fired three missiles from the town of Hwangju": where a launch happens
+        return any(
+            view.tok(o).lemma.lower() in cues("projectile")
+            for o in view.children(governor, "dobj", "nsubjpass")
+        )
     return (
         word == "to"
         and governor is not None

@@ -233,3 +233,6 @@ def test_a_place_inside_a_locative_phrase_or_a_journeys_goal_still_places_its_se
     assert _where(_all_events(text, "2021-03-05"), "killed") == ("Mombasa", "sentence")
     text = "The minister will fly back to Nairobi next week to sign the accord."
     assert _where(_all_events(text, "2021-03-05"), "sign") == ("Nairobi", "sentence")
+    # where rockets are fired from is where the launch happens
+    text = "The army fired two rockets from the border town of Sderot on Sunday."
+    assert _where(_all_events(text, "2021-03-05"), "fired") == ("Sderot", "sentence")
