@@ -120,11 +120,12 @@ SOME_OBJECT = "obj:some"
 # A ``requires`` value: a verb with a direct or passive object ("returned the artifacts",
 # "the remains were returned"), not one that only goes somewhere ("returned with his family").
 DIRECT_OBJECT = "obj:direct"
-# A ``requires`` value: a word with a to-infinitive complement ("ready to contribute
-# troops"), not one that stands alone ("ready for the vote").
+# A ``requires`` value: a word with a to-infinitive complement ("declined to attend the
+# talks"), not one that stands alone ("declined sharply").
 INFINITIVE = "obj:infinitive"
 # A ``requires`` value: a to-infinitive complement that names a deed of its own ("ready to
-# help", "willing to negotiate"), not any doing ("ready to move on", "willing to walk").
+# help", "willing to negotiate"), not any doing ("ready to answer questions", "willing to
+# walk").
 DEED_INFINITIVE = "obj:deed-infinitive"
 # A ``requires`` value: what a verb of giving gives is aid ("provided assistance", not
 # "provided details").
