@@ -29,13 +29,13 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
             # names the state ("the Trump administration")
             token = scan.tokens[i]
             leader = known_people().get(person_key(token.text)) if token.pos == "PROPN" else None
-            province = _province_end(scan, i, end)
+            province = _province_at(scan, i, end)
             if leader is not None:
                 title.country = title.country or leader.country
             elif province is not None:
                 # "Florida Rep.", "Punjab Chief Minister" (Punjab is Indian and Pakistani)
-                title.country = title.country or _province_country(scan.text(i, province))
-                i = province
+                i, country = province
+                title.country = title.country or country
                 continue
             else:
                 title.private = title.private or (token.ent_type == "ORG" and token.pos != "DET")
@@ -56,22 +56,19 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
     return title
 
 
-def _province_end(scan: Scan, start: int, end: int) -> int | None:
-    """The end of a place name (spaCy GPE) that opens at token ``start`` inside a title,
-    when it names a province or a state ("Florida", "North Carolina"), else None."""
+def _province_at(scan: Scan, start: int, end: int) -> tuple[int, str | None] | None:
+    """A place name (spaCy GPE) that opens at token ``start`` inside a title and names a
+    province or a state ("Florida", "North Carolina"): where it ends, and its country when
+    all provinces so named are of one. None for any other name."""
     if scan.tokens[start].ent_type != "GPE" or scan.tokens[start].ent_iob != "B":
         return None
     stop = start + 1
     while stop < end and scan.tokens[stop].ent_iob == "I":
         stop += 1
-    name = scan.text(start, stop)
-    return stop if any(e.feature == "admin1" for e in rank(name)) else None
-
-
-def _province_country(name: str) -> str | None:
-    """The country of a province or state name when all provinces so named are of one."""
-    countries = {e.country for e in rank(name) if e.feature == "admin1"}
-    return countries.pop() if len(countries) == 1 else None
+    countries = {e.country for e in rank(scan.text(start, stop)) if e.feature == "admin1"}
+    if not countries:
+        return None
+    return stop, countries.pop() if len(countries) == 1 else None
 
 
 def _add_role(scan: Scan, title: Title, match: PhraseMatch, start: int) -> None:

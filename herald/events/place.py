@@ -67,10 +67,7 @@ def _place_ok(
         if token.dep == "pobj" and prep is not None and governor is not None:
             word = view.tok(prep).lemma.lower()
             visit = word in ("to", "in") and is_visit_word(view, governor)
-            # "pressure on North Korea": a country after "on" is a target, not a location
-            on_country = word in ("on", "off") and span.item.feature == "country"
-            locative = word in cues("locative") and not on_country
-            located = visit or (locative and i not in participants)
+            located = visit or (_locative_before(word, span.item) and i not in participants)
             if located and _reaches_trigger(view, governor, candidate):
                 return True
         named_below_country = span.item.feature not in (None, "country")
@@ -192,14 +189,14 @@ def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
             return False
         if token.dep == "pobj" and view.tok(head).lemma.lower() == "of":
             noun = view.head(head)  # "the street of Nice", not "Alexander of Tennessee"
-            if noun is None or _a_person(view, noun):
+            if noun is None or _denotes_a_person(view.tok(noun)):
                 return False
             i = noun
         elif token.dep in _INSIDE_A_NOUN:
             if token.dep not in ("conj", "appos") and is_event_noun(view, head):
                 return True
-            if _a_person(view, head):
-                return False
+            if _denotes_a_person(view.tok(head)):
+                return False  # a place inside a person's phrase says who the person is
             i = head
         elif token.dep == "pobj":
             return _locates(view, head, place)
@@ -212,14 +209,19 @@ def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
     return False
 
 
+def _locative_before(word: str, place: Place) -> bool:
+    """Whether a preposition (lemma ``word``) puts the place after it at a location: a
+    locative one (cue kind ``locative``), but a country after "on" is a target ("pressure
+    on North Korea")."""
+    return word in cues("locative") and not (word in ("on", "off") and place.feature == "country")
+
+
 def _locates(view: SentenceView, preposition: int, place: Place) -> bool:
-    """Whether the preposition puts its object at a place: a locative one ("pressure on
-    North Korea" is no place: a country after "on" is a target), "to" after a visit or a
-    journey, or "from" where missiles or rockets are fired."""
+    """Whether the preposition puts its object at a place: a locative one
+    (``_locative_before``), "to" after a visit or a journey, or "from" where missiles or
+    rockets are fired."""
     word = view.tok(preposition).lemma.lower()
-    if word in ("on", "off") and place.feature == "country":
-        return False
-    if word in cues("locative"):
+    if _locative_before(word, place):
         return True
     governor = view.head(preposition)
     if governor is not None and view.tok(governor).dep in ("advmod", "prt"):
@@ -236,18 +238,6 @@ def _locates(view: SentenceView, preposition: int, place: Place) -> bool:
         and (
             is_visit_word(view, governor) or view.tok(governor).lemma.lower() in cues("destination")
         )
-    )
-
-
-def _a_person(view: SentenceView, i: int) -> bool:
-    """Whether token ``i`` names or denotes a person: a place inside its phrase says who
-    the person is. (A body's name goes on up: "into Sandy Hook Elementary School" is a
-    site, "the Ohio Department of Health said" a subject.)"""
-    token = view.tok(i)
-    return (
-        token.ent_type == "PERSON"
-        or is_person_noun(token.lemma)
-        or lexicon.role_for(token.text) is not None
     )
 
 
@@ -322,12 +312,18 @@ def _describes_a_person(parsed: ParsedText, token: Token) -> bool:
         person = parsed.tokens[head.head]
     else:
         return False
-    if person.ent_type == "PERSON":
+    return _denotes_a_person(person)
+
+
+def _denotes_a_person(token: Token) -> bool:
+    """Whether ``token`` names or denotes a person: a name the tagger labels PERSON, a title
+    ("Mayor"), or a noun made to name people ("the citizen", "his doctor")."""
+    if token.ent_type == "PERSON":
         return True
-    if person.pos == "PROPN":
-        return lexicon.role_for(person.text) is not None
-    return person.pos == "NOUN" and (
-        is_person_noun(person.lemma) or lexicon.role_for(person.text) is not None
+    if token.pos == "PROPN":
+        return lexicon.role_for(token.text) is not None
+    return token.pos == "NOUN" and (
+        is_person_noun(token.lemma) or lexicon.role_for(token.text) is not None
     )
 
 

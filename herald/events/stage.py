@@ -80,7 +80,8 @@ def find_events(
     loose: set[Place] = set()
     for index in range(len(parsed.sentences)):
         view = SentenceView.of(parsed, index)
-        loose |= loose_places(view, in_sentence(view, place_spans))
+        own = in_sentence(view, place_spans)
+        loose |= loose_places(view, own)
         candidates = sentence_candidates(view, cities)
         for candidate in candidates:
             blocked = other_event_subtrees(view, candidate, candidates)
@@ -89,7 +90,6 @@ def find_events(
             )
             if event is not None:
                 events.append(event)
-                own = in_sentence(view, place_spans)
                 foreign[event.trigger.start] = foreign_places(view, candidate, own, blocked)
             elif (when := own_date(doc, view, candidate, time_spans, blocked)) is not None:
                 dated.append(DatedMention(candidate.type, view.tok(candidate.head).text, when))
