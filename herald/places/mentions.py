@@ -211,6 +211,11 @@ def _relabelled_mentions(
         # make it a place whatever the label (no people's adjective stands there)
         person_placed = entry is not None and _placed(parsed, entity)
         person_placed = person_placed and not _acronym_of_another(trimmed, entry)
+        # "the village of Nabi Saleh" taken for a person: a place the gazetteer lacks, of
+        # the kind the text names (kept with that kind and no point, places.stage)
+        person_placed = person_placed or (
+            entry is None and kind_of(parsed, entity.start) is not None
+        )
         seat = _seat_of_power_visited(parsed, entity, trimmed)
         seat = seat or _city_struck(parsed, entity, entry)
         major = _is_major(entry) if entity.label != "PERSON" else _is_national_capital(entry)
@@ -275,7 +280,8 @@ def _person_names(parsed: ParsedText) -> set[str]:
 def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:
     """Names the parser gave no label that the text says are places: "the Somali city of
     Beledweyne", "the capital, Niamey" (a kind of place, then "of", a comma or nothing, then
-    a run of proper nouns the gazetteer knows)."""
+    a run of proper nouns the gazetteer knows; after "of", any run of proper nouns: "the
+    town of Kafr Nabl")."""
     found = []
     tokens = parsed.tokens
     for i in range(1, len(tokens)):
@@ -289,7 +295,7 @@ def _unlabelled_kind_mentions(parsed: ParsedText) -> list[PlaceMention]:
         entity = Entity(i, end, "GPE", parsed.span_text(i, end), tokens[i].idx,
                         tokens[end - 1].idx + len(tokens[end - 1].text))  # fmt: skip
         trimmed = _trim(entity)
-        if trimmed is not None and best(trimmed.text) is not None:
+        if trimmed is not None and (best(trimmed.text) is not None or kind_of(parsed, i)):
             found.append(trimmed)
     return found
 
@@ -364,12 +370,20 @@ def _after_a_kind(parsed: ParsedText, i: int) -> bool:
     """Whether token ``i`` begins a name the words before it call a kind of place: "the
     city of Beledweyne", "the Nigerien capital Niamey", "the capital, Niamey"."""
     before = parsed.tokens[i - 1].text.lower() if i > 0 else ""
-    kind = parsed.tokens[i - 2].text.lower() if i > 1 else ""
     if before == "of":
-        return kind in place_kinds()
+        return kind_of(parsed, i) is not None
     if before == ",":
-        before = kind
+        before = parsed.tokens[i - 2].text.lower() if i > 1 else ""
     return before in _apposed_kinds()
+
+
+def kind_of(parsed: ParsedText, i: int) -> str | None:
+    """The kind of place a name at token ``i`` is said to be by "<kind> of" before it ("the
+    West Bank village of Nabi Saleh": village), else None."""
+    if i < 2 or parsed.tokens[i - 1].text.lower() != "of":
+        return None
+    kind = parsed.tokens[i - 2].text.lower()
+    return kind if kind in place_kinds() else None
 
 
 def _place_prefix(parsed: ParsedText, entity: Entity, known: set[str]) -> PlaceMention | None:

@@ -9,8 +9,9 @@ after the name ("a Washington state farm", "Zaire province") picks that kind; in
 states "Washington" is the state.
 
 A name the gazetteer does not know is a place of the kind the word after it gives ("the
-Middle Shabelle region", "Deh Yak district"), named by its own text, with no point or
-country; without such a word it stays unresolved.
+Middle Shabelle region", "Deh Yak district") or the kind it is said to be before "of" ("the
+village of Nabi Saleh", even where the tagger took it for a person), named by its own text,
+with no point or country; without such a word it stays unresolved.
 
 Adjective rule: a name that resolves to a *country* and stands as a premodifier of a
 following noun (dependency compound/nmod/amod, head to its right: "U.S. Secretary of
@@ -37,7 +38,7 @@ from dataclasses import replace
 from herald.places.gazetteer.cache import load_gazetteer
 from herald.places.gazetteer.entries import Context, Entry, distance_km, fits, name_key
 from herald.places.gazetteer.lookup import best, country_of_place, dateline_entry, rank
-from herald.places.mentions import PlaceMention, find_mentions, is_premodifier
+from herald.places.mentions import PlaceMention, find_mentions, is_premodifier, kind_of
 from herald.places.ranking import Reading, rank_together
 from herald.records import ParsedText, Place
 
@@ -64,8 +65,11 @@ _PARTY_STATE_TAG = re.compile(r"(?:^|[\s(,])[DRI]-$")
 
 def _keep(parsed: ParsedText, mention: PlaceMention, entry: Entry | None) -> bool:
     """Apply the FAC, party-tag, person and adjective rules of the module docstring."""
+    named_kind = _kind_named(parsed, mention) is not None
     if entry is None and (mention.entity.label == "FAC" or _names_a_person(parsed, mention)):
-        return False
+        # a name the text calls a village or a town is one, though the tagger took it
+        # for a person there or elsewhere ("the village of Nabi Saleh")
+        return named_kind and mention.entity.label != "FAC"
     if _PARTY_STATE_TAG.search(parsed.text[max(mention.start - 3, 0) : mention.start]):
         return False
     return not (
@@ -192,7 +196,8 @@ def _word_after(parsed: ParsedText, mention: PlaceMention) -> str | None:
 _UNLISTED_KINDS = {
     "region": "province", "province": "province", "state": "province",
     "district": "district", "county": "district",
-    "city": "city", "town": "city", "village": "city",
+    "city": "city", "town": "city", "village": "city", "hamlet": "city",
+    "governorate": "province", "prefecture": "province", "municipality": "district",
 }  # fmt: skip
 
 
@@ -257,8 +262,16 @@ def find_places(parsed: ParsedText, dateline: str | None = None) -> tuple[Place,
     )
 
 
+def _kind_named(parsed: ParsedText, mention: PlaceMention) -> str | None:
+    """The kind of place the words around an unknown name say it is, after it ("the Middle
+    Shabelle region") or before it ("the village of Nabi Saleh")."""
+    first = next((t.i for t in parsed.tokens[mention.entity.start :] if t.idx >= mention.start), 0)
+    after = _UNLISTED_KINDS.get(_word_after(parsed, mention) or "")
+    return after or _UNLISTED_KINDS.get(kind_of(parsed, first) or "")
+
+
 def _unlisted(parsed: ParsedText, mention: PlaceMention) -> Place:
     """A name the gazetteer does not know, as a place when the text says what kind it is."""
-    kind = _UNLISTED_KINDS.get(_word_after(parsed, mention) or "")
+    kind = _kind_named(parsed, mention)
     place = _place(mention, None)
     return replace(place, name=mention.text, feature=kind) if kind else place

@@ -347,6 +347,20 @@ def test_a_name_the_gazetteer_lacks_is_a_place_of_the_kind_the_text_gives() -> N
     assert (places["Deh Yak"].name, places["Deh Yak"].feature) == ("Deh Yak", "district")
 
 
+def test_a_name_the_text_calls_a_village_or_town_before_it_is_a_place() -> None:
+    # made-up names the gazetteer lacks, one the tagger reads as a person's
+    text = (
+        "Soldiers burned houses in the village of Tumbun Gini on Friday. "
+        "Weekly marches are held in the hill town of Yusuf Abdallah."
+    )
+    places = _by_text(_places(text))
+    assert (places["Tumbun Gini"].name, places["Tumbun Gini"].feature) == ("Tumbun Gini", "city")
+    assert places["Yusuf Abdallah"].feature == "city"
+    assert places["Yusuf Abdallah"].country is None
+    # "of" after a word that names no kind of place says nothing
+    assert "Yusuf Abdallah" not in _by_text(_places("The release of Yusuf Abdallah was ordered."))
+
+
 def test_a_name_the_gazetteer_lacks_stays_unresolved_without_a_kind_word() -> None:
     places = _by_text(_places("Elders of Middle Shabelle met in Nairobi."))
     shabelle = places["Middle Shabelle"]
