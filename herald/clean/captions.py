@@ -25,6 +25,9 @@ _CREDIT_CORE = (
     rf"{_CAPS_NAME}\s?/\s?[A-Z][\w'\u2019.&-]*(?: [A-Za-z][\w'\u2019.&-]*){{0,5}}"
     r"|[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3}(?:/| via )Getty Images"
     r"|(?:Photo|Photograph|Image|Picture|Credit)s?(?: by|:) [^.!?]{2,80}"
+    # a page's credit line with no colon, a photographer over an agency: "Credit Jane
+    # Roe/European Pressphoto Agency"
+    r"|Credit [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}\s?/\s?[A-Z][^.!?/]{1,60}"
     r"|Courtesy(?: of)? [A-Z][^.!?()]{2,80}"
 )
 _CREDIT_END = re.compile(
@@ -34,8 +37,10 @@ _CREDIT_END = re.compile(
     r"|\s*[(\[](?P<paren>[^()\[\]]{0,30}\b(?:Photo|Photograph|Image|Pool|Handout)\b[^()\[\]]{0,60}"
     r"|[^()\[\]]{1,40}\bvia (?:AP|AFP|Reuters|Getty Images)\b[^()\[\]]{0,20}"
     rf"|{_CAPS_NAME}\s?/\s?[^()\[\]]{{1,60}}"
-    # a photographer's name over an agency's initials: "(Hayoung Jeon/EPA)"
-    r"|[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}\s?/\s?[A-Z]{2,}(?:[ -][A-Z]{2,})?)[)\]])"
+    # a photographer's name over an agency's initials or name: "(Hayoung Jeon/EPA)",
+    # "(Jane Roe, File/Associated Press)"
+    r"|[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?:, File)?\s?/\s?"
+    r"(?:[A-Z]{2,}(?:[ -][A-Z]{2,})?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}))[)\]])"
     # the wire's own name may follow the credit: "(Yonhap via AP, File) (Associated Press)"
     r"(?:\s*\((?:Associated Press|AP|Reuters|AFP)\))?$"
 )

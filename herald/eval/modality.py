@@ -44,10 +44,12 @@ class Mention:
     end: int
     trigger: str
     modality: str
+    key: str | None = None  # the first offsets' id, kept when a cleaning change moved them
 
     @property
     def id(self) -> str:
-        return f"{self.doc}:{self.start}"
+        """The record id the dev/test split hashes: stable when the offsets move."""
+        return self.key or f"{self.doc}:{self.start}"
 
 
 def load(path: Path = ANNOTATIONS) -> list[Mention]:

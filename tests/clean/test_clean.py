@@ -375,6 +375,16 @@ def test_not_a_dateline(opening: str) -> None:
             "The ship is seen off the port.",
             "Jane Roe/Yonhap via AP, File",
         ),
+        (
+            "The coach talks to players before the game. (Jane Roe, File/Associated Press)",
+            "The coach talks to players before the game.",
+            "Jane Roe, File/Associated Press",
+        ),
+        (
+            "Officers close off the square. Credit Jane Roe/European Pressphoto Agency",
+            "Officers close off the square.",
+            "Credit Jane Roe/European Pressphoto Agency",
+        ),
     ],
 )
 def test_split_credit(paragraph: str, caption: str, credit: str) -> None:
