@@ -589,6 +589,12 @@ def test_a_threat_of_a_measure_is_voiced_by_whom_would_impose_it() -> None:
     assert not events_of("The ship sailed despite the ban on exports.")
 
 
+def test_a_harm_threatened_with_is_no_event_of_its_own() -> None:
+    threat = events_of("The president threatened the bloc with tariffs on its cars.")
+    assert [(e.type, e.mode) for e in threat] == [("THREATEN", "relations")]
+    assert names(threat[0].recipient) == ["bloc"]
+
+
 def test_a_protest_or_support_named_as_the_manner_of_a_deed_is_its_subjects() -> None:
     students = events_of("Students walked out of classes in protest against the new law.")
     assert [a.text for a in only(students, "PROTEST").actor] == ["Students"]
