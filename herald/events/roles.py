@@ -94,7 +94,7 @@ def find_roles(
     recipients = _clean(view, owners, events)
     if plover_types()[entry.type].quad.startswith("material"):
         recipients = _clean(view, [p for r in recipients for p in _whose_thing(view, r)], events)
-    recipients = [r for r in recipients if r not in actors]
+    recipients = [r for r in recipients if r not in actors and not _addressee(view, head, r, entry)]
     owners_of = _owner_finder(entry.type)
     if owners_of is not None and path == "verb" and not any(actorlike(view, r) for r in recipients):
         # "welcomed Tuesday's announcement by Ukraine", "rejected Pakistan's assertions":
@@ -145,6 +145,16 @@ def _own_pronoun(view: SentenceView, pronoun: int, actors: list[int]) -> bool:
 
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
 _BODY_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _addressee(view: SentenceView, head: int, party: int, entry: TriggerEntry) -> bool:
+    """Whom a speaker tells a judgement ("Abe told reporters", "said to the council") is no
+    party to it: the judged is what the words are about ("North Korea's reckless action")."""
+    if entry.type not in JUDGING_TYPES or view.tok(head).lemma.lower() not in cues("speech"):
+        return False
+    told = view.tok(head).lemma.lower() == "tell" and view.tok(party).dep == "dobj"
+    to = view.head(party)
+    return told or (to is not None and view.tok(to).text.lower() == "to" and view.head(to) == head)
 
 
 def _judged(

@@ -348,3 +348,15 @@ def test_who_records_or_tallies_deeds_does_not_do_them() -> None:
     ):
         (attack,) = [e for e in events_of(text) if e.type == "ASSAULT"]
         assert attack.actor == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told reporters the raid by the rebels was a cowardly act.",
+        "The minister said to the council that the raid by the rebels was a cowardly act.",
+    ],
+)
+def test_whom_a_judgement_is_told_to_is_no_party_to_it(text: str) -> None:
+    judged = top(text, "ACCUSE")
+    assert [r.text for r in judged.recipient] == ["rebels"]
