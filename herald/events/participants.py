@@ -407,7 +407,7 @@ def _antecedent(view: SentenceView, pronoun: int) -> int | None:
             speech = view.head(current)
             if speech is not None and view.tok(speech).lemma.lower() in cues("speech"):
                 for s in view.children(speech, "nsubj"):
-                    if _agrees(view, pronoun, s):
+                    if _agrees(view, pronoun, s, spoken=True):
                         return s
             break
         current = view.head(current)
@@ -431,9 +431,11 @@ def _clause_subject(view: SentenceView, pronoun: int) -> int | None:
     return next((s for s in subjects if _agrees(view, pronoun, s)), None)
 
 
-def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:
+def _agrees(view: SentenceView, pronoun: int, candidate: int, spoken: bool = False) -> bool:
     """Whether ``candidate`` may be what the pronoun stands for (a person for "he", a
-    country, organization or group for "it", anything but a singular thing for "they")."""
+    country, organization or group for "it", anything but a singular thing for "they").
+    ``spoken``: the candidate says the words the pronoun stands in, where "they" may be the
+    side a person speaks for ("the chairman said they will not end the strike")."""
     wanted = _PERSONAL.get(view.tok(pronoun).text.lower())
     token = view.tok(candidate)
     if wanted is None or token.pos == "PRON":
@@ -446,7 +448,11 @@ def _agrees(view: SentenceView, pronoun: int, candidate: int) -> bool:
         return token.ent_type in ("GPE", "ORG", "NORP") or _names_a_body(view, candidate)
     # "they": people, a party or one who speaks for one ("the chairman said they will not
     # end the strike"), never a thing ("they met North Korean vessels, the report said" is
-    # not the report's meeting)
+    # not the report's meeting), nor, outside the words one says, one named person ("the
+    # vice president met the freed girls and welcomed their release")
+    alone = not view.children(candidate, "conj")  # "Xi and Obama sealed their agreement"
+    if not spoken and alone and token.ent_type == "PERSON" and token.tag == "NNP":
+        return False
     return token.tag != "NN" or is_agent(view, candidate)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import herald
 from herald.events.participants import actor_ref, is_agent, phrase_country, phrase_sector
 from herald.events.stage import find_events
 from herald.events.syntax import SentenceView
@@ -360,3 +361,12 @@ def test_who_records_or_tallies_deeds_does_not_do_them() -> None:
 def test_whom_a_judgement_is_told_to_is_no_party_to_it(text: str) -> None:
     judged = top(text, "ACCUSE")
     assert [r.text for r in judged.recipient] == ["rebels"]
+
+
+def test_their_stands_for_no_one_named_person_outside_his_words() -> None:
+    text = "Vice President Jane Roe met the freed hostages and expressed joy over their release."
+    freed = herald.extract(text, date="2020-01-15", all_events=True).events
+    assert all("Jane Roe" not in [r.name for r in e.recipient] for e in freed)
+    # two named persons are a "they"
+    sealed = top("Mr. Lee and Mr. Obama sealed their agreement.", "AGREE")
+    assert [a.name for a in sealed.actor] == ["Mr. Lee"]
