@@ -20,6 +20,7 @@ _LINKS = frozenset({"of", "for", "'s", "\u2019s"})  # words inside a title: "Min
 def _read_title(scan: Scan, start: int, end: int) -> Title:
     """Roles, country and sector named by the tokens [start, end)."""
     title = Title()
+    named_country: tuple[int, int] | None = None  # where a country's name was read
     i = start
     while i < end:
         match = scan.match_at[i]
@@ -43,6 +44,7 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
             continue
         if match.category == "country" and title.country is None:
             title.country = match.key
+            named_country = (match.start, match.end)
         elif match.category == "organization":
             org = lexicon.organization_for(match.key)
             if org is not None:
@@ -53,7 +55,17 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
         elif match.category == "role":
             _add_role(scan, title, match, start)
         i = match.end
+    if named_country is not None and title.role is not None and title.role.role_class == "governor":
+        # "Georgia Gov. Brian Kemp": a governor governs a state or a province, so a name
+        # that is both a country and the province of one country names the province
+        title.country = _province_country(scan.text(*named_country)) or title.country
     return title
+
+
+def _province_country(name: str) -> str | None:
+    """The country of the provinces or states called ``name``, when they are all of one."""
+    countries = {e.country for e in rank(name) if e.feature == "admin1"}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _province_at(scan: Scan, start: int, end: int) -> tuple[int, str | None] | None:
@@ -65,10 +77,10 @@ def _province_at(scan: Scan, start: int, end: int) -> tuple[int, str | None] | N
     stop = start + 1
     while stop < end and scan.tokens[stop].ent_iob == "I":
         stop += 1
-    countries = {e.country for e in rank(scan.text(start, stop)) if e.feature == "admin1"}
-    if not countries:
+    name = scan.text(start, stop)
+    if not any(e.feature == "admin1" for e in rank(name)):
         return None
-    return stop, countries.pop() if len(countries) == 1 else None
+    return stop, _province_country(name)
 
 
 def _add_role(scan: Scan, title: Title, match: PhraseMatch, start: int) -> None:

@@ -270,6 +270,14 @@ def test_a_province_or_state_in_a_title_gives_its_country_when_only_one_has_it()
     assert _named(actors, "Ali Raza").country is None
 
 
+def test_a_governor_of_a_name_both_a_country_and_a_state_governs_the_state() -> None:
+    actors = _actors(
+        "Georgia Gov. Sam Hurd signed the bill. Georgia Foreign Minister Ana Beridze spoke."
+    )
+    assert _named(actors, "Sam Hurd").country == "USA"
+    assert _named(actors, "Ana Beridze").country == "GEO"
+
+
 def test_unqualified_title_without_cues_uses_dateline_or_stays_unknown() -> None:
     text = "Prime Minister Jane Doe said the plan would work."
     assert _named(_actors(text), "Jane Doe").country is None
