@@ -185,12 +185,25 @@ def _nearest(
     return min(found, key=lambda c: _distance(c, anchor)) if found else None
 
 
+def free_relative(view: SentenceView, verb: int) -> int | None:
+    """The clause the parser made of a free relative that is the verb's object ("fired what
+    appeared to be a ballistic missile on Tuesday", "launched what it said was a rocket"):
+    a ccomp holding the "what" right after the verb as its subject. It names the thing
+    acted on, and its words (a date, a place) are the verb's own."""
+    after = verb + 1
+    if after >= view.end or view.tok(after).tag != "WP" or view.tok(after).dep != "nsubj":
+        return None
+    return next((c for c in view.children(verb, "ccomp") if after in view.subtree(c)), None)
+
+
 def clause_tokens(view: SentenceView, root: int, blocked: Sequence[range]) -> set[int]:
     """The tokens of the clause under ``root`` minus nested blocked ranges (other events'
-    clauses) and complement clauses (ccomp: reported content is another clause)."""
+    clauses) and complement clauses (ccomp: reported content is another clause; not a free
+    relative object, ``free_relative``)."""
     tokens = set(view.subtree(root))
     for c in view.children(root, "ccomp"):
-        tokens -= set(view.subtree(c))
+        if c != free_relative(view, root):
+            tokens -= set(view.subtree(c))
     for block in blocked:
         if root not in block and block.start >= view.tok(root).left:
             tokens -= set(block)

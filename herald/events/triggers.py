@@ -43,7 +43,7 @@ from herald.events.roles import (
     put_under,
     reported_copulas,
 )
-from herald.events.syntax import SentenceView
+from herald.events.syntax import SentenceView, free_relative
 
 _POS_GROUP = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
 # Verbs of assault that words can do too ("attacked the report"): ``frames`` types them.
@@ -396,6 +396,8 @@ def _requirement_met(
         if view.tok(c).dep == "dobj" and is_count(view, c)
         for n in counted(view, c)
     }
+    # "fired what appeared to be a ballistic missile": a free relative is its predicate noun
+    near |= {view.tok(n).lemma.lower() for n in _named_by_free_relative(view, i)}
     # "called for the government to lift the ban": the parser hangs "for" on the clause
     for clause in view.children(i, "advcl", "ccomp", "xcomp"):
         near |= {view.tok(m).lemma.lower() for m in view.children(clause, "mark")}
@@ -412,6 +414,16 @@ def _requirement_met(
         all(_need_met(view, i, need, contexts, near) for need in alternative.split("&"))
         for alternative in requires
     )
+
+
+def _named_by_free_relative(view: SentenceView, i: int) -> list[int]:
+    """The predicate nouns of a free relative that is verb ``i``'s object ("fired what
+    appeared to be a missile", "launched what it said was a rocket"): what the verb acts
+    on, named through "what"."""
+    clause = free_relative(view, i)
+    if clause is None:
+        return []
+    return [t for t in view.subtree(clause) if view.tok(t).dep == "attr"]
 
 
 def _need_met(

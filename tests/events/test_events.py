@@ -538,6 +538,14 @@ def test_opposition_voiced_is_a_rejection_and_the_opposition_no_event() -> None:
     assert not events_of("Its popularity stands in opposition to other nations.")
 
 
+def test_a_launch_of_what_appeared_to_be_a_missile_is_a_launch_on_its_own_date() -> None:
+    # the parser makes a clause of the free relative; its noun and its date are the verb's
+    text = "The North fired what appeared to be a ballistic missile on Tuesday."
+    (launch,) = herald.extract(text, date="2017-12-18").events
+    assert (launch.type, launch.mode) == ("MOBILIZE", "weapons")
+    assert launch.when is not None and launch.when.value == "2017-12-12"
+
+
 def test_projectiles_sent_at_a_target_are_an_assault_and_a_launch_a_test() -> None:
     drones = only(events_of("Russia launched 120 drones at Ukraine overnight."), "ASSAULT")
     assert [r.text for r in drones.recipient] == ["Ukraine"]
