@@ -1287,6 +1287,24 @@ def _in_order_to(view: SentenceView, i: int) -> bool:
     )
 
 
+def _grounds(view: SentenceView, i: int) -> bool:
+    """The grounds a deed is done on, no party to it: "seized two ships on suspicion of
+    violating sanctions", "held on charges of fraud"."""
+    prep = view.head(i)
+    return (
+        view.tok(i).dep == "pobj"
+        and prep is not None
+        and view.tok(prep).lemma.lower() in _GROUNDS_PREPS
+        and (
+            view.tok(i).lemma.lower() == "suspicion"
+            or view.tok(i).lemma.lower() in cues("allegation")
+        )
+    )
+
+
+_GROUNDS_PREPS = frozenset({"on", "over"})
+
+
 def _clean(view: SentenceView, tokens: list[int], events: set[int]) -> list[int]:
     """Keep nominal participants once, in text order."""
     kept: list[int] = []
@@ -1294,7 +1312,7 @@ def _clean(view: SentenceView, tokens: list[int], events: set[int]) -> list[int]
         token = view.tok(i)
         if i in kept or i in events or token.ent_type in _NOT_PARTICIPANT_ENTS:
             continue
-        if _in_order_to(view, i):
+        if _in_order_to(view, i) or _grounds(view, i):
             continue
         if token.pos in ("NOUN", "PROPN", "PRON", "NUM") or token.ent_type in _ACTORLIKE_ENTS:
             kept.append(i)

@@ -370,3 +370,8 @@ def test_their_stands_for_no_one_named_person_outside_his_words() -> None:
     # two named persons are a "they"
     sealed = top("Mr. Lee and Mr. Obama sealed their agreement.", "AGREE")
     assert [a.name for a in sealed.actor] == ["Mr. Lee"]
+
+
+def test_the_grounds_of_a_deed_are_no_party_to_it() -> None:
+    seized = top("Coast guards seized two ships on suspicion of smuggling fuel.", "COERCE")
+    assert [r.text for r in seized.recipient] == ["two ships"]
