@@ -58,14 +58,17 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
     if named_country is not None and title.role is not None and title.role.role_class == "governor":
         # "Georgia Gov. Brian Kemp": a governor governs a state or a province, so a name
         # that is both a country and the province of one country names the province
-        title.country = _province_country(scan.text(*named_country)) or title.country
+        title.country = _sole(_province_countries(scan.text(*named_country))) or title.country
     return title
 
 
-def _province_country(name: str) -> str | None:
-    """The country of the provinces or states called ``name``, when they are all of one."""
-    countries = {e.country for e in rank(name) if e.feature == "admin1"}
-    return countries.pop() if len(countries) == 1 else None
+def _province_countries(name: str) -> set[str]:
+    """The countries of the provinces or states called ``name``."""
+    return {e.country for e in rank(name) if e.feature == "admin1"}
+
+
+def _sole(countries: set[str]) -> str | None:
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _province_at(scan: Scan, start: int, end: int) -> tuple[int, str | None] | None:
@@ -77,10 +80,10 @@ def _province_at(scan: Scan, start: int, end: int) -> tuple[int, str | None] | N
     stop = start + 1
     while stop < end and scan.tokens[stop].ent_iob == "I":
         stop += 1
-    name = scan.text(start, stop)
-    if not any(e.feature == "admin1" for e in rank(name)):
+    countries = _province_countries(scan.text(start, stop))
+    if not countries:
         return None
-    return stop, _province_country(name)
+    return stop, _sole(countries)
 
 
 def _add_role(scan: Scan, title: Title, match: PhraseMatch, start: int) -> None:

@@ -65,11 +65,12 @@ _PARTY_STATE_TAG = re.compile(r"(?:^|[\s(,])[DRI]-$")
 
 def _keep(parsed: ParsedText, mention: PlaceMention, entry: Entry | None) -> bool:
     """Apply the FAC, party-tag, person and adjective rules of the module docstring."""
-    named_kind = _kind_named(parsed, mention) is not None
-    if entry is None and (mention.entity.label == "FAC" or _names_a_person(parsed, mention)):
-        # a name the text calls a village or a town is one, though the tagger took it
-        # for a person there or elsewhere ("the village of Nabi Saleh")
-        return named_kind and mention.entity.label != "FAC"
+    if entry is None and mention.entity.label == "FAC":
+        return False
+    # a name the text calls a village or a town is one, though the tagger took it for a
+    # person there or elsewhere ("the village of Nabi Saleh")
+    if entry is None and _names_a_person(parsed, mention) and not _kind_named(parsed, mention):
+        return False
     if _PARTY_STATE_TAG.search(parsed.text[max(mention.start - 3, 0) : mention.start]):
         return False
     return not (
