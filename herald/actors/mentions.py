@@ -17,8 +17,10 @@ from herald.actors.scan import MentionCandidate, Scan, Title
 from herald.actors.titles import (
     _apposition,
     _is_title_token,
+    _province_at,
     _read_title,
     _title_start,
+    governed_province,
 )
 from herald.records import ParsedText, Token
 
@@ -186,7 +188,12 @@ def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
             title.sector = title.sector or title.role.sector
         role_title = _read_title(scan, match.start, match.end)
         title.roles, title.role = role_title.roles, role_title.role
-        title.country = title.country or _country_of(scan, match.end)
+        of = _country_of(scan, match.end)
+        if of is not None and title.country is None:
+            named = scan.text(of.start, of.end)
+            title.country = governed_province(role_title, named) or of.key
+        elif title.country is None:
+            title.country = _province_country_of(scan, match.end)
         if role_title.role is None:
             title.role = lexicon.role_for(match.key)
         end = _named_through(scan, match)
@@ -225,7 +232,7 @@ def _of_at(scan: Scan, i: int) -> bool:
     return i < len(scan.tokens) and scan.tokens[i].text == "of"
 
 
-def _country_of(scan: Scan, after: int) -> str | None:
+def _country_of(scan: Scan, after: int) -> PhraseMatch | None:
     """The country an "of" right after a title names: "the Government of Japan", "the
     President of the Republic of Korea"."""
     if not _of_at(scan, after):
@@ -234,7 +241,16 @@ def _country_of(scan: Scan, after: int) -> str | None:
     if i < len(scan.tokens) and scan.tokens[i].text.lower() == "the":
         i += 1
     match = scan.match_at[i] if i < len(scan.tokens) else None
-    return match.key if match is not None and match.category == "country" else None
+    return match if match is not None and match.category == "country" else None
+
+
+def _province_country_of(scan: Scan, after: int) -> str | None:
+    """The country of a province or state an "of" right after a title names, when all
+    provinces so named are of one ("the governor of Texas", "the premier of Ontario")."""
+    if not _of_at(scan, after) or after + 1 >= len(scan.tokens):
+        return None
+    province = _province_at(scan, after + 1, len(scan.tokens))
+    return province[1] if province is not None else None
 
 
 def _possessor(tokens: Sequence[Token], index: int, end: int) -> bool:

@@ -55,11 +55,18 @@ def _read_title(scan: Scan, start: int, end: int) -> Title:
         elif match.category == "role":
             _add_role(scan, title, match, start)
         i = match.end
-    if named_country is not None and title.role is not None and title.role.role_class == "governor":
-        # "Georgia Gov. Brian Kemp": a governor governs a state or a province, so a name
-        # that is both a country and the province of one country names the province
-        title.country = _sole(_province_countries(scan.text(*named_country))) or title.country
+    if named_country is not None:
+        title.country = governed_province(title, scan.text(*named_country)) or title.country
     return title
+
+
+def governed_province(title: Title, name: str) -> str | None:
+    """The country of the province a governor's title names ("Georgia Gov. Brian Kemp", "the
+    governor of Georgia"): a governor governs a state or a province, so a name that is both
+    a country and the province of one country names the province. None for other titles."""
+    if title.role is None or title.role.role_class != "governor":
+        return None
+    return _sole(_province_countries(name))
 
 
 def _province_countries(name: str) -> set[str]:

@@ -278,6 +278,17 @@ def test_a_governor_of_a_name_both_a_country_and_a_state_governs_the_state() -> 
     assert _named(actors, "Ana Beridze").country == "GEO"
 
 
+def test_a_state_or_province_after_of_gives_a_title_its_country() -> None:
+    actors = _actors(
+        "The President of Georgia met the governor of Texas. The governor of Georgia spoke. "
+        "The premier of Ontario criticized the plan."
+    )
+    governors = [a for a in actors if a.name == "governor"]
+    assert governors and all(a.country == "USA" for a in governors)
+    assert _named(actors, "premier").country == "CAN"
+    assert _named(actors, "President").country == "GEO"
+
+
 def test_unqualified_title_without_cues_uses_dateline_or_stays_unknown() -> None:
     text = "Prime Minister Jane Doe said the plan would work."
     assert _named(_actors(text), "Jane Doe").country is None
