@@ -188,12 +188,7 @@ def _nominal_candidates(scan: Scan) -> list[MentionCandidate]:
             title.sector = title.sector or title.role.sector
         role_title = _read_title(scan, match.start, match.end)
         title.roles, title.role = role_title.roles, role_title.role
-        of = _country_of(scan, match.end)
-        if of is not None and title.country is None:
-            named = scan.text(of.start, of.end)
-            title.country = governed_province(role_title, named) or of.key
-        elif title.country is None:
-            title.country = _province_country_of(scan, match.end)
+        title.country = title.country or _country_of(scan, match.end, role_title)
         if role_title.role is None:
             title.role = lexicon.role_for(match.key)
         end = _named_through(scan, match)
@@ -232,23 +227,20 @@ def _of_at(scan: Scan, i: int) -> bool:
     return i < len(scan.tokens) and scan.tokens[i].text == "of"
 
 
-def _country_of(scan: Scan, after: int) -> PhraseMatch | None:
+def _country_of(scan: Scan, after: int, role: Title) -> str | None:
     """The country an "of" right after a title names: "the Government of Japan", "the
-    President of the Republic of Korea"."""
-    if not _of_at(scan, after):
-        return None
-    i = after + 1
-    if i < len(scan.tokens) and scan.tokens[i].text.lower() == "the":
-        i += 1
-    match = scan.match_at[i] if i < len(scan.tokens) else None
-    return match if match is not None and match.category == "country" else None
-
-
-def _province_country_of(scan: Scan, after: int) -> str | None:
-    """The country of a province or state an "of" right after a title names, when all
-    provinces so named are of one ("the governor of Texas", "the premier of Ontario")."""
+    President of the Republic of Korea"; a governor's of a name that is also a state, that
+    state's ("the governor of Georgia", ``governed_province``); else that of a province or
+    state when all so named are of one country ("the governor of Texas", "the premier of
+    Ontario")."""
     if not _of_at(scan, after) or after + 1 >= len(scan.tokens):
         return None
+    i = after + 1
+    if scan.tokens[i].text.lower() == "the":
+        i += 1
+    match = scan.match_at[i] if i < len(scan.tokens) else None
+    if match is not None and match.category == "country":
+        return governed_province(role, scan.text(match.start, match.end)) or match.key
     province = _province_at(scan, after + 1, len(scan.tokens))
     return province[1] if province is not None else None
 

@@ -27,9 +27,10 @@ from herald.events.triggers import ASSAIL, MEASURE_TYPES, TriggerCandidate, arte
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "acl"})
 _CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "over", "against"})
 _CONSULT_CONTENT_PREPS = frozenset({"about", "on", "over", "regarding"})
-# A threat's harm may follow "with": "threatened the bloc with tariffs on cars" threatens the
+# Prepositions of content by framing type, where they differ from ``_CONTENT_PREPS``. A
+# threat's harm may follow "with": "threatened the bloc with tariffs on cars" threatens the
 # tariffs, which are no event of their own (the threat takes their mode).
-_THREAT_CONTENT_PREPS = _CONTENT_PREPS | {"with"}
+_CONTENT_PREPS_OF = {"CONSULT": _CONSULT_CONTENT_PREPS, "THREATEN": _CONTENT_PREPS | {"with"}}
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # The deeds that absorb the aims stated in their purpose clause, and those aims (see
 # attach_aims): a protest what it demands or protests, a gift of aid the support or help
@@ -336,9 +337,7 @@ def _content_zone(view: SentenceView, candidate: TriggerCandidate) -> set[int]:
         governor = view.head(candidate.head)
         if governor is not None:
             owners.append(governor)
-    preps = {"CONSULT": _CONSULT_CONTENT_PREPS, "THREATEN": _THREAT_CONTENT_PREPS}.get(
-        candidate.type, _CONTENT_PREPS
-    )
+    preps = _CONTENT_PREPS_OF.get(candidate.type, _CONTENT_PREPS)
     deps = {"dobj"} if candidate.type == "CONSULT" else _CONTENT_DEPS
     if plover_types()[candidate.type].embeds == "irrealis":
         # what is promised, asked or lifted can be the passive's subject: "a ceasefire was

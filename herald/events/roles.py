@@ -1291,14 +1291,12 @@ def _grounds(view: SentenceView, i: int) -> bool:
     """The grounds a deed is done on, no party to it: "seized two ships on suspicion of
     violating sanctions", "held on charges of fraud"."""
     prep = view.head(i)
+    lemma = view.tok(i).lemma.lower()
     return (
         view.tok(i).dep == "pobj"
         and prep is not None
         and view.tok(prep).lemma.lower() in _GROUNDS_PREPS
-        and (
-            view.tok(i).lemma.lower() == "suspicion"
-            or view.tok(i).lemma.lower() in cues("allegation")
-        )
+        and (lemma == "suspicion" or lemma in cues("allegation"))
     )
 
 

@@ -201,8 +201,9 @@ def clause_tokens(view: SentenceView, root: int, blocked: Sequence[range]) -> se
     clauses) and complement clauses (ccomp: reported content is another clause; not a free
     relative object, ``free_relative``)."""
     tokens = set(view.subtree(root))
+    acted_on = free_relative(view, root)
     for c in view.children(root, "ccomp"):
-        if c != free_relative(view, root):
+        if c != acted_on:
             tokens -= set(view.subtree(c))
     for block in blocked:
         if root not in block and block.start >= view.tok(root).left:
