@@ -23,7 +23,8 @@
 5. ``article``: the town, district or province the article names most often (twice or more),
    for the events of a story set in one place (a city or a state only if the lede names
    it or the article three times: "the New York businessman" sets no scene; for words,
-   only in a country of a speaker: "South Korea condemned" is not said in Pyongyang);
+   here and below, only in a country of a speaker: "South Korea condemned" is not said in
+   Pyongyang, nor in North Korea);
    ``home``: for a coercion by a state's organ (police, a ministry, an intelligence agency),
    that state's country, where the article names it;
 6. ``sentence``: for a deed, the one country its sentence puts it in, none of its parties
@@ -373,7 +374,7 @@ def _of_an_earlier_year(event: Event, doc: Document) -> bool:
 def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool:
     """A place of the event's own sentence fits it; a town carried from before, the dateline
     or the article's main place only when one of its parties belongs to that country (for
-    words and a town, one of its actors), or none has a country: North Korea's missile test
+    words, one of its actors), or none has a country: North Korea's missile test
     does not happen in Vancouver because the article is about a meeting there. None fits
     whose mention its sentence tells for another event (``apart``), unless it governs the
     trigger."""
@@ -385,7 +386,7 @@ def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool
         return True
     if place.basis == "scene" and not _material(event):
         return False
-    if place.feature not in COARSE and (speakers := _speakers_countries(event)) is not None:
+    if (speakers := _speakers_countries(event)) is not None:
         return place.country in speakers
     countries = {p.country for p in (*event.actor, *event.recipient) if p.country}
     return not countries or place.country in countries
@@ -393,11 +394,12 @@ def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool
 
 def _speakers_countries(event: Event) -> set[str] | None:
     """For words (a statement, a demand, a threat), the countries of its actors, if any: a
-    town not in one of them is no place of the words. "South Korea condemned North Korea"
-    was said in Seoul, not Pyongyang, however often the article names Pyongyang; the
-    article's country may still be its place (words on Syria are coded in Syria, the
-    theatre they speak of). Meetings and visits are left out: they happen at either
-    party's."""
+    place not in one of them is no place of the words. "South Korea condemned North Korea"
+    was said in Seoul, not in Pyongyang nor anywhere in North Korea, however often the
+    article names them: the country words speak of is their topic (on the unlabelled dev
+    news, each of the 17 statements this took out of the country of their recipient had been
+    said elsewhere; one dev gold call for a government "in Syria" was placed there by its
+    coder). Meetings and visits are left out: they happen at either party's."""
     if _material(event) or event.type == "CONSULT":
         return None
     return {p.country for p in event.actor if p.country} or None
