@@ -169,7 +169,8 @@ def judge_relevance(
     """The document with its relevance, and the events to keep: all of them with
     ``keep_all``, else the political events of a political document."""
     lede = end_of_sentences(parsed, LEDE_SENTENCES)
-    events = tolls_of_accidents(relief_in_conflict(events), parsed, lede)
+    # an accident's toll first: the dead and hurt of a flood tell no conflict to rescue from
+    events = relief_in_conflict(tolls_of_accidents(events, parsed, lede))
     topic = world_affairs_score(article_words(doc.title, doc.text))
     relevance = document_relevance(events, actors, len(doc.text.split()), lede, topic)
     doc = replace(doc, relevance=relevance)

@@ -733,15 +733,28 @@ def _schemers(view: SentenceView, scheme: int) -> list[int]:
 
 
 def _reduced_passive(view: SentenceView, verb: int) -> bool:
-    """A past form of a deed that is only ever done to someone (cue kind ``undergone``:
-    kill, injure, arrest, detain ...), with a subject but no object and no auxiliary: a
-    headline's passive with its "were" left out, which the tagger reads as a past tense."""
+    """A past form with a subject but no object and no auxiliary that tells a passive: of a
+    deed only ever done to someone (cue kind ``undergone``: kill, injure, arrest, detain
+    ...), a headline's passive with its "were" left out, which the tagger reads as a past
+    tense; of any deed, a past participle after "with" or "without" ("with more than 600 women
+    attacked in Cologne", "without the capital shelled"), which English builds only on what
+    undergoes it (its doer would take "-ing": "with rebels attacking")."""
     token = view.tok(verb)
-    return (
-        token.lemma.lower() in cues("undergone")
-        and token.tag in ("VBD", "VBN")
-        and not view.children(verb, "aux", "auxpass", "dobj", "ccomp", "xcomp")
-    )
+    if view.children(verb, "aux", "auxpass", "dobj", "ccomp", "xcomp"):
+        return False
+    if token.lemma.lower() in cues("undergone") and token.tag in ("VBD", "VBN"):
+        return True
+    return token.tag in ("VBD", "VBN") and _after_with(view, verb)  # read as a past tense too
+
+
+def _after_with(view: SentenceView, verb: int) -> bool:
+    """Whether "with" or "without" opens the participle's clause: the parser hangs the
+    clause on it as a preposition (pcomp) or hangs it on the clause as its marker."""
+    opening = [view.head(verb)] if view.tok(verb).dep == "pcomp" else view.children(verb, "mark")
+    return any(w is not None and view.tok(w).lemma.lower() in _WITH for w in opening)
+
+
+_WITH = frozenset({"with", "without"})
 
 
 def _provided_with(view: SentenceView, unit: Sequence[int], objects: list[int]) -> list[int]:

@@ -2906,6 +2906,23 @@ def test_a_deed_done_to_its_subject_is_a_passive_without_its_were(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "doers", "undergoers"),
+    [
+        # after "with", a participle's subject undergoes any deed; its doer would take -ing
+        ("The militia raided the village, with four farmers attacked.", [], ["four farmers"]),
+        ("The army withdrew, with the outpost shelled by rebel artillery.", ["rebel artillery"],
+         ["outpost"]),
+        ("With the rebels attacking the outpost, the army withdrew.", ["rebels"], ["outpost"]),
+    ],
+)  # fmt: skip
+def test_a_participle_after_with_tells_what_its_subject_underwent(
+    sentence: str, doers: list[str], undergoers: list[str]
+) -> None:
+    (event,) = [e for e in events_of(sentence) if e.type == "ASSAULT"]
+    assert (names(event.actor), names(event.recipient)) == (doers, undergoers)
+
+
+@pytest.mark.parametrize(
     ("sentence", "doers"),
     [
         # what a plot spells out has not happened, and who foiled it did not plot it

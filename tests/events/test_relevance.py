@@ -120,6 +120,16 @@ def test_the_dead_and_hurt_of_an_accident_are_no_political_event() -> None:
     assert tolls_of_accidents([hurt, gunmen], parsed, len(crash))[0].relevance >= EVENT_THRESHOLD
 
 
+def test_the_toll_of_a_disaster_is_no_conflict_its_evacuations_belong_to() -> None:
+    flood = (
+        "Floods swept through the province on Saturday. Scores were injured in the disaster, "
+        "with some 3,000 people evacuated to shelters."
+    )
+    assert [e.type for e in herald.extract(flood, date="2025-03-14").events] == []
+    raid = flood.replace("Floods swept through", "Gunmen raided").replace("disaster", "raid")
+    assert "AID" in [e.type for e in herald.extract(raid, date="2025-03-14").events]
+
+
 def test_an_accident_story_tells_no_inquiry_into_no_one_and_no_harm_by_no_one() -> None:
     def scored(event: Event) -> Event:
         return replace(event, relevance=event_relevance(event))
