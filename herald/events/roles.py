@@ -90,6 +90,8 @@ def find_roles(
     actors = _clean(view, actors, events)
     # "conceded to the demands of the drivers", "rejected Pakistan's claims": a deed or
     # statement is no party, but whose it is, is
+    if entry.type == "COERCE":
+        recipients = [p for r in recipients for p in _repressed(view, r, events)]
     owners = [p for r in recipients for p in _deed_owner(view, r, events, actors)]
     recipients = _clean(view, owners, events)
     if plover_types()[entry.type].quad.startswith("material"):
@@ -113,6 +115,14 @@ def find_roles(
         aims = _aim_recipients(view, owners)
         recipients = [r for r in _clean(view, aims, events) if r not in actors]
     return Roles(actors, recipients, path)
+
+
+def _repressed(view: SentenceView, i: int, events: set[int]) -> list[int]:
+    """Who a coercion of a deed falls on: its doers, when named ("a crackdown on protests by
+    students", "banned the opposition's rallies"); else the deed, as any party."""
+    if i not in events or _said(view, i):
+        return [i]
+    return [p for p in proposers(view, [i]) if actorlike(view, p)] or [i]
 
 
 def _deed_owner(view: SentenceView, i: int, events: set[int], actors: list[int]) -> list[int]:
@@ -924,6 +934,9 @@ def _noun_roles(
     seat = _frame_holding(view, noun)
     # "a bombing campaign against Serbia": the frame's phrases are the deed's
     recipients = _prep_objects(view, sorted({noun, seat}), preps) + _struck_by(view, noun)
+    if plover_types()[entry.type].quad.startswith("material"):
+        # a deed's target; what words or talks are "aimed at" is their goal
+        recipients += _participle_targets(view, noun)
     culprits = _blamed_on(view, view.head(seat)) if view.tok(seat).dep == "dobj" else []
     actors += culprits
     recipients = [r for r in recipients if r not in culprits]
@@ -1246,6 +1259,18 @@ def _struck_by(view: SentenceView, noun: int) -> list[int]:
     if lemma != "hit" and not any(e.type == "ASSAULT" and not e.requires for e in entries):
         return []
     return view.children(verb, "dobj")
+
+
+def _participle_targets(view: SentenceView, noun: int) -> list[int]:
+    """What a participle on a deed names as its target (cue kind ``targeting``): "drills
+    encircling Taiwan", "sanctions targeting Iran's oil sector", "strikes aimed at the
+    power grid"."""
+    return [
+        target
+        for verb in view.children(noun, "acl")
+        if view.tok(verb).lemma.lower() in cues("targeting")
+        for target in view.children(verb, "dobj") + view.prep_objects(verb, "at", "against")
+    ]
 
 
 def _between_where_it_happens(view: SentenceView, noun: int) -> list[int]:

@@ -87,7 +87,7 @@ def test_cue_kinds_are_known_and_non_empty() -> None:
         "installation", "casualty", "raising", "explosion", "fuel", "explosive",
         "undergone", "scheme", "thwarting", "likelihood", "compact", "fulfilled",
         "characterize", "evidence", "stative", "comment", "proposal", "mustered", "territory",
-        "gathering", "offered", "blame_on", "destination", "guest",
+        "gathering", "offered", "blame_on", "destination", "guest", "targeting",
     }  # fmt: skip
     assert "will" in plover.cues("planned") and "not" in plover.cues("negated")
 

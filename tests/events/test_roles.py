@@ -375,3 +375,24 @@ def test_their_stands_for_no_one_named_person_outside_his_words() -> None:
 def test_the_grounds_of_a_deed_are_no_party_to_it() -> None:
     seized = top("Coast guards seized two ships on suspicion of smuggling fuel.", "COERCE")
     assert [r.text for r in seized.recipient] == ["two ships"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "target"),
+    [
+        ("Eastland held naval drills encircling Westland on Monday.", "MOBILIZE", "Westland"),
+        ("The bloc adopted sanctions aimed at Northland's banks.", "SANCTION", "Northland's banks"),
+        ("The army launched air strikes targeting the rebel camp.", "ASSAULT", "rebel camp"),
+    ],
+)
+def test_a_participle_on_a_deed_names_its_target(text: str, ptype: str, target: str) -> None:
+    assert [r.text for r in top(text, ptype).recipient] == [target]
+    # what talks are aimed at is their goal, no party
+    assert top("The envoys held talks aimed at a lasting peace.", "CONSULT").recipient == ()
+
+
+def test_a_crackdown_on_a_deed_falls_on_its_doers() -> None:
+    crackdown = top("Police launched a crackdown on protests by students.", "COERCE")
+    assert [r.text for r in crackdown.recipient] == ["students"]
+    banned = top("The council banned the opposition's rallies.", "COERCE")
+    assert [r.text for r in banned.recipient] == ["opposition"]
