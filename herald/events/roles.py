@@ -856,6 +856,22 @@ def _present_at(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int]
     return [s for s in _subject(view, [verb], verb)[0] if s != noun]
 
 
+def _told_at(view: SentenceView, noun: int) -> list[int]:
+    """Whom the subject present at a meeting told something there: the other side of the
+    call or the talks ("Sheinbaum told Trump in a phone call that ...", "assured Kyiv's
+    envoy during the talks"), but the press ("told reporters in an interview")."""
+    prep = view.head(noun)
+    verb = view.head(prep) if prep is not None else None
+    if verb is None or view.tok(verb).lemma.lower() not in _TELLING:
+        return []
+    told = view.children(verb, "dobj", "dative")
+    return [t for t in told if view.tok(t).lemma.lower() not in _NEWSMEN and actorlike(view, t)]
+
+
+# Verbs whose object is whom the subject speaks to.
+_TELLING = frozenset({"tell", "assure", "inform", "brief", "urge", "warn", "ask", "remind"})
+
+
 def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]) -> list[int]:
     """Objects as recipients, except that an object naming a deed or thing gives way to the
     party its phrase names ("threatened further action against Russia", "allow the delivery
@@ -1011,6 +1027,7 @@ def _noun_roles(
         recipients += _clause_subjects(view, [noun])
     if not actors and entry.type == "CONSULT":
         actors = _present_at(view, seat, entry)
+        recipients += _told_at(view, seat) if actors and not recipients else []
     if not actors and entry.type in _MANNER_TYPES:
         actors = _manner_doers(view, noun, events)
     if not actors and _moves_forces(entry):

@@ -396,3 +396,12 @@ def test_a_crackdown_on_a_deed_falls_on_its_doers() -> None:
     assert [r.text for r in crackdown.recipient] == ["students"]
     banned = top("The council banned the opposition's rallies.", "COERCE")
     assert [r.text for r in banned.recipient] == ["opposition"]
+
+
+def test_whom_a_speaker_tells_at_a_meeting_is_its_other_side() -> None:
+    call = top("President Jane Roe told Prime Minister John Doe in a phone call that talks "
+               "would go on.", "CONSULT")  # fmt: skip
+    assert ([a.text for a in call.actor], [r.text for r in call.recipient]) == (
+        ["President Jane Roe"],
+        ["Prime Minister John Doe"],
+    )
