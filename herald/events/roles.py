@@ -912,7 +912,9 @@ def _party_behind(view: SentenceView, thing: int, depth: int = 2) -> list[int]:
     victim of a deed ("the killing of a journalist") nor its owner, which may be either."""
     # a passive agent is a "by" phrase too; in text order, as the phrases come
     doers = sorted([*view.prep_objects(thing, "by", "from"), *view.agents(thing)])
-    found = [party for party in doers if actorlike(view, party)]
+    origins = {o for o in view.prep_objects(thing, "from") if view.tok(o).ent_type == "LOC"}
+    # where a thing comes from may be a region ("imports from Europe"), as a doer may not
+    found = [party for party in doers if actorlike(view, party) or party in origins]
     found += [
         subject
         for clause in view.children(thing, "acl", "ccomp")

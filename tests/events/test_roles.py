@@ -405,3 +405,8 @@ def test_whom_a_speaker_tells_at_a_meeting_is_its_other_side() -> None:
         ["President Jane Roe"],
         ["Prime Minister John Doe"],
     )
+
+
+def test_goods_from_a_region_come_from_that_party() -> None:
+    banned = top("Eastland banned imports of poultry from Europe.", "SANCTION")
+    assert [r.text for r in banned.recipient] == ["Europe"]
