@@ -750,11 +750,12 @@ def _reduced_passive(view: SentenceView, verb: int) -> bool:
     attacked in Cologne", "without the capital shelled"), which English builds only on what
     undergoes it (its doer would take "-ing": "with rebels attacking")."""
     token = view.tok(verb)
+    # a past participle, which the tagger may read as a past tense
+    if token.tag not in ("VBD", "VBN"):
+        return False
     if view.children(verb, "aux", "auxpass", "dobj", "ccomp", "xcomp"):
         return False
-    if token.lemma.lower() in cues("undergone") and token.tag in ("VBD", "VBN"):
-        return True
-    return token.tag in ("VBD", "VBN") and _after_with(view, verb)  # read as a past tense too
+    return token.lemma.lower() in cues("undergone") or _after_with(view, verb)
 
 
 def _after_with(view: SentenceView, verb: int) -> bool:
