@@ -635,6 +635,8 @@ def _is_backstory(
         for a in view.children(i, "advmod")
     ):
         return True
+    if _describes_a_person(view, chain):
+        return True
     if attribution and attribution.kind != "publisher":
         return False
     verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
@@ -642,6 +644,18 @@ def _is_backstory(
         return False
     auxiliaries = view.children(verb, "aux")
     return any(view.tok(a).lemma == "have" and view.tok(a).tag == "VBD" for a in auxiliaries)
+
+
+def _describes_a_person(view: SentenceView, chain: list[int]) -> bool:
+    """A simple past in a relative clause of a noun set beside a name to say who that is
+    ("said Christopher Hill, an American diplomat who led nuclear negotiations with North
+    Korea", "John Doe, a former minister who resigned over the war"): the person's past,
+    told to introduce them."""
+    verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
+    if verb is None or view.tok(verb).tag != "VBD" or view.tok(verb).dep != "relcl":
+        return False
+    noun = view.head(verb)
+    return noun is not None and view.tok(noun).dep == "appos"
 
 
 def _has_reported_cue(view: SentenceView, chain: list[int]) -> bool:

@@ -288,6 +288,24 @@ def test_an_adverb_of_the_past_makes_background(sentence: str, trigger: str, exp
     assert modality_of(parsed, i, when=recent, published=PUBLISHED) == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # who a named person is, told by their past
+        ("The plan was criticized by John Roe, a former minister who resigned over the war.",
+         "resigned", "historical"),
+        ("Jane Roe, an envoy who led talks with the rebels, urged calm.", "led", "historical"),
+        # a relative clause on a noun that is no one's description is the story's own
+        ("The minister who resigned over the war criticized the plan.", "resigned", "asserted"),
+    ],
+)  # fmt: skip
+def test_the_past_that_introduces_a_person_is_background(
+    sentence: str, trigger: str, expected: str
+) -> None:
+    parsed, i = trigger_index(sentence, trigger)
+    assert modality_of(parsed, i, published=PUBLISHED) == expected
+
+
 def test_claim_and_hedge_tables() -> None:
     assert {"say", "tell", "report"} <= cues("claim")
     assert "note" not in cues("claim")  # framing a fact is not a claim
