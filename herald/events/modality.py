@@ -394,20 +394,25 @@ _NO_ONE_OF = frozenset({"no", "neither"})
 
 def _avoided(view: SentenceView, trigger: int) -> bool:
     """What someone escapes, avoids or averts did not happen: "escaped arrest", "avoided a
-    war", nor what someone is kept from doing ("prevented police from using force"). Only
-    the object of the verb: in "escaping with the prisoner and killing two officers" the
-    killing happened."""
+    war", nor what someone is kept or forbidden from doing ("prevented police from using
+    force", "resolutions ban the North from launching a rocket"). Only the object of the
+    verb: in "escaping with the prisoner and killing two officers" the killing happened."""
     head = view.head(trigger)
     if head is None:
         return False
-    if view.tok(trigger).dep == "pcomp" and view.tok(head).lemma.lower() == "from":
+    # the parser hangs the gerund on "from" as either
+    if view.tok(trigger).dep in ("pcomp", "pobj") and view.tok(head).lemma.lower() == "from":
         # "to prevent police from using force", "stopped them from leaving"
         head = view.head(head)
-        keeping = cues("avoidance") | cues("thwarting")
+        keeping = cues("avoidance") | cues("thwarting") | _FORBIDDING
         return head is not None and view.tok(head).lemma.lower() in keeping
     return view.tok(trigger).dep in ("dobj", "xcomp") and view.tok(head).lemma.lower() in cues(
         "avoidance"
     )
+
+
+# Verbs that forbid or dissuade a deed: "ban X from doing", "barred him from leaving".
+_FORBIDDING = frozenset({"ban", "bar", "prohibit", "forbid", "deter", "discourage", "restrain"})
 
 
 # "instead of calling for sanctions", "rather than attacking": an alternative not taken

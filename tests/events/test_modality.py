@@ -41,6 +41,9 @@ def trigger_index(text: str, word: str) -> tuple:
         ("The army was unable to attack the town.", "attack", "negated"),
         # what someone escapes, avoids or averts did not happen
         ("The opposition leader escaped arrest.", "arrest", "negated"),
+        # what someone is forbidden or kept from doing is not done
+        ("The resolutions ban the regime from launching rockets.", "launching", "negated"),
+        ("Police prevented the crowd from marching to the palace.", "marching", "negated"),
         ("The two countries narrowly avoided a war.", "war", "negated"),
         ("Talks averted a strike by the dockers.", "strike", "negated"),
         ("Police prevented an attack on the mosque.", "attack", "negated"),
