@@ -630,7 +630,8 @@ def _is_backstory(
     before the story's past: background ("a car she had been warned might be faulty").
     In reported speech it is only the shifted tense of a recent event, so not there. An
     adverb of the past sets it there in anyone's voice ("Tehran has previously called the
-    allegations baseless", "has long opposed")."""
+    allegations baseless", "has long opposed"), and so does a relative clause that
+    introduces a person (``_describes_a_person``)."""
     if own_time(when) is not None:
         return False
     if any(
@@ -640,24 +641,23 @@ def _is_backstory(
         for a in view.children(i, "advmod")
     ):
         return True
-    if _describes_a_person(view, chain):
+    verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
+    if verb is not None and _describes_a_person(view, verb):
         return True
     if attribution and attribution.kind != "publisher":
         return False
-    verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
     if verb is None or view.tok(verb).tag != "VBN":
         return False
     auxiliaries = view.children(verb, "aux")
     return any(view.tok(a).lemma == "have" and view.tok(a).tag == "VBD" for a in auxiliaries)
 
 
-def _describes_a_person(view: SentenceView, chain: list[int]) -> bool:
-    """A simple past in a relative clause of a noun set beside a name to say who that is
-    ("said Christopher Hill, an American diplomat who led nuclear negotiations with North
-    Korea", "John Doe, a former minister who resigned over the war"): the person's past,
-    told to introduce them."""
-    verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
-    if verb is None or view.tok(verb).tag != "VBD" or view.tok(verb).dep != "relcl":
+def _describes_a_person(view: SentenceView, verb: int) -> bool:
+    """Whether the event's verb is a simple past in a relative clause of a noun set beside a
+    name to say who that is ("said Christopher Hill, an American diplomat who led nuclear
+    negotiations with North Korea", "John Doe, a former minister who resigned over the
+    war"): the person's past, told to introduce them."""
+    if view.tok(verb).tag != "VBD" or view.tok(verb).dep != "relcl":
         return False
     noun = view.head(verb)
     return noun is not None and view.tok(noun).dep == "appos"

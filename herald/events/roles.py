@@ -88,10 +88,10 @@ def find_roles(
     else:
         actors, recipients, path = _noun_roles(view, unit[-1], entry, preps, cities, events)
     actors = _clean(view, actors, events)
-    # "conceded to the demands of the drivers", "rejected Pakistan's claims": a deed or
-    # statement is no party, but whose it is, is
     if entry.type == "COERCE":
         recipients = [p for r in recipients for p in _repressed(view, r, events)]
+    # "conceded to the demands of the drivers", "rejected Pakistan's claims": a deed or
+    # statement is no party, but whose it is, is
     owners = [p for r in recipients for p in _deed_owner(view, r, events, actors)]
     recipients = _clean(view, owners, events)
     if plover_types()[entry.type].quad.startswith("material"):
@@ -841,28 +841,34 @@ def _present_at(view: SentenceView, noun: int, entry: TriggerEntry) -> list[int]
     for meetings: the subject of "after the attack, police arrested five" did not attack;
     only a visit somewhere ("told Starmer during the visit": the host speaks); and not a talk
     with the press ("in a conversation with journalists")."""
-    prep = view.head(noun)
-    if view.tok(noun).dep != "pobj" or prep is None:
-        return []
     if entry.mode == "visit" and not _prep_objects(view, [noun], frozenset({"to"})):
         return []
     met = _prep_objects(view, [noun], frozenset({"with"}))
     if any(view.tok(m).lemma.lower() in _NEWSMEN for m in met):
         return []
-    verb = view.head(prep)
-    if view.tok(prep).lemma.lower() not in _OCCASION_PREPS or verb is None:
-        return []
-    if view.tok(verb).pos not in ("VERB", "AUX"):
+    verb = _occasion_verb(view, noun)
+    if verb is None:
         return []
     return [s for s in _subject(view, [verb], verb)[0] if s != noun]
+
+
+def _occasion_verb(view: SentenceView, noun: int) -> int | None:
+    """The verb of the clause a meeting sets the scene of ("told" in "told Trump in a phone
+    call"), through one of ``_OCCASION_PREPS``."""
+    prep = view.head(noun)
+    if view.tok(noun).dep != "pobj" or prep is None:
+        return None
+    verb = view.head(prep)
+    if view.tok(prep).lemma.lower() not in _OCCASION_PREPS or verb is None:
+        return None
+    return verb if view.tok(verb).pos in ("VERB", "AUX") else None
 
 
 def _told_at(view: SentenceView, noun: int) -> list[int]:
     """Whom the subject present at a meeting told something there: the other side of the
     call or the talks ("Sheinbaum told Trump in a phone call that ...", "assured Kyiv's
     envoy during the talks"), but the press ("told reporters in an interview")."""
-    prep = view.head(noun)
-    verb = view.head(prep) if prep is not None else None
+    verb = _occasion_verb(view, noun)
     if verb is None or view.tok(verb).lemma.lower() not in _TELLING:
         return []
     told = view.children(verb, "dobj", "dative")
@@ -912,10 +918,11 @@ def _party_behind(view: SentenceView, thing: int, depth: int = 2) -> list[int]:
     condemnation of a launch against the launcher, not against the launch. Never the
     victim of a deed ("the killing of a journalist") nor its owner, which may be either."""
     # a passive agent is a "by" phrase too; in text order, as the phrases come
-    doers = sorted([*view.prep_objects(thing, "by", "from"), *view.agents(thing)])
-    origins = {o for o in view.prep_objects(thing, "from") if view.tok(o).ent_type == "LOC"}
+    origins = view.prep_objects(thing, "from")
+    doers = sorted([*view.prep_objects(thing, "by"), *origins, *view.agents(thing)])
     # where a thing comes from may be a region ("imports from Europe"), as a doer may not
-    found = [party for party in doers if actorlike(view, party) or party in origins]
+    regions = {o for o in origins if view.tok(o).ent_type == "LOC"}
+    found = [party for party in doers if actorlike(view, party) or party in regions]
     found += [
         subject
         for clause in view.children(thing, "acl", "ccomp")
@@ -1030,7 +1037,8 @@ def _noun_roles(
         recipients += _clause_subjects(view, [noun])
     if not actors and entry.type == "CONSULT":
         actors = _present_at(view, seat, entry)
-        recipients += _told_at(view, seat) if actors and not recipients else []
+        if actors and not recipients:
+            recipients += _told_at(view, seat)
     if not actors and entry.type in _MANNER_TYPES:
         actors = _manner_doers(view, noun, events)
     if not actors and _moves_forces(entry):
