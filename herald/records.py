@@ -282,7 +282,8 @@ class Place(Record):
     # "city", "country", "admin1", "admin2", "province", "district", "region", "continent"
     feature: str | None = None
     # on an event's ``where``, the evidence for it: "governs", "sentence", "previous",
-    # "scene", "dateline", "article" or "home" (events.where); None on the document's own places
+    # "scene", "dateline", "article", "home" or "seat" (events.where); None on the
+    # document's own places
     basis: str | None = None
 
 

@@ -6,6 +6,8 @@
    surest;
    ``home``: for a deed a government does at home (a test, an arrest, a ban), the town or
    province that does it ("Although Bali banned the trade", "Ankara testing a system");
+   ``seat``: for the act of a body that sits in one city (``seats_of_bodies.csv``: the U.N.
+   Security Council in New York, the international courts at The Hague), that city;
 2. ``sentence``: a town, district or province of the same sentence that none of the event's
    parties names, that does not stand for its government ("Kabul pledged",
    ``herald.events.place.acting_places``), that stands where something can happen (after
@@ -42,19 +44,21 @@ Finer places come first because a country is where most places of a story are: t
 analyst who wants "Beledweyne" learns little from "Somalia", yet "Somalia" beats nothing.
 
 A dateline is no part of ``Document.text`` (the cleaner splits it off into
-``Document.dateline``): a dateline place has ``start == end == 0``.
+``Document.dateline``): a dateline place has ``start == end == 0``, and so has a seat.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from herald.data_files import read_rows
 from herald.events.plover import plover_types
 from herald.events.when import own_time
-from herald.places.gazetteer.lookup import dateline_entry
+from herald.places.gazetteer.lookup import best, dateline_entry
 from herald.places.mentions import place_kinds
 from herald.places.stage import entry_place
 from herald.records import ActorRef, Document, Event, Place
@@ -109,7 +113,7 @@ def place_events(
         # the story's own setting (the deed before, the scene, the dateline, its town)
         setting_rungs = (_previous_place(event, placed), scene, dateline, town)
         rungs = (
-            *_own_rungs(local, _acting_home(event, setting.acting)),
+            *_own_rungs(local, _acting_home(event, setting.acting), _seat(event)),
             *(setting_rungs if not _of_an_earlier_year(event, doc) else ()),
             home,
             _sentence_country(event, own),
@@ -206,13 +210,37 @@ def _own_located(located: Sequence[Place], foreign: frozenset[Place]) -> list[Pl
 _STATE_ORGANS = frozenset({"GOV", "COP", "JUD", "SPY", "MIL", "LEG"})
 
 
-def _own_rungs(local: Place | None, home: Place | None) -> tuple[Place | None, Place | None]:
-    """A place governing the trigger first, then the seat of government that does a deed at
-    home, then the nearest town of the sentence: "Turkish media report Ankara testing a
-    Russian anti-aircraft system, despite threats of Washington sanctions" is in Ankara."""
+def _own_rungs(
+    local: Place | None, home: Place | None, seat: Place | None
+) -> tuple[Place | None, ...]:
+    """A place governing the trigger first, then the seat of the body or of the government
+    that does the deed, then the nearest town of the sentence: "Turkish media report Ankara
+    testing a Russian anti-aircraft system, despite threats of Washington sanctions" is in
+    Ankara, and "the Security Council condemned the attack in Kabul" was said in New York."""
     if local is not None and local.basis == "governs":
-        return local, home
-    return home, local
+        return local, seat, home
+    return seat, home, local
+
+
+@functools.cache
+def _seats() -> dict[str, Place]:
+    """The city each sited body acts in, by the body's actor name (seats_of_bodies.csv)."""
+    return {
+        row["body"]: entry_place(row["seat"], 0, 0, best(row["seat"]))
+        for row in read_rows("places/seats_of_bodies.csv")
+    }
+
+
+def _seat(event: Event) -> Place | None:
+    """For the act of a body that sits in one city, when a body of that city is its only
+    actor: that city, whatever country the story is about ("the Security Council imposed
+    sanctions on North Korea" was decided in New York, not in Pyongyang; the International
+    Court of Justice rules at The Hague). The place's text is the body's name, the words that
+    tell it; like a dateline's, its offsets are 0, since the city is not in the text."""
+    seats = {_seats().get(party.name) for party in event.actor}
+    if len(seats) != 1 or (seat := seats.pop()) is None:
+        return None
+    return replace(seat, text=event.actor[0].name, basis="seat")
 
 
 # Deeds a government does within its own bounds: tests and drills, arrests, bans.
@@ -372,13 +400,13 @@ def _of_an_earlier_year(event: Event, doc: Document) -> bool:
 
 
 def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool:
-    """A place of the event's own sentence fits it; a town carried from before, the dateline
-    or the article's main place only when one of its parties belongs to that country (for
-    words, one of its actors), or none has a country: North Korea's missile test
+    """A place of the event's own sentence, or its body's seat, fits it; a town carried from
+    before, the dateline or the article's main place only when one of its parties belongs to
+    that country (for words, one of its actors), or none has a country: North Korea's test
     does not happen in Vancouver because the article is about a meeting there. None fits
     whose mention its sentence tells for another event (``apart``), unless it governs the
     trigger."""
-    if place.basis == "governs":
+    if place.basis in ("governs", "seat"):
         return True
     if (place.start, place.end) in apart:
         return False

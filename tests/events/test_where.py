@@ -89,6 +89,26 @@ def test_a_seat_of_government_doing_a_deed_at_home_is_its_place() -> None:
     assert _where(events_of(text, where=found), "banned") == ("Bali", "home")
 
 
+def test_the_act_of_a_body_that_sits_in_one_city_is_in_that_city() -> None:
+    text = (
+        "North Korea tested a missile near Pyongyang on Sunday. Crowds in Pyongyang cheered "
+        "the test. The U.N. Security Council imposed new sanctions on North Korea on Monday. "
+        "Separately, the International Court of Justice rejected a request by Guyana."
+    )
+    events = _all_events(text, "2017-09-12")
+    # decided in New York and at The Hague, not in the town the story is set in
+    assert _where(events, "sanctions") == ("New York City", "seat")
+    assert _where(events, "rejected") == ("The Hague", "seat")
+    # a place that governs the trigger still comes first; a body with others is no rung
+    text = (
+        "The U.N. Human Rights Council met in Vienna on Monday. The Human Rights Council and "
+        "Norway condemned the killings."
+    )
+    events = _all_events(text, "2017-09-12")
+    assert _where(events, "met") == ("Vienna", "governs")
+    assert _where(events, "condemned") is None
+
+
 def test_an_event_noun_argument_or_a_participle_shares_its_town() -> None:
     text = "Suicide bombings Sunday and Monday in Surabaya killed 26 people."
     events = events_of(text, where=places(text, Surabaya="city"))
