@@ -199,13 +199,34 @@ def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
                 return False  # a place inside a person's phrase says who the person is
             i = head
         elif token.dep == "pobj":
-            return _locates(view, head, place)
+            return _locates(view, head, place) and not _describes_someone(view, head)
         elif token.dep == "dobj":
             return is_visit_word(view, head)
         else:
             return token.dep == "nsubjpass" or (
                 token.dep == "nsubj" and view.tok(head).lemma.lower() in _befalling()
             )
+    return False
+
+
+def _describes_someone(view: SentenceView, preposition: int) -> bool:
+    """Whether the phrase the preposition opens belongs, through nouns and their phrases, to
+    a description set beside a person ("said Adam Mount, a senior fellow at a research
+    center in Washington"; "an expert at Fudan University in Shanghai"): where someone
+    works says who the person is, not where anything of the sentence happens."""
+    i = view.head(preposition)
+    for _ in range(_NOUN_DEPTH):
+        if i is None or view.tok(i).pos not in ("NOUN", "PROPN"):
+            return False
+        token, head = view.tok(i), view.head(i)
+        if token.dep == "appos" and head is not None and _denotes_a_person(view.tok(head)):
+            return True
+        if token.dep == "pobj" and head is not None:
+            i = view.head(head)  # the noun the phrase hangs on: "at the Center" -> "fellow"
+        elif token.dep in _INSIDE_A_NOUN:
+            i = head
+        else:
+            return False
     return False
 
 

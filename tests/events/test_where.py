@@ -158,6 +158,17 @@ def test_a_place_that_says_who_someone_is_locates_nothing() -> None:
     assert _where(events_of(text, where=places(text, Ohio="admin1")), "marched") is None
 
 
+def test_where_a_person_set_beside_a_name_works_locates_nothing() -> None:
+    text = (
+        "North Korea will launch more missiles, said Maria Olsen, a senior fellow at the "
+        "Baltic Policy Institute in Denver."
+    )
+    assert _where(_all_events(text, "2017-08-30"), "launch") is None
+    # people who are somewhere, no description of a named person, still place their deed
+    text = "Hundreds of women in the city of Denver reported being attacked by gangs of men."
+    assert _where(_all_events(text, "2017-08-30"), "attacked") == ("Denver", "sentence")
+
+
 def test_words_take_the_articles_place_only_in_their_speakers_country() -> None:
     text = (
         "North Korea fired a ballistic missile from Pyongyang on Sunday. "
