@@ -408,7 +408,7 @@ def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool
     trigger."""
     if place.basis in ("governs", "seat"):
         return True
-    if (place.start, place.end) in apart:
+    if (place.start, place.end) in apart or _in_the_targets_country(event, place):
         return False
     if place.basis == "sentence":
         return True
@@ -418,6 +418,18 @@ def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool
         return place.country in speakers
     countries = {p.country for p in (*event.actor, *event.recipient) if p.country}
     return not countries or place.country in countries
+
+
+def _in_the_targets_country(event: Event, place: Place) -> bool:
+    """Whether a measure one state takes against another (a sanction, a tariff, an embargo,
+    cut ties, expelled envoys) would be placed in its target's country: "Washington imposed
+    sanctions on North Korea" was decided in Washington, and North Korea, however often the
+    article names it, is what the measure is aimed at. A court's sentence or fine, and a
+    withdrawal of peacekeepers, happen where their party is."""
+    if event.type != "SANCTION" or {"legal", "peacekeeping"} & set(event.contexts):
+        return False
+    targets = {p.country for p in event.recipient if p.country}
+    return place.country in targets - {p.country for p in event.actor if p.country}
 
 
 def _speakers_countries(event: Event) -> set[str] | None:

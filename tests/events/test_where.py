@@ -169,6 +169,19 @@ def test_where_a_person_set_beside_a_name_works_locates_nothing() -> None:
     assert _where(_all_events(text, "2017-08-30"), "attacked") == ("Denver", "sentence")
 
 
+def test_a_measure_against_a_state_is_not_placed_in_its_country() -> None:
+    text = (
+        "Crowds in Pyongyang marched on Sunday. The United States imposed new sanctions on "
+        "North Korea on Monday. North Korea fired a missile from Pyongyang."
+    )
+    events = _all_events(text, "2017-08-30")
+    # decided in Washington: neither the town the article names most nor the target's country
+    assert _where(events, "sanctions") is None
+    # a court's sentence is passed where its party is
+    text = "A court in Nairobi sentenced the Kenyan opposition leader to five years."
+    assert _where(_all_events(text, "2017-08-30"), "sentenced") == ("Nairobi", "sentence")
+
+
 def test_words_take_the_articles_place_only_in_their_speakers_country() -> None:
     text = (
         "North Korea fired a ballistic missile from Pyongyang on Sunday. "
