@@ -56,6 +56,22 @@ def test_empty_counts_give_none_not_zero():
     assert Ratio().value is None
 
 
+def test_a_ratios_interval_is_wilsons_score_interval():
+    low, high = Ratio(8, 10).interval
+    assert (round(low, 3), round(high, 3)) == (0.490, 0.943)  # the textbook example
+    assert Ratio(0, 5).interval[0] == 0.0 and Ratio(5, 5).interval[1] == 1.0
+    assert Ratio().interval is None
+
+
+@given(st.integers(0, 500), st.integers(1, 500))
+def test_a_ratios_interval_holds_its_value_and_narrows_with_more_items(correct, wrong):
+    ratio = Ratio(correct, correct + wrong)
+    low, high = ratio.interval
+    assert 0.0 <= low <= ratio.value <= high <= 1.0
+    low4, high4 = Ratio(correct * 4, (correct + wrong) * 4).interval
+    assert high4 - low4 < high - low
+
+
 def test_counts_add_up():
     total = Counts(1, 2, 3)
     total.add(Counts(4, 5, 6))
