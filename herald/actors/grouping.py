@@ -148,6 +148,11 @@ class Grouper:
             candidate.title.roles = [role.role]  # "officials" holds the role "official"
             self._apply_title(index, candidate.title)
             return index
+        if candidate.definite and candidate.name.lower() == role.role and role.kind != "person":
+            # "the court" after "the International Court of Justice": the body named before
+            earlier = self.generic.get(role.role)
+            if earlier:
+                return earlier[-1]
         index = self._holder(candidate, role) if candidate.definite else None
         if index is not None:
             if not role.descriptor:

@@ -167,6 +167,16 @@ def test_organizations_and_their_short_forms() -> None:
     assert _named(actors, "NATO").sector == "IGO"
 
 
+def test_a_bare_body_noun_is_the_body_of_that_kind_named_before() -> None:
+    actors = _actors(
+        "Chile boycotted a hearing at the U.N.'s top court in its dispute with Peru. "
+        "The court said it regretted the decision."
+    )
+    court = _named(actors, "International Court of Justice")
+    assert _texts(court) == ["the U.N.'s top court", "The court"]
+    assert court.country is None
+
+
 def test_an_organ_named_with_its_article_keeps_its_sector() -> None:
     # the tagger's ORG entity holds "The": no sign of a private body
     assert (
