@@ -211,8 +211,8 @@ def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
 
 def _describes_someone(view: SentenceView, preposition: int) -> bool:
     """Whether the phrase the preposition opens belongs, through nouns and their phrases, to
-    a description set beside a person ("said Adam Mount, a senior fellow at a research
-    center in Washington"; "an expert at Fudan University in Shanghai"): where someone
+    a description set beside a person ("said Maria Olsen, a senior fellow at a research
+    center in Denver"; "an expert at a university in Shanghai"): where someone
     works says who the person is, not where anything of the sentence happens."""
     i = view.head(preposition)
     for _ in range(_NOUN_DEPTH):
