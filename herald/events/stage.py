@@ -46,6 +46,7 @@ from herald.events.triggers import (
     TriggerCandidate,
     custody_keepers,
     find_triggers,
+    named_by_free_relative,
     obliged_parties,
     stance_parties,
     subordination,
@@ -142,7 +143,8 @@ def sentence_candidates(
     kept = _without_tolls(
         view, [c for c in found if not absorbed(c) and not _restates(view, c, found)]
     )
-    return sorted(_without_purposes(view, kept), key=lambda c: c.unit[0])
+    kept = _without_purposes(view, _without_named_objects(view, kept))
+    return sorted(kept, key=lambda c: c.unit[0])
 
 
 def _without_purposes(view: SentenceView, found: list[TriggerCandidate]) -> list[TriggerCandidate]:
@@ -150,6 +152,26 @@ def _without_purposes(view: SentenceView, found: list[TriggerCandidate]) -> list
     travel to Canada for meetings with G7 ministers", "a visit to Quetta for a security
     meeting"): such a noun is that event again, and its recipients join it."""
     return _folded(found, lambda candidate: _purpose_holder(view, candidate, found))
+
+
+def _without_named_objects(
+    view: SentenceView, found: list[TriggerCandidate]
+) -> list[TriggerCandidate]:
+    """The triggers without a noun of another event's type that a free relative makes that
+    event's object ("the EU levied what he said was a 50% tariff on whiskey"): the noun
+    names what the verb did, one event; its recipients join the verb's. (The noun as the
+    plain object, "levied a tariff", is read through the verb already.)"""
+    return _folded(found, lambda candidate: _object_holder(view, candidate, found))
+
+
+def _object_holder(
+    view: SentenceView, candidate: TriggerCandidate, found: Sequence[TriggerCandidate]
+) -> TriggerCandidate | None:
+    return next(
+        (o for o in found if o is not candidate and o.type == candidate.type
+         and candidate.head in named_by_free_relative(view, unit_head(view, o.unit))),
+        None,
+    )  # fmt: skip
 
 
 def _folded(

@@ -397,7 +397,7 @@ def _requirement_met(
         for n in counted(view, c)
     }
     # "fired what appeared to be a ballistic missile": a free relative is its predicate noun
-    near |= {view.tok(n).lemma.lower() for n in _named_by_free_relative(view, i)}
+    near |= {view.tok(n).lemma.lower() for n in named_by_free_relative(view, i)}
     # "called for the government to lift the ban": the parser hangs "for" on the clause
     for clause in view.children(i, "advcl", "ccomp", "xcomp"):
         near |= {view.tok(m).lemma.lower() for m in view.children(clause, "mark")}
@@ -416,7 +416,7 @@ def _requirement_met(
     )
 
 
-def _named_by_free_relative(view: SentenceView, i: int) -> list[int]:
+def named_by_free_relative(view: SentenceView, i: int) -> list[int]:
     """The predicate nouns of a free relative that is verb ``i``'s object ("fired what
     appeared to be a missile", "launched what it said was a rocket"): what the verb acts
     on, named through "what"."""

@@ -546,6 +546,14 @@ def test_a_launch_of_what_appeared_to_be_a_missile_is_a_launch_on_its_own_date()
     assert launch.when is not None and launch.when.value == "2017-12-12"
 
 
+def test_a_measure_a_free_relative_names_is_the_verbs_one_event() -> None:
+    text = "Canada levied what officials said was a 40% tariff on Chilean copper."
+    (tariff,) = herald.extract(text, date="2025-03-13").events
+    assert tariff.type == "SANCTION"
+    assert [a.name for a in tariff.actor] == ["Canada"]
+    assert [r.text for r in tariff.recipient] == ["Chilean copper"]
+
+
 def test_projectiles_sent_at_a_target_are_an_assault_and_a_launch_a_test() -> None:
     drones = only(events_of("Russia launched 120 drones at Ukraine overnight."), "ASSAULT")
     assert [r.text for r in drones.recipient] == ["Ukraine"]
