@@ -37,6 +37,9 @@ An event the text dates in a year before the article's (background: "the 1999 sh
 takes no rung of the story's setting (3, 4 and the article's town of 5): it happened
 wherever it happened, not where the story is filed or set.
 
+A measure one state takes against another (a sanction, a tariff, an embargo) takes no place
+in its target's country at any rung but ``governs``: it is decided where its actor is.
+
 A country of the sentence comes this late because it is as often the topic ("discuss the
 crises in Ukraine") as the place: it only beats the article's country.
 
@@ -216,7 +219,8 @@ def _own_rungs(
     """A place governing the trigger first, then the seat of the body or of the government
     that does the deed, then the nearest town of the sentence: "Turkish media report Ankara
     testing a Russian anti-aircraft system, despite threats of Washington sanctions" is in
-    Ankara, and "the Security Council condemned the attack in Kabul" was said in New York."""
+    Ankara, and "after a bombing in Kabul, the Security Council imposed sanctions" was
+    decided in New York."""
     if local is not None and local.basis == "governs":
         return local, seat, home
     return seat, home, local
@@ -404,8 +408,8 @@ def _fits(event: Event, place: Place, apart: frozenset[tuple[int, int]]) -> bool
     before, the dateline or the article's main place only when one of its parties belongs to
     that country (for words, one of its actors), or none has a country: North Korea's test
     does not happen in Vancouver because the article is about a meeting there. None fits
-    whose mention its sentence tells for another event (``apart``), unless it governs the
-    trigger."""
+    whose mention its sentence tells for another event (``apart``), nor, for a measure
+    against a state, one in that state's country, unless it governs the trigger."""
     if place.basis in ("governs", "seat"):
         return True
     if (place.start, place.end) in apart or _in_the_targets_country(event, place):
