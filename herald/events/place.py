@@ -22,6 +22,7 @@ from herald.events.roles import unit_head
 from herald.events.syntax import SentenceView, Span, governing_item, self_and_heads
 from herald.events.triggers import TriggerCandidate, is_event_noun, is_visit_word
 from herald.events.where import COARSE
+from herald.places.gazetteer.lookup import best
 from herald.places.mentions import place_kinds
 from herald.records import ParsedText, Place, Token
 
@@ -232,9 +233,19 @@ def _describes_someone(view: SentenceView, preposition: int) -> bool:
 
 def _locative_before(word: str, place: Place) -> bool:
     """Whether a preposition (lemma ``word``) puts the place after it at a location: a
-    locative one (cue kind ``locative``), but a country after "on" is a target ("pressure
-    on North Korea")."""
-    return word in cues("locative") and not (word in ("on", "off") and place.feature == "country")
+    locative one (cue kind ``locative``), but a country after "on", or a national capital
+    standing for its state, is a target ("pressure on North Korea", "leverage on
+    Pyongyang"; an attack on a town is placed there before this, ``_target_town``)."""
+    if word not in cues("locative"):
+        return False
+    if word in ("on", "off") and place.feature == "country":
+        return False
+    return not (word == "on" and _national_capital(place))
+
+
+def _national_capital(place: Place) -> bool:
+    entry = best(place.name) if place.name else None
+    return entry is not None and entry.capital and entry.geonameid == place.geonameid
 
 
 def _locates(view: SentenceView, preposition: int, place: Place) -> bool:

@@ -182,6 +182,14 @@ def test_a_measure_against_a_state_is_not_placed_in_its_country() -> None:
     assert _where(_all_events(text, "2017-08-30"), "sentenced") == ("Nairobi", "sentence")
 
 
+def test_a_capital_after_on_is_the_state_aimed_at_and_no_place() -> None:
+    text = "The minister urged Brazil to use its leverage on Caracas."
+    assert _where(_all_events(text, "2019-05-02"), "urged") is None
+    # an attack on a capital still happens there
+    text = "Rebels launched an attack on Caracas on Monday."
+    assert _where(_all_events(text, "2019-05-02"), "attack") == ("Caracas", "governs")
+
+
 def test_words_take_the_articles_place_only_in_their_speakers_country() -> None:
     text = (
         "North Korea fired a ballistic missile from Pyongyang on Sunday. "
