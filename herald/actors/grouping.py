@@ -150,9 +150,9 @@ class Grouper:
             return index
         if candidate.definite and candidate.name.lower() == role.role and role.kind != "person":
             # "the court" after "the International Court of Justice": the body named before
-            earlier = self.generic.get(role.role)
-            if earlier:
-                return earlier[-1]
+            earlier = self._latest_of_kind(role.role)
+            if earlier is not None:
+                return earlier
         index = self._holder(candidate, role) if candidate.definite else None
         if index is not None:
             if not role.descriptor:
@@ -245,7 +245,11 @@ class Grouper:
                 and self.drafts[index].name.startswith(candidate.key + " ")
             ]
             return found[0] if len(found) == 1 else None
-        found = self.generic.get(candidate.key, [])
+        return self._latest_of_kind(candidate.key)
+
+    def _latest_of_kind(self, noun: str) -> int | None:
+        """The organization named last whose kind ``noun`` names ("court", "agency")."""
+        found = self.generic.get(noun, [])
         return found[-1] if found else None
 
     def _pronoun(self, candidate: MentionCandidate) -> int | None:

@@ -200,7 +200,7 @@ def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
                 return False  # a place inside a person's phrase says who the person is
             i = head
         elif token.dep == "pobj":
-            return _locates(view, head, place) and not _describes_someone(view, head)
+            return _locates(view, head, place) and not _in_a_persons_apposition(view, head)
         elif token.dep == "dobj":
             return is_visit_word(view, head)
         else:
@@ -210,7 +210,7 @@ def _in_locative_position(view: SentenceView, i: int, place: Place) -> bool:
     return False
 
 
-def _describes_someone(view: SentenceView, preposition: int) -> bool:
+def _in_a_persons_apposition(view: SentenceView, preposition: int) -> bool:
     """Whether the phrase the preposition opens belongs, through nouns and their phrases, to
     a description set beside a person ("said Maria Olsen, a senior fellow at a research
     center in Denver"; "an expert at a university in Shanghai"): where someone

@@ -167,11 +167,22 @@ def _without_named_objects(
 def _object_holder(
     view: SentenceView, candidate: TriggerCandidate, found: Sequence[TriggerCandidate]
 ) -> TriggerCandidate | None:
+    return _other_of_its_type(
+        candidate,
+        found,
+        lambda other: candidate.head in named_by_free_relative(view, unit_head(view, other.unit)),
+    )
+
+
+def _other_of_its_type(
+    candidate: TriggerCandidate,
+    found: Sequence[TriggerCandidate],
+    holds: Callable[[TriggerCandidate], bool],
+) -> TriggerCandidate | None:
+    """The first other trigger of the candidate's type for which ``holds`` is true."""
     return next(
-        (o for o in found if o is not candidate and o.type == candidate.type
-         and candidate.head in named_by_free_relative(view, unit_head(view, o.unit))),
-        None,
-    )  # fmt: skip
+        (o for o in found if o is not candidate and o.type == candidate.type and holds(o)), None
+    )
 
 
 def _folded(
@@ -204,11 +215,7 @@ def _purpose_holder(
         return None
     if view.tok(prep).lemma.lower() != "for":
         return None
-    return next(
-        (o for o in found if o is not candidate and o.type == candidate.type
-         and view.head(prep) in o.unit),
-        None,
-    )  # fmt: skip
+    return _other_of_its_type(candidate, found, lambda other: view.head(prep) in other.unit)
 
 
 def _restates(
@@ -219,7 +226,7 @@ def _restates(
     head = view.head(candidate.head)
     if view.tok(candidate.head).dep != "acl" or head is None:
         return False
-    return any(o is not candidate and o.type == candidate.type and head in o.unit for o in found)
+    return _other_of_its_type(candidate, found, lambda other: head in other.unit) is not None
 
 
 def _without_tolls(view: SentenceView, found: list[TriggerCandidate]) -> list[TriggerCandidate]:
