@@ -115,9 +115,9 @@ _REFUSING = frozenset({"will", "wo", "shall", "no longer", "no more", "refuse", 
 
 def is_refusal(view: SentenceView, trigger: int) -> bool:
     """ "will not send troops", "will no longer recognize", "refused to release the
-    prisoners", "declined to attend the talks", "said it would not negotiate": a negated
-    commitment, which the PLOVER
-    manual codes as REJECT (the refusal) rather than as a negated cooperation."""
+    prisoners", "declined to attend the talks", "said it would not negotiate", "is not going
+    to attend": a negated commitment, which the PLOVER manual codes as REJECT (the refusal)
+    rather than as a negated cooperation."""
     chain = scope_chain(view, trigger)
     words = _cue_words(view, trigger, chain)
     # "said it would not negotiate with terrorists": "will" moved back by the speech verb
@@ -128,7 +128,17 @@ def is_refusal(view: SentenceView, trigger: int) -> bool:
         and _reported_future(view, chain)
         and not any(view.tok(i).dep in ("nsubj", "nsubjpass") for i in chain)
     )
-    return bool(_negation_cues(view, trigger, chain)) and bool(words & _REFUSING or reported)
+    refusing = bool(words & _REFUSING) or reported or _going_to(view, trigger, chain)
+    return bool(_negation_cues(view, trigger, chain)) and refusing
+
+
+def _going_to(view: SentenceView, trigger: int, chain: list[int]) -> bool:
+    """The trigger is what someone "is going to" do, a future like "will" ("is not going
+    to attend the summit"), not a journey ("did not go to the summit")."""
+    return any(
+        i != trigger and view.tok(i).lemma.lower() == "go" and view.tok(i).tag == "VBG"
+        for i in chain
+    )
 
 
 def _negation_cues(view: SentenceView, trigger: int, chain: list[int]) -> set[str]:

@@ -460,7 +460,9 @@ def _names_a_body(view: SentenceView, i: int) -> bool:
     """A singular common noun for an organization ("the army says it ...", "the ministry
     said it ..."): a body that "it" can stand for."""
     token = view.tok(i)
-    if token.tag != "NN":
+    # the parser tags a body noun after a possessor's name as a proper one ("Kenya's
+    # foreign ministry said it ...")
+    if token.tag not in ("NN", "NNP"):
         return False
     lemma = token.lemma.lower()
     role = lexicon.role_for(lemma)

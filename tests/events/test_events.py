@@ -1442,6 +1442,21 @@ def test_a_refused_cooperation_is_a_rejection() -> None:
     assert stopped.type == "REJECT"
     (past,) = events_of("The United States did not send troops to Ukraine.")
     assert (past.type, past.modality) == ("AID", "negated")  # a fact that did not happen
+    (going,) = events_of("Norland is not going to attend the summit in Vienna.")
+    assert (going.type, going.modality) == ("REJECT", "asserted")  # "going to": a future
+
+
+def test_yielding_to_pressure_is_a_concession_and_refusing_to_a_rejection() -> None:
+    (bowed,) = events_of("Norland bowed to pressure from its allies and dropped the tax.")
+    assert (bowed.type, names(bowed.actor)) == ("CONCEDE", ["Norland"])
+    (caved,) = events_of("The council caved in to the demands of the strikers.")
+    assert caved.type == "CONCEDE"
+    for text in (
+        "Norland will not bend to pressure from its neighbours, the minister said.",
+        "The Norland government will not budge on its position.",
+    ):
+        (refusal,) = events_of(text)
+        assert (refusal.type, refusal.modality) == ("REJECT", "asserted"), text
 
 
 def test_i_in_reported_words_is_the_speaker() -> None:
@@ -2052,6 +2067,9 @@ def test_it_stands_for_the_body_that_speaks() -> None:
     assert names(ceased.actor) == ["army"]
     text = "The army command says it has ceased its operations near the capital."
     assert names(only(events_of(text), "RETREAT").actor) == ["army command"]
+    # the parser tags a body noun after a possessor as a proper noun
+    text = "Norland's foreign ministry said it would not accept the ruling of the tribunal."
+    assert names(only(events_of(text), "REJECT").actor) == ["Norland's foreign ministry"]
 
 
 def test_armed_forces_that_leave_a_country_withdraw() -> None:
