@@ -888,6 +888,10 @@ def _party_objects(view: SentenceView, objects: list[int], preps: frozenset[str]
         if actorlike(view, o):
             found.append(o)
             continue
+        if view.tok(o).lemma.lower() == "control" and view.prep_objects(o, "of"):
+            # "seized control of the airport": what is seized is the airport
+            found += _expand(view, view.prep_objects(o, "of"))
+            continue
         phrase = _object_phrase_preps(view, [o], preps)
         behind = _party_behind(view, o) or _misplaced_doer(view, o)
         found += [p for p in phrase if actorlike(view, p)] or behind or [o]

@@ -3139,3 +3139,26 @@ def test_dissolving_a_party_is_a_coercion_not_any_dissolving() -> None:
     ban = only(events_of("The court dissolved the main opposition party on Tuesday."), "COERCE")
     assert ban.mode == "restrict"
     assert not events_of("The king dissolved the committee he chaired.")
+
+
+def test_taking_control_of_a_place() -> None:
+    # an armed group is a military context, as an army is: "take control" is its attack
+    (took,) = events_of("Insurgents took control of the district headquarters.")
+    assert (took.type, names(took.actor)) == ("ASSAULT", ["Insurgents"])
+    # what is seized is the place controlled, not "control"
+    (seized,) = events_of("The rebels seized control of the airport in Norburg.")
+    assert (seized.type, names(seized.recipient)) == ("COERCE", ["airport"])
+
+
+def test_a_recalled_envoy_names_the_state_recalled_from() -> None:
+    for text in (
+        "Norland recalled its ambassador to Kenya over the border dispute.",
+        "Norland recalled its ambassador from Kenya.",
+    ):
+        (recall,) = events_of(text)
+        assert (recall.type, names(recall.recipient)) == ("SANCTION", ["Kenya"]), text
+
+
+def test_a_warship_that_rams_attacks() -> None:
+    (rammed,) = events_of("Norland warships rammed a fishing boat near the shoal.")
+    assert (rammed.type, names(rammed.actor)) == ("ASSAULT", ["Norland warships"])
