@@ -190,7 +190,7 @@ def actor_ref(
     token = view.tok(i)
     span = view.np_span(i)
     text = view.parsed.span_text(*span)
-    found = _lookup_actor(actors, view.parsed, i, span)
+    found = _lookup_actor(actors, view.parsed, i, _past_possessor(view, i, span))
     if found is not None and agents and found.name.lower() in cues("hazard"):
         return None, False  # "COVID-19 ... is fueling demands": a disease acts for no one
     if found is not None:
@@ -211,6 +211,22 @@ def actor_ref(
     kind = _KIND_BY_ENT.get(token.ent_type, "group")
     ref = ActorRef(actor_id=None, name=text, kind=kind, text=text)
     return _with_own_codes(view, actors, i, ref), False
+
+
+def _past_possessor(view: SentenceView, i: int, span: tuple[int, int]) -> tuple[int, int]:
+    """The phrase of the participant at ``i`` to look its actor up by: without a possessive
+    pronoun before a noun of people ("his counterpart", "her cousin", "its allies" are others
+    than whom the pronoun stands for); with it before a body, a state or a thing ("her
+    office", "his country", "his government" stand for their owner's side)."""
+    first = view.tok(span[0])
+    if span[0] == i or first.dep != "poss" or first.pos != "PRON" or not is_agent(view, i):
+        return span
+    lemma = view.tok(i).lemma.lower()
+    role = lexicon.role_for(lemma)
+    body = lemma in _CLASS_NOUNS or lemma in lexicon.organization_generics()
+    if body or (role is not None and role.kind != "person"):
+        return span  # "his country", "its government": the owner's side
+    return (span[0] + 1, span[1])
 
 
 def _definite_antecedent(view: SentenceView, actors: Sequence[Actor], i: int) -> Actor | None:

@@ -103,7 +103,11 @@ def find_roles(
         # whose the thing is, when its owner is named, is the party
         things = _expand(view, _kids(view, unit, "dobj", "oprd"))  # "called X's claims false"
         named = [r for r in _clean(view, owners_of(view, things), events) if r not in actors]
-        recipients = named or recipients
+        # a pronoun owner of a party that can act gives way to it ("asked its allies"); a
+        # named one is the party ("summoned Germany's charge d'affaires")
+        acting = any(is_agent(view, r) for r in recipients)
+        if not (acting and all(view.tok(r).pos == "PRON" for r in named)):
+            recipients = named or recipients
     if not recipients and entry.type in JUDGING_TYPES and path == "verb":
         recipients = _judged(view, unit, entry, preps, events, actors)
     if not recipients and entry.type == "THREATEN" and path == "verb":

@@ -3162,3 +3162,28 @@ def test_a_recalled_envoy_names_the_state_recalled_from() -> None:
 def test_a_warship_that_rams_attacks() -> None:
     (rammed,) = events_of("Norland warships rammed a fishing boat near the shoal.")
     assert (rammed.type, names(rammed.actor)) == ("ASSAULT", ["Norland warships"])
+
+
+def test_a_counterpart_is_another_party_than_its_possessor() -> None:
+    (met,) = _extracted("The foreign minister met his Kenyan counterpart in Vienna on Friday.")
+    assert met.type == "CONSULT"
+    assert names(met.actor) == ["foreign minister"]
+    assert [(r.name, r.country) for r in met.recipient] == [("his Kenyan counterpart", "KEN")]
+
+
+def test_a_recipient_that_can_act_is_the_party_not_its_owner() -> None:
+    (asked,) = _extracted("Kenya asked its allies for more air defence systems.")
+    assert (asked.type, names(asked.recipient)) == ("REQUEST", ["its allies"])
+
+
+def test_suspending_a_member_or_revoking_a_pact_is_a_sanction() -> None:
+    (suspended,) = events_of("The African Union suspended Kenya after the coup.")
+    assert (suspended.type, names(suspended.recipient)) == ("SANCTION", ["Kenya"])
+    (revoked,) = events_of("Kenya revoked a military agreement with Norland.")
+    assert (revoked.type, revoked.mode, names(revoked.recipient)) == (
+        "SANCTION",
+        "discontinue",
+        ["Norland"],
+    )
+    (left,) = events_of("Norland suspended its participation in the treaty.")
+    assert left.type == "SANCTION"
