@@ -31,7 +31,14 @@ from herald.events.participants import (
     political_roles,
     what_is_named,
 )
-from herald.events.plover import TriggerEntry, cues, deed_types, plover_types, trigger_lexicon
+from herald.events.plover import (
+    TriggerEntry,
+    context_words,
+    cues,
+    deed_types,
+    plover_types,
+    trigger_lexicon,
+)
 from herald.events.roles import (
     Roles,
     antecedent,
@@ -1379,9 +1386,10 @@ def _voiced(view: SentenceView, i: int) -> bool:
     threats"), a "by" agent, a measure someone imposes for its "of" ("threats of sanctions"),
     a to-infinitive ("a threat to strike"), or a light or speech
     verb governs it ("issued a threat", "repeated the threat"). "The China threat", "faces
-    an increasing threat", "the threat posed by terrorist groups" name a danger instead."""
+    an increasing threat", "the threat posed by terrorist groups" name a danger instead, and
+    so does an owner's arms ("North Korea's nuclear threat", `_arms_posed`)."""
     if view.children(i, "poss"):
-        return True
+        return not _arms_posed(view, i)
     if any(view.tok(p).lemma.lower() == "by" for p in view.children(i, "prep")):
         return True
     if any(_imposed_measure(view.tok(o).lemma.lower()) for o in view.prep_objects(i, "of")):
@@ -1394,6 +1402,21 @@ def _voiced(view: SentenceView, i: int) -> bool:
         return False
     lemma = view.tok(governor).lemma.lower()
     return lemma in cues("light") or lemma in cues("speech")
+
+
+def _arms_posed(view: SentenceView, i: int) -> bool:
+    """Whether a threat with an owner names the danger of the owner's arms ("to deal with
+    North Korea's nuclear threat", "Iran's missile threat"): a modifier evokes arms (a
+    military, nuclear or terrorist context of plover_contexts.csv) and nothing says whom it
+    is made against ("Pyongyang's nuclear threats against Guam" is one made)."""
+    if view.prep_objects(i, *_THREATENED_PREPS):
+        return False
+    modifiers = (view.tok(m).lemma.lower() for m in view.children(i, "amod", "compound"))
+    return any(set(context_words().get(word, ())) & _ARMS_CONTEXTS for word in modifiers)
+
+
+_THREATENED_PREPS = ("against", "to", "toward", "towards")
+_ARMS_CONTEXTS = frozenset({"military", "cbrn", "terrorism"})
 
 
 def _imposed_measure(lemma: str) -> bool:

@@ -605,6 +605,16 @@ def test_a_threat_of_a_measure_is_voiced_by_whom_would_impose_it() -> None:
     assert not events_of("The ship sailed despite the ban on exports.")
 
 
+def test_an_owners_arms_named_as_a_threat_are_a_danger_not_a_threat_made() -> None:
+    dealt = events_of("Seoul will work with its allies to deal with Norland's nuclear threat.")
+    assert not [e for e in dealt if e.type == "THREATEN"]
+    assert not events_of("Norland's missile threats worry the region.")
+    # made against someone, or with no arms named, it is a threat voiced
+    against = events_of("Norland's nuclear threats against Southland alarmed Tokyo.")
+    assert names(only(against, "THREATEN").recipient) == ["Southland"]
+    assert only(events_of("Norland's threats grew louder on Monday."), "THREATEN").actor
+
+
 def test_a_harm_threatened_with_is_no_event_of_its_own() -> None:
     threat = events_of("The president threatened the bloc with tariffs on its cars.")
     assert [(e.type, e.mode) for e in threat] == [("THREATEN", "relations")]
