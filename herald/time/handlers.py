@@ -68,6 +68,31 @@ def month_day(
     match: re.Match[str], published: dt.date | None, direction: Direction | None
 ) -> Value:
     month, day = int(lookup("month", match["month"])), int(match["d"])
+    return _day_of_year(match, month, day, published, direction)
+
+
+def holiday(match: re.Match[str], published: dt.date | None, direction: Direction | None) -> Value:
+    """A holiday kept on one day of the year ("New Year's Eve 2015", "on Christmas Eve"),
+    resolved as that day and month would be."""
+    days = {_plain(name): value for name, value in time_words()["holiday"].items()}
+    month, day = (int(part) for part in days[_plain(match["holiday"])].split("-"))
+    return _day_of_year(match, month, day, published, direction)
+
+
+def _plain(name: str) -> str:
+    """A holiday's name however it is written: "New Year's Eve", "New Year\u2019s Eve" (curly) and
+    "New Years Eve" are one."""
+    return re.sub("['\u2019]", "", " ".join(name.lower().split()))
+
+
+def _day_of_year(
+    match: re.Match[str],
+    month: int,
+    day: int,
+    published: dt.date | None,
+    direction: Direction | None,
+) -> Value:
+    """A day and month, with the year the match writes or names, else the nearest one."""
     if match["y"]:
         return _checked_day(int(match["y"]), month, day)
     if published is None:
@@ -76,7 +101,11 @@ def month_day(
         offset = {"last": -1, "next": 1}.get(match["yrel"].lower(), 0)
         return _checked_day(published.year + offset, month, day, relative=True)
     rel = (match["rel"] or "").lower()
-    direction = {"last": "past", "next": "future"}.get(rel, direction)  # type: ignore[assignment]
+    if rel == "last":  # "last Christmas Day": the latest before publication, however near
+        before = (month, day) < (published.month, published.day)
+        year = published.year if before else published.year - 1
+        return _checked_day(year, month, day, relative=True)
+    direction = "future" if rel == "next" else direction
     chosen = _nearest_date(published, month, day, direction)
     return ABSOLUTE_NONE if chosen is None else _day(chosen)
 

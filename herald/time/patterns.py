@@ -23,6 +23,7 @@ from herald.time.handlers import (
     decade,
     deictic,
     duration_rule,
+    holiday,
     iso_date,
     month,
     month_day,
@@ -146,6 +147,10 @@ CLOCK = rf"(?:{CLOCK_TIME}|midnight|mid-?(?:morning|afternoon|day))"
 RELATIVE_YEAR = r"\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year"
 # The year after a day and month: written out ("June 12, 2016") or named ("June 12 last year").
 DAY_YEAR = rf"(?:,?\s+(?P<y>\d{{4}})(?!\d)|{RELATIVE_YEAR})?"
+# A holiday is a date only with its year, or "last", "next", "this" before it: a bare
+# "New Year's Eve" names an occasion more often than a day ("New Year's Eve celebrations",
+# "the attacks on New Year's Eve" two years before), and no nearest occurrence tells which.
+HOLIDAY_YEAR = rf"{DAY_YEAR}(?(rel)|(?(y)|(?(yrel)|(?!))))"
 
 
 # Each rule: name, pattern (placeholders in capitals are filled from the word table), handler.
@@ -165,6 +170,7 @@ RULES: tuple[tuple[str, str, Handler], ...] = (
         rf"(?:of\s+)?(?P<month>MONTH){DAY_YEAR}",
         month_day,
     ),
+    ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>HOLIDAY){HOLIDAY_YEAR}", holiday),
     ("month_year", r"(?P<month>MONTH),?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)", month_year),
     (
         "month",

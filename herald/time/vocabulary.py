@@ -51,6 +51,8 @@ def vocabulary() -> dict[str, str]:
         "MONTHD": alternation(full_months + dotted + [w.rstrip(".") for w in dotted]),
         "WEEKDAY": alternation(list(words["weekday"])),
         "SEASON": alternation(list(words["season"])),
+        # The apostrophe of a holiday's name may be curly or left out ("New Years Eve").
+        "HOLIDAY": alternation(list(words["holiday"])).replace("'", "['\u2019]?"),
         "DAYPART": alternation(list(words["daypart"])),
         "UNIT": alternation(list(words["unit"])),
         "PLURAL": alternation([w for w, unit in words["unit"].items() if w != unit]),

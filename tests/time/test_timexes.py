@@ -38,6 +38,14 @@ CASES = [
     ("Tuesday", "future", "2017-12-19", "day", "relative", None),
     ("Monday", "past", "2017-12-18", "day", "relative", None),
     ("Monday", "future", "2017-12-25", "day", "relative", None),
+    # holidays kept on one day, with their year written or named
+    ("New Year's Eve 2015", "past", "2015-12-31", "day", "absolute", None),
+    ("next New Year\u2019s Eve", None, "2017-12-31", "day", "relative", None),
+    ("New Years Eve 2016", None, "2016-12-31", "day", "absolute", None),
+    ("this Christmas Eve", None, "2017-12-24", "day", "relative", None),
+    ("Bastille Day last year", None, "2016-07-14", "day", "relative", None),
+    ("last Halloween", None, "2017-10-31", "day", "relative", None),
+    ("last Christmas Day", None, "2016-12-25", "day", "relative", None),
     ("Sunday", "past", "2017-12-17", "day", "relative", None),
     ("last Monday", None, "2017-12-11", "day", "relative", None),
     ("Monday night", "past", "2017-12-18TNI", "day", "relative", None),
@@ -208,6 +216,14 @@ def test_absolute_expressions_need_no_date():
 def test_unknown_text_is_unresolved():
     got = resolve("the day the music died", MONDAY)
     assert (got.value, got.anchor) == (None, "unresolved")
+
+
+def test_a_holiday_without_its_year_is_no_date() -> None:
+    # "New Year's Eve celebrations" two years ago, or the coming one: the text must say
+    found = find_timexes(parse("Women were robbed during New Year's Eve celebrations."), MONDAY)
+    assert not found
+    found = find_timexes(parse("Women were robbed on New Year's Eve 2015 in Cologne."), MONDAY)
+    assert [(t.text, t.value) for t in found] == [("New Year's Eve 2015", "2015-12-31")]
 
 
 def test_impossible_dates_have_no_value():
