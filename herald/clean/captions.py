@@ -59,9 +59,18 @@ _CREDIT_AGENCIES = (
     r"Reuters|Getty Images|Getty|EPA|AFP|AP|PA|AAP|Handout|Shutterstock|Alamy|Xinhua|Yonhap"
     r"|Kyodo|Bloomberg|Rex Features|REX"
 )
+# The photographer's name may come before the agency: "Jane Roe / Reuters A man walks past".
+_PHOTOGRAPHER = r"(?:[A-Z][\w'\u2019.-]*\s+){1,3}/\s*"
 _CREDIT_START = re.compile(
     r"(?:(?<=\s)|^)(?:(?:Handout|Pool)\s*[-\u2013\u2014]\s*)?"
-    rf"(?P<credit>(?:{_CREDIT_AGENCIES})(?:\s*/\s*[A-Z]\w*)?)\s+(?=[A-Z0-9])"
+    rf"(?P<credit>(?:{_PHOTOGRAPHER})?(?:{_CREDIT_AGENCIES})(?:\s*/\s*[A-Z]\w*)?)\s+(?=[A-Z0-9])"
+)
+# What only a picture's caption says: the picture itself ("in this undated photo", "a TV
+# screen showing"), or people as a camera sees them ("looks on", "are seen").
+_PICTURE_CUE = re.compile(
+    r"\bin this (?:undated |file |handout )?(?:photo|image|picture)\b"
+    r"|\b(?:TV|television)(?: set| screen)? showing\b|\blooks? on\b|\b(?:is|are) seen\b",
+    re.IGNORECASE,
 )
 # A slideshow's caption ends with its counter: "... Hide Caption 3 of 8".
 _COUNTER = r"\bCaption \d+ of \d+"
@@ -135,9 +144,11 @@ def split_captions(paragraphs: list[str]) -> CaptionSplit:
     for paragraph in (slide for block in paragraphs for slide in _slides(block)):
         if pairs := credited_lines(paragraph):
             # Tabloid captions tell the story's news ("South Korea fired a missile"), often
-            # what the text does not: only the credit leaves, each caption a paragraph.
-            found.kept.extend(line for line, _ in pairs)
-            found.credits.extend(credit for _, credit in pairs)
+            # what the text does not: only the credit leaves, each caption a paragraph, but
+            # one that tells its picture ("Kim looks on ... in this undated photo") leaves.
+            for line, credit in pairs:
+                (found.captions if _PICTURE_CUE.search(line) else found.kept).append(line)
+                found.credits.append(credit)
         elif _CREDIT_ALONE.fullmatch(paragraph):
             # A credit on its own line follows the caption it belongs to.
             if found.kept and len(found.kept[-1].split()) <= MAX_LONE_CAPTION_WORDS:

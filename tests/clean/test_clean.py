@@ -473,6 +473,24 @@ def test_a_credit_that_opens_a_caption_leaves_the_text() -> None:
     assert clean(_text(f"{BODY}\n\n{news}"), Options()).text.endswith(news)
 
 
+def test_a_credited_caption_that_tells_its_picture_leaves_the_text() -> None:
+    captions = (
+        "Jane Roe / Reuters The Norland leader looks on during a visit to a plant in this "
+        "undated photo released by state media.\n\n"
+        "John Doe / Reuters A man walks past a TV screen showing a news report about the "
+        "launch in Tokyo.\n\n"
+        "Jane Roe / Reuters The council said the launch was a grave threat to peace."
+    )
+    document = clean(_text(f"{BODY}\n\n{captions}"), Options())
+    # the photographer's name before the agency is credit too; a caption that tells its
+    # picture leaves with it, one that tells news stays
+    assert document.text.split("\n\n")[1:] == [
+        "The council said the launch was a grave threat to peace."
+    ]
+    assert len(document.captions) == 2
+    assert document.credits == ("Jane Roe / Reuters", "John Doe / Reuters", "Jane Roe / Reuters")
+
+
 def test_teasers_of_other_stories_leave_the_text() -> None:
     teasers = (
         "SYDNEY, Australia - Stocks were mixed on Monday, the first day of trading ...\n\n"
