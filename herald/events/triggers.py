@@ -103,6 +103,9 @@ NOT_COMMENT = "not:comment"
 _BRIEFED = frozenset({"news", "press", "media"})
 # A ``requires`` value: a talk held by telephone ("spoke by phone", "talked over the phone").
 PHONED = "by:phone"
+# A ``requires`` value: a talk held with someone named ("spoke to Trump on Tuesday"), not
+# with the press, an outlet or a crowd ("spoke to reporters", "spoke to Reuters").
+TO_NAMED = "to:named"
 # A ``requires`` value: a meeting, not a reception ("the plan was met with criticism") nor
 # what is fulfilled ("met the deadline").
 MEETING = "obj:meeting"
@@ -1293,10 +1296,11 @@ def _of_reprisal(view: SentenceView, i: int) -> bool:
 
 
 def _advises_the_public(view: SentenceView, i: int) -> bool:
-    """Whether a warning advises private people about or against doing something ("warning
+    """Whether a warning advises private people about, against or to do something ("warning
     people about getting together with family", "warned citizens against travelling to the
-    region"): no coercion, whoever warns. Warned about doing so, a state, a party or
-    protesters are threatened ("police warned protesters against gathering")."""
+    region", "warned residents to stay indoors"): no coercion, whoever warns. Warned so, a
+    state, a party or protesters are threatened ("police warned protesters against
+    gathering", "warned the rebels to lay down their arms")."""
     addressees = view.children(i, "dobj", "dative")
     doings = [
         c
@@ -1304,7 +1308,7 @@ def _advises_the_public(view: SentenceView, i: int) -> bool:
         if view.tok(p).lemma.lower() in ("about", "against")
         for c in view.children(p, "pcomp", "pobj")
         if view.tok(c).tag == "VBG"
-    ]
+    ] + [c for c in view.children(i, "xcomp") if view.to_infinitive(c)]
     return bool(addressees and doings) and all(
         phrase_sector(view, a) == "CVL" and view.tok(a).lemma.lower() not in political_roles()
         for a in addressees
@@ -2045,6 +2049,10 @@ _SYNTACTIC_NEEDS = {
     PHONED: lambda view, i: any(
         view.tok(o).lemma.lower() in _PHONES
         for o in view.prep_objects(i, "by", "over", "on", "via")
+    ),
+    TO_NAMED: lambda view, i: any(
+        view.tok(o).pos == "PROPN" and not lexicon.is_media(view.np_text(o))
+        for o in view.prep_objects(i, "to")
     ),
     ENDORSED: _endorses,
     WITH_PARTY: lambda view, i: any(is_agent(view, o) for o in view.prep_objects(i, "with")),

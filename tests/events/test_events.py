@@ -1344,7 +1344,9 @@ def test_a_claim_about_another_party_is_an_accusation() -> None:
 @pytest.mark.parametrize(
     ("text", "threatens"),
     [
-        ("Japan warned its residents to take cover.", True),
+        # told to do something for their own safety, private people are advised, not threatened
+        ("Japan warned its residents to take cover.", False),
+        ("Japan warned Norland to stop its missile tests.", True),
         ("The minister warned that police will no longer tolerate rallies.", True),
         ("The army warned that terrorists will not be spared.", True),
         ("Putin's spokesman warned the launch will cause a spike in tensions.", False),
@@ -1371,6 +1373,11 @@ def test_a_warning_of_what_a_party_is_doing_accuses_it() -> None:
 def test_a_warning_to_private_people_about_their_doings_asks_them_to_refrain() -> None:
     text = "Health officials warned residents against swimming in the river."
     assert [(e.type, e.trigger.text) for e in events_of(text)] == [("REQUEST", "warned")]
+    text = "The officials warned residents to stay indoors on Friday."
+    assert [(e.type, e.trigger.text) for e in events_of(text)] == [("REQUEST", "warned")]
+    # told what to do, a party is threatened
+    text = "The army warned the rebels to lay down their arms."
+    assert [(e.type, e.trigger.text) for e in events_of(text)] == [("THREATEN", "warned")]
 
 
 @pytest.mark.parametrize(
@@ -2641,6 +2648,13 @@ def test_an_event_dated_long_ago_is_history_whoever_tells_it() -> None:
 )
 def test_who_speaks_at_a_meeting_was_at_it(text: str, actor: str) -> None:
     assert names(only(events_of(text), "CONSULT").actor) == [actor]
+
+
+def test_speaking_to_someone_named_is_a_meeting_and_to_the_press_is_not() -> None:
+    talk = only(events_of("Macron spoke to Putin for two hours on Monday."), "CONSULT")
+    assert (names(talk.actor), names(talk.recipient)) == (["Macron"], ["Putin"])
+    assert not events_of("The minister spoke to Reuters on Monday.")
+    assert not events_of("The president spoke to reporters in Paris.")
 
 
 def test_a_news_conference_or_a_talk_with_journalists_is_no_meeting() -> None:
