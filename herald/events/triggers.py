@@ -1762,14 +1762,17 @@ _BLAME_OBJECTS = {
 def _does_wrong(view: SentenceView, verb: int) -> bool:
     """Whether a told clause says its subject did wrong: a verb of wrongdoing
     (wrongdoing_verbs.csv), also as what the subject tries to do ("was trying to
-    destabilise the region"); committing an offence ("had committed war crimes", cue kind
-    ``offence``); being to blame ("was responsible for the violence", "was behind the
-    attack", "bore responsibility for the crisis"); being a danger ("posed a threat")."""
+    destabilise the region"); harm a party or its deeds do (``_HARMING``); committing an
+    offence ("had committed war crimes", cue kind ``offence``); being to blame ("was
+    responsible for the violence", "was behind the attack", "bore responsibility for the
+    crisis"); being a danger ("posed a threat")."""
     lemma = view.tok(verb).lemma.lower()
     if lemma in wrongdoing_verbs() or _offence_committed(view, verb):
         return True
     if lemma in _ATTEMPTING:
         return any(_does_wrong(view, x) for x in view.children(verb, "xcomp"))
+    if lemma in _HARMING:
+        return any(_party_or_its_deed(view, s) for s in view.children(verb, "nsubj"))
     if lemma in _BLAME_OBJECTS:
         # "posed no threat" blames no one
         objects = {
@@ -1784,6 +1787,16 @@ def _does_wrong(view: SentenceView, verb: int) -> bool:
         any(view.tok(a).lemma.lower() in _CULPABLE for a in view.children(verb, "acomp"))
         or any(view.tok(p).text.lower() == "behind" for p in view.children(verb, "prep"))
     )
+
+
+# Verbs of harm, a wrong when a party or its deeds do it: "said the North's actions damaged
+# peace and stability", "Pyongyang was endangering regional security"; not "the storm
+# damaged homes" nor "the tariffs harmed exports".
+_HARMING = frozenset({"damage", "harm", "jeopardize", "jeopardise", "endanger"})
+
+
+def _party_or_its_deed(view: SentenceView, noun: int) -> bool:
+    return is_agent(view, noun) or any(is_agent(view, p) for p in view.children(noun, "poss"))
 
 
 # Verbs that say what a deed is: "amounted to genocide", "constitutes a war crime".

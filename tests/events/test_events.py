@@ -2483,6 +2483,8 @@ def test_a_reported_would_not_refuses_and_a_named_deed_that_would_not_matter_doe
         # a deed said to amount to an offence, and a verb of harassment or oppression
         ("Ankara said Israel's actions amounted to genocide.", "Israel's actions"),
         ("The ministry said Beijing was harassing Philippine fishermen.", "Beijing"),
+        # harm a party does
+        ("Seoul said Pyongyang was endangering regional security.", "Pyongyang"),
     ],
 )
 def test_saying_someone_is_behind_a_deed_tries_a_wrong_or_is_a_danger_accuses_them(
@@ -2494,6 +2496,8 @@ def test_saying_someone_is_behind_a_deed_tries_a_wrong_or_is_a_danger_accuses_th
 def test_saying_something_poses_no_threat_accuses_no_one() -> None:
     text = "Akar reiterated that the S-400 poses no threat to NATO systems."
     assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+    # harm that no party does is no wrong
+    assert not events_of("The minister said the storm damaged hundreds of homes.")
 
 
 def test_saying_allegations_are_groundless_or_false_denies_them() -> None:
