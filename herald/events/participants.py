@@ -21,7 +21,7 @@ from herald.actors.person_nouns import is_person_noun
 from herald.data_files import read_rows
 from herald.events.plover import cues
 from herald.events.syntax import SentenceView, Span
-from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place
+from herald.records import Actor, ActorKind, ActorRef, ParsedText, Place, Quote
 
 # Sectors of political actors (docs/actors.md): government, military, police, judiciary,
 # legislature, parties, opposition, rebels, unidentified armed groups, spies, IGOs, and the
@@ -94,6 +94,25 @@ def participant_refs(
                 refs.append(part)
                 guessed = guessed or guess
     return tuple(refs), guessed
+
+
+def quoted_speaker(
+    view: SentenceView, tokens: Sequence[int], quotes: Sequence[Quote]
+) -> tuple[ActorRef, ...]:
+    """The speaker of the quote an "I" at ``tokens`` stands in, when the quotes stage knows
+    who speaks: 'Trump said, "We have been ripped off. No, I am not going to bend"' and
+    '"We are strong," Trump said. "I will not attend"' name their speaker in another
+    sentence than the pronoun's, where ``_antecedent`` does not look. Not "we": in a quote
+    it is as often everyone ("we need to support our first responders", "help us talk to
+    each other") as the speaker's side."""
+    for i in tokens:
+        token = view.tok(i)
+        if token.text.lower() != "i":
+            continue
+        for quote in quotes:
+            if quote.speaker is not None and quote.start <= token.idx < quote.end:
+                return (quote.speaker,)
+    return ()
 
 
 def _pair_taken_up(view: SentenceView, actors: Sequence[Actor], i: int) -> list[ActorRef]:

@@ -41,7 +41,7 @@ from herald.events.modality import (
     wished,
 )
 from herald.events.modes import event_contexts
-from herald.events.participants import participant_refs
+from herald.events.participants import participant_refs, quoted_speaker
 from herald.events.place import event_place
 from herald.events.plover import cameo_code, cues, frame_mode, plover_types
 from herald.events.roles import unit_head
@@ -94,6 +94,7 @@ def to_event(
     assert roles is not None
     time_spans, place_spans, blocked = spans
     actor_refs, guess_a = participant_refs(view, actors, roles.actors, place_spans, agents=True)
+    actor_refs = actor_refs or quoted_speaker(view, roles.actors, quotes)
     # words are said to someone: "warned the United States against arms sales to Taiwan" is
     # addressed to the United States, not to the sales (a deed judged with no party named,
     # "condemned the attack", stays the recipient)

@@ -2654,6 +2654,18 @@ def test_who_speaks_at_a_meeting_was_at_it(text: str, actor: str) -> None:
     assert names(only(events_of(text), "CONSULT").actor) == [actor]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'President Karl Norberg said, "We are strong. I will not attend the summit."',
+        '"We are strong," President Karl Norberg said. "I will not attend the summit."',
+    ],
+)
+def test_i_in_a_quote_told_across_sentences_stands_for_its_speaker(text: str) -> None:
+    refusal = only(herald.extract(text, date="2017-08-30", all_events=True).events, "REJECT")
+    assert names(refusal.actor) == ["Karl Norberg"]
+
+
 def test_speaking_to_someone_named_is_a_meeting_and_to_the_press_is_not() -> None:
     talk = only(events_of("Macron spoke to Putin for two hours on Monday."), "CONSULT")
     assert (names(talk.actor), names(talk.recipient)) == (["Macron"], ["Putin"])
