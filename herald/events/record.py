@@ -292,6 +292,8 @@ def _threatening_speaker(
         return None
     if plover_types()[event_type].future_type != "THREATEN":
         return None
+    if event_type == "MOBILIZE" and not sufferers:
+        return None  # "additional soldiers would be deployed for security": shown to no one
     if attribution.kind != "named_source" or attribution.actor_id is None:
         return None
     speaker = next((a for a in actors if a.actor_id == attribution.actor_id), None)

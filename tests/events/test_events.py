@@ -1262,6 +1262,9 @@ def test_harm_a_speaker_says_their_side_will_do_is_their_threat() -> None:
     # a decision made known is the planned deed itself, not a threat
     announced = told("The United States announced that it would cease military aid to Ukraine.")
     assert [(e.type, e.modality) for e in announced] == [("SANCTION", "planned")]
+    # forces sent against no one are shown to no one: a deployment, no threat
+    sent = told("President Emmanuel Macron said more soldiers would be deployed for security.")
+    assert [(e.type, e.modality) for e in sent] == [("MOBILIZE", "planned")]
 
 
 @pytest.mark.parametrize(
