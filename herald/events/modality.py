@@ -622,10 +622,15 @@ def in_condition(view: SentenceView, trigger: int) -> bool:
 def _reported_future(view: SentenceView, chain: list[int]) -> bool:
     """ "The U.S. said it would resume cooperation", "it was announced the Council would
     meet": "would" under a past verb of saying is the reported "will", a plan, not a
-    supposition (which "would" is in the narrator's own voice: "that would be a war")."""
+    supposition (which "would" is in the narrator's own voice: "that would be a war"). A
+    second clause of the same report is reported too ("said that the measure would be
+    extended and that more soldiers would be deployed")."""
     top = chain[-1]
-    head = view.head(top)
-    if head is None or view.tok(top).dep != "ccomp" or view.tok(top).lemma == "be":
+    clause = top
+    while view.tok(clause).dep == "conj" and (first := view.head(clause)) is not None:
+        clause = first
+    head = view.head(clause)
+    if head is None or view.tok(clause).dep != "ccomp" or view.tok(top).lemma == "be":
         return False  # "said an attack would be madness": a judgement of a supposed act
     verb = view.tok(head)
     if verb.lemma.lower() not in cues("speech") | cues("claim"):

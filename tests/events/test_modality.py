@@ -107,6 +107,12 @@ def trigger_index(text: str, word: str) -> tuple:
         # "would" under a past verb of saying is the reported "will"
         ("The U.S. said it would resume cooperation with Kyiv.", "cooperation", "planned"),
         ("It was announced the Council would hold a meeting.", "meeting", "planned"),
+        # a second clause of the same report
+        (
+            "He said the curfew would be extended and that troops would be deployed.",
+            "deployed",
+            "planned",
+        ),
         ("Putin said an attack on NATO would be madness.", "attack", "hypothetical"),
         ("Officials said the army would withdraw if talks failed.", "withdraw", "hypothetical"),
         # the odds a clause is given: none, some
