@@ -107,7 +107,7 @@ PHONED = "by:phone"
 # with the press, an outlet or a crowd ("spoke to reporters", "spoke to Reuters").
 TO_NAMED = "to:named"
 # A ``requires`` value: a meeting, not a reception ("the plan was met with criticism") nor
-# what is fulfilled ("met the deadline").
+# what is fulfilled ("met the deadline"), nor ships met at sea ("met North Korean vessels").
 MEETING = "obj:meeting"
 # A ``requires`` value: a verb telling someone to do something ("told the council to draft a
 # ban"), not one that tells a thing ("told reporters"). An order by one who has the power
@@ -2039,7 +2039,9 @@ _SYNTACTIC_NEEDS = {
     BY_POLICE: lambda view, i: _done_by(view, i, "police"),
     ENVOYS: _sends_off_envoys,
     OF_WORDS: lambda view, i: _fought_with_words(view, i),
-    MEETING: lambda view, i: not met_with(view, i) and not _object_kinds(view, i, ("fulfilled",)),
+    MEETING: lambda view, i: (
+        not met_with(view, i) and not _object_kinds(view, i, ("fulfilled", "conveyance"))
+    ),
     ACTIVE: lambda view, i: not view.children(i, "auxpass", "nsubjpass"),
     PEOPLE_OBJECT: lambda view, i: any(is_agent(view, o) for o in _acted_upon(view, i)),
     NO_RESULT: lambda view, i: (

@@ -267,6 +267,8 @@ def test_easing_and_joint_operations_are_material_cooperation(sentence: str, pty
     [
         "The United States voiced concern over the crackdown on protesters.",
         "The envoy said she was deeply concerned about the mutiny.",
+        "The mayor expressed outrage, sympathy and frustration over the attack.",
+        "China expressed anger over the arrest of its citizens.",
     ],
 )
 def test_concern_voiced_over_a_deed_is_disapproval(sentence: str) -> None:
@@ -340,6 +342,8 @@ def test_meeting_what_is_asked_is_no_meeting() -> None:
     met = only(events_of("The government met the strikers' demands on Monday."), "CONCEDE")
     assert names(met.recipient) == ["strikers"]
     assert only(events_of("The premier met the strikers on Monday."), "CONSULT")
+    # ships that meet at sea hold no talks
+    assert not events_of("Some tankers met Norland vessels at sea, the report said.")
 
 
 def test_armed_forces_that_arrive_are_deployed() -> None:
