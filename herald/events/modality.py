@@ -96,7 +96,8 @@ def modality_of(
     ):
         return "hypothetical"
     planned = future_in_past or _is_planned(view, chain, words)
-    if planned or is_after(when, published) or _in_time_clause_of_plan(view, chain):
+    later = is_after(when, published) and not _told_past_on_next_day(view, chain, when, published)
+    if planned or later or _in_time_clause_of_plan(view, chain):
         return "planned"
     if _long_before(when, published):
         return "historical"  # dated long ago: background, whoever tells it
@@ -824,6 +825,26 @@ def _desires(view: SentenceView, verb: int) -> bool:
     shot"). Its text is read too: the lemmatizer takes "hopes" for a form of "hop"."""
     token = view.tok(verb)
     return bool({token.lemma.lower(), token.text.lower()} & cues("desire"))
+
+
+def _told_past_on_next_day(
+    view: SentenceView, chain: list[int], when: TimeValue | None, published: TimeValue | None
+) -> bool:
+    """A deed told in the past tense on the day after the publication day ("fired a missile
+    early on Tuesday" in a story stamped on Monday evening, UTC, in Tokyo's Tuesday) has
+    happened: the stamp is a time zone behind, not the deed ahead."""
+    own = own_time(when)
+    event = bounds(own.value) if own else None
+    now = bounds(published.value) if published else None
+    if not (event and now) or event[0] != event[1] or event[0] != now[1] + dt.timedelta(days=1):
+        return False
+    verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    # the simple past, or a perfect ("have confirmed another missile test", "has been
+    # conducting exercises")
+    perfect = any(view.tok(a).lemma == "have" for a in view.children(verb, "aux"))
+    return view.tok(verb).tag == "VBD" or perfect
 
 
 def is_after(when: TimeValue | None, published: TimeValue | None) -> bool:

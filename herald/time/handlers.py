@@ -140,6 +140,11 @@ def weekday(match: re.Match[str], published: dt.date, direction: Direction | Non
         day = weekday_date(published - dt.timedelta(days=1), weekday, "past")
     elif rel in ("next", "coming", "this coming"):
         day = weekday_date(published, weekday, "future")
+    elif direction == "past" and weekday == (published.weekday() + 1) % 7:
+        # the day after the stamp, told in the past: a story stamped in UTC (or in New
+        # York) on the evening before that day where it happened ("fired a missile early on
+        # Tuesday", stamped Monday 21:31 UTC in Tokyo), not six days back
+        day = published + dt.timedelta(days=1)
     else:
         day = weekday_date(published, weekday, direction)
     return with_daypart(_day(day), match["part"])

@@ -153,6 +153,18 @@ def test_modality_from_the_governing_date(when: TimeValue, expected: str) -> Non
     assert modality_of(parsed, i, when=when, published=PUBLISHED) == expected
 
 
+def test_a_deed_told_in_the_past_on_the_day_after_the_stamp_has_happened() -> None:
+    # stamped Dec. 18 (UTC) where it was already the 19th: a time zone, not a plan
+    tuesday = TimeValue("Tuesday", "2017-12-19", "day", "relative")
+    parsed, i = trigger_index("Norland fired a missile on Tuesday.", "fired")
+    assert modality_of(parsed, i, when=tuesday, published=PUBLISHED) == "asserted"
+    parsed, i = trigger_index("Norland will fire a missile on Tuesday.", "fire")
+    assert modality_of(parsed, i, when=tuesday, published=PUBLISHED) == "planned"
+    wednesday = TimeValue("Wednesday", "2017-12-20", "day", "relative")
+    parsed, i = trigger_index("Norland fired a missile on Wednesday.", "fired")
+    assert modality_of(parsed, i, when=wednesday, published=PUBLISHED) == "planned"
+
+
 @pytest.mark.parametrize(
     ("kind", "expected"),
     [
