@@ -72,8 +72,9 @@ def month_day(
 
 
 def holiday(match: re.Match[str], published: dt.date | None, direction: Direction | None) -> Value:
-    """A holiday kept on one day of the year ("New Year's Eve 2015", "on Christmas Eve"),
-    resolved as that day and month would be."""
+    """A holiday kept on one day of the year, with its year written or named ("New Year's
+    Eve 2015", "last Christmas Day"; patterns.HOLIDAY_YEAR), resolved as that day and month
+    would be."""
     days = {_plain(name): value for name, value in time_words()["holiday"].items()}
     month, day = (int(part) for part in days[_plain(match["holiday"])].split("-"))
     return _day_of_year(match, month, day, published, direction)
