@@ -28,7 +28,7 @@ from herald.events.plover import cues, plover_types, trigger_lexicon
 from herald.events.syntax import SentenceView, scheme_of
 from herald.events.when import own_time
 from herald.records import Attribution, Modality, ParsedText, TimeValue
-from herald.time.partial import bounds
+from herald.time.partial import Bounds, bounds
 
 HISTORICAL_DAYS = 30  # older than this before publication counts as historical
 
@@ -833,10 +833,11 @@ def _told_past_on_next_day(
     """A deed told in the past tense on the day after the publication day ("fired a missile
     early on Tuesday" in a story stamped on Monday evening, UTC, in Tokyo's Tuesday) has
     happened: the stamp is a time zone behind, not the deed ahead."""
-    own = own_time(when)
-    event = bounds(own.value) if own else None
-    now = bounds(published.value) if published else None
-    if not (event and now) or event[0] != event[1] or event[0] != now[1] + dt.timedelta(days=1):
+    dated = _dated(when, published)
+    if dated is None:
+        return False
+    _, event, now = dated
+    if event[0] != event[1] or event[0] != now[1] + dt.timedelta(days=1):
         return False
     verb = next((i for i in chain if view.tok(i).pos in ("VERB", "AUX")), None)
     if verb is None:
@@ -847,21 +848,29 @@ def _told_past_on_next_day(
     return view.tok(verb).tag == "VBD" or perfect
 
 
+def _dated(
+    when: TimeValue | None, published: TimeValue | None
+) -> tuple[TimeValue, Bounds, Bounds] | None:
+    """The date the text gives the event, its first and last days and the publication
+    day's, when both are known."""
+    own = own_time(when)
+    if own is None or published is None:
+        return None
+    event, now = bounds(own.value), bounds(published.value)
+    return (own, event, now) if event and now else None
+
+
 def is_after(when: TimeValue | None, published: TimeValue | None) -> bool:
     """Whether the date the text gives the event lies wholly after the publication day."""
-    own = own_time(when)
-    event = bounds(own.value) if own else None
-    now = bounds(published.value) if published else None
-    return bool(event and now and event[0] > now[1])
+    dated = _dated(when, published)
+    return dated is not None and dated[1][0] > dated[2][1]
 
 
 def _long_before(when: TimeValue | None, published: TimeValue | None) -> bool:
-    own = own_time(when)
-    if own is None or published is None:
+    dated = _dated(when, published)
+    if dated is None:
         return False
-    event, now = bounds(own.value), bounds(published.value)
-    if not (event and now):
-        return False
+    own, event, now = dated
     # the middle of a month it names: "in March" told in mid-April is a month back; a year
     # ("this year", told in December) may have ended yesterday, and so may a bound
     # ("before November": only its end is sure)
